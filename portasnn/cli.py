@@ -1,0 +1,131 @@
+"""The ``portasnn`` command line.
+
+Each subcommand lives in its own module under ``portasnn.commands`` and is imported only when
+it is called, so ``portasnn --help`` stays fast. Exit codes everywhere: 0 ok, 1 failure
+(tool failure, internal bug, or a Fail verdict for ``compare``), 2 user error.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from portasnn.errors import InternalError, PortasnnError, ToolError
+
+# name -> "module:function" of a click command
+COMMANDS: dict[str, str] = {
+    "build": "portasnn.commands.build:build",
+    "ir": "portasnn.commands.build:ir",
+    "cache": "portasnn.commands.cache:cache",
+    "doctor": "portasnn.commands.doctor:doctor",
+    "demo": "portasnn.commands.demo:demo",
+    "run": "portasnn.commands.run:run",
+    "compare": "portasnn.commands.compare:compare",
+    "bundle": "portasnn.commands.remote:bundle",
+    "submit": "portasnn.commands.remote:submit",
+    "status": "portasnn.commands.remote:status",
+    "fetch": "portasnn.commands.remote:fetch",
+    "cancel": "portasnn.commands.remote:cancel",
+    "jobs": "portasnn.commands.remote:jobs",
+}
+
+HELP = {
+    "build": "Build NESTML models (or a network's models) for a target.",
+    "ir": "Print the IR of a model or network as canonical JSON.",
+    "cache": "List or clear the build cache.",
+    "doctor": "Check the toolchain and say how to fix what is missing.",
+    "demo": "Build the example models and compare each with its NEST built-in.",
+    "run": "Run a network (.pnet) on a target and write a results directory.",
+    "compare": "Compare targets (or results directories) and give verdicts.",
+    "bundle": "Pack a network and its artifacts into a content-addressed bundle.",
+    "submit": "Submit a bundle or network to local, UNICORE or NMPI.",
+    "status": "Show the status of submitted jobs.",
+    "fetch": "Download a job's results.",
+    "cancel": "Cancel a job.",
+    "jobs": "List known jobs.",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("portasnn.commands"):
+                return _unavailable(name)
+            raise
+        return getattr(module, attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, HELP.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _unavailable(name: str) -> click.Command:
+    @click.command(name=name, help=HELP.get(name, ""))
+    def cmd() -> None:
+        raise PortasnnError(f"the '{name}' command is not available in this version of portasnn", code="E001")
+
+    return cmd
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="portasnn")
+def cli() -> None:
+    """portasnn: write a spiking neural network once, run it on NEST and SpiNNaker, compare."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI, turn exceptions into messages and exit codes."""
+    try:
+        cli.main(args=argv, prog_name="portasnn", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 2
+    except PortasnnError as exc:
+        click.echo(str(exc), err=True)
+        return 2
+    except ToolError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    except InternalError as exc:
+        click.echo(str(exc), err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, reported as one
+        import traceback
+
+        click.echo(f"internal error (this is a bug in portasnn, please report it): {type(exc).__name__}: {exc}",
+                   err=True)
+        if _debug():
+            traceback.print_exc()
+        return 1
+    return 0
+
+
+def _debug() -> bool:
+    import os
+
+    return os.environ.get("PORTASNN_DEBUG", "") not in ("", "0")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
