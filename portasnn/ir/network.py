@@ -1,0 +1,161 @@
+"""Network IR: populations, projections, stimuli, recorders and simulation settings.
+
+Plain immutable data. Every node that came from user text keeps its ``span``.
+
+Unit system (values are plain floats, normalised once by the frontend or the builder):
+time ms, voltage mV, current pA, capacitance pF, conductance nS, rate Hz; anything else is in
+the unit the model declares for that parameter. A projection's weight is in the unit of the
+receptor it targets (pA for current synapses, nS for conductance synapses, mV for delta
+synapses), as in NEST; targets convert to their own units (PyNN: nA, uS, nF).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from portasnn.errors import Span
+
+DistKind = Literal["uniform", "normal", "lognormal"]
+RuleKind = Literal["all_to_all", "one_to_one", "fixed_indegree", "fixed_outdegree", "fixed_probability",
+                   "fixed_total_number"]
+StimKind = Literal["poisson", "dc", "step", "spike_times"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Distribution:
+    """A random value drawn per neuron or per connection.
+
+    uniform: params low, high; normal: mu, sigma; lognormal: mu, sigma (of the underlying normal).
+    ``low``/``high`` bound the draw (redrawn until inside, as NEST's ``redraw`` / PyNN's ``boundaries``).
+    """
+
+    kind: DistKind
+    params: tuple[tuple[str, float], ...]
+    low: float | None = None
+    high: float | None = None
+    span: Span | None = field(default=None, compare=False)
+
+    def param(self, name: str) -> float:
+        return dict(self.params)[name]
+
+
+Value = Union[float, int, bool, Distribution, tuple[float, ...]]
+"""A constant, a distribution, or (for spike times and step amplitudes) a tuple of floats."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelRef:
+    """A neuron model used by populations.
+
+    ``kind`` "nest": a NEST built-in by ``name`` (e.g. "iaf_psc_delta"); "nestml": model ``nestml_name``
+    from the NESTML file ``path`` (absolute, resolved by the frontend), built by portasnn.
+    ``key`` is the name populations use to refer to it.
+    """
+
+    key: str
+    kind: Literal["nest", "nestml"]
+    name: str
+    path: str | None = None
+    span: Span | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Population:
+    name: str
+    size: int
+    model: str  # a ModelRef.key
+    params: tuple[tuple[str, Value], ...] = ()
+    initial: tuple[tuple[str, Value], ...] = ()
+    span: Span | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Connector:
+    """Connection rule. params: indegree / outdegree (int), p (float), n (int) for fixed_total_number."""
+
+    rule: RuleKind
+    params: tuple[tuple[str, float | int], ...] = ()
+    allow_autapses: bool = True
+    allow_multapses: bool = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Projection:
+    name: str
+    pre: str
+    post: str
+    connector: Connector
+    weight: Value
+    delay: Value  # ms
+    receptor: str = "excitatory"  # "excitatory" | "inhibitory" | a named spike input port of the post model
+    synapse: Literal["static"] = "static"
+    span: Span | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stimulus:
+    """An input to every neuron of ``target`` (or of ``subset``).
+
+    poisson: params rate (Hz), start/stop (ms, optional); each target neuron gets an independent train,
+    delivered with ``weight``/``delay``/``receptor`` like a projection.
+    dc: amplitude (pA), start/stop; step: times (ms tuple), amplitudes (pA tuple);
+    spike_times: times (ms tuple) sent to every target neuron with weight/delay/receptor.
+    """
+
+    name: str
+    kind: StimKind
+    target: str
+    params: tuple[tuple[str, Value], ...] = ()
+    weight: Value = 0.0
+    delay: Value = 0.0
+    receptor: str = "excitatory"
+    subset: tuple[int, ...] | None = None
+    span: Span | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Recorder:
+    """spikes: record spikes of ``population`` (all, or ``subset`` of 0-based indices);
+    state: record ``variables`` of ``subset`` every ``interval`` ms."""
+
+    name: str
+    kind: Literal["spikes", "state"]
+    population: str
+    variables: tuple[str, ...] = ()
+    subset: tuple[int, ...] | None = None
+    interval: float = 0.1
+    span: Span | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Simulation:
+    duration: float = 1000.0  # ms
+    resolution: float = 0.1  # ms
+    seed: int = 1
+    threads: int = 1
+    processes: int = 1
+    span: Span | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Network:
+    name: str
+    models: tuple[ModelRef, ...] = ()
+    populations: tuple[Population, ...] = ()
+    projections: tuple[Projection, ...] = ()
+    stimuli: tuple[Stimulus, ...] = ()
+    recorders: tuple[Recorder, ...] = ()
+    simulation: Simulation = Simulation()
+    source: str | None = field(default=None, compare=False)  # the .pnet file, if any
+
+    def population(self, name: str) -> Population:
+        for pop in self.populations:
+            if pop.name == name:
+                return pop
+        raise KeyError(name)
+
+    def model(self, key: str) -> ModelRef:
+        for ref in self.models:
+            if ref.key == key:
+                return ref
+        raise KeyError(key)
