@@ -7,6 +7,13 @@ time ms, voltage mV, current pA, capacitance pF, conductance nS, rate Hz; anythi
 the unit the model declares for that parameter. A projection's weight is in the unit of the
 receptor it targets (pA for current synapses, nS for conductance synapses, mV for delta
 synapses), as in NEST; targets convert to their own units (PyNN: nA, uS, nF).
+
+Weight sign invariant: for receptor "excitatory" weights are >= 0 and for "inhibitory" <= 0
+(NEST's convention, where the sign routes the spike). The frontend and the builder normalise:
+an omitted receptor is taken from the sign; ``receptor inhibitory`` with a positive constant
+(PyNN's convention) is stored negated; an excitatory receptor with a negative constant is a
+user error. PyNN-based targets use ``abs(weight)`` and ``receptor_type``.
+For a named port (multi-receptor models) the weight is stored as written.
 """
 from __future__ import annotations
 
