@@ -1,0 +1,185 @@
+"""Turn generated C++ model sources into a NEST extension module, and load it into the running NEST.
+
+How NEST 3.10 finds a module: ``nest.Install(name)`` hands ``name`` to libltdl's ``lt_dlopenext``,
+which tries ``name.la`` and then ``name.so``, first as given and then along the ltdl search path
+(NEST's own ``lib/nest`` and ``LD_LIBRARY_PATH``, both read when the process started). Given an
+absolute path without the suffix it opens that file directly, from any working directory and
+without environment variables. libltdl then looks up ``<basename>_LTX_module`` in the library,
+so the file must be called ``<module_name>.so`` and define that symbol (``module.cpp.j2``).
+Modules are opened with ``RTLD_LOCAL``: two modules defining the same C++ class do not clash.
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import re
+import subprocess
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from portasnn.errors import InternalError, ToolError
+from portasnn.targets.nest.toolchain import NestToolchain, detect
+
+TEMPLATES = Path(__file__).parent / "templates"
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_QUALIFIED = re.compile(r"(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*")
+_ERROR_LINES = 12
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class _ModelView:
+    cxx_class: str
+    nest_name: str
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True, autoescape=False)
+
+
+def render_module_source(module_name: str, models: Sequence[tuple[str, str]], headers: Sequence[str]) -> str:
+    """The C++ registration unit of a module (``<module_name>.cpp``)."""
+    from portasnn import __version__
+
+    return _environment().get_template("module.cpp.j2").render(
+        module_name=module_name,
+        headers=list(headers),
+        models=[_ModelView(cxx_class=c, nest_name=n) for c, n in models],
+        generator=f"portasnn {__version__}",
+    )
+
+
+def _check_inputs(module_name: str, models: Sequence[tuple[str, str]], sources: Mapping[str, str]) -> list[str]:
+    """Validate the request; return the model headers in model order."""
+    if not _IDENTIFIER.fullmatch(module_name):
+        raise InternalError(f"module name {module_name!r} is not a C identifier")
+    if not models:
+        raise InternalError(f"module {module_name!r} has no models")
+    if f"{module_name}.cpp" in sources:
+        raise InternalError(f"a source file is called {module_name}.cpp, the name of the registration unit")
+    headers: list[str] = []
+    for cxx_class, nest_name in models:
+        if not _QUALIFIED.fullmatch(cxx_class):
+            raise InternalError(f"C++ class name {cxx_class!r} is not a (qualified) identifier")
+        if not _IDENTIFIER.fullmatch(nest_name):
+            raise InternalError(f"NEST model name {nest_name!r} is not an identifier")
+        header = f"{cxx_class.rsplit('::', 1)[-1]}.h"
+        if header not in sources:
+            raise InternalError(f"sources of module {module_name!r} lack {header}, the header of {cxx_class}")
+        headers.append(header)
+    for name in sources:
+        if Path(name).name != name or name.startswith("."):
+            raise InternalError(f"source file name {name!r} must be a plain file name")
+    return headers
+
+
+def _first_errors(log: str) -> str:
+    """The compiler's first error lines (with the location lines before them)."""
+    lines = log.splitlines()
+    first = next((i for i, line in enumerate(lines) if " error: " in line or line.startswith("error")), 0)
+    start = max(0, first - 2)
+    return "\n".join(lines[start:start + _ERROR_LINES])
+
+
+def _run(command: list[str], what: str, log_path: Path) -> float:
+    """Run one compiler command; raise ToolError with its first errors if it fails."""
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise ToolError(f"cannot run {command[0]}: {exc}\n  fix: sudo apt-get install -y g++   (or: make setup)") from exc
+    if done.returncode != 0:
+        log = f"$ {' '.join(command)}\n{done.stdout}{done.stderr}"
+        log_path.write_text(log)
+        raise ToolError(f"{what} failed (exit {done.returncode}):\n{_first_errors(done.stderr or done.stdout)}\n"
+                        f"  full compiler output: {log_path}")
+    return time.perf_counter() - started
+
+
+def compile_module(module_name: str, models: Sequence[tuple[str, str]], sources: Mapping[str, str], out_dir: Path,
+                   toolchain: NestToolchain | None = None, progress: Progress | None = None, *,
+                   jobs: int = 2) -> Path:
+    """Write ``sources`` and a registration unit into ``out_dir``, compile them and link ``<module_name>.so``.
+
+    ``models`` are ``(C++ class, NEST model name)`` pairs; the class ``ns::foo`` is declared in ``foo.h``.
+    Translation units compile in parallel (``jobs`` at a time). Object files are removed after linking.
+    Returns the path of the shared library, which ``install_module`` loads.
+    """
+    headers = _check_inputs(module_name, models, sources)
+    toolchain = toolchain or detect()
+    say = progress or (lambda _message: None)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in sources.items():
+        (out_dir / name).write_text(text)
+    (out_dir / f"{module_name}.cpp").write_text(render_module_source(module_name, models, headers))
+    units = sorted(name for name in sources if name.endswith((".cpp", ".cc", ".cxx"))) + [f"{module_name}.cpp"]
+
+    objects = [out_dir / f"{Path(unit).stem}.o" for unit in units]
+    log_path = out_dir / "build.log"
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = []
+        for unit, obj in zip(units, objects):
+            command = toolchain.compile_command(out_dir / unit, obj)
+            futures.append(pool.submit(_compile_one, command, unit, log_path, say))
+        try:
+            for future in concurrent.futures.as_completed(futures):
+                future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    library = out_dir / f"{module_name}.so"
+    say(f"linking {library.name}")
+    _run(toolchain.link_command(objects, library), f"linking {library.name}", log_path)
+    for obj in objects:
+        obj.unlink(missing_ok=True)
+    return library
+
+
+def _compile_one(command: list[str], unit: str, log_path: Path, say: Progress) -> None:
+    say(f"compiling {unit}")
+    _run(command, f"compiling {unit}", log_path.with_name(f"build-{Path(unit).stem}.log"))
+
+
+def _nest_error_types() -> tuple[type[BaseException], ...]:
+    import nest
+
+    base = getattr(nest, "NESTError", None)
+    return (base,) if isinstance(base, type) else (RuntimeError,)
+
+
+def install_module(so_path: Path, module_name: str, model_names: Sequence[str]) -> None:
+    """Load a module built by ``compile_module`` into the running NEST, unless its models are there already.
+
+    Safe to call repeatedly and again after ``nest.ResetKernel()`` (which unloads every module).
+    """
+    import nest
+
+    so_path = Path(so_path).resolve()
+    if so_path.suffix != ".so" or so_path.stem != module_name:
+        raise InternalError(f"{so_path} is not the library of module {module_name!r} ({module_name}.so)")
+    known = set(nest.node_models)
+    present = [name for name in model_names if name in known]
+    if model_names and len(present) == len(model_names):
+        return
+    if present:
+        raise ToolError(f"NEST already knows the model(s) {', '.join(present)} but not "
+                        f"{', '.join(n for n in model_names if n not in known)}; another module registered them\n"
+                        "  fix: call nest.ResetKernel() before installing this module")
+    if not so_path.is_file():
+        raise ToolError(f"the NEST module {so_path} does not exist (was the build cache cleared?)\n"
+                        "  fix: build the model again")
+    try:
+        nest.Install(str(so_path.with_suffix("")))
+    except _nest_error_types() as exc:
+        raise ToolError(f"NEST could not load {so_path}: {exc}") from exc
+    missing = [name for name in model_names if name not in set(nest.node_models)]
+    if missing:
+        raise ToolError(f"module {module_name} loaded but did not register {', '.join(missing)}")
+
