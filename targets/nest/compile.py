@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jinja2
 
+from portasnn.cache import BuildCache, CacheEntry, cache_key, short_key
 from portasnn.errors import InternalError, ToolError
 from portasnn.targets.nest.toolchain import NestToolchain, detect
 
@@ -183,3 +184,68 @@ def install_module(so_path: Path, module_name: str, model_names: Sequence[str]) 
     if missing:
         raise ToolError(f"module {module_name} loaded but did not register {', '.join(missing)}")
 
+
+
+@dataclass(frozen=True)
+class BuiltModule:
+    """A NEST module in the build cache: its name, library and the models it registers."""
+
+    module_name: str
+    library: Path
+    models: tuple[tuple[str, str], ...]  # (C++ class, NEST model name)
+    entry: CacheEntry
+
+    @property
+    def model_names(self) -> list[str]:
+        return [nest_name for _cxx, nest_name in self.models]
+
+    def install(self) -> None:
+        """Load into the running NEST (see ``install_module``)."""
+        install_module(self.library, self.module_name, self.model_names)
+
+    @classmethod
+    def from_entry(cls, entry: CacheEntry) -> BuiltModule:
+        """The module stored in a cache entry made by ``build_cached_module``."""
+        result = entry.meta.get("result", {})
+        try:
+            return cls(module_name=result["module_name"], library=entry.path / result["library"],
+                       models=tuple((c, n) for c, n in result["models"]), entry=entry)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InternalError(f"cache entry {entry.path} does not describe a NEST module: {exc}") from exc
+
+
+ModuleRecipe = Callable[[str], tuple[Sequence[tuple[str, str]], Mapping[str, str]]]
+
+
+def module_cache_key(key_parts: Mapping[str, object], toolchain: NestToolchain) -> str:
+    """The cache key of a NEST module: the caller's inputs plus target, portasnn and toolchain versions."""
+    from portasnn import __version__
+
+    return cache_key({"target": "nest", "portasnn": __version__, "toolchain": toolchain.fingerprint(),
+                      "module_template": (TEMPLATES / "module.cpp.j2").read_text(), "inputs": dict(key_parts)})
+
+
+def build_cached_module(prefix: str, key_parts: Mapping[str, object], recipe: ModuleRecipe, *, label: str,
+                        cache: BuildCache | None = None, toolchain: NestToolchain | None = None,
+                        progress: Progress | None = None) -> BuiltModule:
+    """Build (or reuse) the module ``<prefix>_<short key>`` made by ``recipe``.
+
+    ``key_parts`` must name everything the sources depend on (e.g. the canonical IR); the key adds
+    the toolchain fingerprint. ``recipe(suffix)`` is called only on a cache miss, with the short
+    key, and returns ``(models, sources)`` as ``compile_module`` takes them (so class and NEST model
+    names can carry the hash).
+    """
+    toolchain = toolchain or detect()
+    cache = cache or BuildCache()
+    key = module_cache_key(key_parts, toolchain)
+    suffix = short_key(key)
+    module_name = f"{prefix}_{suffix}"
+
+    def build(directory: Path) -> dict:
+        models, sources = recipe(suffix)
+        library = compile_module(module_name, models, sources, directory, toolchain, progress)
+        return {"module_name": module_name, "library": library.name, "models": [list(m) for m in models]}
+
+    entry = cache.get_or_build(key, build, label=label, progress=progress,
+                               inputs={"prefix": prefix, "toolchain": toolchain.fingerprint()})
+    return BuiltModule.from_entry(entry)

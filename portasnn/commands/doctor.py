@@ -1,0 +1,262 @@
+"""``portasnn doctor``: check the toolchain, say how to fix each gap, prove the NEST path with a real build."""
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import click
+
+from portasnn import paths
+from portasnn.errors import ToolError
+
+OK, WARN, FAIL, INFO = "ok", "warn", "fail", "info"
+APT = "sudo apt-get install -y {}   (or: make setup)"
+PIP_NEST = "{} -m pip install 'nest-simulator>=3.10,<3.11'   (or: make setup)"
+
+# The probe neuron: constant current into a leaky membrane, no spike within 1 ms, so
+# V_m(1 ms) = E_L + I_e * tau_m / C_m * (1 - exp(-1 / tau_m)) exactly.
+PROBE_PARAMS = {"E_L": -70.0, "V_m": -70.0, "I_e": 250.0, "tau_m": 10.0, "C_m": 250.0, "V_th": -55.0}
+PROBE_SCRIPT = r"""
+import json, os, sys
+os.environ["PYNEST_QUIET"] = "1"
+from pathlib import Path
+import nest
+nest.verbosity = nest.VerbosityLevel.ERROR
+info = nest.GetKernelStatus("build_info")
+print(json.dumps({"version": nest.__version__, "have_mpi": bool(info.get("have_mpi")),
+                  "threads_model": info.get("threads_model", "")}), flush=True)
+if len(sys.argv) > 1:
+    from portasnn.targets.nest.compile import install_module
+    library, module, model, params = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+    install_module(Path(library), module, [model])
+    node = nest.Create(model, params=params)
+    nest.Simulate(1.0)
+    print(json.dumps({"V_m": node.get("V_m")}), flush=True)
+"""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the doctor's report."""
+
+    name: str
+    status: str
+    detail: str
+    fix: str = ""
+    required: bool = True
+
+
+def _python() -> Check:
+    version = ".".join(map(str, sys.version_info[:3]))
+    if sys.version_info >= (3, 11):
+        return Check("Python", OK, f"{version} ({sys.executable})")
+    return Check("Python", FAIL, f"{version}; portasnn needs Python >= 3.11",
+                 "make setup   (creates .venv with Python >= 3.11)")
+
+
+def _toolchain_checks() -> tuple[list[Check], object | None]:
+    """Checks of NEST's headers and kernel, g++ and the Debian headers; the toolchain if complete."""
+    from portasnn.targets.nest import toolchain as tc
+
+    checks: list[Check] = []
+    try:
+        package = tc.find_nest_package()
+    except ToolError:
+        return [Check("NEST package", FAIL, "the Python package 'nest' is not installed",
+                      PIP_NEST.format(sys.executable))], None
+    try:
+        include = tc.nest_include_dir(package)
+        checks.append(Check("NEST headers", OK, f"{include} (nest {tc.nest_version(include)})"))
+    except ToolError as exc:
+        checks.append(Check("NEST headers", FAIL, str(exc).splitlines()[0],
+                            PIP_NEST.format(sys.executable) + " --force-reinstall"))
+    try:
+        library = tc.kernel_library(package)
+        abi, how = tc.kernel_cxx11_abi(library)
+        checks.append(Check("C++ ABI", OK if "assuming" not in how else WARN, f"-D_GLIBCXX_USE_CXX11_ABI={abi}: {how}"))
+    except ToolError as exc:
+        checks.append(Check("NEST kernel library", FAIL, str(exc).splitlines()[0],
+                            PIP_NEST.format(sys.executable) + " --force-reinstall"))
+    std, source = tc.nest_config_std(package)
+    checks.append(Check("C++ standard", OK if "not found" not in source else WARN, f"{std} (from {source})"))
+    try:
+        cxx, version = tc.find_compiler()
+        checks.append(Check("g++", OK, f"{version} ({cxx})"))
+    except ToolError:
+        checks.append(Check("g++", FAIL, "the C++ compiler g++ is not installed", APT.format("g++")))
+    for name, (header, package_name) in tc.REQUIRED_HEADERS.items():
+        where = tc.find_header(header)
+        if where is None:
+            checks.append(Check(f"{name} headers", FAIL, f"{header} not found", APT.format(package_name)))
+        else:
+            checks.append(Check(f"{name} headers", OK, str(where / header)))
+    if any(c.status == FAIL for c in checks):
+        return checks, None
+    try:
+        return checks, tc.detect()
+    except ToolError as exc:
+        return checks + [Check("NEST toolchain", FAIL, str(exc))], None
+
+
+def _cache_check() -> Check:
+    root = paths.cache_dir() / "builds"
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=root, prefix=".doctor-"):
+            pass
+    except OSError as exc:
+        return Check("build cache", FAIL, f"{root} is not writable: {exc}",
+                     f"mkdir -p {root} && chmod u+w {root}   (or set PORTASNN_CACHE_DIR to a writable directory)")
+    return Check("build cache", OK, str(root))
+
+
+def _probe_build(toolchain, progress) -> tuple[Check, object | None]:
+    from portasnn.targets.nest.compile import TEMPLATES, build_cached_module
+
+    names = ("portasnn_doctor_probe.h", "portasnn_doctor_probe.cpp")
+    sources = {name: (TEMPLATES / name).read_text() for name in names}
+
+    def recipe(suffix: str):
+        return [("portasnn_doctor_probe", f"portasnn_doctor_probe_{suffix}")], sources
+
+    started = time.perf_counter()
+    try:
+        module = build_cached_module("portasnn_doctor", {"sources": sources}, recipe, label="doctor probe",
+                                     toolchain=toolchain, progress=progress)
+    except ToolError as exc:
+        return Check("NEST module build", FAIL, str(exc), "run `portasnn doctor` again after fixing the checks above"), None
+    seconds = time.perf_counter() - started
+    how = "from the cache" if module.entry.hit else f"compiled in {module.entry.meta.get('build_seconds', seconds):.1f} s"
+    return Check("NEST module build", OK, f"{module.library.name} {how}"), module
+
+
+def _nest_checks(module) -> list[Check]:
+    """Import NEST in a child process (a broken module may crash it); install the probe, simulate 1 ms."""
+    params = dict(PROBE_PARAMS)
+    command = [sys.executable, "-c", PROBE_SCRIPT]
+    if module is not None:
+        command += [str(module.library), module.module_name, module.model_names[0], json.dumps(params)]
+    env = {**os.environ, "PYNEST_QUIET": "1"}
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        return [Check("NEST run", FAIL, "importing NEST, loading the probe and simulating 1 ms took over 300 s")]
+    results = []
+    for line in done.stdout.splitlines():
+        try:
+            results.append(json.loads(line))
+        except ValueError:
+            continue
+    tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-6:])
+    if not results or "version" not in results[0]:
+        return [Check("NEST import", FAIL, f"`import nest` failed (exit {done.returncode}):\n{tail}",
+                      PIP_NEST.format(sys.executable) + " --force-reinstall")]
+    info = results[0]
+    checks = [Check("NEST import", OK, f"nest {info['version']} (threads: {info['threads_model'] or 'none'})"),
+              Check("NEST MPI", INFO, "with MPI" if info["have_mpi"] else "without MPI (the pip wheel has none)",
+                    required=False)]
+    if module is None:
+        return checks
+    if done.returncode != 0 or len(results) < 2:
+        return checks + [Check("NEST run", FAIL, f"installing {module.module_name} into NEST failed "
+                                                  f"(exit {done.returncode}):\n{tail}",
+                               "check the C++ ABI and NEST header lines above; reinstall NEST: "
+                               + PIP_NEST.format(sys.executable))]
+    v_m = float(results[1]["V_m"])
+    expected = params["E_L"] + params["I_e"] * params["tau_m"] / params["C_m"] * (1 - math.exp(-1 / params["tau_m"]))
+    if math.isclose(v_m, expected, rel_tol=1e-12):
+        return checks + [Check("NEST run", OK, f"installed {module.model_names[0]}, simulated 1 ms: "
+                                                f"V_m = {v_m:.9f} mV as expected")]
+    return checks + [Check("NEST run", FAIL, f"the probe's V_m after 1 ms is {v_m!r} mV, expected {expected!r} mV",
+                           "the module loads but computes wrongly: check the C++ ABI and compiler lines above")]
+
+
+def _tool_version(program: str) -> str | None:
+    path = shutil.which(program)
+    if path is None:
+        return None
+    try:
+        out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return path
+    text = (out.stdout or out.stderr).strip().splitlines()
+    return f"{text[0] if text else 'unknown version'} ({path})"
+
+
+def _optional_checks() -> list[Check]:
+    checks = []
+    if importlib.util.find_spec("spynnaker") is not None:
+        checks.append(Check("sPyNNaker", OK, importlib.metadata.version("sPyNNaker"), required=False))
+    else:
+        checks.append(Check("sPyNNaker", WARN, "not installed (needed for --target spinnaker)",
+                            f"{sys.executable} -m pip install 'sPyNNaker==1!7.4.1'   (or: make setup)", required=False))
+    for program, package, use in (("arm-none-eabi-gcc", "gcc-arm-none-eabi", "SpiNNaker C builds"),
+                                  ("arm-linux-gnueabi-gcc", "gcc-arm-linux-gnueabi", "the ARM fixed-point reference"),
+                                  ("qemu-arm", "qemu-user", "running the ARM fixed-point reference"),
+                                  ("java", "default-jre-headless", "regenerating the network-language parser")):
+        version = _tool_version(program)
+        if version is None:
+            checks.append(Check(program, WARN, f"not found (needed for {use})", APT.format(package), required=False))
+        else:
+            checks.append(Check(program, OK, version, required=False))
+    return checks
+
+
+def run_checks(progress=None) -> list[Check]:
+    """All checks, in report order."""
+    checks = [_python()]
+    toolchain_checks, toolchain = _toolchain_checks()
+    checks += toolchain_checks
+    checks.append(_cache_check())
+    module = None
+    if toolchain is not None and checks[-1].status == OK:
+        build, module = _probe_build(toolchain, progress)
+        checks.append(build)
+    else:
+        checks.append(Check("NEST module build", FAIL, "skipped: fix the failed checks above first", "make setup"))
+    if toolchain is not None or any(c.name == "NEST headers" for c in checks):
+        checks += _nest_checks(module)
+    return checks + _optional_checks()
+
+
+def _print_table(checks: list[Check]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    style = {OK: "green", WARN: "yellow", FAIL: "bold red", INFO: "cyan"}
+    table = Table(title="portasnn doctor", show_lines=False)
+    for column in ("check", "status", "detail", "fix"):
+        table.add_column(column, overflow="fold")
+    for check in checks:
+        name = check.name if check.required else f"{check.name} (optional)"
+        table.add_row(name, f"[{style[check.status]}]{check.status}[/]", check.detail, check.fix)
+    Console().print(table)
+
+
+@click.command(name="doctor")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+def doctor(as_json: bool) -> None:
+    """Check the toolchain and say how to fix what is missing; exit 0 only if NEST builds work."""
+    def progress(message: str) -> None:
+        if not as_json:
+            click.echo(f"  probe: {message}", err=True)
+
+    checks = run_checks(progress)
+    ok = not any(c.status == FAIL and c.required for c in checks)
+    if as_json:
+        click.echo(json.dumps({"ok": ok, "checks": [asdict(c) for c in checks]}, indent=2))
+    else:
+        _print_table(checks)
+        click.echo("NEST builds work." if ok else "NEST builds do not work yet: apply the fixes above.", err=not ok)
+    if not ok:
+        raise click.exceptions.Exit(1)
