@@ -1,0 +1,33 @@
+"""``portasnn run FILE.pnet --target nest [-o OUTDIR] [--set k=v ...] [--seed N] [--json]``."""
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+
+import click
+
+@click.command(name="run")
+@click.argument("network", type=click.Path(dir_okay=False))
+@click.option("--target", "-t", default="nest", show_default=True, help="Where to run: nest.")
+@click.option("--outdir", "-o", type=click.Path(file_okay=False), default=None,
+              help="Results directory (default results/<network>-<target>-<timestamp>).")
+@click.option("--set", "sets", multiple=True, metavar="NAME=VALUE", help="Override a constant of the network.")
+@click.option("--seed", type=int, default=None, help="Random seed (default: the network's).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object {outdir, summary}.")
+def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], seed: int | None,
+        as_json: bool) -> None:
+    """Run a network (.pnet) on a target and write a results directory."""
+    from portasnn.frontend.network import parse_overrides
+    from portasnn.run import run_detailed
+
+    command = shlex.join(["portasnn", *sys.argv[1:]]) if sys.argv and "portasnn" in sys.argv[0] else None
+    result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
+                          progress=not as_json, command=command)
+    if as_json:
+        click.echo(json.dumps({"outdir": str(result.outdir), "summary": result.summary}))
+        return
+    for pop, stats in result.summary.get("populations", result.summary).items():
+        if isinstance(stats, dict) and "rate_hz" in stats:
+            click.echo(f"{pop}: {stats['rate_hz']:.2f} Hz, CV(ISI) {stats.get('cv_isi', float('nan')):.3f}")
+    click.echo(f"results in {result.outdir}")

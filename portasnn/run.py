@@ -1,0 +1,110 @@
+"""``portasnn.run``: run a network on a target and write a results directory.
+
+Targets plug in through ``RUNNERS``: target name -> "module:function" of a runner
+``runner(net, outdir, *, progress, command) -> dict`` (the run's summary), imported on first use.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import importlib
+import re
+from pathlib import Path
+from typing import Callable, Mapping
+
+from portasnn.errors import UsageError
+from portasnn.ir.network import Network
+
+RUNNERS: dict[str, str] = {
+    "nest": "portasnn.targets.nest.network:run_network",
+}
+
+ProgressCallback = Callable[[float, float], None]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RunResult:
+    """Where a run wrote its results, and the summary it computed (empty if none)."""
+
+    outdir: Path
+    summary: dict
+
+
+def run(network_or_path: Network | str | Path, target: str = "nest", outdir: str | Path | None = None,
+        overrides: Mapping[str, str] | None = None, seed: int | None = None, progress: bool = True) -> Path:
+    """Run a network (a ``Network`` or a ``.pnet`` path, with ``--set``-style overrides) on ``target``.
+
+    Writes the results directory (default ``results/<network>-<target>-<timestamp>``) and, for NEST,
+    the generated script that ran. Returns the results directory.
+    """
+    return run_detailed(network_or_path, target, outdir, overrides, seed, progress).outdir
+
+
+def run_detailed(network_or_path: Network | str | Path, target: str = "nest", outdir: str | Path | None = None,
+                 overrides: Mapping[str, str] | None = None, seed: int | None = None, progress: bool = True,
+                 command: str | None = None) -> RunResult:
+    """As ``run``, also returning the summary."""
+    net = load(network_or_path, overrides)
+    if seed is not None:
+        net = dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, seed=int(seed)))
+    runner = _runner(target)
+    out = Path(outdir) if outdir is not None else default_outdir(net, target)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UsageError(f"results directory {out} already exists and is not empty", code="E401",
+                         hint="choose another -o/--outdir or remove it")
+    command = command or f"portasnn.run({net.name!r}, target={target!r}, seed={net.simulation.seed})"
+    if progress:
+        summary = _with_progress_bar(runner, net, out, command)
+    else:
+        summary = runner(net, out, progress=None, command=command)
+    return RunResult(outdir=out, summary=summary or {})
+
+
+def load(network_or_path: Network | str | Path, overrides: Mapping[str, str] | None = None) -> Network:
+    """A ``Network`` as given, or loaded from a ``.pnet`` file by the network frontend."""
+    if isinstance(network_or_path, Network):
+        if overrides:
+            raise UsageError("overrides apply to .pnet files, not to a Network built in Python", code="E402",
+                             hint="change the builder's arguments instead")
+        return network_or_path
+    path = Path(network_or_path)
+    if not path.is_file():
+        raise UsageError(f"no such network file: {path}", code="E403")
+    try:
+        from portasnn.frontend.network import load_network
+    except ImportError:
+        raise UsageError("this portasnn cannot read .pnet files yet (no network frontend)", code="E404") from None
+    return load_network(path, dict(overrides or {}))
+
+
+def default_outdir(net: Network, target: str) -> Path:
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = Path("results") / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', net.name)}-{target}-{stamp}"
+    out, k = base, 1
+    while out.exists():
+        k += 1
+        out = base.with_name(f"{base.name}-{k}")
+    return out
+
+
+def _runner(target: str) -> Callable[..., dict]:
+    try:
+        module_name, attr = RUNNERS[target].split(":")
+    except KeyError:
+        raise UsageError(f"unknown target '{target}'", code="E405", hint="targets: " + ", ".join(RUNNERS)) from None
+    return getattr(importlib.import_module(module_name), attr)
+
+
+def _with_progress_bar(runner: Callable[..., dict], net: Network, out: Path, command: str) -> dict:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn(f"[bold]{net.name}[/bold] simulating"), BarColumn(),
+               TextColumn("{task.completed:.0f}/{task.total:.0f} ms"), TimeElapsedColumn())
+    with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("simulate", total=net.simulation.duration)
+
+        def update(done_ms: float, total_ms: float) -> None:
+            bar.update(task, completed=done_ms, total=total_ms)
+
+        return runner(net, out, progress=update, command=command)

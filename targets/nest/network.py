@@ -1,0 +1,416 @@
+"""Lower a network IR to a standalone PyNEST script, and run that script in-process.
+
+``lower_network(net, models)`` is pure: it checks the network against what each NEST model
+offers (``ModelInfo``), builds a small view model and renders
+``templates/network_script.py.j2``. ``resolve_models(net)`` asks NEST (and, for NESTML models,
+``portasnn.build``) for that information. ``run_network(net, outdir)`` writes the script into
+``outdir``, imports it and calls its ``main``, so the file a user sees is exactly what ran.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import re
+import shlex
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+import jinja2
+
+from portasnn.errors import NetworkError, Span, ToolError, UsageError, warn
+from portasnn.ir.network import Distribution, Network, Projection, Recorder, Stimulus, Value
+
+ProgressCallback = Callable[[float, float], None]
+
+# connection rule of the IR -> NEST rule name and the IR parameter -> NEST key
+_RULES: dict[str, tuple[str, dict[str, str]]] = {
+    "all_to_all": ("all_to_all", {}),
+    "one_to_one": ("one_to_one", {}),
+    "fixed_indegree": ("fixed_indegree", {"indegree": "indegree"}),
+    "fixed_outdegree": ("fixed_outdegree", {"outdegree": "outdegree"}),
+    "fixed_probability": ("pairwise_bernoulli", {"p": "p"}),
+    "fixed_total_number": ("fixed_total_number", {"n": "N"}),
+}
+
+# stimulus kind -> NEST device and IR parameter -> NEST parameter
+_STIMULI: dict[str, tuple[str, dict[str, str]]] = {
+    "poisson": ("poisson_generator", {"rate": "rate", "start": "start", "stop": "stop"}),
+    "dc": ("dc_generator", {"amplitude": "amplitude", "start": "start", "stop": "stop"}),
+    "step": ("step_current_generator", {"times": "amplitude_times", "amplitudes": "amplitude_values"}),
+    "spike_times": ("spike_generator", {"times": "spike_times"}),
+}
+_SPIKE_SOURCES = {"poisson", "spike_times"}
+
+# units of state variables by NEST's naming convention, for trace files (IR unit system)
+_TRACE_UNITS = (("V_", "mV"), ("E_", "mV"), ("I_", "pA"), ("g_", "nS"), ("w", "pA"), ("refr_t", "ms"))
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("portasnn.targets.nest", "templates"),
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelInfo:
+    """What the lowering needs to know about one NEST model a network uses."""
+
+    nest_name: str  # the name registered in NEST (NESTML models: the built name, with its hash)
+    params: frozenset[str]  # parameters and state variables settable through nest.Create
+    recordables: frozenset[str] = frozenset()
+    receptor_types: Mapping[str, int] = field(default_factory=dict)
+    module_name: str | None = None  # NESTML models: the extension module that registers the model
+    module_path: str | None = None  # its absolute .so path, embedded in the script
+
+
+@dataclass(frozen=True, slots=True)
+class NestScript:
+    """A rendered PyNEST script."""
+
+    network: str
+    filename: str
+    text: str
+
+
+# ---------------------------------------------------------------------------------------------- lowering
+
+
+def lower_network(net: Network, models: Mapping[str, ModelInfo]) -> NestScript:
+    """Render ``net`` as a standalone PyNEST script; ``models`` maps each ModelRef key to its NEST facts."""
+    view = _view(net, models)
+    text = _TEMPLATES.get_template("network_script.py.j2").render(**view)
+    return NestScript(network=net.name, filename=script_filename(net), text=text)
+
+
+def script_filename(net: Network) -> str:
+    return f"run_{_ident(net.name)}.py"
+
+
+def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
+    import portasnn
+
+    sim = net.simulation
+    if sim.resolution <= 0 or sim.duration <= 0:
+        raise NetworkError("simulation duration and resolution must be positive", span=sim.span, code="E301",
+                           construct="simulation")
+    pops = []
+    for pop in net.populations:
+        info = _model_info(net, pop.model, models, pop.span)
+        if pop.size < 1:
+            raise NetworkError(f"population {pop.name} has size {pop.size}", span=pop.span, code="E300",
+                               construct=f"population {pop.name}", hint="a population needs at least one neuron")
+        values = []
+        for name, value in (*pop.params, *pop.initial):
+            if name not in info.params:
+                raise NetworkError(f"model '{net.model(pop.model).name}' has no parameter or state '{name}'",
+                                   span=pop.span, code="E302", construct=f"population {pop.name}",
+                                   hint="known: " + ", ".join(sorted(info.params)))
+            values.append((name, _expr(value, f"population {pop.name}: {name}", pop.span, scalar=True)))
+        pops.append({"name": pop.name, "var": _var(pop.name), "model": info.nest_name, "size": pop.size,
+                     "model_label": net.model(pop.model).name, "settings": values})
+    used: dict[tuple[str, str], set[str]] = {}
+    for info in models.values():
+        if info.module_path:
+            used.setdefault((info.module_name or "", info.module_path), set()).add(info.nest_name)
+    modules = [(name, path, sorted(names)) for (name, path), names in sorted(used.items())]
+    projections = [_projection(net, p, models) for p in net.projections]
+    stimuli = [_stimulus(net, s, models) for s in net.stimuli]
+    spike_recs, trace_recs = _recorders(net, net.recorders, models)
+    return {
+        "net": net,
+        "version": portasnn.__version__,
+        "source": net.source or "a network built in Python",
+        "filename": script_filename(net),
+        "duration": float(sim.duration),
+        "resolution": float(sim.resolution),
+        "seed": int(sim.seed),
+        "vps": int(sim.threads) * int(sim.processes),
+        "threads": int(sim.threads),
+        "processes": int(sim.processes),
+        "modules": modules,
+        "populations": pops,
+        "projections": projections,
+        "stimuli": stimuli,
+        "spike_recorders": spike_recs,
+        "trace_recorders": trace_recs,
+    }
+
+
+def _model_info(net: Network, key: str, models: Mapping[str, ModelInfo], span: Span | None) -> ModelInfo:
+    try:
+        return models[key]
+    except KeyError:
+        raise NetworkError(f"unknown model '{key}'", span=span, code="E303") from None
+
+
+def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo]) -> dict:
+    if proj.synapse != "static":
+        raise NetworkError(f"the nest target lowers only static synapses, not '{proj.synapse}'", span=proj.span,
+                           code="E304", construct=f"projection {proj.name}")
+    post = net.population(proj.post)
+    rule, keys = _RULES[proj.connector.rule]
+    conn = {"rule": json.dumps(rule)}
+    for name, value in proj.connector.params:
+        if name not in keys:
+            raise NetworkError(f"rule {proj.connector.rule} takes no parameter '{name}'", span=proj.span,
+                               code="E305", construct=f"projection {proj.name}")
+        conn[keys[name]] = repr(value)
+    if rule not in ("one_to_one",):
+        conn["allow_autapses"] = repr(bool(proj.connector.allow_autapses))
+        conn["allow_multapses"] = repr(bool(proj.connector.allow_multapses))
+    syn = _syn_spec(net, post.model, proj.weight, proj.delay, proj.receptor, models, proj.span,
+                    f"projection {proj.name}")
+    return {"name": proj.name, "pre": _var(proj.pre), "post": _var(proj.post), "conn": conn, "syn": syn,
+            "pre_name": proj.pre, "post_name": proj.post, "rule": proj.connector.rule}
+
+
+def _syn_spec(net: Network, model_key: str, weight: Value, delay: Value, receptor: str,
+              models: Mapping[str, ModelInfo], span: Span | None, what: str) -> dict[str, str]:
+    syn = {"synapse_model": json.dumps("static_synapse"), "weight": _expr(weight, f"{what}: weight", span, scalar=True),
+           "delay": _expr(delay, f"{what}: delay", span, scalar=True)}
+    if isinstance(delay, (int, float)) and delay < net.simulation.resolution:
+        raise NetworkError(f"delay {delay} ms is below the resolution {net.simulation.resolution} ms", span=span,
+                           code="E306", construct=what, hint="use a delay of at least one time step")
+    rtype = _receptor_type(net, model_key, receptor, models, span, what)
+    if rtype is not None:
+        syn["receptor_type"] = repr(rtype)
+    return syn
+
+
+def _receptor_type(net: Network, model_key: str, receptor: str, models: Mapping[str, ModelInfo],
+                   span: Span | None, what: str) -> int | None:
+    """NEST routes excitatory/inhibitory by the weight's sign (receptor 0); a named port maps to its id."""
+    info = models[model_key]
+    ports = dict(info.receptor_types)
+    if receptor in ("excitatory", "inhibitory"):
+        if len(ports) > 1:
+            raise NetworkError(f"model '{net.model(model_key).name}' has several input ports ({', '.join(ports)}); "
+                               f"'{receptor}' does not say which one", span=span, code="E307", construct=what,
+                               hint="name the port as the receptor")
+        return None
+    for name, rid in ports.items():
+        if name == receptor or name.lower() == receptor.lower():
+            return int(rid)
+    raise NetworkError(f"model '{net.model(model_key).name}' has no input port '{receptor}'", span=span, code="E308",
+                       construct=what, hint=("ports: " + ", ".join(ports)) if ports else
+                       "this model has one spike input: use receptor excitatory or inhibitory")
+
+
+def _stimulus(net: Network, stim: Stimulus, models: Mapping[str, ModelInfo]) -> dict:
+    device, keys = _STIMULI[stim.kind]
+    what = f"stimulus {stim.name}"
+    params = []
+    for name, value in stim.params:
+        if name not in keys:
+            raise NetworkError(f"a {stim.kind} stimulus has no parameter '{name}'", span=stim.span, code="E309",
+                               construct=what, hint="known: " + ", ".join(keys))
+        if isinstance(value, Distribution):
+            raise NetworkError(f"a stimulus parameter cannot be random ('{name}')", span=stim.span, code="E310",
+                               construct=what)
+        params.append((keys[name], _expr(value, f"{what}: {name}", stim.span, scalar=False)))
+    post = net.population(stim.target)
+    _check_subset(stim.subset, post.size, stim.span, what)
+    if stim.kind in _SPIKE_SOURCES:
+        syn = _syn_spec(net, post.model, stim.weight, stim.delay, stim.receptor, models, stim.span, what)
+    else:
+        syn = {}
+        if stim.receptor not in ("excitatory", "inhibitory"):
+            syn["receptor_type"] = repr(_receptor_type(net, post.model, stim.receptor, models, stim.span, what))
+    return {"name": stim.name, "var": _var(stim.name, "stim"), "device": device, "params": params,
+            "target": _var(stim.target), "subset": _subset(stim.subset), "syn": syn, "kind": stim.kind,
+            "target_name": stim.target}
+
+
+def _recorders(net: Network, recorders: Iterable[Recorder], models: Mapping[str, ModelInfo]) -> tuple[list, list]:
+    """One spike recorder per population (union of subsets); one multimeter per state recorder."""
+    spikes: dict[str, set[int] | None] = {}
+    traces: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    for rec in recorders:
+        pop = net.population(rec.population)
+        what = f"recorder {rec.name}"
+        _check_subset(rec.subset, pop.size, rec.span, what)
+        if rec.kind == "spikes":
+            if pop.name in spikes and spikes[pop.name] is None or rec.subset is None:
+                spikes[pop.name] = None
+            else:
+                spikes[pop.name] = spikes.get(pop.name, set()) | set(rec.subset)
+            continue
+        info = models[pop.model]
+        if not rec.variables:
+            raise NetworkError("a state recorder needs at least one variable", span=rec.span, code="E311",
+                               construct=what)
+        for var in rec.variables:
+            if var not in info.recordables:
+                raise NetworkError(f"model '{net.model(pop.model).name}' cannot record '{var}'", span=rec.span,
+                                   code="E312", construct=what, hint="recordables: " + ", ".join(sorted(info.recordables)))
+            if (pop.name, var) in seen:
+                raise NetworkError(f"'{var}' of population {pop.name} is recorded twice", span=rec.span, code="E313",
+                                   construct=what, hint="record each variable of a population in one recorder")
+            seen.add((pop.name, var))
+        steps = rec.interval / net.simulation.resolution
+        if rec.interval <= 0 or abs(steps - round(steps)) > 1e-9:
+            raise NetworkError(f"recording interval {rec.interval} ms is not a multiple of the resolution "
+                               f"{net.simulation.resolution} ms", span=rec.span, code="E314", construct=what)
+        indices = list(rec.subset) if rec.subset is not None else list(range(pop.size))
+        traces.append({"name": rec.name, "var": _var(rec.name, "rec"), "pop": pop.name, "pop_var": _var(pop.name),
+                       "variables": list(rec.variables), "interval": float(rec.interval),
+                       "subset": _subset(rec.subset), "indices": repr(sorted(set(indices))),
+                       "units": {v: _trace_unit(v, rec.span) for v in rec.variables}})
+    spike_recs = [{"pop": name, "pop_var": _var(name), "subset": _subset(sorted(sub) if sub is not None else None)}
+                  for name, sub in spikes.items()]
+    return spike_recs, traces
+
+
+def _trace_unit(var: str, span: Span | None) -> str:
+    for prefix, unit in _TRACE_UNITS:
+        if var.startswith(prefix):
+            return unit
+    warn(f"unit of recorded variable '{var}' is unknown; the trace is written as dimensionless", code="W301",
+         span=span)
+    return "dimensionless"
+
+
+def _check_subset(subset: tuple[int, ...] | None, size: int, span: Span | None, what: str) -> None:
+    if subset is None:
+        return
+    bad = [i for i in subset if not 0 <= i < size]
+    if bad:
+        raise NetworkError(f"index {bad[0]} is outside the population (size {size})", span=span, code="E315",
+                           construct=what)
+    if not subset:
+        raise NetworkError("an empty subset selects no neuron", span=span, code="E316", construct=what)
+
+
+def _subset(subset: Iterable[int] | None) -> str | None:
+    return None if subset is None else repr(sorted(set(int(i) for i in subset)))
+
+
+def _expr(value: Value, what: str, span: Span | None, *, scalar: bool) -> str:
+    """A Python expression for the script: a literal, a list, or a nest.random parameter."""
+    if isinstance(value, Distribution):
+        return _dist(value, what)
+    if isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, (int, float)):
+        if not math.isfinite(float(value)):
+            raise NetworkError(f"{what} is not a finite number", span=span, code="E317")
+        return repr(float(value))
+    if isinstance(value, tuple) and not scalar:
+        return repr([float(v) for v in value])
+    raise NetworkError(f"{what}: a value of this kind ({type(value).__name__}) cannot be lowered to NEST",
+                       span=span, code="E318")
+
+
+def _dist(d: Distribution, what: str) -> str:
+    p = dict(d.params)
+    try:
+        if d.kind == "uniform":
+            expr = f"nest.random.uniform(min={float(p['low'])!r}, max={float(p['high'])!r})"
+        elif d.kind == "normal":
+            expr = f"nest.random.normal(mean={float(p['mu'])!r}, std={float(p['sigma'])!r})"
+        elif d.kind == "lognormal":
+            expr = f"nest.random.lognormal(mean={float(p['mu'])!r}, std={float(p['sigma'])!r})"
+        else:
+            raise NetworkError(f"{what}: distribution '{d.kind}' cannot be lowered to NEST", span=d.span, code="E319")
+    except KeyError as exc:
+        raise NetworkError(f"{what}: {d.kind} distribution lacks parameter {exc}", span=d.span, code="E320") from None
+    if d.low is not None or d.high is not None:
+        lo = "-math.inf" if d.low is None else repr(float(d.low))
+        hi = "math.inf" if d.high is None else repr(float(d.high))
+        expr = f"nest.math.redraw({expr}, min={lo}, max={hi})"
+    return expr
+
+
+def _ident(name: str) -> str:
+    ident = re.sub(r"\W", "_", name)
+    return ident if ident and not ident[0].isdigit() else f"n_{ident}"
+
+
+def _var(name: str, prefix: str = "") -> str:
+    return json.dumps(f"{prefix}:{name}" if prefix else name)
+
+
+# ---------------------------------------------------------------------------------------------- models
+
+
+def resolve_models(net: Network) -> dict[str, ModelInfo]:
+    """Ask NEST about every model of ``net``; NESTML models are built (cached) and installed first."""
+    import nest
+
+    infos: dict[str, ModelInfo] = {}
+    artifacts: dict[str, object] = {}
+    for ref in net.models:
+        module_name = module_path = None
+        nest_name = ref.name
+        if ref.kind == "nestml":
+            art = artifacts.get(ref.path) or _build_nestml(ref.path, ref.span)
+            artifacts[ref.path] = art
+            art.install()
+            try:
+                nest_name = art.nest_models[ref.name]
+            except KeyError:
+                raise NetworkError(f"{ref.path} defines no model '{ref.name}'", span=ref.span, code="E321",
+                                   hint="models in that file: " + ", ".join(art.nest_models)) from None
+            module_name, module_path = art.module_name, str(Path(art.module_path).resolve())
+        if nest_name not in nest.node_models:
+            raise NetworkError(f"NEST has no neuron model '{ref.name}'", span=ref.span, code="E322",
+                               construct=f"model {ref.key}", hint="see nest.node_models for the built-in models")
+        defaults = nest.GetDefaults(nest_name)
+        infos[ref.key] = ModelInfo(
+            nest_name=nest_name, params=frozenset(defaults), recordables=frozenset(defaults.get("recordables", ())),
+            receptor_types=dict(defaults.get("receptor_types", {})), module_name=module_name,
+            module_path=module_path)
+    return infos
+
+
+def _build_nestml(path: str | None, span: Span | None):
+    if not path or not Path(path).is_file():
+        raise NetworkError(f"NESTML file not found: {path}", span=span, code="E323")
+    try:
+        from portasnn import build
+    except ImportError:
+        raise ToolError("this portasnn has no NESTML builder (portasnn.build) yet") from None
+    build = getattr(build, "build", build)  # the function, whether portasnn.build is a module or a function
+    return build(path, target="nest")
+
+
+# ---------------------------------------------------------------------------------------------- running
+
+
+def run_network(net: Network, outdir: Path, *, progress: ProgressCallback | None = None,
+                command: str | None = None) -> dict:
+    """Lower ``net``, write the script into ``outdir``, run its ``main`` in this process; return its summary."""
+    models = resolve_models(net)
+    script = lower_network(net, models)
+    outdir.mkdir(parents=True, exist_ok=True)
+    path = outdir / script.filename
+    path.write_text(script.text)
+    module = load_script(path)
+    import nest
+
+    try:
+        return module.main(outdir, progress=progress, command=command or " ".join(map(shlex.quote, sys.argv)))
+    except nest.NESTError as exc:
+        name = type(exc).__name__
+        if name in ("BadProperty", "BadParameter", "BadDelay", "UnaccessedDictionaryEntry", "UnknownReceptorType",
+                    "IllegalConnection", "TypeMismatch"):
+            raise NetworkError(f"NEST rejected the network: {exc}", code="E330", construct=name,
+                               hint=f"see the generated script {path}") from None
+        raise ToolError(f"NEST failed while running {path}: {name}: {exc}") from None
+
+
+def load_script(path: Path):
+    """Import a generated script as a module (it runs nothing at import)."""
+    spec = importlib.util.spec_from_file_location(f"portasnn_script_{uuid.uuid4().hex[:8]}", path)
+    if spec is None or spec.loader is None:
+        raise UsageError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
