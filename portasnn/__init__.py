@@ -6,4 +6,17 @@ __version__ = "0.1.0"
 
 from portasnn.errors import InternalError, ModelError, NetworkError, PortasnnError, ToolError, UsageError
 
-__all__ = ["__version__", "PortasnnError", "ModelError", "NetworkError", "UsageError", "ToolError", "InternalError"]
+__all__ = ["__version__", "PortasnnError", "ModelError", "NetworkError", "UsageError", "ToolError", "InternalError",
+           "compare", "load_results"]
+
+# Public functions imported on first use (PEP 562), so ``import portasnn`` stays light.
+_LAZY = {"compare": "portasnn.harness.compare:compare", "load_results": "portasnn.results:load_results"}
+
+
+def __getattr__(name: str):  # noqa: ANN202
+    if name in _LAZY:
+        import importlib
+
+        module_name, attr = _LAZY[name].split(":")
+        return getattr(importlib.import_module(module_name), attr)
+    raise AttributeError(f"module 'portasnn' has no attribute {name!r}")

@@ -1,0 +1,90 @@
+"""``portasnn compare``: compare targets (or result directories) and give OK / Poor / Fail verdicts.
+
+Exit codes: 0 when no observable fails (Poor passes, with a warning), 1 when any observable is Fail,
+2 on a user error (missing or broken results directory, mismatched populations, a target that cannot run).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from portasnn.errors import UsageError
+
+STYLE = {"OK": "green", "Poor": "yellow", "Fail": "bold red"}
+
+
+def parse_sets(items: tuple[str, ...]) -> dict[str, object]:
+    """``k=v`` pairs; values become int or float where they parse as one."""
+    out: dict[str, object] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set {item!r} is not of the form name=value", code="E760")
+        text = value.strip()
+        for cast in (int, float):
+            try:
+                out[key.strip()] = cast(text)
+                break
+            except ValueError:
+                continue
+        else:
+            out[key.strip()] = text
+    return out
+
+
+@click.command(name="compare")
+@click.argument("subject", required=False, type=click.Path(path_type=Path))
+@click.option("--targets", "-t", help="Comma-separated targets; the first is the reference. nest, "
+              "nest-builtin:<model>, spinnaker-host, spinnaker-host:float (or 'spinnaker-host --arith float').")
+@click.option("--results", "-r", multiple=True, metavar="DIR[,DIR...]",
+              help="An existing results directory (repeatable; the first is the reference). Comma-separated "
+              "directories form one arm of seed replicates.")
+@click.option("-o", "--outdir", type=click.Path(path_type=Path), default=Path("compare-out"), show_default=True,
+              help="Where report.md, metrics.json, the plots and the runs go.")
+@click.option("--seeds", type=int, default=3, show_default=True, help="Seeds of the reference (network subjects).")
+@click.option("--tolerances", type=click.Path(path_type=Path), help="TOML file overriding the default tolerances.")
+@click.option("--set", "sets", multiple=True, metavar="NAME=VALUE", help="Override a network constant or a "
+              "scenario parameter (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print metrics.json to stdout instead of the grid.")
+@click.pass_context
+def compare(ctx: click.Context, subject: Path | None, targets: str | None, results: tuple[str, ...], outdir: Path,
+            seeds: int, tolerances: Path | None, sets: tuple[str, ...], as_json: bool) -> None:
+    """Compare SUBJECT (a .pnet network or a .nestml model) across targets, or compare result directories."""
+    from rich.console import Console
+
+    from portasnn.harness.compare import compare as run_compare
+
+    target_list = [t.strip() for t in targets.split(",") if t.strip()] if targets else None
+    arms = [[d.strip() for d in r.split(",") if d.strip()] for r in results]
+    err = Console(stderr=True)
+    with err.status("comparing") as status:
+        report = run_compare(subject, targets=target_list, results=arms or None, outdir=outdir, seeds=seeds,
+                             tolerances=tolerances, overrides=parse_sets(sets), progress=status.update)
+    if as_json:
+        click.echo(json.dumps(json.loads((report.outdir / "metrics.json").read_text()), indent=2))
+    else:
+        _print_grid(report)
+    ctx.exit(report.exit_code)
+
+
+def _print_grid(report) -> None:  # noqa: ANN001 - ComparisonReport, imported lazily
+    from rich.console import Console
+    from rich.table import Table
+
+    cols, rows = report.grid()
+    table = Table(title=f"{report.subject}: {report.verdict}", title_justify="left")
+    table.add_column("observable")
+    for col in cols:
+        table.add_column(col, justify="center")
+    for name, cells in rows:
+        table.add_row(name, *(f"[{STYLE.get(cells.get(c, ''), '')}]{cells.get(c, '')}[/]" if cells.get(c) in STYLE
+                              else cells.get(c, "") for c in cols))
+    out = Console()
+    out.print(table)
+    for line in report.attribution:
+        out.print(line)
+    if report.verdict == "Poor":
+        out.print("[yellow]warning: some observables are Poor (outside the tolerance, within twice it)[/]")
+    out.print(f"verdict: [{STYLE[report.verdict]}]{report.verdict}[/]; report: {report.report_path}")

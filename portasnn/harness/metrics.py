@@ -1,0 +1,151 @@
+"""Equivalence metrics: traces, single spike trains, and network observables.
+
+Traces (two recordings of one variable on the same time grid):
+  ``max_abs`` = max |a - b|; ``max_rel`` = max |a - b| / max(max |a|, max |b|) (relative to the larger peak
+  magnitude, so it stays finite where a trace crosses 0; symmetric); ``rms`` = sqrt(mean((a - b)^2)).
+Spike trains (times in ms):
+  ``count_diff`` = n_a - n_b; ``coincidence`` = symmetrised coincidence factor Gamma of Kistler, Gerstner &
+  van Hemmen (1997, Neural Comput. 9:1015), as used by Jolivet et al. (2008, J. Neurosci. Methods 169:417):
+  Gamma = (N_coinc - <N_coinc>) / (0.5 (n_a + n_b) (1 - 2 nu delta)), with N_coinc the number of one-to-one
+  matched spike pairs closer than ``delta`` (default 1 ms), <N_coinc> = 2 delta n_a n_b / T the number
+  expected by chance and nu = (n_a + n_b) / (2 T) the mean rate. Gamma = 1 for identical trains, ~0 for
+  independent ones; 1 when both are empty. ``van_rossum`` = elephant's van Rossum distance, tau 10 ms.
+Network observables per population (over [warm-up, duration], as in portasnn.results): rate_hz, cv_isi,
+  fano_factor, corr_mean (from portasnn.results.population_stats) and ``rate_peak_hz``: the frequency of the
+  largest peak (above 0 Hz) of the Welch spectrum (scipy.signal.welch, 256-bin segments) of the population
+  spike count in 1 ms bins.
+"""
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+
+from portasnn.results import Results, population_stats
+
+COINCIDENCE_WINDOW_MS = 1.0
+VAN_ROSSUM_TAU_MS = 10.0
+SPECTRUM_BIN_MS = 1.0
+SPECTRUM_NPERSEG = 256
+NETWORK_OBSERVABLES = ("rate_hz", "cv_isi", "fano_factor", "corr_mean", "rate_peak_hz")
+
+
+# ---------------------------------------------------------------------------------------------- traces
+def trace_errors(a: np.ndarray, b: np.ndarray) -> dict[str, float]:
+    """max_abs, max_rel, rms of two traces sampled at the same times."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.shape != b.shape:
+        raise ValueError(f"traces differ in shape: {a.shape} vs {b.shape}")
+    if not a.size:
+        return {"max_abs": 0.0, "max_rel": 0.0, "rms": 0.0}
+    diff = np.abs(a - b)
+    scale = max(np.abs(a).max(), np.abs(b).max())
+    max_abs = float(diff.max())
+    return {"max_abs": max_abs, "max_rel": max_abs / scale if scale > 0 else 0.0,
+            "rms": float(np.sqrt(np.mean(diff ** 2)))}
+
+
+def common_grid(times_a: np.ndarray, times_b: np.ndarray, tol: float = 1e-6) -> tuple[np.ndarray, np.ndarray]:
+    """Indices into ``times_a`` and ``times_b`` of the sample times both share (within ``tol`` ms)."""
+    if not times_a.size or not times_b.size:
+        return np.empty(0, int), np.empty(0, int)
+    j = np.clip(np.searchsorted(times_b, times_a - tol), 0, times_b.size - 1)
+    ok = np.abs(times_b[j] - times_a) <= tol
+    return np.flatnonzero(ok), j[ok]
+
+
+# ---------------------------------------------------------------------------------------- spike trains
+def coincidences(a: np.ndarray, b: np.ndarray, delta: float = COINCIDENCE_WINDOW_MS) -> int:
+    """Number of one-to-one pairs (earliest first) of spikes of ``a`` and ``b`` at most ``delta`` apart."""
+    a, b = np.sort(np.asarray(a, float)), np.sort(np.asarray(b, float))
+    i = j = n = 0
+    while i < a.size and j < b.size:
+        if abs(a[i] - b[j]) <= delta:
+            n, i, j = n + 1, i + 1, j + 1
+        elif a[i] < b[j]:
+            i += 1
+        else:
+            j += 1
+    return n
+
+
+def coincidence_factor(a: np.ndarray, b: np.ndarray, duration: float, delta: float = COINCIDENCE_WINDOW_MS) -> float:
+    """Symmetrised Kistler coincidence factor Gamma (see the module docstring)."""
+    na, nb = len(a), len(b)
+    if na == 0 and nb == 0:
+        return 1.0
+    if na == 0 or nb == 0:
+        return 0.0
+    expected = 2.0 * delta * na * nb / duration
+    norm = 1.0 - delta * (na + nb) / duration  # 1 - 2 nu delta with nu the mean rate
+    if norm <= 0:
+        raise ValueError(f"coincidence window {delta} ms is too wide for {max(na, nb)} spikes in {duration} ms")
+    return float((coincidences(a, b, delta) - expected) / (0.5 * (na + nb) * norm))
+
+
+def van_rossum(a: np.ndarray, b: np.ndarray, duration: float, tau: float = VAN_ROSSUM_TAU_MS) -> float:
+    """van Rossum distance (elephant.spike_train_dissimilarity.van_rossum_distance)."""
+    import neo
+    import quantities as pq
+    from elephant.spike_train_dissimilarity import van_rossum_distance
+
+    t_stop = max(duration, float(np.max(a, initial=0)), float(np.max(b, initial=0)))
+    trains = [neo.SpikeTrain(np.sort(np.asarray(x, float)) * pq.ms, t_stop=t_stop * pq.ms) for x in (a, b)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return float(van_rossum_distance(trains, time_constant=tau * pq.ms)[0, 1])
+
+
+def spike_metrics(a: np.ndarray, b: np.ndarray, duration: float) -> dict[str, float]:
+    return {"count_diff": float(len(a) - len(b)), "coincidence": coincidence_factor(a, b, duration),
+            "van_rossum": van_rossum(a, b, duration)}
+
+
+# -------------------------------------------------------------------------------------------- networks
+def rate_peak_hz(trains: list[np.ndarray], t_start: float, t_stop: float) -> float | None:
+    """Peak frequency (Hz, above 0) of the Welch spectrum of the population spike count in 1 ms bins."""
+    from scipy.signal import welch
+
+    edges = np.arange(t_start, t_stop + 1e-9, SPECTRUM_BIN_MS)
+    if edges.size < 17 or not any(t.size for t in trains):
+        return None
+    counts, _ = np.histogram(np.concatenate(trains), edges)
+    freqs, power = welch(counts - counts.mean(), fs=1000.0 / SPECTRUM_BIN_MS,
+                         nperseg=min(SPECTRUM_NPERSEG, counts.size))
+    if freqs.size < 2 or not np.any(power[1:] > 0):
+        return None
+    return float(freqs[1 + int(np.argmax(power[1:]))])
+
+
+def network_observables(results: Results) -> dict[str, dict[str, float | None]]:
+    """{population: {observable: value}} for every population whose spikes were recorded."""
+    out = {}
+    t0, t1 = results.warmup_ms, results.duration_ms
+    for pop in results.populations:
+        if pop not in results.spikes:
+            continue
+        trains = results.trains(pop, t_start=t0)
+        stats = population_stats(trains, t0, t1)
+        out[pop] = {name: stats[name] for name in NETWORK_OBSERVABLES if name in stats}
+        out[pop]["rate_peak_hz"] = rate_peak_hz(trains, t0, t1)
+    return out
+
+
+def distributions(results: Results, pop: str) -> dict[str, np.ndarray]:
+    """Per-neuron rates (Hz) and all ISIs (ms) of ``pop``, for the distribution plots."""
+    t0, t1 = results.warmup_ms, results.duration_ms
+    trains = results.trains(pop, t_start=t0)
+    rates = np.array([t.size for t in trains], float) / max(t1 - t0, 1e-12) * 1000.0
+    isis = np.concatenate([np.diff(t) for t in trains]) if trains else np.empty(0)
+    return {"rates": rates, "isis": isis}
+
+
+def describe(values: list[Any]) -> dict[str, float | None]:
+    """mean, band (max |x_i - mean|) and n of the finite values."""
+    finite = np.array([v for v in values if v is not None and np.isfinite(v)], float)
+    if not finite.size:
+        return {"mean": None, "band": None, "n": 0}
+    mean = float(finite.mean())
+    return {"mean": mean, "band": float(np.abs(finite - mean).max()) if finite.size > 1 else None,
+            "n": int(finite.size)}

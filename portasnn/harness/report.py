@@ -1,0 +1,163 @@
+"""Write a comparison's report: report.md (from templates/report.md.j2), PNG plots and metrics.json.
+
+Network comparisons plot side-by-side rasters of each arm's base run (rasters.png) and, per population, the
+distributions of per-neuron rates (rates.png) and of ISIs (isi.png). Single-neuron comparisons overlay the
+traces of every target per scenario, with spike ticks (traces.png).
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from portasnn.harness import metrics
+from portasnn.results import RASTER_SAMPLE, SAMPLE_SEED, Results, _pyplot, read_results
+
+if TYPE_CHECKING:
+    from portasnn.harness.compare import ComparisonReport
+
+
+def fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        return f"{value:.4g}"
+    return str(value)
+
+
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("portasnn.harness", "templates"),
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+
+
+def _details(r: ComparisonReport) -> tuple[list[str], list[list[str]]]:
+    if r.mode == "network":
+        head = ["population", "observable", "pair", "reference (seed mean)", "seed band", "target", "difference",
+                "tolerance", "band verdict", "tolerance verdict", "verdict"]
+        rows = [[j.group, j.observable, f"{j.target} vs {j.reference}", fmt(j.ref_value), fmt(j.band), fmt(j.value),
+                 fmt(j.diff), fmt(j.tolerance), fmt(j.band_verdict), fmt(j.tolerance_verdict), fmt(j.verdict)]
+                for j in r.judgements]
+    else:
+        head = ["scenario / neuron", "metric", "pair", "value", "tolerance", "verdict"]
+        rows = [[j.group, j.observable, f"{j.target} vs {j.reference}", fmt(j.value), j.tolerance_text,
+                 fmt(j.verdict)] for j in r.judgements]
+    return head, rows
+
+
+def render_markdown(r: ComparisonReport) -> str:
+    cols, rows = r.grid()
+    head, details = _details(r)
+    return _environment().get_template("report.md.j2").render(r=r, cols=cols, rows=rows, detail_head=head,
+                                                              details=details, plots=r.plots)
+
+
+def write_report(r: ComparisonReport) -> Path:
+    """Plots, report.md and metrics.json into ``r.outdir``; returns the report's path."""
+    r.outdir.mkdir(parents=True, exist_ok=True)
+    r.plots = plot_network(r) if r.mode == "network" else plot_single(r)
+    r.report_path.write_text(render_markdown(r))
+    (r.outdir / "metrics.json").write_text(json.dumps(_clean(r.as_dict()), indent=2) + "\n")
+    return r.report_path
+
+
+def _clean(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {str(k): _clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_clean(v) for v in obj]
+    if isinstance(obj, (float, np.floating)):
+        return float(obj) if math.isfinite(obj) else None
+    if isinstance(obj, np.integer):
+        return int(obj)
+    if isinstance(obj, Path):
+        return str(obj)
+    return obj
+
+
+def _base_runs(r: ComparisonReport) -> dict[str, Results]:
+    return {label: read_results(dirs[0]) for label, dirs in r.runs.items() if dirs}
+
+
+def plot_network(r: ComparisonReport) -> list[str]:
+    plt = _pyplot()
+    runs = _base_runs(r)
+    labels = list(runs)
+    fig, axes = plt.subplots(1, len(labels), figsize=(4.5 * len(labels), 4.5), sharey=True, squeeze=False)
+    for ax, label in zip(axes[0], labels):
+        res = runs[label]
+        offset = 0
+        rng = np.random.default_rng(SAMPLE_SEED)
+        for k, (pop, size) in enumerate(res.populations.items()):
+            if pop not in res.spikes or not size:
+                continue
+            shown = np.sort(rng.choice(size, size=min(RASTER_SAMPLE, size), replace=False))
+            senders, times = res.spikes[pop]
+            keep = np.isin(senders, shown)
+            ax.plot(times[keep], offset + np.searchsorted(shown, senders[keep]), ".", ms=1, color=f"C{k % 10}",
+                    label=pop)
+            offset += shown.size
+        ax.set_title(label)
+        ax.set_xlabel("time (ms)")
+    axes[0, 0].set_ylabel("neuron (sample)")
+    axes[0, 0].legend(loc="upper right", markerscale=8, fontsize="small")
+    fig.tight_layout()
+    fig.savefig(r.outdir / "rasters.png", dpi=100)
+    plt.close(fig)
+    pops = [p for p in next(iter(runs.values())).populations if all(p in res.spikes for res in runs.values())]
+    for name, key, xlabel in (("rates.png", "rates", "rate (Hz)"), ("isi.png", "isis", "ISI (ms)")):
+        fig, axes = plt.subplots(1, max(len(pops), 1), figsize=(4.5 * max(len(pops), 1), 3.5), squeeze=False)
+        for ax, pop in zip(axes[0], pops):
+            data = {label: metrics.distributions(res, pop)[key] for label, res in runs.items()}
+            finite = np.concatenate([d for d in data.values() if d.size] or [np.zeros(1)])
+            bins = np.linspace(finite.min(), finite.max() if finite.max() > finite.min() else finite.min() + 1, 40)
+            for label, d in data.items():
+                ax.hist(d, bins=bins, histtype="step", density=True, label=label)
+            ax.set_title(pop)
+            ax.set_xlabel(xlabel)
+        axes[0, 0].set_ylabel("density")
+        axes[0, 0].legend(fontsize="small")
+        fig.tight_layout()
+        fig.savefig(r.outdir / name, dpi=100)
+        plt.close(fig)
+    return ["rasters.png", "rates.png", "isi.png"]
+
+
+def plot_single(r: ComparisonReport) -> list[str]:
+    plt = _pyplot()
+    groups = r.observables.get("groups", {})
+    panels = []
+    for group, by_label in groups.items():
+        loaded = {label: read_results(path) for label, path in by_label.items()}
+        ref = next(iter(loaded.values()))
+        for pop, by_var in ref.traces.items():
+            for var in by_var:
+                panels.append((group, pop, var, loaded))
+    if not panels:
+        return []
+    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 2.4 * len(panels) + 0.5), squeeze=False)
+    for ax, (group, pop, var, loaded) in zip(axes[:, 0], panels):
+        for k, (label, res) in enumerate(loaded.items()):
+            tr = res.traces.get(pop, {}).get(var)
+            if tr is None or not tr.ids.size:
+                continue
+            ax.plot(tr.times, tr.values[:, 0], lw=1.2 if k == 0 else 0.8, ls="-" if k == 0 else "--",
+                    color=f"C{k}", label=label)
+            if pop in res.spikes:
+                senders, times = res.spikes[pop]
+                spikes = times[senders == tr.ids[0]]
+                ax.plot(spikes, np.full(spikes.size, np.nanmax(tr.values[:, 0])), "|", ms=8, color=f"C{k}")
+        ax.set_title(f"{group} {pop}".strip(), fontsize="small")
+        ax.set_ylabel(f"{var} ({next(iter(loaded.values())).traces[pop][var].unit})")
+        ax.legend(loc="upper right", fontsize="x-small")
+    axes[-1, 0].set_xlabel("time (ms)")
+    fig.tight_layout()
+    fig.savefig(r.outdir / "traces.png", dpi=100)
+    plt.close(fig)
+    return ["traces.png"]

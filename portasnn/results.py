@@ -1,0 +1,461 @@
+"""Results directories, format ``portasnn-results/1``: writer, reader, summary, plots.
+
+Every target's ``run`` writes one through :class:`ResultsWriter`; :func:`load_results` reads it as a
+``neo.Block``; the equivalence harness compares directories. This docstring is the reference.
+
+Layout::
+
+    OUTDIR/
+      meta.json                what ran (keys below)
+      spikes/<pop>.npz         senders (int64, 0-based index within <pop>), times (float64, ms);
+                               sorted by time, then sender. Present iff <pop>'s spikes were recorded
+                               (a recorded but silent population has an empty file).
+      traces/<pop>__<var>.npz  times (float64, ms, shape T), ids (int64, 0-based, shape N),
+                               values (float64, shape T x N), unit (0-d str array, e.g. "mV")
+      summary.json             per-population statistics (below), written by ``close(summary=True)``
+      raster.png               raster of a sample of neurons per population above the population rates
+      traces.png               recorded traces (only if any were recorded)
+      manifest.json            optional: what ran (IR hash, target, versions, bundle hash)
+
+meta.json keys: ``format`` ("portasnn-results/1", set by the writer), ``target`` ("nest",
+"spinnaker-host", "spinnaker-host-float", ...), ``network`` (name), ``duration_ms``, ``resolution_ms``,
+``seed``, ``populations`` ({pop: {"size": int, "model": str}}, in declaration order), ``versions``
+({tool: version}), ``command`` (command line or API call), ``wall_time_s`` ({"build", "connect",
+"simulate": seconds}); optional ``warmup_ms`` (statistics ignore spikes before it, default 0).
+Required: format, target, duration_ms, resolution_ms, populations. Population names match
+``[A-Za-z0-9_.-]+`` and may not contain ``__``.
+
+summary.json::
+
+    {"format": "portasnn-results/1", "window_ms": [warmup, duration],
+     "settings": {"corr_sample": 200, "corr_bin_ms": 5.0, "cv_min_spikes": 3, "sample_seed": 0},
+     "populations": {pop: {"n_neurons", "n_spikes", "rate_hz", "cv_isi", "fano_factor", "corr_mean"}},
+     "wall_time_s": {...copied from meta.json}}
+
+All statistics use the spikes in the window [warmup_ms, duration_ms] and are computed with elephant:
+``rate_hz`` mean firing rate over all neurons of the population (``mean_firing_rate`` of the pooled
+spikes / size); ``cv_isi`` mean over neurons with at least 3 spikes (2 ISIs) of ``cv(isi(.))``;
+``fano_factor`` variance / mean of the per-neuron spike counts across the population (``fanofactor``);
+``corr_mean`` mean off-diagonal Pearson correlation (``correlation_coefficient``) of spike counts in
+5 ms bins over a sample of up to 200 neurons drawn (seed 0) from those with at least one spike.
+A statistic that is undefined (no spikes, fewer than 2 active neurons, ...) is ``null``, never NaN.
+"""
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from portasnn.errors import UsageError
+
+FORMAT = "portasnn-results/1"
+REQUIRED_META = ("target", "duration_ms", "resolution_ms", "populations")
+CORR_SAMPLE = 200
+CORR_BIN_MS = 5.0
+CV_MIN_SPIKES = 3
+SAMPLE_SEED = 0
+RASTER_SAMPLE = 100
+RATE_BIN_MS = 5.0
+_NAME = re.compile(r"^[A-Za-z0-9_.\-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """Recorded values of one state variable of some neurons of one population."""
+
+    times: np.ndarray  # (T,) ms
+    ids: np.ndarray  # (N,) 0-based neuron indices
+    values: np.ndarray  # (T, N)
+    unit: str
+
+    def of(self, neuron: int) -> np.ndarray:
+        """The trace of one neuron (by its 0-based index in the population)."""
+        hits = np.flatnonzero(self.ids == neuron)
+        if not hits.size:
+            raise KeyError(neuron)
+        return self.values[:, hits[0]]
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """A results directory in memory: ``meta`` as in meta.json, ``spikes`` {pop: (senders, times)},
+    ``traces`` {pop: {var: Trace}}."""
+
+    path: Path
+    meta: dict[str, Any]
+    spikes: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    traces: dict[str, dict[str, Trace]] = field(default_factory=dict)
+
+    @property
+    def populations(self) -> dict[str, int]:
+        """{population: size}, in declaration order."""
+        return {name: int(p["size"]) for name, p in self.meta["populations"].items()}
+
+    @property
+    def duration_ms(self) -> float:
+        return float(self.meta["duration_ms"])
+
+    @property
+    def warmup_ms(self) -> float:
+        return float(self.meta.get("warmup_ms", 0.0) or 0.0)
+
+    @property
+    def target(self) -> str:
+        return str(self.meta["target"])
+
+    @property
+    def seed(self) -> int | None:
+        seed = self.meta.get("seed")
+        return None if seed is None else int(seed)
+
+    def trains(self, pop: str, t_start: float | None = None) -> list[np.ndarray]:
+        """Spike times (ms) per neuron of ``pop`` at or after ``t_start`` (default: the warm-up)."""
+        t0 = self.warmup_ms if t_start is None else t_start
+        senders, times = self.spikes[pop]
+        keep = times >= t0
+        senders, times = senders[keep], times[keep]
+        order = np.argsort(senders, kind="stable")
+        bounds = np.searchsorted(senders[order], np.arange(self.populations[pop] + 1))
+        sorted_times = times[order]
+        return [sorted_times[bounds[i]:bounds[i + 1]] for i in range(self.populations[pop])]
+
+
+# ----------------------------------------------------------------------------------------------- writer
+class ResultsWriter:
+    """Write a results directory: ``add_spikes`` / ``add_trace`` as data arrive, then ``close()``."""
+
+    def __init__(self, outdir: str | Path, meta: dict[str, Any]) -> None:
+        self.outdir = Path(outdir)
+        missing = [key for key in REQUIRED_META if key not in meta]
+        if missing:
+            raise UsageError(f"results meta for {self.outdir} lacks {', '.join(missing)}", code="E701")
+        self.meta = {"format": FORMAT, **{k: v for k, v in meta.items() if k != "format"}}
+        for pop in self.meta["populations"]:
+            _check_name(pop, self.outdir)
+        self.outdir.mkdir(parents=True, exist_ok=True)
+        (self.outdir / "spikes").mkdir(exist_ok=True)
+        self._spikes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._traces: dict[str, dict[str, Trace]] = {}
+
+    def _size(self, pop: str) -> int:
+        if pop not in self.meta["populations"]:
+            raise UsageError(f"population '{pop}' is not declared in the results meta of {self.outdir}",
+                             code="E702")
+        return int(self.meta["populations"][pop]["size"])
+
+    def add_spikes(self, pop: str, senders: np.ndarray, times: np.ndarray) -> None:
+        """Add spikes of ``pop`` (0-based senders, times in ms); may be called repeatedly (chunks)."""
+        size = self._size(pop)
+        senders = np.asarray(senders, dtype=np.int64).ravel()
+        times = np.asarray(times, dtype=np.float64).ravel()
+        if senders.shape != times.shape:
+            raise UsageError(f"spikes of '{pop}': {senders.size} senders but {times.size} times", code="E703")
+        if senders.size and (senders.min() < 0 or senders.max() >= size):
+            raise UsageError(f"spikes of '{pop}': sender index outside 0..{size - 1}", code="E703")
+        old_s, old_t = self._spikes.get(pop, (np.empty(0, np.int64), np.empty(0)))
+        self._spikes[pop] = (np.concatenate([old_s, senders]), np.concatenate([old_t, times]))
+
+    def add_trace(self, pop: str, var: str, times: np.ndarray, ids: np.ndarray, values: np.ndarray,
+                  unit: str) -> None:
+        """Add the trace of ``var`` for neurons ``ids`` of ``pop``: ``values`` has shape (len(times), len(ids))."""
+        size = self._size(pop)
+        _check_name(var, self.outdir)
+        times = np.asarray(times, dtype=np.float64).ravel()
+        ids = np.asarray(ids, dtype=np.int64).ravel()
+        values = np.asarray(values, dtype=np.float64).reshape(times.size, ids.size)
+        if ids.size and (ids.min() < 0 or ids.max() >= size):
+            raise UsageError(f"trace {pop}.{var}: neuron index outside 0..{size - 1}", code="E703")
+        self._traces.setdefault(pop, {})[var] = Trace(times, ids, values, str(unit))
+
+    def close(self, summary: bool = True, plots: bool = True) -> Path:
+        """Write spikes, traces, meta.json and (optionally) summary.json and the PNG plots."""
+        for pop, (senders, times) in self._spikes.items():
+            order = np.lexsort((senders, times))
+            np.savez_compressed(self.outdir / "spikes" / f"{pop}.npz", senders=senders[order], times=times[order])
+        if self._traces:
+            (self.outdir / "traces").mkdir(exist_ok=True)
+        for pop, by_var in self._traces.items():
+            for var, tr in by_var.items():
+                np.savez_compressed(self.outdir / "traces" / f"{pop}__{var}.npz", times=tr.times, ids=tr.ids,
+                                    values=tr.values, unit=np.array(tr.unit))
+        (self.outdir / "meta.json").write_text(json.dumps(self.meta, indent=2, default=_json_default) + "\n")
+        if summary or plots:
+            results = read_results(self.outdir)
+            if summary:
+                write_summary(results)
+            if plots:
+                plot_raster(results, self.outdir / "raster.png")
+                if results.traces:
+                    plot_traces(results, self.outdir / "traces.png")
+        return self.outdir
+
+
+def write_summary(results: Results) -> Path:
+    path = results.path / "summary.json"
+    path.write_text(json.dumps(summarize(results), indent=2) + "\n")
+    return path
+
+
+def _check_name(name: str, where: Path) -> None:
+    if not _NAME.match(name) or "__" in name:
+        raise UsageError(f"name '{name}' in results {where} is not usable as a file name",
+                         hint="use letters, digits, '_', '.', '-' (no '__')", code="E704")
+
+
+def _json_default(obj: Any) -> Any:
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, Path):
+        return str(obj)
+    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
+
+
+# ----------------------------------------------------------------------------------------------- reader
+def _broken(path: Path, what: str, hint: str = "") -> UsageError:
+    return UsageError(f"results directory {path}: {what}", hint=hint or "re-run the simulation or fetch the "
+                      "results again; a results directory is written by 'portasnn run'", code="E710")
+
+
+def read_results(outdir: str | Path) -> Results:
+    """Read a results directory into a :class:`Results` (UsageError if it is missing or broken)."""
+    path = Path(outdir)
+    if not path.exists():
+        raise _broken(path, "does not exist")
+    if not path.is_dir():
+        raise _broken(path, "is not a directory")
+    meta_file = path / "meta.json"
+    if not meta_file.is_file():
+        raise _broken(path, "has no meta.json, so it is not a portasnn results directory")
+    try:
+        meta = json.loads(meta_file.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise _broken(path, f"meta.json is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise _broken(path, "meta.json does not hold a JSON object")
+    if meta.get("format") != FORMAT:
+        raise _broken(path, f"meta.json format is {meta.get('format')!r}, expected {FORMAT!r}")
+    missing = [key for key in REQUIRED_META if key not in meta]
+    if missing:
+        raise _broken(path, f"meta.json lacks {', '.join(missing)}")
+    pops = meta["populations"]
+    if not isinstance(pops, dict) or not all(isinstance(p, dict) and isinstance(p.get("size"), int)
+                                             and p["size"] >= 0 for p in pops.values()):
+        raise _broken(path, "meta.json 'populations' must map each name to {\"size\": int, \"model\": str}")
+    try:
+        float(meta["duration_ms"]), float(meta["resolution_ms"])
+    except (TypeError, ValueError):
+        raise _broken(path, "meta.json duration_ms / resolution_ms are not numbers") from None
+    spikes = {}
+    for file in sorted((path / "spikes").glob("*.npz")) if (path / "spikes").is_dir() else []:
+        pop = file.stem
+        if pop not in pops:
+            raise _broken(path, f"spikes/{file.name} belongs to no population in meta.json ({', '.join(pops)})")
+        data = _load_npz(path, file, ("senders", "times"))
+        senders, times = data["senders"].astype(np.int64), data["times"].astype(np.float64)
+        if senders.shape != times.shape or senders.ndim != 1:
+            raise _broken(path, f"spikes/{file.name}: senders and times differ in shape")
+        if senders.size and (senders.min() < 0 or senders.max() >= pops[pop]["size"]):
+            raise _broken(path, f"spikes/{file.name}: a sender lies outside 0..{pops[pop]['size'] - 1}")
+        spikes[pop] = (senders, times)
+    traces: dict[str, dict[str, Trace]] = {}
+    for file in sorted((path / "traces").glob("*.npz")) if (path / "traces").is_dir() else []:
+        owner = next((p for p in pops if file.stem.startswith(p + "__")), None)
+        if owner is None:
+            raise _broken(path, f"traces/{file.name} is not named <population>__<variable>.npz for a known "
+                          "population")
+        data = _load_npz(path, file, ("times", "ids", "values", "unit"))
+        times, ids, values = data["times"], data["ids"].astype(np.int64), data["values"]
+        if values.shape != (times.size, ids.size):
+            raise _broken(path, f"traces/{file.name}: values have shape {values.shape}, expected "
+                          f"({times.size}, {ids.size})")
+        traces.setdefault(owner, {})[file.stem[len(owner) + 2:]] = Trace(times, ids, values, str(data["unit"]))
+    return Results(path, meta, spikes, traces)
+
+
+def _load_npz(path: Path, file: Path, keys: tuple[str, ...]) -> dict[str, np.ndarray]:
+    try:
+        with np.load(file, allow_pickle=False) as npz:
+            missing = [k for k in keys if k not in npz.files]
+            if missing:
+                raise _broken(path, f"{file.parent.name}/{file.name} lacks the arrays {', '.join(missing)}")
+            return {k: npz[k] for k in keys}
+    except (OSError, ValueError, EOFError) as exc:
+        raise _broken(path, f"{file.parent.name}/{file.name} is not a readable .npz file ({exc})") from None
+
+
+def load_results(outdir: str | Path) -> "neo.Block":  # noqa: F821 - neo is imported lazily
+    """Read a results directory as a ``neo.Block`` with one Segment.
+
+    SpikeTrains (ms, t_start 0, t_stop = duration), one per neuron of each recorded population, annotated
+    ``population`` and ``index``; AnalogSignals (one per population and variable, one channel per recorded
+    neuron) annotated ``population``, ``variable``, ``ids``. Irregularly sampled traces become
+    IrregularlySampledSignals with the same annotations.
+    """
+    import neo
+    import quantities as pq
+
+    results = read_results(outdir)
+    block = neo.Block(name=str(results.meta.get("network", "")), **_annotations(results.meta))
+    seg = neo.Segment(name="run")
+    block.segments.append(seg)
+    t_stop = results.duration_ms * pq.ms
+    for pop in results.spikes:
+        for index, times in enumerate(results.trains(pop, t_start=-np.inf)):
+            st = neo.SpikeTrain(times * pq.ms, t_start=0 * pq.ms, t_stop=max(t_stop, times.max(initial=0) * pq.ms),
+                                name=f"{pop}[{index}]")
+            st.annotate(population=pop, index=index)
+            seg.spiketrains.append(st)
+    for pop, by_var in results.traces.items():
+        for var, tr in by_var.items():
+            units = _units(tr.unit)
+            annotations = {"population": pop, "variable": var, "ids": tr.ids.tolist()}
+            steps = np.diff(tr.times)
+            if tr.times.size >= 2 and np.allclose(steps, steps[0], rtol=1e-9, atol=1e-12):
+                sig = neo.AnalogSignal(tr.values * units, t_start=tr.times[0] * pq.ms,
+                                       sampling_period=steps[0] * pq.ms, name=f"{pop}.{var}")
+            else:
+                sig = neo.IrregularlySampledSignal(tr.times * pq.ms, tr.values * units, name=f"{pop}.{var}")
+            sig.annotate(**annotations)
+            if isinstance(sig, neo.AnalogSignal):
+                seg.analogsignals.append(sig)
+            else:
+                seg.irregularlysampledsignals.append(sig)
+    return block
+
+
+def _annotations(meta: dict[str, Any]) -> dict[str, Any]:
+    keys = ("target", "seed", "duration_ms", "resolution_ms")
+    return {k: meta[k] for k in keys if meta.get(k) is not None}
+
+
+def _units(unit: str) -> Any:
+    import quantities as pq
+
+    try:
+        return pq.Quantity(1.0, unit).units
+    except (LookupError, ValueError, AttributeError, SyntaxError):
+        return pq.dimensionless
+
+
+# ---------------------------------------------------------------------------------------------- summary
+def population_stats(trains: list[np.ndarray], t_start: float, t_stop: float) -> dict[str, Any]:
+    """rate_hz, cv_isi, fano_factor, corr_mean, n_spikes, n_neurons of one population (see module doc)."""
+    import elephant.statistics as es
+    import quantities as pq
+
+    n = len(trains)
+    counts = np.array([t.size for t in trains])
+    out: dict[str, Any] = {"n_neurons": n, "n_spikes": int(counts.sum()), "rate_hz": None, "cv_isi": None,
+                           "fano_factor": None, "corr_mean": None}
+    if n == 0 or t_stop <= t_start:
+        return out
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pooled = np.concatenate(trains) if n else np.empty(0)
+        out["rate_hz"] = float(es.mean_firing_rate(pooled, t_start=t_start, t_stop=t_stop)) * 1000.0 / n
+        cvs = [float(es.cv(es.isi(t))) for t in trains if t.size >= CV_MIN_SPIKES]
+        out["cv_isi"] = float(np.mean(cvs)) if cvs else None
+        if counts.sum() > 0:
+            out["fano_factor"] = _finite(es.fanofactor(trains))
+        out["corr_mean"] = _corr_mean(trains, t_start, t_stop, pq)
+    return out
+
+
+def _corr_mean(trains: list[np.ndarray], t_start: float, t_stop: float, pq: Any) -> float | None:
+    import neo
+    from elephant.conversion import BinnedSpikeTrain
+    from elephant.spike_train_correlation import correlation_coefficient
+
+    active = np.flatnonzero([t.size > 0 for t in trains])
+    if active.size < 2 or t_stop - t_start < 2 * CORR_BIN_MS:
+        return None
+    rng = np.random.default_rng(SAMPLE_SEED)
+    chosen = np.sort(rng.choice(active, size=min(CORR_SAMPLE, active.size), replace=False))
+    sts = [neo.SpikeTrain(trains[i] * pq.ms, t_start=t_start * pq.ms, t_stop=t_stop * pq.ms) for i in chosen]
+    binned = BinnedSpikeTrain(sts, bin_size=CORR_BIN_MS * pq.ms, t_start=t_start * pq.ms,
+                              t_stop=t_start * pq.ms + CORR_BIN_MS * pq.ms * int((t_stop - t_start) // CORR_BIN_MS))
+    cc = correlation_coefficient(binned)
+    off = cc[~np.eye(len(chosen), dtype=bool)]
+    off = off[np.isfinite(off)]
+    return float(off.mean()) if off.size else None
+
+
+def _finite(value: Any) -> float | None:
+    value = float(value)
+    return value if np.isfinite(value) else None
+
+
+def summarize(results: Results, warmup_ms: float | None = None) -> dict[str, Any]:
+    """The content of summary.json (see the module docstring)."""
+    t0 = results.warmup_ms if warmup_ms is None else float(warmup_ms)
+    t1 = results.duration_ms
+    pops = {pop: population_stats(results.trains(pop, t_start=t0), t0, t1) for pop in results.populations
+            if pop in results.spikes}
+    return {"format": FORMAT, "window_ms": [t0, t1],
+            "settings": {"corr_sample": CORR_SAMPLE, "corr_bin_ms": CORR_BIN_MS, "cv_min_spikes": CV_MIN_SPIKES,
+                         "sample_seed": SAMPLE_SEED},
+            "populations": pops, "wall_time_s": dict(results.meta.get("wall_time_s") or {})}
+
+
+# ------------------------------------------------------------------------------------------------ plots
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def plot_raster(results: Results, path: Path) -> Path:
+    """Raster of up to 100 neurons per population (stacked) above the population rates (5 ms bins)."""
+    plt = _pyplot()
+    fig, (ax, ax_rate) = plt.subplots(2, 1, figsize=(9, 6), sharex=True, height_ratios=(3, 1))
+    offset = 0
+    rng = np.random.default_rng(SAMPLE_SEED)
+    bins = np.arange(0.0, results.duration_ms + RATE_BIN_MS, RATE_BIN_MS)
+    for k, (pop, size) in enumerate(results.populations.items()):
+        if pop not in results.spikes:
+            continue
+        color = f"C{k % 10}"
+        shown = np.sort(rng.choice(size, size=min(RASTER_SAMPLE, size), replace=False)) if size else np.empty(0, int)
+        senders, times = results.spikes[pop]
+        keep = np.isin(senders, shown)
+        ax.plot(times[keep], offset + np.searchsorted(shown, senders[keep]), ".", ms=1.5, color=color, label=pop)
+        offset += shown.size
+        if size:
+            hist, _ = np.histogram(times, bins)
+            ax_rate.step(bins[:-1], hist / size / (RATE_BIN_MS / 1000.0), where="post", color=color, label=pop)
+    ax.set_ylabel("neuron (sample)")
+    ax.set_title(f"{results.meta.get('network', '')} on {results.target}".strip())
+    if results.spikes:
+        ax.legend(loc="upper right", markerscale=6, fontsize="small")
+    ax_rate.set_ylabel("rate (Hz)")
+    ax_rate.set_xlabel("time (ms)")
+    ax_rate.set_xlim(0, results.duration_ms)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def plot_traces(results: Results, path: Path, max_neurons: int = 5) -> Path:
+    """One panel per population and variable, up to ``max_neurons`` traces each."""
+    plt = _pyplot()
+    panels = [(pop, var, tr) for pop, by_var in results.traces.items() for var, tr in by_var.items()]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 2.2 * len(panels) + 0.5), sharex=True, squeeze=False)
+    for ax, (pop, var, tr) in zip(axes[:, 0], panels):
+        for j in range(min(max_neurons, tr.ids.size)):
+            ax.plot(tr.times, tr.values[:, j], lw=0.8, label=f"{pop}[{tr.ids[j]}]")
+        ax.set_ylabel(f"{var} ({tr.unit})")
+        ax.legend(loc="upper right", fontsize="x-small")
+    axes[-1, 0].set_xlabel("time (ms)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
