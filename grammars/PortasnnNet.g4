@@ -19,7 +19,7 @@ grammar PortasnnNet;
 file_       : statement* EOF ;
 
 statement
-    : NETWORK name=IDENT                                                     # networkStmt
+    : NETWORK (name=IDENT | quoted=STRING)                                   # networkStmt
     | INCLUDE path=STRING                                                    # includeStmt
     | MODEL key=IDENT (EQ inner=IDENT)? FROM path=STRING                     # modelFileStmt
     | MODEL key=IDENT EQ NEST builtin=IDENT                                  # modelNestStmt

@@ -20,3 +20,14 @@ def __getattr__(name: str):  # noqa: ANN202
         module_name, attr = _LAZY[name].split(":")
         return getattr(importlib.import_module(module_name), attr)
     raise AttributeError(f"module 'portasnn' has no attribute {name!r}")
+
+_LAZY = {"Network": "portasnn.network", "load_network": "portasnn.frontend.network"}
+
+
+def __getattr__(name: str):
+    """``portasnn.Network`` and ``portasnn.load_network``, imported on first use (keeps the CLI fast)."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'portasnn' has no attribute {name!r}")

@@ -10,101 +10,102 @@ else:
 
 def serializedATN():
     return [
-        4,1,42,260,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
+        4,1,42,263,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
         6,2,7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,1,0,5,0,
-        28,8,0,10,0,12,0,31,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-        3,1,43,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-        1,1,1,1,1,1,1,3,1,62,8,1,1,1,1,1,1,1,3,1,67,8,1,1,1,1,1,1,1,1,1,
-        1,1,1,1,1,1,5,1,76,8,1,10,1,12,1,79,9,1,1,1,1,1,1,1,1,1,1,1,1,1,
-        1,1,1,1,5,1,89,8,1,10,1,12,1,92,9,1,1,1,3,1,95,8,1,1,1,1,1,1,1,5,
-        1,100,8,1,10,1,12,1,103,9,1,3,1,105,8,1,1,1,1,1,1,1,3,1,110,8,1,
-        1,1,1,1,1,1,5,1,115,8,1,10,1,12,1,118,9,1,1,1,1,1,1,1,1,1,3,1,124,
-        8,1,1,1,1,1,1,1,5,1,129,8,1,10,1,12,1,132,9,1,3,1,134,8,1,1,2,1,
-        2,1,2,1,2,5,2,140,8,2,10,2,12,2,143,9,2,1,2,3,2,146,8,2,3,2,148,
-        8,2,1,2,1,2,1,3,3,3,153,8,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,
-        1,5,1,5,1,5,1,5,3,5,168,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,5,6,177,
-        8,6,10,6,12,6,180,9,6,3,6,182,8,6,1,7,1,7,1,7,1,8,1,8,1,8,1,8,1,
-        8,5,8,192,8,8,10,8,12,8,195,9,8,3,8,197,8,8,1,8,1,8,1,9,1,9,3,9,
-        203,8,9,1,9,1,9,1,10,1,10,1,10,1,10,1,10,3,10,212,8,10,1,10,1,10,
-        1,10,1,10,1,10,1,10,1,10,1,10,5,10,222,8,10,10,10,12,10,225,9,10,
-        3,10,227,8,10,1,10,1,10,1,10,1,10,1,10,3,10,234,8,10,1,10,1,10,1,
-        10,1,10,1,10,1,10,1,10,1,10,1,10,5,10,245,8,10,10,10,12,10,248,9,
-        10,1,11,1,11,1,11,3,11,253,8,11,1,12,3,12,256,8,12,1,12,1,12,1,12,
-        0,1,20,13,0,2,4,6,8,10,12,14,16,18,20,22,24,0,5,1,0,28,29,1,0,15,
-        18,1,0,26,27,1,0,19,20,1,0,24,25,293,0,29,1,0,0,0,2,133,1,0,0,0,
-        4,135,1,0,0,0,6,152,1,0,0,0,8,158,1,0,0,0,10,162,1,0,0,0,12,181,
-        1,0,0,0,14,183,1,0,0,0,16,186,1,0,0,0,18,202,1,0,0,0,20,233,1,0,
-        0,0,22,249,1,0,0,0,24,255,1,0,0,0,26,28,3,2,1,0,27,26,1,0,0,0,28,
-        31,1,0,0,0,29,27,1,0,0,0,29,30,1,0,0,0,30,32,1,0,0,0,31,29,1,0,0,
-        0,32,33,5,0,0,1,33,1,1,0,0,0,34,35,5,1,0,0,35,134,5,39,0,0,36,37,
-        5,2,0,0,37,134,5,40,0,0,38,39,5,3,0,0,39,42,5,39,0,0,40,41,5,28,
-        0,0,41,43,5,39,0,0,42,40,1,0,0,0,42,43,1,0,0,0,43,44,1,0,0,0,44,
-        45,5,4,0,0,45,134,5,40,0,0,46,47,5,3,0,0,47,48,5,39,0,0,48,49,5,
-        28,0,0,49,50,5,5,0,0,50,134,5,39,0,0,51,52,5,6,0,0,52,53,5,39,0,
-        0,53,54,5,28,0,0,54,134,3,20,10,0,55,56,5,7,0,0,56,57,5,39,0,0,57,
-        58,5,30,0,0,58,59,3,20,10,0,59,61,5,39,0,0,60,62,3,4,2,0,61,60,1,
-        0,0,0,61,62,1,0,0,0,62,134,1,0,0,0,63,66,5,9,0,0,64,65,5,39,0,0,
-        65,67,5,30,0,0,66,64,1,0,0,0,66,67,1,0,0,0,67,68,1,0,0,0,68,69,5,
-        39,0,0,69,70,5,22,0,0,70,71,5,39,0,0,71,72,5,30,0,0,72,77,3,16,8,
-        0,73,74,5,31,0,0,74,76,3,8,4,0,75,73,1,0,0,0,76,79,1,0,0,0,77,75,
-        1,0,0,0,77,78,1,0,0,0,78,134,1,0,0,0,79,77,1,0,0,0,80,81,5,10,0,
-        0,81,82,5,39,0,0,82,83,5,30,0,0,83,84,3,16,8,0,84,85,5,22,0,0,85,
-        90,3,10,5,0,86,87,5,31,0,0,87,89,3,10,5,0,88,86,1,0,0,0,89,92,1,
-        0,0,0,90,88,1,0,0,0,90,91,1,0,0,0,91,104,1,0,0,0,92,90,1,0,0,0,93,
-        95,5,31,0,0,94,93,1,0,0,0,94,95,1,0,0,0,95,96,1,0,0,0,96,101,3,8,
-        4,0,97,98,5,31,0,0,98,100,3,8,4,0,99,97,1,0,0,0,100,103,1,0,0,0,
-        101,99,1,0,0,0,101,102,1,0,0,0,102,105,1,0,0,0,103,101,1,0,0,0,104,
-        94,1,0,0,0,104,105,1,0,0,0,105,134,1,0,0,0,106,109,5,11,0,0,107,
-        108,5,39,0,0,108,110,5,30,0,0,109,107,1,0,0,0,109,110,1,0,0,0,110,
-        111,1,0,0,0,111,116,5,39,0,0,112,113,5,31,0,0,113,115,5,39,0,0,114,
-        112,1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,117,1,0,0,0,117,
-        119,1,0,0,0,118,116,1,0,0,0,119,120,5,12,0,0,120,123,3,10,5,0,121,
-        122,5,13,0,0,122,124,3,20,10,0,123,121,1,0,0,0,123,124,1,0,0,0,124,
-        134,1,0,0,0,125,126,5,14,0,0,126,130,3,20,10,0,127,129,3,14,7,0,
-        128,127,1,0,0,0,129,132,1,0,0,0,130,128,1,0,0,0,130,131,1,0,0,0,
-        131,134,1,0,0,0,132,130,1,0,0,0,133,34,1,0,0,0,133,36,1,0,0,0,133,
-        38,1,0,0,0,133,46,1,0,0,0,133,51,1,0,0,0,133,55,1,0,0,0,133,63,1,
-        0,0,0,133,80,1,0,0,0,133,106,1,0,0,0,133,125,1,0,0,0,134,3,1,0,0,
-        0,135,147,5,36,0,0,136,141,3,6,3,0,137,138,5,31,0,0,138,140,3,6,
-        3,0,139,137,1,0,0,0,140,143,1,0,0,0,141,139,1,0,0,0,141,142,1,0,
-        0,0,142,145,1,0,0,0,143,141,1,0,0,0,144,146,5,31,0,0,145,144,1,0,
-        0,0,145,146,1,0,0,0,146,148,1,0,0,0,147,136,1,0,0,0,147,148,1,0,
-        0,0,148,149,1,0,0,0,149,150,5,37,0,0,150,5,1,0,0,0,151,153,5,8,0,
-        0,152,151,1,0,0,0,152,153,1,0,0,0,153,154,1,0,0,0,154,155,5,39,0,
-        0,155,156,7,0,0,0,156,157,3,20,10,0,157,7,1,0,0,0,158,159,5,39,0,
-        0,159,160,5,28,0,0,160,161,3,20,10,0,161,9,1,0,0,0,162,167,5,39,
-        0,0,163,164,5,34,0,0,164,165,3,12,6,0,165,166,5,35,0,0,166,168,1,
-        0,0,0,167,163,1,0,0,0,167,168,1,0,0,0,168,11,1,0,0,0,169,170,3,20,
-        10,0,170,171,5,30,0,0,171,172,3,20,10,0,172,182,1,0,0,0,173,178,
-        3,20,10,0,174,175,5,31,0,0,175,177,3,20,10,0,176,174,1,0,0,0,177,
-        180,1,0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,182,1,0,0,0,180,
-        178,1,0,0,0,181,169,1,0,0,0,181,173,1,0,0,0,182,13,1,0,0,0,183,184,
-        7,1,0,0,184,185,3,20,10,0,185,15,1,0,0,0,186,187,5,39,0,0,187,196,
-        5,32,0,0,188,193,3,18,9,0,189,190,5,31,0,0,190,192,3,18,9,0,191,
-        189,1,0,0,0,192,195,1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,
-        197,1,0,0,0,195,193,1,0,0,0,196,188,1,0,0,0,196,197,1,0,0,0,197,
-        198,1,0,0,0,198,199,5,33,0,0,199,17,1,0,0,0,200,201,5,39,0,0,201,
-        203,5,28,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,204,1,0,0,0,204,
-        205,3,20,10,0,205,19,1,0,0,0,206,207,6,10,-1,0,207,208,7,2,0,0,208,
-        234,3,20,10,10,209,211,5,38,0,0,210,212,3,22,11,0,211,210,1,0,0,
-        0,211,212,1,0,0,0,212,234,1,0,0,0,213,234,3,22,11,0,214,234,3,16,
-        8,0,215,234,5,39,0,0,216,234,7,3,0,0,217,226,5,34,0,0,218,223,3,
-        20,10,0,219,220,5,31,0,0,220,222,3,20,10,0,221,219,1,0,0,0,222,225,
-        1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,227,1,0,0,0,225,223,
-        1,0,0,0,226,218,1,0,0,0,226,227,1,0,0,0,227,228,1,0,0,0,228,234,
-        5,35,0,0,229,230,5,32,0,0,230,231,3,20,10,0,231,232,5,33,0,0,232,
-        234,1,0,0,0,233,206,1,0,0,0,233,209,1,0,0,0,233,213,1,0,0,0,233,
-        214,1,0,0,0,233,215,1,0,0,0,233,216,1,0,0,0,233,217,1,0,0,0,233,
-        229,1,0,0,0,234,246,1,0,0,0,235,236,10,11,0,0,236,237,5,23,0,0,237,
-        245,3,20,10,11,238,239,10,9,0,0,239,240,7,4,0,0,240,245,3,20,10,
-        10,241,242,10,8,0,0,242,243,7,2,0,0,243,245,3,20,10,9,244,235,1,
-        0,0,0,244,238,1,0,0,0,244,241,1,0,0,0,245,248,1,0,0,0,246,244,1,
-        0,0,0,246,247,1,0,0,0,247,21,1,0,0,0,248,246,1,0,0,0,249,252,5,21,
-        0,0,250,251,5,23,0,0,251,253,3,24,12,0,252,250,1,0,0,0,252,253,1,
-        0,0,0,253,23,1,0,0,0,254,256,5,27,0,0,255,254,1,0,0,0,255,256,1,
-        0,0,0,256,257,1,0,0,0,257,258,5,38,0,0,258,25,1,0,0,0,32,29,42,61,
-        66,77,90,94,101,104,109,116,123,130,133,141,145,147,152,167,178,
-        181,193,196,202,211,223,226,233,244,246,252,255
+        28,8,0,10,0,12,0,31,9,0,1,0,1,0,1,1,1,1,1,1,3,1,38,8,1,1,1,1,1,1,
+        1,1,1,1,1,1,1,3,1,46,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+        1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,65,8,1,1,1,1,1,1,1,3,1,70,8,1,1,
+        1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,79,8,1,10,1,12,1,82,9,1,1,1,1,1,1,
+        1,1,1,1,1,1,1,1,1,1,1,5,1,92,8,1,10,1,12,1,95,9,1,1,1,3,1,98,8,1,
+        1,1,1,1,1,1,5,1,103,8,1,10,1,12,1,106,9,1,3,1,108,8,1,1,1,1,1,1,
+        1,3,1,113,8,1,1,1,1,1,1,1,5,1,118,8,1,10,1,12,1,121,9,1,1,1,1,1,
+        1,1,1,1,3,1,127,8,1,1,1,1,1,1,1,5,1,132,8,1,10,1,12,1,135,9,1,3,
+        1,137,8,1,1,2,1,2,1,2,1,2,5,2,143,8,2,10,2,12,2,146,9,2,1,2,3,2,
+        149,8,2,3,2,151,8,2,1,2,1,2,1,3,3,3,156,8,3,1,3,1,3,1,3,1,3,1,4,
+        1,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,3,5,171,8,5,1,6,1,6,1,6,1,6,1,6,
+        1,6,1,6,5,6,180,8,6,10,6,12,6,183,9,6,3,6,185,8,6,1,7,1,7,1,7,1,
+        8,1,8,1,8,1,8,1,8,5,8,195,8,8,10,8,12,8,198,9,8,3,8,200,8,8,1,8,
+        1,8,1,9,1,9,3,9,206,8,9,1,9,1,9,1,10,1,10,1,10,1,10,1,10,3,10,215,
+        8,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,5,10,225,8,10,10,10,
+        12,10,228,9,10,3,10,230,8,10,1,10,1,10,1,10,1,10,1,10,3,10,237,8,
+        10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,5,10,248,8,10,10,
+        10,12,10,251,9,10,1,11,1,11,1,11,3,11,256,8,11,1,12,3,12,259,8,12,
+        1,12,1,12,1,12,0,1,20,13,0,2,4,6,8,10,12,14,16,18,20,22,24,0,5,1,
+        0,28,29,1,0,15,18,1,0,26,27,1,0,19,20,1,0,24,25,297,0,29,1,0,0,0,
+        2,136,1,0,0,0,4,138,1,0,0,0,6,155,1,0,0,0,8,161,1,0,0,0,10,165,1,
+        0,0,0,12,184,1,0,0,0,14,186,1,0,0,0,16,189,1,0,0,0,18,205,1,0,0,
+        0,20,236,1,0,0,0,22,252,1,0,0,0,24,258,1,0,0,0,26,28,3,2,1,0,27,
+        26,1,0,0,0,28,31,1,0,0,0,29,27,1,0,0,0,29,30,1,0,0,0,30,32,1,0,0,
+        0,31,29,1,0,0,0,32,33,5,0,0,1,33,1,1,0,0,0,34,37,5,1,0,0,35,38,5,
+        39,0,0,36,38,5,40,0,0,37,35,1,0,0,0,37,36,1,0,0,0,38,137,1,0,0,0,
+        39,40,5,2,0,0,40,137,5,40,0,0,41,42,5,3,0,0,42,45,5,39,0,0,43,44,
+        5,28,0,0,44,46,5,39,0,0,45,43,1,0,0,0,45,46,1,0,0,0,46,47,1,0,0,
+        0,47,48,5,4,0,0,48,137,5,40,0,0,49,50,5,3,0,0,50,51,5,39,0,0,51,
+        52,5,28,0,0,52,53,5,5,0,0,53,137,5,39,0,0,54,55,5,6,0,0,55,56,5,
+        39,0,0,56,57,5,28,0,0,57,137,3,20,10,0,58,59,5,7,0,0,59,60,5,39,
+        0,0,60,61,5,30,0,0,61,62,3,20,10,0,62,64,5,39,0,0,63,65,3,4,2,0,
+        64,63,1,0,0,0,64,65,1,0,0,0,65,137,1,0,0,0,66,69,5,9,0,0,67,68,5,
+        39,0,0,68,70,5,30,0,0,69,67,1,0,0,0,69,70,1,0,0,0,70,71,1,0,0,0,
+        71,72,5,39,0,0,72,73,5,22,0,0,73,74,5,39,0,0,74,75,5,30,0,0,75,80,
+        3,16,8,0,76,77,5,31,0,0,77,79,3,8,4,0,78,76,1,0,0,0,79,82,1,0,0,
+        0,80,78,1,0,0,0,80,81,1,0,0,0,81,137,1,0,0,0,82,80,1,0,0,0,83,84,
+        5,10,0,0,84,85,5,39,0,0,85,86,5,30,0,0,86,87,3,16,8,0,87,88,5,22,
+        0,0,88,93,3,10,5,0,89,90,5,31,0,0,90,92,3,10,5,0,91,89,1,0,0,0,92,
+        95,1,0,0,0,93,91,1,0,0,0,93,94,1,0,0,0,94,107,1,0,0,0,95,93,1,0,
+        0,0,96,98,5,31,0,0,97,96,1,0,0,0,97,98,1,0,0,0,98,99,1,0,0,0,99,
+        104,3,8,4,0,100,101,5,31,0,0,101,103,3,8,4,0,102,100,1,0,0,0,103,
+        106,1,0,0,0,104,102,1,0,0,0,104,105,1,0,0,0,105,108,1,0,0,0,106,
+        104,1,0,0,0,107,97,1,0,0,0,107,108,1,0,0,0,108,137,1,0,0,0,109,112,
+        5,11,0,0,110,111,5,39,0,0,111,113,5,30,0,0,112,110,1,0,0,0,112,113,
+        1,0,0,0,113,114,1,0,0,0,114,119,5,39,0,0,115,116,5,31,0,0,116,118,
+        5,39,0,0,117,115,1,0,0,0,118,121,1,0,0,0,119,117,1,0,0,0,119,120,
+        1,0,0,0,120,122,1,0,0,0,121,119,1,0,0,0,122,123,5,12,0,0,123,126,
+        3,10,5,0,124,125,5,13,0,0,125,127,3,20,10,0,126,124,1,0,0,0,126,
+        127,1,0,0,0,127,137,1,0,0,0,128,129,5,14,0,0,129,133,3,20,10,0,130,
+        132,3,14,7,0,131,130,1,0,0,0,132,135,1,0,0,0,133,131,1,0,0,0,133,
+        134,1,0,0,0,134,137,1,0,0,0,135,133,1,0,0,0,136,34,1,0,0,0,136,39,
+        1,0,0,0,136,41,1,0,0,0,136,49,1,0,0,0,136,54,1,0,0,0,136,58,1,0,
+        0,0,136,66,1,0,0,0,136,83,1,0,0,0,136,109,1,0,0,0,136,128,1,0,0,
+        0,137,3,1,0,0,0,138,150,5,36,0,0,139,144,3,6,3,0,140,141,5,31,0,
+        0,141,143,3,6,3,0,142,140,1,0,0,0,143,146,1,0,0,0,144,142,1,0,0,
+        0,144,145,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,147,149,5,31,0,
+        0,148,147,1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,139,1,0,0,
+        0,150,151,1,0,0,0,151,152,1,0,0,0,152,153,5,37,0,0,153,5,1,0,0,0,
+        154,156,5,8,0,0,155,154,1,0,0,0,155,156,1,0,0,0,156,157,1,0,0,0,
+        157,158,5,39,0,0,158,159,7,0,0,0,159,160,3,20,10,0,160,7,1,0,0,0,
+        161,162,5,39,0,0,162,163,5,28,0,0,163,164,3,20,10,0,164,9,1,0,0,
+        0,165,170,5,39,0,0,166,167,5,34,0,0,167,168,3,12,6,0,168,169,5,35,
+        0,0,169,171,1,0,0,0,170,166,1,0,0,0,170,171,1,0,0,0,171,11,1,0,0,
+        0,172,173,3,20,10,0,173,174,5,30,0,0,174,175,3,20,10,0,175,185,1,
+        0,0,0,176,181,3,20,10,0,177,178,5,31,0,0,178,180,3,20,10,0,179,177,
+        1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,185,
+        1,0,0,0,183,181,1,0,0,0,184,172,1,0,0,0,184,176,1,0,0,0,185,13,1,
+        0,0,0,186,187,7,1,0,0,187,188,3,20,10,0,188,15,1,0,0,0,189,190,5,
+        39,0,0,190,199,5,32,0,0,191,196,3,18,9,0,192,193,5,31,0,0,193,195,
+        3,18,9,0,194,192,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,
+        1,0,0,0,197,200,1,0,0,0,198,196,1,0,0,0,199,191,1,0,0,0,199,200,
+        1,0,0,0,200,201,1,0,0,0,201,202,5,33,0,0,202,17,1,0,0,0,203,204,
+        5,39,0,0,204,206,5,28,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,207,
+        1,0,0,0,207,208,3,20,10,0,208,19,1,0,0,0,209,210,6,10,-1,0,210,211,
+        7,2,0,0,211,237,3,20,10,10,212,214,5,38,0,0,213,215,3,22,11,0,214,
+        213,1,0,0,0,214,215,1,0,0,0,215,237,1,0,0,0,216,237,3,22,11,0,217,
+        237,3,16,8,0,218,237,5,39,0,0,219,237,7,3,0,0,220,229,5,34,0,0,221,
+        226,3,20,10,0,222,223,5,31,0,0,223,225,3,20,10,0,224,222,1,0,0,0,
+        225,228,1,0,0,0,226,224,1,0,0,0,226,227,1,0,0,0,227,230,1,0,0,0,
+        228,226,1,0,0,0,229,221,1,0,0,0,229,230,1,0,0,0,230,231,1,0,0,0,
+        231,237,5,35,0,0,232,233,5,32,0,0,233,234,3,20,10,0,234,235,5,33,
+        0,0,235,237,1,0,0,0,236,209,1,0,0,0,236,212,1,0,0,0,236,216,1,0,
+        0,0,236,217,1,0,0,0,236,218,1,0,0,0,236,219,1,0,0,0,236,220,1,0,
+        0,0,236,232,1,0,0,0,237,249,1,0,0,0,238,239,10,11,0,0,239,240,5,
+        23,0,0,240,248,3,20,10,11,241,242,10,9,0,0,242,243,7,4,0,0,243,248,
+        3,20,10,10,244,245,10,8,0,0,245,246,7,2,0,0,246,248,3,20,10,9,247,
+        238,1,0,0,0,247,241,1,0,0,0,247,244,1,0,0,0,248,251,1,0,0,0,249,
+        247,1,0,0,0,249,250,1,0,0,0,250,21,1,0,0,0,251,249,1,0,0,0,252,255,
+        5,21,0,0,253,254,5,23,0,0,254,256,3,24,12,0,255,253,1,0,0,0,255,
+        256,1,0,0,0,256,23,1,0,0,0,257,259,5,27,0,0,258,257,1,0,0,0,258,
+        259,1,0,0,0,259,260,1,0,0,0,260,261,5,38,0,0,261,25,1,0,0,0,33,29,
+        37,45,64,69,80,93,97,104,107,112,119,126,133,136,144,148,150,155,
+        170,181,184,196,199,205,214,226,229,236,247,249,255,258
     ]
 
 class PortasnnNetParser ( Parser ):
@@ -284,12 +285,15 @@ class PortasnnNetParser ( Parser ):
         def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
             super().__init__(parser)
             self.name = None # Token
+            self.quoted = None # Token
             self.copyFrom(ctx)
 
         def NETWORK(self):
             return self.getToken(PortasnnNetParser.NETWORK, 0)
         def IDENT(self):
             return self.getToken(PortasnnNetParser.IDENT, 0)
+        def STRING(self):
+            return self.getToken(PortasnnNetParser.STRING, 0)
 
         def accept(self, visitor:ParseTreeVisitor):
             if hasattr( visitor, "visitNetworkStmt" ):
@@ -591,96 +595,108 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 2, self.RULE_statement)
         self._la = 0 # Token type
         try:
-            self.state = 133
+            self.state = 136
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,13,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,14,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.NetworkStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
                 self.state = 34
                 self.match(PortasnnNetParser.NETWORK)
-                self.state = 35
-                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 37
+                self._errHandler.sync(self)
+                token = self._input.LA(1)
+                if token in [39]:
+                    self.state = 35
+                    localctx.name = self.match(PortasnnNetParser.IDENT)
+                    pass
+                elif token in [40]:
+                    self.state = 36
+                    localctx.quoted = self.match(PortasnnNetParser.STRING)
+                    pass
+                else:
+                    raise NoViableAltException(self)
+
                 pass
 
             elif la_ == 2:
                 localctx = PortasnnNetParser.IncludeStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 2)
-                self.state = 36
+                self.state = 39
                 self.match(PortasnnNetParser.INCLUDE)
-                self.state = 37
+                self.state = 40
                 localctx.path = self.match(PortasnnNetParser.STRING)
                 pass
 
             elif la_ == 3:
                 localctx = PortasnnNetParser.ModelFileStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 3)
-                self.state = 38
+                self.state = 41
                 self.match(PortasnnNetParser.MODEL)
-                self.state = 39
-                localctx.key = self.match(PortasnnNetParser.IDENT)
                 self.state = 42
+                localctx.key = self.match(PortasnnNetParser.IDENT)
+                self.state = 45
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==28:
-                    self.state = 40
+                    self.state = 43
                     self.match(PortasnnNetParser.EQ)
-                    self.state = 41
+                    self.state = 44
                     localctx.inner = self.match(PortasnnNetParser.IDENT)
 
 
-                self.state = 44
+                self.state = 47
                 self.match(PortasnnNetParser.FROM)
-                self.state = 45
+                self.state = 48
                 localctx.path = self.match(PortasnnNetParser.STRING)
                 pass
 
             elif la_ == 4:
                 localctx = PortasnnNetParser.ModelNestStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 4)
-                self.state = 46
-                self.match(PortasnnNetParser.MODEL)
-                self.state = 47
-                localctx.key = self.match(PortasnnNetParser.IDENT)
-                self.state = 48
-                self.match(PortasnnNetParser.EQ)
                 self.state = 49
-                self.match(PortasnnNetParser.NEST)
+                self.match(PortasnnNetParser.MODEL)
                 self.state = 50
+                localctx.key = self.match(PortasnnNetParser.IDENT)
+                self.state = 51
+                self.match(PortasnnNetParser.EQ)
+                self.state = 52
+                self.match(PortasnnNetParser.NEST)
+                self.state = 53
                 localctx.builtin = self.match(PortasnnNetParser.IDENT)
                 pass
 
             elif la_ == 5:
                 localctx = PortasnnNetParser.LetStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 5)
-                self.state = 51
-                self.match(PortasnnNetParser.LET)
-                self.state = 52
-                localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 53
-                self.match(PortasnnNetParser.EQ)
                 self.state = 54
+                self.match(PortasnnNetParser.LET)
+                self.state = 55
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 56
+                self.match(PortasnnNetParser.EQ)
+                self.state = 57
                 self.expr(0)
                 pass
 
             elif la_ == 6:
                 localctx = PortasnnNetParser.PopulationStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 6)
-                self.state = 55
-                self.match(PortasnnNetParser.POPULATION)
-                self.state = 56
-                localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 57
-                self.match(PortasnnNetParser.COLON)
                 self.state = 58
-                localctx.size = self.expr(0)
+                self.match(PortasnnNetParser.POPULATION)
                 self.state = 59
-                localctx.model = self.match(PortasnnNetParser.IDENT)
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 60
+                self.match(PortasnnNetParser.COLON)
                 self.state = 61
+                localctx.size = self.expr(0)
+                self.state = 62
+                localctx.model = self.match(PortasnnNetParser.IDENT)
+                self.state = 64
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==36:
-                    self.state = 60
+                    self.state = 63
                     self.block()
 
 
@@ -689,37 +705,37 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 7:
                 localctx = PortasnnNetParser.ConnectStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 7)
-                self.state = 63
-                self.match(PortasnnNetParser.CONNECT)
                 self.state = 66
+                self.match(PortasnnNetParser.CONNECT)
+                self.state = 69
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,3,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,4,self._ctx)
                 if la_ == 1:
-                    self.state = 64
+                    self.state = 67
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 65
+                    self.state = 68
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 68
-                localctx.pre = self.match(PortasnnNetParser.IDENT)
-                self.state = 69
-                self.match(PortasnnNetParser.ARROW)
-                self.state = 70
-                localctx.post = self.match(PortasnnNetParser.IDENT)
                 self.state = 71
-                self.match(PortasnnNetParser.COLON)
+                localctx.pre = self.match(PortasnnNetParser.IDENT)
                 self.state = 72
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 73
+                localctx.post = self.match(PortasnnNetParser.IDENT)
+                self.state = 74
+                self.match(PortasnnNetParser.COLON)
+                self.state = 75
                 self.call()
-                self.state = 77
+                self.state = 80
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 73
+                    self.state = 76
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 74
+                    self.state = 77
                     self.option()
-                    self.state = 79
+                    self.state = 82
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -728,54 +744,54 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 8:
                 localctx = PortasnnNetParser.StimulusStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 8)
-                self.state = 80
-                self.match(PortasnnNetParser.STIMULUS)
-                self.state = 81
-                localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 82
-                self.match(PortasnnNetParser.COLON)
                 self.state = 83
-                self.call()
+                self.match(PortasnnNetParser.STIMULUS)
                 self.state = 84
-                self.match(PortasnnNetParser.ARROW)
+                localctx.name = self.match(PortasnnNetParser.IDENT)
                 self.state = 85
+                self.match(PortasnnNetParser.COLON)
+                self.state = 86
+                self.call()
+                self.state = 87
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 88
                 self.target()
-                self.state = 90
+                self.state = 93
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,5,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,6,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 86
+                        self.state = 89
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 87
+                        self.state = 90
                         self.target() 
-                    self.state = 92
+                    self.state = 95
                     self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,5,self._ctx)
+                    _alt = self._interp.adaptivePredict(self._input,6,self._ctx)
 
-                self.state = 104
+                self.state = 107
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==31 or _la==39:
-                    self.state = 94
+                    self.state = 97
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     if _la==31:
-                        self.state = 93
+                        self.state = 96
                         self.match(PortasnnNetParser.COMMA)
 
 
-                    self.state = 96
+                    self.state = 99
                     self.option()
-                    self.state = 101
+                    self.state = 104
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     while _la==31:
-                        self.state = 97
+                        self.state = 100
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 98
+                        self.state = 101
                         self.option()
-                        self.state = 103
+                        self.state = 106
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
@@ -786,43 +802,43 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 9:
                 localctx = PortasnnNetParser.RecordStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 9)
-                self.state = 106
-                self.match(PortasnnNetParser.RECORD)
                 self.state = 109
+                self.match(PortasnnNetParser.RECORD)
+                self.state = 112
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,9,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,10,self._ctx)
                 if la_ == 1:
-                    self.state = 107
+                    self.state = 110
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 108
+                    self.state = 111
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 111
+                self.state = 114
                 self.match(PortasnnNetParser.IDENT)
-                self.state = 116
+                self.state = 119
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 112
+                    self.state = 115
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 113
+                    self.state = 116
                     self.match(PortasnnNetParser.IDENT)
-                    self.state = 118
+                    self.state = 121
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
-                self.state = 119
+                self.state = 122
                 self.match(PortasnnNetParser.OF)
-                self.state = 120
-                self.target()
                 self.state = 123
+                self.target()
+                self.state = 126
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==13:
-                    self.state = 121
+                    self.state = 124
                     self.match(PortasnnNetParser.EVERY)
-                    self.state = 122
+                    self.state = 125
                     localctx.interval = self.expr(0)
 
 
@@ -831,17 +847,17 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 10:
                 localctx = PortasnnNetParser.SimulateStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 10)
-                self.state = 125
+                self.state = 128
                 self.match(PortasnnNetParser.SIMULATE)
-                self.state = 126
+                self.state = 129
                 localctx.duration = self.expr(0)
-                self.state = 130
+                self.state = 133
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while (((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0):
-                    self.state = 127
+                    self.state = 130
                     self.simOption()
-                    self.state = 132
+                    self.state = 135
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -902,38 +918,38 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 135
+            self.state = 138
             self.match(PortasnnNetParser.LBRACE)
-            self.state = 147
+            self.state = 150
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==8 or _la==39:
-                self.state = 136
+                self.state = 139
                 self.item()
-                self.state = 141
+                self.state = 144
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,14,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,15,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 137
+                        self.state = 140
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 138
+                        self.state = 141
                         self.item() 
-                    self.state = 143
+                    self.state = 146
                     self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,14,self._ctx)
+                    _alt = self._interp.adaptivePredict(self._input,15,self._ctx)
 
-                self.state = 145
+                self.state = 148
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==31:
-                    self.state = 144
+                    self.state = 147
                     self.match(PortasnnNetParser.COMMA)
 
 
 
 
-            self.state = 149
+            self.state = 152
             self.match(PortasnnNetParser.RBRACE)
         except RecognitionException as re:
             localctx.exception = re
@@ -988,17 +1004,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 152
+            self.state = 155
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==8:
-                self.state = 151
+                self.state = 154
                 self.match(PortasnnNetParser.INITIAL)
 
 
-            self.state = 154
+            self.state = 157
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 155
+            self.state = 158
             localctx.op = self._input.LT(1)
             _la = self._input.LA(1)
             if not(_la==28 or _la==29):
@@ -1006,7 +1022,7 @@ class PortasnnNetParser ( Parser ):
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 156
+            self.state = 159
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1053,11 +1069,11 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 8, self.RULE_option)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 158
+            self.state = 161
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 159
+            self.state = 162
             self.match(PortasnnNetParser.EQ)
-            self.state = 160
+            self.state = 163
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1108,17 +1124,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 162
+            self.state = 165
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 167
+            self.state = 170
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==34:
-                self.state = 163
+                self.state = 166
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 164
+                self.state = 167
                 self.subset()
-                self.state = 165
+                self.state = 168
                 self.match(PortasnnNetParser.RBRACK)
 
 
@@ -1204,34 +1220,34 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 12, self.RULE_subset)
         self._la = 0 # Token type
         try:
-            self.state = 181
+            self.state = 184
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,20,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,21,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.RangeSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
-                self.state = 169
+                self.state = 172
                 localctx.lo = self.expr(0)
-                self.state = 170
+                self.state = 173
                 self.match(PortasnnNetParser.COLON)
-                self.state = 171
+                self.state = 174
                 localctx.hi = self.expr(0)
                 pass
 
             elif la_ == 2:
                 localctx = PortasnnNetParser.ListSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 2)
-                self.state = 173
+                self.state = 176
                 self.expr(0)
-                self.state = 178
+                self.state = 181
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 174
+                    self.state = 177
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 175
+                    self.state = 178
                     self.expr(0)
-                    self.state = 180
+                    self.state = 183
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -1290,7 +1306,7 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 183
+            self.state = 186
             localctx.key = self._input.LT(1)
             _la = self._input.LA(1)
             if not((((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0)):
@@ -1298,7 +1314,7 @@ class PortasnnNetParser ( Parser ):
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 184
+            self.state = 187
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1358,31 +1374,31 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 186
+            self.state = 189
             localctx.fn = self.match(PortasnnNetParser.IDENT)
-            self.state = 187
+            self.state = 190
             self.match(PortasnnNetParser.LPAREN)
-            self.state = 196
+            self.state = 199
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                self.state = 188
+                self.state = 191
                 self.arg()
-                self.state = 193
+                self.state = 196
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 189
+                    self.state = 192
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 190
+                    self.state = 193
                     self.arg()
-                    self.state = 195
+                    self.state = 198
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
 
 
-            self.state = 198
+            self.state = 201
             self.match(PortasnnNetParser.RPAREN)
         except RecognitionException as re:
             localctx.exception = re
@@ -1429,17 +1445,17 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 18, self.RULE_arg)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 202
+            self.state = 205
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,23,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,24,self._ctx)
             if la_ == 1:
-                self.state = 200
+                self.state = 203
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 201
+                self.state = 204
                 self.match(PortasnnNetParser.EQ)
 
 
-            self.state = 204
+            self.state = 207
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1715,15 +1731,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 233
+            self.state = 236
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,27,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,28,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.UnaryExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
 
-                self.state = 207
+                self.state = 210
                 localctx.op = self._input.LT(1)
                 _la = self._input.LA(1)
                 if not(_la==26 or _la==27):
@@ -1731,7 +1747,7 @@ class PortasnnNetParser ( Parser ):
                 else:
                     self._errHandler.reportMatch(self)
                     self.consume()
-                self.state = 208
+                self.state = 211
                 self.expr(10)
                 pass
 
@@ -1739,13 +1755,13 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NumberExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 209
+                self.state = 212
                 self.match(PortasnnNetParser.NUMBER)
-                self.state = 211
+                self.state = 214
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,24,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,25,self._ctx)
                 if la_ == 1:
-                    self.state = 210
+                    self.state = 213
                     self.unit()
 
 
@@ -1755,7 +1771,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.UnitExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 213
+                self.state = 216
                 self.unit()
                 pass
 
@@ -1763,7 +1779,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.CallExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 214
+                self.state = 217
                 self.call()
                 pass
 
@@ -1771,7 +1787,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NameExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 215
+                self.state = 218
                 self.match(PortasnnNetParser.IDENT)
                 pass
 
@@ -1779,7 +1795,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.BoolExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 216
+                self.state = 219
                 _la = self._input.LA(1)
                 if not(_la==19 or _la==20):
                     self._errHandler.recoverInline(self)
@@ -1792,29 +1808,29 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ListExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 217
+                self.state = 220
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 226
+                self.state = 229
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                    self.state = 218
+                    self.state = 221
                     self.expr(0)
-                    self.state = 223
+                    self.state = 226
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     while _la==31:
-                        self.state = 219
+                        self.state = 222
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 220
+                        self.state = 223
                         self.expr(0)
-                        self.state = 225
+                        self.state = 228
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 228
+                self.state = 231
                 self.match(PortasnnNetParser.RBRACK)
                 pass
 
@@ -1822,38 +1838,38 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ParenExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 229
+                self.state = 232
                 self.match(PortasnnNetParser.LPAREN)
-                self.state = 230
+                self.state = 233
                 self.expr(0)
-                self.state = 231
+                self.state = 234
                 self.match(PortasnnNetParser.RPAREN)
                 pass
 
 
             self._ctx.stop = self._input.LT(-1)
-            self.state = 246
+            self.state = 249
             self._errHandler.sync(self)
-            _alt = self._interp.adaptivePredict(self._input,29,self._ctx)
+            _alt = self._interp.adaptivePredict(self._input,30,self._ctx)
             while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                 if _alt==1:
                     if self._parseListeners is not None:
                         self.triggerExitRuleEvent()
                     _prevctx = localctx
-                    self.state = 244
+                    self.state = 247
                     self._errHandler.sync(self)
-                    la_ = self._interp.adaptivePredict(self._input,28,self._ctx)
+                    la_ = self._interp.adaptivePredict(self._input,29,self._ctx)
                     if la_ == 1:
                         localctx = PortasnnNetParser.PowExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 235
+                        self.state = 238
                         if not self.precpred(self._ctx, 11):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 11)")
-                        self.state = 236
+                        self.state = 239
                         localctx.op = self.match(PortasnnNetParser.POW)
-                        self.state = 237
+                        self.state = 240
                         localctx.right = self.expr(11)
                         pass
 
@@ -1861,11 +1877,11 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.MulExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 238
+                        self.state = 241
                         if not self.precpred(self._ctx, 9):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 9)")
-                        self.state = 239
+                        self.state = 242
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==24 or _la==25):
@@ -1873,7 +1889,7 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 240
+                        self.state = 243
                         localctx.right = self.expr(10)
                         pass
 
@@ -1881,11 +1897,11 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.AddExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 241
+                        self.state = 244
                         if not self.precpred(self._ctx, 8):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 8)")
-                        self.state = 242
+                        self.state = 245
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==26 or _la==27):
@@ -1893,14 +1909,14 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 243
+                        self.state = 246
                         localctx.right = self.expr(9)
                         pass
 
              
-                self.state = 248
+                self.state = 251
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,29,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,30,self._ctx)
 
         except RecognitionException as re:
             localctx.exception = re
@@ -1947,15 +1963,15 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 22, self.RULE_unit)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 249
-            self.match(PortasnnNetParser.UNIT)
             self.state = 252
+            self.match(PortasnnNetParser.UNIT)
+            self.state = 255
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,30,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,31,self._ctx)
             if la_ == 1:
-                self.state = 250
+                self.state = 253
                 self.match(PortasnnNetParser.POW)
-                self.state = 251
+                self.state = 254
                 localctx.exponent = self.signedInt()
 
 
@@ -2000,15 +2016,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 255
+            self.state = 258
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==27:
-                self.state = 254
+                self.state = 257
                 self.match(PortasnnNetParser.MINUS)
 
 
-            self.state = 257
+            self.state = 260
             self.match(PortasnnNetParser.NUMBER)
         except RecognitionException as re:
             localctx.exception = re

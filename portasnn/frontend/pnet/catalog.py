@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from portasnn.errors import PortasnnError
 from portasnn.ir.network import ModelRef
 from portasnn.units import ONE, UNITS, Quantity, parse_unit
 
@@ -110,7 +111,9 @@ def _nestml_info(model: ModelRef) -> ModelInfo | None:
             if getattr(candidate, "name", None) == model.name:
                 return _info_from_ast(candidate.ast)
         return _info_from_ast(models[0].ast) if len(models) == 1 else None
-    except Exception:  # noqa: BLE001 - a model the NESTML frontend rejects is reported by that frontend
+    except PortasnnError:
+        raise  # a broken NESTML file: its own error, with its own file:line:col
+    except Exception:  # noqa: BLE001 - an AST this code cannot read: skip the checks rather than guess
         return None
 
 

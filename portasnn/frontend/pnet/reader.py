@@ -154,7 +154,7 @@ class Reader:
     def network(self, ctx: P.NetworkStmtContext) -> None:
         if self.name is not None:
             raise error("E205", "the network name is given twice", self.span(ctx), hint=f"first at {self.name_span}")
-        self.name, self.name_span = ctx.name.text, self.span(ctx)
+        self.name, self.name_span = (ctx.name.text if ctx.name else _string(ctx.quoted)), self.span(ctx)
 
     def _new_model(self, key: str, ref: ModelRef) -> None:
         if key in self.models:
@@ -509,13 +509,24 @@ class Reader:
     def _parse_override(self, name: str, text: str):
         if not name.isidentifier():
             raise error("E214", f"override '{name}' is not a constant name", None)
-        parser = _parser(text, f"--set {name}")
-        tree = parser.expr()
-        if parser.getCurrentToken().type != Token.EOF:
-            tok = parser.getCurrentToken()
-            raise error("E201", f"syntax error in --set {name}={text}: unexpected {tok.text!r}",
-                        Span(f"--set {name}", tok.line, tok.column + 1))
-        return tree
+        return parse_expression(text, f"--set {name}")
+
+
+def parse_expression(text: str, source: str):
+    """The parse tree of one expression (for --set values and builder strings); E201 if it is not one."""
+    parser = _parser(text, source)
+    tree = parser.expr()
+    tok = parser.getCurrentToken()
+    if tok.type != Token.EOF:
+        raise error("E201", f"syntax error in '{text}': unexpected {tok.text!r}", Span(source, tok.line, tok.column + 1))
+    return tree
+
+
+def evaluate(text: str, source: str = "<expression>") -> V.EvalValue:
+    """The value of an expression without names, e.g. "0.1 mV" or "uniform(0 mV, 20 mV)"."""
+    reader = Reader()
+    reader.files = [source]
+    return reader.eval(parse_expression(text, source))
 
 
 def _apply(fn: str, qs: list[Quantity]) -> Quantity:

@@ -1,0 +1,326 @@
+"""Build a network in Python; ``Network.ir()`` gives the same IR as the equivalent .pnet file.
+
+Numbers are plain floats in the IR unit system (ms, mV, pA, pF, nS, Hz; a parameter in the unit its
+model declares). A value may instead be a string with units, read like .pnet text: ``"0.1 mV"``,
+``"2 kHz"``. Weights follow the IR's sign convention (see portasnn.ir.network): an omitted receptor
+is taken from the sign; ``receptor="inhibitory"`` with a positive weight stores it negated.
+
+    net = Network("brunel")
+    net.model("exc", nest="iaf_psc_delta")
+    E = net.population("E", 800, "exc", params={"V_th": 20.0}, initial={"V_m": Uniform(0.0, 20.0)})
+    net.connect(E, E, FixedIndegree(80), weight=0.1, delay=1.5)
+    net.poisson("ext", targets=[E], rate=20000.0, weight=0.1, delay=1.5)
+    net.record_spikes(E, subset=range(50))
+    net.simulate(1000, resolution=0.1, seed=42)
+    ir = net.ir()
+
+Errors raise NetworkError (no span); ``ir()`` runs the same checks as the .pnet reader.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from portasnn.frontend.pnet import values as V
+from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog
+from portasnn.frontend.pnet.checks import check_network, normalise_weight
+from portasnn.frontend.pnet.reader import (default_projection_name, default_recorder_name, evaluate,
+                                           nestml_model_path)
+from portasnn.ir import network as ir
+from portasnn.ir.printer import is_name, to_pnet
+from portasnn.units import UNITS, Quantity
+
+error = V.error
+Number = float | int | str
+PopRef = ir.Population | str
+
+
+# ---- distributions and connection rules -------------------------------------------------------------
+def Uniform(low: float, high: float) -> ir.Distribution:  # noqa: N802 - reads like a type in user code
+    """Uniform on [low, high]."""
+    return _dist("uniform", (("low", low), ("high", high)))
+
+
+def Normal(mu: float, sigma: float, low: float | None = None, high: float | None = None) -> ir.Distribution:  # noqa: N802
+    """Normal(mu, sigma), redrawn until inside [low, high] when bounds are given."""
+    return _dist("normal", (("mu", mu), ("sigma", sigma)), low, high)
+
+
+def LogNormal(mu: float, sigma: float, low: float | None = None,  # noqa: N802
+              high: float | None = None) -> ir.Distribution:
+    """exp(Normal(mu, sigma)) (mu, sigma of the underlying normal, dimensionless)."""
+    return _dist("lognormal", (("mu", mu), ("sigma", sigma)), low, high)
+
+
+def _dist(kind: str, params, low=None, high=None) -> ir.Distribution:
+    vals = {k: _float(v, k) for k, v in params}
+    d = V.DistValue(kind, {k: Quantity(v) for k, v in vals.items()},  # type: ignore[arg-type]
+                    None if low is None else Quantity(_float(low, "low")),  # type: ignore[arg-type]
+                    None if high is None else Quantity(_float(high, "high")))  # type: ignore[arg-type]
+    return V.to_distribution(d, Quantity(1), f"{kind} distribution", None)  # type: ignore[arg-type]
+
+
+def AllToAll(**switches: bool) -> ir.Connector:  # noqa: N802
+    return ir.Connector(rule="all_to_all", **_switches(switches))
+
+
+def OneToOne(**switches: bool) -> ir.Connector:  # noqa: N802
+    return ir.Connector(rule="one_to_one", **_switches(switches))
+
+
+def FixedIndegree(n: int, **switches: bool) -> ir.Connector:  # noqa: N802
+    return ir.Connector(rule="fixed_indegree", params=(("indegree", _count(n, "indegree")),), **_switches(switches))
+
+
+def FixedOutdegree(n: int, **switches: bool) -> ir.Connector:  # noqa: N802
+    return ir.Connector(rule="fixed_outdegree", params=(("outdegree", _count(n, "outdegree")),),
+                        **_switches(switches))
+
+
+def FixedProbability(p: float, **switches: bool) -> ir.Connector:  # noqa: N802
+    p = _float(p, "p")
+    if not 0 <= p <= 1:
+        raise error("E210", f"a connection probability must be between 0 and 1, got {p!r}", None)
+    return ir.Connector(rule="fixed_probability", params=(("p", p),), **_switches(switches))
+
+
+def FixedTotalNumber(n: int, **switches: bool) -> ir.Connector:  # noqa: N802
+    return ir.Connector(rule="fixed_total_number", params=(("n", _count(n, "n")),), **_switches(switches))
+
+
+def _switches(switches: Mapping[str, bool]) -> dict[str, bool]:
+    unknown = set(switches) - {"autapses", "multapses"}
+    if unknown:
+        raise error("E216", f"unknown option {sorted(unknown)[0]!r}; use autapses= or multapses=", None)
+    return {f"allow_{k}": bool(v) for k, v in switches.items()}
+
+
+def _count(n: object, what: str, minimum: int = 0) -> int:
+    if isinstance(n, bool) or not isinstance(n, int) and not (isinstance(n, float) and n.is_integer()):
+        raise error("E208", f"{what} must be a whole number, got {n!r}", None)
+    if int(n) < minimum:  # type: ignore[call-overload]
+        raise error("E208", f"{what} must be at least {minimum}, got {n!r}", None)
+    return int(n)  # type: ignore[call-overload]
+
+
+def _float(v: object, what: str) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise error("E216", f"{what} must be a number, got {v!r}", None)
+    return float(v)
+
+
+# ---- the builder ---------------------------------------------------------------------------------
+class Network:
+    """A network under construction; see the module docstring."""
+
+    def __init__(self, name: str, catalog: ModelCatalog | None = None) -> None:
+        self.name = name
+        self.catalog = catalog or DefaultCatalog()
+        self._models: dict[str, ir.ModelRef] = {}
+        self._pops: dict[str, ir.Population] = {}
+        self._projections: list[ir.Projection] = []
+        self._stimuli: list[ir.Stimulus] = []
+        self._recorders: list[ir.Recorder] = []
+        self._simulation = ir.Simulation()
+
+    # models and populations
+    def model(self, key: str, *, nest: str | None = None, nestml: str | None = None, path: str | Path | None = None,
+              name: str | None = None) -> str:
+        """Declare a model: ``nest="iaf_psc_delta"`` (built-in), ``nestml="iaf_psc_exp_neuron"`` (shipped with
+        nestml) or ``path="my.nestml"`` (with ``name=`` for a model inside a multi-model file). Returns ``key``."""
+        _check_name(key, "model name")
+        if key in self._models:
+            raise error("E205", f"model '{key}' is defined twice", None)
+        if sum(x is not None for x in (nest, nestml, path)) != 1:
+            raise error("E216", "give exactly one of nest=, nestml= or path=", None)
+        if nest is not None:
+            ref = ir.ModelRef(key=key, kind="nest", name=_check_name(nest, "NEST model"))
+        else:
+            file = nestml_model_path(nestml) if nestml is not None else Path(path)  # type: ignore[arg-type]
+            if not file.is_file():
+                raise error("E206", f"NESTML model file not found: {file}", None)
+            ref = ir.ModelRef(key=key, kind="nestml", name=name or nestml or file.stem, path=str(file.resolve()))
+        self._models[key] = ref
+        return key
+
+    def population(self, name: str, size: int, model: str, params: Mapping[str, ir.Value | str] | None = None,
+                   initial: Mapping[str, ir.Value | str] | None = None) -> ir.Population:
+        """Add ``size`` neurons of ``model``. State variables given in ``params`` count as initial values."""
+        _check_name(name, "population name")
+        if name in self._pops:
+            raise error("E205", f"population '{name}' is defined twice", None)
+        size = _count(size, f"the size of population {name}", minimum=1)
+        if model not in self._models:
+            raise error("E206", f"unknown model '{model}'", None, hint="declare it with net.model(...) first")
+        info = self.catalog.model_info(self._models[model])
+        out: dict[bool, list[tuple[str, ir.Value]]] = {False: [], True: []}
+        for is_initial, entries in ((False, params or {}), (True, initial or {})):
+            for key, value in entries.items():
+                if info is not None and not info.knows(key):
+                    raise error("E207", f"model {model} has no parameter or state variable '{key}'", None)
+                if info is not None and is_initial and key not in info.state:
+                    raise error("E207", f"'{key}' is a parameter of model {model}, not a state variable", None)
+                unit = info.unit_of(key) if info is not None else None
+                state = is_initial or (info is not None and key in info.state)
+                out[state].append((key, self._value(value, unit, f"{key} of population {name}")))
+        pop = ir.Population(name=name, size=size, model=model, params=tuple(out[False]), initial=tuple(out[True]))
+        self._pops[name] = pop
+        return pop
+
+    # projections and stimuli
+    def connect(self, pre: PopRef, post: PopRef, rule: ir.Connector, *, weight: ir.Value | str,
+                delay: ir.Value | str, receptor: str | None = None, autapses: bool | None = None,
+                multapses: bool | None = None, name: str | None = None) -> ir.Projection:
+        """Connect ``pre`` to ``post`` with a rule (FixedIndegree(...), ...); weight in the receptor's unit."""
+        pre_pop, post_pop = self._pop(pre), self._pop(post)
+        if not isinstance(rule, ir.Connector):
+            raise error("E210", f"a connection rule must be AllToAll(), FixedIndegree(n), ..., got {rule!r}", None)
+        switches = {k: v for k, v in (("allow_autapses", autapses), ("allow_multapses", multapses)) if v is not None}
+        rule = ir.Connector(rule=rule.rule, params=rule.params,
+                            allow_autapses=switches.get("allow_autapses", rule.allow_autapses),
+                            allow_multapses=switches.get("allow_multapses", rule.allow_multapses))
+        taken = {p.name for p in self._projections}
+        name = _check_name(name, "projection name") if name else default_projection_name(pre_pop.name, post_pop.name,
+                                                                                           taken)
+        if name in taken:
+            raise error("E205", f"projection '{name}' is defined twice", None)
+        w, d, receptor = self._weight_delay(weight, delay, receptor, post_pop, f"connect {pre_pop.name} -> "
+                                            f"{post_pop.name}")
+        proj = ir.Projection(name=name, pre=pre_pop.name, post=post_pop.name, connector=rule, weight=w, delay=d,
+                             receptor=receptor)
+        self._projections.append(proj)
+        return proj
+
+    def poisson(self, name: str, *, targets: Iterable[PopRef], rate: Number, weight: ir.Value | str,
+                delay: ir.Value | str, receptor: str | None = None, start: Number | None = None,
+                stop: Number | None = None, subset: Iterable[int] | None = None) -> list[ir.Stimulus]:
+        """An independent Poisson train of ``rate`` (Hz) into every neuron of each target."""
+        params = [("rate", self._value(rate, UNITS["Hz"], "rate"))]
+        params += [(k, self._value(v, UNITS["ms"], k)) for k, v in (("start", start), ("stop", stop)) if v is not None]
+        return self._stimulus(name, "poisson", targets, params, subset, (weight, delay, receptor))
+
+    def spike_times(self, name: str, *, targets: Iterable[PopRef], times: Sequence[Number], weight: ir.Value | str,
+                    delay: ir.Value | str, receptor: str | None = None,
+                    subset: Iterable[int] | None = None) -> list[ir.Stimulus]:
+        """The same spike times (ms) sent to every neuron of each target."""
+        params = [("times", tuple(self._value(t, UNITS["ms"], "a spike time") for t in times))]
+        return self._stimulus(name, "spike_times", targets, params, subset, (weight, delay, receptor))
+
+    def dc(self, name: str, *, targets: Iterable[PopRef], amplitude: Number, start: Number | None = None,
+           stop: Number | None = None, subset: Iterable[int] | None = None) -> list[ir.Stimulus]:
+        """A constant current (pA) into every neuron of each target, from ``start`` to ``stop`` (ms)."""
+        params = [("amplitude", self._value(amplitude, UNITS["pA"], "amplitude"))]
+        params += [(k, self._value(v, UNITS["ms"], k)) for k, v in (("start", start), ("stop", stop)) if v is not None]
+        return self._stimulus(name, "dc", targets, params, subset, None)
+
+    def step(self, name: str, *, targets: Iterable[PopRef], times: Sequence[Number], amplitudes: Sequence[Number],
+             subset: Iterable[int] | None = None) -> list[ir.Stimulus]:
+        """A piecewise-constant current: ``amplitudes[i]`` (pA) from ``times[i]`` (ms) on."""
+        params = [("times", tuple(self._value(t, UNITS["ms"], "a step time") for t in times)),
+                  ("amplitudes", tuple(self._value(a, UNITS["pA"], "a step amplitude") for a in amplitudes))]
+        return self._stimulus(name, "step", targets, params, subset, None)
+
+    def _stimulus(self, name, kind, targets, params, subset, spiking) -> list[ir.Stimulus]:
+        _check_name(name, "stimulus name")
+        if any(s.name == name for s in self._stimuli):
+            raise error("E205", f"stimulus '{name}' is defined twice", None)
+        pops = [self._pop(t) for t in targets]
+        if not pops:
+            raise error("E219", f"stimulus {name} has no targets", None)
+        out = []
+        for pop in pops:
+            extra: dict = {}
+            if spiking is not None:
+                w, d, r = self._weight_delay(*spiking[:2], spiking[2], pop, f"stimulus {name}")
+                extra = {"weight": w, "delay": d, "receptor": r}
+            out.append(ir.Stimulus(name=name, kind=kind, target=pop.name, params=tuple(params),
+                                   subset=None if subset is None else tuple(subset), **extra))
+        self._stimuli.extend(out)
+        return out
+
+    # recorders and simulation
+    def record_spikes(self, population: PopRef, *, subset: Iterable[int] | None = None,
+                      name: str | None = None) -> ir.Recorder:
+        """Record the spikes of a population (or of the neurons in ``subset``, 0-based)."""
+        return self._record(population, "spikes", (), subset, 0.1, name)
+
+    def record(self, population: PopRef, variables: str | Sequence[str], *, subset: Iterable[int] | None = None,
+               interval: Number | None = None, name: str | None = None) -> ir.Recorder:
+        """Record state ``variables`` of ``subset`` every ``interval`` ms (default: the resolution)."""
+        names = (variables,) if isinstance(variables, str) else tuple(variables)
+        if "spikes" in names:
+            raise error("E216", "use record_spikes() to record spikes", None)
+        return self._record(population, "state", names, subset, interval, name)
+
+    def _record(self, population, kind, variables, subset, interval, name) -> ir.Recorder:
+        pop = self._pop(population)
+        taken = {r.name for r in self._recorders}
+        name = _check_name(name, "recorder name") if name else default_recorder_name(pop.name, variables, taken)
+        if name in taken:
+            raise error("E205", f"recorder '{name}' is defined twice", None)
+        rec = ir.Recorder(name=name, kind=kind, population=pop.name, variables=variables,
+                          subset=None if subset is None else tuple(subset),
+                          interval=-1.0 if interval is None else self._value(interval, UNITS["ms"], "interval"))
+        self._recorders.append(rec)
+        return rec
+
+    def simulate(self, duration: Number, *, resolution: Number = 0.1, seed: int = 1, threads: int = 1,
+                 processes: int = 1) -> None:
+        """Simulation settings (ms); without this call the IR defaults apply."""
+        self._simulation = ir.Simulation(duration=self._value(duration, UNITS["ms"], "duration"),
+                                         resolution=self._value(resolution, UNITS["ms"], "resolution"),
+                                         seed=_count(seed, "seed", 1), threads=_count(threads, "threads", 1),
+                                         processes=_count(processes, "processes", 1))
+
+    # results
+    def ir(self) -> ir.Network:
+        """The network IR, after the same checks as a .pnet file gets."""
+        res = self._simulation.resolution
+        recorders = tuple(r if r.interval != -1.0 else ir.Recorder(
+            name=r.name, kind=r.kind, population=r.population, variables=r.variables, subset=r.subset,
+            interval=res) for r in self._recorders)
+        net = ir.Network(name=self.name, models=tuple(self._models.values()), populations=tuple(self._pops.values()),
+                         projections=tuple(self._projections), stimuli=tuple(self._stimuli), recorders=recorders,
+                         simulation=self._simulation)
+        check_network(net, self.catalog)
+        return net
+
+    def to_pnet(self) -> str:
+        """The network as .pnet text."""
+        return to_pnet(self.ir(), self.catalog)
+
+    # helpers
+    def _pop(self, ref: PopRef) -> ir.Population:
+        name = ref.name if isinstance(ref, ir.Population) else ref
+        if name not in self._pops:
+            raise error("E209", f"unknown population '{name}'", None,
+                        hint="known populations: " + (", ".join(self._pops) or "none"))
+        return self._pops[name]
+
+    def _value(self, value, unit: Quantity | None, what: str, allowed: tuple = ()):
+        """A float (IR units), bool or Distribution as given, or a string like "0.1 mV" converted."""
+        if isinstance(value, str):
+            return V.to_value(evaluate(value, f"<{what}>"), unit, what, None, allowed)
+        if isinstance(value, (bool, ir.Distribution)):
+            return value
+        return _float(value, what)
+
+    def _weight_delay(self, weight, delay, receptor, post: ir.Population, what: str):
+        if receptor is not None:
+            _check_name(receptor, "receptor")
+        info = self.catalog.model_info(self._models[post.model])
+        unit = info.weight_unit if info is not None and receptor in (None, "excitatory", "inhibitory") else None
+        w = self._value(weight, unit, f"the weight of {what}", V.WEIGHT_DIMS)
+        w, receptor = normalise_weight(w, receptor, None)
+        return w, self._value(delay, UNITS["ms"], f"the delay of {what}"), receptor
+
+
+def _check_name(name: str, what: str) -> str:
+    if not isinstance(name, str) or not is_name(name):
+        raise error("E216", f"{what} {name!r} is not a valid name", None,
+                    hint="use letters, digits and '_' (not starting with a digit), not a keyword or unit name")
+    return name
+
+
+__all__ = ["Network", "Uniform", "Normal", "LogNormal", "AllToAll", "OneToOne", "FixedIndegree", "FixedOutdegree",
+           "FixedProbability", "FixedTotalNumber"]
