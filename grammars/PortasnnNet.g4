@@ -6,7 +6,7 @@
 //   network brunel
 //   include "brunel_common.pnet"
 //   model exc from "nestml:iaf_psc_delta_neuron"
-//   model E_model = nest iaf_psc_delta
+//   model E_model = nest iaf_psc_delta { t_ref = 2 ms }     (a block: defaults for its populations)
 //   let J = 0.1 mV
 //   population E: NE exc { V_th = 20 mV, V_m ~ uniform(0 mV, 20 mV) }
 //   connect E -> I: fixed_indegree(CE), weight = J, delay = D
@@ -21,8 +21,8 @@ file_       : statement* EOF ;
 statement
     : NETWORK (name=IDENT | quoted=STRING)                                   # networkStmt
     | INCLUDE path=STRING                                                    # includeStmt
-    | MODEL key=IDENT (EQ inner=IDENT)? FROM path=STRING                     # modelFileStmt
-    | MODEL key=IDENT EQ NEST builtin=IDENT                                  # modelNestStmt
+    | MODEL key=IDENT (EQ inner=IDENT)? FROM path=STRING block?              # modelFileStmt
+    | MODEL key=IDENT EQ NEST builtin=IDENT block?                           # modelNestStmt
     | LET name=IDENT EQ expr                                                 # letStmt
     | POPULATION name=IDENT COLON size=expr model=IDENT block?               # populationStmt
     | CONNECT (name=IDENT COLON)? pre=IDENT ARROW post=IDENT COLON call (COMMA option)*  # connectStmt

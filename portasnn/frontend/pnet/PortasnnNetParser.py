@@ -10,102 +10,105 @@ else:
 
 def serializedATN():
     return [
-        4,1,42,263,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
+        4,1,42,269,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
         6,2,7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,1,0,5,0,
         28,8,0,10,0,12,0,31,9,0,1,0,1,0,1,1,1,1,1,1,3,1,38,8,1,1,1,1,1,1,
-        1,1,1,1,1,1,1,3,1,46,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-        1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,65,8,1,1,1,1,1,1,1,3,1,70,8,1,1,
-        1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,79,8,1,10,1,12,1,82,9,1,1,1,1,1,1,
-        1,1,1,1,1,1,1,1,1,1,1,5,1,92,8,1,10,1,12,1,95,9,1,1,1,3,1,98,8,1,
-        1,1,1,1,1,1,5,1,103,8,1,10,1,12,1,106,9,1,3,1,108,8,1,1,1,1,1,1,
-        1,3,1,113,8,1,1,1,1,1,1,1,5,1,118,8,1,10,1,12,1,121,9,1,1,1,1,1,
-        1,1,1,1,3,1,127,8,1,1,1,1,1,1,1,5,1,132,8,1,10,1,12,1,135,9,1,3,
-        1,137,8,1,1,2,1,2,1,2,1,2,5,2,143,8,2,10,2,12,2,146,9,2,1,2,3,2,
-        149,8,2,3,2,151,8,2,1,2,1,2,1,3,3,3,156,8,3,1,3,1,3,1,3,1,3,1,4,
-        1,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,3,5,171,8,5,1,6,1,6,1,6,1,6,1,6,
-        1,6,1,6,5,6,180,8,6,10,6,12,6,183,9,6,3,6,185,8,6,1,7,1,7,1,7,1,
-        8,1,8,1,8,1,8,1,8,5,8,195,8,8,10,8,12,8,198,9,8,3,8,200,8,8,1,8,
-        1,8,1,9,1,9,3,9,206,8,9,1,9,1,9,1,10,1,10,1,10,1,10,1,10,3,10,215,
-        8,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,5,10,225,8,10,10,10,
-        12,10,228,9,10,3,10,230,8,10,1,10,1,10,1,10,1,10,1,10,3,10,237,8,
-        10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,5,10,248,8,10,10,
-        10,12,10,251,9,10,1,11,1,11,1,11,3,11,256,8,11,1,12,3,12,259,8,12,
-        1,12,1,12,1,12,0,1,20,13,0,2,4,6,8,10,12,14,16,18,20,22,24,0,5,1,
-        0,28,29,1,0,15,18,1,0,26,27,1,0,19,20,1,0,24,25,297,0,29,1,0,0,0,
-        2,136,1,0,0,0,4,138,1,0,0,0,6,155,1,0,0,0,8,161,1,0,0,0,10,165,1,
-        0,0,0,12,184,1,0,0,0,14,186,1,0,0,0,16,189,1,0,0,0,18,205,1,0,0,
-        0,20,236,1,0,0,0,22,252,1,0,0,0,24,258,1,0,0,0,26,28,3,2,1,0,27,
-        26,1,0,0,0,28,31,1,0,0,0,29,27,1,0,0,0,29,30,1,0,0,0,30,32,1,0,0,
-        0,31,29,1,0,0,0,32,33,5,0,0,1,33,1,1,0,0,0,34,37,5,1,0,0,35,38,5,
-        39,0,0,36,38,5,40,0,0,37,35,1,0,0,0,37,36,1,0,0,0,38,137,1,0,0,0,
-        39,40,5,2,0,0,40,137,5,40,0,0,41,42,5,3,0,0,42,45,5,39,0,0,43,44,
-        5,28,0,0,44,46,5,39,0,0,45,43,1,0,0,0,45,46,1,0,0,0,46,47,1,0,0,
-        0,47,48,5,4,0,0,48,137,5,40,0,0,49,50,5,3,0,0,50,51,5,39,0,0,51,
-        52,5,28,0,0,52,53,5,5,0,0,53,137,5,39,0,0,54,55,5,6,0,0,55,56,5,
-        39,0,0,56,57,5,28,0,0,57,137,3,20,10,0,58,59,5,7,0,0,59,60,5,39,
-        0,0,60,61,5,30,0,0,61,62,3,20,10,0,62,64,5,39,0,0,63,65,3,4,2,0,
-        64,63,1,0,0,0,64,65,1,0,0,0,65,137,1,0,0,0,66,69,5,9,0,0,67,68,5,
-        39,0,0,68,70,5,30,0,0,69,67,1,0,0,0,69,70,1,0,0,0,70,71,1,0,0,0,
-        71,72,5,39,0,0,72,73,5,22,0,0,73,74,5,39,0,0,74,75,5,30,0,0,75,80,
-        3,16,8,0,76,77,5,31,0,0,77,79,3,8,4,0,78,76,1,0,0,0,79,82,1,0,0,
-        0,80,78,1,0,0,0,80,81,1,0,0,0,81,137,1,0,0,0,82,80,1,0,0,0,83,84,
-        5,10,0,0,84,85,5,39,0,0,85,86,5,30,0,0,86,87,3,16,8,0,87,88,5,22,
-        0,0,88,93,3,10,5,0,89,90,5,31,0,0,90,92,3,10,5,0,91,89,1,0,0,0,92,
-        95,1,0,0,0,93,91,1,0,0,0,93,94,1,0,0,0,94,107,1,0,0,0,95,93,1,0,
-        0,0,96,98,5,31,0,0,97,96,1,0,0,0,97,98,1,0,0,0,98,99,1,0,0,0,99,
-        104,3,8,4,0,100,101,5,31,0,0,101,103,3,8,4,0,102,100,1,0,0,0,103,
-        106,1,0,0,0,104,102,1,0,0,0,104,105,1,0,0,0,105,108,1,0,0,0,106,
-        104,1,0,0,0,107,97,1,0,0,0,107,108,1,0,0,0,108,137,1,0,0,0,109,112,
-        5,11,0,0,110,111,5,39,0,0,111,113,5,30,0,0,112,110,1,0,0,0,112,113,
-        1,0,0,0,113,114,1,0,0,0,114,119,5,39,0,0,115,116,5,31,0,0,116,118,
-        5,39,0,0,117,115,1,0,0,0,118,121,1,0,0,0,119,117,1,0,0,0,119,120,
-        1,0,0,0,120,122,1,0,0,0,121,119,1,0,0,0,122,123,5,12,0,0,123,126,
-        3,10,5,0,124,125,5,13,0,0,125,127,3,20,10,0,126,124,1,0,0,0,126,
-        127,1,0,0,0,127,137,1,0,0,0,128,129,5,14,0,0,129,133,3,20,10,0,130,
-        132,3,14,7,0,131,130,1,0,0,0,132,135,1,0,0,0,133,131,1,0,0,0,133,
-        134,1,0,0,0,134,137,1,0,0,0,135,133,1,0,0,0,136,34,1,0,0,0,136,39,
-        1,0,0,0,136,41,1,0,0,0,136,49,1,0,0,0,136,54,1,0,0,0,136,58,1,0,
-        0,0,136,66,1,0,0,0,136,83,1,0,0,0,136,109,1,0,0,0,136,128,1,0,0,
-        0,137,3,1,0,0,0,138,150,5,36,0,0,139,144,3,6,3,0,140,141,5,31,0,
-        0,141,143,3,6,3,0,142,140,1,0,0,0,143,146,1,0,0,0,144,142,1,0,0,
-        0,144,145,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,147,149,5,31,0,
-        0,148,147,1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,139,1,0,0,
-        0,150,151,1,0,0,0,151,152,1,0,0,0,152,153,5,37,0,0,153,5,1,0,0,0,
-        154,156,5,8,0,0,155,154,1,0,0,0,155,156,1,0,0,0,156,157,1,0,0,0,
-        157,158,5,39,0,0,158,159,7,0,0,0,159,160,3,20,10,0,160,7,1,0,0,0,
-        161,162,5,39,0,0,162,163,5,28,0,0,163,164,3,20,10,0,164,9,1,0,0,
-        0,165,170,5,39,0,0,166,167,5,34,0,0,167,168,3,12,6,0,168,169,5,35,
-        0,0,169,171,1,0,0,0,170,166,1,0,0,0,170,171,1,0,0,0,171,11,1,0,0,
-        0,172,173,3,20,10,0,173,174,5,30,0,0,174,175,3,20,10,0,175,185,1,
-        0,0,0,176,181,3,20,10,0,177,178,5,31,0,0,178,180,3,20,10,0,179,177,
-        1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,185,
-        1,0,0,0,183,181,1,0,0,0,184,172,1,0,0,0,184,176,1,0,0,0,185,13,1,
-        0,0,0,186,187,7,1,0,0,187,188,3,20,10,0,188,15,1,0,0,0,189,190,5,
-        39,0,0,190,199,5,32,0,0,191,196,3,18,9,0,192,193,5,31,0,0,193,195,
-        3,18,9,0,194,192,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,
-        1,0,0,0,197,200,1,0,0,0,198,196,1,0,0,0,199,191,1,0,0,0,199,200,
-        1,0,0,0,200,201,1,0,0,0,201,202,5,33,0,0,202,17,1,0,0,0,203,204,
-        5,39,0,0,204,206,5,28,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,207,
-        1,0,0,0,207,208,3,20,10,0,208,19,1,0,0,0,209,210,6,10,-1,0,210,211,
-        7,2,0,0,211,237,3,20,10,10,212,214,5,38,0,0,213,215,3,22,11,0,214,
-        213,1,0,0,0,214,215,1,0,0,0,215,237,1,0,0,0,216,237,3,22,11,0,217,
-        237,3,16,8,0,218,237,5,39,0,0,219,237,7,3,0,0,220,229,5,34,0,0,221,
-        226,3,20,10,0,222,223,5,31,0,0,223,225,3,20,10,0,224,222,1,0,0,0,
-        225,228,1,0,0,0,226,224,1,0,0,0,226,227,1,0,0,0,227,230,1,0,0,0,
-        228,226,1,0,0,0,229,221,1,0,0,0,229,230,1,0,0,0,230,231,1,0,0,0,
-        231,237,5,35,0,0,232,233,5,32,0,0,233,234,3,20,10,0,234,235,5,33,
-        0,0,235,237,1,0,0,0,236,209,1,0,0,0,236,212,1,0,0,0,236,216,1,0,
-        0,0,236,217,1,0,0,0,236,218,1,0,0,0,236,219,1,0,0,0,236,220,1,0,
-        0,0,236,232,1,0,0,0,237,249,1,0,0,0,238,239,10,11,0,0,239,240,5,
-        23,0,0,240,248,3,20,10,11,241,242,10,9,0,0,242,243,7,4,0,0,243,248,
-        3,20,10,10,244,245,10,8,0,0,245,246,7,2,0,0,246,248,3,20,10,9,247,
-        238,1,0,0,0,247,241,1,0,0,0,247,244,1,0,0,0,248,251,1,0,0,0,249,
-        247,1,0,0,0,249,250,1,0,0,0,250,21,1,0,0,0,251,249,1,0,0,0,252,255,
-        5,21,0,0,253,254,5,23,0,0,254,256,3,24,12,0,255,253,1,0,0,0,255,
-        256,1,0,0,0,256,23,1,0,0,0,257,259,5,27,0,0,258,257,1,0,0,0,258,
-        259,1,0,0,0,259,260,1,0,0,0,260,261,5,38,0,0,261,25,1,0,0,0,33,29,
-        37,45,64,69,80,93,97,104,107,112,119,126,133,136,144,148,150,155,
-        170,181,184,196,199,205,214,226,229,236,247,249,255,258
+        1,1,1,1,1,1,1,3,1,46,8,1,1,1,1,1,1,1,3,1,51,8,1,1,1,1,1,1,1,1,1,
+        1,1,1,1,3,1,59,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,71,
+        8,1,1,1,1,1,1,1,3,1,76,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,85,8,
+        1,10,1,12,1,88,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,98,8,1,10,
+        1,12,1,101,9,1,1,1,3,1,104,8,1,1,1,1,1,1,1,5,1,109,8,1,10,1,12,1,
+        112,9,1,3,1,114,8,1,1,1,1,1,1,1,3,1,119,8,1,1,1,1,1,1,1,5,1,124,
+        8,1,10,1,12,1,127,9,1,1,1,1,1,1,1,1,1,3,1,133,8,1,1,1,1,1,1,1,5,
+        1,138,8,1,10,1,12,1,141,9,1,3,1,143,8,1,1,2,1,2,1,2,1,2,5,2,149,
+        8,2,10,2,12,2,152,9,2,1,2,3,2,155,8,2,3,2,157,8,2,1,2,1,2,1,3,3,
+        3,162,8,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,3,
+        5,177,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,5,6,186,8,6,10,6,12,6,189,
+        9,6,3,6,191,8,6,1,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,5,8,201,8,8,10,8,
+        12,8,204,9,8,3,8,206,8,8,1,8,1,8,1,9,1,9,3,9,212,8,9,1,9,1,9,1,10,
+        1,10,1,10,1,10,1,10,3,10,221,8,10,1,10,1,10,1,10,1,10,1,10,1,10,
+        1,10,1,10,5,10,231,8,10,10,10,12,10,234,9,10,3,10,236,8,10,1,10,
+        1,10,1,10,1,10,1,10,3,10,243,8,10,1,10,1,10,1,10,1,10,1,10,1,10,
+        1,10,1,10,1,10,5,10,254,8,10,10,10,12,10,257,9,10,1,11,1,11,1,11,
+        3,11,262,8,11,1,12,3,12,265,8,12,1,12,1,12,1,12,0,1,20,13,0,2,4,
+        6,8,10,12,14,16,18,20,22,24,0,5,1,0,28,29,1,0,15,18,1,0,26,27,1,
+        0,19,20,1,0,24,25,305,0,29,1,0,0,0,2,142,1,0,0,0,4,144,1,0,0,0,6,
+        161,1,0,0,0,8,167,1,0,0,0,10,171,1,0,0,0,12,190,1,0,0,0,14,192,1,
+        0,0,0,16,195,1,0,0,0,18,211,1,0,0,0,20,242,1,0,0,0,22,258,1,0,0,
+        0,24,264,1,0,0,0,26,28,3,2,1,0,27,26,1,0,0,0,28,31,1,0,0,0,29,27,
+        1,0,0,0,29,30,1,0,0,0,30,32,1,0,0,0,31,29,1,0,0,0,32,33,5,0,0,1,
+        33,1,1,0,0,0,34,37,5,1,0,0,35,38,5,39,0,0,36,38,5,40,0,0,37,35,1,
+        0,0,0,37,36,1,0,0,0,38,143,1,0,0,0,39,40,5,2,0,0,40,143,5,40,0,0,
+        41,42,5,3,0,0,42,45,5,39,0,0,43,44,5,28,0,0,44,46,5,39,0,0,45,43,
+        1,0,0,0,45,46,1,0,0,0,46,47,1,0,0,0,47,48,5,4,0,0,48,50,5,40,0,0,
+        49,51,3,4,2,0,50,49,1,0,0,0,50,51,1,0,0,0,51,143,1,0,0,0,52,53,5,
+        3,0,0,53,54,5,39,0,0,54,55,5,28,0,0,55,56,5,5,0,0,56,58,5,39,0,0,
+        57,59,3,4,2,0,58,57,1,0,0,0,58,59,1,0,0,0,59,143,1,0,0,0,60,61,5,
+        6,0,0,61,62,5,39,0,0,62,63,5,28,0,0,63,143,3,20,10,0,64,65,5,7,0,
+        0,65,66,5,39,0,0,66,67,5,30,0,0,67,68,3,20,10,0,68,70,5,39,0,0,69,
+        71,3,4,2,0,70,69,1,0,0,0,70,71,1,0,0,0,71,143,1,0,0,0,72,75,5,9,
+        0,0,73,74,5,39,0,0,74,76,5,30,0,0,75,73,1,0,0,0,75,76,1,0,0,0,76,
+        77,1,0,0,0,77,78,5,39,0,0,78,79,5,22,0,0,79,80,5,39,0,0,80,81,5,
+        30,0,0,81,86,3,16,8,0,82,83,5,31,0,0,83,85,3,8,4,0,84,82,1,0,0,0,
+        85,88,1,0,0,0,86,84,1,0,0,0,86,87,1,0,0,0,87,143,1,0,0,0,88,86,1,
+        0,0,0,89,90,5,10,0,0,90,91,5,39,0,0,91,92,5,30,0,0,92,93,3,16,8,
+        0,93,94,5,22,0,0,94,99,3,10,5,0,95,96,5,31,0,0,96,98,3,10,5,0,97,
+        95,1,0,0,0,98,101,1,0,0,0,99,97,1,0,0,0,99,100,1,0,0,0,100,113,1,
+        0,0,0,101,99,1,0,0,0,102,104,5,31,0,0,103,102,1,0,0,0,103,104,1,
+        0,0,0,104,105,1,0,0,0,105,110,3,8,4,0,106,107,5,31,0,0,107,109,3,
+        8,4,0,108,106,1,0,0,0,109,112,1,0,0,0,110,108,1,0,0,0,110,111,1,
+        0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,113,103,1,0,0,0,113,114,1,
+        0,0,0,114,143,1,0,0,0,115,118,5,11,0,0,116,117,5,39,0,0,117,119,
+        5,30,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,120,1,0,0,0,120,125,
+        5,39,0,0,121,122,5,31,0,0,122,124,5,39,0,0,123,121,1,0,0,0,124,127,
+        1,0,0,0,125,123,1,0,0,0,125,126,1,0,0,0,126,128,1,0,0,0,127,125,
+        1,0,0,0,128,129,5,12,0,0,129,132,3,10,5,0,130,131,5,13,0,0,131,133,
+        3,20,10,0,132,130,1,0,0,0,132,133,1,0,0,0,133,143,1,0,0,0,134,135,
+        5,14,0,0,135,139,3,20,10,0,136,138,3,14,7,0,137,136,1,0,0,0,138,
+        141,1,0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,140,143,1,0,0,0,141,
+        139,1,0,0,0,142,34,1,0,0,0,142,39,1,0,0,0,142,41,1,0,0,0,142,52,
+        1,0,0,0,142,60,1,0,0,0,142,64,1,0,0,0,142,72,1,0,0,0,142,89,1,0,
+        0,0,142,115,1,0,0,0,142,134,1,0,0,0,143,3,1,0,0,0,144,156,5,36,0,
+        0,145,150,3,6,3,0,146,147,5,31,0,0,147,149,3,6,3,0,148,146,1,0,0,
+        0,149,152,1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,0,151,154,1,0,0,
+        0,152,150,1,0,0,0,153,155,5,31,0,0,154,153,1,0,0,0,154,155,1,0,0,
+        0,155,157,1,0,0,0,156,145,1,0,0,0,156,157,1,0,0,0,157,158,1,0,0,
+        0,158,159,5,37,0,0,159,5,1,0,0,0,160,162,5,8,0,0,161,160,1,0,0,0,
+        161,162,1,0,0,0,162,163,1,0,0,0,163,164,5,39,0,0,164,165,7,0,0,0,
+        165,166,3,20,10,0,166,7,1,0,0,0,167,168,5,39,0,0,168,169,5,28,0,
+        0,169,170,3,20,10,0,170,9,1,0,0,0,171,176,5,39,0,0,172,173,5,34,
+        0,0,173,174,3,12,6,0,174,175,5,35,0,0,175,177,1,0,0,0,176,172,1,
+        0,0,0,176,177,1,0,0,0,177,11,1,0,0,0,178,179,3,20,10,0,179,180,5,
+        30,0,0,180,181,3,20,10,0,181,191,1,0,0,0,182,187,3,20,10,0,183,184,
+        5,31,0,0,184,186,3,20,10,0,185,183,1,0,0,0,186,189,1,0,0,0,187,185,
+        1,0,0,0,187,188,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,190,178,
+        1,0,0,0,190,182,1,0,0,0,191,13,1,0,0,0,192,193,7,1,0,0,193,194,3,
+        20,10,0,194,15,1,0,0,0,195,196,5,39,0,0,196,205,5,32,0,0,197,202,
+        3,18,9,0,198,199,5,31,0,0,199,201,3,18,9,0,200,198,1,0,0,0,201,204,
+        1,0,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,206,1,0,0,0,204,202,
+        1,0,0,0,205,197,1,0,0,0,205,206,1,0,0,0,206,207,1,0,0,0,207,208,
+        5,33,0,0,208,17,1,0,0,0,209,210,5,39,0,0,210,212,5,28,0,0,211,209,
+        1,0,0,0,211,212,1,0,0,0,212,213,1,0,0,0,213,214,3,20,10,0,214,19,
+        1,0,0,0,215,216,6,10,-1,0,216,217,7,2,0,0,217,243,3,20,10,10,218,
+        220,5,38,0,0,219,221,3,22,11,0,220,219,1,0,0,0,220,221,1,0,0,0,221,
+        243,1,0,0,0,222,243,3,22,11,0,223,243,3,16,8,0,224,243,5,39,0,0,
+        225,243,7,3,0,0,226,235,5,34,0,0,227,232,3,20,10,0,228,229,5,31,
+        0,0,229,231,3,20,10,0,230,228,1,0,0,0,231,234,1,0,0,0,232,230,1,
+        0,0,0,232,233,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,235,227,1,
+        0,0,0,235,236,1,0,0,0,236,237,1,0,0,0,237,243,5,35,0,0,238,239,5,
+        32,0,0,239,240,3,20,10,0,240,241,5,33,0,0,241,243,1,0,0,0,242,215,
+        1,0,0,0,242,218,1,0,0,0,242,222,1,0,0,0,242,223,1,0,0,0,242,224,
+        1,0,0,0,242,225,1,0,0,0,242,226,1,0,0,0,242,238,1,0,0,0,243,255,
+        1,0,0,0,244,245,10,11,0,0,245,246,5,23,0,0,246,254,3,20,10,11,247,
+        248,10,9,0,0,248,249,7,4,0,0,249,254,3,20,10,10,250,251,10,8,0,0,
+        251,252,7,2,0,0,252,254,3,20,10,9,253,244,1,0,0,0,253,247,1,0,0,
+        0,253,250,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,0,0,
+        0,256,21,1,0,0,0,257,255,1,0,0,0,258,261,5,21,0,0,259,260,5,23,0,
+        0,260,262,3,24,12,0,261,259,1,0,0,0,261,262,1,0,0,0,262,23,1,0,0,
+        0,263,265,5,27,0,0,264,263,1,0,0,0,264,265,1,0,0,0,265,266,1,0,0,
+        0,266,267,5,38,0,0,267,25,1,0,0,0,35,29,37,45,50,58,70,75,86,99,
+        103,110,113,118,125,132,139,142,150,154,156,161,176,187,190,202,
+        205,211,220,232,235,242,253,255,261,264
     ]
 
 class PortasnnNetParser ( Parser ):
@@ -510,6 +513,9 @@ class PortasnnNetParser ( Parser ):
             return self.getToken(PortasnnNetParser.STRING, 0)
         def EQ(self):
             return self.getToken(PortasnnNetParser.EQ, 0)
+        def block(self):
+            return self.getTypedRuleContext(PortasnnNetParser.BlockContext,0)
+
 
         def accept(self, visitor:ParseTreeVisitor):
             if hasattr( visitor, "visitModelFileStmt" ):
@@ -580,6 +586,9 @@ class PortasnnNetParser ( Parser ):
                 return self.getTokens(PortasnnNetParser.IDENT)
             else:
                 return self.getToken(PortasnnNetParser.IDENT, i)
+        def block(self):
+            return self.getTypedRuleContext(PortasnnNetParser.BlockContext,0)
+
 
         def accept(self, visitor:ParseTreeVisitor):
             if hasattr( visitor, "visitModelNestStmt" ):
@@ -595,9 +604,9 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 2, self.RULE_statement)
         self._la = 0 # Token type
         try:
-            self.state = 136
+            self.state = 142
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,14,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,16,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.NetworkStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
@@ -649,54 +658,70 @@ class PortasnnNetParser ( Parser ):
                 self.match(PortasnnNetParser.FROM)
                 self.state = 48
                 localctx.path = self.match(PortasnnNetParser.STRING)
+                self.state = 50
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
+                if _la==36:
+                    self.state = 49
+                    self.block()
+
+
                 pass
 
             elif la_ == 4:
                 localctx = PortasnnNetParser.ModelNestStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 4)
-                self.state = 49
-                self.match(PortasnnNetParser.MODEL)
-                self.state = 50
-                localctx.key = self.match(PortasnnNetParser.IDENT)
-                self.state = 51
-                self.match(PortasnnNetParser.EQ)
                 self.state = 52
-                self.match(PortasnnNetParser.NEST)
+                self.match(PortasnnNetParser.MODEL)
                 self.state = 53
+                localctx.key = self.match(PortasnnNetParser.IDENT)
+                self.state = 54
+                self.match(PortasnnNetParser.EQ)
+                self.state = 55
+                self.match(PortasnnNetParser.NEST)
+                self.state = 56
                 localctx.builtin = self.match(PortasnnNetParser.IDENT)
+                self.state = 58
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
+                if _la==36:
+                    self.state = 57
+                    self.block()
+
+
                 pass
 
             elif la_ == 5:
                 localctx = PortasnnNetParser.LetStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 5)
-                self.state = 54
+                self.state = 60
                 self.match(PortasnnNetParser.LET)
-                self.state = 55
+                self.state = 61
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 56
+                self.state = 62
                 self.match(PortasnnNetParser.EQ)
-                self.state = 57
+                self.state = 63
                 self.expr(0)
                 pass
 
             elif la_ == 6:
                 localctx = PortasnnNetParser.PopulationStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 6)
-                self.state = 58
-                self.match(PortasnnNetParser.POPULATION)
-                self.state = 59
-                localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 60
-                self.match(PortasnnNetParser.COLON)
-                self.state = 61
-                localctx.size = self.expr(0)
-                self.state = 62
-                localctx.model = self.match(PortasnnNetParser.IDENT)
                 self.state = 64
+                self.match(PortasnnNetParser.POPULATION)
+                self.state = 65
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 66
+                self.match(PortasnnNetParser.COLON)
+                self.state = 67
+                localctx.size = self.expr(0)
+                self.state = 68
+                localctx.model = self.match(PortasnnNetParser.IDENT)
+                self.state = 70
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==36:
-                    self.state = 63
+                    self.state = 69
                     self.block()
 
 
@@ -705,37 +730,37 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 7:
                 localctx = PortasnnNetParser.ConnectStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 7)
-                self.state = 66
+                self.state = 72
                 self.match(PortasnnNetParser.CONNECT)
-                self.state = 69
+                self.state = 75
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,4,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,6,self._ctx)
                 if la_ == 1:
-                    self.state = 67
+                    self.state = 73
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 68
+                    self.state = 74
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 71
+                self.state = 77
                 localctx.pre = self.match(PortasnnNetParser.IDENT)
-                self.state = 72
+                self.state = 78
                 self.match(PortasnnNetParser.ARROW)
-                self.state = 73
+                self.state = 79
                 localctx.post = self.match(PortasnnNetParser.IDENT)
-                self.state = 74
-                self.match(PortasnnNetParser.COLON)
-                self.state = 75
-                self.call()
                 self.state = 80
+                self.match(PortasnnNetParser.COLON)
+                self.state = 81
+                self.call()
+                self.state = 86
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 76
-                    self.match(PortasnnNetParser.COMMA)
-                    self.state = 77
-                    self.option()
                     self.state = 82
+                    self.match(PortasnnNetParser.COMMA)
+                    self.state = 83
+                    self.option()
+                    self.state = 88
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -744,54 +769,54 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 8:
                 localctx = PortasnnNetParser.StimulusStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 8)
-                self.state = 83
+                self.state = 89
                 self.match(PortasnnNetParser.STIMULUS)
-                self.state = 84
+                self.state = 90
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 85
+                self.state = 91
                 self.match(PortasnnNetParser.COLON)
-                self.state = 86
+                self.state = 92
                 self.call()
-                self.state = 87
-                self.match(PortasnnNetParser.ARROW)
-                self.state = 88
-                self.target()
                 self.state = 93
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 94
+                self.target()
+                self.state = 99
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,6,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,8,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 89
+                        self.state = 95
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 90
+                        self.state = 96
                         self.target() 
-                    self.state = 95
+                    self.state = 101
                     self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,6,self._ctx)
+                    _alt = self._interp.adaptivePredict(self._input,8,self._ctx)
 
-                self.state = 107
+                self.state = 113
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==31 or _la==39:
-                    self.state = 97
+                    self.state = 103
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     if _la==31:
-                        self.state = 96
+                        self.state = 102
                         self.match(PortasnnNetParser.COMMA)
 
 
-                    self.state = 99
+                    self.state = 105
                     self.option()
-                    self.state = 104
+                    self.state = 110
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     while _la==31:
-                        self.state = 100
-                        self.match(PortasnnNetParser.COMMA)
-                        self.state = 101
-                        self.option()
                         self.state = 106
+                        self.match(PortasnnNetParser.COMMA)
+                        self.state = 107
+                        self.option()
+                        self.state = 112
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
@@ -802,43 +827,43 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 9:
                 localctx = PortasnnNetParser.RecordStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 9)
-                self.state = 109
+                self.state = 115
                 self.match(PortasnnNetParser.RECORD)
-                self.state = 112
+                self.state = 118
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,10,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,12,self._ctx)
                 if la_ == 1:
-                    self.state = 110
+                    self.state = 116
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 111
+                    self.state = 117
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 114
+                self.state = 120
                 self.match(PortasnnNetParser.IDENT)
-                self.state = 119
+                self.state = 125
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 115
-                    self.match(PortasnnNetParser.COMMA)
-                    self.state = 116
-                    self.match(PortasnnNetParser.IDENT)
                     self.state = 121
+                    self.match(PortasnnNetParser.COMMA)
+                    self.state = 122
+                    self.match(PortasnnNetParser.IDENT)
+                    self.state = 127
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
-                self.state = 122
+                self.state = 128
                 self.match(PortasnnNetParser.OF)
-                self.state = 123
+                self.state = 129
                 self.target()
-                self.state = 126
+                self.state = 132
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==13:
-                    self.state = 124
+                    self.state = 130
                     self.match(PortasnnNetParser.EVERY)
-                    self.state = 125
+                    self.state = 131
                     localctx.interval = self.expr(0)
 
 
@@ -847,17 +872,17 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 10:
                 localctx = PortasnnNetParser.SimulateStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 10)
-                self.state = 128
+                self.state = 134
                 self.match(PortasnnNetParser.SIMULATE)
-                self.state = 129
+                self.state = 135
                 localctx.duration = self.expr(0)
-                self.state = 133
+                self.state = 139
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while (((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0):
-                    self.state = 130
+                    self.state = 136
                     self.simOption()
-                    self.state = 135
+                    self.state = 141
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -918,38 +943,38 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 138
+            self.state = 144
             self.match(PortasnnNetParser.LBRACE)
-            self.state = 150
+            self.state = 156
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==8 or _la==39:
-                self.state = 139
+                self.state = 145
                 self.item()
-                self.state = 144
+                self.state = 150
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,15,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,17,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 140
+                        self.state = 146
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 141
+                        self.state = 147
                         self.item() 
-                    self.state = 146
+                    self.state = 152
                     self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,15,self._ctx)
+                    _alt = self._interp.adaptivePredict(self._input,17,self._ctx)
 
-                self.state = 148
+                self.state = 154
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==31:
-                    self.state = 147
+                    self.state = 153
                     self.match(PortasnnNetParser.COMMA)
 
 
 
 
-            self.state = 152
+            self.state = 158
             self.match(PortasnnNetParser.RBRACE)
         except RecognitionException as re:
             localctx.exception = re
@@ -1004,17 +1029,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 155
+            self.state = 161
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==8:
-                self.state = 154
+                self.state = 160
                 self.match(PortasnnNetParser.INITIAL)
 
 
-            self.state = 157
+            self.state = 163
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 158
+            self.state = 164
             localctx.op = self._input.LT(1)
             _la = self._input.LA(1)
             if not(_la==28 or _la==29):
@@ -1022,7 +1047,7 @@ class PortasnnNetParser ( Parser ):
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 159
+            self.state = 165
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1069,11 +1094,11 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 8, self.RULE_option)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 161
+            self.state = 167
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 162
+            self.state = 168
             self.match(PortasnnNetParser.EQ)
-            self.state = 163
+            self.state = 169
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1124,17 +1149,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 165
+            self.state = 171
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 170
+            self.state = 176
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==34:
-                self.state = 166
+                self.state = 172
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 167
+                self.state = 173
                 self.subset()
-                self.state = 168
+                self.state = 174
                 self.match(PortasnnNetParser.RBRACK)
 
 
@@ -1220,34 +1245,34 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 12, self.RULE_subset)
         self._la = 0 # Token type
         try:
-            self.state = 184
+            self.state = 190
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,21,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,23,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.RangeSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
-                self.state = 172
+                self.state = 178
                 localctx.lo = self.expr(0)
-                self.state = 173
+                self.state = 179
                 self.match(PortasnnNetParser.COLON)
-                self.state = 174
+                self.state = 180
                 localctx.hi = self.expr(0)
                 pass
 
             elif la_ == 2:
                 localctx = PortasnnNetParser.ListSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 2)
-                self.state = 176
+                self.state = 182
                 self.expr(0)
-                self.state = 181
+                self.state = 187
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 177
-                    self.match(PortasnnNetParser.COMMA)
-                    self.state = 178
-                    self.expr(0)
                     self.state = 183
+                    self.match(PortasnnNetParser.COMMA)
+                    self.state = 184
+                    self.expr(0)
+                    self.state = 189
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -1306,7 +1331,7 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 186
+            self.state = 192
             localctx.key = self._input.LT(1)
             _la = self._input.LA(1)
             if not((((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0)):
@@ -1314,7 +1339,7 @@ class PortasnnNetParser ( Parser ):
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 187
+            self.state = 193
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1374,31 +1399,31 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 189
+            self.state = 195
             localctx.fn = self.match(PortasnnNetParser.IDENT)
-            self.state = 190
+            self.state = 196
             self.match(PortasnnNetParser.LPAREN)
-            self.state = 199
+            self.state = 205
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                self.state = 191
+                self.state = 197
                 self.arg()
-                self.state = 196
+                self.state = 202
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 192
-                    self.match(PortasnnNetParser.COMMA)
-                    self.state = 193
-                    self.arg()
                     self.state = 198
+                    self.match(PortasnnNetParser.COMMA)
+                    self.state = 199
+                    self.arg()
+                    self.state = 204
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
 
 
-            self.state = 201
+            self.state = 207
             self.match(PortasnnNetParser.RPAREN)
         except RecognitionException as re:
             localctx.exception = re
@@ -1445,17 +1470,17 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 18, self.RULE_arg)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 205
+            self.state = 211
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,24,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,26,self._ctx)
             if la_ == 1:
-                self.state = 203
+                self.state = 209
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 204
+                self.state = 210
                 self.match(PortasnnNetParser.EQ)
 
 
-            self.state = 207
+            self.state = 213
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1731,15 +1756,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 236
+            self.state = 242
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,28,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,30,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.UnaryExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
 
-                self.state = 210
+                self.state = 216
                 localctx.op = self._input.LT(1)
                 _la = self._input.LA(1)
                 if not(_la==26 or _la==27):
@@ -1747,7 +1772,7 @@ class PortasnnNetParser ( Parser ):
                 else:
                     self._errHandler.reportMatch(self)
                     self.consume()
-                self.state = 211
+                self.state = 217
                 self.expr(10)
                 pass
 
@@ -1755,13 +1780,13 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NumberExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 212
+                self.state = 218
                 self.match(PortasnnNetParser.NUMBER)
-                self.state = 214
+                self.state = 220
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,25,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,27,self._ctx)
                 if la_ == 1:
-                    self.state = 213
+                    self.state = 219
                     self.unit()
 
 
@@ -1771,7 +1796,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.UnitExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 216
+                self.state = 222
                 self.unit()
                 pass
 
@@ -1779,7 +1804,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.CallExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 217
+                self.state = 223
                 self.call()
                 pass
 
@@ -1787,7 +1812,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NameExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 218
+                self.state = 224
                 self.match(PortasnnNetParser.IDENT)
                 pass
 
@@ -1795,7 +1820,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.BoolExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 219
+                self.state = 225
                 _la = self._input.LA(1)
                 if not(_la==19 or _la==20):
                     self._errHandler.recoverInline(self)
@@ -1808,29 +1833,29 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ListExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 220
+                self.state = 226
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 229
+                self.state = 235
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                    self.state = 221
+                    self.state = 227
                     self.expr(0)
-                    self.state = 226
+                    self.state = 232
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     while _la==31:
-                        self.state = 222
-                        self.match(PortasnnNetParser.COMMA)
-                        self.state = 223
-                        self.expr(0)
                         self.state = 228
+                        self.match(PortasnnNetParser.COMMA)
+                        self.state = 229
+                        self.expr(0)
+                        self.state = 234
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 231
+                self.state = 237
                 self.match(PortasnnNetParser.RBRACK)
                 pass
 
@@ -1838,38 +1863,38 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ParenExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 232
+                self.state = 238
                 self.match(PortasnnNetParser.LPAREN)
-                self.state = 233
+                self.state = 239
                 self.expr(0)
-                self.state = 234
+                self.state = 240
                 self.match(PortasnnNetParser.RPAREN)
                 pass
 
 
             self._ctx.stop = self._input.LT(-1)
-            self.state = 249
+            self.state = 255
             self._errHandler.sync(self)
-            _alt = self._interp.adaptivePredict(self._input,30,self._ctx)
+            _alt = self._interp.adaptivePredict(self._input,32,self._ctx)
             while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                 if _alt==1:
                     if self._parseListeners is not None:
                         self.triggerExitRuleEvent()
                     _prevctx = localctx
-                    self.state = 247
+                    self.state = 253
                     self._errHandler.sync(self)
-                    la_ = self._interp.adaptivePredict(self._input,29,self._ctx)
+                    la_ = self._interp.adaptivePredict(self._input,31,self._ctx)
                     if la_ == 1:
                         localctx = PortasnnNetParser.PowExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 238
+                        self.state = 244
                         if not self.precpred(self._ctx, 11):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 11)")
-                        self.state = 239
+                        self.state = 245
                         localctx.op = self.match(PortasnnNetParser.POW)
-                        self.state = 240
+                        self.state = 246
                         localctx.right = self.expr(11)
                         pass
 
@@ -1877,11 +1902,11 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.MulExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 241
+                        self.state = 247
                         if not self.precpred(self._ctx, 9):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 9)")
-                        self.state = 242
+                        self.state = 248
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==24 or _la==25):
@@ -1889,7 +1914,7 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 243
+                        self.state = 249
                         localctx.right = self.expr(10)
                         pass
 
@@ -1897,11 +1922,11 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.AddExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 244
+                        self.state = 250
                         if not self.precpred(self._ctx, 8):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 8)")
-                        self.state = 245
+                        self.state = 251
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==26 or _la==27):
@@ -1909,14 +1934,14 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 246
+                        self.state = 252
                         localctx.right = self.expr(9)
                         pass
 
              
-                self.state = 251
+                self.state = 257
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,30,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,32,self._ctx)
 
         except RecognitionException as re:
             localctx.exception = re
@@ -1963,15 +1988,15 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 22, self.RULE_unit)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 252
+            self.state = 258
             self.match(PortasnnNetParser.UNIT)
-            self.state = 255
+            self.state = 261
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,31,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,33,self._ctx)
             if la_ == 1:
-                self.state = 253
+                self.state = 259
                 self.match(PortasnnNetParser.POW)
-                self.state = 254
+                self.state = 260
                 localctx.exponent = self.signedInt()
 
 
@@ -2016,15 +2041,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 258
+            self.state = 264
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==27:
-                self.state = 257
+                self.state = 263
                 self.match(PortasnnNetParser.MINUS)
 
 
-            self.state = 260
+            self.state = 266
             self.match(PortasnnNetParser.NUMBER)
         except RecognitionException as re:
             localctx.exception = re

@@ -76,6 +76,7 @@ class Reader:
         self.name: str | None = None
         self.name_span: Span | None = None
         self.models: dict[str, ModelRef] = {}
+        self.model_defaults: dict[str, dict[str, tuple[V.EvalValue, bool, Span]]] = {}
         self.pops: dict[str, Population] = {}
         self.projections: list[Projection] = []
         self.stimuli: list[Stimulus] = []
@@ -156,10 +157,11 @@ class Reader:
             raise error("E205", "the network name is given twice", self.span(ctx), hint=f"first at {self.name_span}")
         self.name, self.name_span = (ctx.name.text if ctx.name else _string(ctx.quoted)), self.span(ctx)
 
-    def _new_model(self, key: str, ref: ModelRef) -> None:
+    def _new_model(self, key: str, ref: ModelRef, block: P.BlockContext | None) -> None:
         if key in self.models:
             raise error("E205", f"model '{key}' is defined twice", ref.span, hint=f"first at {self.models[key].span}")
         self.models[key] = ref
+        self.model_defaults[key] = self.items(block, key, f"model {key}")
 
     def model_file(self, ctx: P.ModelFileStmtContext) -> None:
         span, source = self.span(ctx), _string(ctx.path)
@@ -177,11 +179,11 @@ class Reader:
                             hint="the path is relative to the .pnet file")
         name = ctx.inner.text if ctx.inner else path.stem
         self._new_model(ctx.key.text, ModelRef(key=ctx.key.text, kind="nestml", name=name,
-                                               path=str(path.resolve()), span=span))
+                                               path=str(path.resolve()), span=span), ctx.block())
 
     def model_nest(self, ctx: P.ModelNestStmtContext) -> None:
         self._new_model(ctx.key.text, ModelRef(key=ctx.key.text, kind="nest", name=ctx.builtin.text,
-                                               span=self.span(ctx)))
+                                               span=self.span(ctx)), ctx.block())
 
     def let(self, ctx: P.LetStmtContext) -> None:
         name, span = ctx.name.text, self.span(ctx)
@@ -207,19 +209,29 @@ class Reader:
         if model not in self.models:
             raise error("E206", f"unknown model '{model}'", self.span(ctx.model),
                         hint=V_known("models", self.models) + " (define it with 'model ...' first)")
+        own = self.items(ctx.block(), model, f"population {name}")
+        items = {**self.model_defaults.get(model, {}), **own}
         info = self.catalog.model_info(self.models[model])
         params: list[tuple[str, Value]] = []
         initial: list[tuple[str, Value]] = []
-        seen: set[str] = set()
-        for item in (ctx.block().item() if ctx.block() else []):
+        for key, (raw, is_initial, expr_span) in items.items():
+            unit = info.unit_of(key) if info is not None else None
+            value = V.to_value(raw, unit, f"{key} of population {name}", expr_span)
+            (initial if is_initial or (info is not None and key in info.state) else params).append((key, value))
+        self.pops[name] = Population(name=name, size=size, model=model, params=tuple(params),
+                                     initial=tuple(initial), span=span)
+
+    def items(self, block: P.BlockContext | None, model: str, where: str) -> dict[str, tuple[V.EvalValue, bool, Span]]:
+        """Evaluate ``{ name = value, initial name ~ dist, ... }``: name -> (value, initial?, span of value)."""
+        info = self.catalog.model_info(self.models[model])
+        out: dict[str, tuple[V.EvalValue, bool, Span]] = {}
+        for item in (block.item() if block else []):
             key, item_span = item.name.text, self.span(item.name)
-            if key in seen:
-                raise error("E205", f"'{key}' is given twice for population {name}", item_span)
-            seen.add(key)
+            if key in out:
+                raise error("E205", f"'{key}' is given twice for {where}", item_span)
             if info is not None and not info.knows(key):
                 raise error("E207", f"model {model} has no parameter or state variable '{key}'", item_span,
                             hint=V_known("names", {**info.parameters, **info.state}))
-            is_state = item.INITIAL() is not None or (info is not None and key in info.state)
             if item.INITIAL() is not None and info is not None and key not in info.state:
                 raise error("E207", f"'{key}' is a parameter of model {model}, not a state variable", item_span,
                             hint="remove 'initial'")
@@ -227,11 +239,8 @@ class Reader:
             if item.op.type == P.TILDE and not isinstance(raw, V.DistValue):
                 raise error("E212", f"'~' needs a distribution such as uniform(...), not {V.kind_of(raw)}",
                             self.span(item.expr()), hint="use '=' for a fixed value")
-            unit = info.unit_of(key) if info is not None else None
-            value = V.to_value(raw, unit, f"{key} of population {name}", self.span(item.expr()))
-            (initial if is_state else params).append((key, value))
-        self.pops[name] = Population(name=name, size=size, model=model, params=tuple(params),
-                                     initial=tuple(initial), span=span)
+            out[key] = (raw, item.INITIAL() is not None, self.span(item.expr()))
+        return out
 
     def _pop(self, tok, where: str) -> Population:
         if tok.text not in self.pops:
