@@ -1,0 +1,101 @@
+"""The runtime: bundles, the job database and the local, UNICORE and NMPI backends.
+
+Python API (the CLI commands ``bundle``, ``submit``, ``status``, ``fetch``, ``cancel``, ``jobs`` call these)::
+
+    b = bundle("net.pnet", target="nest", outdir="bundles")       # -> Bundle (path, digest, manifest)
+    rec = submit(b.path, to="unicore:jusuf")                      # -> JobRecord (id, state, ...)
+    rec = status(rec.id)                                          # refreshed from the far side
+    results = fetch(rec.id, "out")                                # -> Path of the verified results directory
+    cancel(rec.id); jobs()
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from portasnn import paths
+from portasnn.errors import UsageError
+from portasnn.runtime.bundle import Bundle, bundle_network, open_bundle
+from portasnn.runtime.jobs import JobDB, JobRecord
+
+__all__ = ["Bundle", "JobRecord", "bundle", "submit", "status", "fetch", "cancel", "jobs", "wait"]
+
+
+def bundle(source: str | Path, *, target: str = "nest", outdir: str | Path | None = None,
+           overrides: dict | None = None, seed: int | None = None, resources: dict | None = None) -> Bundle:
+    """Bundle a ``.pnet`` network for ``target`` (``nest`` | ``spinnaker``)."""
+    outdir = Path(outdir) if outdir else paths.cache_dir() / "bundles"
+    return bundle_network(source, target=target, outdir=outdir, overrides=overrides, seed=seed, resources=resources)
+
+
+def _as_bundle(source: str | Path, to: str, target: str | None, overrides: dict | None, seed: int | None) -> Bundle:
+    p = Path(source)
+    if p.suffix == ".pnet":
+        default = "spinnaker" if to.startswith("nmpi") else "nest"
+        return bundle(p, target=target or default, overrides=overrides, seed=seed)
+    if p.name.endswith(".tar.gz"):
+        return open_bundle(p)
+    raise UsageError(f"{source} is neither a bundle (.tar.gz) nor a network (.pnet)",
+                     hint="make a bundle with `portasnn bundle NET.pnet`", code="E670")
+
+
+def _backend(target: str, db: JobDB, options: dict | None = None):
+    from portasnn.runtime.backends import backend_for
+
+    return backend_for(target, db=db, **(options or {}))
+
+
+def submit(source: str | Path, *, to: str = "local", target: str | None = None, overrides: dict | None = None,
+           seed: int | None = None, rerun: bool = False, options: dict | None = None,
+           db: JobDB | None = None) -> JobRecord:
+    """Submit a bundle (or a ``.pnet``, bundled first). Idempotent for the same bundle and target.
+
+    ``options`` are non-secret backend settings (UNICORE site keys such as ``nodes``; NMPI
+    ``collab``, ``job_service``, ``user_info_endpoint``); they are kept in the job record so a
+    later process uses the same ones.
+    """
+    db = db or JobDB()
+    b = _as_bundle(source, to, target, overrides, seed)
+    backend = _backend(to, db, options)
+    rec = backend.submit(b, rerun=rerun)
+    if options and rec.info.get("options") != options:
+        rec = db.update(rec, info={**rec.info, "options": options})
+    return rec
+
+
+def _for(job: str | JobRecord, db: JobDB):
+    rec = db.get(job) if isinstance(job, str) else db.get(job.id)
+    return rec, _backend(rec.target, db, rec.info.get("options"))
+
+
+def status(job: str | JobRecord | None = None, *, db: JobDB | None = None) -> JobRecord | list[JobRecord]:
+    """Refresh one job (or every job not yet finished) from the far side."""
+    db = db or JobDB()
+    if job is None:
+        return [status(r, db=db) if not r.done else r for r in db.all()]
+    rec, backend = _for(job, db)
+    return backend.status(rec)
+
+
+def wait(job: str | JobRecord, *, timeout_s: float = 3600.0, db: JobDB | None = None) -> JobRecord:
+    db = db or JobDB()
+    rec, backend = _for(job, db)
+    return backend.wait(rec, timeout_s=timeout_s)
+
+
+def fetch(job: str | JobRecord, outdir: str | Path | None = None, *, db: JobDB | None = None) -> Path:
+    """Download a finished job's results (resuming, verifying every checksum); return the results directory."""
+    db = db or JobDB()
+    rec, backend = _for(job, db)
+    out = Path(outdir) if outdir else Path.cwd() / rec.id
+    backend.fetch(rec, out)
+    return out / "results"
+
+
+def cancel(job: str | JobRecord, *, db: JobDB | None = None) -> JobRecord:
+    db = db or JobDB()
+    rec, backend = _for(job, db)
+    return backend.cancel(rec)
+
+
+def jobs(*, db: JobDB | None = None) -> list[JobRecord]:
+    return (db or JobDB()).all()

@@ -1,0 +1,117 @@
+"""``portasnn bundle | submit | status | fetch | cancel | jobs``: the runtime on the command line."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from portasnn.errors import UsageError
+
+
+def _overrides(values: tuple[str, ...]) -> dict:
+    out = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set {item!r} is not KEY=VALUE", hint="e.g. --set N=100", code="E680")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _row(rec) -> dict:
+    return {"id": rec.id, "target": rec.target, "state": rec.state, "phase": rec.phase, "remote": rec.remote,
+            "bundle": rec.bundle, "outdir": rec.outdir}
+
+
+def _print(records, as_json: bool) -> None:
+    rows = [_row(r) for r in records]
+    if as_json:
+        click.echo(json.dumps(rows if len(rows) != 1 else rows[0], indent=2))
+        return
+    if not rows:
+        click.echo("no jobs")
+        return
+    width = max(len(r["id"]) for r in rows)
+    for r in rows:
+        click.echo(f"{r['id']:<{width}}  {r['target']:<22} {r['state']:<11} {r['remote']}")
+
+
+@click.command()
+@click.argument("network", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--target", type=click.Choice(["nest", "spinnaker"]), default="nest", show_default=True)
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Directory for the bundle.")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override a network constant.")
+@click.option("--seed", type=int, default=None)
+@click.option("--json", "as_json", is_flag=True)
+def bundle(network: Path, target: str, outdir: Path, sets: tuple[str, ...], seed: int | None, as_json: bool) -> None:
+    """Pack NETWORK (.pnet) with its sources into a content-addressed bundle."""
+    from portasnn.runtime import bundle as make
+
+    b = make(network, target=target, outdir=outdir, overrides=_overrides(sets), seed=seed)
+    if as_json:
+        click.echo(json.dumps({"bundle": str(b.path), "sha256": b.digest, "target": b.target}))
+    else:
+        click.echo(str(b.path))
+
+
+@click.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "to", default="local", show_default=True, help="local | unicore:<site> | nmpi:spinnaker")
+@click.option("--target", type=click.Choice(["nest", "spinnaker"]), default=None,
+              help="Bundle target when SOURCE is a .pnet (default: spinnaker for nmpi, else nest).")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
+@click.option("--seed", type=int, default=None)
+@click.option("--rerun", is_flag=True, help="Run again even if this bundle already ran on this target.")
+@click.option("--wait", "wait_", is_flag=True, help="Wait until the job ends.")
+@click.option("--json", "as_json", is_flag=True)
+def submit(source: Path, to: str, target: str | None, sets: tuple[str, ...], seed: int | None, rerun: bool,
+           wait_: bool, as_json: bool) -> None:
+    """Submit a bundle or a network. Submitting the same bundle to the same place again reuses its job."""
+    from portasnn import runtime
+
+    rec = runtime.submit(source, to=to, target=target, overrides=_overrides(sets), seed=seed, rerun=rerun)
+    if wait_:
+        rec = runtime.wait(rec)
+    _print([rec], as_json)
+
+
+@click.command()
+@click.argument("job", required=False)
+@click.option("--json", "as_json", is_flag=True)
+def status(job: str | None, as_json: bool) -> None:
+    """Show the status of JOB (default: every job), asking the far side."""
+    from portasnn import runtime
+
+    result = runtime.status(job)
+    _print(result if isinstance(result, list) else [result], as_json)
+
+
+@click.command()
+@click.argument("job")
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to put results (default ./<job id>).")
+def fetch(job: str, outdir: Path | None) -> None:
+    """Download JOB's results, resuming partial downloads and verifying checksums."""
+    from portasnn import runtime
+
+    click.echo(str(runtime.fetch(job, outdir)))
+
+
+@click.command()
+@click.argument("job")
+def cancel(job: str) -> None:
+    """Cancel JOB."""
+    from portasnn import runtime
+
+    _print([runtime.cancel(job)], False)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True)
+def jobs(as_json: bool) -> None:
+    """List known jobs (from the local job database, without asking the far side)."""
+    from portasnn import runtime
+
+    _print(runtime.jobs(), as_json)

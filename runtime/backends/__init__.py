@@ -1,0 +1,99 @@
+"""Backends behind one interface: ``local``, ``unicore:<site>``, ``nmpi:spinnaker``.
+
+Every backend implements ``submit(bundle) -> JobRecord``, ``status(rec) -> JobRecord``,
+``fetch(rec, outdir) -> FetchReport``, ``cancel(rec) -> JobRecord``. ``submit`` is idempotent:
+the job's tag is derived from the bundle's digest and the target, so submitting the same
+bundle to the same target again (after a crash, a timeout or a success) finds the same job
+instead of making a new one; ``rerun=True`` asks for a fresh run on purpose.
+"""
+from __future__ import annotations
+
+import time
+from abc import ABC, abstractmethod
+from pathlib import Path
+
+from portasnn.errors import ToolError, UsageError
+from portasnn.runtime.bundle import Bundle
+from portasnn.runtime.jobs import JobDB, JobRecord
+from portasnn.runtime.retry import backoff_intervals
+
+STATES = ("CREATING", "READY", "QUEUED", "RUNNING", "SUCCESSFUL", "FAILED", "CANCELLED")
+
+
+class Backend(ABC):
+    kind: str = ""
+
+    def __init__(self, site: str, db: JobDB | None = None) -> None:
+        self.site = site
+        self.db = db or JobDB()
+
+    def tag(self, bundle: Bundle, rerun: int = 0) -> str:
+        base = f"portasnn-{bundle.digest[:20]}-{self.kind}-{self.site}"
+        return base + (f"-r{rerun}" if rerun else "")
+
+    def job_id(self, bundle: Bundle, rerun: int = 0) -> str:
+        return f"{self.site}-{bundle.digest[:10]}" + (f"-r{rerun}" if rerun else "")
+
+    def preflight(self, bundle: Bundle) -> None:
+        """Refuse a bundle or a configuration that cannot work, before anything is recorded."""
+
+    def submit(self, bundle: Bundle, *, rerun: bool = False) -> JobRecord:
+        self.preflight(bundle)
+        n = 0
+        if rerun:
+            while self.db.by_tag(self.tag(bundle, n)) is not None:
+                n += 1
+        tag = self.tag(bundle, n)
+        rec = self.db.by_tag(tag)
+        if rec is None:
+            rec = self.db.insert(JobRecord(id=self.job_id(bundle, n), backend=self.kind, site=self.site, tag=tag,
+                                           bundle=str(Path(bundle.path).resolve()), digest=bundle.digest,
+                                           phase="creating", state="CREATING"))
+        if rec.phase in ("creating", "created"):
+            rec = self._submit(rec, bundle)
+        return rec
+
+    @abstractmethod
+    def _submit(self, rec: JobRecord, bundle: Bundle) -> JobRecord:
+        """Create (or find by tag), stage and start the job; update ``rec`` after every step."""
+
+    @abstractmethod
+    def status(self, rec: JobRecord) -> JobRecord: ...
+
+    @abstractmethod
+    def fetch(self, rec: JobRecord, outdir: Path): ...
+
+    @abstractmethod
+    def cancel(self, rec: JobRecord) -> JobRecord: ...
+
+    def wait(self, rec: JobRecord, timeout_s: float = 3600.0, first_s: float = 1.0, max_s: float = 30.0) -> JobRecord:
+        """Poll with growing intervals until the job ends or ``timeout_s`` passes."""
+        deadline = time.monotonic() + timeout_s
+        for delay in backoff_intervals(first_s, max_s):
+            rec = self.status(rec)
+            if rec.done:
+                return rec
+            if time.monotonic() + delay > deadline:
+                raise ToolError(f"job {rec.id} still {rec.state} after {timeout_s:.0f} s; "
+                                f"check later with `portasnn status {rec.id}`")
+            time.sleep(delay)
+        raise AssertionError("unreachable")
+
+
+def backend_for(target: str, db: JobDB | None = None, **options) -> Backend:
+    """``local`` | ``unicore:<site>`` | ``nmpi:spinnaker`` -> a backend."""
+    kind, _, site = target.partition(":")
+    if kind == "local" and not site:
+        from portasnn.runtime.backends.local import LocalBackend
+
+        return LocalBackend(db=db, **options)
+    if kind == "unicore" and site:
+        from portasnn.runtime.backends.unicore import UnicoreBackend
+
+        return UnicoreBackend(site, db=db, **options)
+    if kind == "nmpi" and site.lower() == "spinnaker":
+        from portasnn.runtime.backends.nmpi import NmpiBackend
+
+        return NmpiBackend(db=db, **options)
+    raise UsageError(f"unknown target '{target}'", hint="use --to local, unicore:<site> (e.g. unicore:jusuf) or "
+                                                        "nmpi:spinnaker", code="E640")

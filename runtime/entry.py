@@ -1,0 +1,170 @@
+"""What a bundle runs on the far side (an HPC node, the local backend, the neuromorphic platform).
+
+    python -m portasnn.runtime.entry BUNDLE [--outdir results] [--workdir DIR] [--target T]
+
+1. Extract the bundle into ``--workdir`` (default ``<bundle>.d`` next to it), checking every member
+   and every hash (one MPI rank extracts under a file lock; the others reuse the checked tree).
+2. Run it: a ``network`` bundle calls ``portasnn.run`` on the bundled ``.pnet`` (rebuilding its
+   NESTML models with this machine's portasnn); a ``spinnaker`` bundle runs its PyNN script
+   (``python <script>`` with ``PORTASNN_RESULTS_DIR`` set), or, with ``--target spinnaker-host``
+   (or ``nest``), the bundled network through ``portasnn.run`` on that target; a ``python``
+   bundle runs ``python <script> <args> --outdir <outdir>``.
+3. Write ``<outdir>.sha256`` (``sha256sum`` format, paths relative to the working directory)
+   listing every result file, so that whoever fetches the results can verify them.
+
+Exit codes: 0 ok, 2 bad bundle or input, 1 failure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RANK_VARS = ("PMIX_RANK", "OMPI_COMM_WORLD_RANK", "PMI_RANK", "SLURM_PROCID")
+
+
+def rank() -> int:
+    for var in RANK_VARS:
+        if os.environ.get(var, "").isdigit():
+            return int(os.environ[var])
+    return 0
+
+
+def _extract(bundle_path: Path, workdir: Path):
+    from filelock import FileLock
+
+    from portasnn.runtime.bundle import extract_bundle, open_bundle, verify_tree
+
+    workdir.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(workdir) + ".lock", timeout=600):
+        if (workdir / ".verified").is_file():
+            bundle = open_bundle(bundle_path)
+            if (workdir / ".verified").read_text().strip() == bundle.digest:
+                verify_tree(workdir, bundle.manifest, str(bundle_path))
+                return bundle
+        tmp = workdir.with_name(workdir.name + f".tmp{os.getpid()}")
+        bundle = extract_bundle(bundle_path, tmp)
+        if workdir.exists():
+            import shutil
+
+            shutil.rmtree(workdir)
+        os.replace(tmp, workdir)
+        (workdir / ".verified").write_text(bundle.digest + "\n")
+        return bundle
+
+
+def _check_zoo(manifest: dict) -> None:
+    from portasnn.errors import UsageError
+    from portasnn.runtime import manifest as mf
+
+    zoo = Path(sys.prefix) / "models" / "neurons"
+    for name, digest in manifest.get("zoo_models", {}).items():
+        p = zoo / name
+        if p.is_file() and mf.sha256_file(p) != digest:
+            raise UsageError(f"NESTML model {name} on this machine differs from the one bundled against "
+                             f"(nestml {manifest.get('versions', {}).get('nestml')})",
+                             hint="use the container image with the nestml version in the bundle manifest",
+                             code="E630")
+
+
+def _run_network(root: Path, entry: dict, outdir: Path, target: str) -> None:
+    import portasnn
+
+    run = getattr(portasnn, "run", None)
+    if run is None:
+        from portasnn.errors import UsageError
+
+        raise UsageError("this portasnn cannot run networks (portasnn.run is missing)", code="E631")
+    run(str(root / entry["network"]), target=target, outdir=outdir, overrides=entry.get("overrides") or {},
+        seed=entry.get("seed"))
+
+
+def _run_script(cmd: list[str], cwd: Path, env: dict | None = None) -> None:
+    from portasnn.errors import ToolError
+
+    proc = subprocess.run(cmd, cwd=cwd, env={**os.environ, **(env or {})}, check=False)
+    if proc.returncode != 0:
+        raise ToolError(f"{' '.join(cmd[1:2])} exited with status {proc.returncode}")
+
+
+def write_checksums(outdir: Path, base: Path) -> Path:
+    """``<outdir>.sha256`` in sha256sum format, paths relative to ``base``."""
+    from portasnn.runtime import manifest as mf
+
+    lines = [f"{mf.sha256_file(p)}  {p.relative_to(base).as_posix()}"
+             for p in sorted(outdir.rglob("*")) if p.is_file() and not p.is_symlink()]
+    out = outdir.with_name(outdir.name + ".sha256")
+    out.write_text("\n".join(lines) + "\n")
+    return out
+
+
+def _record_bundle(outdir: Path, bundle) -> None:
+    """Add the bundle's identity to the results' manifest.json (creating it if the run wrote none)."""
+    path = outdir / "manifest.json"
+    data = json.loads(path.read_text()) if path.is_file() else {}
+    m = bundle.manifest
+    data["bundle"] = {"digest": bundle.digest, "name": bundle.path.name, "target": m.get("target"),
+                      "ir_hash": m.get("ir_hash"), "built_with": m.get("versions"), "command": m.get("command")}
+    data.setdefault("ir_hash", m.get("ir_hash"))
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def run_bundle(bundle_path: Path, outdir: Path, workdir: Path | None = None, target: str | None = None) -> Path:
+    bundle_path = Path(bundle_path).resolve()
+    outdir = Path(outdir).resolve()
+    workdir = Path(workdir).resolve() if workdir else bundle_path.with_name(bundle_path.name + ".d")
+    bundle = _extract(bundle_path, workdir)
+    entry = bundle.manifest["entry"]
+    kind = entry.get("kind")
+    _check_zoo(bundle.manifest)
+    outdir.mkdir(parents=True, exist_ok=True)
+    if kind == "network":
+        _run_network(workdir, entry, outdir, target or entry.get("target", "nest"))
+    elif kind == "spinnaker":
+        if target:
+            _run_network(workdir, entry, outdir, target)
+        else:
+            script = workdir / entry["pynn_script"]
+            _run_script([sys.executable, str(script)], cwd=script.parent,
+                        env={"PORTASNN_RESULTS_DIR": str(outdir)})
+    elif kind == "python":
+        _run_script([sys.executable, str(workdir / entry["script"]), *entry.get("args", []), "--outdir",
+                     str(outdir)], cwd=outdir.parent)
+    else:
+        from portasnn.errors import UsageError
+
+        raise UsageError(f"bundle {bundle_path.name}: unknown entry kind {kind!r}", code="E632")
+    if rank() == 0:
+        _record_bundle(outdir, bundle)
+        write_checksums(outdir, outdir.parent)
+    return outdir
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m portasnn.runtime.entry", description=__doc__.splitlines()[0])
+    parser.add_argument("bundle", type=Path)
+    parser.add_argument("--outdir", type=Path, default=Path("results"))
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--target", default=None, help="run a network/spinnaker bundle on this target instead")
+    args = parser.parse_args(argv)
+    from portasnn.errors import InternalError, PortasnnError, ToolError
+
+    t0 = time.time()
+    try:
+        out = run_bundle(args.bundle, args.outdir, args.workdir, args.target)
+    except PortasnnError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except (ToolError, InternalError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"portasnn entry: results in {out} ({time.time() - t0:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
