@@ -357,7 +357,8 @@ def population_stats(trains: list[np.ndarray], t_start: float, t_stop: float) ->
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         pooled = np.concatenate(trains) if n else np.empty(0)
-        out["rate_hz"] = float(es.mean_firing_rate(pooled, t_start=t_start, t_stop=t_stop)) * 1000.0 / n
+        rate = float(es.mean_firing_rate(pooled, t_start=t_start, t_stop=t_stop)) if pooled.size else 0.0
+        out["rate_hz"] = rate * 1000.0 / n
         cvs = [float(es.cv(es.isi(t))) for t in trains if t.size >= CV_MIN_SPIKES]
         out["cv_isi"] = float(np.mean(cvs)) if cvs else None
         if counts.sum() > 0:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Sequence
 from portasnn.errors import UsageError
 from portasnn.harness import metrics
 from portasnn.harness.runners import Target, parse_target, run_target
-from portasnn.harness.verdicts import (RULE, Judgement, judge_metric, judge_network, load_tolerances,
+from portasnn.harness.verdicts import (RULE, SINGLE_RULE, Judgement, judge_metric, judge_network, load_tolerances,
                                        single_neuron_specs, worst)
 from portasnn.ir.network import ModelRef, Network
 from portasnn.results import Results, read_results
@@ -110,14 +110,14 @@ def compare(subject: str | Path | Network | None = None, targets: Sequence[str] 
     overrides = dict(overrides or {})
     if seeds < 1:
         raise UsageError(f"--seeds must be at least 1, not {seeds}", code="E750")
-    given = [_results_arm(entry) for entry in (results or [])]
+    given = _unique_labels([_results_arm(entry) for entry in (results or [])], by_dir=True)
     parsed = [parse_target(t) for t in (targets or [])]
     kind, net = _subject(subject)
     if kind is None and parsed:
         raise UsageError("targets need a subject to run (a .pnet file or a NESTML model)",
                          hint="give SUBJECT, or compare existing result directories with --results", code="E751")
     if kind is None:
-        subject_text = " vs ".join(a.label for a in _unique_labels(given))
+        subject_text = " vs ".join(a.label for a in given)
     else:
         subject_text = str(subject if not isinstance(subject, Network) else subject.name)
         if not parsed and not given:
@@ -167,12 +167,12 @@ def _kind(target: str) -> str:
         return target
 
 
-def _unique_labels(arms: list[Arm]) -> list[Arm]:
-    """Arms with distinct labels: a target label shared by several arms gets the arm's directory name, then #n."""
+def _unique_labels(arms: list[Arm], by_dir: bool = False) -> list[Arm]:
+    """Arms with distinct labels: a shared label gets the arm's directory name (``by_dir``), then #n."""
     counts: dict[str, int] = {}
     for arm in arms:
         counts[arm.label] = counts.get(arm.label, 0) + 1
-    labels = [f"{a.label} ({a.runs[0].path.name})" if counts[a.label] > 1 else a.label for a in arms]
+    labels = [f"{a.label} ({a.runs[0].path.name})" if by_dir and counts[a.label] > 1 else a.label for a in arms]
     out = []
     for i, (arm, label) in enumerate(zip(arms, labels)):
         if labels.count(label) > 1:
@@ -203,9 +203,12 @@ def _compare_network(subject_text: str, net: Any, given: list[Arm], parsed: list
                      tol: dict[str, Any], seeds: int, overrides: dict[str, Any], say: Progress) -> ComparisonReport:
     base = int(overrides.pop("seed", net.simulation.seed if isinstance(net, Network) else 1))
     arms = list(given)
+    if isinstance(net, Network) and sum(p.size for p in net.populations) <= SINGLE_NEURON_MAX:
+        seeds = 1  # compared neuron by neuron: no seed band
     for i, target in enumerate(parsed):
         n = seeds if not arms and i == 0 else 1
-        arms.append(_run_arm(target, net, outdir / "runs", [base + s for s in range(n)], overrides, say))
+        arms.append(_run_arm(target, net, outdir / "runs", [base + s for s in range(n)], overrides, say,
+                             index=len(arms)))
     arms = _unique_labels(arms)
     _check_populations(arms)
     if sum(arms[0].runs[0].populations.values()) <= SINGLE_NEURON_MAX:
@@ -215,7 +218,7 @@ def _compare_network(subject_text: str, net: Any, given: list[Arm], parsed: list
     def run_float(float_target: Target) -> list[Arm] | None:
         if net is None:
             return None
-        return [_run_arm(float_target, net, outdir / "runs", [base], overrides, say)]
+        return [_run_arm(float_target, net, outdir / "runs", [base], overrides, say, index=len(arms))]
 
     def judge_extra(extra: list[Arm]) -> list[Judgement]:
         report.observables.update({a.label: _observables(a) for a in extra})
@@ -226,11 +229,11 @@ def _compare_network(subject_text: str, net: Any, given: list[Arm], parsed: list
 
 
 def _run_arm(target: Target, subject: Any, root: Path, seeds: list[int], overrides: dict[str, Any],
-             say: Progress, group: str = "") -> Arm:
+             say: Progress, group: str = "", index: int = 0) -> Arm:
     runs = []
     for seed in seeds:
         say(f"running {group + ' on ' if group else ''}{target.label} (seed {seed})")
-        where = root / (f"{_slug(group)}/" if group else "") / f"{_slug(target.label)}-seed{seed}"
+        where = root / (f"{_slug(group)}/" if group else "") / f"{index}_{_slug(target.label)}-seed{seed}"
         runs.append(read_results(run_target(target, subject, where, seed=seed, overrides=overrides)))
     return Arm(target.label, target.kind, tuple(runs))
 
@@ -279,11 +282,11 @@ def _compare_model(subject_text: str, model: ModelRef, given: list[Arm], parsed:
         raise UsageError("a NESTML model subject runs its scenarios on targets; --results cannot be mixed in",
                          hint="compare result directories without a SUBJECT", code="E756")
     nets = {name: scenario_network(name, model, overrides) for name in SCENARIOS}
-    groups = {name: _unique_labels([_run_arm(t, net, outdir / "runs", [1], {}, say, group=name) for t in parsed])
-              for name, net in nets.items()}
+    groups = {name: _unique_labels([_run_arm(t, net, outdir / "runs", [1], {}, say, group=name, index=i)
+                                    for i, t in enumerate(parsed)]) for name, net in nets.items()}
 
     def rerun(float_target: Target) -> dict[str, list[Arm]]:
-        return {name: [_run_arm(float_target, net, outdir / "runs", [1], {}, say, group=name)]
+        return {name: [_run_arm(float_target, net, outdir / "runs", [1], {}, say, group=name, index=len(parsed))]
                 for name, net in nets.items()}
 
     return _single_report(subject_text, groups, outdir, tol, rerun)
@@ -304,7 +307,7 @@ def _single_report(subject_text: str, groups: dict[str, list[Arm]], outdir: Path
             lines += [f"{k} ({kind}): " + _explain(k, v) for k, v in single_neuron_specs(tol, kind).items()]
     observables = {"groups": {name: {a.label: str(a.runs[0].path) for a in arms} for name, arms in groups.items()}}
     report = ComparisonReport(subject_text, "single_neuron", first[0].label, [a.label for a in first[1:]],
-                              judgements, observables, [], runs, lines, outdir)
+                              judgements, observables, [], runs, lines, outdir, rule=SINGLE_RULE)
 
     def judge_extra(extra: dict[str, list[Arm]]) -> list[Judgement]:
         for name, arms in extra.items():

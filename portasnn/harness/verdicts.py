@@ -23,6 +23,8 @@ Verdict = Literal["OK", "Poor", "Fail"]
 ORDER = {"OK": 0, "Poor": 1, "Fail": 2}
 RULE = ("OK when the difference lies inside the reference's seed band (max |seed value - seed mean|) "
         "or inside the explicit tolerance; Poor within twice the more lenient; Fail beyond.")
+SINGLE_RULE = ("Each metric against its explicit tolerance (one line each below): OK inside it, Poor within twice "
+               "it, Fail beyond; metrics without a tolerance are reported only.")
 
 
 def worst(verdicts: Iterable[str | None]) -> Verdict:

@@ -19,7 +19,7 @@ def run_brunel(outdir: Path, *, seed: int = 1, g: float = 5.0, J: float = 0.2, e
                record_v: int = 3, summary: bool = True, plots: bool = True) -> Path:
     import nest
 
-    nest.set_verbosity("M_ERROR")
+    nest.verbosity = nest.VerbosityLevel.ERROR
     nest.ResetKernel()
     nest.SetKernelStatus({"resolution": 0.1, "rng_seed": seed, "print_time": False})
     tau_m, theta, delay = 20.0, 20.0, 1.5
