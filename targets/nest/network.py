@@ -206,7 +206,7 @@ def _stimulus(net: Network, stim: Stimulus, models: Mapping[str, ModelInfo]) -> 
     device, keys = _STIMULI[stim.kind]
     what = f"stimulus {stim.name}"
     params = []
-    for name, value in stim.params:
+    for name, value in _current_onset(stim, net.simulation.resolution, what):
         if name not in keys:
             raise NetworkError(f"a {stim.kind} stimulus has no parameter '{name}'", span=stim.span, code="E309",
                                construct=what, hint="known: " + ", ".join(keys))
@@ -225,6 +225,27 @@ def _stimulus(net: Network, stim: Stimulus, models: Mapping[str, ModelInfo]) -> 
     return {"name": stim.name, "var": _var(stim.name, "stim"), "device": device, "params": params,
             "target": _var(stim.target), "subset": _subset(stim.subset), "syn": syn, "kind": stim.kind,
             "target_name": stim.target}
+
+
+def _current_onset(stim: Stimulus, h: float, what: str) -> tuple[tuple[str, Value], ...]:
+    """NEST current generators reach the neuron through a connection of one step (h): their times are
+    moved h earlier, so the neuron sees the current from the times written. A dc that starts before h
+    starts at h; a step change before or at h cannot be moved and is refused."""
+    if stim.kind == "dc":
+        return tuple((k, max(round(float(v) - h, 12), 0.0) if k in ("start", "stop") and isinstance(v, (int, float))
+                      else v) for k, v in stim.params)
+    if stim.kind == "step":
+        params = dict(stim.params)
+        times = params.get("times", ())
+        if isinstance(times, tuple):
+            early = [t for t in times if t <= h]
+            if early:
+                raise NetworkError(f"a step current cannot change at {early[0]} ms on NEST: the first change can be "
+                                   f"after the first time step ({h} ms)", span=stim.span, code="E324",
+                                   construct=what, hint="start the steps later, or use a dc stimulus")
+            params["times"] = tuple(round(float(t) - h, 12) for t in times)
+        return tuple(params.items())
+    return stim.params
 
 
 def _recorders(net: Network, recorders: Iterable[Recorder], models: Mapping[str, ModelInfo]) -> tuple[list, list]:
