@@ -1,0 +1,319 @@
+"""Turn a network IR into the arrays the spinnaker-host engine runs.
+
+Random draws (parameter distributions, connectivity, weights, delays) use one numpy Generator
+seeded with the network seed, in declaration order. Semantics follow PyNN / sPyNNaker:
+delays ``max(1, rint(d / dt))`` ticks; ``fixed_indegree`` draws each target's sources (without
+autapses when ``allow_autapses`` is false, without repeats when ``allow_multapses`` is false);
+weights enter the ring buffers as ``|w|`` in the model's unit; a spike-array time T fires at tick
+``ceil(floor(T * 1000) / dt_us)``; current sources switch at tick ``rint(t / dt)``.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from portasnn.errors import NetworkError
+from portasnn.ir.network import Distribution, Network, Projection, Stimulus
+
+from .model import HostModel
+
+SLOW_RATE_PER_TICK_CUTOFF = 0.01  # SpikeSourcePoisson regimes (sPyNNaker machine vertex)
+FAST_RATE_PER_TICK_CUTOFF = 10.0
+DEFAULT_SPIKES_PER_SECOND = 30.0  # sPyNNaker's spikes_per_second and ring_buffer_sigma defaults
+RING_BUFFER_SIGMA = 5.0
+MAX_DELAY_TICKS = 8191  # type_delay packs delay << 3 in 16 bits
+
+
+@dataclass
+class PopLayout:
+    name: str
+    model_key: str
+    model: HostModel
+    n: int
+    offset: int
+    values: dict[str, np.ndarray]  # per-neuron parameter and initial values, network units
+
+
+@dataclass
+class Incoming:
+    """Statistics of one projection or stimulus into a population, for ring-buffer shifts."""
+
+    synapse_type: int
+    n_conns: int  # most connections onto one target neuron
+    weights: np.ndarray  # |w| in the model's unit (without the global weight scale)
+    delay_var: float
+    spikes_per_tick: float
+    spikes_per_second: float
+
+
+@dataclass
+class NetData:
+    pops: list[PopLayout]
+    n_neurons: int
+    pre: list[np.ndarray] = field(default_factory=list)  # chunks of synapse columns
+    post: list[np.ndarray] = field(default_factory=list)
+    stype: list[np.ndarray] = field(default_factory=list)
+    delay: list[np.ndarray] = field(default_factory=list)
+    weight: list[np.ndarray] = field(default_factory=list)  # |w| in model units
+    incoming: dict[str, list[Incoming]] = field(default_factory=dict)
+    # Poisson sources (presynaptic index n_neurons + s)
+    src_rate_per_tick: list[np.ndarray] = field(default_factory=list)
+    src_start: list[np.ndarray] = field(default_factory=list)
+    src_stop: list[np.ndarray] = field(default_factory=list)
+    n_sources: int = 0
+    # spike arrays (presynaptic index after the Poisson sources, assigned in finish())
+    array_ticks: list[np.ndarray] = field(default_factory=list)  # per array source
+    array_pre_local: list[int] = field(default_factory=list)
+    # current sources: (tick, global neuron, value in model units) steps per stimulus
+    current_steps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
+
+    def pop(self, name: str) -> PopLayout:
+        for p in self.pops:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+
+def draw(value: object, n: int, rng: np.random.Generator, what: str, span: object = None) -> np.ndarray:
+    """n values of a constant or a distribution (redrawn until inside low/high)."""
+    if isinstance(value, Distribution):
+        out = _draw_dist(value, n, rng)
+        lo = -np.inf if value.low is None else value.low
+        hi = np.inf if value.high is None else value.high
+        for _ in range(1000):
+            bad = (out < lo) | (out > hi)
+            if not bad.any():
+                return out
+            out[bad] = _draw_dist(value, int(bad.sum()), rng)
+        raise NetworkError(f"{what}: the distribution rarely falls inside [{lo}, {hi}]", span=value.span,
+                           code="E421", hint="widen the bounds or change the distribution")
+    if isinstance(value, (bool, int, float)):
+        return np.full(n, float(value))
+    raise NetworkError(f"{what}: expected a number or a distribution, got {value!r}", span=span, code="E421")
+
+
+def _draw_dist(d: Distribution, n: int, rng: np.random.Generator) -> np.ndarray:
+    if d.kind == "uniform":
+        return rng.uniform(d.param("low"), d.param("high"), n)
+    if d.kind == "normal":
+        return rng.normal(d.param("mu"), d.param("sigma"), n)
+    if d.kind == "lognormal":
+        return rng.lognormal(d.param("mu"), d.param("sigma"), n)
+    raise NetworkError(f"unknown distribution '{d.kind}'", span=d.span, code="E421")
+
+
+def delay_ticks(delays_ms: np.ndarray, dt: float, span: object) -> np.ndarray:
+    ticks = np.maximum(1, np.rint(np.asarray(delays_ms) / dt)).astype(np.int64)
+    if ticks.size and ticks.max() > MAX_DELAY_TICKS:
+        raise NetworkError(f"a delay of {ticks.max()} time steps exceeds the spinnaker-host limit of "
+                           f"{MAX_DELAY_TICKS}", span=span, code="E422")
+    return ticks
+
+
+def connect(p: Projection, n_pre: int, n_post: int, same: bool, rng: np.random.Generator
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """(pre, post) local index pairs of one projection."""
+    c = p.connector
+    prm = dict(c.params)
+    no_self = same and not c.allow_autapses
+    if c.rule == "all_to_all":
+        pre, post = np.meshgrid(np.arange(n_pre), np.arange(n_post), indexing="ij")
+        pre, post = pre.ravel(), post.ravel()
+    elif c.rule == "one_to_one":
+        if n_pre != n_post:
+            raise NetworkError(f"one_to_one needs populations of equal size ({n_pre} != {n_post})",
+                               span=p.span, code="E423")
+        pre = post = np.arange(n_pre)
+    elif c.rule in ("fixed_indegree", "fixed_outdegree"):
+        indeg = c.rule == "fixed_indegree"
+        k = int(prm["indegree" if indeg else "outdegree"])
+        n_from, n_each = (n_pre, n_post) if indeg else (n_post, n_pre)
+        avail = n_from - (1 if no_self else 0)
+        if not c.allow_multapses and k > avail:
+            raise NetworkError(f"{c.rule} {k} exceeds the {avail} possible partners", span=p.span, code="E423")
+        if c.allow_multapses:
+            chosen = rng.integers(0, avail, size=(n_each, k)) if avail > 0 else np.zeros((n_each, 0), np.int64)
+        else:
+            chosen = np.stack([rng.choice(avail, k, replace=False) for _ in range(n_each)]) if n_each \
+                else np.zeros((0, k), np.int64)
+        owner = np.repeat(np.arange(n_each), k).reshape(n_each, k)
+        if no_self:
+            chosen = chosen + (chosen >= owner)
+        pre, post = (chosen.ravel(), owner.ravel()) if indeg else (owner.ravel(), chosen.ravel())
+    elif c.rule == "fixed_probability":
+        prob = float(prm["p"])
+        pres, posts = [], []
+        chunk = max(1, 2_000_000 // max(1, n_post))
+        for lo in range(0, n_pre, chunk):
+            hit = rng.random((min(chunk, n_pre - lo), n_post)) < prob
+            i, j = np.nonzero(hit)
+            pres.append(i + lo)
+            posts.append(j)
+        pre, post = np.concatenate(pres or [np.zeros(0, np.int64)]), np.concatenate(posts or [np.zeros(0, np.int64)])
+    elif c.rule == "fixed_total_number":
+        total = int(prm["n"])
+        if c.allow_multapses:
+            pre, post = rng.integers(0, n_pre, total), rng.integers(0, n_post, total)
+            if no_self:
+                keep = pre != post
+                while not keep.all():
+                    redo = ~keep
+                    pre[redo], post[redo] = rng.integers(0, n_pre, redo.sum()), rng.integers(0, n_post, redo.sum())
+                    keep = pre != post
+        else:
+            space = n_pre * n_post
+            flat = rng.choice(space, total + (n_pre if no_self else 0), replace=False)
+            pre, post = flat // n_post, flat % n_post
+            if no_self:
+                keep = pre != post
+                pre, post = pre[keep][:total], post[keep][:total]
+    else:
+        raise NetworkError(f"connection rule '{c.rule}' is not supported by spinnaker-host", span=p.span,
+                           code="E423")
+    pre, post = np.asarray(pre, np.int64), np.asarray(post, np.int64)
+    if no_self and c.rule in ("all_to_all", "fixed_probability"):
+        keep = pre != post
+        pre, post = pre[keep], post[keep]
+    return pre, post
+
+
+def _receptor(model: HostModel, receptor: str, weight: object, span: object) -> int:
+    try:
+        return model.synapse_index(receptor)
+    except ValueError:
+        raise NetworkError(f"model '{model.name}' has no synapse type '{receptor}' (it has "
+                           f"{', '.join(model.synapse_types)})", span=span, code="E424") from None
+
+
+def build(net: Network, models: dict[str, HostModel], dt: float, rng: np.random.Generator) -> NetData:
+    pops, offset = [], 0
+    for pop in net.populations:
+        if pop.model not in models:
+            raise NetworkError(f"population '{pop.name}': model '{pop.model}' has no spinnaker-host build",
+                               span=pop.span, code="E425")
+        model = models[pop.model]
+        values = {k: np.full(pop.size, float(v)) for k, v in model.defaults.items()}
+        for name, value in (*pop.params, *pop.initial):
+            if model.defaults and name not in model.defaults:
+                raise NetworkError(f"population '{pop.name}': model '{model.name}' has no parameter or state "
+                                   f"'{name}'", span=pop.span, code="E426",
+                                   hint=f"known: {', '.join(sorted(model.defaults))}")
+            values[name] = draw(value, pop.size, rng, f"{pop.name}.{name}", pop.span)
+        pops.append(PopLayout(pop.name, pop.model, model, pop.size, offset, values))
+        offset += pop.size
+    data = NetData(pops=pops, n_neurons=offset, incoming={p.name: [] for p in pops})
+
+    for proj in net.projections:
+        try:
+            src, dst = data.pop(proj.pre), data.pop(proj.post)
+        except KeyError as err:
+            raise NetworkError(f"projection '{proj.name}': unknown population {err}", span=proj.span,
+                               code="E427") from None
+        stype = _receptor(dst.model, proj.receptor, proj.weight, proj.span)
+        pre, post = connect(proj, src.n, dst.n, proj.pre == proj.post, rng)
+        w = np.abs(draw(proj.weight, pre.size, rng, f"{proj.name}.weight", proj.span)) \
+            * dst.model.weight_to_model[stype]
+        d = draw(proj.delay, pre.size, rng, f"{proj.name}.delay", proj.span)
+        _add_synapses(data, pre + src.offset, post + dst.offset, stype, delay_ticks(d, dt, proj.span), w)
+        n_conns = int(np.bincount(post, minlength=dst.n).max()) if post.size else 0
+        data.incoming[dst.name].append(Incoming(stype, n_conns, w, float(np.var(d)) if d.size else 0.0,
+                                                max(1.0, DEFAULT_SPIKES_PER_SECOND * dt / 1000.0),
+                                                DEFAULT_SPIKES_PER_SECOND))
+    for stim in net.stimuli:
+        _stimulus(data, stim, dt, rng)
+    return data
+
+
+def _add_synapses(data: NetData, pre: np.ndarray, post: np.ndarray, stype: int, delay: np.ndarray,
+                  w: np.ndarray) -> None:
+    data.pre.append(np.asarray(pre, np.int64))
+    data.post.append(np.asarray(post, np.int64))
+    data.stype.append(np.full(len(pre), stype, np.int64))
+    data.delay.append(np.asarray(delay, np.int64))
+    data.weight.append(np.asarray(w, np.float64))
+
+
+def _targets(data: NetData, stim: Stimulus):
+    try:
+        dst = data.pop(stim.target)
+    except KeyError:
+        raise NetworkError(f"stimulus '{stim.name}': unknown population '{stim.target}'", span=stim.span,
+                           code="E427") from None
+    ids = np.arange(dst.n) if stim.subset is None else np.asarray(stim.subset, np.int64)
+    if ids.size and (ids.min() < 0 or ids.max() >= dst.n):
+        raise NetworkError(f"stimulus '{stim.name}': subset index outside 0..{dst.n - 1}", span=stim.span,
+                           code="E428")
+    return dst, ids
+
+
+def _num(prm: dict, key: str, default: float | None, stim: Stimulus) -> float:
+    value = prm.get(key, default)
+    if value is None or not isinstance(value, (int, float)):
+        raise NetworkError(f"stimulus '{stim.name}': '{key}' must be a number", span=stim.span, code="E429")
+    return float(value)
+
+
+def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator) -> None:
+    dst, ids = _targets(data, stim)
+    prm = dict(stim.params)
+    if stim.kind in ("poisson", "spike_times"):
+        stype = _receptor(dst.model, stim.receptor, stim.weight, stim.span)
+        n = ids.size
+        w = np.abs(draw(stim.weight, n, rng, f"{stim.name}.weight", stim.span)) * dst.model.weight_to_model[stype]
+        d = draw(stim.delay, n, rng, f"{stim.name}.delay", stim.span)
+        ticks = delay_ticks(d, dt, stim.span)
+        if stim.kind == "poisson":
+            rate = _num(prm, "rate", None, stim)
+            start = _num(prm, "start", 0.0, stim)
+            stop = _num(prm, "stop", math.inf, stim)
+            first = data.n_neurons + data.n_sources  # provisional: sources follow neurons
+            pre = np.arange(first, first + n)
+            lam = rate * dt / 1000.0
+            data.src_rate_per_tick.append(np.full(n, lam))
+            data.src_start.append(np.full(n, int(round(start / dt)), np.int64))
+            data.src_stop.append(np.full(n, np.iinfo(np.int64).max if math.isinf(stop)
+                                         else int(round(stop / dt)), np.int64))
+            data.n_sources += n
+            per_tick = 1.0 if lam < SLOW_RATE_PER_TICK_CUTOFF else _max_poisson_per_tick(lam)
+            data.incoming[dst.name].append(Incoming(stype, 1, w, float(np.var(d)), per_tick, rate))
+            _add_synapses(data, pre, ids + dst.offset, stype, ticks, w)
+        else:
+            times = prm.get("times", ())
+            times = np.atleast_1d(np.asarray(times, np.float64))
+            dt_us = round(dt * 1000.0)
+            src_ticks = np.ceil(np.floor(times * 1000.0) / dt_us).astype(np.int64)
+            local = len(data.array_ticks)
+            data.array_ticks.append(np.sort(src_ticks))
+            data.array_pre_local.append(local)
+            counts = np.bincount(src_ticks - src_ticks.min()) if src_ticks.size else np.zeros(1, np.int64)
+            data.incoming[dst.name].append(Incoming(stype, 1, w, float(np.var(d)), float(counts.max()),
+                                                    DEFAULT_SPIKES_PER_SECOND))
+            # presynaptic index is fixed in runner (after all Poisson sources): mark with -1 - local
+            _add_synapses(data, np.full(n, -1 - local), ids + dst.offset, stype, ticks, w)
+    elif stim.kind in ("dc", "step"):
+        scale = dst.model.current_to_model
+        if stim.kind == "dc":
+            amp = _num(prm, "amplitude", None, stim)
+            start = _num(prm, "start", 0.0, stim)
+            stop = _num(prm, "stop", math.inf, stim)
+            times = [start] + ([] if math.isinf(stop) else [stop])
+            values = [amp * scale] + ([] if math.isinf(stop) else [0.0])
+        else:
+            times = list(np.atleast_1d(np.asarray(prm.get("times", ()), np.float64)))
+            values = [a * scale for a in np.atleast_1d(np.asarray(prm.get("amplitudes", ()), np.float64))]
+            if len(times) != len(values):
+                raise NetworkError(f"stimulus '{stim.name}': {len(times)} times but {len(values)} amplitudes",
+                                   span=stim.span, code="E429")
+        ticks = np.array([int(round(t / dt)) for t in times], np.int64)
+        data.current_steps.append((ticks, ids + dst.offset, np.asarray(values, np.float64)))
+    else:
+        raise NetworkError(f"stimulus kind '{stim.kind}' is not supported by spinnaker-host", span=stim.span,
+                           code="E429")
+
+
+def _max_poisson_per_tick(lam: float) -> float:
+    from scipy.stats import poisson
+
+    return int(math.ceil(poisson.ppf(1.0 - 1.0 / 1000.0, lam))) + 1.0

@@ -1,0 +1,523 @@
+"""Run a network on the spinnaker-host target: SpiNNaker-1's arithmetic and timestep on this CPU.
+
+``run_network(network, models, outdir)`` compiles the engine (``support/engine.c``) with each
+model header into one shared library (gcc -O2, cached by content), draws the network
+(``netdata.py``), converts weights to 16-bit ring-buffer units with sPyNNaker's per-synapse-type
+shifts, runs every tick in C through ctypes, and writes a ``portasnn-results/1`` directory.
+``arith="float"`` compiles the same C with REAL = double and exact double weights/ring buffers.
+"""
+from __future__ import annotations
+
+import ctypes
+import functools
+import math
+import shlex
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from portasnn.errors import NetworkError, ToolError, UsageError, warn
+from portasnn.ir.network import Network
+
+from . import fixed, netdata
+from .model import Arith, HostModel, PackContext
+
+SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model_glue.c")
+CFLAGS = ("-O2", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
+ENGINE_ABI = 1
+MAX_TYPES = 8
+
+
+def support_dir() -> Path:
+    return Path(str(resources.files("portasnn.targets.spinnaker_host") / "support"))
+
+
+@functools.lru_cache(maxsize=1)
+def _gcc_version() -> str:
+    try:
+        return subprocess.run(["gcc", "-dumpfullversion"], capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError) as err:
+        raise ToolError(f"spinnaker-host needs a C compiler (gcc): {err}") from err
+
+
+# --- build ---------------------------------------------------------------------------------
+
+def build_library(models: Sequence[HostModel], arith: Arith = "fixed") -> Path:
+    """The shared library of the engine with ``models`` (in this order), built once per content."""
+    from portasnn.cache import BuildCache, cache_key
+
+    sup = support_dir()
+    inputs = {
+        "target": "spinnaker-host", "arith": arith, "gcc": _gcc_version(), "cflags": list(CFLAGS),
+        "support": {name: (sup / name).read_text() for name in SUPPORT_FILES},
+        "models": [m.header for m in models],
+    }
+    key = cache_key(inputs)
+
+    def build(tmp: Path) -> dict:
+        for k, model in enumerate(models):
+            (tmp / f"model_{k}.h").write_text(model.header)
+        table = "".join(f"extern const model_vtable_t portasnn_model_{k};\n" for k in range(len(models)))
+        table += "const model_vtable_t *const portasnn_models[] = {" + \
+            ", ".join(f"&portasnn_model_{k}" for k in range(len(models))) + "};\n"
+        table += f"const uint32_t portasnn_n_models = {len(models)};\n"
+        (tmp / "models.c").write_text('#include "engine.h"\n' + table)
+        flags = [*CFLAGS, f"-I{sup}", f"-I{tmp}"] + (["-DPORTASNN_ARITH_FLOAT"] if arith == "float" else [])
+        objs = []
+        for k in range(len(models)):
+            obj = tmp / f"model_{k}.o"
+            _cc([*flags, "-c", str(sup / "model_glue.c"), f'-DMODEL_HEADER="model_{k}.h"',
+                 f"-DMODEL_SYM=portasnn_model_{k}", "-o", str(obj)], models[k].name)
+            objs.append(str(obj))
+        _cc([*flags, "-shared", str(sup / "engine.c"), str(tmp / "models.c"), *objs, "-o", str(tmp / "libengine.so")], "engine")
+        return {"library": "libengine.so"}
+
+    label = "spinnaker-host " + arith + " " + "+".join(m.name for m in models)
+    entry = BuildCache().get_or_build(key, build, label=label, inputs={"arith": arith,
+                                                                       "models": [m.name for m in models]})
+    return entry.path / "libengine.so"
+
+
+def _cc(args: list[str], what: str) -> None:
+    cmd = ["gcc", *args]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise ToolError(f"compiling {what} for spinnaker-host failed:\n$ {shlex.join(cmd)}\n{proc.stderr[-4000:]}")
+
+
+# --- ctypes mirror of engine.h --------------------------------------------------------------
+
+_P = ctypes.c_void_p
+
+
+class _PopCfg(ctypes.Structure):
+    _fields_ = [("model", ctypes.c_uint32), ("n", ctypes.c_uint32), ("offset", ctypes.c_uint32),
+                ("n_rec", ctypes.c_uint32), ("rec_interval", ctypes.c_uint32), ("pad", ctypes.c_uint32),
+                ("shifts", ctypes.c_int32 * MAX_TYPES), ("params", _P), ("rec_ids", _P), ("rec_out", _P)]
+
+
+class _RunCfg(ctypes.Structure):
+    _fields_ = [("abi", ctypes.c_uint32), ("n_pops", ctypes.c_uint32), ("n_neurons", ctypes.c_uint32),
+                ("n_pre", ctypes.c_uint32), ("n_sources", ctypes.c_uint32), ("n_types", ctypes.c_uint32),
+                ("ring_mask", ctypes.c_uint32), ("pad", ctypes.c_uint32), ("n_ticks", ctypes.c_uint64),
+                ("seed", ctypes.c_uint64 * 4), ("pops", _P), ("row_ptr", _P), ("post", _P),
+                ("type_delay", _P), ("weight", _P), ("src_start", _P), ("src_stop", _P),
+                ("src_cdf_off", _P), ("src_cdf_len", _P), ("cdf", _P), ("n_array_events", ctypes.c_uint64),
+                ("array_tick", _P), ("array_pre", _P), ("n_current_events", ctypes.c_uint64),
+                ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P)]
+
+
+class _RunOut(ctypes.Structure):
+    _fields_ = [("n_spikes", ctypes.c_uint64), ("spike_tick", ctypes.POINTER(ctypes.c_uint32)),
+                ("spike_neuron", ctypes.POINTER(ctypes.c_uint32)), ("saturations", ctypes.c_uint64),
+                ("synaptic_events", ctypes.c_uint64)]
+
+
+def _load(path: Path) -> ctypes.CDLL:
+    lib = ctypes.CDLL(str(path))
+    lib.portasnn_run.argtypes = [ctypes.POINTER(_RunCfg), ctypes.POINTER(_RunOut)]
+    lib.portasnn_run.restype = ctypes.c_int
+    lib.portasnn_free.argtypes = [ctypes.POINTER(_RunOut)]
+    lib.portasnn_free.restype = None
+    return lib
+
+
+def _ptr(a: np.ndarray | None) -> int | None:
+    return None if a is None or a.size == 0 else a.ctypes.data
+
+
+# --- host-side preparation ------------------------------------------------------------------
+
+@dataclass
+class _RunningStats:
+    n: int = 0
+    mean: float = 0.0
+    m2: float = 0.0
+
+    def add_items(self, mean: float, variance: float, n: int) -> None:
+        """Merge n items with the given mean and variance (parallel variance formula)."""
+        if n <= 0:
+            return
+        total = self.n + n
+        delta = mean - self.mean
+        self.m2 += variance * n + delta * delta * self.n * n / total
+        self.mean += delta * n / total
+        self.n = total
+
+    @property
+    def variance(self) -> float:
+        return self.m2 / self.n if self.n else 0.0
+
+
+def _expected_upper_bound(w_mean: float, w_std: float, rate: float, n_in: int, sigma: float, dt: float) -> float:
+    """sPyNNaker's ring-buffer upper bound (population_vertex._ring_buffer_expected_upper_bound)."""
+    from scipy import special
+
+    spikes = n_in * rate * dt / 1000.0
+    poisson_var = spikes * w_mean ** 2
+    upper = int(round(spikes + 5.0 * math.sqrt(spikes)))
+    weight_var = 0.0
+    if w_std > 0 and spikes > 0:
+        lngamma = special.gammaln(1 + upper)
+        gammai = special.gammaincc(1 + upper, spikes)
+        big_ratio = math.log(spikes) * upper - lngamma
+        if -701.0 < big_ratio < 701.0 and big_ratio != 0.0:
+            weight_var = math.exp(-spikes + math.log(spikes) + 2.0 * math.log(w_std)
+                                  + math.log(math.exp(spikes) * gammai - math.exp(big_ratio)))
+    return spikes * w_mean + sigma * math.sqrt(poisson_var + weight_var)
+
+
+def ring_buffer_shifts(incoming: list[netdata.Incoming], n_types: int, gws: float, dt: float,
+                       max_expected: Sequence[float] | None = None) -> list[int]:
+    """Per synapse type, the shift sPyNNaker chooses (PopulationVertex.get_ring_buffer_shifts)."""
+    if max_expected is not None:
+        maxw = [float(w) * gws for w in max_expected]
+        return [fixed.ring_buffer_shift(w) for w in maxw]
+    totals = [_RunningStats() for _ in range(n_types)]
+    delays = [_RunningStats() for _ in range(n_types)]
+    rates = [_RunningStats() for _ in range(n_types)]
+    total_w, biggest = [0.0] * n_types, [0.0] * n_types
+    for inc in incoming:
+        if inc.weights.size == 0:
+            continue
+        s, w = inc.synapse_type, inc.weights * gws
+        totals[s].add_items(float(w.mean()), float(w.var()), inc.n_conns)
+        biggest[s] = max(biggest[s], float(w.max()))
+        delays[s].add_items(0.0, inc.delay_var, inc.n_conns)
+        rates[s].add_items(inc.spikes_per_second, 0.0, inc.n_conns)
+        total_w[s] += inc.spikes_per_tick * float(w.max()) * inc.n_conns
+    out = []
+    for s in range(n_types):
+        if delays[s].variance == 0.0:
+            maxw = max(total_w[s], biggest[s])
+        else:
+            maxw = _expected_upper_bound(totals[s].mean, math.sqrt(totals[s].variance), rates[s].mean,
+                                         totals[s].n, netdata.RING_BUFFER_SIGMA, dt)
+            maxw = max(min(maxw, total_w[s]), biggest[s])
+        out.append(fixed.ring_buffer_shift(maxw))
+    return out
+
+
+def poisson_count_cdf(lam: float) -> np.ndarray:
+    """u0.32 thresholds of P(count <= k) of one tick of SpikeSourcePoisson at lam spikes per tick.
+
+    Slow regime (lam < 0.01): sPyNNaker draws exponential inter-spike intervals with an integer
+    mean of ``(uint32)(1/lam)`` ticks, i.e. a Poisson process of rate 1/floor(1/lam) per tick.
+    Fast regime: Poisson(lam) counts (Knuth's method on the board). Gaussian regime (lam >= 10):
+    count = round((Z/2 + sqrt(lam))^2), Z standard normal.
+    """
+    from scipy.stats import norm, poisson
+
+    if lam <= 0:
+        return np.zeros(0, np.uint32)
+    if lam < netdata.SLOW_RATE_PER_TICK_CUTOFF:
+        lam = 1.0 / math.floor(1.0 / lam)
+    if lam < netdata.FAST_RATE_PER_TICK_CUTOFF:
+        hi = int(poisson.ppf(1.0 - 2.0 ** -40, lam)) + 2
+        cdf = poisson.cdf(np.arange(hi), lam)
+    else:
+        root = math.sqrt(lam)
+        hi = int((root + 4.0) ** 2) + 2
+        edge = np.sqrt(np.arange(hi) + 0.5)
+        cdf = norm.cdf((edge - root) / 0.5) - norm.cdf((-edge - root) / 0.5)
+    thresholds = np.minimum(np.floor(cdf * 2.0 ** 32), 2.0 ** 32 - 1)
+    last = int(np.searchsorted(thresholds, 2.0 ** 32 - 1))  # drop the saturated tail
+    return thresholds[: last + 1].astype(np.uint32)
+
+
+def _encode_words(values: np.ndarray, arith: Arith) -> np.ndarray:
+    if arith == "float":
+        return values.astype(np.float64)
+    return np.array([fixed.encode_s1615(float(v)) for v in values], dtype=np.int32)
+
+
+@dataclass
+class RunInfo:
+    """What a run used besides its results: per population the ring-buffer shifts, and totals."""
+
+    shifts: dict[str, list[int]]
+    saturations: int
+    synaptic_events: int
+    library: Path
+
+
+def run_network(network: Network, models: Mapping[str, HostModel], outdir: str | Path, *,
+                arith: Arith = "fixed", max_expected_summed_weight: Mapping[str, Sequence[float]] | None = None,
+                command: str = "", plots: bool = True) -> Path:
+    """Run ``network`` on spinnaker-host; write a results directory; return its path.
+
+    ``models`` maps each model key of the network to its :class:`HostModel`.
+    ``max_expected_summed_weight`` pins the ring-buffer shifts per population (model units, per
+    synapse type), like sPyNNaker's ``additional_parameters={"max_expected_summed_weight": ...}``.
+    """
+    from portasnn.results import ResultsWriter
+
+    if arith not in ("fixed", "float"):
+        raise UsageError(f"unknown arithmetic '{arith}'", code="E430", hint="use 'fixed' or 'float'")
+    sim = network.simulation
+    dt, n_ticks = sim.resolution, int(round(sim.duration / sim.resolution))
+    used = list(dict.fromkeys(p.model for p in network.populations))
+    missing = [k for k in used if k not in models]
+    if missing:
+        raise UsageError(f"no spinnaker-host model for {', '.join(missing)}", code="E431")
+    t0 = time.perf_counter()
+    lib_path = build_library([models[k] for k in used], arith)
+    lib = _load(lib_path)
+    t_build = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    rng = np.random.default_rng(sim.seed)
+    data = netdata.build(network, dict(models), dt, rng)
+    prepared = _prepare(network, data, used, dt, n_ticks, arith, rng, max_expected_summed_weight or {})
+    t_connect = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    out = _RunOut()
+    rc = lib.portasnn_run(ctypes.byref(prepared.cfg), ctypes.byref(out))
+    if rc != 0:
+        raise ToolError(f"the spinnaker-host engine failed (code {rc})")
+    ticks = np.ctypeslib.as_array(out.spike_tick, (out.n_spikes,)).copy() if out.n_spikes else np.zeros(0, np.uint32)
+    neurons = np.ctypeslib.as_array(out.spike_neuron, (out.n_spikes,)).copy() if out.n_spikes \
+        else np.zeros(0, np.uint32)
+    saturations, events = int(out.saturations), int(out.synaptic_events)
+    lib.portasnn_free(ctypes.byref(out))
+    t_sim = time.perf_counter() - t0
+    if saturations:
+        warn(f"{saturations} ring-buffer additions saturated (SpiNNaker would count them as "
+             f"synapses_saturation_count)", code="W401")
+
+    target = "spinnaker-host" if arith == "fixed" else "spinnaker-host-float"
+    meta = {
+        "target": target, "network": network.name, "duration_ms": n_ticks * dt, "resolution_ms": dt,
+        "seed": sim.seed,
+        "populations": {p.name: {"size": p.n, "model": p.model.name} for p in data.pops},
+        "versions": _versions(), "command": command or f"run_network({network.name!r}, arith={arith!r})",
+        "wall_time_s": {"build": t_build, "connect": t_connect, "simulate": t_sim},
+        "spinnaker_host": {"arith": arith, "ring_buffer_shifts": prepared.shifts, "saturations": saturations,
+                           "synaptic_events": events, "library": str(lib_path)},
+    }
+    writer = ResultsWriter(outdir, meta)
+    _write_spikes(writer, network, data, ticks, neurons, dt)
+    _write_traces(writer, network, data, prepared, dt, n_ticks, arith)
+    return writer.close(summary=True, plots=plots)
+
+
+def _versions() -> dict[str, str]:
+    try:
+        from importlib.metadata import version
+
+        ours = version("portasnn")
+    except Exception:  # noqa: BLE001 - not installed as a distribution
+        ours = "unknown"
+    return {"portasnn": ours, "gcc": _gcc_version(), "python": sys.version.split()[0]}
+
+
+@dataclass
+class _Prepared:
+    cfg: _RunCfg
+    keep: list  # arrays the C side points into
+    shifts: dict[str, list[int]]
+    rec: dict[str, tuple[np.ndarray, int, np.ndarray]]  # pop -> (ids, interval ticks, buffer)
+
+
+def _prepare(network: Network, data: netdata.NetData, used: list[str], dt: float, n_ticks: int, arith: Arith,
+             rng: np.random.Generator, pinned: Mapping[str, Sequence[float]]) -> _Prepared:
+    keep: list = []
+    n_types = max(len(p.model.synapse_types) for p in data.pops) if data.pops else 1
+    if n_types > MAX_TYPES:
+        raise NetworkError(f"spinnaker-host supports at most {MAX_TYPES} synapse types", code="E432")
+    n_arrays = len(data.array_ticks)
+    n_pre = data.n_neurons + data.n_sources + n_arrays
+
+    # synapses: concatenate, resolve spike-array presynaptic indices, quantise weights per target
+    cat = (lambda xs, dtype: np.concatenate(xs).astype(dtype) if xs else np.zeros(0, dtype))
+    pre, post = cat(data.pre, np.int64), cat(data.post, np.int64)
+    stype, delay, w = cat(data.stype, np.int64), cat(data.delay, np.int64), cat(data.weight, np.float64)
+    arr = pre < 0
+    pre[arr] = data.n_neurons + data.n_sources + (-1 - pre[arr])
+    shifts: dict[str, list[int]] = {}
+    gws = np.ones(post.size)
+    shift_of = np.zeros(post.size, np.int64)
+    for p in data.pops:
+        k = len(p.model.synapse_types)
+        s = ring_buffer_shifts(data.incoming[p.name], k, p.model.global_weight_scale, dt, pinned.get(p.name))
+        shifts[p.name] = s
+        mine = (post >= p.offset) & (post < p.offset + p.n)
+        gws[mine] = p.model.global_weight_scale
+        shift_of[mine] = np.asarray(s, np.int64)[stype[mine]]
+    if arith == "fixed":
+        scaled = np.rint(w * gws * 2.0 ** (15 - shift_of))
+        if scaled.size and scaled.max() > 0xFFFF:
+            warn(f"{int((scaled > 0xFFFF).sum())} weights exceed the 16-bit ring-buffer range for their "
+                 f"shift and wrap (as on SpiNNaker)", code="W402")
+        weight = (scaled.astype(np.int64) & 0xFFFF).astype(np.uint16)
+    else:
+        weight = (w * gws).astype(np.float64)
+    order = np.argsort(pre, kind="stable")
+    counts = np.bincount(pre, minlength=n_pre)
+    row_ptr = np.zeros(n_pre + 1, np.uint64)
+    np.cumsum(counts, out=row_ptr[1:])
+    post_c = post[order].astype(np.uint32)
+    td = ((delay[order] << 3) | stype[order]).astype(np.uint16)
+    weight = np.ascontiguousarray(weight[order])
+    max_delay = int(delay.max()) if delay.size else 1
+    ring_mask = (1 << max(1, max_delay.bit_length())) - 1
+    keep += [row_ptr, post_c, td, weight]
+
+    # Poisson sources
+    lam = cat(data.src_rate_per_tick, np.float64)
+    tables: dict[float, tuple[int, int]] = {}
+    cdf_parts, cdf_off, cdf_len, used_len = [], np.zeros(lam.size, np.uint32), np.zeros(lam.size, np.uint32), 0
+    for s, value in enumerate(lam):
+        if value not in tables:
+            table = poisson_count_cdf(float(value))
+            tables[value] = (used_len, table.size)
+            cdf_parts.append(table)
+            used_len += table.size
+        cdf_off[s], cdf_len[s] = tables[value]
+    cdf = cat(cdf_parts, np.uint32)
+    src_start = cat(data.src_start, np.int64).astype(np.uint64)
+    src_stop = np.minimum(cat(data.src_stop, np.int64), n_ticks + 1).astype(np.uint64)
+    keep += [cdf, cdf_off, cdf_len, src_start, src_stop]
+
+    # spike arrays
+    a_ticks = [t for t in data.array_ticks]
+    a_pre = [np.full(t.size, data.n_neurons + data.n_sources + k, np.uint32) for k, t in enumerate(a_ticks)]
+    array_tick, array_pre = cat(a_ticks, np.int64), cat(a_pre, np.uint32)
+    keep_a = (array_tick >= 0) & (array_tick < n_ticks)
+    order_a = np.argsort(array_tick[keep_a], kind="stable")
+    array_tick = array_tick[keep_a][order_a].astype(np.uint64)
+    array_pre = array_pre[keep_a][order_a].astype(np.uint32)
+    keep += [array_tick, array_pre]
+
+    # current sources: per stimulus, steps of its value -> deltas (bits or doubles)
+    ct, cn, cd = [], [], []
+    for ticks, neurons, values in data.current_steps:
+        if arith == "fixed":
+            bits = np.array([fixed.encode_s1615(float(v)) for v in values], np.int64)
+            deltas = np.diff(np.concatenate([[0], bits]))
+        else:
+            deltas = np.diff(np.concatenate([[0.0], values]))
+        for tick, delta in zip(ticks, deltas):
+            ct.append(np.full(neurons.size, max(0, int(tick)), np.int64))
+            cn.append(neurons.astype(np.uint32))
+            cd.append(np.full(neurons.size, delta))
+    current_tick = cat(ct, np.int64)
+    order_c = np.argsort(current_tick, kind="stable")
+    current_tick = current_tick[order_c].astype(np.uint64)
+    current_neuron = cat(cn, np.uint32)[order_c]
+    vdtype = np.float64 if arith == "float" else np.int32
+    current_delta = (cat(cd, np.int64).astype(np.uint32).view(np.int32) if arith == "fixed"
+                     else cat(cd, np.float64))[order_c].astype(vdtype)
+    keep += [current_tick, current_neuron, current_delta]
+
+    # populations: parameters, recording
+    rec_plan = _recording_plan(network, data, dt)
+    pop_cfgs = (_PopCfg * max(1, len(data.pops)))()
+    rec: dict[str, tuple[np.ndarray, int, np.ndarray]] = {}
+    for k, p in enumerate(data.pops):
+        words = np.ascontiguousarray(p.model.pack(p.values, PackContext(n=p.n, dt_ms=dt, arith=arith)))
+        expected = np.float64 if arith == "float" else np.int32
+        if words.shape != (p.n, p.model.n_param_words) or words.dtype != expected:
+            raise ToolError(f"model '{p.model.name}': its packer returned {words.shape} {words.dtype}, "
+                            f"expected ({p.n}, {p.model.n_param_words}) {np.dtype(expected)}")
+        keep.append(words)
+        cfg = pop_cfgs[k]
+        cfg.model, cfg.n, cfg.offset = used.index(p.model_key), p.n, p.offset
+        for s, value in enumerate(shifts[p.name]):
+            cfg.shifts[s] = value
+        cfg.params = _ptr(words)
+        if p.name in rec_plan and p.model.recordables:
+            ids, interval = rec_plan[p.name]
+            n_rows = -(-n_ticks // interval)
+            buf = np.zeros((n_rows, ids.size, len(p.model.recordables)), vdtype)
+            ids32 = ids.astype(np.uint32)
+            keep += [buf, ids32]
+            cfg.n_rec, cfg.rec_interval, cfg.rec_ids, cfg.rec_out = ids.size, interval, _ptr(ids32), _ptr(buf)
+            rec[p.name] = (ids, interval, buf)
+        else:
+            cfg.n_rec, cfg.rec_interval = 0, 1
+    keep.append(pop_cfgs)
+
+    run = _RunCfg()
+    run.abi, run.n_pops, run.n_neurons, run.n_pre = ENGINE_ABI, len(data.pops), data.n_neurons, n_pre
+    run.n_sources, run.n_types, run.ring_mask, run.n_ticks = data.n_sources, n_types, ring_mask, n_ticks
+    seed = rng.integers(0, 2 ** 32, 4, dtype=np.uint64)
+    for i in range(4):
+        run.seed[i] = int(seed[i])
+    run.pops = ctypes.addressof(pop_cfgs)
+    run.row_ptr, run.post, run.type_delay, run.weight = _ptr(row_ptr), _ptr(post_c), _ptr(td), _ptr(weight)
+    run.src_start, run.src_stop = _ptr(src_start), _ptr(src_stop)
+    run.src_cdf_off, run.src_cdf_len, run.cdf = _ptr(cdf_off), _ptr(cdf_len), _ptr(cdf)
+    run.n_array_events, run.array_tick, run.array_pre = array_tick.size, _ptr(array_tick), _ptr(array_pre)
+    run.n_current_events = current_tick.size
+    run.current_tick, run.current_neuron, run.current_delta = (_ptr(current_tick), _ptr(current_neuron),
+                                                               _ptr(current_delta))
+    return _Prepared(run, keep, shifts, rec)
+
+
+def _recording_plan(network: Network, data: netdata.NetData, dt: float) -> dict[str, tuple[np.ndarray, int]]:
+    """Per population the union of recorded neuron ids and the common recording interval (ticks)."""
+    plan: dict[str, tuple[np.ndarray, int]] = {}
+    for r in network.recorders:
+        if r.kind != "state":
+            continue
+        try:
+            p = data.pop(r.population)
+        except KeyError:
+            raise NetworkError(f"recorder '{r.name}': unknown population '{r.population}'", span=r.span,
+                               code="E433") from None
+        for var in r.variables:
+            try:
+                p.model.recordable(var)
+            except KeyError:
+                raise NetworkError(f"recorder '{r.name}': model '{p.model.name}' cannot record '{var}' on "
+                                   f"spinnaker-host", span=r.span, code="E434",
+                                   hint=f"recordable: {', '.join(x.name for x in p.model.recordables)}") from None
+        ids = np.arange(p.n) if r.subset is None else np.asarray(r.subset, np.int64)
+        interval = max(1, int(round(r.interval / dt)))
+        if p.name in plan:
+            old_ids, old_int = plan[p.name]
+            ids, interval = np.union1d(old_ids, ids), math.gcd(old_int, interval)
+        plan[p.name] = (np.unique(ids), interval)
+    return plan
+
+
+def _write_spikes(writer, network: Network, data: netdata.NetData, ticks: np.ndarray, neurons: np.ndarray,
+                  dt: float) -> None:
+    for r in network.recorders:
+        if r.kind != "spikes":
+            continue
+        p = data.pop(r.population)
+        mine = (neurons >= p.offset) & (neurons < p.offset + p.n)
+        senders = neurons[mine].astype(np.int64) - p.offset
+        times = ticks[mine].astype(np.float64) * dt
+        if r.subset is not None:
+            sel = np.isin(senders, np.asarray(r.subset, np.int64))
+            senders, times = senders[sel], times[sel]
+        writer.add_spikes(p.name, senders, times)
+
+
+def _write_traces(writer, network: Network, data: netdata.NetData, prepared: _Prepared, dt: float, n_ticks: int,
+                  arith: Arith) -> None:
+    for r in network.recorders:
+        if r.kind != "state":
+            continue
+        p = data.pop(r.population)
+        ids, interval, buf = prepared.rec[p.name]
+        want = np.arange(p.n) if r.subset is None else np.asarray(r.subset, np.int64)
+        cols = np.searchsorted(ids, want)
+        step = max(1, int(round(r.interval / dt))) // interval
+        rows = np.arange(0, buf.shape[0], step)
+        times = rows * interval * dt
+        for var in r.variables:
+            rec = p.model.recordables[p.model.recordable(var)]
+            raw = buf[rows][:, cols, p.model.recordable(var)]
+            values = raw.astype(np.float64) / (fixed.S1615_SCALE if arith == "fixed" else 1.0) * rec.to_network
+            writer.add_trace(p.name, var, times, want, values, rec.unit)

@@ -1,0 +1,80 @@
+/*
+ * engine.h -- data shared by the spinnaker-host network engine (engine.c), the per-model glue
+ * (model_glue.c) and the Python runner (runner.py mirrors these structs with ctypes; keep the
+ * two in step).
+ *
+ * Neurons of all populations share one global index space [0, n_neurons); sources (Poisson,
+ * spike arrays) follow them in the global *presynaptic* index space [n_neurons, n_pre).
+ * Ring buffers: rb[slot][type][neuron], slot = tick & ring_mask.
+ */
+#ifndef PORTASNN_ENGINE_H
+#define PORTASNN_ENGINE_H
+
+#include <stddef.h>
+#include "spinn_fixed.h"
+
+#define PORTASNN_MAX_SYNAPSE_TYPES 8
+#define PORTASNN_ENGINE_ABI 1
+
+#if defined(PORTASNN_ARITH_FLOAT)
+typedef double rb_t;      /* ring-buffer slot and synaptic weight: exact doubles */
+typedef double value_t;   /* a recorded value / current offset */
+#else
+typedef uint16_t rb_t;    /* 16-bit ring-buffer units, saturating */
+typedef int32_t value_t;  /* raw s16.15 bits */
+#endif
+
+/* One compiled model (model_glue.c) */
+typedef struct model_vtable {
+    uint32_t state_size, n_synapse_types, n_recorded, n_param_words;
+    void (*init)(void *state, uint32_t n, const PARAM *params);
+    /* One tick of n neurons: take the ring-buffer inputs of this tick (and zero the slots),
+     * update, record the neurons listed in rec_ids into rec_out (if rec_out != NULL), append the
+     * indices of the neurons that spiked to spiked[]; return their number. */
+    uint32_t (*step)(void *state, uint32_t n, rb_t *const *slots, const int32_t *shifts,
+                     const value_t *current_offset, uint32_t n_rec, const uint32_t *rec_ids,
+                     value_t *rec_out, uint32_t *spiked);
+} model_vtable_t;
+
+typedef struct pop_cfg {
+    uint32_t model, n, offset, n_rec, rec_interval, pad;
+    int32_t shifts[PORTASNN_MAX_SYNAPSE_TYPES];
+    const PARAM *params;       /* n * n_param_words */
+    const uint32_t *rec_ids;   /* n_rec sorted local indices */
+    value_t *rec_out;          /* ceil(n_ticks / rec_interval) * n_rec * n_recorded */
+} pop_cfg_t;
+
+typedef struct run_cfg {
+    uint32_t abi, n_pops, n_neurons, n_pre, n_sources, n_types, ring_mask, pad;
+    uint64_t n_ticks;
+    uint64_t seed[4];
+    const pop_cfg_t *pops;
+    /* synapse rows (CSR over the presynaptic index) */
+    const uint64_t *row_ptr;   /* n_pre + 1 */
+    const uint32_t *post;      /* global neuron index */
+    const uint16_t *type_delay; /* delay << 3 | synapse type */
+    const rb_t *weight;
+    /* Poisson sources: source s is presynaptic index n_neurons + s */
+    const uint64_t *src_start, *src_stop;  /* active for start <= tick < stop */
+    const uint32_t *src_cdf_off, *src_cdf_len;
+    const uint32_t *cdf;       /* u0.32 thresholds: P(count <= k), k = 0 .. len-1 */
+    /* spike arrays: events (tick, presynaptic index), sorted by tick */
+    uint64_t n_array_events;
+    const uint64_t *array_tick;
+    const uint32_t *array_pre;
+    /* current sources: changes (tick, neuron, delta), sorted by tick */
+    uint64_t n_current_events;
+    const uint64_t *current_tick;
+    const uint32_t *current_neuron;
+    const value_t *current_delta;
+} run_cfg_t;
+
+typedef struct run_out {
+    uint64_t n_spikes;
+    uint32_t *spike_tick;      /* malloc'd by the engine; free with portasnn_free */
+    uint32_t *spike_neuron;    /* global neuron index */
+    uint64_t saturations;      /* saturated ring-buffer additions */
+    uint64_t synaptic_events;
+} run_out_t;
+
+#endif /* PORTASNN_ENGINE_H */

@@ -1,0 +1,196 @@
+/*
+ * spinn_fixed.h -- SpiNNaker-1 fixed-point arithmetic for portable model code.
+ *
+ * Model code never uses C operators on REAL values; it uses the macros below, so that the
+ * same source compiles in three modes:
+ *
+ *   default (host, fixed)   REAL is a one-field struct holding the int32 bits of an s16.15
+ *                           `accum`; every operation reproduces arm-none-eabi-gcc's ARM-state
+ *                           code bit for bit (multiply: floor(A*B / 2^15), wrapping; add/sub
+ *                           wrap; no saturation).  The struct makes a stray `a*b` a compile
+ *                           error instead of a silent integer multiply.
+ *   PORTASNN_ARITH_FLOAT    REAL and UFRACT are double and every operation is the plain double
+ *                           operation (separates quantisation from the algorithm).
+ *   PORTASNN_ARM_ACCUM      (ARM cross builds only) REAL is GCC's own `accum` and UFRACT its
+ *                           `unsigned long fract` from <stdfix.h>; +, -, *, comparisons and
+ *                           literals are GCC's native fixed-point code.  This is the independent
+ *                           reference the host mode is tested against.
+ *
+ * Types: REAL = s16.15 (accum); UFRACT = u0.32 (unsigned long fract, sPyNNaker's decay_t).
+ * Parameter words (PARAM) are int32 bits in the fixed modes and doubles in float mode.
+ *
+ * Operations (fixed-mode result bits, A and B the int32 bits of a and b):
+ *   REAL_ADD(a,b) REAL_SUB(a,b) REAL_NEG(a)   s32(A+B), s32(A-B), s32(-A)
+ *   REAL_MUL(a,b)                             s32((A*B) >> 15), arithmetic shift = floor
+ *   REAL_LT/LE/GT/GE/EQ/NE(a,b)               signed comparison of the bits
+ *   REAL_CONST(x)                             a literal `x k`: x*2^15 truncated toward 0
+ *   REAL_FROM_INT(i), REAL_TO_INT(a)          i << 15; a truncated toward 0
+ *   kbits(i), bitsk(a)                        reinterpret int32 bits (float mode: i/2^15, a*2^15)
+ *   ulrbits(u), bitsulr(d)                    the same for UFRACT (u0.32)
+ *   kdivk(a,b)                                s32((U64(A) << 15) / U64(B)), valid for a>=0, b>0
+ *   kdivui(a,u)                               s32(U64(A) / u)
+ *   decay_s1615(x,d)                          s32((X * D) >> 32)  (sPyNNaker decay.h)
+ *   decay_s1615_to_u032(x,d)                  ((U64(X) * D mod 2^64) >> 15) & 0xFFFFFFFF
+ *   PARAM_REAL(p), PARAM_UFRACT(p), PARAM_INT(p)   read one parameter word
+ */
+#ifndef PORTASNN_SPINN_FIXED_H
+#define PORTASNN_SPINN_FIXED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(PORTASNN_ARITH_FLOAT) && defined(PORTASNN_ARM_ACCUM)
+#error "PORTASNN_ARITH_FLOAT and PORTASNN_ARM_ACCUM exclude each other"
+#endif
+
+/* ------------------------------------------------------------------------------------------ */
+#if defined(PORTASNN_ARITH_FLOAT)
+
+typedef double REAL;
+typedef double UFRACT;
+typedef double PARAM;
+#define PORTASNN_ARITH_NAME "float"
+
+static inline REAL kbits(int32_t bits) { return (double) bits / 32768.0; }
+static inline int32_t bitsk(REAL a) { return (int32_t) (a * 32768.0); }
+static inline UFRACT ulrbits(uint32_t bits) { return (double) bits / 4294967296.0; }
+static inline uint32_t bitsulr(UFRACT d) { return (uint32_t) (d * 4294967296.0); }
+
+#define REAL_CONST(x) ((double) (x))
+#define REAL_ADD(a, b) ((a) + (b))
+#define REAL_SUB(a, b) ((a) - (b))
+#define REAL_NEG(a) (-(a))
+#define REAL_MUL(a, b) ((a) * (b))
+#define REAL_LT(a, b) ((a) < (b))
+#define REAL_LE(a, b) ((a) <= (b))
+#define REAL_GT(a, b) ((a) > (b))
+#define REAL_GE(a, b) ((a) >= (b))
+#define REAL_EQ(a, b) ((a) == (b))
+#define REAL_NE(a, b) ((a) != (b))
+#define REAL_FROM_INT(i) ((double) (i))
+#define REAL_TO_INT(a) ((int32_t) (a))
+
+static inline REAL kdivk(REAL a, REAL b) { return a / b; }
+static inline REAL kdivui(REAL a, uint32_t u) { return a / (double) u; }
+static inline REAL decay_s1615(REAL x, UFRACT d) { return x * d; }
+static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) { return x * d; }
+
+#define PARAM_REAL(p) ((REAL) (p))
+#define PARAM_UFRACT(p) ((UFRACT) (p))
+#define PARAM_INT(p) ((int32_t) (p))
+
+/* ------------------------------------------------------------------------------------------ */
+#elif defined(PORTASNN_ARM_ACCUM)
+
+#include <stdfix.h>
+
+typedef accum REAL;
+typedef unsigned long fract UFRACT;
+typedef int32_t PARAM;
+#define PORTASNN_ARITH_NAME "arm-accum"
+
+static inline REAL kbits(int32_t bits) { REAL a; memcpy(&a, &bits, 4); return a; }
+static inline int32_t bitsk(REAL a) { int32_t b; memcpy(&b, &a, 4); return b; }
+static inline UFRACT ulrbits(uint32_t bits) { UFRACT d; memcpy(&d, &bits, 4); return d; }
+static inline uint32_t bitsulr(UFRACT d) { uint32_t b; memcpy(&b, &d, 4); return b; }
+
+#define REAL_CONST(x) (x##k)
+#define REAL_ADD(a, b) ((a) + (b))
+#define REAL_SUB(a, b) ((a) - (b))
+#define REAL_NEG(a) (-(a))
+#define REAL_MUL(a, b) ((a) * (b))
+#define REAL_LT(a, b) ((a) < (b))
+#define REAL_LE(a, b) ((a) <= (b))
+#define REAL_GT(a, b) ((a) > (b))
+#define REAL_GE(a, b) ((a) >= (b))
+#define REAL_EQ(a, b) ((a) == (b))
+#define REAL_NE(a, b) ((a) != (b))
+#define REAL_FROM_INT(i) ((REAL) (i))
+#define REAL_TO_INT(a) ((int32_t) (a))
+
+/* As spinn_common's stdfix-full-iso.h / sPyNNaker's decay.h define them (integer code). */
+static inline REAL kdivk(REAL a, REAL b) {
+    return kbits((int32_t) ((((uint64_t) (int64_t) bitsk(a)) << 15) / (uint64_t) (int64_t) bitsk(b)));
+}
+static inline REAL kdivui(REAL a, uint32_t u) {
+    return kbits((int32_t) (((uint64_t) (int64_t) bitsk(a)) / (uint64_t) u));
+}
+static inline REAL decay_s1615(REAL x, UFRACT d) {
+    return kbits((int32_t) (((int64_t) bitsk(x) * (int64_t) bitsulr(d)) >> 32));
+}
+static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) {
+    return ulrbits((uint32_t) ((((uint64_t) (int64_t) bitsk(x)) * (uint64_t) bitsulr(d)) >> 15));
+}
+
+#define PARAM_REAL(p) kbits((int32_t) (p))
+#define PARAM_UFRACT(p) ulrbits((uint32_t) (p))
+#define PARAM_INT(p) ((int32_t) (p))
+
+/* ------------------------------------------------------------------------------------------ */
+#else /* host, bit-accurate s16.15 */
+
+typedef struct { int32_t bits; } REAL;
+typedef struct { uint32_t bits; } UFRACT;
+typedef int32_t PARAM;
+#define PORTASNN_ARITH_NAME "fixed"
+
+static inline REAL kbits(int32_t bits) { REAL a = {bits}; return a; }
+static inline int32_t bitsk(REAL a) { return a.bits; }
+static inline UFRACT ulrbits(uint32_t bits) { UFRACT d = {bits}; return d; }
+static inline uint32_t bitsulr(UFRACT d) { return d.bits; }
+
+static inline int32_t portasnn_wrap(uint32_t u) { return (int32_t) u; }
+static inline REAL portasnn_add(REAL a, REAL b) {
+    return kbits(portasnn_wrap((uint32_t) a.bits + (uint32_t) b.bits));
+}
+static inline REAL portasnn_sub(REAL a, REAL b) {
+    return kbits(portasnn_wrap((uint32_t) a.bits - (uint32_t) b.bits));
+}
+static inline REAL portasnn_neg(REAL a) { return kbits(portasnn_wrap(0u - (uint32_t) a.bits)); }
+static inline REAL portasnn_mul(REAL a, REAL b) {
+    /* smull + (lo >> 15 | hi << 17): the low 32 bits of the arithmetic shift of the product */
+    int64_t p = (int64_t) a.bits * (int64_t) b.bits;
+    return kbits(portasnn_wrap((uint32_t) (uint64_t) (p >> 15)));
+}
+/* A literal x k: GCC truncates the decimal value toward zero to 15 fraction bits. */
+static inline REAL portasnn_const(double x) { return kbits((int32_t) (x * 32768.0)); }
+
+#define REAL_CONST(x) portasnn_const(x)
+#define REAL_ADD(a, b) portasnn_add((a), (b))
+#define REAL_SUB(a, b) portasnn_sub((a), (b))
+#define REAL_NEG(a) portasnn_neg(a)
+#define REAL_MUL(a, b) portasnn_mul((a), (b))
+#define REAL_LT(a, b) ((a).bits < (b).bits)
+#define REAL_LE(a, b) ((a).bits <= (b).bits)
+#define REAL_GT(a, b) ((a).bits > (b).bits)
+#define REAL_GE(a, b) ((a).bits >= (b).bits)
+#define REAL_EQ(a, b) ((a).bits == (b).bits)
+#define REAL_NE(a, b) ((a).bits != (b).bits)
+#define REAL_FROM_INT(i) kbits(portasnn_wrap((uint32_t) (int32_t) (i) << 15))
+/* C's conversion of accum to int truncates toward zero */
+#define REAL_TO_INT(a) ((a).bits >= 0 ? ((a).bits >> 15) : -(int32_t) ((0u - (uint32_t) (a).bits) >> 15))
+
+static inline REAL kdivk(REAL a, REAL b) {
+    return kbits((int32_t) ((((uint64_t) (int64_t) a.bits) << 15) / (uint64_t) (int64_t) b.bits));
+}
+static inline REAL kdivui(REAL a, uint32_t u) {
+    return kbits((int32_t) (((uint64_t) (int64_t) a.bits) / (uint64_t) u));
+}
+static inline REAL decay_s1615(REAL x, UFRACT d) {
+    return kbits((int32_t) (((int64_t) x.bits * (int64_t) d.bits) >> 32));
+}
+static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) {
+    return ulrbits((uint32_t) ((((uint64_t) (int64_t) x.bits) * (uint64_t) d.bits) >> 15));
+}
+
+#define PARAM_REAL(p) kbits((int32_t) (p))
+#define PARAM_UFRACT(p) ulrbits((uint32_t) (p))
+#define PARAM_INT(p) ((int32_t) (p))
+
+#endif
+
+#define ZERO REAL_CONST(0.0)
+#define ONE REAL_CONST(1.0)
+
+#endif /* PORTASNN_SPINN_FIXED_H */
