@@ -25,7 +25,7 @@ statement
     | MODEL key=IDENT EQ NEST builtin=IDENT block?                           # modelNestStmt
     | LET name=IDENT EQ expr                                                 # letStmt
     | POPULATION name=IDENT COLON size=expr model=IDENT block?               # populationStmt
-    | CONNECT (name=IDENT COLON)? pre=IDENT ARROW post=IDENT COLON call (COMMA option)*  # connectStmt
+    | CONNECT (name=IDENT COLON)? pre=IDENT ARROW post=IDENT COLON rule (COMMA option)*  # connectStmt
     | STIMULUS name=IDENT COLON call ARROW target (COMMA target)* (COMMA? option (COMMA option)*)?  # stimulusStmt
     | RECORD (name=IDENT COLON)? IDENT (COMMA IDENT)* OF target (EVERY interval=expr)?        # recordStmt
     | SIMULATE duration=expr simOption*                                      # simulateStmt
@@ -41,6 +41,7 @@ subset      : lo=expr COLON hi=expr                                           # 
 simOption   : key=(RESOLUTION | SEED | THREADS | PROCESSES) expr ;
 
 call        : fn=IDENT LPAREN (arg (COMMA arg)*)? RPAREN ;
+rule        : fn=IDENT (LPAREN (arg (COMMA arg)*)? RPAREN)? ;
 arg         : (name=IDENT EQ)? expr ;
 
 expr

@@ -106,7 +106,7 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
         opts += [f"{k} = false" for k, v in (("autapses", conn.allow_autapses), ("multapses", conn.allow_multapses))
                  if not v]
         lines.append(f"connect {label}{_name(proj.pre, 'population')} -> {_name(proj.post, 'population')}: "
-                     f"{conn.rule}({args}), " + ", ".join(opts))
+                     f"{conn.rule}{f'({args})' if args else ''}, " + ", ".join(opts))
     lines.append("")
     for group in _stimulus_groups(network.stimuli):
         lines.append(_stimulus(group, weight_unit(group[0].target, group[0].receptor)))

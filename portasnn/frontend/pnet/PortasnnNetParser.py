@@ -10,105 +10,112 @@ else:
 
 def serializedATN():
     return [
-        4,1,42,269,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
-        6,2,7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,1,0,5,0,
-        28,8,0,10,0,12,0,31,9,0,1,0,1,0,1,1,1,1,1,1,3,1,38,8,1,1,1,1,1,1,
-        1,1,1,1,1,1,1,3,1,46,8,1,1,1,1,1,1,1,3,1,51,8,1,1,1,1,1,1,1,1,1,
-        1,1,1,1,3,1,59,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,71,
-        8,1,1,1,1,1,1,1,3,1,76,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,85,8,
-        1,10,1,12,1,88,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,98,8,1,10,
-        1,12,1,101,9,1,1,1,3,1,104,8,1,1,1,1,1,1,1,5,1,109,8,1,10,1,12,1,
-        112,9,1,3,1,114,8,1,1,1,1,1,1,1,3,1,119,8,1,1,1,1,1,1,1,5,1,124,
-        8,1,10,1,12,1,127,9,1,1,1,1,1,1,1,1,1,3,1,133,8,1,1,1,1,1,1,1,5,
-        1,138,8,1,10,1,12,1,141,9,1,3,1,143,8,1,1,2,1,2,1,2,1,2,5,2,149,
-        8,2,10,2,12,2,152,9,2,1,2,3,2,155,8,2,3,2,157,8,2,1,2,1,2,1,3,3,
-        3,162,8,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,3,
-        5,177,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,5,6,186,8,6,10,6,12,6,189,
-        9,6,3,6,191,8,6,1,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,5,8,201,8,8,10,8,
-        12,8,204,9,8,3,8,206,8,8,1,8,1,8,1,9,1,9,3,9,212,8,9,1,9,1,9,1,10,
-        1,10,1,10,1,10,1,10,3,10,221,8,10,1,10,1,10,1,10,1,10,1,10,1,10,
-        1,10,1,10,5,10,231,8,10,10,10,12,10,234,9,10,3,10,236,8,10,1,10,
-        1,10,1,10,1,10,1,10,3,10,243,8,10,1,10,1,10,1,10,1,10,1,10,1,10,
-        1,10,1,10,1,10,5,10,254,8,10,10,10,12,10,257,9,10,1,11,1,11,1,11,
-        3,11,262,8,11,1,12,3,12,265,8,12,1,12,1,12,1,12,0,1,20,13,0,2,4,
-        6,8,10,12,14,16,18,20,22,24,0,5,1,0,28,29,1,0,15,18,1,0,26,27,1,
-        0,19,20,1,0,24,25,305,0,29,1,0,0,0,2,142,1,0,0,0,4,144,1,0,0,0,6,
-        161,1,0,0,0,8,167,1,0,0,0,10,171,1,0,0,0,12,190,1,0,0,0,14,192,1,
-        0,0,0,16,195,1,0,0,0,18,211,1,0,0,0,20,242,1,0,0,0,22,258,1,0,0,
-        0,24,264,1,0,0,0,26,28,3,2,1,0,27,26,1,0,0,0,28,31,1,0,0,0,29,27,
-        1,0,0,0,29,30,1,0,0,0,30,32,1,0,0,0,31,29,1,0,0,0,32,33,5,0,0,1,
-        33,1,1,0,0,0,34,37,5,1,0,0,35,38,5,39,0,0,36,38,5,40,0,0,37,35,1,
-        0,0,0,37,36,1,0,0,0,38,143,1,0,0,0,39,40,5,2,0,0,40,143,5,40,0,0,
-        41,42,5,3,0,0,42,45,5,39,0,0,43,44,5,28,0,0,44,46,5,39,0,0,45,43,
-        1,0,0,0,45,46,1,0,0,0,46,47,1,0,0,0,47,48,5,4,0,0,48,50,5,40,0,0,
-        49,51,3,4,2,0,50,49,1,0,0,0,50,51,1,0,0,0,51,143,1,0,0,0,52,53,5,
-        3,0,0,53,54,5,39,0,0,54,55,5,28,0,0,55,56,5,5,0,0,56,58,5,39,0,0,
-        57,59,3,4,2,0,58,57,1,0,0,0,58,59,1,0,0,0,59,143,1,0,0,0,60,61,5,
-        6,0,0,61,62,5,39,0,0,62,63,5,28,0,0,63,143,3,20,10,0,64,65,5,7,0,
-        0,65,66,5,39,0,0,66,67,5,30,0,0,67,68,3,20,10,0,68,70,5,39,0,0,69,
-        71,3,4,2,0,70,69,1,0,0,0,70,71,1,0,0,0,71,143,1,0,0,0,72,75,5,9,
-        0,0,73,74,5,39,0,0,74,76,5,30,0,0,75,73,1,0,0,0,75,76,1,0,0,0,76,
-        77,1,0,0,0,77,78,5,39,0,0,78,79,5,22,0,0,79,80,5,39,0,0,80,81,5,
-        30,0,0,81,86,3,16,8,0,82,83,5,31,0,0,83,85,3,8,4,0,84,82,1,0,0,0,
-        85,88,1,0,0,0,86,84,1,0,0,0,86,87,1,0,0,0,87,143,1,0,0,0,88,86,1,
-        0,0,0,89,90,5,10,0,0,90,91,5,39,0,0,91,92,5,30,0,0,92,93,3,16,8,
-        0,93,94,5,22,0,0,94,99,3,10,5,0,95,96,5,31,0,0,96,98,3,10,5,0,97,
-        95,1,0,0,0,98,101,1,0,0,0,99,97,1,0,0,0,99,100,1,0,0,0,100,113,1,
-        0,0,0,101,99,1,0,0,0,102,104,5,31,0,0,103,102,1,0,0,0,103,104,1,
-        0,0,0,104,105,1,0,0,0,105,110,3,8,4,0,106,107,5,31,0,0,107,109,3,
-        8,4,0,108,106,1,0,0,0,109,112,1,0,0,0,110,108,1,0,0,0,110,111,1,
-        0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,113,103,1,0,0,0,113,114,1,
-        0,0,0,114,143,1,0,0,0,115,118,5,11,0,0,116,117,5,39,0,0,117,119,
-        5,30,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,120,1,0,0,0,120,125,
-        5,39,0,0,121,122,5,31,0,0,122,124,5,39,0,0,123,121,1,0,0,0,124,127,
-        1,0,0,0,125,123,1,0,0,0,125,126,1,0,0,0,126,128,1,0,0,0,127,125,
-        1,0,0,0,128,129,5,12,0,0,129,132,3,10,5,0,130,131,5,13,0,0,131,133,
-        3,20,10,0,132,130,1,0,0,0,132,133,1,0,0,0,133,143,1,0,0,0,134,135,
-        5,14,0,0,135,139,3,20,10,0,136,138,3,14,7,0,137,136,1,0,0,0,138,
-        141,1,0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,140,143,1,0,0,0,141,
-        139,1,0,0,0,142,34,1,0,0,0,142,39,1,0,0,0,142,41,1,0,0,0,142,52,
-        1,0,0,0,142,60,1,0,0,0,142,64,1,0,0,0,142,72,1,0,0,0,142,89,1,0,
-        0,0,142,115,1,0,0,0,142,134,1,0,0,0,143,3,1,0,0,0,144,156,5,36,0,
-        0,145,150,3,6,3,0,146,147,5,31,0,0,147,149,3,6,3,0,148,146,1,0,0,
-        0,149,152,1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,0,151,154,1,0,0,
-        0,152,150,1,0,0,0,153,155,5,31,0,0,154,153,1,0,0,0,154,155,1,0,0,
-        0,155,157,1,0,0,0,156,145,1,0,0,0,156,157,1,0,0,0,157,158,1,0,0,
-        0,158,159,5,37,0,0,159,5,1,0,0,0,160,162,5,8,0,0,161,160,1,0,0,0,
-        161,162,1,0,0,0,162,163,1,0,0,0,163,164,5,39,0,0,164,165,7,0,0,0,
-        165,166,3,20,10,0,166,7,1,0,0,0,167,168,5,39,0,0,168,169,5,28,0,
-        0,169,170,3,20,10,0,170,9,1,0,0,0,171,176,5,39,0,0,172,173,5,34,
-        0,0,173,174,3,12,6,0,174,175,5,35,0,0,175,177,1,0,0,0,176,172,1,
-        0,0,0,176,177,1,0,0,0,177,11,1,0,0,0,178,179,3,20,10,0,179,180,5,
-        30,0,0,180,181,3,20,10,0,181,191,1,0,0,0,182,187,3,20,10,0,183,184,
-        5,31,0,0,184,186,3,20,10,0,185,183,1,0,0,0,186,189,1,0,0,0,187,185,
-        1,0,0,0,187,188,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,190,178,
-        1,0,0,0,190,182,1,0,0,0,191,13,1,0,0,0,192,193,7,1,0,0,193,194,3,
-        20,10,0,194,15,1,0,0,0,195,196,5,39,0,0,196,205,5,32,0,0,197,202,
-        3,18,9,0,198,199,5,31,0,0,199,201,3,18,9,0,200,198,1,0,0,0,201,204,
-        1,0,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,206,1,0,0,0,204,202,
-        1,0,0,0,205,197,1,0,0,0,205,206,1,0,0,0,206,207,1,0,0,0,207,208,
-        5,33,0,0,208,17,1,0,0,0,209,210,5,39,0,0,210,212,5,28,0,0,211,209,
-        1,0,0,0,211,212,1,0,0,0,212,213,1,0,0,0,213,214,3,20,10,0,214,19,
-        1,0,0,0,215,216,6,10,-1,0,216,217,7,2,0,0,217,243,3,20,10,10,218,
-        220,5,38,0,0,219,221,3,22,11,0,220,219,1,0,0,0,220,221,1,0,0,0,221,
-        243,1,0,0,0,222,243,3,22,11,0,223,243,3,16,8,0,224,243,5,39,0,0,
-        225,243,7,3,0,0,226,235,5,34,0,0,227,232,3,20,10,0,228,229,5,31,
-        0,0,229,231,3,20,10,0,230,228,1,0,0,0,231,234,1,0,0,0,232,230,1,
-        0,0,0,232,233,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,235,227,1,
-        0,0,0,235,236,1,0,0,0,236,237,1,0,0,0,237,243,5,35,0,0,238,239,5,
-        32,0,0,239,240,3,20,10,0,240,241,5,33,0,0,241,243,1,0,0,0,242,215,
-        1,0,0,0,242,218,1,0,0,0,242,222,1,0,0,0,242,223,1,0,0,0,242,224,
-        1,0,0,0,242,225,1,0,0,0,242,226,1,0,0,0,242,238,1,0,0,0,243,255,
-        1,0,0,0,244,245,10,11,0,0,245,246,5,23,0,0,246,254,3,20,10,11,247,
-        248,10,9,0,0,248,249,7,4,0,0,249,254,3,20,10,10,250,251,10,8,0,0,
-        251,252,7,2,0,0,252,254,3,20,10,9,253,244,1,0,0,0,253,247,1,0,0,
-        0,253,250,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,0,0,
-        0,256,21,1,0,0,0,257,255,1,0,0,0,258,261,5,21,0,0,259,260,5,23,0,
-        0,260,262,3,24,12,0,261,259,1,0,0,0,261,262,1,0,0,0,262,23,1,0,0,
-        0,263,265,5,27,0,0,264,263,1,0,0,0,264,265,1,0,0,0,265,266,1,0,0,
-        0,266,267,5,38,0,0,267,25,1,0,0,0,35,29,37,45,50,58,70,75,86,99,
-        103,110,113,118,125,132,139,142,150,154,156,161,176,187,190,202,
-        205,211,220,232,235,242,253,255,261,264
+        4,1,42,286,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
+        6,2,7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,
+        1,0,5,0,30,8,0,10,0,12,0,33,9,0,1,0,1,0,1,1,1,1,1,1,3,1,40,8,1,1,
+        1,1,1,1,1,1,1,1,1,1,1,3,1,48,8,1,1,1,1,1,1,1,3,1,53,8,1,1,1,1,1,
+        1,1,1,1,1,1,1,1,3,1,61,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+        1,3,1,73,8,1,1,1,1,1,1,1,3,1,78,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+        5,1,87,8,1,10,1,12,1,90,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,
+        100,8,1,10,1,12,1,103,9,1,1,1,3,1,106,8,1,1,1,1,1,1,1,5,1,111,8,
+        1,10,1,12,1,114,9,1,3,1,116,8,1,1,1,1,1,1,1,3,1,121,8,1,1,1,1,1,
+        1,1,5,1,126,8,1,10,1,12,1,129,9,1,1,1,1,1,1,1,1,1,3,1,135,8,1,1,
+        1,1,1,1,1,5,1,140,8,1,10,1,12,1,143,9,1,3,1,145,8,1,1,2,1,2,1,2,
+        1,2,5,2,151,8,2,10,2,12,2,154,9,2,1,2,3,2,157,8,2,3,2,159,8,2,1,
+        2,1,2,1,3,3,3,164,8,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,
+        5,1,5,1,5,3,5,179,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,5,6,188,8,6,10,
+        6,12,6,191,9,6,3,6,193,8,6,1,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,5,8,203,
+        8,8,10,8,12,8,206,9,8,3,8,208,8,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,5,
+        9,217,8,9,10,9,12,9,220,9,9,3,9,222,8,9,1,9,3,9,225,8,9,1,10,1,10,
+        3,10,229,8,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,3,11,238,8,11,1,
+        11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,248,8,11,10,11,12,11,
+        251,9,11,3,11,253,8,11,1,11,1,11,1,11,1,11,1,11,3,11,260,8,11,1,
+        11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,271,8,11,10,11,12,
+        11,274,9,11,1,12,1,12,1,12,3,12,279,8,12,1,13,3,13,282,8,13,1,13,
+        1,13,1,13,0,1,22,14,0,2,4,6,8,10,12,14,16,18,20,22,24,26,0,5,1,0,
+        28,29,1,0,15,18,1,0,26,27,1,0,19,20,1,0,24,25,324,0,31,1,0,0,0,2,
+        144,1,0,0,0,4,146,1,0,0,0,6,163,1,0,0,0,8,169,1,0,0,0,10,173,1,0,
+        0,0,12,192,1,0,0,0,14,194,1,0,0,0,16,197,1,0,0,0,18,211,1,0,0,0,
+        20,228,1,0,0,0,22,259,1,0,0,0,24,275,1,0,0,0,26,281,1,0,0,0,28,30,
+        3,2,1,0,29,28,1,0,0,0,30,33,1,0,0,0,31,29,1,0,0,0,31,32,1,0,0,0,
+        32,34,1,0,0,0,33,31,1,0,0,0,34,35,5,0,0,1,35,1,1,0,0,0,36,39,5,1,
+        0,0,37,40,5,39,0,0,38,40,5,40,0,0,39,37,1,0,0,0,39,38,1,0,0,0,40,
+        145,1,0,0,0,41,42,5,2,0,0,42,145,5,40,0,0,43,44,5,3,0,0,44,47,5,
+        39,0,0,45,46,5,28,0,0,46,48,5,39,0,0,47,45,1,0,0,0,47,48,1,0,0,0,
+        48,49,1,0,0,0,49,50,5,4,0,0,50,52,5,40,0,0,51,53,3,4,2,0,52,51,1,
+        0,0,0,52,53,1,0,0,0,53,145,1,0,0,0,54,55,5,3,0,0,55,56,5,39,0,0,
+        56,57,5,28,0,0,57,58,5,5,0,0,58,60,5,39,0,0,59,61,3,4,2,0,60,59,
+        1,0,0,0,60,61,1,0,0,0,61,145,1,0,0,0,62,63,5,6,0,0,63,64,5,39,0,
+        0,64,65,5,28,0,0,65,145,3,22,11,0,66,67,5,7,0,0,67,68,5,39,0,0,68,
+        69,5,30,0,0,69,70,3,22,11,0,70,72,5,39,0,0,71,73,3,4,2,0,72,71,1,
+        0,0,0,72,73,1,0,0,0,73,145,1,0,0,0,74,77,5,9,0,0,75,76,5,39,0,0,
+        76,78,5,30,0,0,77,75,1,0,0,0,77,78,1,0,0,0,78,79,1,0,0,0,79,80,5,
+        39,0,0,80,81,5,22,0,0,81,82,5,39,0,0,82,83,5,30,0,0,83,88,3,18,9,
+        0,84,85,5,31,0,0,85,87,3,8,4,0,86,84,1,0,0,0,87,90,1,0,0,0,88,86,
+        1,0,0,0,88,89,1,0,0,0,89,145,1,0,0,0,90,88,1,0,0,0,91,92,5,10,0,
+        0,92,93,5,39,0,0,93,94,5,30,0,0,94,95,3,16,8,0,95,96,5,22,0,0,96,
+        101,3,10,5,0,97,98,5,31,0,0,98,100,3,10,5,0,99,97,1,0,0,0,100,103,
+        1,0,0,0,101,99,1,0,0,0,101,102,1,0,0,0,102,115,1,0,0,0,103,101,1,
+        0,0,0,104,106,5,31,0,0,105,104,1,0,0,0,105,106,1,0,0,0,106,107,1,
+        0,0,0,107,112,3,8,4,0,108,109,5,31,0,0,109,111,3,8,4,0,110,108,1,
+        0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,116,1,
+        0,0,0,114,112,1,0,0,0,115,105,1,0,0,0,115,116,1,0,0,0,116,145,1,
+        0,0,0,117,120,5,11,0,0,118,119,5,39,0,0,119,121,5,30,0,0,120,118,
+        1,0,0,0,120,121,1,0,0,0,121,122,1,0,0,0,122,127,5,39,0,0,123,124,
+        5,31,0,0,124,126,5,39,0,0,125,123,1,0,0,0,126,129,1,0,0,0,127,125,
+        1,0,0,0,127,128,1,0,0,0,128,130,1,0,0,0,129,127,1,0,0,0,130,131,
+        5,12,0,0,131,134,3,10,5,0,132,133,5,13,0,0,133,135,3,22,11,0,134,
+        132,1,0,0,0,134,135,1,0,0,0,135,145,1,0,0,0,136,137,5,14,0,0,137,
+        141,3,22,11,0,138,140,3,14,7,0,139,138,1,0,0,0,140,143,1,0,0,0,141,
+        139,1,0,0,0,141,142,1,0,0,0,142,145,1,0,0,0,143,141,1,0,0,0,144,
+        36,1,0,0,0,144,41,1,0,0,0,144,43,1,0,0,0,144,54,1,0,0,0,144,62,1,
+        0,0,0,144,66,1,0,0,0,144,74,1,0,0,0,144,91,1,0,0,0,144,117,1,0,0,
+        0,144,136,1,0,0,0,145,3,1,0,0,0,146,158,5,36,0,0,147,152,3,6,3,0,
+        148,149,5,31,0,0,149,151,3,6,3,0,150,148,1,0,0,0,151,154,1,0,0,0,
+        152,150,1,0,0,0,152,153,1,0,0,0,153,156,1,0,0,0,154,152,1,0,0,0,
+        155,157,5,31,0,0,156,155,1,0,0,0,156,157,1,0,0,0,157,159,1,0,0,0,
+        158,147,1,0,0,0,158,159,1,0,0,0,159,160,1,0,0,0,160,161,5,37,0,0,
+        161,5,1,0,0,0,162,164,5,8,0,0,163,162,1,0,0,0,163,164,1,0,0,0,164,
+        165,1,0,0,0,165,166,5,39,0,0,166,167,7,0,0,0,167,168,3,22,11,0,168,
+        7,1,0,0,0,169,170,5,39,0,0,170,171,5,28,0,0,171,172,3,22,11,0,172,
+        9,1,0,0,0,173,178,5,39,0,0,174,175,5,34,0,0,175,176,3,12,6,0,176,
+        177,5,35,0,0,177,179,1,0,0,0,178,174,1,0,0,0,178,179,1,0,0,0,179,
+        11,1,0,0,0,180,181,3,22,11,0,181,182,5,30,0,0,182,183,3,22,11,0,
+        183,193,1,0,0,0,184,189,3,22,11,0,185,186,5,31,0,0,186,188,3,22,
+        11,0,187,185,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,
+        0,0,190,193,1,0,0,0,191,189,1,0,0,0,192,180,1,0,0,0,192,184,1,0,
+        0,0,193,13,1,0,0,0,194,195,7,1,0,0,195,196,3,22,11,0,196,15,1,0,
+        0,0,197,198,5,39,0,0,198,207,5,32,0,0,199,204,3,20,10,0,200,201,
+        5,31,0,0,201,203,3,20,10,0,202,200,1,0,0,0,203,206,1,0,0,0,204,202,
+        1,0,0,0,204,205,1,0,0,0,205,208,1,0,0,0,206,204,1,0,0,0,207,199,
+        1,0,0,0,207,208,1,0,0,0,208,209,1,0,0,0,209,210,5,33,0,0,210,17,
+        1,0,0,0,211,224,5,39,0,0,212,221,5,32,0,0,213,218,3,20,10,0,214,
+        215,5,31,0,0,215,217,3,20,10,0,216,214,1,0,0,0,217,220,1,0,0,0,218,
+        216,1,0,0,0,218,219,1,0,0,0,219,222,1,0,0,0,220,218,1,0,0,0,221,
+        213,1,0,0,0,221,222,1,0,0,0,222,223,1,0,0,0,223,225,5,33,0,0,224,
+        212,1,0,0,0,224,225,1,0,0,0,225,19,1,0,0,0,226,227,5,39,0,0,227,
+        229,5,28,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,
+        231,3,22,11,0,231,21,1,0,0,0,232,233,6,11,-1,0,233,234,7,2,0,0,234,
+        260,3,22,11,10,235,237,5,38,0,0,236,238,3,24,12,0,237,236,1,0,0,
+        0,237,238,1,0,0,0,238,260,1,0,0,0,239,260,3,24,12,0,240,260,3,16,
+        8,0,241,260,5,39,0,0,242,260,7,3,0,0,243,252,5,34,0,0,244,249,3,
+        22,11,0,245,246,5,31,0,0,246,248,3,22,11,0,247,245,1,0,0,0,248,251,
+        1,0,0,0,249,247,1,0,0,0,249,250,1,0,0,0,250,253,1,0,0,0,251,249,
+        1,0,0,0,252,244,1,0,0,0,252,253,1,0,0,0,253,254,1,0,0,0,254,260,
+        5,35,0,0,255,256,5,32,0,0,256,257,3,22,11,0,257,258,5,33,0,0,258,
+        260,1,0,0,0,259,232,1,0,0,0,259,235,1,0,0,0,259,239,1,0,0,0,259,
+        240,1,0,0,0,259,241,1,0,0,0,259,242,1,0,0,0,259,243,1,0,0,0,259,
+        255,1,0,0,0,260,272,1,0,0,0,261,262,10,11,0,0,262,263,5,23,0,0,263,
+        271,3,22,11,11,264,265,10,9,0,0,265,266,7,4,0,0,266,271,3,22,11,
+        10,267,268,10,8,0,0,268,269,7,2,0,0,269,271,3,22,11,9,270,261,1,
+        0,0,0,270,264,1,0,0,0,270,267,1,0,0,0,271,274,1,0,0,0,272,270,1,
+        0,0,0,272,273,1,0,0,0,273,23,1,0,0,0,274,272,1,0,0,0,275,278,5,21,
+        0,0,276,277,5,23,0,0,277,279,3,26,13,0,278,276,1,0,0,0,278,279,1,
+        0,0,0,279,25,1,0,0,0,280,282,5,27,0,0,281,280,1,0,0,0,281,282,1,
+        0,0,0,282,283,1,0,0,0,283,284,5,38,0,0,284,27,1,0,0,0,38,31,39,47,
+        52,60,72,77,88,101,105,112,115,120,127,134,141,144,152,156,158,163,
+        178,189,192,204,207,218,221,224,228,237,249,252,259,270,272,278,
+        281
     ]
 
 class PortasnnNetParser ( Parser ):
@@ -147,14 +154,15 @@ class PortasnnNetParser ( Parser ):
     RULE_subset = 6
     RULE_simOption = 7
     RULE_call = 8
-    RULE_arg = 9
-    RULE_expr = 10
-    RULE_unit = 11
-    RULE_signedInt = 12
+    RULE_rule = 9
+    RULE_arg = 10
+    RULE_expr = 11
+    RULE_unit = 12
+    RULE_signedInt = 13
 
     ruleNames =  [ "file_", "statement", "block", "item", "option", "target", 
-                   "subset", "simOption", "call", "arg", "expr", "unit", 
-                   "signedInt" ]
+                   "subset", "simOption", "call", "rule", "arg", "expr", 
+                   "unit", "signedInt" ]
 
     EOF = Token.EOF
     NETWORK=1
@@ -245,17 +253,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 29
+            self.state = 31
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             while (((_la) & ~0x3f) == 0 and ((1 << _la) & 20174) != 0):
-                self.state = 26
+                self.state = 28
                 self.statement()
-                self.state = 31
+                self.state = 33
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
 
-            self.state = 32
+            self.state = 34
             self.match(PortasnnNetParser.EOF)
         except RecognitionException as re:
             localctx.exception = re
@@ -355,8 +363,8 @@ class PortasnnNetParser ( Parser ):
                 return self.getTokens(PortasnnNetParser.COLON)
             else:
                 return self.getToken(PortasnnNetParser.COLON, i)
-        def call(self):
-            return self.getTypedRuleContext(PortasnnNetParser.CallContext,0)
+        def rule_(self):
+            return self.getTypedRuleContext(PortasnnNetParser.RuleContext,0)
 
         def IDENT(self, i:int=None):
             if i is None:
@@ -604,23 +612,23 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 2, self.RULE_statement)
         self._la = 0 # Token type
         try:
-            self.state = 142
+            self.state = 144
             self._errHandler.sync(self)
             la_ = self._interp.adaptivePredict(self._input,16,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.NetworkStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
-                self.state = 34
+                self.state = 36
                 self.match(PortasnnNetParser.NETWORK)
-                self.state = 37
+                self.state = 39
                 self._errHandler.sync(self)
                 token = self._input.LA(1)
                 if token in [39]:
-                    self.state = 35
+                    self.state = 37
                     localctx.name = self.match(PortasnnNetParser.IDENT)
                     pass
                 elif token in [40]:
-                    self.state = 36
+                    self.state = 38
                     localctx.quoted = self.match(PortasnnNetParser.STRING)
                     pass
                 else:
@@ -631,38 +639,38 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 2:
                 localctx = PortasnnNetParser.IncludeStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 2)
-                self.state = 39
+                self.state = 41
                 self.match(PortasnnNetParser.INCLUDE)
-                self.state = 40
+                self.state = 42
                 localctx.path = self.match(PortasnnNetParser.STRING)
                 pass
 
             elif la_ == 3:
                 localctx = PortasnnNetParser.ModelFileStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 3)
-                self.state = 41
+                self.state = 43
                 self.match(PortasnnNetParser.MODEL)
-                self.state = 42
+                self.state = 44
                 localctx.key = self.match(PortasnnNetParser.IDENT)
-                self.state = 45
+                self.state = 47
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==28:
-                    self.state = 43
+                    self.state = 45
                     self.match(PortasnnNetParser.EQ)
-                    self.state = 44
+                    self.state = 46
                     localctx.inner = self.match(PortasnnNetParser.IDENT)
 
 
-                self.state = 47
+                self.state = 49
                 self.match(PortasnnNetParser.FROM)
-                self.state = 48
-                localctx.path = self.match(PortasnnNetParser.STRING)
                 self.state = 50
+                localctx.path = self.match(PortasnnNetParser.STRING)
+                self.state = 52
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==36:
-                    self.state = 49
+                    self.state = 51
                     self.block()
 
 
@@ -671,21 +679,21 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 4:
                 localctx = PortasnnNetParser.ModelNestStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 4)
-                self.state = 52
-                self.match(PortasnnNetParser.MODEL)
-                self.state = 53
-                localctx.key = self.match(PortasnnNetParser.IDENT)
                 self.state = 54
-                self.match(PortasnnNetParser.EQ)
+                self.match(PortasnnNetParser.MODEL)
                 self.state = 55
-                self.match(PortasnnNetParser.NEST)
+                localctx.key = self.match(PortasnnNetParser.IDENT)
                 self.state = 56
-                localctx.builtin = self.match(PortasnnNetParser.IDENT)
+                self.match(PortasnnNetParser.EQ)
+                self.state = 57
+                self.match(PortasnnNetParser.NEST)
                 self.state = 58
+                localctx.builtin = self.match(PortasnnNetParser.IDENT)
+                self.state = 60
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==36:
-                    self.state = 57
+                    self.state = 59
                     self.block()
 
 
@@ -694,34 +702,34 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 5:
                 localctx = PortasnnNetParser.LetStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 5)
-                self.state = 60
-                self.match(PortasnnNetParser.LET)
-                self.state = 61
-                localctx.name = self.match(PortasnnNetParser.IDENT)
                 self.state = 62
-                self.match(PortasnnNetParser.EQ)
+                self.match(PortasnnNetParser.LET)
                 self.state = 63
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 64
+                self.match(PortasnnNetParser.EQ)
+                self.state = 65
                 self.expr(0)
                 pass
 
             elif la_ == 6:
                 localctx = PortasnnNetParser.PopulationStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 6)
-                self.state = 64
-                self.match(PortasnnNetParser.POPULATION)
-                self.state = 65
-                localctx.name = self.match(PortasnnNetParser.IDENT)
                 self.state = 66
-                self.match(PortasnnNetParser.COLON)
+                self.match(PortasnnNetParser.POPULATION)
                 self.state = 67
-                localctx.size = self.expr(0)
+                localctx.name = self.match(PortasnnNetParser.IDENT)
                 self.state = 68
-                localctx.model = self.match(PortasnnNetParser.IDENT)
+                self.match(PortasnnNetParser.COLON)
+                self.state = 69
+                localctx.size = self.expr(0)
                 self.state = 70
+                localctx.model = self.match(PortasnnNetParser.IDENT)
+                self.state = 72
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==36:
-                    self.state = 69
+                    self.state = 71
                     self.block()
 
 
@@ -730,37 +738,37 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 7:
                 localctx = PortasnnNetParser.ConnectStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 7)
-                self.state = 72
+                self.state = 74
                 self.match(PortasnnNetParser.CONNECT)
-                self.state = 75
+                self.state = 77
                 self._errHandler.sync(self)
                 la_ = self._interp.adaptivePredict(self._input,6,self._ctx)
                 if la_ == 1:
-                    self.state = 73
+                    self.state = 75
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 74
+                    self.state = 76
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 77
-                localctx.pre = self.match(PortasnnNetParser.IDENT)
-                self.state = 78
-                self.match(PortasnnNetParser.ARROW)
                 self.state = 79
-                localctx.post = self.match(PortasnnNetParser.IDENT)
+                localctx.pre = self.match(PortasnnNetParser.IDENT)
                 self.state = 80
-                self.match(PortasnnNetParser.COLON)
+                self.match(PortasnnNetParser.ARROW)
                 self.state = 81
-                self.call()
-                self.state = 86
+                localctx.post = self.match(PortasnnNetParser.IDENT)
+                self.state = 82
+                self.match(PortasnnNetParser.COLON)
+                self.state = 83
+                self.rule_()
+                self.state = 88
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 82
+                    self.state = 84
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 83
+                    self.state = 85
                     self.option()
-                    self.state = 88
+                    self.state = 90
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -769,54 +777,54 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 8:
                 localctx = PortasnnNetParser.StimulusStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 8)
-                self.state = 89
-                self.match(PortasnnNetParser.STIMULUS)
-                self.state = 90
-                localctx.name = self.match(PortasnnNetParser.IDENT)
                 self.state = 91
-                self.match(PortasnnNetParser.COLON)
+                self.match(PortasnnNetParser.STIMULUS)
                 self.state = 92
-                self.call()
+                localctx.name = self.match(PortasnnNetParser.IDENT)
                 self.state = 93
-                self.match(PortasnnNetParser.ARROW)
+                self.match(PortasnnNetParser.COLON)
                 self.state = 94
+                self.call()
+                self.state = 95
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 96
                 self.target()
-                self.state = 99
+                self.state = 101
                 self._errHandler.sync(self)
                 _alt = self._interp.adaptivePredict(self._input,8,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 95
+                        self.state = 97
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 96
+                        self.state = 98
                         self.target() 
-                    self.state = 101
+                    self.state = 103
                     self._errHandler.sync(self)
                     _alt = self._interp.adaptivePredict(self._input,8,self._ctx)
 
-                self.state = 113
+                self.state = 115
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==31 or _la==39:
-                    self.state = 103
+                    self.state = 105
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     if _la==31:
-                        self.state = 102
+                        self.state = 104
                         self.match(PortasnnNetParser.COMMA)
 
 
-                    self.state = 105
+                    self.state = 107
                     self.option()
-                    self.state = 110
+                    self.state = 112
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     while _la==31:
-                        self.state = 106
+                        self.state = 108
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 107
+                        self.state = 109
                         self.option()
-                        self.state = 112
+                        self.state = 114
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
@@ -827,43 +835,43 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 9:
                 localctx = PortasnnNetParser.RecordStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 9)
-                self.state = 115
+                self.state = 117
                 self.match(PortasnnNetParser.RECORD)
-                self.state = 118
+                self.state = 120
                 self._errHandler.sync(self)
                 la_ = self._interp.adaptivePredict(self._input,12,self._ctx)
                 if la_ == 1:
-                    self.state = 116
+                    self.state = 118
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 117
+                    self.state = 119
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 120
+                self.state = 122
                 self.match(PortasnnNetParser.IDENT)
-                self.state = 125
+                self.state = 127
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 121
+                    self.state = 123
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 122
+                    self.state = 124
                     self.match(PortasnnNetParser.IDENT)
-                    self.state = 127
+                    self.state = 129
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
-                self.state = 128
+                self.state = 130
                 self.match(PortasnnNetParser.OF)
-                self.state = 129
+                self.state = 131
                 self.target()
-                self.state = 132
+                self.state = 134
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==13:
-                    self.state = 130
+                    self.state = 132
                     self.match(PortasnnNetParser.EVERY)
-                    self.state = 131
+                    self.state = 133
                     localctx.interval = self.expr(0)
 
 
@@ -872,17 +880,17 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 10:
                 localctx = PortasnnNetParser.SimulateStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 10)
-                self.state = 134
+                self.state = 136
                 self.match(PortasnnNetParser.SIMULATE)
-                self.state = 135
+                self.state = 137
                 localctx.duration = self.expr(0)
-                self.state = 139
+                self.state = 141
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while (((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0):
-                    self.state = 136
+                    self.state = 138
                     self.simOption()
-                    self.state = 141
+                    self.state = 143
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -943,38 +951,38 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 144
+            self.state = 146
             self.match(PortasnnNetParser.LBRACE)
-            self.state = 156
+            self.state = 158
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==8 or _la==39:
-                self.state = 145
+                self.state = 147
                 self.item()
-                self.state = 150
+                self.state = 152
                 self._errHandler.sync(self)
                 _alt = self._interp.adaptivePredict(self._input,17,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 146
+                        self.state = 148
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 147
+                        self.state = 149
                         self.item() 
-                    self.state = 152
+                    self.state = 154
                     self._errHandler.sync(self)
                     _alt = self._interp.adaptivePredict(self._input,17,self._ctx)
 
-                self.state = 154
+                self.state = 156
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==31:
-                    self.state = 153
+                    self.state = 155
                     self.match(PortasnnNetParser.COMMA)
 
 
 
 
-            self.state = 158
+            self.state = 160
             self.match(PortasnnNetParser.RBRACE)
         except RecognitionException as re:
             localctx.exception = re
@@ -1029,17 +1037,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 161
+            self.state = 163
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==8:
-                self.state = 160
+                self.state = 162
                 self.match(PortasnnNetParser.INITIAL)
 
 
-            self.state = 163
+            self.state = 165
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 164
+            self.state = 166
             localctx.op = self._input.LT(1)
             _la = self._input.LA(1)
             if not(_la==28 or _la==29):
@@ -1047,7 +1055,7 @@ class PortasnnNetParser ( Parser ):
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 165
+            self.state = 167
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1094,11 +1102,11 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 8, self.RULE_option)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 167
-            localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 168
-            self.match(PortasnnNetParser.EQ)
             self.state = 169
+            localctx.name = self.match(PortasnnNetParser.IDENT)
+            self.state = 170
+            self.match(PortasnnNetParser.EQ)
+            self.state = 171
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1149,17 +1157,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 171
+            self.state = 173
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 176
+            self.state = 178
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==34:
-                self.state = 172
-                self.match(PortasnnNetParser.LBRACK)
-                self.state = 173
-                self.subset()
                 self.state = 174
+                self.match(PortasnnNetParser.LBRACK)
+                self.state = 175
+                self.subset()
+                self.state = 176
                 self.match(PortasnnNetParser.RBRACK)
 
 
@@ -1245,34 +1253,34 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 12, self.RULE_subset)
         self._la = 0 # Token type
         try:
-            self.state = 190
+            self.state = 192
             self._errHandler.sync(self)
             la_ = self._interp.adaptivePredict(self._input,23,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.RangeSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
-                self.state = 178
-                localctx.lo = self.expr(0)
-                self.state = 179
-                self.match(PortasnnNetParser.COLON)
                 self.state = 180
+                localctx.lo = self.expr(0)
+                self.state = 181
+                self.match(PortasnnNetParser.COLON)
+                self.state = 182
                 localctx.hi = self.expr(0)
                 pass
 
             elif la_ == 2:
                 localctx = PortasnnNetParser.ListSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 2)
-                self.state = 182
+                self.state = 184
                 self.expr(0)
-                self.state = 187
+                self.state = 189
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 183
+                    self.state = 185
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 184
+                    self.state = 186
                     self.expr(0)
-                    self.state = 189
+                    self.state = 191
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -1331,7 +1339,7 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 192
+            self.state = 194
             localctx.key = self._input.LT(1)
             _la = self._input.LA(1)
             if not((((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0)):
@@ -1339,7 +1347,7 @@ class PortasnnNetParser ( Parser ):
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 193
+            self.state = 195
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1399,32 +1407,122 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 195
+            self.state = 197
             localctx.fn = self.match(PortasnnNetParser.IDENT)
-            self.state = 196
+            self.state = 198
             self.match(PortasnnNetParser.LPAREN)
-            self.state = 205
+            self.state = 207
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                self.state = 197
+                self.state = 199
                 self.arg()
-                self.state = 202
+                self.state = 204
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 198
+                    self.state = 200
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 199
+                    self.state = 201
                     self.arg()
-                    self.state = 204
+                    self.state = 206
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
 
 
-            self.state = 207
+            self.state = 209
             self.match(PortasnnNetParser.RPAREN)
+        except RecognitionException as re:
+            localctx.exception = re
+            self._errHandler.reportError(self, re)
+            self._errHandler.recover(self, re)
+        finally:
+            self.exitRule()
+        return localctx
+
+
+    class RuleContext(ParserRuleContext):
+        __slots__ = 'parser'
+
+        def __init__(self, parser, parent:ParserRuleContext=None, invokingState:int=-1):
+            super().__init__(parent, invokingState)
+            self.parser = parser
+            self.fn = None # Token
+
+        def IDENT(self):
+            return self.getToken(PortasnnNetParser.IDENT, 0)
+
+        def LPAREN(self):
+            return self.getToken(PortasnnNetParser.LPAREN, 0)
+
+        def RPAREN(self):
+            return self.getToken(PortasnnNetParser.RPAREN, 0)
+
+        def arg(self, i:int=None):
+            if i is None:
+                return self.getTypedRuleContexts(PortasnnNetParser.ArgContext)
+            else:
+                return self.getTypedRuleContext(PortasnnNetParser.ArgContext,i)
+
+
+        def COMMA(self, i:int=None):
+            if i is None:
+                return self.getTokens(PortasnnNetParser.COMMA)
+            else:
+                return self.getToken(PortasnnNetParser.COMMA, i)
+
+        def getRuleIndex(self):
+            return PortasnnNetParser.RULE_rule
+
+        def accept(self, visitor:ParseTreeVisitor):
+            if hasattr( visitor, "visitRule" ):
+                return visitor.visitRule(self)
+            else:
+                return visitor.visitChildren(self)
+
+
+
+
+    def rule_(self):
+
+        localctx = PortasnnNetParser.RuleContext(self, self._ctx, self.state)
+        self.enterRule(localctx, 18, self.RULE_rule)
+        self._la = 0 # Token type
+        try:
+            self.enterOuterAlt(localctx, 1)
+            self.state = 211
+            localctx.fn = self.match(PortasnnNetParser.IDENT)
+            self.state = 224
+            self._errHandler.sync(self)
+            _la = self._input.LA(1)
+            if _la==32:
+                self.state = 212
+                self.match(PortasnnNetParser.LPAREN)
+                self.state = 221
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
+                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
+                    self.state = 213
+                    self.arg()
+                    self.state = 218
+                    self._errHandler.sync(self)
+                    _la = self._input.LA(1)
+                    while _la==31:
+                        self.state = 214
+                        self.match(PortasnnNetParser.COMMA)
+                        self.state = 215
+                        self.arg()
+                        self.state = 220
+                        self._errHandler.sync(self)
+                        _la = self._input.LA(1)
+
+
+
+                self.state = 223
+                self.match(PortasnnNetParser.RPAREN)
+
+
         except RecognitionException as re:
             localctx.exception = re
             self._errHandler.reportError(self, re)
@@ -1467,20 +1565,20 @@ class PortasnnNetParser ( Parser ):
     def arg(self):
 
         localctx = PortasnnNetParser.ArgContext(self, self._ctx, self.state)
-        self.enterRule(localctx, 18, self.RULE_arg)
+        self.enterRule(localctx, 20, self.RULE_arg)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 211
+            self.state = 228
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,26,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,29,self._ctx)
             if la_ == 1:
-                self.state = 209
+                self.state = 226
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 210
+                self.state = 227
                 self.match(PortasnnNetParser.EQ)
 
 
-            self.state = 213
+            self.state = 230
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1751,20 +1849,20 @@ class PortasnnNetParser ( Parser ):
         _parentState = self.state
         localctx = PortasnnNetParser.ExprContext(self, self._ctx, _parentState)
         _prevctx = localctx
-        _startState = 20
-        self.enterRecursionRule(localctx, 20, self.RULE_expr, _p)
+        _startState = 22
+        self.enterRecursionRule(localctx, 22, self.RULE_expr, _p)
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 242
+            self.state = 259
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,30,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,33,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.UnaryExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
 
-                self.state = 216
+                self.state = 233
                 localctx.op = self._input.LT(1)
                 _la = self._input.LA(1)
                 if not(_la==26 or _la==27):
@@ -1772,7 +1870,7 @@ class PortasnnNetParser ( Parser ):
                 else:
                     self._errHandler.reportMatch(self)
                     self.consume()
-                self.state = 217
+                self.state = 234
                 self.expr(10)
                 pass
 
@@ -1780,13 +1878,13 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NumberExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 218
+                self.state = 235
                 self.match(PortasnnNetParser.NUMBER)
-                self.state = 220
+                self.state = 237
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,27,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,30,self._ctx)
                 if la_ == 1:
-                    self.state = 219
+                    self.state = 236
                     self.unit()
 
 
@@ -1796,7 +1894,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.UnitExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 222
+                self.state = 239
                 self.unit()
                 pass
 
@@ -1804,7 +1902,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.CallExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 223
+                self.state = 240
                 self.call()
                 pass
 
@@ -1812,7 +1910,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NameExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 224
+                self.state = 241
                 self.match(PortasnnNetParser.IDENT)
                 pass
 
@@ -1820,7 +1918,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.BoolExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 225
+                self.state = 242
                 _la = self._input.LA(1)
                 if not(_la==19 or _la==20):
                     self._errHandler.recoverInline(self)
@@ -1833,29 +1931,29 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ListExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 226
+                self.state = 243
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 235
+                self.state = 252
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                    self.state = 227
+                    self.state = 244
                     self.expr(0)
-                    self.state = 232
+                    self.state = 249
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     while _la==31:
-                        self.state = 228
+                        self.state = 245
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 229
+                        self.state = 246
                         self.expr(0)
-                        self.state = 234
+                        self.state = 251
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 237
+                self.state = 254
                 self.match(PortasnnNetParser.RBRACK)
                 pass
 
@@ -1863,38 +1961,38 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ParenExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 238
+                self.state = 255
                 self.match(PortasnnNetParser.LPAREN)
-                self.state = 239
+                self.state = 256
                 self.expr(0)
-                self.state = 240
+                self.state = 257
                 self.match(PortasnnNetParser.RPAREN)
                 pass
 
 
             self._ctx.stop = self._input.LT(-1)
-            self.state = 255
+            self.state = 272
             self._errHandler.sync(self)
-            _alt = self._interp.adaptivePredict(self._input,32,self._ctx)
+            _alt = self._interp.adaptivePredict(self._input,35,self._ctx)
             while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                 if _alt==1:
                     if self._parseListeners is not None:
                         self.triggerExitRuleEvent()
                     _prevctx = localctx
-                    self.state = 253
+                    self.state = 270
                     self._errHandler.sync(self)
-                    la_ = self._interp.adaptivePredict(self._input,31,self._ctx)
+                    la_ = self._interp.adaptivePredict(self._input,34,self._ctx)
                     if la_ == 1:
                         localctx = PortasnnNetParser.PowExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 244
+                        self.state = 261
                         if not self.precpred(self._ctx, 11):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 11)")
-                        self.state = 245
+                        self.state = 262
                         localctx.op = self.match(PortasnnNetParser.POW)
-                        self.state = 246
+                        self.state = 263
                         localctx.right = self.expr(11)
                         pass
 
@@ -1902,11 +2000,11 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.MulExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 247
+                        self.state = 264
                         if not self.precpred(self._ctx, 9):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 9)")
-                        self.state = 248
+                        self.state = 265
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==24 or _la==25):
@@ -1914,7 +2012,7 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 249
+                        self.state = 266
                         localctx.right = self.expr(10)
                         pass
 
@@ -1922,11 +2020,11 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.AddExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 250
+                        self.state = 267
                         if not self.precpred(self._ctx, 8):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 8)")
-                        self.state = 251
+                        self.state = 268
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==26 or _la==27):
@@ -1934,14 +2032,14 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 252
+                        self.state = 269
                         localctx.right = self.expr(9)
                         pass
 
              
-                self.state = 257
+                self.state = 274
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,32,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,35,self._ctx)
 
         except RecognitionException as re:
             localctx.exception = re
@@ -1985,18 +2083,18 @@ class PortasnnNetParser ( Parser ):
     def unit(self):
 
         localctx = PortasnnNetParser.UnitContext(self, self._ctx, self.state)
-        self.enterRule(localctx, 22, self.RULE_unit)
+        self.enterRule(localctx, 24, self.RULE_unit)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 258
+            self.state = 275
             self.match(PortasnnNetParser.UNIT)
-            self.state = 261
+            self.state = 278
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,33,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,36,self._ctx)
             if la_ == 1:
-                self.state = 259
+                self.state = 276
                 self.match(PortasnnNetParser.POW)
-                self.state = 260
+                self.state = 277
                 localctx.exponent = self.signedInt()
 
 
@@ -2037,19 +2135,19 @@ class PortasnnNetParser ( Parser ):
     def signedInt(self):
 
         localctx = PortasnnNetParser.SignedIntContext(self, self._ctx, self.state)
-        self.enterRule(localctx, 24, self.RULE_signedInt)
+        self.enterRule(localctx, 26, self.RULE_signedInt)
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 264
+            self.state = 281
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==27:
-                self.state = 263
+                self.state = 280
                 self.match(PortasnnNetParser.MINUS)
 
 
-            self.state = 266
+            self.state = 283
             self.match(PortasnnNetParser.NUMBER)
         except RecognitionException as re:
             localctx.exception = re
@@ -2064,7 +2162,7 @@ class PortasnnNetParser ( Parser ):
     def sempred(self, localctx:RuleContext, ruleIndex:int, predIndex:int):
         if self._predicates == None:
             self._predicates = dict()
-        self._predicates[10] = self.expr_sempred
+        self._predicates[11] = self.expr_sempred
         pred = self._predicates.get(ruleIndex, None)
         if pred is None:
             raise Exception("No predicate with index:" + str(ruleIndex))

@@ -104,6 +104,11 @@ class PortasnnNetVisitor(ParseTreeVisitor):
         return self.visitChildren(ctx)
 
 
+    # Visit a parse tree produced by PortasnnNetParser#rule.
+    def visitRule(self, ctx:PortasnnNetParser.RuleContext):
+        return self.visitChildren(ctx)
+
+
     # Visit a parse tree produced by PortasnnNetParser#arg.
     def visitArg(self, ctx:PortasnnNetParser.ArgContext):
         return self.visitChildren(ctx)

@@ -291,7 +291,7 @@ class Reader:
                                                                        {p.name for p in self.projections})
         if any(p.name == name for p in self.projections):
             raise error("E205", f"projection '{name}' is defined twice", span)
-        call = ctx.call()
+        call = ctx.rule_()
         rule = call.fn.text
         if rule not in RULE_PARAMS:
             raise error("E210", f"unknown connection rule '{rule}'", self.span(call.fn),
@@ -460,15 +460,14 @@ class Reader:
             hint = "functions: " + ", ".join(sorted(FUNCTIONS | set(V.DIST_PARAMS)))
             if fn in RULE_PARAMS or fn in STIM_KINDS:
                 hint = f"'{fn}' is only valid after 'connect ... :' or 'stimulus ... :'"
-            raise error("E212" if fn[0].islower() and fn.endswith("normal") else "E203",
-                        f"unknown function or distribution '{fn}'", self.span(call.fn), hint=hint)
+            raise error("E212", f"unknown function or distribution '{fn}'", self.span(call.fn), hint=hint)
         arity = 2 if fn in ("min", "max") else 1
         args = self.call_args(call, ("a", "b")[:arity], ("a", "b")[:arity], fn)
         qs = [V.quantity(args[k][0], f"the argument of {fn}", args[k][1]) for k in ("a", "b")[:arity]]
         try:
             return _apply(fn, qs)
         except UnitError as exc:
-            raise error("E204", f"{fn}: {exc}", span) from None
+            raise error("E204", str(exc), span) from None
 
     # ---- expressions --------------------------------------------------------------------------
     def eval(self, ctx) -> V.EvalValue:

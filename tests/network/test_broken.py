@@ -1,0 +1,91 @@
+"""Every file in broken/ is rejected with a NetworkError at the place its first line names.
+
+Each case starts with ``# expect: [FILE:]LINE:COL MESSAGE``: FILE (relative to broken/, default the
+case itself), the 1-based line and column the error must point at, and a substring of the message.
+Files under broken/lib/ are helpers that cases include.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portasnn.errors import NetworkError
+from portasnn.frontend.network import load_network
+
+BROKEN = Path(__file__).parent / "broken"
+CASES = sorted(BROKEN.glob("*.pnet"))
+EXPECT = re.compile(r"# expect: (?:(?P<file>[\w./]+):)?(?P<line>\d+):(?P<col>\d+) (?P<message>.+)")
+PORTASNN = Path(sys.executable).parent / "portasnn"
+
+
+def expectation(case: Path) -> tuple[Path, int, int, str]:
+    match = EXPECT.match(case.read_text().splitlines()[0])
+    assert match, f"{case.name}: first line must be '# expect: LINE:COL MESSAGE'"
+    file = (BROKEN / match["file"]).resolve() if match["file"] else case.resolve()
+    return file, int(match["line"]), int(match["col"]), match["message"].strip()
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 22
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_broken_file_is_rejected_at_its_line(case: Path) -> None:
+    file, line, col, message = expectation(case)
+    with pytest.raises(NetworkError) as info:
+        load_network(case)
+    err = info.value
+    assert err.code.startswith("E2")
+    assert err.span is not None, str(err)
+    assert (Path(err.span.file).resolve(), err.span.line, err.span.column) == (file, line, col), str(err)
+    assert message in err.message, str(err)
+
+
+def _ir_command_available() -> bool:
+    try:
+        from portasnn.commands.build import ir  # noqa: F401
+    except ImportError:
+        return False
+    done = subprocess.run([str(PORTASNN), "ir", "--help"], capture_output=True, text=True, timeout=120)
+    return done.returncode == 0
+
+
+@pytest.mark.parametrize("case", CASES[:6] + [BROKEN / "include_cycle.pnet", BROKEN / "missing_simulate.pnet"],
+                         ids=lambda p: p.stem)
+def test_cli_reports_file_line_col_and_exits_2(case: Path) -> None:
+    if not _ir_command_available():
+        pytest.skip("the 'portasnn ir' command is not available")
+    file, line, col, _ = expectation(case)
+    done = subprocess.run([str(PORTASNN), "ir", str(case)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert f"{file.name}:{line}:{col}" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_unknown_override_is_named() -> None:
+    good = Path(__file__).parent / "cases" / "small.pnet"
+    with pytest.raises(NetworkError) as info:
+        load_network(good, overrides={"NN": "20"})
+    assert info.value.code == "E214"
+    assert "'NN'" in info.value.message
+
+
+def test_override_with_bad_syntax_points_into_the_override() -> None:
+    good = Path(__file__).parent / "cases" / "small.pnet"
+    with pytest.raises(NetworkError) as info:
+        load_network(good, overrides={"N": "20 20"})
+    assert info.value.span is not None and info.value.span.file == "--set N" and info.value.span.column == 4
+
+
+def test_override_with_wrong_unit_is_checked_where_used() -> None:
+    good = Path(__file__).parent / "cases" / "small.pnet"
+    with pytest.raises(NetworkError) as info:
+        load_network(good, overrides={"N": "20 ms"})
+    # N is used first in small_params.pnet line 2: CE = round(0.1 * 0.8 * N)
+    assert "round needs a plain number, not time (ms)" in info.value.message
+    assert info.value.span is not None
+    assert (Path(info.value.span.file).name, info.value.span.line) == ("small_params.pnet", 2)
