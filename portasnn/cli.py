@@ -89,7 +89,10 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI, turn exceptions into messages and exit codes."""
     try:
-        cli.main(args=argv, prog_name="portasnn", standalone_mode=False)
+        # without standalone mode, click returns (not raises) the code of a command's ctx.exit(code)
+        code = cli.main(args=argv, prog_name="portasnn", standalone_mode=False)
+        if type(code) is int:
+            return code
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
