@@ -1,0 +1,46 @@
+"""Canonical JSON of IR nodes (models and networks) and their content hash."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from typing import Any
+
+import sympy
+
+from portasnn.errors import Span
+
+FORMAT = "portasnn-ir/1"
+
+
+def to_data(node: Any, *, spans: bool = True) -> Any:
+    """Plain JSON-able data: dataclasses become objects with a ``node`` kind, sympy becomes text."""
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        if isinstance(node, Span):
+            return str(node) if spans else None
+        out: dict[str, Any] = {"node": type(node).__name__}
+        for f in dataclasses.fields(node):
+            if not spans and (f.name == "span" or f.name == "source"):
+                continue
+            out[f.name] = to_data(getattr(node, f.name), spans=spans)
+        return out
+    if isinstance(node, sympy.Basic):
+        return sympy.sstr(node, full_prec=True)
+    if isinstance(node, (list, tuple)):
+        return [to_data(x, spans=spans) for x in node]
+    if isinstance(node, dict):
+        return {str(k): to_data(v, spans=spans) for k, v in node.items()}
+    if node is None or isinstance(node, (str, int, float, bool)):
+        return node
+    return str(node)
+
+
+def canonical_json(node: Any, *, spans: bool = True, indent: int | None = None) -> str:
+    """Deterministic JSON text (sorted keys)."""
+    return json.dumps({"format": FORMAT, "ir": to_data(node, spans=spans)}, sort_keys=True, indent=indent,
+                      separators=(",", ": ") if indent else (",", ":"))
+
+
+def ir_hash(node: Any) -> str:
+    """sha256 of the canonical JSON without source locations: the identity of what the IR means."""
+    return hashlib.sha256(canonical_json(node, spans=False).encode()).hexdigest()

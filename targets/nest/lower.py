@@ -1,0 +1,373 @@
+"""Lower a solved model IR to a NEST 3.10 neuron model (C++ header and source).
+
+The work happens here, in Python: a small view model (names, C++ lines) is handed to two
+Jinja templates that only lay the code out. The generated update does per step only what a
+hand-written NEST model does: read one multi-channel input buffer slot, apply exact
+propagators (all parameter-only sub-expressions are precomputed once per resolution in
+``pre_run_hook``), run GSL's RKF45 where the model is non-linear, test conditions, record.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jinja2
+import sympy
+
+from portasnn.errors import ModelError
+from portasnn.ir import model as ir
+from portasnn.targets.nest.cxx import NestPrinter, StatementContext, print_block
+
+H = "__h"
+T_NOW = "nest::Time(nest::Time::step(origin.get_steps() + lag + 1)).get_ms()"
+
+
+@dataclass
+class Field:
+    name: str
+    ctype: str
+    init: str          # C++ initialiser (canonical units)
+    unit: str = ""
+    doc: str = ""
+    to_user: str = ""  # C++ factor canonical -> declared unit ("" when 1)
+
+
+@dataclass
+class Channel:
+    enum: str
+    index: int
+
+
+@dataclass
+class View:
+    cls: str
+    model_name: str
+    source: str
+    parameters: list[Field]
+    state: list[Field]              # members of State_ (not in the ODE vector)
+    ode_states: list[Field]         # entries of State_::y_ (numeric integration)
+    internals: list[Field]          # members of Variables_
+    internal_lines: list[str]       # pre_run_hook: compute internals, propagators, constants
+    init_state_lines: list[str]
+    channels: list[Channel]
+    n_spike_channels: int
+    spike_routing: str              # "sign", "single", "receptors"
+    receptors: list[tuple[str, int]]
+    exc_channel: str = ""
+    inh_channel: str = ""
+    received_channels: dict[str, str] = field(default_factory=dict)
+    current_ports: list[tuple[str, str, int]] = field(default_factory=list)  # (name, channel enum, rport)
+    recordables: list[tuple[str, str]] = field(default_factory=list)         # (name, C++ expression)
+    update_lines: list[str] = field(default_factory=list)
+    dynamics: list[tuple[str, list[str]]] = field(default_factory=list)
+    gsl: bool = False
+    uses_rng: bool = False
+    state_accessors: list[tuple[str, str, str]] = field(default_factory=list)  # (name, access, to_user)
+
+
+def _ctype(var: ir.Variable) -> str:
+    return {"real": "double", "integer": "long", "boolean": "bool"}[var.type]
+
+
+def _user_factor(scale: sympy.Rational) -> str:
+    return "" if scale == 1 else f"{float(1 / scale)!r}"
+
+
+def class_name(model_name: str, digest: str) -> str:
+    return f"{model_name}__{digest}"
+
+
+class Lowering:
+    """Builds the view model of one solved model."""
+
+    def __init__(self, model: ir.Model, cls: str, nest_name: str) -> None:
+        if model.solution is None:
+            raise ValueError("run the analyse_odes pass first")
+        self.m = model
+        self.cls = cls
+        self.nest_name = nest_name
+        sol = model.solution
+        self.numeric = set(sol.numeric.states) if sol.numeric else set()
+        self.analytic = {s: e for b in sol.analytic for s, e in b.update}
+        conv_names = {c.name for c in model.convolutions}
+        self.conv_states = [s for s in self.analytic
+                            if s in conv_names or any(s.startswith(c + "__d") for c in conv_names)]
+        self.constants: list[tuple[str, sympy.Expr]] = []
+        self.props = {k: v for b in sol.analytic for k, v in b.propagators}
+        self.uses_rng = False
+
+    # ---- symbol maps ------------------------------------------------------------------------
+
+    def _state_access(self, name: str, *, in_dynamics: bool = False, node: str = "") -> str:
+        if name in self.numeric:
+            return f"ode_state[State_::{name}]" if in_dynamics else f"{node}S_.y_[State_::{name}]"
+        return f"{node}S_.{name}"
+
+    def symbols(self, *, where: str) -> dict[str, str]:
+        m = self.m
+        node = "node." if where == "dynamics" else ""
+        table: dict[str, str] = {}
+        for v in m.parameters:
+            table[v.name] = f"{node}P_.{v.name}"
+        for v in m.internals:
+            table[v.name] = f"{node}V_.{v.name}"
+        for name in self.props:
+            table[name] = f"{node}V_.{name}"
+        for name, _ in self.constants:
+            table[name] = f"{node}V_.{name}"
+        table[H] = f"{node}V_.{H}"
+        if where != "internals":
+            for v in m.state:
+                table[v.name] = self._state_access(v.name, in_dynamics=where == "dynamics", node=node)
+            for k, port in enumerate(m.current_ports):
+                table[port.name] = f"{node}B_.I_{port.name}_"
+        if where == "update":
+            for port in m.spike_ports:
+                table[port.name] = f"__spk_{port.name}"
+            table["t"] = T_NOW
+        return table
+
+    def printer(self, where: str) -> NestPrinter:
+        return NestPrinter(self.symbols(where=where), rng="get_vp_specific_rng(get_thread())")
+
+    # ---- hoisting: parameter-only sub-expressions become constants --------------------------
+
+    def hoist(self, expr: sympy.Expr, dynamic: set[sympy.Symbol]) -> sympy.Expr:
+        """Rewrite ``expr`` as sum(constant * monomial-in-dynamic-symbols); constants precomputed."""
+        expr = expr.xreplace({sympy.Symbol(k): v for k, v in self.props.items() if not v.free_symbols})
+        if not (expr.free_symbols & dynamic) or not expr.is_polynomial(*dynamic):
+            return self._constant(expr) if not (expr.free_symbols & dynamic) else expr
+        terms = sympy.collect(sympy.expand(expr), sorted(dynamic, key=str), evaluate=False)
+        out = sympy.Integer(0)
+        for monomial, coeff in sorted(terms.items(), key=lambda kv: str(kv[0])):
+            out += self._constant(coeff) * monomial
+        return out
+
+    def _constant(self, expr: sympy.Expr) -> sympy.Expr:
+        if expr.is_Number or expr.is_Symbol:
+            return expr
+        for name, value in self.constants:
+            if value == expr:
+                return sympy.Symbol(name)
+        name = f"__c{len(self.constants)}"
+        self.constants.append((name, expr))
+        return sympy.Symbol(name)
+
+    # ---- the view -----------------------------------------------------------------------
+
+    def view(self) -> View:
+        m = self.m
+        sol = m.solution
+        dynamic = {sympy.Symbol(v.name) for v in m.state} | {sympy.Symbol(p.name) for p in m.current_ports} \
+            | {sympy.Symbol(p.name) for p in m.spike_ports} | {sympy.Symbol("t")}
+        analytic_update = {s: self.hoist(e, dynamic) for s, e in self.analytic.items()}
+        jumps = [(s, port, self.hoist(inc, dynamic)) for s, port, inc in sol.spike_jumps]
+
+        # channels of the multi-channel input buffer
+        channels: list[Channel] = []
+        routing, receptors = self._routing()
+        for port in m.spike_ports:
+            channels.append(Channel(f"CH_{port.name}", len(channels)))
+        n_spike = len(channels)
+        received = {}
+        for handler in m.on_receive:
+            if handler.port not in received:
+                received[handler.port] = f"CH_{handler.port}_received"
+                channels.append(Channel(received[handler.port], len(channels)))
+        n_spike_total = len(channels)
+        currents = []
+        for k, port in enumerate(m.current_ports):
+            channels.append(Channel(f"CH_{port.name}", len(channels)))
+            currents.append((port.name, f"CH_{port.name}", k))
+
+        update_lines = self._update_lines(analytic_update, jumps, received)
+        internal_lines = self._internal_lines()
+        parameters = [Field(v.name, _ctype(v), self._init(v), v.unit, v.doc, _user_factor(v.scale))
+                      for v in m.parameters]
+        if sol.numeric:
+            parameters += [Field("gsl_abs_error_tol", "double", "1e-6", "", "GSL absolute error tolerance"),
+                           Field("gsl_rel_error_tol", "double", "1e-6", "", "GSL relative error tolerance")]
+        state = [Field(v.name, _ctype(v), "0", v.unit, v.doc, _user_factor(v.scale))
+                 for v in m.state if v.name not in self.numeric]
+        ode_states = [Field(s, "double", "0") for s in (sol.numeric.states if sol.numeric else ())]
+        declared_state = {v.name: v for v in m.state}
+        for f in ode_states:
+            if f.name in declared_state:
+                f.unit, f.to_user = declared_state[f.name].unit, _user_factor(declared_state[f.name].scale)
+        internals = [Field(v.name, _ctype(v), "0", v.unit) for v in m.internals]
+        internals += [Field(H, "double", "0")]
+        internals += [Field(k, "double", "0") for k in sorted(self.props)]
+        internals += [Field(k, "double", "0") for k, _ in self.constants]
+        printer = self.printer("getter")
+        recordables = [(v.name, printer.doprint(sympy.Symbol(v.name)) + (f" * {_user_factor(v.scale)}"
+                                                                          if v.scale != 1 else ""))
+                       for v in m.state if v.type == "real" and not v.name.startswith(tuple(
+                           c.name for c in m.convolutions))]
+        for inline in m.inlines:
+            if inline.expr.free_symbols <= set(map(sympy.Symbol, self.symbols(where="getter"))) \
+                    and not inline.expr.has(*[sympy.Function(f) for f in ("random_normal", "random_uniform")]):
+                text = printer.doprint(inline.expr)
+                recordables.append((inline.name, f"({text})" + (f" * {_user_factor(inline.scale)}"
+                                                                 if inline.scale != 1 else "")))
+        init_printer = NestPrinter({**self.symbols(where="internals"),
+                                    **{v.name: f"S_.{v.name}" if v.name not in self.numeric
+                                       else f"S_.y_[State_::{v.name}]" for v in m.state}})
+        init_state = [f"{init_printer.doprint(sympy.Symbol(v.name))} = {init_printer.doprint(v.value)};"
+                      for v in m.state if v.value is not None]
+        accessors = [(v.name, self._state_access(v.name), _user_factor(v.scale)) for v in m.state
+                     if v.span is not None]
+        return View(
+            cls=self.cls, model_name=self.nest_name, source=m.source, parameters=parameters, state=state,
+            ode_states=ode_states, internals=internals, internal_lines=internal_lines, init_state_lines=init_state,
+            channels=channels, n_spike_channels=n_spike_total, spike_routing=routing, receptors=receptors,
+            exc_channel=next((f"CH_{p.name}" for p in m.spike_ports if p.sign == "excitatory"), ""),
+            inh_channel=next((f"CH_{p.name}" for p in m.spike_ports if p.sign == "inhibitory"), ""),
+            received_channels=received, current_ports=currents, recordables=recordables,
+            update_lines=update_lines, dynamics=self._dynamics(), gsl=bool(sol.numeric), uses_rng=self.uses_rng,
+            state_accessors=accessors)
+
+    def _routing(self) -> tuple[str, list[tuple[str, int]]]:
+        ports = self.m.spike_ports
+        signs = sorted(p.sign for p in ports)
+        if len(ports) == 2 and signs == ["excitatory", "inhibitory"]:
+            return "sign", []
+        if len(ports) == 1:
+            if ports[0].sign == "inhibitory":
+                raise ModelError("a single inhibitory spike port is not supported; declare it without qualifier",
+                                 span=ports[0].span, code="E171", construct=ports[0].name)
+            return "single", []
+        return "receptors", [(p.name, k + 1) for k, p in enumerate(ports)]
+
+    def _init(self, var: ir.Variable) -> str:
+        if var.value is None:
+            return "0"
+        return NestPrinter(self.symbols(where="internals")).doprint(var.value)
+
+    def _internal_lines(self) -> list[str]:
+        p = self.printer("internals")
+        lines = [f"V_.{H} = nest::Time::get_resolution().get_ms();"]
+        for v in self.m.internals:
+            if v.value is not None:
+                lines.append(f"V_.{v.name} = {p.doprint(v.value)};")
+        for name in sorted(self.props):
+            lines.append(f"V_.{name} = {p.doprint(self.props[name])};")
+        for name, value in self.constants:
+            lines.append(f"V_.{name} = {p.doprint(value)};")
+        return lines
+
+    # ---- update -------------------------------------------------------------------------
+
+    def _update_lines(self, analytic_update: dict[str, sympy.Expr], jumps, received: dict[str, str]) -> list[str]:
+        m = self.m
+        sol = m.solution
+        printer = self.printer("update")
+        self._mask_names: dict[tuple[str, ...], str] = {}
+        lines: list[str] = []
+        for port in m.spike_ports:
+            lines.append(f"const double __spk_{port.name} = input[Buffers_::CH_{port.name}];")
+        for s in self.conv_states:
+            lines.append(f"const double {s}__next = {printer.doprint(analytic_update[s])};")
+        ode_vars = [o.var for o in m.odes]
+
+        def expand(names: tuple[str, ...]) -> list[str]:
+            if not names:
+                names = tuple(ode_vars)
+            out = []
+            for n in names:
+                out += [s for s in list(self.analytic) + sorted(self.numeric)
+                        if (s == n or re.fullmatch(re.escape(n) + r"(__d)+", s)) and s not in out]
+            return out
+
+        def integrate(stmt: ir.IntegrateOdes, indent: str) -> list[str]:
+            for name in stmt.vars:
+                if name not in ode_vars:
+                    raise ModelError(f"integrate_odes({name}): '{name}' has no ODE", span=stmt.span, code="E172",
+                                     construct="integrate_odes")
+            names = expand(stmt.vars)
+            analytic = [s for s in names if s in self.analytic and s not in self.conv_states]
+            out = [f"{indent}{{  // integrate_odes({', '.join(stmt.vars)})"]
+            for s in analytic:
+                out.append(f"{indent}  const double {s}__new = {printer.doprint(analytic_update[s])};")
+            if self.numeric and any(s in self.numeric for s in names):
+                mask = tuple(s for s in sol.numeric.states if s in names or s in self.conv_states)
+                fn = self._mask_names.setdefault(mask, f"{self.cls}_dynamics_{len(self._mask_names)}")
+                out += [f"{indent}  B_.sys_.function = {fn};",
+                        f"{indent}  double __t = 0.0;",
+                        f"{indent}  while (__t < B_.step_)",
+                        f"{indent}  {{",
+                        f"{indent}    const int status = gsl_odeiv_evolve_apply(B_.e_, B_.c_, B_.s_, &B_.sys_, &__t, "
+                        "B_.step_, &B_.integration_step_, S_.y_);",
+                        f"{indent}    if (status != GSL_SUCCESS)",
+                        f"{indent}    {{",
+                        f"{indent}      throw nest::GSLSolverFailure(get_name(), status);",
+                        f"{indent}    }}",
+                        f"{indent}  }}"]
+            for s in analytic:
+                out.append(f"{indent}  {printer.doprint(sympy.Symbol(s))} = {s}__new;")
+            for s, port, inc in jumps:
+                if s in names and s not in self.conv_states:
+                    out.append(f"{indent}  {printer.doprint(sympy.Symbol(s))} += "
+                               f"{printer.doprint(inc)} * __spk_{port};")
+            out.append(f"{indent}}}")
+            return out
+
+        def emit_spike(indent: str) -> list[str]:
+            return [f"{indent}set_spiketime(nest::Time::step(origin.get_steps() + lag + 1));",
+                    f"{indent}nest::SpikeEvent se;",
+                    f"{indent}nest::kernel().event_delivery_manager.send(*this, se, lag);"]
+
+        def declare(name: str) -> None:
+            printer.symbols[name] = name
+
+        ctx = StatementContext(printer=printer, integrate=integrate, emit_spike=emit_spike, ctype=_ctype,
+                               declare=declare)
+        lines += print_block(m.update, ctx, "")
+        for handler in m.on_receive:
+            lines.append(f"if (input[Buffers_::{received[handler.port]}] > 0.0)")
+            lines.append("{")
+            lines += print_block(handler.body, ctx, "  ")
+            lines.append("}")
+        for s in self.conv_states:
+            lines.append(f"{printer.doprint(sympy.Symbol(s))} = {s}__next;")
+        for s, port, inc in jumps:
+            if s in self.conv_states:
+                lines.append(f"{printer.doprint(sympy.Symbol(s))} += {printer.doprint(inc)} * __spk_{port};")
+        for handler in m.on_condition:
+            lines.append(f"if ({printer.doprint(handler.cond)})")
+            lines.append("{")
+            lines += print_block(handler.body, ctx, "  ")
+            lines.append("}")
+        text = "\n".join(lines)
+        self.uses_rng = "normal_dev_" in text or "drand()" in text
+        return lines
+
+    def _dynamics(self) -> list[tuple[str, list[str]]]:
+        sol = self.m.solution
+        if not sol.numeric:
+            return []
+        printer = self.printer("dynamics")
+        out = []
+        rhs = dict(sol.numeric.rhs)
+        for mask, fn in self._mask_names.items():
+            lines = []
+            for s in sol.numeric.states:
+                value = printer.doprint(rhs[s]) if s in mask else "0.0"
+                lines.append(f"f[State_::{s}] = {value};")
+            out.append((fn, lines))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.PackageLoader("portasnn.targets.nest", "templates"),
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True)
+
+
+def lower_model(model: ir.Model, cls: str, nest_name: str) -> dict[str, str]:
+    """The C++ sources (``<cls>.h``, ``<cls>.cpp``) of one solved model."""
+    view = Lowering(model, cls, nest_name).view()
+    env = _environment()
+    return {f"{cls}.h": env.get_template("model.h.j2").render(v=view),
+            f"{cls}.cpp": env.get_template("model.cpp.j2").render(v=view)}
