@@ -203,9 +203,21 @@ def verify_tree(root: Path, manifest: dict, name: str) -> None:
 
 # ---------------------------------------------------------------- network bundles
 
-def _source_files(network) -> list[Path]:
+def _included_files(pnet: Path, overrides: dict) -> set[str]:
+    """Every file the .pnet reader reads for ``pnet`` (the file and its includes), if the reader says."""
+    try:
+        from portasnn.frontend.pnet.reader import Reader
+
+        reader = Reader(overrides)
+        reader.read(pnet.read_text(encoding="utf-8"), str(pnet))
+        return {f for f in reader.done if not f.startswith("<")}
+    except Exception:  # noqa: BLE001 - an older or newer reader: fall back on the IR's spans
+        return set()
+
+
+def _source_files(network, extra: set[str] = frozenset()) -> list[Path]:
     """The .pnet file and every file its IR nodes came from (includes)."""
-    found: set[str] = set()
+    found: set[str] = set(extra)
 
     def walk(value) -> None:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -228,10 +240,10 @@ def _zoo_dir() -> Path:
     return Path(sys.prefix) / "models"
 
 
-def network_payload(network, pnet: Path) -> tuple[dict[str, bytes], str, dict]:
+def network_payload(network, pnet: Path, overrides: dict | None = None) -> tuple[dict[str, bytes], str, dict]:
     """(payload files, path of the .pnet inside the payload, zoo models {name: sha256})."""
     pnet = pnet.resolve()
-    sources = set(_source_files(network)) | {pnet}
+    sources = set(_source_files(network, _included_files(pnet, dict(overrides or {})))) | {pnet}
     zoo: dict[str, str] = {}
     for ref in getattr(network, "models", ()):
         if getattr(ref, "kind", "") == "nestml" and ref.path:
@@ -271,7 +283,7 @@ def bundle_network(pnet: Path | str, *, target: str = "nest", outdir: Path | str
         raise UsageError("this portasnn has no network frontend (portasnn.frontend.network)",
                          hint=f"install a portasnn with .pnet support ({exc})", code="E604") from None
     network = load_network(pnet, overrides)
-    payload, pnet_in_bundle, zoo = network_payload(network, pnet)
+    payload, pnet_in_bundle, zoo = network_payload(network, pnet, overrides)
     entry = {"kind": "network", "network": pnet_in_bundle, "target": "nest", "overrides": overrides, "seed": seed}
     if target == "spinnaker":
         script = _spinnaker_payload(network, payload)

@@ -72,15 +72,14 @@ def _check_zoo(manifest: dict) -> None:
 
 
 def _run_network(root: Path, entry: dict, outdir: Path, target: str) -> None:
-    import portasnn
-
-    run = getattr(portasnn, "run", None)
-    if run is None:
+    try:
+        from portasnn.run import run
+    except ImportError:
         from portasnn.errors import UsageError
 
-        raise UsageError("this portasnn cannot run networks (portasnn.run is missing)", code="E631")
+        raise UsageError("this portasnn cannot run networks (portasnn.run is missing)", code="E631") from None
     run(str(root / entry["network"]), target=target, outdir=outdir, overrides=entry.get("overrides") or {},
-        seed=entry.get("seed"))
+        seed=entry.get("seed"), progress=False)
 
 
 def _run_script(cmd: list[str], cwd: Path, env: dict | None = None) -> None:
