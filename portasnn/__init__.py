@@ -1,5 +1,12 @@
 """portasnn: write a spiking neuron model once (NESTML) and a network once; run it on NEST and
-SpiNNaker-1; prove with numbers that both give the same science."""
+SpiNNaker-1; prove with numbers that both give the same science.
+
+>>> import portasnn
+>>> art = portasnn.build("iaf_psc_exp_neuron.nestml", target="nest")   # cached
+>>> art.install()                                                       # into the running NEST
+>>> outdir = portasnn.run("examples/brunel/brunel_delta_nest.pnet", target="nest")
+>>> report = portasnn.compare("examples/brunel/brunel_delta_nestml.pnet", targets=["nest", "spinnaker-host"])
+"""
 from __future__ import annotations
 
 __version__ = "0.1.0"
@@ -7,10 +14,17 @@ __version__ = "0.1.0"
 from portasnn.errors import InternalError, ModelError, NetworkError, PortasnnError, ToolError, UsageError
 
 __all__ = ["__version__", "PortasnnError", "ModelError", "NetworkError", "UsageError", "ToolError", "InternalError",
-           "compare", "load_results"]
+           "build", "run", "compare", "load_results", "Network", "load_network"]
 
 # Public functions imported on first use (PEP 562), so ``import portasnn`` stays light.
-_LAZY = {"compare": "portasnn.harness.compare:compare", "load_results": "portasnn.results:load_results"}
+_LAZY = {
+    "build": "portasnn.build:build",
+    "run": "portasnn.run:run",
+    "compare": "portasnn.harness.compare:compare",
+    "load_results": "portasnn.results:load_results",
+    "Network": "portasnn.network:Network",
+    "load_network": "portasnn.frontend.network:load_network",
+}
 
 
 def __getattr__(name: str):  # noqa: ANN202
@@ -19,15 +33,4 @@ def __getattr__(name: str):  # noqa: ANN202
 
         module_name, attr = _LAZY[name].split(":")
         return getattr(importlib.import_module(module_name), attr)
-    raise AttributeError(f"module 'portasnn' has no attribute {name!r}")
-
-_LAZY = {"Network": "portasnn.network", "load_network": "portasnn.frontend.network"}
-
-
-def __getattr__(name: str):
-    """``portasnn.Network`` and ``portasnn.load_network``, imported on first use (keeps the CLI fast)."""
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'portasnn' has no attribute {name!r}")

@@ -57,7 +57,8 @@ def ls(as_json: bool) -> None:
                             ("size", "right")):
         table.add_column(column, justify=justify)
     for row in rows:
-        table.add_row(short_key(row["key"]), row["label"], row["created"][:16].replace("T", " "), f"{row['build_seconds']:.1f} s",
+        created = row["created"][:16].replace("T", " ")
+        table.add_row(short_key(row["key"]), row["label"], created, f"{row['build_seconds']:.1f} s",
                       _human(row["size_bytes"]))
     console = Console()
     console.print(table)

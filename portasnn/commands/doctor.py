@@ -26,6 +26,7 @@ PIP_NEST = "{} -m pip install 'nest-simulator>=3.10,<3.11'   (or: make setup)"
 # The probe neuron: constant current into a leaky membrane, no spike within 1 ms, so
 # V_m(1 ms) = E_L + I_e * tau_m / C_m * (1 - exp(-1 / tau_m)) exactly.
 PROBE_PARAMS = {"E_L": -70.0, "V_m": -70.0, "I_e": 250.0, "tau_m": 10.0, "C_m": 250.0, "V_th": -55.0}
+PROBE_SOURCES = ("portasnn_doctor_probe.h", "portasnn_doctor_probe.cpp")
 PROBE_SCRIPT = r"""
 import json, os, sys
 os.environ["PYNEST_QUIET"] = "1"
@@ -120,23 +121,27 @@ def _cache_check() -> Check:
     return Check("build cache", OK, str(root))
 
 
-def _probe_build(toolchain, progress) -> tuple[Check, object | None]:
+def build_probe(toolchain=None, progress=None, cache=None):
+    """The doctor's probe module (``portasnn_doctor_probe``), built through the build cache."""
     from portasnn.targets.nest.compile import TEMPLATES, build_cached_module
 
-    names = ("portasnn_doctor_probe.h", "portasnn_doctor_probe.cpp")
-    sources = {name: (TEMPLATES / name).read_text() for name in names}
+    sources = {name: (TEMPLATES / name).read_text() for name in PROBE_SOURCES}
 
     def recipe(suffix: str):
         return [("portasnn_doctor_probe", f"portasnn_doctor_probe_{suffix}")], sources
 
+    return build_cached_module("portasnn_doctor", {"sources": sources}, recipe, label="doctor probe",
+                               cache=cache, toolchain=toolchain, progress=progress)
+
+
+def _probe_build(toolchain, progress) -> tuple[Check, object | None]:
     started = time.perf_counter()
     try:
-        module = build_cached_module("portasnn_doctor", {"sources": sources}, recipe, label="doctor probe",
-                                     toolchain=toolchain, progress=progress)
+        module = build_probe(toolchain, progress)
     except ToolError as exc:
         return Check("NEST module build", FAIL, str(exc), "run `portasnn doctor` again after fixing the checks above"), None
     seconds = time.perf_counter() - started
-    how = "from the cache" if module.entry.hit else f"compiled in {module.entry.meta.get('build_seconds', seconds):.1f} s"
+    how = "from the cache" if module.entry.hit else f"compiled in {seconds:.1f} s"
     return Check("NEST module build", OK, f"{module.library.name} {how}"), module
 
 
