@@ -18,7 +18,7 @@ __all__ = ["__version__", "PortasnnError", "ModelError", "NetworkError", "UsageE
 
 # Public functions imported on first use (PEP 562), so ``import portasnn`` stays light.
 _LAZY = {
-    "build": "portasnn.build:build",
+    "build": "portasnn.builder:build",
     "run": "portasnn.run:run",
     "compare": "portasnn.harness.compare:compare",
     "load_results": "portasnn.results:load_results",
