@@ -29,7 +29,7 @@ error = V.error
 MS, PA, HZ = UNITS["ms"], UNITS["pA"], UNITS["Hz"]
 STIM_KINDS = {"poisson": "poisson", "dc": "dc", "step": "step", "spikes": "spike_times"}
 FUNCTIONS = {"min", "max", "abs", "exp", "log", "sqrt", "round", "floor", "ceil"}
-SIM_OPTIONS = {"resolution": MS, "seed": None, "threads": None, "processes": None}
+KEYWORD_TOKENS = set(range(P.NETWORK, P.FALSE + 1))
 
 
 def nestml_model_path(name: str) -> Path:
@@ -47,10 +47,14 @@ class _Raise(ErrorListener):
             raise error("E201", f"syntax error: {msg.replace('token recognition error at', 'unexpected character')}",
                         span)
         text = "end of file" if offending.type == Token.EOF else repr(offending.text)
-        expected = ""
-        if "expecting" in msg:
-            expected = msg[msg.index("expecting"):]
-        raise error("E201", f"syntax error: unexpected {text}", span, hint=expected)
+        hint = msg[msg.index("expecting"):] if "expecting" in msg else ""
+        if msg.startswith("missing "):
+            hint = "expecting " + msg.removeprefix("missing ").split(" at ")[0]
+        if offending.type == P.UNIT:
+            hint = f"'{offending.text}' is a unit, so it cannot be used as a name; " + hint
+        elif offending.type in KEYWORD_TOKENS:
+            hint = f"'{offending.text}' is a keyword, so it cannot be used as a name; " + hint
+        raise error("E201", f"syntax error: unexpected {text}", span, hint=hint)
 
 
 def _parser(text: str, filename: str) -> P:
@@ -511,7 +515,11 @@ class Reader:
     def unit(self, ctx: P.UnitContext) -> Quantity:
         q = UNITS[ctx.UNIT().getText()]
         if ctx.exponent is not None:
-            q = q ** Quantity(Fraction(int(ctx.exponent.getText())))
+            try:
+                q = q ** Quantity(_number(ctx.exponent.getText().replace("-", "")) *
+                                  (-1 if ctx.exponent.MINUS() else 1))
+            except UnitError as exc:
+                raise error("E204", str(exc), self.span(ctx)) from None
         return q
 
     def _parse_override(self, name: str, text: str):
