@@ -1,0 +1,83 @@
+"""The independent bit-accuracy reference: a model's step code built with GCC's ARM ``accum``.
+
+``build_step_driver(header, arm=...)`` compiles ``support/step_driver.c`` around one model header,
+either for this CPU (the host fixed-point mode of ``spinn_fixed.h``) or, with ``arm=True``, with
+``arm-linux-gnueabi-gcc -static -O2 -marm -DPORTASNN_ARM_ACCUM`` (REAL is GCC's accum, operations are
+GCC's ARM fixed-point code). ``run_step_driver`` runs one neuron on given inputs (under
+``qemu-arm`` for the ARM build) and returns the raw output of every step; the two builds must
+agree byte for byte.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from portasnn.errors import ToolError
+
+from .runner import _gcc_version, support_dir
+
+ARM_CC = "arm-linux-gnueabi-gcc"
+QEMU = "qemu-arm"
+
+
+def arm_available() -> bool:
+    return shutil.which(ARM_CC) is not None and shutil.which(QEMU) is not None
+
+
+def build_step_driver(header: str, *, arm: bool) -> Path:
+    """The step driver for ``header`` (cached by content)."""
+    from portasnn.cache import BuildCache, cache_key
+
+    sup = support_dir()
+    cc = ARM_CC if arm else "gcc"
+    flags = ["-static", "-O2", "-marm", "-DPORTASNN_ARM_ACCUM"] if arm else ["-O2"]
+    inputs = {"target": "spinnaker-host-step-driver", "cc": cc, "flags": flags, "header": header,
+              "gcc": _gcc_version(), "support": {n: (sup / n).read_text()
+                                                 for n in ("spinn_fixed.h", "neuron_api.h", "step_driver.c")}}
+
+    def build(tmp: Path) -> dict:
+        (tmp / "model.h").write_text(header)
+        cmd = [cc, *flags, "-std=gnu11", f"-I{sup}", f"-I{tmp}", '-DMODEL_HEADER="model.h"',
+               str(sup / "step_driver.c"), "-o", str(tmp / "driver")]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise ToolError(f"building the step driver failed: {' '.join(cmd)}\n{proc.stderr[-4000:]}")
+        return {"driver": "driver"}
+
+    entry = BuildCache().get_or_build(cache_key(inputs), build, label=f"step driver ({'arm' if arm else 'host'})")
+    return entry.path / "driver"
+
+
+@dataclass(frozen=True)
+class StepTrace:
+    state_size: int
+    spiked: np.ndarray  # (T,) int32
+    recorded: np.ndarray  # (T, n_recorded) raw int32
+    state: np.ndarray  # (T, state_size // 4) raw int32 words of neuron_t
+    raw: bytes
+
+
+def run_step_driver(driver: Path, params: np.ndarray, inputs: np.ndarray, offsets: np.ndarray, *,
+                    n_recorded: int, arm: bool, timeout: float = 120.0) -> StepTrace:
+    """Run one neuron: ``params`` int32 words; ``inputs`` (T, n_types) raw s16.15; ``offsets`` (T,)."""
+    steps = np.column_stack([np.asarray(inputs, np.int64), np.asarray(offsets, np.int64)])
+    payload = (np.array([steps.shape[0]], np.int64).astype(np.uint32).tobytes()
+               + (np.asarray(params, np.int64) & 0xFFFFFFFF).astype(np.uint32).tobytes()
+               + (steps & 0xFFFFFFFF).astype(np.uint32).tobytes())
+    cmd = [QEMU, str(driver)] if arm else [str(driver)]
+    proc = subprocess.run(cmd, input=payload, capture_output=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise ToolError(f"{' '.join(cmd)} exited with {proc.returncode}: {proc.stderr[-2000:]!r}")
+    raw = proc.stdout
+    size = int(np.frombuffer(raw[:4], np.int32)[0])
+    per = 4 + 4 * n_recorded + size
+    body = np.frombuffer(raw[4:], np.uint8)
+    if body.size != per * steps.shape[0]:
+        raise ToolError(f"step driver output has {body.size} bytes, expected {per * steps.shape[0]}")
+    rows = body.reshape(steps.shape[0], per)
+    words = rows[:, : 4 + 4 * n_recorded].copy().view(np.int32)
+    return StepTrace(size, words[:, 0], words[:, 1:], rows[:, 4 + 4 * n_recorded:].copy().view(np.int32), raw)

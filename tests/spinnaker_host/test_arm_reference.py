@@ -1,0 +1,117 @@
+"""Bit accuracy: the host fixed-point header against GCC's own ARM accum (under qemu-arm)."""
+from __future__ import annotations
+
+import subprocess
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portasnn.targets.spinnaker_host import armref, fixed
+from portasnn.targets.spinnaker_host.model import PackContext
+
+pytestmark = pytest.mark.arm
+
+STEPS = 10_000
+I32 = st.integers(-2**31, 2**31 - 1)
+SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _run_ops(program, pairs: np.ndarray, arm: bool) -> np.ndarray:
+    cmd = [armref.QEMU, str(program)] if arm else [str(program)]
+    out = subprocess.run(cmd, input=pairs.astype(np.int32).tobytes(), capture_output=True, check=True).stdout
+    return np.frombuffer(out, np.int32)
+
+
+def _python_ops(a: int, b: int) -> list[int]:
+    pa = 2**31 - 1 if a == -2**31 else abs(a)
+    pb = 2**31 - 1 if b == -2**31 else abs(b)
+    if pb == 2**31 - 1:
+        pb -= 1
+    to_int = a >> 15 if a >= 0 else -((-a) >> 15)
+    return [fixed.s32(a + b), fixed.s32(a - b), fixed.s32(-a), fixed.mul(a, b), int(a < b), int(a >= b), to_int,
+            fixed.kdivk(pa, pb + 1), fixed.kdivui(pa, pb + 1), fixed.decay_s1615(a, b & 0xFFFFFFFF),
+            fixed.s32(fixed.decay_s1615_to_u032(pa, b & 0xFFFFFFFF))]
+
+
+@given(st.lists(st.tuples(I32, I32), min_size=1, max_size=400))
+@settings(max_examples=15, deadline=None)
+def test_operations_match_gcc_arm_accum(ops_programs, pairs):
+    host, arm = ops_programs
+    arr = np.array(pairs, np.int64).reshape(-1, 2)
+    got_host, got_arm = _run_ops(host, arr, False), _run_ops(arm, arr, True)
+    assert got_host.tobytes() == got_arm.tobytes()
+    expected = np.array([v for a, b in pairs for v in _python_ops(a, b)], np.int64)
+    assert np.array_equal(got_host[:-5].astype(np.int64), expected)
+
+
+def test_literals_truncate_toward_zero(ops_programs):
+    host, arm = ops_programs
+    none = np.zeros((0, 2), np.int64)
+    lit_host, lit_arm = _run_ops(host, none, False), _run_ops(arm, none, True)
+    assert list(lit_arm) == [3276, -3276, 22937, 2147483647, 73728]
+    assert list(lit_host) == list(lit_arm)
+
+
+def _lif_values(draw_params: dict, n: int = 1) -> dict[str, np.ndarray]:
+    return {k: np.full(n, float(v)) for k, v in draw_params.items()}
+
+
+lif_params = st.fixed_dictionaries({
+    "V_m": st.floats(-80.0, -40.0), "E_L": st.floats(-80.0, -55.0), "C_m": st.floats(50.0, 2000.0),
+    "tau_m": st.floats(2.0, 60.0), "t_ref": st.floats(0.0, 5.0), "tau_syn_exc": st.floats(0.5, 20.0),
+    "tau_syn_inh": st.floats(0.5, 20.0), "V_th": st.floats(-55.0, -40.0), "V_reset": st.floats(-80.0, -55.0),
+    "I_e": st.floats(-500.0, 1500.0), "I_syn_exc": st.just(0.0), "I_syn_inh": st.just(0.0),
+})
+
+
+@given(params=lif_params, dt=st.sampled_from([1.0, 0.1]), seed=st.integers(0, 2**32 - 1),
+       density=st.floats(0.0, 1.0), shift=st.integers(0, 6))
+@SLOW
+def test_if_curr_exp_bit_identical_to_arm_accum(lif_model, lif_drivers, params, dt, seed, density, shift):
+    """10 000 steps of random ring-buffer input and current offsets: identical raw state every step."""
+    host, arm = lif_drivers
+    words = lif_model.pack(_lif_values(params), PackContext(n=1, dt_ms=dt, arith="fixed"))[0]
+    rng = np.random.default_rng(seed)
+    slots = rng.integers(0, 1 << 16, (STEPS, 2)) * (rng.random((STEPS, 2)) < density)
+    inputs = slots << shift
+    offsets = np.where(rng.random(STEPS) < 0.01, rng.integers(-2**16, 2**16, STEPS), 0)
+    offsets = np.cumsum(offsets)  # a piecewise-constant current, like DC steps
+    a = armref.run_step_driver(host, words, inputs, offsets, n_recorded=3, arm=False)
+    b = armref.run_step_driver(arm, words, inputs, offsets, n_recorded=3, arm=True)
+    assert a.state_size == b.state_size
+    if a.raw != b.raw:
+        bad = np.flatnonzero((a.state != b.state).any(axis=1))
+        pytest.fail(f"host and ARM state differ first at step {bad[0] if bad.size else '?'}")
+
+
+@given(words=st.lists(I32, min_size=15, max_size=15), refrac=st.integers(0, 20), seed=st.integers(0, 2**32 - 1))
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_wrapping_states_bit_identical(lif_drivers, words, refrac, seed):
+    """Arbitrary words (overflowing, wrapping arithmetic) still give identical bits."""
+    host, arm = lif_drivers
+    words = np.array(words, np.int64)
+    words[6], words[7] = refrac, 0
+    rng = np.random.default_rng(seed)
+    inputs = rng.integers(-2**31, 2**31, (2000, 2))
+    offsets = rng.integers(-2**31, 2**31, 2000)
+    a = armref.run_step_driver(host, words, inputs, offsets, n_recorded=3, arm=False)
+    b = armref.run_step_driver(arm, words, inputs, offsets, n_recorded=3, arm=True)
+    assert a.raw == b.raw
+
+
+def test_thumb_build_rounds_so_the_comparison_can_fail(tmp_path):
+    """GCC's Thumb-1 accum multiply (libgcc __mulsa3) rounds instead of flooring; the host header
+    models ARM state (sPyNNaker builds with THUMB := 0), and the comparison sees the difference."""
+    if not armref.arm_available():
+        pytest.skip("needs arm-linux-gnueabi-gcc and qemu-arm")
+    from portasnn.targets.spinnaker_host.runner import support_dir
+    from spinnaker_host.conftest import HERE
+
+    thumb = tmp_path / "ops_thumb"
+    subprocess.run([armref.ARM_CC, "-static", "-mthumb", "-DPORTASNN_ARM_ACCUM", "-O2", "-std=gnu11",
+                    f"-I{support_dir()}", str(HERE / "ops.c"), "-o", str(thumb)], check=True, capture_output=True)
+    a, b = 41232813, 68778  # A*B / 2^15 = 86545117.6...
+    got = _run_ops(thumb, np.array([[a, b]]), True)
+    assert got[3] == 86545118 != fixed.mul(a, b) == 86545117
