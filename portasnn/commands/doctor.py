@@ -11,13 +11,21 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from portasnn import paths
 from portasnn.errors import ToolError
+
+if TYPE_CHECKING:
+    from portasnn.cache import BuildCache
+    from portasnn.targets.nest.compile import BuiltModule
+    from portasnn.targets.nest.toolchain import NestToolchain
+
+Progress = Callable[[str], None]
 
 OK, WARN, FAIL, INFO = "ok", "warn", "fail", "info"
 APT = "sudo apt-get install -y {}   (or: make setup)"
@@ -65,7 +73,7 @@ def _python() -> Check:
                  "make setup   (creates .venv with Python >= 3.11)")
 
 
-def _toolchain_checks() -> tuple[list[Check], object | None]:
+def _toolchain_checks() -> tuple[list[Check], NestToolchain | None]:
     """Checks of NEST's headers and kernel, g++ and the Debian headers; the toolchain if complete."""
     from portasnn.targets.nest import toolchain as tc
 
@@ -121,7 +129,8 @@ def _cache_check() -> Check:
     return Check("build cache", OK, str(root))
 
 
-def build_probe(toolchain=None, progress=None, cache=None):
+def build_probe(toolchain: NestToolchain | None = None, progress: Progress | None = None,
+                cache: BuildCache | None = None) -> BuiltModule:
     """The doctor's probe module (``portasnn_doctor_probe``), built through the build cache."""
     from portasnn.targets.nest.compile import TEMPLATES, build_cached_module
 
@@ -134,18 +143,18 @@ def build_probe(toolchain=None, progress=None, cache=None):
                                cache=cache, toolchain=toolchain, progress=progress)
 
 
-def _probe_build(toolchain, progress) -> tuple[Check, object | None]:
+def _probe_build(toolchain: NestToolchain, progress: Progress | None) -> tuple[Check, BuiltModule | None]:
     started = time.perf_counter()
     try:
         module = build_probe(toolchain, progress)
     except ToolError as exc:
-        return Check("NEST module build", FAIL, str(exc), "run `portasnn doctor` again after fixing the checks above"), None
+        return Check("NEST module build", FAIL, str(exc), "fix the checks above, then run portasnn doctor again"), None
     seconds = time.perf_counter() - started
     how = "from the cache" if module.entry.hit else f"compiled in {seconds:.1f} s"
     return Check("NEST module build", OK, f"{module.library.name} {how}"), module
 
 
-def _nest_checks(module) -> list[Check]:
+def _nest_checks(module: BuiltModule | None) -> list[Check]:
     """Import NEST in a child process (a broken module may crash it); install the probe, simulate 1 ms."""
     params = dict(PROBE_PARAMS)
     command = [sys.executable, "-c", PROBE_SCRIPT]
@@ -217,7 +226,7 @@ def _optional_checks() -> list[Check]:
     return checks
 
 
-def run_checks(progress=None) -> list[Check]:
+def run_checks(progress: Progress | None = None) -> list[Check]:
     """All checks, in report order."""
     checks = [_python()]
     toolchain_checks, toolchain = _toolchain_checks()
@@ -240,11 +249,13 @@ def _print_table(checks: list[Check]) -> None:
 
     style = {OK: "green", WARN: "yellow", FAIL: "bold red", INFO: "cyan"}
     table = Table(title="portasnn doctor", show_lines=False)
-    for column in ("check", "status", "detail", "fix"):
+    columns = ("check", "status", "detail", "fix") if any(c.fix for c in checks) else ("check", "status", "detail")
+    for column in columns:
         table.add_column(column, overflow="fold")
     for check in checks:
         name = check.name if check.required else f"{check.name} (optional)"
-        table.add_row(name, f"[{style[check.status]}]{check.status}[/]", check.detail, check.fix)
+        cells = (name, f"[{style[check.status]}]{check.status}[/]", check.detail, check.fix)
+        table.add_row(*cells[:len(columns)])
     Console().print(table)
 
 

@@ -93,7 +93,8 @@ def _run(command: list[str], what: str, log_path: Path) -> float:
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise ToolError(f"cannot run {command[0]}: {exc}\n  fix: sudo apt-get install -y g++   (or: make setup)") from exc
+        raise ToolError(f"cannot run {command[0]}: {exc}\n"
+                        "  fix: sudo apt-get install -y g++   (or: make setup)") from exc
     if done.returncode != 0:
         log = f"$ {' '.join(command)}\n{done.stdout}{done.stderr}"
         log_path.write_text(log)
@@ -121,7 +122,7 @@ def compile_module(module_name: str, models: Sequence[tuple[str, str]], sources:
     (out_dir / f"{module_name}.cpp").write_text(render_module_source(module_name, models, headers))
     units = sorted(name for name in sources if name.endswith((".cpp", ".cc", ".cxx"))) + [f"{module_name}.cpp"]
 
-    objects = [out_dir / f"{Path(unit).stem}.o" for unit in units]
+    objects = [out_dir / f"{unit}.o" for unit in units]
     log_path = out_dir / "build.log"
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = []

@@ -28,7 +28,10 @@ def build(directory):
     time.sleep(delay)
     (directory / "out.txt").write_text("done")
     return {"file": "out.txt"}
-entry = BuildCache(Path(root)).get_or_build(key, build, label="test")
+def waiting(message):
+    with open(counter + ".waited", "a") as handle:
+        handle.write(message + "\n")
+entry = BuildCache(Path(root)).get_or_build(key, build, label="test", progress=waiting)
 print(json.dumps({"hit": entry.hit, "path": str(entry.path)}))
 """
 
@@ -139,6 +142,27 @@ def test_killed_build_leaves_no_entry(tmp_path: Path):
     entry = cache.get_or_build(key, _counting_build([]), label="killed")
     assert not entry.hit and (entry.path / "out.txt").read_text() == "done"
     assert not leftovers[0].exists()  # cleaned up by the next build of the key
+
+
+def test_waiter_takes_over_when_the_builder_dies(tmp_path: Path):
+    root, counter = tmp_path / "cache", tmp_path / "counter"
+    key = cache_key({"model": "orphaned"})
+    builder = subprocess.Popen([sys.executable, "-c", BUILDER, str(root), key, str(counter), "120"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait_for(lambda: counter.exists())
+        waiter = subprocess.Popen([sys.executable, "-c", BUILDER, str(root), key, str(counter), "0"],
+                                  stdout=subprocess.PIPE, text=True)
+        waited = tmp_path / "counter.waited"
+        _wait_for(lambda: waited.exists())  # the waiter is blocked on the builder's lock
+        assert "waiting for another process that is building test" in waited.read_text()
+        assert waiter.poll() is None
+    finally:
+        builder.send_signal(signal.SIGKILL)
+        builder.wait(timeout=30)
+    result = json.loads(waiter.communicate(timeout=120)[0])
+    assert result["hit"] is False and counter.read_text().count("built") == 2
+    assert (Path(result["path"]) / "out.txt").read_text() == "done"
 
 
 def test_two_processes_build_once(tmp_path: Path):
