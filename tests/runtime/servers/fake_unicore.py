@@ -1,0 +1,388 @@
+"""A loopback UNICORE/X site (REST subset of UNICORE 10's ``/rest/core``) for tests.
+
+Speaks the shapes pyunicore 2.0.2 uses: site properties, ``POST /jobs`` (201 + Location),
+job properties with ``_links``, ``actions/start|abort`` (204), job tags (``GET /jobs?tags=``),
+``Imports`` with inline ``Data``, the job's working-directory storage (listing keyed by full
+path, stat, ranged download answering 206, upload), security sessions (an unknown
+``X-UNICORE-SecuritySession`` after a restart answers 432) and Bearer authentication.
+
+Running a job: the site runs the job's ``User precommand`` and ``Executable Arguments`` with
+bash in the job directory through the local backend's runner (``run_in_dir``), with small
+``srun`` and ``apptainer`` stand-ins first on ``PATH``: ``srun`` drops its options and runs
+the rest; ``apptainer pull DEST SRC`` writes a placeholder SIF; ``apptainer exec [opts] IMAGE
+CMD...`` checks that IMAGE exists and runs CMD on 127.0.0.1; ``python3`` is this interpreter.
+So the staged job script itself runs, unchanged, minus the real srun/apptainer.
+
+Faults (counts, consumed as they fire): ``create_5xx`` (500 before creating), ``create_timeout``
+(create, then answer after the client gave up), ``upload_reset`` (close the connection halfway
+through an upload), ``download_truncate`` (send half of a file, then close), ``poll_5xx``.
+``restart()`` stops the HTTP server and starts a new one on the same port with the same jobs
+and no security sessions. The server stops by itself after ``lifetime_s``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+SITE = "DEMO-SITE"
+
+SRUN = """#!/bin/bash
+while [ $# -gt 0 ] && [[ "$1" == -* ]]; do shift; done
+exec "$@"
+"""
+APPTAINER = """#!/bin/bash
+cmd="$1"; shift
+if [ "$cmd" = pull ]; then echo "placeholder SIF for $2" > "$1"; exit 0; fi
+if [ "$cmd" != exec ]; then echo "apptainer stand-in: unsupported $cmd" >&2; exit 1; fi
+while [ $# -gt 0 ] && [[ "$1" == -* ]]; do
+  case "$1" in --bind|-B|--env|--pwd) shift 2;; *) shift;; esac
+done
+image="$1"; shift
+[ -f "$image" ] || { echo "apptainer stand-in: no image $image" >&2; exit 255; }
+exec "$@"
+"""
+
+
+class FakeUnicore:
+    def __init__(self, token: str, *, lifetime_s: float = 180.0, job_delay_s: float = 0.0,
+                 timeout_sleep_s: float = 3.0) -> None:
+        self.token = token
+        self.timeout_sleep_s = timeout_sleep_s
+        self.lifetime_s = lifetime_s
+        self.job_delay_s = job_delay_s
+        self.root = Path(tempfile.mkdtemp(prefix="fake-unicore-"))
+        self.shims = self.root / "shims"
+        self.shims.mkdir()
+        for name, text in (("srun", SRUN), ("apptainer", APPTAINER), ("python3", f'#!/bin/bash\nexec {sys.executable} "$@"\n')):
+            (self.shims / name).write_text(text)
+            (self.shims / name).chmod(0o755)
+        self.jobs: dict[str, dict] = {}
+        self.sessions: set[str] = set()
+        self.faults: dict[str, int] = {}
+        self.fired: dict[str, int] = {}
+        self.requests: list[tuple[str, str, int]] = []
+        self.lock = threading.Lock()
+        self.port = 0
+        self._server: ThreadingHTTPServer | None = None
+        self._threads: list[threading.Thread] = []
+        self._deadline = 0.0
+
+    # ------------------------------------------------------------ lifecycle
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/{SITE}/rest/core"
+
+    def start(self) -> "FakeUnicore":
+        handler = type("Handler", (_Handler,), {"site": self})
+        self._server = _Server(("127.0.0.1", self.port), handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        thread.start()
+        if not self._deadline:
+            self._deadline = time.monotonic() + self.lifetime_s
+            threading.Thread(target=self._watchdog, daemon=True).start()
+        return self
+
+    def _watchdog(self) -> None:
+        while time.monotonic() < self._deadline and self._server is not None:
+            time.sleep(0.2)
+        self.stop()
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+
+    def restart(self, down_s: float = 0.0) -> None:
+        """A server restart: same port, same jobs, all security sessions forgotten."""
+        self.stop()
+        with self.lock:
+            self.sessions.clear()
+        time.sleep(down_s)
+        self.start()
+
+    def close(self) -> None:
+        self.stop()
+        for t in self._threads:
+            t.join(timeout=60)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def __enter__(self) -> "FakeUnicore":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def fault(self, name: str) -> bool:
+        with self.lock:
+            if self.faults.get(name, 0) > 0:
+                self.faults[name] -= 1
+                self.fired[name] = self.fired.get(name, 0) + 1
+                return True
+        return False
+
+    # ------------------------------------------------------------ jobs
+    def create_job(self, desc: dict) -> str:
+        jid = uuid.uuid4().hex
+        wd = self.root / "jobs" / jid
+        wd.mkdir(parents=True)
+        for imp in desc.get("Imports", []):
+            if "Data" in imp:
+                target = _safe(wd, imp["To"])
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(imp["Data"])
+        with self.lock:
+            self.jobs[jid] = {"desc": desc, "status": "READY", "wd": wd, "exitCode": None,
+                              "tags": list(desc.get("Tags", [])), "submitted": time.strftime("%Y-%m-%dT%H:%M:%S+0000"),
+                              "log": ["created"]}
+        if desc.get("haveClientStageIn") != "true":
+            self.start_job(jid)
+        return jid
+
+    def start_job(self, jid: str) -> None:
+        with self.lock:
+            job = self.jobs[jid]
+            if job["status"] != "READY":
+                return
+            job["status"] = "QUEUED"
+        t = threading.Thread(target=self._run, args=(jid,), daemon=True)
+        self._threads.append(t)
+        t.start()
+
+    def _run(self, jid: str) -> None:
+        from portasnn.runtime.backends.local import run_in_dir
+
+        job = self.jobs[jid]
+        desc, wd = job["desc"], job["wd"]
+        time.sleep(self.job_delay_s)
+        env = {k: v for k, v in os.environ.items() if k not in ("PORTASNN_TOKEN", "CLB_AUTH")}
+        env["PATH"] = f"{self.shims}{os.pathsep}{env.get('PATH', '')}{os.pathsep}."
+        with self.lock:
+            if job["status"] != "QUEUED":
+                return
+            job["status"] = "RUNNING"
+        code = 0
+        if desc.get("User precommand"):
+            code = run_in_dir(wd, ["/bin/bash", "-c", desc["User precommand"]], env=env)
+        if code == 0:
+            argv = [desc["Executable"], *desc.get("Arguments", [])]
+            code = run_in_dir(wd, ["/bin/bash", "-c", " ".join(argv)], env=env)
+        with self.lock:
+            if job["status"] == "RUNNING":
+                job["status"] = "SUCCESSFUL" if code == 0 else "FAILED"
+                job["exitCode"] = str(code)
+
+    def job_props(self, jid: str) -> dict:
+        job = self.jobs[jid]
+        url = f"{self.base}/jobs/{jid}"
+        props = {"status": job["status"], "statusMessage": "", "submissionTime": job["submitted"], "queue": "batch",
+                 "batchSystemID": "N/A", "log": job["log"], "name": job["desc"].get("Name", ""), "jobType": "BATCH",
+                 "consumedTime": {}, "tags": job["tags"], "owner": "CN=demouser",
+                 "_links": {"self": {"href": url}, "action:start": {"href": url + "/actions/start"},
+                            "action:abort": {"href": url + "/actions/abort"},
+                            "action:restart": {"href": url + "/actions/restart"},
+                            "details": {"href": url + "/details"}, "parentTSS": {"href": self.base + "/factories/default"},
+                            "workingDirectory": {"href": f"{self.base}/storages/{jid}-uspace"}}}
+        if job["exitCode"] is not None:
+            props["exitCode"] = job["exitCode"]
+        return props
+
+
+class _Server(ThreadingHTTPServer):
+    allow_reuse_address = True
+
+    def handle_error(self, request, client_address) -> None:  # injected resets end requests abruptly
+        pass
+
+
+def _safe(root: Path, rel: str) -> Path:
+    p = (root / rel.lstrip("/")).resolve()
+    if root.resolve() not in p.parents and p != root.resolve():
+        raise PermissionError(rel)
+    return p
+
+
+class _Handler(BaseHTTPRequestHandler):
+    site: FakeUnicore
+    protocol_version = "HTTP/1.0"
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+    # -------------------------------------------------------- plumbing
+    def _send(self, code: int, body: bytes | dict | None = None, headers: dict | None = None,
+              ctype: str = "application/json") -> None:
+        data = json.dumps(body).encode() if isinstance(body, dict) else (body or b"")
+        self.send_response(code)
+        session = uuid.uuid4().hex
+        with self.site.lock:
+            self.site.sessions.add(session)
+        self.send_header("X-UNICORE-SecuritySession", session)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        if data or code not in (204,):
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if data:
+            self.wfile.write(data)
+        self.site.requests.append((self.command, self.path, code))
+
+    def _error(self, code: int, msg: str) -> None:
+        self._send(code, {"errorMessage": msg, "status": code})
+
+    def _authorised(self) -> bool:
+        session = self.headers.get("X-UNICORE-SecuritySession")
+        if session is not None:
+            with self.site.lock:
+                known = session in self.site.sessions
+            if not known:
+                self._error(432, "security session unknown")
+                return False
+        if self.headers.get("Authorization") != f"Bearer {self.site.token}":
+            self._error(401, "authentication failed")
+            return False
+        return True
+
+    def _body(self) -> bytes:
+        n = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(n) if n else b""
+
+    def _route(self) -> tuple[list[str], dict]:
+        url = urlparse(self.path)
+        prefix = f"/{SITE}/rest/core"
+        if not url.path.startswith(prefix):
+            return [], {}
+        parts = [p for p in url.path[len(prefix):].split("/") if p]
+        return parts, parse_qs(url.query)
+
+    # -------------------------------------------------------- verbs
+    def do_GET(self) -> None:  # noqa: N802
+        if not self._authorised():
+            return
+        parts, query = self._route()
+        site = self.site
+        if parts == []:
+            return self._send(200, {"client": {"role": {"selected": "user", "availableRoles": ["user"]},
+                                               "xlogin": {"UID": "demouser"}, "dn": "CN=demouser"},
+                                    "server": {"version": "10.1.0"},
+                                    "_links": {"jobs": {"href": site.base + "/jobs"},
+                                               "storages": {"href": site.base + "/storages"},
+                                               "factories": {"href": site.base + "/factories"}}})
+        if parts == ["factories"]:
+            return self._send(200, {"factories": [site.base + "/factories/default"]})
+        if parts == ["jobs"]:
+            tags = set(",".join(query.get("tags", [])).split(",")) - {""}
+            with site.lock:
+                urls = [f"{site.base}/jobs/{jid}" for jid, j in site.jobs.items() if tags <= set(j["tags"])]
+            return self._send(200, {"jobs": urls})
+        if len(parts) == 2 and parts[0] == "jobs" and parts[1] in site.jobs:
+            if site.fault("poll_5xx"):
+                return self._error(503, "service unavailable")
+            return self._send(200, site.job_props(parts[1]))
+        if len(parts) >= 2 and parts[0] == "storages" and parts[1].endswith("-uspace"):
+            jid = parts[1][: -len("-uspace")]
+            if jid not in site.jobs:
+                return self._error(404, "no such storage")
+            wd = site.jobs[jid]["wd"]
+            if len(parts) == 2:
+                return self._send(200, {"resourceStatus": "READY", "mountPoint": str(wd),
+                                        "_links": {"files": {"href": f"{site.base}/storages/{parts[1]}/files"}}})
+            if parts[2] == "files":
+                return self._files_get(wd, "/".join(parts[3:]))
+        return self._error(404, f"no resource {self.path}")
+
+    def _files_get(self, wd: Path, rel: str) -> None:
+        try:
+            p = _safe(wd, rel) if rel else wd
+        except PermissionError:
+            return self._error(403, "outside the storage")
+        if not p.exists():
+            return self._error(404, f"no file {rel}")
+        if "application/octet-stream" not in (self.headers.get("Accept") or ""):
+            if p.is_dir():
+                content = {}
+                for c in sorted(p.iterdir()):
+                    key = "/" + c.relative_to(wd).as_posix() + ("/" if c.is_dir() else "")
+                    content[key] = {"isDirectory": c.is_dir(), "size": 0 if c.is_dir() else c.stat().st_size}
+                return self._send(200, {"isDirectory": True, "content": content})
+            return self._send(200, {"isDirectory": False, "size": p.stat().st_size, "path": "/" + rel})
+        data = p.read_bytes()
+        code, headers = 200, {}
+        rng = self.headers.get("Range")
+        if rng and rng.startswith("bytes="):
+            a, _, b = rng[6:].partition("-")
+            start, end = int(a or 0), int(b) if b else len(data) - 1
+            if start >= len(data) and len(data):
+                return self._error(416, "range not satisfiable")
+            headers["Content-Range"] = f"bytes {start}-{end}/{len(data)}"
+            data, code = data[start:end + 1], 206
+        if len(data) > 100_000 and self.site.fault("download_truncate"):  # a large file, streamed in chunks
+            self.send_response(code)
+            for k, v in headers.items():
+                self.send_header(k, v)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        self._send(code, data, headers, ctype="application/octet-stream")
+
+    def do_POST(self) -> None:  # noqa: N802
+        if not self._authorised():
+            return
+        parts, _ = self._route()
+        site = self.site
+        body = self._body()
+        if parts == ["jobs"]:
+            if site.fault("create_5xx"):
+                return self._error(500, "internal error while creating the job")
+            jid = site.create_job(json.loads(body))
+            if site.fault("create_timeout"):
+                time.sleep(site.timeout_sleep_s)
+            return self._send(201, b"", {"Location": f"{site.base}/jobs/{jid}"})
+        if len(parts) == 4 and parts[0] == "jobs" and parts[2] == "actions" and parts[1] in site.jobs:
+            if parts[3] == "start":
+                site.start_job(parts[1])
+            elif parts[3] == "abort":
+                with site.lock:
+                    job = site.jobs[parts[1]]
+                    if job["status"] not in ("SUCCESSFUL", "FAILED"):
+                        job["status"] = "FAILED"
+                        job["log"].append("aborted")
+            return self._send(204)
+        return self._error(404, f"no resource {self.path}")
+
+    def do_PUT(self) -> None:  # noqa: N802
+        if not self._authorised():
+            return
+        parts, _ = self._route()
+        site = self.site
+        if len(parts) >= 4 and parts[0] == "storages" and parts[2] == "files":
+            jid = parts[1][: -len("-uspace")]
+            n = int(self.headers.get("Content-Length") or 0)
+            if n > 64 and site.fault("upload_reset"):
+                self.rfile.read(n // 2)
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                self.connection.close()
+                return
+            data = self.rfile.read(n)
+            target = _safe(site.jobs[jid]["wd"], "/".join(parts[3:]))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            return self._send(204)
+        return self._error(404, f"no resource {self.path}")

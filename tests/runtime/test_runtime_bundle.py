@@ -1,0 +1,185 @@
+"""Bundles: reproducible bytes, content-addressed names, safe extraction, hash checks."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portasnn.errors import UsageError
+from portasnn.runtime.bundle import archive_bytes, extract_bundle, open_bundle, write_bundle
+
+REPO = Path(__file__).resolve().parents[2]
+BRUNEL = REPO / "examples" / "brunel" / "brunel_delta_nest.pnet"
+
+names = st.lists(st.text("abcdefgh_-.0123456789", min_size=1, max_size=8).filter(lambda s: s not in (".", "..")),
+                 min_size=1, max_size=3).map("/".join)
+payloads = st.dictionaries(names, st.binary(max_size=300), min_size=1, max_size=6).filter(
+    lambda d: not any(a != b and b.startswith(a + "/") for a in d for b in d))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=payloads)
+def test_same_inputs_same_bytes_and_extraction_restores_them(payload, tmp_path_factory):
+    """Two bundles of the same files are byte-identical (hence same name); extraction gives the files back."""
+    a = write_bundle(payload, tmp_path_factory.mktemp("a"), target="python", entry={"kind": "python", "script": "x"})
+    b = write_bundle(dict(reversed(list(payload.items()))), tmp_path_factory.mktemp("b"), target="python",
+                     entry={"kind": "python", "script": "x"})
+    assert a.path.read_bytes() == b.path.read_bytes()
+    assert a.path.name == b.path.name == f"portasnn-python-{hashlib.sha256(a.path.read_bytes()).hexdigest()[:32]}.tar.gz"
+    dest = tmp_path_factory.mktemp("x")
+    extract_bundle(a.path, dest)
+    for name, data in payload.items():
+        assert (dest / "payload" / name).read_bytes() == data
+
+
+def test_archive_headers_are_fixed(tmp_path):
+    data = archive_bytes({"payload/b.txt": b"2", "payload/a.txt": b"1"})
+    assert gzip.decompress(data)  # plain gzip
+    assert data[4:8] == b"\0\0\0\0"  # gzip header mtime 0
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        members = tar.getmembers()
+    assert [m.name for m in members] == ["payload/a.txt", "payload/b.txt"]
+    assert {(m.mtime, m.uid, m.gid, m.uname, m.gname, m.mode) for m in members} == {(0, 0, 0, "", "", 0o644)}
+
+
+def _evil(tmp_path: Path, add) -> Path:
+    """A bundle whose manifest is valid but which carries one extra crafted member."""
+    manifest = {"format": "portasnn-bundle/1", "target": "python", "entry": {"kind": "python", "script": "x"},
+                "files": {}, "versions": {}, "resources": {}, "command": "", "ir_hash": None}
+    path = tmp_path / "evil.tar.gz"
+    with tarfile.open(path, "w:gz") as tar:
+        data = json.dumps(manifest).encode()
+        info = tarfile.TarInfo("manifest.json")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+        add(tar)
+    return path
+
+
+def _file(name: str, data: bytes = b"x"):
+    def add(tar):
+        info = tarfile.TarInfo(name)
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    return add
+
+
+def _link(name: str, target: str, kind: bytes):
+    def add(tar):
+        info = tarfile.TarInfo(name)
+        info.type = kind
+        info.linkname = target
+        tar.addfile(info)
+    return add
+
+
+def _device(name: str):
+    def add(tar):
+        info = tarfile.TarInfo(name)
+        info.type = tarfile.CHRTYPE
+        info.devmajor, info.devminor = 1, 3
+        tar.addfile(info)
+    return add
+
+
+@pytest.mark.parametrize("add, message", [
+    (_file("/etc/portasnn-owned"), "absolute path"),
+    (_file("payload/../../escaped.txt"), "contains '..'"),
+    (_link("payload/link", "../../../etc/passwd", tarfile.SYMTYPE), "symbolic link to '../../../etc/passwd' (pointing outside"),
+    (_link("payload/hard", "/etc/passwd", tarfile.LNKTYPE), "hard link to '/etc/passwd'"),
+    (_device("payload/null"), "device, FIFO or other special file"),
+])
+def test_tar_slip_and_special_members_are_rejected(tmp_path, add, message):
+    path = _evil(tmp_path, add)
+    dest = tmp_path / "out"
+    with pytest.raises(UsageError) as err:
+        extract_bundle(path, dest)
+    assert message in str(err.value)
+    assert "E602" in str(err.value) and "hint:" in str(err.value)
+    assert not (tmp_path / "escaped.txt").exists() and not Path("/etc/portasnn-owned").exists()
+    assert not any(p.is_file() and p.name != "manifest.json" for p in dest.rglob("*")) if dest.exists() else True
+
+
+def test_hash_mismatch_is_rejected(tmp_path):
+    b = write_bundle({"model.txt": b"original"}, tmp_path, target="python", entry={"kind": "python", "script": "x"})
+    with tarfile.open(b.path) as tar:
+        manifest = json.loads(tar.extractfile("manifest.json").read())
+    # same manifest, tampered payload, written under a name without a digest
+    files = {"manifest.json": json.dumps(manifest).encode(), "payload/model.txt": b"tampered"}
+    tampered = tmp_path / "tampered.tar.gz"
+    tampered.write_bytes(archive_bytes(files))
+    with pytest.raises(UsageError, match=r"file 'payload/model.txt' has sha256 .* \(hash mismatch\)"):
+        extract_bundle(tampered, tmp_path / "out")
+    # the tampered archive under the original name: caught before extraction by the name check
+    os.replace(tampered, b.path)
+    with pytest.raises(UsageError, match="but its name says"):
+        open_bundle(b.path)
+
+
+def test_unlisted_file_is_rejected(tmp_path):
+    path = _evil(tmp_path, _file("payload/smuggled.py", b"print('hi')"))
+    with pytest.raises(UsageError, match="'payload/smuggled.py' is not listed in the manifest"):
+        extract_bundle(path, tmp_path / "out")
+
+
+def test_entry_reports_a_bad_bundle_clearly(tmp_path):
+    path = _evil(tmp_path, _file("../escape.txt"))
+    proc = subprocess.run([sys.executable, "-m", "portasnn.runtime.entry", str(path)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "contains '..'" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "escape.txt").exists()
+
+
+def test_network_bundle_holds_the_pnet_and_its_includes(env):
+    pytest.importorskip("portasnn.frontend.network", reason="needs the .pnet frontend")
+    from portasnn.runtime import bundle
+
+    a = bundle(BRUNEL, target="nest", outdir=env.tmp / "a", overrides={"N": "200"})
+    b = bundle(BRUNEL, target="nest", outdir=env.tmp / "b", overrides={"N": "200"})
+    assert a.path.read_bytes() == b.path.read_bytes()
+    m = a.manifest
+    assert set(m["files"]) == {"payload/src/brunel_delta_nest.pnet", "payload/src/brunel_params.pnet",
+                               "payload/src/brunel_common.pnet"}
+    for name, digest in m["files"].items():
+        assert digest == hashlib.sha256((BRUNEL.parent / Path(name).name).read_bytes()).hexdigest()
+    assert m["entry"] == {"kind": "network", "network": "payload/src/brunel_delta_nest.pnet", "target": "nest",
+                          "overrides": {"N": "200"}, "seed": None}
+    assert m["command"] == "portasnn bundle brunel_delta_nest.pnet --target nest --set N=200"
+    assert len(m["ir_hash"]) == 64 and {"portasnn", "nest", "nestml", "spynnaker", "cxx"} <= set(m["versions"])
+    c = bundle(BRUNEL, target="nest", outdir=env.tmp / "c", overrides={"N": "300"})
+    assert c.manifest["ir_hash"] != m["ir_hash"] and c.path.name != a.path.name
+
+
+def test_bundle_command_line(env):
+    pytest.importorskip("portasnn.frontend.network", reason="needs the .pnet frontend")
+    proc = subprocess.run([sys.executable, "-m", "portasnn.cli", "bundle", str(BRUNEL), "--set", "N=200", "-o",
+                           str(env.bundles), "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert Path(out["bundle"]).is_file() and out["sha256"].startswith(Path(out["bundle"]).name[14:46])
+    bad = subprocess.run([sys.executable, "-m", "portasnn.cli", "bundle", str(env.tmp / "missing.pnet")],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "does not exist" in bad.stderr
+
+
+def test_spinnaker_bundle_needs_the_spinnaker_target(env):
+    pytest.importorskip("portasnn.frontend.network", reason="needs the .pnet frontend")
+    import portasnn.targets.spinnaker as spinnaker
+
+    if hasattr(spinnaker, "write_network"):
+        pytest.skip("the spinnaker target is present; the full NMPI loop covers it")
+    from portasnn.runtime import bundle
+
+    with pytest.raises(UsageError, match="spinnaker target cannot write network artifacts"):
+        bundle(BRUNEL, target="spinnaker", outdir=env.bundles, overrides={"N": "200"})
