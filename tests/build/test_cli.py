@@ -46,6 +46,7 @@ def test_cache_clear_rejects_a_bad_age(tmp_path: Path):
     assert "--older-than 'soon' is not an age" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_doctor_passes_and_reuses_its_probe_build(probe_module):
     """The session fixture built the probe through the same cache: doctor only loads and runs it."""
     first = portasnn("doctor", "--json")

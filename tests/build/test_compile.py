@@ -33,6 +33,7 @@ def test_bad_requests_are_refused_before_compiling(tmp_path: Path, probe_sources
     assert not any(tmp_path.iterdir())
 
 
+@pytest.mark.slow
 def test_probe_module_matches_nest_builtin_iaf_psc_delta(probe_module, nest_kernel):
     """Same spikes and current into the probe and NEST's iaf_psc_delta, on 2 threads: same V_m and spikes."""
     nest = nest_kernel
@@ -70,6 +71,7 @@ def test_probe_module_matches_nest_builtin_iaf_psc_delta(probe_module, nest_kern
     assert total > 4  # the comparison covers spikes, resets and refractoriness
 
 
+@pytest.mark.slow
 def test_install_is_idempotent_and_survives_reset(probe_module, nest_kernel):
     nest = nest_kernel
     name = probe_module.model_names[0]
@@ -85,6 +87,7 @@ def test_install_is_idempotent_and_survives_reset(probe_module, nest_kernel):
     assert node.get("V_m") == pytest.approx(-70.0 + 250.0 * 10.0 / 250.0 * (1 - math.exp(-0.1)), rel=1e-12)
 
 
+@pytest.mark.slow
 def test_install_refuses_missing_library_and_name_clash(probe_module, nest_kernel, tmp_path: Path):
     missing = tmp_path / "gone_module.so"
     with pytest.raises(ToolError, match="does not exist"):
@@ -93,6 +96,7 @@ def test_install_refuses_missing_library_and_name_clash(probe_module, nest_kerne
         install_module(probe_module.library, probe_module.module_name, ["iaf_psc_delta", "not_there_yet"])
 
 
+@pytest.mark.slow
 def test_install_works_from_any_directory_without_environment(probe_module, tmp_path: Path):
     code = ("import json, sys; from pathlib import Path\n"
             "import nest\n"
@@ -108,6 +112,7 @@ def test_install_works_from_any_directory_without_environment(probe_module, tmp_
     assert json.loads(done.stdout.strip().splitlines()[-1]) == -70.0
 
 
+@pytest.mark.slow
 def test_module_leaves_openmp_and_nest_symbols_to_the_kernel(probe_module):
     needed = subprocess.run(["readelf", "-d", str(probe_module.library)], capture_output=True, text=True,
                             check=True).stdout
