@@ -84,7 +84,7 @@ def _print_grid(report) -> None:  # noqa: ANN001 - ComparisonReport, imported la
     out = Console()
     out.print(table)
     for line in report.attribution:
-        out.print(line)
+        out.print(line, soft_wrap=True)
     if report.verdict == "Poor":
         out.print("[yellow]warning: some observables are Poor (outside the tolerance, within twice it)[/]")
-    out.print(f"verdict: [{STYLE[report.verdict]}]{report.verdict}[/]; report: {report.report_path}")
+    out.print(f"verdict: [{STYLE[report.verdict]}]{report.verdict}[/]; report: {report.report_path}", soft_wrap=True)
