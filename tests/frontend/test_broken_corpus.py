@@ -1,0 +1,66 @@
+"""Every broken NESTML file gives one ModelError pointing where a reader would look."""
+from __future__ import annotations
+
+import pytest
+
+from nestml_cases import BROKEN_DIR, corpus, shipped_model
+from portasnn.errors import ModelError
+from portasnn.frontend.nestml_parse import parse_nestml
+
+CASES = corpus()
+
+# the stable code of some kinds of problem (tools and documentation refer to them)
+CODES = {"syntax_missing_colon": "E101", "syntax_greek_letter": "E102", "syntax_bad_indentation": "E103",
+         "unknown_variable": "E110", "unknown_unit": "E111", "unknown_function": "E112",
+         "onreceive_unknown_port": "E113", "unit_mismatch_voltage_plus_current": "E120",
+         "boolean_in_arithmetic": "E120", "ode_inconsistent_units": "E121",
+         "emit_spike_without_output_block": "E130", "update_block_twice": "E131",
+         "equations_never_integrated": "E132", "parameter_defined_twice": "E140",
+         "duplicate_variable_state_and_parameter": "E140", "duplicate_model_names": "E141",
+         "ode_for_variable_not_in_state": "E150", "integrate_odes_of_parameter": "E151",
+         "state_without_initial_value": "E152", "assign_to_parameter": "E160", "kernel_outside_convolve": "E170",
+         "spike_port_as_parameter_value": "E171", "function_wrong_argument_count": "E180",
+         "builtin_function_too_few_arguments": "E180"}
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 24
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.path.stem for c in CASES])
+def test_broken_file_is_rejected_at_the_expected_place(case):
+    with pytest.raises(ModelError) as info:
+        parse_nestml(case.path)
+    err = info.value
+    assert err.span is not None
+    assert err.span.file == str(case.path)
+    assert (err.span.line, err.span.column) == (case.line, case.column), str(err)
+    assert case.substring in err.message, str(err)
+    assert str(err).startswith(f"{case.path}:{case.line}:{case.column}:")
+    assert err.code.startswith("E1") and len(err.code) == 4
+    assert err.code == CODES.get(case.path.stem, err.code)
+    assert err.hint, "every model error says what to do"
+    assert "Error occurred during" not in err.message  # NESTML's internal prefixes are gone
+
+
+def test_several_problems_are_all_listed_and_the_span_is_the_first(tmp_path):
+    text = (BROKEN_DIR / "unit_mismatch_assign_time_to_voltage.nestml").read_text(encoding="utf-8")
+    text = text.replace("refr_t ms = 0 ms", "refr_t ms = 0 mV")  # a second, independent mistake at 5:21
+    path = tmp_path / "two_mistakes.nestml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ModelError) as info:
+        parse_nestml(path)
+    err = info.value
+    assert (err.span.line, err.span.column) == (5, 21)
+    assert "expected ms, got mV" in err.message
+    assert f"{path}:36:15: unit/type mismatch: expected mV, got ms" in err.message
+
+
+def test_a_broken_file_among_good_ones_is_named(tmp_path):
+    import shutil
+
+    shutil.copy(shipped_model("iaf_psc_exp_neuron"), tmp_path / "a.nestml")
+    shutil.copy(BROKEN_DIR / "unknown_unit.nestml", tmp_path / "b.nestml")
+    with pytest.raises(ModelError) as info:
+        parse_nestml(tmp_path)
+    assert info.value.span.file == str(tmp_path / "b.nestml")
