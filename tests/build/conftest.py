@@ -1,7 +1,8 @@
 """Fixtures for the NEST toolchain, build cache and doctor tests.
 
-The whole session uses a temporary build cache (``PORTASNN_CACHE_DIR``); under pytest-xdist the
-workers share one, which the cache is built to allow. The probe module is compiled once.
+These tests use a temporary build cache (``PORTASNN_CACHE_DIR``, set while they run and restored
+after); under pytest-xdist the workers share one, which the cache is built to allow. The probe
+module is compiled once.
 """
 from __future__ import annotations
 
@@ -15,15 +16,21 @@ from portasnn.targets.nest.compile import TEMPLATES
 PROBE_SOURCES = ("portasnn_doctor_probe.h", "portasnn_doctor_probe.cpp")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def cache_root(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """A fresh build cache for the session, shared by xdist workers."""
+@pytest.fixture(scope="session")
+def cache_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh build cache for the session, shared by pytest-xdist workers."""
     base = tmp_path_factory.getbasetemp()
-    root = (base.parent if worker_id != "master" else base) / "portasnn-cache"
+    root = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "portasnn-cache"
     root.mkdir(exist_ok=True)
+    return root
+
+
+@pytest.fixture(scope="module", autouse=True)
+def use_test_cache(cache_root: Path):
+    """Point PORTASNN_CACHE_DIR at the session's cache while this folder's tests run, then restore it."""
     old = os.environ.get("PORTASNN_CACHE_DIR")
-    os.environ["PORTASNN_CACHE_DIR"] = str(root)
-    yield root
+    os.environ["PORTASNN_CACHE_DIR"] = str(cache_root)
+    yield cache_root
     if old is None:
         os.environ.pop("PORTASNN_CACHE_DIR", None)
     else:
@@ -38,9 +45,10 @@ def probe_sources() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def probe_module(cache_root: Path):
     """The doctor's probe module, built once through the session cache."""
+    from portasnn.cache import BuildCache
     from portasnn.commands.doctor import build_probe
 
-    return build_probe()
+    return build_probe(cache=BuildCache(cache_root / "builds"))
 
 
 @pytest.fixture()
