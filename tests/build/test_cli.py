@@ -89,3 +89,12 @@ def test_doctor_rejects_unknown_options():
 def test_help(command):
     done = portasnn(*command)
     assert done.returncode == 0 and "Usage" in done.stdout
+
+
+def test_doctor_fails_when_the_cache_is_not_writable(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    done = portasnn("doctor", env={**os.environ, "PORTASNN_CACHE_DIR": str(blocker / "cache")})
+    assert done.returncode == 1
+    assert "build cache" in done.stdout and "PORTASNN_CACHE_DIR" in done.stdout
+    assert "NEST builds do not work yet" in done.stderr and "Traceback" not in done.stderr
