@@ -62,7 +62,8 @@ def ls(as_json: bool) -> None:
                       _human(row["size_bytes"]))
     console = Console()
     console.print(table)
-    console.print(f"{len(rows)} entries, {_human(sum(r['size_bytes'] for r in rows))}")
+    count = f"{len(rows)} entr{'y' if len(rows) == 1 else 'ies'}"
+    console.print(f"{count}, {_human(sum(r['size_bytes'] for r in rows))}")
 
 
 @cache.command(name="clear")
