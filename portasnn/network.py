@@ -222,9 +222,11 @@ class Network:
 
     def _stimulus(self, name, kind, targets, params, subset, spiking) -> list[ir.Stimulus]:
         _check_name(name, "stimulus name")
-        if any(s.name == name for s in self._stimuli):
-            raise error("E205", f"stimulus '{name}' is defined twice", None)
         pops = [self._pop(t) for t in targets]
+        taken = {(s.name, s.target) for s in self._stimuli}
+        for i, pop in enumerate(pops):
+            if (name, pop.name) in taken or pop in pops[:i]:
+                raise error("E205", f"stimulus '{name}' into {pop.name} is defined twice", None)
         if not pops:
             raise error("E219", f"stimulus {name} has no targets", None)
         out = []

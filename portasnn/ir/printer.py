@@ -40,7 +40,7 @@ def unit_name(unit: Quantity | None) -> str:
 def number(value: float | int, unit: str = "") -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = repr(value)
+    text = repr(value + 0.0 if value == 0 else value)  # -0.0 is written as 0.0
     return f"{text} {unit}" if unit else text
 
 
@@ -108,7 +108,7 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
         lines.append(f"connect {label}{_name(proj.pre, 'population')} -> {_name(proj.post, 'population')}: "
                      f"{conn.rule}{f'({args})' if args else ''}, " + ", ".join(opts))
     lines.append("")
-    for group in _stimulus_groups(network.stimuli):
+    for group in _stimulus_groups(network.stimuli, lambda s: weight_unit(s.target, s.receptor)):
         lines.append(_stimulus(group, weight_unit(group[0].target, group[0].receptor)))
     lines.append("")
     taken = set()
@@ -153,12 +153,14 @@ def _population(pop: Population, model: ModelRef | None, catalog: ModelCatalog) 
     return f"population {_name(pop.name, 'population name')}: {pop.size} {_name(pop.model, 'model name')}{block}"
 
 
-def _stimulus_groups(stimuli: tuple[Stimulus, ...]) -> list[list[Stimulus]]:
+def _stimulus_groups(stimuli: tuple[Stimulus, ...], unit) -> list[list[Stimulus]]:
+    """Consecutive stimuli that one statement can write (same name, input and weight unit)."""
     groups: list[list[Stimulus]] = []
     for stim in stimuli:
         last = groups[-1][0] if groups else None
-        if last is not None and (last.name, last.kind, last.params, last.weight, last.delay, last.receptor) == \
-                (stim.name, stim.kind, stim.params, stim.weight, stim.delay, stim.receptor):
+        if last is not None and (last.name, last.kind, last.params, last.weight, last.delay, last.receptor,
+                                 unit(last)) == (stim.name, stim.kind, stim.params, stim.weight, stim.delay,
+                                                 stim.receptor, unit(stim)):
             groups[-1].append(stim)
         else:
             groups.append([stim])

@@ -87,6 +87,8 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
     catalog = catalog or DefaultCatalog()
     sim = net.simulation
     _check_simulation(net)
+    _unique("projection", net.projections)
+    _unique("recorder", net.recorders)
     pops = _unique("population", net.populations)
     models = _unique("model", net.models, key=lambda m: m.key)
     for pop in net.populations:
@@ -105,6 +107,7 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
         pre, post = (_pop(pops, name, proj.span, "connect") for name in (proj.pre, proj.post))
         _check_connector(proj.connector, pre, post, proj.span)
         _check_delay(proj.delay, sim.resolution, proj.span)
+    _unique("stimulus", net.stimuli, key=lambda s: (s.name, s.target))
     for stim in net.stimuli:
         target = _pop(pops, stim.target, stim.span, "stimulus")
         _check_subset(stim.subset, target, stim.span)
@@ -160,7 +163,8 @@ def _unique(kind: str, items, key=lambda x: x.name) -> dict:
     out: dict = {}
     for item in items:
         if key(item) in out:
-            raise error("E205", f"{kind} '{key(item)}' is defined twice", item.span,
+            shown = " into ".join(key(item)) if isinstance(key(item), tuple) else key(item)
+            raise error("E205", f"{kind} '{shown}' is defined twice", item.span,
                         hint=f"first defined at {out[key(item)].span}" if out[key(item)].span else "")
         out[key(item)] = item
     return out

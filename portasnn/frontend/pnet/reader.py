@@ -84,7 +84,7 @@ class Reader:
         self.pops: dict[str, Population] = {}
         self.projections: list[Projection] = []
         self.stimuli: list[Stimulus] = []
-        self.stim_names: dict[str, Span] = {}
+        self.stim_names: dict[tuple[str, str], Span] = {}
         self.recorders: list[Recorder] = []
         self.simulation: Simulation | None = None
         self._used: set[str] = set()
@@ -326,9 +326,6 @@ class Reader:
 
     def stimulus(self, ctx: P.StimulusStmtContext) -> None:
         name, span, call = ctx.name.text, self.span(ctx), ctx.call()
-        if name in self.stim_names:
-            raise error("E205", f"stimulus '{name}' is defined twice", span, hint=f"first at {self.stim_names[name]}")
-        self.stim_names[name] = span
         kind = STIM_KINDS.get(call.fn.text)
         if kind is None:
             raise error("E219", f"unknown stimulus '{call.fn.text}'", self.span(call.fn),
@@ -350,6 +347,10 @@ class Reader:
                              f"a {call.fn.text} stimulus")
         for target in ctx.target():
             pop = self._pop(target.name, "stimulus")
+            if (name, pop.name) in self.stim_names:
+                raise error("E205", f"stimulus '{name}' into {pop.name} is defined twice", self.span(target),
+                            hint=f"first at {self.stim_names[name, pop.name]}")
+            self.stim_names[name, pop.name] = span
             weight: Value = 0.0
             delay: Value = 0.0
             receptor = "excitatory"
