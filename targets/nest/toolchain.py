@@ -20,6 +20,7 @@ takes a fraction of a second and starts the kernel):
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
 import mmap
 import os
@@ -63,14 +64,20 @@ class NestToolchain:
     cxx_std: str
     cxx11_abi: int
     abi_source: str
+    nest_config_hash: str = ""
     headers: tuple[tuple[str, Path], ...] = ()
     cxxflags: tuple[str, ...] = ()
     ldflags: tuple[str, ...] = ()
 
     def fingerprint(self) -> dict[str, object]:
-        """What a build output depends on besides its sources (goes into cache keys)."""
+        """What a build output depends on besides its sources (goes into cache keys).
+
+        ``config.h`` records how the kernel was configured (MPI, GSL, ...), which changes the
+        layout of kernel classes, so two NEST 3.10 installs built differently never share modules.
+        """
         return {
             "nest_version": self.nest_version,
+            "nest_config_h": self.nest_config_hash,
             "cxx": Path(self.cxx).name,
             "cxx_version": self.cxx_version,
             "cxxflags": list(self.cxxflags),
@@ -232,6 +239,7 @@ def detect() -> NestToolchain:
         cxx_std=f"{std} (from {std_source})",
         cxx11_abi=abi,
         abi_source=abi_source,
+        nest_config_hash=hashlib.sha256((include / "config.h").read_bytes()).hexdigest()[:16],
         headers=tuple(headers.items()),
         cxxflags=cxxflags,
         ldflags=("-shared",),

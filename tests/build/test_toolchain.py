@@ -41,6 +41,7 @@ def test_fingerprint_names_versions_and_flags():
     json.dumps(fingerprint)
     assert fingerprint["nest_version"] == found.nest_version
     assert fingerprint["cxx_version"] == found.cxx_version
+    assert len(fingerprint["nest_config_h"]) == 16
     assert "-D_GLIBCXX_USE_CXX11_ABI=0" in fingerprint["cxxflags"]
     changed = dataclasses.replace(found, cxxflags=found.cxxflags + ("-ffast-math",))
     assert changed.fingerprint() != fingerprint
