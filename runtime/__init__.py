@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from portasnn import paths
-from portasnn.errors import UsageError
+from portasnn.errors import ToolError, UsageError, warn
 from portasnn.runtime.bundle import Bundle, bundle_network, open_bundle
 from portasnn.runtime.jobs import JobDB, JobRecord
 
@@ -71,7 +71,14 @@ def status(job: str | JobRecord | None = None, *, db: JobDB | None = None) -> Jo
     """Refresh one job (or every job not yet finished) from the far side."""
     db = db or JobDB()
     if job is None:
-        return [status(r, db=db) if not r.done else r for r in db.all()]
+        out = []
+        for rec in db.all():
+            try:
+                out.append(rec if rec.done else status(rec, db=db))
+            except ToolError as exc:  # one unreachable site does not hide the other jobs
+                warn(f"job {rec.id}: {exc}", code="W601")
+                out.append(rec)
+        return out
     rec, backend = _for(job, db)
     return backend.status(rec)
 
@@ -88,6 +95,11 @@ def fetch(job: str | JobRecord, outdir: str | Path | None = None, *, db: JobDB |
     rec, backend = _for(job, db)
     out = Path(outdir) if outdir else Path.cwd() / rec.id
     backend.fetch(rec, out)
+    rec = db.get(rec.id)
+    if rec.state != "SUCCESSFUL":
+        code = rec.info.get("exit_code")
+        raise ToolError(f"job {rec.id} ended {rec.state}" + (f" (exit code {code})" if code is not None else "")
+                        + f"; its stdout/stderr (or log) are in {out}")
     return out / "results"
 
 

@@ -159,3 +159,36 @@ def test_cancel(env, unicore_site):
     rec = runtime.cancel(rec.id)
     assert rec.state == "CANCELLED"
     assert [j["status"] for j in unicore_site.jobs.values()] == ["FAILED"]  # UNICORE's state of an aborted job
+
+
+def test_expired_lab_token_is_refreshed_on_401(env, unicore_site, stub_bundle, monkeypatch):
+    """In the Lab, a 401 makes the backend ask the token service again; the site accepts the fresh token."""
+    from lab_token import LabTokenService
+
+    lab = LabTokenService("hub-secret-42")
+    try:
+        monkeypatch.delenv("PORTASNN_TOKEN")
+        monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "hub-secret-42")
+        monkeypatch.setenv("PORTASNN_LAB_TOKEN_URL", lab.url)
+        fresh = {f"lab-access-token-{i}" for i in range(2, 6)}
+        unicore_site.token = fresh  # the first token the service hands out has expired
+        rec = runtime.submit(stub_bundle.path, to="unicore:loopback")
+        assert lab.calls == 2 and rec.phase == "started"
+        assert runtime.wait(rec.id, timeout_s=60).state == "SUCCESSFUL"  # a new backend asks the service again
+        for token in fresh | {"lab-access-token-1", "hub-secret-42"}:
+            assert scan_for(token, env.tmp, unicore_site.root) == []
+    finally:
+        lab.close()
+
+
+def test_fetch_of_a_failed_job_brings_its_logs_and_says_so(env, unicore_site, tmp_path):
+    from portasnn.runtime.bundle import bundle_script
+
+    script = tmp_path / "boom.py"
+    script.write_text("import sys\nprint('about to fail', file=sys.stderr)\nsys.exit(3)\n")
+    rec = runtime.submit(bundle_script(script, outdir=env.bundles).path, to="unicore:loopback")
+    rec = runtime.wait(rec.id, timeout_s=60)
+    assert rec.state == "FAILED" and rec.info["exit_code"] != 0
+    with pytest.raises(ToolError, match=rf"job {rec.id} ended FAILED \(exit code 1\)"):
+        runtime.fetch(rec.id, env.tmp / "failed")
+    assert "about to fail" in (env.tmp / "failed" / "stderr").read_text()

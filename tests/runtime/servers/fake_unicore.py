@@ -251,7 +251,9 @@ class _Handler(BaseHTTPRequestHandler):
             if not known:
                 self._error(432, "security session unknown")
                 return False
-        if self.headers.get("Authorization") != f"Bearer {self.site.token}":
+        token = self.site.token
+        accepted = {token} if isinstance(token, str) else set(token)  # one token, or the set of valid ones
+        if self.headers.get("Authorization") not in {f"Bearer {t}" for t in accepted}:
             self._error(401, "authentication failed")
             return False
         return True
