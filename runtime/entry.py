@@ -6,7 +6,8 @@
    and every hash (one MPI rank extracts under a file lock; the others reuse the checked tree).
 2. Run it: a ``network`` bundle calls ``portasnn.run`` on the bundled ``.pnet`` (rebuilding its
    NESTML models with this machine's portasnn); a ``spinnaker`` bundle runs its PyNN script
-   (``python <script>`` with ``PORTASNN_RESULTS_DIR`` set), or, with ``--target spinnaker-host``
+   (``python <script>`` in ``<outdir>.work`` with ``PORTASNN_RESULTS_DIR`` set and the script's
+   directory on ``PYTHONPATH``, so its model classes import), or, with ``--target spinnaker-host``
    (or ``nest``), the bundled network through ``portasnn.run`` on that target; a ``python``
    bundle runs ``python <script> <args> --outdir <outdir>``.
 3. Write ``<outdir>.sha256`` (``sha256sum`` format, paths relative to the working directory)
@@ -40,11 +41,12 @@ def _extract(bundle_path: Path, workdir: Path):
     from portasnn.runtime.bundle import extract_bundle, open_bundle, verify_tree
 
     workdir.parent.mkdir(parents=True, exist_ok=True)
+    marker = workdir.with_name(workdir.name + ".verified")
     with FileLock(str(workdir) + ".lock", timeout=600):
-        if (workdir / ".verified").is_file():
+        if marker.is_file() and workdir.is_dir():
             bundle = open_bundle(bundle_path)
-            if (workdir / ".verified").read_text().strip() == bundle.digest:
-                verify_tree(workdir, bundle.manifest, str(bundle_path))
+            if marker.read_text().strip() == bundle.digest:
+                verify_tree(workdir, bundle.manifest, str(bundle_path))  # nothing changed since
                 return bundle
         tmp = workdir.with_name(workdir.name + f".tmp{os.getpid()}")
         bundle = extract_bundle(bundle_path, tmp)
@@ -53,7 +55,7 @@ def _extract(bundle_path: Path, workdir: Path):
 
             shutil.rmtree(workdir)
         os.replace(tmp, workdir)
-        (workdir / ".verified").write_text(bundle.digest + "\n")
+        marker.write_text(bundle.digest + "\n")
         return bundle
 
 
@@ -128,8 +130,11 @@ def run_bundle(bundle_path: Path, outdir: Path, workdir: Path | None = None, tar
             _run_network(workdir, entry, outdir, target)
         else:
             script = workdir / entry["pynn_script"]
-            _run_script([sys.executable, str(script)], cwd=script.parent,
-                        env={"PORTASNN_RESULTS_DIR": str(outdir)})
+            run_dir = outdir.with_name(outdir.name + ".work")  # sPyNNaker writes reports where it runs
+            run_dir.mkdir(exist_ok=True)
+            path = os.pathsep.join(p for p in (str(script.parent), os.environ.get("PYTHONPATH", "")) if p)
+            _run_script([sys.executable, str(script)], cwd=run_dir,
+                        env={"PORTASNN_RESULTS_DIR": str(outdir), "PYTHONPATH": path})
     elif kind == "python":
         _run_script([sys.executable, str(workdir / entry["script"]), *entry.get("args", []), "--outdir",
                      str(outdir)], cwd=outdir.parent)

@@ -183,3 +183,16 @@ def test_spinnaker_bundle_needs_the_spinnaker_target(env):
 
     with pytest.raises(UsageError, match="spinnaker target cannot write network artifacts"):
         bundle(BRUNEL, target="spinnaker", outdir=env.bundles, overrides={"N": "200"})
+
+
+def test_entry_reuses_a_checked_tree_and_notices_changes(env, stub_bundle):
+    from portasnn.runtime.entry import run_bundle
+
+    work = env.tmp / "work"
+    out1 = run_bundle(stub_bundle.path, env.tmp / "r1", workdir=work)
+    out2 = run_bundle(stub_bundle.path, env.tmp / "r2", workdir=work)  # same tree, checked again
+    assert (out1 / "meta.json").read_bytes() == (out2 / "meta.json").read_bytes()
+    script = next((work / "payload" / "script").glob("*.py"))
+    script.write_text(script.read_text() + "\n# changed\n")
+    with pytest.raises(UsageError, match="hash mismatch"):
+        run_bundle(stub_bundle.path, env.tmp / "r3", workdir=work)
