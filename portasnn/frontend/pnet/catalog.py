@@ -7,7 +7,9 @@ model returns None, and the frontend then skips the name and unit checks for it.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from portasnn.errors import PortasnnError
@@ -99,7 +101,18 @@ class DefaultCatalog:
 
 
 def _nestml_info(model: ModelRef) -> ModelInfo | None:
-    """Parameters and state of a NESTML model, read from its AST; None when the NESTML parser is absent."""
+    """Parameters and state of a NESTML model, read from its AST; None when the NESTML parser is absent.
+    Cached per file version, since NESTML's parser takes seconds."""
+    try:
+        stamp = Path(model.path or "").stat().st_mtime_ns
+    except OSError:
+        return None
+    return _nestml_info_cached(model.path or "", model.name, stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _nestml_info_cached(path: str, name: str, stamp: int) -> ModelInfo | None:
+    model = ModelRef(key=name, kind="nestml", name=name, path=path)
     try:
         from portasnn.frontend.nestml_parse import parse_nestml  # type: ignore[import-not-found]
     except ImportError:
