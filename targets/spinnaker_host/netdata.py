@@ -49,14 +49,24 @@ class Incoming:
 
 
 @dataclass
+class Chunk:
+    """Synapses onto one population and synapse type. ``pre`` is global (negative: -1 - k for the
+    k-th spike array, resolved later), ``post`` global; delay (ticks) and weight (|w|, model units,
+    without the global weight scale) are arrays or scalars."""
+
+    post_pop: str
+    synapse_type: int
+    pre: np.ndarray
+    post: np.ndarray
+    delay: np.ndarray | int
+    weight: np.ndarray | float
+
+
+@dataclass
 class NetData:
     pops: list[PopLayout]
     n_neurons: int
-    pre: list[np.ndarray] = field(default_factory=list)  # chunks of synapse columns
-    post: list[np.ndarray] = field(default_factory=list)
-    stype: list[np.ndarray] = field(default_factory=list)
-    delay: list[np.ndarray] = field(default_factory=list)
-    weight: list[np.ndarray] = field(default_factory=list)  # |w| in model units
+    chunks: list[Chunk] = field(default_factory=list)  # synapses, one chunk per projection / stimulus
     incoming: dict[str, list[Incoming]] = field(default_factory=dict)
     # Poisson sources (presynaptic index n_neurons + s)
     src_rate_per_tick: list[np.ndarray] = field(default_factory=list)
@@ -104,7 +114,7 @@ def _draw_dist(d: Distribution, n: int, rng: np.random.Generator) -> np.ndarray:
     raise NetworkError(f"unknown distribution '{d.kind}'", span=d.span, code="E421")
 
 
-def delay_ticks(delays_ms: np.ndarray, dt: float, span: object) -> np.ndarray:
+def delay_ticks(delays_ms: np.ndarray | float, dt: float, span: object) -> np.ndarray:
     ticks = np.maximum(1, np.rint(np.asarray(delays_ms) / dt)).astype(np.int64)
     if ticks.size and ticks.max() > MAX_DELAY_TICKS:
         raise NetworkError(f"a delay of {ticks.max()} time steps exceeds the spinnaker-host limit of "
@@ -213,12 +223,13 @@ def build(net: Network, models: dict[str, HostModel], dt: float, rng: np.random.
                                code="E427") from None
         stype = _receptor(dst.model, proj.receptor, proj.weight, proj.span)
         pre, post = connect(proj, src.n, dst.n, proj.pre == proj.post, rng)
-        w = np.abs(draw(proj.weight, pre.size, rng, f"{proj.name}.weight", proj.span)) \
+        w = np.abs(_values(proj.weight, pre.size, rng, f"{proj.name}.weight", proj.span)) \
             * dst.model.weight_to_model[stype]
-        d = draw(proj.delay, pre.size, rng, f"{proj.name}.delay", proj.span)
-        _add_synapses(data, pre + src.offset, post + dst.offset, stype, delay_ticks(d, dt, proj.span), w)
+        d = _values(proj.delay, pre.size, rng, f"{proj.name}.delay", proj.span)
+        ticks = delay_ticks(d, dt, proj.span)
+        _add_synapses(data, dst.name, pre + src.offset, post + dst.offset, stype, ticks, w)
         n_conns = int(np.bincount(post, minlength=dst.n).max()) if post.size else 0
-        data.incoming[dst.name].append(Incoming(stype, n_conns, w, float(np.var(d)) if d.size else 0.0,
+        data.incoming[dst.name].append(Incoming(stype, n_conns, w, _tick_var(ticks, dt),
                                                 max(1.0, DEFAULT_SPIKES_PER_SECOND * dt / 1000.0),
                                                 DEFAULT_SPIKES_PER_SECOND))
     for stim in net.stimuli:
@@ -226,13 +237,18 @@ def build(net: Network, models: dict[str, HostModel], dt: float, rng: np.random.
     return data
 
 
-def _add_synapses(data: NetData, pre: np.ndarray, post: np.ndarray, stype: int, delay: np.ndarray,
-                  w: np.ndarray) -> None:
-    data.pre.append(np.asarray(pre, np.int64))
-    data.post.append(np.asarray(post, np.int64))
-    data.stype.append(np.full(len(pre), stype, np.int64))
-    data.delay.append(np.asarray(delay, np.int64))
-    data.weight.append(np.asarray(w, np.float64))
+def _values(value: object, n: int, rng: np.random.Generator, what: str, span: object) -> np.ndarray:
+    """Like draw(), but a constant stays a 0-d array (broadcast later, no n-sized copy)."""
+    if isinstance(value, (bool, int, float)):
+        return np.asarray(float(value))
+    return draw(value, n, rng, what, span)
+
+
+def _add_synapses(data: NetData, post_pop: str, pre: np.ndarray, post: np.ndarray, stype: int,
+                  delay: np.ndarray, w: np.ndarray) -> None:
+    delay = delay if delay.ndim else int(delay)
+    w = w if w.ndim else float(w)
+    data.chunks.append(Chunk(post_pop, stype, np.asarray(pre, np.int64), np.asarray(post, np.int64), delay, w))
 
 
 def _targets(data: NetData, stim: Stimulus):
@@ -277,8 +293,8 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
                                          else int(round(stop / dt)), np.int64))
             data.n_sources += n
             per_tick = 1.0 if lam < SLOW_RATE_PER_TICK_CUTOFF else _max_poisson_per_tick(lam)
-            data.incoming[dst.name].append(Incoming(stype, 1, w, float(np.var(d)), per_tick, rate))
-            _add_synapses(data, pre, ids + dst.offset, stype, ticks, w)
+            data.incoming[dst.name].append(Incoming(stype, 1, w, _tick_var(ticks, dt), per_tick, rate))
+            _add_synapses(data, dst.name, pre, ids + dst.offset, stype, ticks, w)
         else:
             times = prm.get("times", ())
             times = np.atleast_1d(np.asarray(times, np.float64))
@@ -288,10 +304,10 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
             data.array_ticks.append(np.sort(src_ticks))
             data.array_pre_local.append(local)
             counts = np.bincount(src_ticks - src_ticks.min()) if src_ticks.size else np.zeros(1, np.int64)
-            data.incoming[dst.name].append(Incoming(stype, 1, w, float(np.var(d)), float(counts.max()),
+            data.incoming[dst.name].append(Incoming(stype, 1, w, _tick_var(ticks, dt), float(counts.max()),
                                                     DEFAULT_SPIKES_PER_SECOND))
             # presynaptic index is fixed in runner (after all Poisson sources): mark with -1 - local
-            _add_synapses(data, np.full(n, -1 - local), ids + dst.offset, stype, ticks, w)
+            _add_synapses(data, dst.name, np.full(n, -1 - local), ids + dst.offset, stype, ticks, w)
     elif stim.kind in ("dc", "step"):
         scale = dst.model.current_to_model
         if stim.kind == "dc":
@@ -311,6 +327,13 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
     else:
         raise NetworkError(f"stimulus kind '{stim.kind}' is not supported by spinnaker-host", span=stim.span,
                            code="E429")
+
+
+def _tick_var(ticks: np.ndarray, dt: float) -> float:
+    """Variance (ms^2) of delays in whole ticks: exactly 0 for a constant delay."""
+    if ticks.ndim == 0 or ticks.size == 0 or ticks.min() == ticks.max():
+        return 0.0
+    return float(np.var(ticks * dt))
 
 
 def _max_poisson_per_tick(lam: float) -> float:

@@ -30,7 +30,7 @@ from .model import Arith, HostModel, PackContext
 
 SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model_glue.c")
 CFLAGS = ("-O2", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
-ENGINE_ABI = 1
+ENGINE_ABI = 3
 MAX_TYPES = 8
 
 
@@ -106,9 +106,10 @@ class _RunCfg(ctypes.Structure):
     _fields_ = [("abi", ctypes.c_uint32), ("n_pops", ctypes.c_uint32), ("n_neurons", ctypes.c_uint32),
                 ("n_pre", ctypes.c_uint32), ("n_sources", ctypes.c_uint32), ("n_types", ctypes.c_uint32),
                 ("ring_mask", ctypes.c_uint32), ("pad", ctypes.c_uint32), ("n_ticks", ctypes.c_uint64),
-                ("seed", ctypes.c_uint64 * 4), ("pops", _P), ("row_ptr", _P), ("post", _P),
-                ("type_delay", _P), ("weight", _P), ("src_start", _P), ("src_stop", _P),
-                ("src_cdf_off", _P), ("src_cdf_len", _P), ("cdf", _P), ("n_array_events", ctypes.c_uint64),
+                ("seed", ctypes.c_uint64 * 4), ("pops", _P), ("row_ptr", _P), ("synapses", _P),
+                ("src_start", _P), ("src_stop", _P),
+                ("src_cdf_off", _P), ("src_cdf_len", _P), ("cdf", _P),
+                ("src_guide_off", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
                 ("array_tick", _P), ("array_pre", _P), ("n_current_events", ctypes.c_uint64),
                 ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P)]
 
@@ -125,6 +126,8 @@ def _load(path: Path) -> ctypes.CDLL:
     lib.portasnn_run.restype = ctypes.c_int
     lib.portasnn_free.argtypes = [ctypes.POINTER(_RunOut)]
     lib.portasnn_free.restype = None
+    lib.portasnn_scatter.argtypes = [ctypes.c_uint64, _P, _P, _P, _P]
+    lib.portasnn_scatter.restype = None
     return lib
 
 
@@ -184,7 +187,7 @@ def ring_buffer_shifts(incoming: list[netdata.Incoming], n_types: int, gws: floa
     rates = [_RunningStats() for _ in range(n_types)]
     total_w, biggest = [0.0] * n_types, [0.0] * n_types
     for inc in incoming:
-        if inc.weights.size == 0:
+        if inc.weights.size == 0 or inc.n_conns == 0:
             continue
         s, w = inc.synapse_type, inc.weights * gws
         totals[s].add_items(float(w.mean()), float(w.var()), inc.n_conns)
@@ -199,7 +202,7 @@ def ring_buffer_shifts(incoming: list[netdata.Incoming], n_types: int, gws: floa
         else:
             maxw = _expected_upper_bound(totals[s].mean, math.sqrt(totals[s].variance), rates[s].mean,
                                          totals[s].n, netdata.RING_BUFFER_SIGMA, dt)
-            maxw = max(min(maxw, total_w[s]), biggest[s])
+            maxw = max(min(maxw, total_w[s]) if math.isfinite(maxw) else total_w[s], biggest[s])
         out.append(fixed.ring_buffer_shift(maxw))
     return out
 
@@ -274,10 +277,10 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     t0 = time.perf_counter()
     rng = np.random.default_rng(sim.seed)
     data = netdata.build(network, dict(models), dt, rng)
-    prepared = _prepare(network, data, used, dt, n_ticks, arith, rng, max_expected_summed_weight or {})
+    prepared = _prepare(lib, network, data, used, dt, n_ticks, arith, rng, max_expected_summed_weight or {})
     t_connect = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     out = _RunOut()
     rc = lib.portasnn_run(ctypes.byref(prepared.cfg), ctypes.byref(out))
     if rc != 0:
@@ -287,7 +290,7 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
         else np.zeros(0, np.uint32)
     saturations, events = int(out.saturations), int(out.synaptic_events)
     lib.portasnn_free(ctypes.byref(out))
-    t_sim = time.perf_counter() - t0
+    t_sim, c_sim = time.perf_counter() - t0, time.thread_time() - c0
     if saturations:
         warn(f"{saturations} ring-buffer additions saturated (SpiNNaker would count them as "
              f"synapses_saturation_count)", code="W401")
@@ -300,7 +303,8 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
         "versions": _versions(), "command": command or f"run_network({network.name!r}, arith={arith!r})",
         "wall_time_s": {"build": t_build, "connect": t_connect, "simulate": t_sim},
         "spinnaker_host": {"arith": arith, "ring_buffer_shifts": prepared.shifts, "saturations": saturations,
-                           "synaptic_events": events, "library": str(lib_path)},
+                           "synaptic_events": events, "simulate_cpu_s": c_sim,
+                           "library": str(lib_path)},
     }
     writer = ResultsWriter(outdir, meta)
     _write_spikes(writer, network, data, ticks, neurons, dt)
@@ -326,8 +330,8 @@ class _Prepared:
     rec: dict[str, tuple[np.ndarray, int, np.ndarray]]  # pop -> (ids, interval ticks, buffer)
 
 
-def _prepare(network: Network, data: netdata.NetData, used: list[str], dt: float, n_ticks: int, arith: Arith,
-             rng: np.random.Generator, pinned: Mapping[str, Sequence[float]]) -> _Prepared:
+def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: list[str], dt: float, n_ticks: int,
+             arith: Arith, rng: np.random.Generator, pinned: Mapping[str, Sequence[float]]) -> _Prepared:
     keep: list = []
     n_types = max(len(p.model.synapse_types) for p in data.pops) if data.pops else 1
     if n_types > MAX_TYPES:
@@ -335,56 +339,67 @@ def _prepare(network: Network, data: netdata.NetData, used: list[str], dt: float
     n_arrays = len(data.array_ticks)
     n_pre = data.n_neurons + data.n_sources + n_arrays
 
-    # synapses: concatenate, resolve spike-array presynaptic indices, quantise weights per target
-    cat = (lambda xs, dtype: np.concatenate(xs).astype(dtype) if xs else np.zeros(0, dtype))
-    pre, post = cat(data.pre, np.int64), cat(data.post, np.int64)
-    stype, delay, w = cat(data.stype, np.int64), cat(data.delay, np.int64), cat(data.weight, np.float64)
-    arr = pre < 0
-    pre[arr] = data.n_neurons + data.n_sources + (-1 - pre[arr])
+    cat = (lambda xs, dtype: np.concatenate(xs).astype(dtype, copy=False) if xs else np.zeros(0, dtype))
+    # synapses: quantise per chunk (one target population and synapse type), then sort into rows
     shifts: dict[str, list[int]] = {}
-    gws = np.ones(post.size)
-    shift_of = np.zeros(post.size, np.int64)
     for p in data.pops:
-        k = len(p.model.synapse_types)
-        s = ring_buffer_shifts(data.incoming[p.name], k, p.model.global_weight_scale, dt, pinned.get(p.name))
-        shifts[p.name] = s
-        mine = (post >= p.offset) & (post < p.offset + p.n)
-        gws[mine] = p.model.global_weight_scale
-        shift_of[mine] = np.asarray(s, np.int64)[stype[mine]]
+        shifts[p.name] = ring_buffer_shifts(data.incoming[p.name], len(p.model.synapse_types),
+                                            p.model.global_weight_scale, dt, pinned.get(p.name))
     if arith == "fixed":
-        scaled = np.rint(w * gws * 2.0 ** (15 - shift_of))
-        if scaled.size and scaled.max() > 0xFFFF:
-            warn(f"{int((scaled > 0xFFFF).sum())} weights exceed the 16-bit ring-buffer range for their "
-                 f"shift and wrap (as on SpiNNaker)", code="W402")
-        weight = (scaled.astype(np.int64) & 0xFFFF).astype(np.uint16)
+        dtype = np.dtype([("target", np.uint32), ("delay", np.uint16), ("weight", np.uint16)])
     else:
-        weight = (w * gws).astype(np.float64)
-    order = np.argsort(pre, kind="stable")
-    counts = np.bincount(pre, minlength=n_pre)
+        dtype = np.dtype([("target", np.uint32), ("delay", np.uint32), ("weight", np.float64)])
+    total = sum(c.pre.size for c in data.chunks)
+    staged = np.empty(total, dtype)
+    pre_all = np.empty(total, np.uint32)
+    max_delay, wrapped, pos = 1, 0, 0
+    for c in data.chunks:
+        k, p = c.pre.size, data.pop(c.post_pop)
+        sl = slice(pos, pos + k)
+        pre = c.pre
+        if k and pre.min() < 0:  # spike arrays follow the Poisson sources
+            pre = np.where(pre < 0, data.n_neurons + data.n_sources + (-1 - pre), pre)
+        pre_all[sl] = pre
+        staged["target"][sl] = c.synapse_type * data.n_neurons + c.post
+        staged["delay"][sl] = c.delay
+        max_delay = max(max_delay, int(np.max(c.delay)) if k else 1)
+        gws = p.model.global_weight_scale
+        if arith == "fixed":
+            scaled = np.rint(np.asarray(c.weight) * gws * 2.0 ** (15 - shifts[p.name][c.synapse_type]))
+            wrapped += int(np.count_nonzero(scaled > 0xFFFF)) * (k if scaled.ndim == 0 else 1)
+            staged["weight"][sl] = scaled.astype(np.int64) & 0xFFFF
+        else:
+            staged["weight"][sl] = np.asarray(c.weight) * gws
+        pos += k
+    if wrapped:
+        warn(f"{wrapped} weights exceed the 16-bit ring-buffer range for their shift and wrap (as on SpiNNaker)",
+             code="W402")
+    counts = np.bincount(pre_all, minlength=n_pre)
     row_ptr = np.zeros(n_pre + 1, np.uint64)
     np.cumsum(counts, out=row_ptr[1:])
-    post_c = post[order].astype(np.uint32)
-    td = ((delay[order] << 3) | stype[order]).astype(np.uint16)
-    weight = np.ascontiguousarray(weight[order])
-    max_delay = int(delay.max()) if delay.size else 1
+    synapses = np.empty(total, dtype)
+    if total:
+        cursor = row_ptr[:-1].copy()
+        lib.portasnn_scatter(ctypes.c_uint64(total), _ptr(pre_all), _ptr(staged), _ptr(cursor), _ptr(synapses))
+    del staged, pre_all
     ring_mask = (1 << max(1, max_delay.bit_length())) - 1
-    keep += [row_ptr, post_c, td, weight]
+    keep += [row_ptr, synapses]
 
     # Poisson sources
     lam = cat(data.src_rate_per_tick, np.float64)
-    tables: dict[float, tuple[int, int]] = {}
-    cdf_parts, cdf_off, cdf_len, used_len = [], np.zeros(lam.size, np.uint32), np.zeros(lam.size, np.uint32), 0
-    for s, value in enumerate(lam):
-        if value not in tables:
-            table = poisson_count_cdf(float(value))
-            tables[value] = (used_len, table.size)
-            cdf_parts.append(table)
-            used_len += table.size
-        cdf_off[s], cdf_len[s] = tables[value]
-    cdf = cat(cdf_parts, np.uint32)
+    uniq, which = np.unique(lam, return_inverse=True)
+    tables = [poisson_count_cdf(float(value)) for value in uniq]
+    sizes = np.array([t.size for t in tables], np.int64)
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]) if sizes.size else sizes
+    cdf = cat(tables, np.uint32)
+    guide = cat([np.searchsorted(t, np.arange(256, dtype=np.uint64) << 24, side="right").astype(np.uint32)
+                 for t in tables], np.uint32)
+    which = np.ravel(which)
+    cdf_off, cdf_len = offsets[which].astype(np.uint32), sizes[which].astype(np.uint32)
+    guide_off = (which * 256).astype(np.uint32)
     src_start = cat(data.src_start, np.int64).astype(np.uint64)
     src_stop = np.minimum(cat(data.src_stop, np.int64), n_ticks + 1).astype(np.uint64)
-    keep += [cdf, cdf_off, cdf_len, src_start, src_stop]
+    keep += [cdf, cdf_off, cdf_len, guide, guide_off, src_start, src_stop]
 
     # spike arrays
     a_ticks = [t for t in data.array_ticks]
@@ -452,9 +467,10 @@ def _prepare(network: Network, data: netdata.NetData, used: list[str], dt: float
     for i in range(4):
         run.seed[i] = int(seed[i])
     run.pops = ctypes.addressof(pop_cfgs)
-    run.row_ptr, run.post, run.type_delay, run.weight = _ptr(row_ptr), _ptr(post_c), _ptr(td), _ptr(weight)
+    run.row_ptr, run.synapses = _ptr(row_ptr), _ptr(synapses)
     run.src_start, run.src_stop = _ptr(src_start), _ptr(src_stop)
     run.src_cdf_off, run.src_cdf_len, run.cdf = _ptr(cdf_off), _ptr(cdf_len), _ptr(cdf)
+    run.src_guide_off, run.guide = _ptr(guide_off), _ptr(guide)
     run.n_array_events, run.array_tick, run.array_pre = array_tick.size, _ptr(array_tick), _ptr(array_pre)
     run.n_current_events = current_tick.size
     run.current_tick, run.current_neuron, run.current_delta = (_ptr(current_tick), _ptr(current_neuron),

@@ -81,24 +81,31 @@ void portasnn_free(run_out_t *out) {
     out->spike_neuron = NULL;
 }
 
+/* Counting-sort scatter of synapses into row order: out[cursor[pre[i]]++] = in[i]. */
+void portasnn_scatter(uint64_t n, const uint32_t *pre, const synapse_t *in, uint64_t *cursor, synapse_t *out) {
+    for (uint64_t i = 0; i < n; i++) {
+        out[cursor[pre[i]]++] = in[i];
+    }
+}
+
 uint32_t portasnn_engine_abi(void) { return PORTASNN_ENGINE_ABI; }
 
 const char *portasnn_arith(void) { return PORTASNN_ARITH_NAME; }
 
 static inline void deliver(rb_t *rb, const run_cfg_t *cfg, uint64_t tick, uint32_t pre,
                            uint32_t count, run_out_t *out) {
-    const size_t n_neurons = cfg->n_neurons;
-    const uint32_t n_types = cfg->n_types, mask = cfg->ring_mask;
-    const uint64_t end = cfg->row_ptr[pre + 1];
+    const size_t stride = (size_t) cfg->n_types * cfg->n_neurons;
+    const uint32_t mask = cfg->ring_mask;
+    const synapse_t *syn = cfg->synapses + cfg->row_ptr[pre];
+    const synapse_t *const end = cfg->synapses + cfg->row_ptr[pre + 1];
     uint64_t sat = 0;
-    for (uint64_t r = cfg->row_ptr[pre]; r < end; r++) {
-        uint32_t td = cfg->type_delay[r];
-        size_t slot = (size_t) ((tick + (td >> 3)) & mask);
-        rb_t *cell = &rb[(slot * n_types + (td & 7u)) * n_neurons + cfg->post[r]];
+    out->synaptic_events += (uint64_t) (end - syn) * count;
+    for (; syn < end; syn++) {
+        rb_t *cell = rb + ((tick + syn->delay) & mask) * stride + syn->target;
 #if defined(PORTASNN_ARITH_FLOAT)
-        *cell += cfg->weight[r] * (double) count;
+        *cell += syn->weight * (double) count;
 #else
-        uint32_t sum = (uint32_t) *cell + (uint32_t) cfg->weight[r] * count;
+        uint32_t sum = (uint32_t) *cell + (uint32_t) syn->weight * count;
         if (sum > 0xFFFFu) {
             sum = 0xFFFFu;
             sat++;
@@ -107,11 +114,11 @@ static inline void deliver(rb_t *rb, const run_cfg_t *cfg, uint64_t tick, uint32
 #endif
     }
     out->saturations += sat;
-    out->synaptic_events += (end - cfg->row_ptr[pre]) * (uint64_t) count;
 }
 
-static uint32_t poisson_count(kiss64_t *rng, const uint32_t *cdf, uint32_t len) {
-    uint32_t u = kiss64_next(rng), k = 0;
+/* Inversion with a guide table (Chen & Asau): start at the count of u's 2^24-wide bucket. */
+static inline uint32_t poisson_count(kiss64_t *rng, const uint32_t *cdf, uint32_t len, const uint32_t *guide) {
+    uint32_t u = kiss64_next(rng), k = guide[u >> 24];
     while (k < len && u >= cdf[k]) {
         k++;
     }
@@ -198,7 +205,8 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             if (t < cfg->src_start[s] || t >= cfg->src_stop[s]) {
                 continue;
             }
-            uint32_t c = poisson_count(&rng, cfg->cdf + cfg->src_cdf_off[s], cfg->src_cdf_len[s]);
+            uint32_t c = poisson_count(&rng, cfg->cdf + cfg->src_cdf_off[s], cfg->src_cdf_len[s],
+                                       cfg->guide + cfg->src_guide_off[s]);
             if (c) {
                 fired[2 * n_fired] = cfg->n_neurons + s;
                 fired[2 * n_fired + 1] = c;

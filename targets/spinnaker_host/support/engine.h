@@ -14,7 +14,7 @@
 #include "spinn_fixed.h"
 
 #define PORTASNN_MAX_SYNAPSE_TYPES 8
-#define PORTASNN_ENGINE_ABI 1
+#define PORTASNN_ENGINE_ABI 3
 
 #if defined(PORTASNN_ARITH_FLOAT)
 typedef double rb_t;      /* ring-buffer slot and synaptic weight: exact doubles */
@@ -22,6 +22,13 @@ typedef double value_t;   /* a recorded value / current offset */
 #else
 typedef uint16_t rb_t;    /* 16-bit ring-buffer units, saturating */
 typedef int32_t value_t;  /* raw s16.15 bits */
+#endif
+
+/* One synapse of a row: target = synapse_type * n_neurons + post (its ring-buffer column). */
+#if defined(PORTASNN_ARITH_FLOAT)
+typedef struct synapse { uint32_t target; uint32_t delay; double weight; } synapse_t;
+#else
+typedef struct synapse { uint32_t target; uint16_t delay; uint16_t weight; } synapse_t;
 #endif
 
 /* One compiled model (model_glue.c) */
@@ -51,13 +58,13 @@ typedef struct run_cfg {
     const pop_cfg_t *pops;
     /* synapse rows (CSR over the presynaptic index) */
     const uint64_t *row_ptr;   /* n_pre + 1 */
-    const uint32_t *post;      /* global neuron index */
-    const uint16_t *type_delay; /* delay << 3 | synapse type */
-    const rb_t *weight;
+    const synapse_t *synapses;
     /* Poisson sources: source s is presynaptic index n_neurons + s */
     const uint64_t *src_start, *src_stop;  /* active for start <= tick < stop */
     const uint32_t *src_cdf_off, *src_cdf_len;
     const uint32_t *cdf;       /* u0.32 thresholds: P(count <= k), k = 0 .. len-1 */
+    const uint32_t *src_guide_off;
+    const uint32_t *guide;     /* per table, 256 entries: the count for u = j << 24 (search start) */
     /* spike arrays: events (tick, presynaptic index), sorted by tick */
     uint64_t n_array_events;
     const uint64_t *array_tick;
