@@ -302,8 +302,11 @@ def _single_report(subject_text: str, groups: dict[str, list[Arm]], outdir: Path
     runs = {f"{name + ' / ' if name else ''}{a.label}": [str(r.path) for r in a.runs]
             for name, arms in groups.items() for a in arms}
     lines = [f"{k}: " + _explain(k, v) for k, v in single_neuron_specs(tol, "nest").items()]
+    kinds = {a.kind for arms in groups.values() for a in arms}
+    if "spinnaker-host" in kinds:
+        kinds.add("spinnaker-host-float")  # may be run for the attribution
     for kind in ("spinnaker-host", "spinnaker-host-float"):
-        if any(a.kind == kind for arms in groups.values() for a in arms) or rerun is not None:
+        if kind in kinds:
             lines += [f"{k} ({kind}): " + _explain(k, v) for k, v in single_neuron_specs(tol, kind).items()]
     observables = {"groups": {name: {a.label: str(a.runs[0].path) for a in arms} for name, arms in groups.items()}}
     report = ComparisonReport(subject_text, "single_neuron", first[0].label, [a.label for a in first[1:]],

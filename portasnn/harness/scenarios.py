@@ -27,7 +27,7 @@ from portasnn.ir.network import ModelRef, Network, Population, Recorder, Simulat
 POP = "neuron"
 INPUT_SEED = 20240611
 DEFAULTS: dict[str, float] = {"duration": 300.0, "resolution": 0.1, "dc": 500.0, "bias": 300.0, "bias_inh": 450.0,
-                              "rate": 500.0, "noise_mean": 350.0, "noise_std": 100.0, "noise_dt": 1.0}
+                              "rate": 500.0, "noise_mean": 370.0, "noise_std": 150.0, "noise_dt": 1.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def _dc_step(p: dict[str, float]) -> tuple[Stimulus, ...]:
 
 def _noisy(p: dict[str, float]) -> tuple[Stimulus, ...]:
     rng = np.random.default_rng([INPUT_SEED, 0])
-    times = np.arange(p["resolution"], p["duration"], p["noise_dt"])
+    times = np.arange(p["noise_dt"], p["duration"], p["noise_dt"])  # NEST: no change before the first step
     amps = p["noise_mean"] + p["noise_std"] * rng.standard_normal(times.size)
     return (Stimulus(name="noise", kind="step", target=POP,
                      params=(("times", tuple(float(t) for t in np.round(times, 6))),

@@ -7,6 +7,7 @@ import pytest
 from portasnn.harness.compare import compare
 from portasnn.harness.scenarios import SCENARIOS, scenario_network
 from portasnn.ir.network import ModelRef
+from portasnn.results import read_results
 from portasnn.run import run
 
 
@@ -38,3 +39,20 @@ def test_different_models_fail(tmp_path):
     r = compare(results=[a, b], outdir=tmp_path / "out")
     verdicts = {j.observable: j.verdict for j in r.judgements}
     assert verdicts["V_m max_rel"] == "Fail" and r.exit_code == 1
+
+
+@pytest.mark.slow
+def test_nestml_iaf_psc_exp_matches_the_nest_builtin(tmp_path):
+    """portasnn's build of the NESTML zoo iaf_psc_exp against NEST's built-in, every scenario, rtol 1e-9."""
+    import sys
+    from pathlib import Path
+
+    model = Path(sys.prefix) / "models" / "neurons" / "iaf_psc_exp_neuron.nestml"
+    r = compare(model, targets=["nest", "nest-builtin:iaf_psc_exp"], outdir=tmp_path / "out")
+    rel = {j.group: j for j in r.judgements if j.observable == "V_m max_rel"}
+    assert set(rel) == set(SCENARIOS)
+    assert all(j.value <= 1e-9 and j.verdict == "OK" for j in rel.values())
+    assert all(j.value == 0 for j in r.judgements if j.observable == "spikes count_diff")
+    for scenario, by_target in r.observables["groups"].items():  # every scenario makes the neuron fire
+        assert read_results(by_target["nest"]).spikes["neuron"][1].size > 0, scenario
+    assert r.verdict == "OK" and r.exit_code == 0
