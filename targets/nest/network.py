@@ -362,9 +362,12 @@ def _var(name: str, prefix: str = "") -> str:
 
 
 def resolve_models(net: Network) -> dict[str, ModelInfo]:
-    """Ask NEST about every model of ``net``; NESTML models are built (cached) and installed first."""
+    """Ask NEST about every model of ``net``; NESTML models are built (cached) and installed first.
+
+    Resets the NEST kernel (modules can only be installed into an empty kernel)."""
     import nest
 
+    nest.ResetKernel()
     infos: dict[str, ModelInfo] = {}
     artifacts: dict[str, object] = {}
     for ref in net.models:

@@ -1,0 +1,76 @@
+"""The generated script run by hand gives what ``portasnn run`` gave; results load as neo."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from brunel_ir import brunel
+from nestnet_support import load_spikes
+from portasnn.run import run
+
+
+@pytest.fixture(scope="module")
+def in_process(tmp_path_factory):
+    out = tmp_path_factory.mktemp("inproc") / "out"
+    return run(brunel(400, seed=7, duration=300.0, record_vm=(0, 5, 399)), outdir=out, progress=False)
+
+
+def _standalone(script, outdir, *args):
+    env = {**os.environ, "PYNEST_QUIET": "1"}
+    proc = subprocess.run([sys.executable, str(script), "--outdir", str(outdir), "--quiet", *args],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return outdir
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["with-portasnn", "numpy-only"])
+def test_script_run_by_hand_gives_identical_results(in_process, tmp_path, plain):
+    script = in_process / "run_brunel.py"
+    out = _standalone(script, tmp_path / "by_hand", *(["--plain"] if plain else []))
+    for pop in ("E", "I"):
+        mine, theirs = load_spikes(in_process, pop), load_spikes(out, pop)
+        assert len(mine[0]) > 1000
+        np.testing.assert_array_equal(mine[0], theirs[0])
+        np.testing.assert_array_equal(mine[1], theirs[1])
+    with np.load(in_process / "traces" / "E__V_m.npz") as a, np.load(out / "traces" / "E__V_m.npz") as b:
+        for key in ("times", "ids", "values", "unit"):
+            np.testing.assert_array_equal(a[key], b[key])
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["format"] == "portasnn-results/1" and meta["seed"] == 7 and meta["target"] == "nest"
+    assert set(meta["wall_time_s"]) == {"build", "connect", "simulate"}
+    assert (out / "summary.json").is_file() != plain
+
+
+def test_another_seed_by_hand_gives_other_spikes(in_process, tmp_path):
+    out = _standalone(in_process / "run_brunel.py", tmp_path / "seed8", "--seed", "8", "--plain")
+    assert not np.array_equal(load_spikes(in_process, "E")[1], load_spikes(out, "E")[1])
+
+
+def test_two_virtual_processes_are_deterministic(tmp_path):
+    first = run(brunel(400, seed=3, duration=200.0, threads=2), outdir=tmp_path / "a", progress=False)
+    again = run(brunel(400, seed=3, duration=200.0, threads=2), outdir=tmp_path / "b", progress=False)
+    assert json.loads((first / "meta.json").read_text())["virtual_processes"] == 2
+    np.testing.assert_array_equal(load_spikes(first, "E")[1], load_spikes(again, "E")[1])
+    np.testing.assert_array_equal(load_spikes(first, "E")[0], load_spikes(again, "E")[0])
+
+
+def test_results_load_as_neo_block(in_process):
+    import neo
+
+    from portasnn.results import load_results
+
+    block = load_results(in_process)
+    assert isinstance(block, neo.Block)
+    trains = block.segments[0].spiketrains
+    by_pop = {pop: [st for st in trains if st.annotations["population"] == pop] for pop in ("E", "I")}
+    assert len(by_pop["E"]) == 400 and len(by_pop["I"]) == 100
+    senders, times = load_spikes(in_process, "E")
+    index0 = next(st for st in by_pop["E"] if st.annotations["index"] == 0)
+    np.testing.assert_allclose(np.asarray(index0.rescale("ms")), times[senders == 0])
+    signal = block.segments[0].analogsignals[0]
+    assert signal.annotations["variable"] == "V_m" and signal.shape[1] == 3
