@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -86,6 +87,7 @@ class Reader:
         self.stimuli: list[Stimulus] = []
         self.stim_names: dict[tuple[str, str], Span] = {}
         self.recorders: list[Recorder] = []
+        self.at_resolution: set[str] = set()  # state recorders without 'every'
         self.simulation: Simulation | None = None
         self._used: set[str] = set()
 
@@ -380,15 +382,14 @@ class Reader:
         if name in taken:
             raise error("E205", f"recorder '{name}' is defined twice", span)
         self.recorders.append(Recorder(name=name, kind=kind, population=pop.name, variables=variables,  # type: ignore
-                                       subset=subset, interval=interval if interval is not None else -1.0, span=span))
+                                       subset=subset, interval=interval if interval is not None else 0.1, span=span))
+        if interval is None and kind == "state":
+            self.at_resolution.add(name)
 
     def _finish_recorders(self) -> list[Recorder]:
         """A state recorder without 'every' samples at the simulation resolution."""
-        from dataclasses import replace
-
         res = self.simulation.resolution if self.simulation else 0.1
-        return [replace(r, interval=res) if r.interval == -1.0 else
-                (replace(r, interval=0.1) if r.kind == "spikes" else r) for r in self.recorders]
+        return [replace(r, interval=res) if r.name in self.at_resolution else r for r in self.recorders]
 
     def simulate(self, ctx: P.SimulateStmtContext) -> None:
         span = self.span(ctx)

@@ -13,8 +13,7 @@ from typing import Union
 
 from portasnn.errors import NetworkError, Span
 from portasnn.ir.network import Distribution, Value
-from portasnn.units import (CONDUCTANCE, CURRENT, DIMENSIONLESS, VOLTAGE, Quantity, UnitError, describe, ir_unit,
-                            to_ir)
+from portasnn.units import CONDUCTANCE, CURRENT, DIMENSIONLESS, VOLTAGE, Quantity, describe, ir_unit, to_ir
 
 DIST_PARAMS = {"uniform": ("low", "high"), "normal": ("mu", "sigma"), "lognormal": ("mu", "sigma")}
 
@@ -145,7 +144,3 @@ def to_bool(value: EvalValue, what: str, span: Span | None) -> bool:
     if not isinstance(value, bool):
         raise error("E216", f"{what} must be true or false, not {kind_of(value)}", span)
     return value
-
-
-__all__ = ["DistValue", "ListValue", "EvalValue", "UnitError", "convert", "error", "to_value", "to_count",
-           "to_float", "to_floats", "to_bool", "quantity", "kind_of", "WEIGHT_DIMS", "DIST_PARAMS"]
