@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -30,7 +30,7 @@ from .model import Arith, HostModel, PackContext
 
 SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model_glue.c")
 CFLAGS = ("-O2", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
-ENGINE_ABI = 3
+ENGINE_ABI = 4
 MAX_TYPES = 8
 
 
@@ -111,7 +111,10 @@ class _RunCfg(ctypes.Structure):
                 ("src_cdf_off", _P), ("src_cdf_len", _P), ("cdf", _P),
                 ("src_guide_off", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
                 ("array_tick", _P), ("array_pre", _P), ("n_current_events", ctypes.c_uint64),
-                ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P)]
+                ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P), ("progress", _P)]
+
+
+_PROGRESS = ctypes.CFUNCTYPE(None, ctypes.c_uint64, ctypes.c_uint64)
 
 
 class _RunOut(ctypes.Structure):
@@ -252,10 +255,12 @@ class RunInfo:
 
 def run_network(network: Network, models: Mapping[str, HostModel], outdir: str | Path, *,
                 arith: Arith = "fixed", max_expected_summed_weight: Mapping[str, Sequence[float]] | None = None,
-                command: str = "", plots: bool = True) -> Path:
+                command: str = "", plots: bool = True,
+                progress: Callable[[float, float], None] | None = None) -> Path:
     """Run ``network`` on spinnaker-host; write a results directory; return its path.
 
     ``models`` maps each model key of the network to its :class:`HostModel`.
+    ``progress(done_ms, total_ms)`` is called about every 1 % of the simulation.
     ``max_expected_summed_weight`` pins the ring-buffer shifts per population (model units, per
     synapse type), like sPyNNaker's ``additional_parameters={"max_expected_summed_weight": ...}``.
     """
@@ -280,6 +285,10 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     prepared = _prepare(lib, network, data, used, dt, n_ticks, arith, rng, max_expected_summed_weight or {})
     t_connect = time.perf_counter() - t0
 
+    callback = None
+    if progress is not None:
+        callback = _PROGRESS(lambda done, total: progress(done * dt, total * dt))
+        prepared.cfg.progress = ctypes.cast(callback, _P)
     t0, c0 = time.perf_counter(), time.thread_time()
     out = _RunOut()
     rc = lib.portasnn_run(ctypes.byref(prepared.cfg), ctypes.byref(out))
@@ -537,3 +546,23 @@ def _write_traces(writer, network: Network, data: netdata.NetData, prepared: _Pr
             raw = buf[rows][:, cols, p.model.recordable(var)]
             values = raw.astype(np.float64) / (fixed.S1615_SCALE if arith == "fixed" else 1.0) * rec.to_network
             writer.add_trace(p.name, var, times, want, values, rec.unit)
+
+
+def run_target(net: Network, outdir: str | Path, *, progress: Callable[[float, float], None] | None = None,
+               command: str = "", arith: Arith = "fixed") -> dict:
+    """The ``portasnn.run`` runner of target "spinnaker-host": models come from ``lower.host_models``."""
+    import json
+
+    try:
+        from .lower import host_models  # the NESTML -> neuron_api.h code generator
+    except ImportError:
+        raise UsageError("spinnaker-host cannot lower neuron models in this portasnn (no "
+                         "portasnn.targets.spinnaker_host.lower)", code="E435") from None
+    out = run_network(net, host_models(net), outdir, arith=arith, command=command, progress=progress)
+    return json.loads((Path(out) / "summary.json").read_text())
+
+
+def run_target_float(net: Network, outdir: str | Path, *, progress: Callable[[float, float], None] | None = None,
+                     command: str = "") -> dict:
+    """The runner of target "spinnaker-host-float" (REAL = double)."""
+    return run_target(net, outdir, progress=progress, command=command, arith="float")

@@ -150,7 +150,9 @@ def test_small_network_writes_results_dir(lif_model, tmp_path):
                           Recorder(name="ve", kind="state", population="E", variables=("V_m",), subset=(0, 3),
                                    interval=0.5)),
                duration=200.0, dt=0.5, seed=7)
-    out = run_network(net, {"lif": lif_model}, tmp_path / "r")
+    seen = []
+    out = run_network(net, {"lif": lif_model}, tmp_path / "r", progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (200.0, 200.0) and len(seen) > 50
     res = read_results(out)
     assert res.meta["target"] == "spinnaker-host"
     assert set(res.spikes) == {"E", "I"}

@@ -165,7 +165,11 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
     }
 
     uint64_t next_current = 0, next_array = 0;
+    const uint64_t report_every = cfg->n_ticks / 100 ? cfg->n_ticks / 100 : 1;
     for (uint64_t t = 0; t < cfg->n_ticks; t++) {
+        if (cfg->progress && t % report_every == 0) {
+            cfg->progress(t, cfg->n_ticks);
+        }
         while (next_current < cfg->n_current_events && cfg->current_tick[next_current] <= t) {
             uint32_t i = cfg->current_neuron[next_current];
 #if defined(PORTASNN_ARITH_FLOAT)
@@ -222,6 +226,9 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             }
             next_array++;
         }
+    }
+    if (cfg->progress) {
+        cfg->progress(cfg->n_ticks, cfg->n_ticks);
     }
     out->n_spikes = spikes.n;
     out->spike_tick = spikes.tick;

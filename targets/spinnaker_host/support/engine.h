@@ -14,7 +14,7 @@
 #include "spinn_fixed.h"
 
 #define PORTASNN_MAX_SYNAPSE_TYPES 8
-#define PORTASNN_ENGINE_ABI 3
+#define PORTASNN_ENGINE_ABI 4
 
 #if defined(PORTASNN_ARITH_FLOAT)
 typedef double rb_t;      /* ring-buffer slot and synaptic weight: exact doubles */
@@ -74,6 +74,8 @@ typedef struct run_cfg {
     const uint64_t *current_tick;
     const uint32_t *current_neuron;
     const value_t *current_delta;
+    /* optional: called with (ticks done, n_ticks) about every 1% of the run */
+    void (*progress)(uint64_t done, uint64_t total);
 } run_cfg_t;
 
 typedef struct run_out {
