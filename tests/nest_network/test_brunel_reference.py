@@ -6,9 +6,10 @@ With fixed in-degrees every neuron receives the same number of inputs at the sam
 mean-field rate is that of the full network (reference script on this machine, 3 seeds: 42.8 Hz at
 NE = 2000 and 42.7 Hz at NE = 8000). The shared part of the inputs grows as N shrinks, and with it
 the fluctuations: the CV of ISIs is 0.44 at NE = 2000 against 0.36 at NE = 8000. Both sides use
-the same size, so the comparison stays like for like. Means over 3 seeds of 1 s runs: the excitatory rate must be
-within 3 % and the CV of ISIs within 0.03 of the reference. The two sides draw different random
-networks (different call order), so this is a statistical comparison, not a replay.
+the same size, so the comparison stays like for like. Means over 3 seeds of 1 s runs: the
+excitatory rate must be within 3 % and the CV of ISIs within 0.03 of the reference. The two sides
+draw different random networks (different call order), so this is a statistical comparison, not a
+replay.
 """
 from __future__ import annotations
 
