@@ -6,6 +6,7 @@ Files under broken/lib/ are helpers that cases include.
 """
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -45,6 +46,7 @@ def test_broken_file_is_rejected_at_its_line(case: Path) -> None:
     assert message in err.message, str(err)
 
 
+@functools.cache
 def _ir_command_available() -> bool:
     try:
         from portasnn.commands.build import ir  # noqa: F401
@@ -54,8 +56,11 @@ def _ir_command_available() -> bool:
     return done.returncode == 0
 
 
-@pytest.mark.parametrize("case", CASES[:6] + [BROKEN / "include_cycle.pnet", BROKEN / "missing_simulate.pnet"],
-                         ids=lambda p: p.stem)
+CLI_CASES = ["syntax_missing_colon", "syntax_bad_character", "unit_mismatch_add", "unknown_parameter", "unknown_model",
+             "delay_below_resolution", "include_cycle", "include_missing", "missing_simulate"]
+
+
+@pytest.mark.parametrize("case", [BROKEN / f"{name}.pnet" for name in CLI_CASES], ids=lambda p: p.stem)
 def test_cli_reports_file_line_col_and_exits_2(case: Path) -> None:
     if not _ir_command_available():
         pytest.skip("the 'portasnn ir' command is not available")
