@@ -15,22 +15,14 @@ from portasnn.errors import UsageError
 STYLE = {"OK": "green", "Poor": "yellow", "Fail": "bold red"}
 
 
-def parse_sets(items: tuple[str, ...]) -> dict[str, object]:
-    """``k=v`` pairs; values become int or float where they parse as one."""
-    out: dict[str, object] = {}
+def parse_sets(items: tuple[str, ...]) -> dict[str, str]:
+    """``name=value`` pairs (values stay text: network constants may carry units, e.g. ``J='0.2 mV'``)."""
+    out: dict[str, str] = {}
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"--set {item!r} is not of the form name=value", code="E760")
-        text = value.strip()
-        for cast in (int, float):
-            try:
-                out[key.strip()] = cast(text)
-                break
-            except ValueError:
-                continue
-        else:
-            out[key.strip()] = text
+        out[key.strip()] = value.strip()
     return out
 
 
@@ -52,12 +44,15 @@ def parse_sets(items: tuple[str, ...]) -> dict[str, object]:
 def compare(ctx: click.Context, subject: Path | None, targets: str | None, results: tuple[str, ...], outdir: Path,
             seeds: int, tolerances: Path | None, sets: tuple[str, ...], as_json: bool) -> None:
     """Compare SUBJECT (a .pnet network or a .nestml model) across targets, or compare result directories."""
+    import os
+
     from rich.console import Console
 
     from portasnn.harness.compare import compare as run_compare
 
     target_list = [t.strip() for t in targets.split(",") if t.strip()] if targets else None
     arms = [[d.strip() for d in r.split(",") if d.strip()] for r in results]
+    os.environ.setdefault("PYNEST_QUIET", "1")  # NEST's banner would spoil stdout (and --json)
     err = Console(stderr=True)
     with err.status("comparing") as status:
         report = run_compare(subject, targets=target_list, results=arms or None, outdir=outdir, seeds=seeds,

@@ -128,7 +128,13 @@ def compare(subject: str | Path | Network | None = None, targets: Sequence[str] 
     if kind == "model":
         report = _compare_model(subject_text, net, given, parsed, outdir, tol, overrides, say)
     else:
-        report = _compare_network(subject_text, net, given, parsed, outdir, tol, seeds, overrides, say)
+        base = overrides.pop("seed", None)
+        if isinstance(net, Path):  # read once, with the overrides; every target then runs the same IR
+            net = _load_network(net, overrides)
+        elif overrides:
+            raise UsageError("--set applies to .pnet files and to a model's scenarios, not to a Network built "
+                             "in Python or to result directories", code="E758")
+        report = _compare_network(subject_text, net, given, parsed, outdir, tol, seeds, base, say)
     say("writing the report")
     write_report(report)
     return report
@@ -199,15 +205,26 @@ def _slug(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------- network
-def _compare_network(subject_text: str, net: Any, given: list[Arm], parsed: list[Target], outdir: Path,
-                     tol: dict[str, Any], seeds: int, overrides: dict[str, Any], say: Progress) -> ComparisonReport:
-    base = int(overrides.pop("seed", net.simulation.seed if isinstance(net, Network) else 1))
+def _load_network(path: Path, overrides: dict[str, Any]) -> Network:
+    try:
+        from portasnn.run import load
+    except ImportError:
+        raise UsageError(f"cannot run {path}: this portasnn has no network frontend", code="E759") from None
+    return load(path, {k: str(v) for k, v in overrides.items()})
+
+
+def _compare_network(subject_text: str, net: Network | None, given: list[Arm], parsed: list[Target], outdir: Path,
+                     tol: dict[str, Any], seeds: int, seed: Any, say: Progress) -> ComparisonReport:
+    try:
+        base = int(seed) if seed is not None else (net.simulation.seed if net is not None else 1)
+    except ValueError:
+        raise UsageError(f"seed={seed!r} is not an integer", code="E758") from None
     arms = list(given)
     if isinstance(net, Network) and sum(p.size for p in net.populations) <= SINGLE_NEURON_MAX:
         seeds = 1  # compared neuron by neuron: no seed band
     for i, target in enumerate(parsed):
         n = seeds if not arms and i == 0 else 1
-        arms.append(_run_arm(target, net, outdir / "runs", [base + s for s in range(n)], overrides, say,
+        arms.append(_run_arm(target, net, outdir / "runs", [base + s for s in range(n)], say,
                              index=len(arms)))
     arms = _unique_labels(arms)
     _check_populations(arms)
@@ -218,7 +235,7 @@ def _compare_network(subject_text: str, net: Any, given: list[Arm], parsed: list
     def run_float(float_target: Target) -> list[Arm] | None:
         if net is None:
             return None
-        return [_run_arm(float_target, net, outdir / "runs", [base], overrides, say, index=len(arms))]
+        return [_run_arm(float_target, net, outdir / "runs", [base], say, index=len(arms))]
 
     def judge_extra(extra: list[Arm]) -> list[Judgement]:
         report.observables.update({a.label: _observables(a) for a in extra})
@@ -228,13 +245,13 @@ def _compare_network(subject_text: str, net: Any, given: list[Arm], parsed: list
     return report
 
 
-def _run_arm(target: Target, subject: Any, root: Path, seeds: list[int], overrides: dict[str, Any],
-             say: Progress, group: str = "", index: int = 0) -> Arm:
+def _run_arm(target: Target, subject: Network, root: Path, seeds: list[int], say: Progress, group: str = "",
+             index: int = 0) -> Arm:
     runs = []
     for seed in seeds:
         say(f"running {group + ' on ' if group else ''}{target.label} (seed {seed})")
         where = root / (f"{_slug(group)}/" if group else "") / f"{index}_{_slug(target.label)}-seed{seed}"
-        runs.append(read_results(run_target(target, subject, where, seed=seed, overrides=overrides)))
+        runs.append(read_results(run_target(target, subject, where, seed=seed)))
     return Arm(target.label, target.kind, tuple(runs))
 
 
@@ -282,11 +299,11 @@ def _compare_model(subject_text: str, model: ModelRef, given: list[Arm], parsed:
         raise UsageError("a NESTML model subject runs its scenarios on targets; --results cannot be mixed in",
                          hint="compare result directories without a SUBJECT", code="E756")
     nets = {name: scenario_network(name, model, overrides) for name in SCENARIOS}
-    groups = {name: _unique_labels([_run_arm(t, net, outdir / "runs", [1], {}, say, group=name, index=i)
+    groups = {name: _unique_labels([_run_arm(t, net, outdir / "runs", [1], say, group=name, index=i)
                                     for i, t in enumerate(parsed)]) for name, net in nets.items()}
 
     def rerun(float_target: Target) -> dict[str, list[Arm]]:
-        return {name: [_run_arm(float_target, net, outdir / "runs", [1], {}, say, group=name, index=len(parsed))]
+        return {name: [_run_arm(float_target, net, outdir / "runs", [1], say, group=name, index=len(parsed))]
                 for name, net in nets.items()}
 
     return _single_report(subject_text, groups, outdir, tol, rerun)

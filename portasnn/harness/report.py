@@ -30,6 +30,10 @@ def fmt(value: Any) -> str:
     return str(value)
 
 
+def _percent(diff: float | None, ref: float | None) -> str:
+    return "-" if diff is None or not ref else f"{100.0 * diff / abs(ref):+.2f}"
+
+
 def _environment() -> Any:
     import jinja2
 
@@ -40,10 +44,10 @@ def _environment() -> Any:
 def _details(r: ComparisonReport) -> tuple[list[str], list[list[str]]]:
     if r.mode == "network":
         head = ["population", "observable", "pair", "reference (seed mean)", "seed band", "target", "difference",
-                "tolerance", "band verdict", "tolerance verdict", "verdict"]
+                "difference (%)", "tolerance", "band verdict", "tolerance verdict", "verdict"]
         rows = [[j.group, j.observable, f"{j.target} vs {j.reference}", fmt(j.ref_value), fmt(j.band), fmt(j.value),
-                 fmt(j.diff), fmt(j.tolerance), fmt(j.band_verdict), fmt(j.tolerance_verdict), fmt(j.verdict)]
-                for j in r.judgements]
+                 fmt(j.diff), _percent(j.diff, j.ref_value), fmt(j.tolerance), fmt(j.band_verdict),
+                 fmt(j.tolerance_verdict), fmt(j.verdict)] for j in r.judgements]
     else:
         head = ["scenario / neuron", "metric", "pair", "value", "tolerance", "verdict"]
         rows = [[j.group, j.observable, f"{j.target} vs {j.reference}", fmt(j.value), j.tolerance_text,

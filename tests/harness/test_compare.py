@@ -58,10 +58,15 @@ def test_mismatched_populations_and_missing_dirs(brunel_dirs, tmp_path):
     net = scenario_network("dc_step", ModelRef(key="m", kind="nest", name="iaf_psc_exp"))
     with pytest.raises(UsageError, match="unknown target 'bogus'"):
         compare(net, targets=["nest", "bogus"], outdir=tmp_path / "d")
-    pnet = tmp_path / "x.pnet"
-    pnet.write_text("network x\n")
-    with pytest.raises(UsageError, match="target nest-builtin:iaf_psc_exp cannot run"):
-        compare(pnet, targets=["nest-builtin:iaf_psc_exp", "nest"], outdir=tmp_path / "e")
+
+
+def test_a_target_that_cannot_run(tmp_path, monkeypatch):
+    import portasnn.run
+
+    monkeypatch.delitem(portasnn.run.RUNNERS, "nest")
+    net = scenario_network("dc_step", ModelRef(key="m", kind="nest", name="iaf_psc_exp"))
+    with pytest.raises(UsageError, match="target nest cannot run: portasnn.run has no runner for 'nest'"):
+        compare(net, targets=["nest", "nest"], outdir=tmp_path / "out")
 
 
 def test_cli_exit_codes(brunel_dirs, tmp_path, capsys):
