@@ -10,8 +10,7 @@ import pytest
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "servers"))
 
-TOKEN = "dummy-token-7f3a9c41e2b84d06"  # a made-up token; the token scans look for this string
-STUB = HERE / "stub_results.py"
+from runtime_testdata import STUB, TOKEN  # noqa: E402 - after the sys.path entry above
 
 
 @pytest.fixture

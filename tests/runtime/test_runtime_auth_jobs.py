@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import TOKEN
+from runtime_testdata import TOKEN
 from lab_token import LabTokenService
 
 from portasnn.errors import UsageError

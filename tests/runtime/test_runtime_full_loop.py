@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import TOKEN
+from runtime_testdata import TOKEN
 from tokenscan import scan_for
 
 REPO = Path(__file__).resolve().parents[2]

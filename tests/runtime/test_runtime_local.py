@@ -9,7 +9,7 @@ import sys
 import time
 
 import numpy as np
-from conftest import STUB
+from runtime_testdata import STUB
 
 from portasnn import runtime
 from portasnn.runtime.bundle import bundle_script

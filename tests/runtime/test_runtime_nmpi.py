@@ -8,7 +8,7 @@ import sys
 import time
 
 import pytest
-from conftest import TOKEN
+from runtime_testdata import TOKEN
 from tokenscan import scan_for
 
 from portasnn import runtime

@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 import pytest
-from conftest import TOKEN
+from runtime_testdata import TOKEN
 from tokenscan import scan_for
 
 from portasnn import runtime
@@ -149,7 +149,7 @@ def test_unreachable_site_is_a_tool_error(env, unicore_site, stub_bundle):
 
 
 def test_cancel(env, unicore_site):
-    from conftest import STUB
+    from runtime_testdata import STUB
 
     from portasnn.runtime.bundle import bundle_script
 
