@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from portasnn.frontend.pnet import values as V
-from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog
+from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.checks import check_network, normalise_weight
 from portasnn.frontend.pnet.reader import (default_projection_name, default_recorder_name, evaluate,
                                            nestml_model_path)
@@ -152,7 +152,7 @@ class Network:
         size = _count(size, f"the size of population {name}", minimum=1)
         if model not in self._models:
             raise error("E206", f"unknown model '{model}'", None, hint="declare it with net.model(...) first")
-        info = self.catalog.model_info(self._models[model])
+        info = info_of(self.catalog, self._models[model])
         out: dict[bool, list[tuple[str, ir.Value]]] = {False: [], True: []}
         for is_initial, entries in ((False, params or {}), (True, initial or {})):
             for key, value in entries.items():
@@ -310,7 +310,7 @@ class Network:
     def _weight_delay(self, weight, delay, receptor, post: ir.Population, what: str):
         if receptor is not None:
             _check_name(receptor, "receptor")
-        info = self.catalog.model_info(self._models[post.model])
+        info = info_of(self.catalog, self._models[post.model])
         unit = info.weight_unit if info is not None and receptor in (None, "excitatory", "inhibitory") else None
         w = self._value(weight, unit, f"the weight of {what}", V.WEIGHT_DIMS)
         w, receptor = normalise_weight(w, receptor, None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from portasnn.errors import NetworkError
-from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog
+from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.reader import default_projection_name, default_recorder_name, nestml_model_path
 from portasnn.ir.network import Distribution, ModelRef, Network, Population, Stimulus, Value
 from portasnn.units import UNITS, Quantity, ir_unit, ir_unit_name
@@ -88,7 +88,7 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
     def weight_unit(post: str, receptor: str) -> str:
         pop = pops.get(post)
         model = models.get(pop.model) if pop else None
-        info = catalog.model_info(model) if model else None
+        info = info_of(catalog, model) if model else None
         if info is None or receptor not in ("excitatory", "inhibitory"):
             return ""
         return unit_name(info.weight_unit)
@@ -142,7 +142,7 @@ def _model(m: ModelRef) -> str:
 
 
 def _population(pop: Population, model: ModelRef | None, catalog: ModelCatalog) -> str:
-    info = catalog.model_info(model) if model else None
+    info = info_of(catalog, model) if model else None
     items = []
     for initial, entries in ((False, pop.params), (True, pop.initial)):
         for key, value in entries:

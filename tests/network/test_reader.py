@@ -244,3 +244,28 @@ def test_unit_error_points_at_operator() -> None:
         parse_network_text("let a = (1 mV +\n   2 ms)\n")
     assert (info.value.span.line, info.value.span.column) == (1, 15)
     assert math.isfinite(1.0)
+
+
+class UnitsOnly:
+    """A catalog that answers only parameter_units, as a NESTML frontend may supply."""
+
+    def parameter_units(self, model):
+        from portasnn.units import UNITS
+
+        return {"tau": UNITS["ms"], "gain": Quantity(1)} if model.kind == "nestml" else None
+
+
+def test_catalog_with_parameter_units_only(tmp_path: Path) -> None:
+    (tmp_path / "m.nestml").write_text("model m:\n    parameters:\n        tau ms = 1 ms\n")
+    good = 'model m from "m.nestml"\npopulation A: 2 m { tau = 0.5 s, gain = 3 }\nsimulate 1 ms\n'
+    (tmp_path / "good.pnet").write_text(good)
+    net = load_network(tmp_path / "good.pnet", catalog=UnitsOnly())
+    assert net.populations[0].params == (("tau", 500.0), ("gain", 3.0))
+    (tmp_path / "bad.pnet").write_text(good.replace("gain = 3", "gain = 3 mV"))
+    with pytest.raises(NetworkError) as info:
+        load_network(tmp_path / "bad.pnet", catalog=UnitsOnly())
+    assert (info.value.span.line, info.value.span.column, info.value.code) == (2, 41, "E204")
+    (tmp_path / "bad2.pnet").write_text(good.replace("gain = 3", "gian = 3"))
+    with pytest.raises(NetworkError) as info:
+        load_network(tmp_path / "bad2.pnet", catalog=UnitsOnly())
+    assert info.value.code == "E207" and "'gian'" in info.value.message

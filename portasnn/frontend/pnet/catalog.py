@@ -33,6 +33,9 @@ class ModelInfo:
 
 
 class ModelCatalog(Protocol):
+    """What the frontend asks about models. ``parameter_units`` is enough; ``model_info`` (optional, preferred
+    when present) also tells the state variables (initial values, recordables) and the weight unit."""
+
     def model_info(self, model: ModelRef) -> ModelInfo | None:
         """The model's parameters and state with units, or None if unknown (checks are skipped)."""
 
@@ -143,3 +146,11 @@ def _info_from_ast(ast: object) -> ModelInfo | None:
     params = declared(ast.get_parameters_blocks())  # type: ignore[attr-defined]
     state = declared(ast.get_state_blocks())  # type: ignore[attr-defined]
     return ModelInfo(params, state, None)
+
+
+def info_of(catalog: object, model: ModelRef) -> ModelInfo | None:
+    """Ask ``catalog`` about ``model``: ``model_info`` if it has it, else ``parameter_units`` (no state known)."""
+    if hasattr(catalog, "model_info"):
+        return catalog.model_info(model)  # type: ignore[attr-defined]
+    units = catalog.parameter_units(model)  # type: ignore[attr-defined]
+    return None if units is None else ModelInfo(dict(units), {}, None)

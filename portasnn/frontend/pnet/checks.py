@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from portasnn.errors import Span
-from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog
+from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.values import error
 from portasnn.ir.network import Connector, Distribution, Network, Population, Value
 
@@ -97,7 +97,7 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
                         hint=_known("models", models))
         if pop.size < 1:
             raise error("E208", f"population {pop.name} must have at least 1 neuron, got {pop.size}", pop.span)
-        info = catalog.model_info(models[pop.model])
+        info = info_of(catalog, models[pop.model])
         if info is not None:
             for name, _ in (*pop.params, *pop.initial):
                 if not info.knows(name):
@@ -140,7 +140,7 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
             if rec.interval < sim.resolution:
                 raise error("E211", f"recording interval {rec.interval!r} ms is below the resolution "
                             f"{sim.resolution!r} ms", rec.span)
-            info = catalog.model_info(models[pop.model])
+            info = info_of(catalog, models[pop.model])
             for var in rec.variables:
                 if info is not None and not info.knows(var):
                     raise error("E218", f"model {pop.model} has no variable '{var}' to record", rec.span,

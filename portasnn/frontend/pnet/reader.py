@@ -18,7 +18,7 @@ from antlr4.Token import Token
 
 from portasnn.errors import Span
 from portasnn.frontend.pnet import values as V
-from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog
+from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.checks import RULE_PARAMS, STIM_PARAMS, check_network, normalise_weight
 from portasnn.frontend.pnet.PortasnnNetLexer import PortasnnNetLexer
 from portasnn.frontend.pnet.PortasnnNetParser import PortasnnNetParser as P
@@ -98,7 +98,7 @@ class Reader:
         unused = sorted(set(self.overrides) - set(self._used))
         if unused:
             raise error("E214", f"unknown override '{unused[0]}': no 'let {unused[0]} = ...' in the network",
-                        None, hint=V_known("constants", self.consts))
+                        None, hint=known_names("constants", self.consts))
         if self.simulation is None:
             raise error("E213", "the network has no 'simulate' statement", self.name_span or top,
                         hint="add e.g. 'simulate 1000 ms resolution 0.1 ms'")
@@ -177,7 +177,7 @@ class Reader:
             if not path.is_file():
                 available = sorted(p.stem for p in path.parent.glob("*.nestml")) if path.parent.is_dir() else []
                 raise error("E206", f"the nestml package ships no model '{shipped}'", self.span(ctx.path),
-                            hint=V_known("models", available))
+                            hint=known_names("models", available))
         else:
             path = self.base_dir() / source
             if not path.is_file():
@@ -214,10 +214,10 @@ class Reader:
         model = ctx.model.text
         if model not in self.models:
             raise error("E206", f"unknown model '{model}'", self.span(ctx.model),
-                        hint=V_known("models", self.models) + " (define it with 'model ...' first)")
+                        hint=known_names("models", self.models) + " (define it with 'model ...' first)")
         own = self.items(ctx.block(), model, f"population {name}")
         items = {**self.model_defaults.get(model, {}), **own}
-        info = self.catalog.model_info(self.models[model])
+        info = info_of(self.catalog, self.models[model])
         params: list[tuple[str, Value]] = []
         initial: list[tuple[str, Value]] = []
         for key, (raw, is_initial, expr_span) in items.items():
@@ -229,7 +229,7 @@ class Reader:
 
     def items(self, block: P.BlockContext | None, model: str, where: str) -> dict[str, tuple[V.EvalValue, bool, Span]]:
         """Evaluate ``{ name = value, initial name ~ dist, ... }``: name -> (value, initial?, span of value)."""
-        info = self.catalog.model_info(self.models[model])
+        info = info_of(self.catalog, self.models[model])
         out: dict[str, tuple[V.EvalValue, bool, Span]] = {}
         for item in (block.item() if block else []):
             key, item_span = item.name.text, self.span(item.name)
@@ -237,7 +237,7 @@ class Reader:
                 raise error("E205", f"'{key}' is given twice for {where}", item_span)
             if info is not None and not info.knows(key):
                 raise error("E207", f"model {model} has no parameter or state variable '{key}'", item_span,
-                            hint=V_known("names", {**info.parameters, **info.state}))
+                            hint=known_names("names", {**info.parameters, **info.state}))
             if item.INITIAL() is not None and info is not None and key not in info.state:
                 raise error("E207", f"'{key}' is a parameter of model {model}, not a state variable", item_span,
                             hint="remove 'initial'")
@@ -251,7 +251,7 @@ class Reader:
     def _pop(self, tok, where: str) -> Population:
         if tok.text not in self.pops:
             raise error("E209", f"unknown population '{tok.text}' in {where}", self.span(tok),
-                        hint=V_known("populations", self.pops) + " (define it before use)")
+                        hint=known_names("populations", self.pops) + " (define it before use)")
         return self.pops[tok.text]
 
     def _options(self, options, allowed: set[str], what: str) -> dict[str, tuple[object, Span]]:
@@ -279,7 +279,7 @@ class Reader:
             if needed not in opts:
                 raise error("E216", f"{what} needs {needed} = ...", span)
         raw_w, w_span = opts["weight"]
-        info = self.catalog.model_info(self.models[post.model])
+        info = info_of(self.catalog, self.models[post.model])
         unit = info.weight_unit if info is not None else None
         receptor = opts["receptor"][0] if "receptor" in opts else None
         if receptor not in (None, "excitatory", "inhibitory"):
@@ -485,7 +485,7 @@ class Reader:
         if isinstance(ctx, P.NameExprContext):
             name = ctx.IDENT().getText()
             if name not in self.consts:
-                hint = V_known("constants", self.consts)
+                hint = known_names("constants", self.consts)
                 if name in ("excitatory", "inhibitory"):
                     hint = "receptor names are only valid after 'receptor ='"
                 raise error("E203", f"unknown name '{name}'", self.span(ctx), hint=hint)
@@ -582,7 +582,7 @@ def _string(tok) -> str:
     return tok.text[1:-1]
 
 
-def V_known(what: str, names) -> str:  # noqa: N802 - small helper, reads like a phrase
+def known_names(what: str, names) -> str:
     names = sorted(names)
     if not names:
         return f"no {what} are defined yet"
