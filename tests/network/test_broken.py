@@ -94,3 +94,18 @@ def test_override_with_wrong_unit_is_checked_where_used() -> None:
     assert "round needs a plain number, not time (ms)" in info.value.message
     assert info.value.span is not None
     assert (Path(info.value.span.file).name, info.value.span.line) == ("small_params.pnet", 2)
+
+
+def test_every_case_through_the_cli_entry_point(capsys: pytest.CaptureFixture[str]) -> None:
+    """All cases through ``portasnn.cli.main`` in this process (the subprocess test above covers a few)."""
+    if not _ir_command_available():
+        pytest.skip("the 'portasnn ir' command is not available")
+    from portasnn.cli import main
+
+    for case in CASES:
+        file, line, col, _ = expectation(case)
+        code = main(["ir", str(case)])
+        out = capsys.readouterr()
+        assert code == 2, (case.name, out.err)
+        assert f"{file.name}:{line}:{col}" in out.err, (case.name, out.err)
+        assert "Traceback" not in out.err + out.out
