@@ -3,7 +3,8 @@
 Inputs are "arms": each arm is one target (or one group of result directories) and holds one or more runs.
 The first arm is the reference. A network subject (a .pnet file or a ``Network``) runs the reference with
 ``seeds`` seeds (base seed, base + 1, ...) and every other target once at the base seed; network observables
-are judged against the reference's seed mean and band (see verdicts.py). A NESTML model subject runs the
+are judged against the reference's seed mean and band (see verdicts.py); an arm with several runs is
+represented by the mean of its runs. A NESTML model subject runs the
 single-neuron scenarios (scenarios.py) once on every target and judges traces and spike trains. Result
 directories given with ``results`` are compared without running anything: each entry is one arm (a directory,
 or a sequence of directories holding seed replicates of the same arm). A reference whose populations all hold
@@ -194,6 +195,10 @@ def _check_populations(arms: list[Arm]) -> None:
             if run.populations != ref.populations:
                 raise UsageError(f"populations differ: {run.path} has {_pops(run)} but {ref.path} has {_pops(ref)}",
                                  hint="compare runs of the same network", code="E755")
+            if set(run.spikes) != set(ref.spikes):
+                raise UsageError(f"recorded spikes differ: {run.path} has spikes of {sorted(run.spikes)} but "
+                                 f"{ref.path} of {sorted(ref.spikes)}", hint="record the same populations in every "
+                                 "run", code="E755")
 
 
 def _pops(r: Results) -> str:

@@ -86,6 +86,16 @@ def test_hand_computed_small_population(tmp_path):
     assert e["fano_factor"] == pytest.approx(counts.var() / counts.mean())
 
 
+def test_cv_agrees_with_elephant(tmp_path):
+    import elephant.statistics as es
+
+    rng = np.random.default_rng(5)
+    trains = [np.sort(rng.uniform(0, 1000, k)) for k in (3, 10, 40)]
+    spikes = (np.concatenate([np.full(t.size, i) for i, t in enumerate(trains)]), np.concatenate(trains))
+    e = summarize(read_results(_write(tmp_path, {"E": 3}, {"E": spikes})))["populations"]["E"]
+    assert e["cv_isi"] == pytest.approx(np.mean([es.cv(es.isi(t)) for t in trains]), rel=1e-12)
+
+
 def test_poisson_spiking_has_cv_near_one(tmp_path):
     rng = np.random.default_rng(3)
     n, rate, duration = 200, 20.0, 10_000.0
