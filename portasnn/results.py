@@ -49,11 +49,14 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from portasnn.errors import UsageError
+
+if TYPE_CHECKING:
+    import neo
 
 FORMAT = "portasnn-results/1"
 REQUIRED_META = ("target", "duration_ms", "resolution_ms", "populations")
@@ -290,7 +293,7 @@ def _load_npz(path: Path, file: Path, keys: tuple[str, ...]) -> dict[str, np.nda
         raise _broken(path, f"{file.parent.name}/{file.name} is not a readable .npz file ({exc})") from None
 
 
-def load_results(outdir: str | Path) -> "neo.Block":  # noqa: F821 - neo is imported lazily
+def load_results(outdir: str | Path) -> neo.Block:
     """Read a results directory as a ``neo.Block`` with one Segment.
 
     SpikeTrains (ms, t_start 0, t_stop = duration), one per neuron of each recorded population, annotated

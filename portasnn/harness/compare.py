@@ -24,8 +24,8 @@ from typing import Any, Callable, Sequence
 from portasnn.errors import UsageError
 from portasnn.harness import metrics
 from portasnn.harness.runners import Target, parse_target, run_target
-from portasnn.harness.verdicts import (RULE, SINGLE_RULE, Judgement, judge_metric, judge_network, load_tolerances,
-                                       single_neuron_specs, worst)
+from portasnn.harness.verdicts import (RULE, SINGLE_RULE, Judgement, explain, judge_metric, judge_network,
+                                       load_tolerances, single_neuron_specs, worst)
 from portasnn.ir.network import ModelRef, Network
 from portasnn.results import Results, read_results
 
@@ -244,7 +244,7 @@ def _compare_network(subject_text: str, net: Network | None, given: list[Arm], p
 
     def judge_extra(extra: list[Arm]) -> list[Judgement]:
         report.observables.update({a.label: _observables(a) for a in extra})
-        return _network_report(subject_text, [arms[0], *extra], outdir, tol).judgements
+        return _network_report(subject_text, [arms[0], *extra], outdir, tol, report.observables).judgements
 
     _attribute(report, arms, run_float, judge_extra)
     return report
@@ -260,8 +260,10 @@ def _run_arm(target: Target, subject: Network, root: Path, seeds: list[int], say
     return Arm(target.label, target.kind, tuple(runs))
 
 
-def _network_report(subject_text: str, arms: list[Arm], outdir: Path, tol: dict[str, Any]) -> ComparisonReport:
-    values = {a.label: _observables(a) for a in arms}
+def _network_report(subject_text: str, arms: list[Arm], outdir: Path, tol: dict[str, Any],
+                    known: dict[str, Any] | None = None) -> ComparisonReport:
+    """Judge every arm's observables against the first arm's (``known``: observables already computed)."""
+    values = {a.label: (known or {}).get(a.label) or _observables(a) for a in arms}
     ref = arms[0]
     specs = tol.get("network", {})
     judgements = []
@@ -273,17 +275,11 @@ def _network_report(subject_text: str, arms: list[Arm], outdir: Path, tol: dict[
                 stats = metrics.describe(values[ref.label][pop][obs])
                 value = metrics.describe(values[arm.label][pop][obs])["mean"]
                 judgements.append(judge_network(pop, obs, ref.label, arm.label, stats, value, specs.get(obs)))
-    lines = [f"{name}: " + _explain(name, spec) for name, spec in specs.items()]
+    lines = [f"{name}: " + explain(name, spec) for name, spec in specs.items()]
     lines.append("seed band: max |seed value - seed mean| over the reference's "
                  f"{len(ref.runs)} seed(s)" + (" (no band with a single seed)" if len(ref.runs) < 2 else ""))
     return ComparisonReport(subject_text, "network", ref.label, [a.label for a in arms[1:]], judgements, values, [],
                             {a.label: [str(r.path) for r in a.runs] for a in arms}, lines, outdir)
-
-
-def _explain(name: str, spec: dict[str, float]) -> str:
-    from portasnn.harness.verdicts import explain
-
-    return explain(name, spec)
 
 
 def _observables(arm: Arm) -> dict[str, dict[str, list[float | None]]]:
@@ -323,13 +319,13 @@ def _single_report(subject_text: str, groups: dict[str, list[Arm]], outdir: Path
     first = next(iter(groups.values()))
     runs = {f"{name + ' / ' if name else ''}{a.label}": [str(r.path) for r in a.runs]
             for name, arms in groups.items() for a in arms}
-    lines = [f"{k}: " + _explain(k, v) for k, v in single_neuron_specs(tol, "nest").items()]
+    lines = [f"{k}: " + explain(k, v) for k, v in single_neuron_specs(tol, "nest").items()]
     kinds = {a.kind for arms in groups.values() for a in arms}
     if "spinnaker-host" in kinds:
         kinds.add("spinnaker-host-float")  # may be run for the attribution
     for kind in ("spinnaker-host", "spinnaker-host-float"):
         if kind in kinds:
-            lines += [f"{k} ({kind}): " + _explain(k, v) for k, v in single_neuron_specs(tol, kind).items()]
+            lines += [f"{k} ({kind}): " + explain(k, v) for k, v in single_neuron_specs(tol, kind).items()]
     observables = {"groups": {name: {a.label: str(a.runs[0].path) for a in arms} for name, arms in groups.items()}}
     report = ComparisonReport(subject_text, "single_neuron", first[0].label, [a.label for a in first[1:]],
                               judgements, observables, [], runs, lines, outdir, rule=SINGLE_RULE)

@@ -2,13 +2,14 @@
 
 Target strings: ``nest``, ``nest-builtin:<model>`` (every NESTML model of the network replaced by the NEST
 built-in ``<model>``, run on NEST), ``spinnaker-host``, ``spinnaker-host:float`` (also written
-``spinnaker-host --arith float`` or ``spinnaker-host-float``). Runners call ``portasnn.run``.
+``spinnaker-host --arith float`` or ``spinnaker-host-float``). Runners call ``portasnn.run.run`` with the
+target names of its registry ("nest", "spinnaker-host", "spinnaker-host-float"); a target missing from that
+registry cannot run (UsageError).
 """
 from __future__ import annotations
 
 import dataclasses
 import importlib
-import inspect
 import re
 import shutil
 from dataclasses import dataclass
@@ -64,20 +65,12 @@ def _portasnn_run(label: str, target: str) -> Callable[..., Path]:
     return module.run
 
 
-def _call(label: str, subject: Subject, outdir: Path, options: dict[str, Any], target: str,
-          **extra: Any) -> Path:
+def _call(label: str, subject: Subject, outdir: Path, options: dict[str, Any], target: str) -> Path:
     run = _portasnn_run(label, target)
-    if extra:
-        params = inspect.signature(run).parameters
-        accepts_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-        unknown = [k for k in extra if k not in params and not accepts_any]
-        if unknown:
-            raise UsageError(f"target {label} cannot run: portasnn.run takes no option {', '.join(unknown)}",
-                             code="E741")
     if (outdir / "meta.json").is_file():  # a previous comparison's run in this output directory
         shutil.rmtree(outdir)
     return Path(run(subject, target=target, outdir=outdir, overrides=options.get("overrides") or None,
-                    seed=options.get("seed"), progress=False, **extra))
+                    seed=options.get("seed"), progress=False))
 
 
 def run_nest(subject: Subject, outdir: Path, options: dict[str, Any]) -> Path:
@@ -101,7 +94,7 @@ def run_spinnaker_host(subject: Subject, outdir: Path, options: dict[str, Any]) 
 
 
 def run_spinnaker_host_float(subject: Subject, outdir: Path, options: dict[str, Any]) -> Path:
-    return _call("spinnaker-host:float", subject, outdir, options, "spinnaker-host", arith="float")
+    return _call("spinnaker-host:float", subject, outdir, options, "spinnaker-host-float")
 
 
 RUNNERS: dict[str, Runner] = {
