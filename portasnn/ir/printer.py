@@ -13,7 +13,7 @@ from portasnn.errors import NetworkError
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.reader import default_projection_name, default_recorder_name, nestml_model_path
 from portasnn.ir.network import Distribution, ModelRef, Network, Population, Stimulus, Value
-from portasnn.units import UNITS, Quantity, ir_unit, ir_unit_name
+from portasnn.units import UNITS, Quantity, ir_unit_name
 
 KEYWORDS = {"network", "include", "model", "from", "nest", "let", "population", "initial", "connect", "stimulus",
             "record", "of", "every", "simulate", "resolution", "seed", "threads", "processes", "true", "false"}
@@ -178,4 +178,4 @@ def _stimulus(group: list[Stimulus], weight_unit: str) -> str:
     return text
 
 
-__all__ = ["to_pnet", "is_name", "RESERVED", "ir_unit"]
+__all__ = ["to_pnet", "is_name", "RESERVED"]
