@@ -167,7 +167,8 @@ class ResultsWriter:
 
     def add_trace(self, pop: str, var: str, times: np.ndarray, ids: np.ndarray, values: np.ndarray,
                   unit: str) -> None:
-        """Add the trace of ``var`` for neurons ``ids`` of ``pop``: ``values`` has shape (len(times), len(ids))."""
+        """Add the trace of ``var`` for neurons ``ids`` of ``pop``: ``values`` has shape (len(times), len(ids)).
+        Calling it again for the same ``pop`` and ``var`` (same ids and unit) appends a later chunk."""
         size = self._size(pop)
         _check_name(var, self.outdir)
         times = np.asarray(times, dtype=np.float64).ravel()
@@ -175,6 +176,11 @@ class ResultsWriter:
         values = np.asarray(values, dtype=np.float64).reshape(times.size, ids.size)
         if ids.size and (ids.min() < 0 or ids.max() >= size):
             raise UsageError(f"trace {pop}.{var}: neuron index outside 0..{size - 1}", code="E703")
+        old = self._traces.get(pop, {}).get(var)
+        if old is not None:  # a later chunk of the same recording
+            if not np.array_equal(old.ids, ids) or old.unit != str(unit):
+                raise UsageError(f"trace {pop}.{var}: a later chunk has other neurons or another unit", code="E703")
+            times, values = np.concatenate([old.times, times]), np.concatenate([old.values, values])
         self._traces.setdefault(pop, {})[var] = Trace(times, ids, values, str(unit))
 
     def close(self, summary: bool = True, plots: bool = True) -> Path:

@@ -7,6 +7,8 @@ import math
 import numpy as np
 import pytest
 import quantities as pq
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from portasnn.errors import UsageError
 from portasnn.results import ResultsWriter, load_results, read_results, summarize
@@ -173,3 +175,29 @@ def test_real_nest_network(tmp_path):
     assert s["populations"]["E"]["rate_hz"] == pytest.approx(times.size / 400 / 0.3)
     assert 0 < s["populations"]["E"]["cv_isi"] < 1.5 and not math.isnan(s["populations"]["I"]["rate_hz"])
     assert (path / "traces.png").is_file() and (path / "raster.png").is_file()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 4), st.floats(0.0, 100.0, allow_nan=False)), max_size=60),
+       st.integers(1, 4))
+def test_spikes_round_trip_in_chunks(tmp_path, spikes, chunks):
+    out = tmp_path / f"rt{len(spikes)}_{chunks}"
+    w = ResultsWriter(out, _meta({"E": 5}, duration=100.0))
+    arr = np.array(spikes, dtype=float).reshape(-1, 2)
+    for part in np.array_split(arr, chunks):
+        w.add_spikes("E", part[:, 0].astype(int), part[:, 1])
+    w.close(summary=False, plots=False)
+    senders, times = read_results(out).spikes["E"]
+    expected = sorted((t, int(s)) for s, t in spikes)
+    assert list(zip(times.tolist(), senders.tolist())) == expected
+    __import__("shutil").rmtree(out)
+
+
+def test_traces_in_chunks(tmp_path):
+    w = ResultsWriter(tmp_path / "out", _meta({"E": 3}, duration=4.0))
+    w.add_trace("E", "V_m", [0.0, 1.0], [1, 2], [[1.0, 2.0], [3.0, 4.0]], "mV")
+    w.add_trace("E", "V_m", [2.0, 3.0], [1, 2], [[5.0, 6.0], [7.0, 8.0]], "mV")
+    with pytest.raises(UsageError, match="later chunk"):
+        w.add_trace("E", "V_m", [4.0], [0], [[0.0]], "mV")
+    tr = read_results(w.close(plots=False)).traces["E"]["V_m"]
+    assert tr.times.tolist() == [0.0, 1.0, 2.0, 3.0] and tr.of(2).tolist() == [2.0, 4.0, 6.0, 8.0]
