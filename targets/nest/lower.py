@@ -273,10 +273,11 @@ class Lowering:
         def expand(names: tuple[str, ...]) -> list[str]:
             if not names:
                 names = tuple(ode_vars)
-            out = []
+            out: list[str] = []
             for n in names:
-                out += [s for s in list(self.analytic) + sorted(self.numeric)
-                        if (s == n or re.fullmatch(re.escape(n) + r"(__d)+", s)) and s not in out]
+                for s in list(self.analytic) + sorted(self.numeric):
+                    if (s == n or re.fullmatch(re.escape(n) + r"(__d)+", s)) and s not in out:
+                        out.append(s)
             return out
 
         def integrate(stmt: ir.IntegrateOdes, indent: str) -> list[str]:
