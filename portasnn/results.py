@@ -25,6 +25,12 @@ meta.json keys: ``format`` ("portasnn-results/1", set by the writer), ``target``
 Required: format, target, duration_ms, resolution_ms, populations. Population names match
 ``[A-Za-z0-9_.-]+`` and may not contain ``__``.
 
+Writer: ``ResultsWriter(outdir, meta)``; ``add_spikes`` and ``add_trace`` may be called repeatedly (chunks are
+appended); ``close(summary=True, plots=True)`` writes everything and returns ``outdir``.
+Reader: ``read_results(outdir) -> Results`` (meta, spikes {pop: (senders, times)}, traces {pop: {var: Trace}});
+``load_results(outdir) -> neo.Block``; ``summarize(results) -> dict`` (the summary.json content). A missing or
+broken directory raises ``UsageError`` naming the path and what is wrong.
+
 summary.json::
 
     {"format": "portasnn-results/1", "window_ms": [warmup, duration],
