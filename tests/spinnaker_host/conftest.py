@@ -43,3 +43,19 @@ def lif_drivers(lif_model):
         pytest.skip("needs arm-linux-gnueabi-gcc and qemu-arm")
     return (armref.build_step_driver(lif_model.header, arm=False),
             armref.build_step_driver(lif_model.header, arm=True))
+
+
+@pytest.fixture(scope="session")
+def izk_model():
+    from spinnaker_host.models.izk_delta import make_model
+
+    return make_model()
+
+
+@pytest.fixture(scope="session")
+def izk_drivers(izk_model):
+    """(host, arm) step drivers of the Izhikevich fixture."""
+    if not armref.arm_available():
+        pytest.skip("needs arm-linux-gnueabi-gcc and qemu-arm")
+    return (armref.build_step_driver(izk_model.header, arm=False),
+            armref.build_step_driver(izk_model.header, arm=True))

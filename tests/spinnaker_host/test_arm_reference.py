@@ -54,6 +54,27 @@ def test_literals_truncate_toward_zero(ops_programs):
     assert list(lit_host) == list(lit_arm)
 
 
+@pytest.mark.parametrize("opt", ["-O0", "-O2"])
+def test_gcc_rewrites_plain_accum_products(tmp_path, opt):
+    """Finding: at -O1 and above GCC 12 reassociates h*(a*x) into x*(h*a) and factors a*c - b*c into
+    (a-b)*c for accum, which truncation makes inexact; at -O0 it evaluates as written. This is why
+    spinn_fixed.h puts each ARM product behind an optimisation barrier."""
+    if not armref.arm_available():
+        pytest.skip("needs arm-linux-gnueabi-gcc and qemu-arm")
+    from spinnaker_host.conftest import HERE
+
+    prog = tmp_path / "reassoc"
+    subprocess.run([armref.ARM_CC, "-static", "-marm", opt, str(HERE / "reassoc.c"), "-o", str(prog)], check=True,
+                   capture_output=True)
+    rng = np.random.default_rng(5)
+    words = rng.integers(-2**20, 2**20, (500, 4))
+    got = _run_ops(prog, words, True).reshape(-1, 2)
+    chain = np.array([fixed.mul(h, fixed.mul(a, x)) for h, a, x, _ in words])
+    factor = np.array([fixed.s32(fixed.mul(a, c) - fixed.mul(b, c)) for _, a, b, c in words])
+    as_written = np.array_equal(got[:, 0], chain) and np.array_equal(got[:, 1], factor)
+    assert as_written == (opt == "-O0")
+
+
 def _lif_values(draw_params: dict, n: int = 1) -> dict[str, np.ndarray]:
     return {k: np.full(n, float(v)) for k, v in draw_params.items()}
 
@@ -81,6 +102,28 @@ def test_if_curr_exp_bit_identical_to_arm_accum(lif_model, lif_drivers, params, 
     a = armref.run_step_driver(host, words, inputs, offsets, n_recorded=3, arm=False)
     b = armref.run_step_driver(arm, words, inputs, offsets, n_recorded=3, arm=True)
     assert a.state_size == b.state_size
+    if a.raw != b.raw:
+        bad = np.flatnonzero((a.state != b.state).any(axis=1))
+        pytest.fail(f"host and ARM state differ first at step {bad[0] if bad.size else '?'}")
+
+
+izk_params = st.fixed_dictionaries({
+    "a": st.floats(0.01, 0.1), "b": st.floats(0.1, 0.3), "c": st.floats(-70.0, -50.0), "d": st.floats(0.05, 8.0),
+    "V_m": st.floats(-75.0, -60.0), "U_m": st.floats(-16.0, -10.0), "I_e": st.floats(-2000.0, 15000.0),
+})
+
+
+@given(params=izk_params, dt=st.sampled_from([1.0, 0.1]), seed=st.integers(0, 2**32 - 1),
+       density=st.floats(0.0, 0.5), shift=st.integers(0, 4))
+@SLOW
+def test_izhikevich_bit_identical_to_arm_accum(izk_model, izk_drivers, params, dt, seed, density, shift):
+    host, arm = izk_drivers
+    words = izk_model.pack({k: np.full(1, v) for k, v in params.items()}, PackContext(n=1, dt_ms=dt, arith="fixed"))[0]
+    rng = np.random.default_rng(seed)
+    inputs = (rng.integers(0, 1 << 12, (STEPS, 2)) * (rng.random((STEPS, 2)) < density)) << shift
+    offsets = np.cumsum(np.where(rng.random(STEPS) < 0.005, rng.integers(-2**15, 2**15, STEPS), 0))
+    a = armref.run_step_driver(host, words, inputs, offsets, n_recorded=2, arm=False)
+    b = armref.run_step_driver(arm, words, inputs, offsets, n_recorded=2, arm=True)
     if a.raw != b.raw:
         bad = np.flatnonzero((a.state != b.state).any(axis=1))
         pytest.fail(f"host and ARM state differ first at step {bad[0] if bad.size else '?'}")

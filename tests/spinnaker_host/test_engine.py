@@ -211,3 +211,22 @@ def test_unknown_receptor_is_a_clear_error(lif_model, tmp_path):
                                        weight=1.0, delay=1.0, receptor="AMPA"),))
     with pytest.raises(NetworkError, match="no synapse type 'AMPA'"):
         run_network(net, {"lif": lif_model}, tmp_path / "r", plots=False)
+
+
+def test_two_models_in_one_network(lif_model, izk_model, tmp_path):
+    """Populations of different compiled models share one engine library and one spike exchange."""
+    models = (*MODELS, ModelRef(key="izk", kind="nest", name="izhikevich"))
+    net = Network(name="mixed", models=models,
+                  populations=(Population(name="Z", size=20, model="izk", params=(("I_e", 10000.0),)), _pop("L", 10)),
+                  projections=(Projection(name="ZL", pre="Z", post="L", connector=Connector(rule="all_to_all"),
+                                          weight=100.0, delay=1.0),),
+                  recorders=(Recorder(name="sz", kind="spikes", population="Z"),
+                             Recorder(name="vl", kind="state", population="L", variables=("I_syn_exc",),
+                                      subset=(0,), interval=1.0)),
+                  simulation=Simulation(duration=100.0, resolution=1.0, seed=2))
+    out = run_network(net, {"lif": lif_model, "izk": izk_model}, tmp_path / "r", plots=False)
+    res = read_results(out)
+    first = float(res.spikes["Z"][1].min())
+    _, isyn = _trace(out, "L", "I_syn_exc")
+    tick = int(first) + 1  # 20 simultaneous spikes, delay 1 tick
+    assert np.all(isyn[:tick, 0] == 0.0) and isyn[tick, 0] > 0.0

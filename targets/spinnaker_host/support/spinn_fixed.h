@@ -14,7 +14,10 @@
  *   PORTASNN_ARM_ACCUM      (ARM cross builds only) REAL is GCC's own `accum` and UFRACT its
  *                           `unsigned long fract` from <stdfix.h>; +, -, *, comparisons and
  *                           literals are GCC's native fixed-point code.  This is the independent
- *                           reference the host mode is tested against.
+ *                           reference the host mode is tested against.  Products pass an
+ *                           optimisation barrier (see portasnn_arm_mul): without it GCC -O1/-O2
+ *                           reassociates and factors accum products and the bits depend on the
+ *                           optimiser.
  *
  * Types: REAL = s16.15 (accum); UFRACT = u0.32 (unsigned long fract, sPyNNaker's decay_t).
  * Parameter words (PARAM) are int32 bits in the fixed modes and doubles in float mode.
@@ -95,11 +98,23 @@ static inline int32_t bitsk(REAL a) { int32_t b; memcpy(&b, &a, 4); return b; }
 static inline UFRACT ulrbits(uint32_t bits) { UFRACT d; memcpy(&d, &bits, 4); return d; }
 static inline uint32_t bitsulr(UFRACT d) { uint32_t b; memcpy(&b, &d, 4); return b; }
 
+/* GCC's own accum multiply, behind an optimisation barrier.  GCC (12) treats non-saturating
+ * accum multiplication as associative and distributive: its tree-reassoc pass rewrites
+ * h*(a*x) as x*(h*a), and fold-const / match.pd rewrite a*c - b*c as (a-b)*c.  Each is exact
+ * for integers but not for truncating fixed point (results move by a few LSB).  The empty asm
+ * makes every product an opaque value, so the compiler keeps one floor-multiply per REAL_MUL, in
+ * source order -- the evaluation the host mode reproduces. */
+static inline REAL portasnn_arm_mul(REAL a, REAL b) {
+    REAL p = a * b;
+    __asm__("" : "+r"(p));
+    return p;
+}
+
 #define REAL_CONST(x) (x##k)
 #define REAL_ADD(a, b) ((a) + (b))
 #define REAL_SUB(a, b) ((a) - (b))
 #define REAL_NEG(a) (-(a))
-#define REAL_MUL(a, b) ((a) * (b))
+#define REAL_MUL(a, b) portasnn_arm_mul((a), (b))
 #define REAL_LT(a, b) ((a) < (b))
 #define REAL_LE(a, b) ((a) <= (b))
 #define REAL_GT(a, b) ((a) > (b))

@@ -1,0 +1,92 @@
+"""Model IR -> spinnaker-host model: the spinnaker target's generated C and parameter module.
+
+``host_model(ir_model)`` lowers a solved model with ``portasnn.targets.spinnaker.lower`` (the same
+update C that sPyNNaker compiles), wraps it for ``support/neuron_api.h`` and packs parameter words
+with the generated ``<stem>_params.py``. ``host_models(network)`` gives the models of a network to
+``runner.run_target`` (the ``portasnn.run`` runners of ``spinnaker-host`` and ``spinnaker-host-float``).
+"""
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable, Mapping
+
+import numpy as np
+
+from portasnn.errors import NetworkError
+from portasnn.ir import model as ir
+from portasnn.ir.network import Network
+
+from . import fixed
+from .model import HostModel, PackContext, Recordable
+
+
+def host_model(model: ir.Model, solver: str | None = None, substeps: int = 1) -> HostModel:
+    """A :class:`HostModel` of a solved NESTML model (raises ModelError E3xx when it cannot be lowered)."""
+    from portasnn.targets.spinnaker.lower import Options, lower
+    from portasnn.targets.spinnaker.params_runtime import load_params_module, params_source
+    from portasnn.targets.spinnaker.render import render
+
+    low = lower(model, Options(solver=solver, substeps=substeps))
+    update = render("update.h.j2", low=low)
+    header = render("host.h.j2", low=low, update=update)
+    params = load_params_module(params_source(low), f"portasnn_params_{low.stem}")
+    net_to_pynn = {p.name: p.net_to_pynn for p in low.params}
+    net_to_pynn.update({s.name: s.net_to_pynn for s in low.states if s.exposed})
+    defaults = {p.name: p.default / p.net_to_pynn for p in low.params}
+    defaults.update({s.name: s.default / s.net_to_pynn for s in low.states if s.exposed})
+    recordables = tuple(Recordable(name=r.name, unit=r.unit, to_network=r.to_network) for r in low.recordables)
+    pack = partial(_pack, params.derive, [(f.name, f.ctype) for f in low.fields], net_to_pynn, low.name)
+    return HostModel(name=low.name, header=header, synapse_types=low.synapse_types, recordables=recordables,
+                     n_param_words=low.n_words, pack=pack, weight_to_model=low.weight_to_model,
+                     global_weight_scale=low.global_weight_scale, current_to_model=1e-3, defaults=defaults)
+
+
+def _pack(derive: Callable, fields: list[tuple[str, str]], net_to_pynn: Mapping[str, float], model_name: str,
+          values: Mapping[str, np.ndarray], ctx: PackContext) -> np.ndarray:
+    pynn = {k: np.asarray(v, dtype=np.float64) * net_to_pynn.get(k, 1.0) for k, v in values.items()}
+    with np.errstate(all="ignore"):
+        out = derive(pynn, ctx.dt_ms)
+    cols = []
+    for name, ctype in fields:
+        col = np.broadcast_to(np.asarray(out[name], dtype=np.float64), (ctx.n,))
+        if not np.all(np.isfinite(col)):
+            raise NetworkError(f"model '{model_name}': the host-computed field '{name}' is not finite for these "
+                               "parameters (a singular propagator, e.g. equal time constants)", code="E435")
+        if ctx.arith == "float":
+            cols.append(np.rint(col) if ctype != "REAL" else col)
+        elif ctype == "REAL":
+            cols.append(_encode(col, name, model_name))
+        else:
+            cols.append(np.rint(col).astype(np.int64))
+    if ctx.arith == "float":
+        return np.stack(cols, axis=1).astype(np.float64)
+    words = np.stack(cols, axis=1).astype(np.int64) & 0xFFFFFFFF
+    return words.astype(np.uint32).view(np.int32)
+
+
+def _encode(col: np.ndarray, name: str, model_name: str) -> np.ndarray:
+    uniq, inv = np.unique(col, return_inverse=True)
+    try:
+        enc = np.array([fixed.encode_s1615(float(v)) for v in uniq], np.int64)
+    except ValueError:
+        bad = float(uniq[np.argmax(np.abs(uniq))])
+        raise NetworkError(f"model '{model_name}': field '{name}' = {bad:g} is outside the s16.15 range (+-65536) "
+                           "that SpiNNaker holds", code="E436") from None
+    return enc[np.ravel(inv)]
+
+
+def host_models(network: Network, solver: str | None = None, substeps: int = 1) -> dict[str, HostModel]:
+    """A HostModel for each model key of ``network`` (NESTML models only)."""
+    from portasnn.builder import load_ir
+
+    out: dict[str, HostModel] = {}
+    for ref in network.models:
+        if ref.kind != "nestml":
+            raise NetworkError(f"model '{ref.key}' is the NEST built-in '{ref.name}', which has no SpiNNaker "
+                               "implementation in portasnn", span=ref.span, code="E437",
+                               hint="use a NESTML model (e.g. iaf_psc_exp_neuron.nestml)")
+        models = {m.name: m for m in load_ir(ref.path)}
+        if ref.name not in models:
+            raise NetworkError(f"'{ref.path}' has no model '{ref.name}'", span=ref.span, code="E438")
+        out[ref.key] = host_model(models[ref.name], solver, substeps)
+    return out
