@@ -12,6 +12,9 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from portasnn.errors import InternalError, ModelError, NetworkError, PortasnnError, ToolError, UsageError
+# imported eagerly (it is light): the function must shadow its module, or ``import portasnn.run`` anywhere
+# would leave ``portasnn.run`` bound to the module
+from portasnn.run import run
 
 __all__ = ["__version__", "PortasnnError", "ModelError", "NetworkError", "UsageError", "ToolError", "InternalError",
            "build", "run", "compare", "load_results", "Network", "load_network"]
@@ -19,7 +22,6 @@ __all__ = ["__version__", "PortasnnError", "ModelError", "NetworkError", "UsageE
 # Public functions imported on first use (PEP 562), so ``import portasnn`` stays light.
 _LAZY = {
     "build": "portasnn.builder:build",
-    "run": "portasnn.run:run",
     "compare": "portasnn.harness.compare:compare",
     "load_results": "portasnn.results:load_results",
     "Network": "portasnn.network:Network",
