@@ -211,10 +211,8 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             }
             uint32_t c = poisson_count(&rng, cfg->cdf + cfg->src_cdf_off[s], cfg->src_cdf_len[s],
                                        cfg->guide + cfg->src_guide_off[s]);
-            if (c) {
-                fired[2 * n_fired] = cfg->n_neurons + s;
-                fired[2 * n_fired + 1] = c;
-                n_fired++;
+            if (c) {  /* delays are >= 1 tick, so delivering now cannot touch this tick's slot */
+                deliver(rb, cfg, t, cfg->n_neurons + s, c, out);
             }
         }
         for (uint32_t f = 0; f < n_fired; f++) {
