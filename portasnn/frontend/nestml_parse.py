@@ -168,12 +168,14 @@ def _nestml() -> SimpleNamespace:
         from pynestml.symbols.predefined_functions import PredefinedFunctions
         from pynestml.symbols.predefined_units import PredefinedUnits
         from pynestml.utils.logger import Logger, LoggingLevel
-        from pynestml.utils.messages import MessageCode
         from pynestml.utils.model_parser import ModelParser
 
         Logger.init_logger(LoggingLevel.NO)
         init_predefined()
-    return SimpleNamespace(**{k: v for k, v in locals().items()})
+    return SimpleNamespace(CoCosManager=CoCosManager, FrontendConfiguration=FrontendConfiguration,
+                           PyNestMLLexer=PyNestMLLexer, PyNestMLParser=PyNestMLParser, ASTNode=ASTNode,
+                           PredefinedFunctions=PredefinedFunctions, PredefinedUnits=PredefinedUnits,
+                           Logger=Logger, LoggingLevel=LoggingLevel, ModelParser=ModelParser)
 
 
 @contextlib.contextmanager
@@ -276,30 +278,21 @@ def _arity_problem(n: SimpleNamespace, node, pos) -> _Problem | None:
 # syntax errors: NESTML's parser keeps only the last one; re-run its lexer/parser to get all
 
 
-class _Collector:
-    """An ANTLR error listener that keeps every syntax error."""
-
-    def __init__(self) -> None:
-        self.errors: list[tuple[int, int, str, str | None]] = []
-
-    def syntaxError(self, recognizer, offendingSymbol, line, column, msg, e):  # noqa: N802,N803 - ANTLR API
-        token = getattr(offendingSymbol, "text", None)
-        self.errors.append((line, column, msg, token))
-
-    def reportAmbiguity(self, *args):  # noqa: N802 - ANTLR API
-        pass
-
-    def reportAttemptingFullContext(self, *args):  # noqa: N802 - ANTLR API
-        pass
-
-    def reportContextSensitivity(self, *args):  # noqa: N802 - ANTLR API
-        pass
-
-
 def _syntax_problems(n: SimpleNamespace, text: str) -> list[_Problem]:
     from antlr4 import CommonTokenStream, InputStream
+    from antlr4.error.ErrorListener import ErrorListener
 
-    collector = _Collector()
+    class Collector(ErrorListener):
+        """Keeps every syntax error as (line, 0-based column, ANTLR message, offending text)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.errors: list[tuple[int, int, str, str | None]] = []
+
+        def syntaxError(self, recognizer, offendingSymbol, line, column, msg, e):  # noqa: N802,N803 - ANTLR API
+            self.errors.append((line, column, msg, getattr(offendingSymbol, "text", None)))
+
+    collector = Collector()
     lexer = n.PyNestMLLexer()
     lexer.removeErrorListeners()
     lexer.addErrorListener(collector)
@@ -509,7 +502,7 @@ def _logged_problems(n: SimpleNamespace, models: list) -> tuple[list[_Problem], 
             continue  # follows from another error (NESTML's type "error")
         if name in _COVERED or (name in _DROP_IF_OTHERS and names - _DROP_IF_OTHERS):
             continue
-        code, hint = _CODES.get(name, ("E190", ""))
+        code, hint = _CODES.get(name, ("E190", "this breaks a NESTML rule; see the NESTML language reference"))
         line, column = _locate(pos, name, message, models)
         text, construct, hint = _reword(name, message, hint, models)
         if name == "BLOCK_NOT_CORRECT" and "more than once" in message:
