@@ -8,6 +8,8 @@ import sys
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from brunel_ir import brunel
 from nestnet_support import load_spikes
@@ -74,3 +76,51 @@ def test_results_load_as_neo_block(in_process):
     np.testing.assert_allclose(np.asarray(index0.rescale("ms")), times[senders == 0])
     signal = block.segments[0].analogsignals[0]
     assert signal.annotations["variable"] == "V_m" and signal.shape[1] == 3
+
+
+@pytest.fixture(scope="module")
+def recorded(in_process):
+    """The script's own data of one run, as one rank holds it."""
+    from portasnn.targets.nest.network import load_script
+
+    module = load_script(in_process / "run_brunel.py")
+    nodes = module.build(module.SEED, 1)
+    module.connect_network(*nodes)
+    module.simulate(None)
+    return module, module.collect(nodes[0], nodes[2])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ranks=st.integers(1, 4), seed=st.integers(0, 2**32 - 1))
+def test_parts_of_any_rank_split_merge_to_the_whole(recorded, ranks, seed):
+    """Under MPI each rank holds the neurons it owns; rank 0 merges their parts."""
+    module, data = recorded
+    owner = {"E": np.random.default_rng(seed).integers(0, ranks, size=400),
+             "I": np.random.default_rng(seed + 1).integers(0, ranks, size=100)}  # rank of each neuron
+    parts = [_part(data, owner, rank) for rank in range(ranks)]
+    merged = module.merge_parts(parts[::-1])
+    for key, value in data.items():
+        if key.startswith("spikes"):
+            pop = key.split("|")[1]
+            order = np.lexsort((merged[f"spikes|{pop}|senders"], merged[f"spikes|{pop}|times"]))
+            want = np.lexsort((data[f"spikes|{pop}|senders"], data[f"spikes|{pop}|times"]))
+            np.testing.assert_array_equal(merged[key][order], value[want])
+        else:
+            np.testing.assert_array_equal(merged[key], value)
+
+
+def _part(data, owner, rank):
+    """What ``collect`` gives on ``rank`` when ``owner[pop][i]`` is the rank of neuron i."""
+    part = {}
+    for key, value in data.items():
+        kind, pop, *rest = key.split("|")
+        if kind == "spikes" and rest == ["senders"]:
+            mine = owner[pop][value] == rank
+            part[key], part[f"spikes|{pop}|times"] = value[mine], data[f"spikes|{pop}|times"][mine]
+        elif kind == "trace" and rest[-1] == "ids":
+            stem = key[: -len("ids")]
+            mine = owner[pop][value] == rank
+            part[stem + "ids"] = value[mine]
+            part[stem + "times"] = data[stem + "times"] if mine.any() else np.empty(0)
+            part[stem + "values"] = data[stem + "values"][:, mine] if mine.any() else np.empty((0, 0))
+    return part
