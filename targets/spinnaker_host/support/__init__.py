@@ -1,0 +1,1 @@
+"""C sources of the spinnaker-host target (package data: headers, engine, glue, step driver)."""
