@@ -1,7 +1,11 @@
 """Every broken NESTML file gives one ModelError pointing where a reader would look."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nestml_cases import BROKEN_DIR, corpus, shipped_model
 from portasnn.errors import ModelError
@@ -64,3 +68,39 @@ def test_a_broken_file_among_good_ones_is_named(tmp_path):
     with pytest.raises(ModelError) as info:
         parse_nestml(tmp_path)
     assert info.value.span.file == str(tmp_path / "b.nestml")
+
+
+def _equation_uses() -> tuple[str, list[tuple[int, int, str]]]:
+    """iaf_psc_exp's text and every (line, 1-based column, name) where its ODEs read a parameter."""
+    text = shipped_model("iaf_psc_exp_neuron").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = lines.index("    equations:")
+    end = lines.index("    parameters:")
+    names = ("tau_syn_exc", "tau_syn_inh", "tau_m", "E_L", "I_e", "C_m")
+    uses = []
+    for number in range(start + 1, end):
+        code = lines[number].split("#", 1)[0]
+        for m in re.finditer(r"\b(" + "|".join(names) + r")\b", code):
+            uses.append((number + 1, m.start() + 1, m.group(1)))
+    return text, uses
+
+
+TEXT, USES = _equation_uses()
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(use=st.sampled_from(USES), suffix=st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True))
+def test_any_misspelled_name_in_an_equation_is_found_where_it_is(tmp_path, use, suffix):
+    """Rename one use of a parameter in iaf_psc_exp's ODEs: the error points at exactly that place."""
+    line, column, name = use
+    wrong = f"undeclared_{suffix}"
+    lines = TEXT.splitlines(keepends=True)
+    source = lines[line - 1]
+    lines[line - 1] = source[:column - 1] + wrong + source[column - 1 + len(name):]
+    path = tmp_path / "misspelled.nestml"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ModelError) as info:
+        parse_nestml(path)
+    err = info.value
+    assert (err.code, err.construct) == ("E110", wrong)
+    assert (err.span.file, err.span.line, err.span.column) == (str(path), line, column)
