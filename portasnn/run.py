@@ -17,6 +17,8 @@ from portasnn.ir.network import Network
 
 RUNNERS: dict[str, str] = {
     "nest": "portasnn.targets.nest.network:run_network",
+    "spinnaker-host": "portasnn.targets.spinnaker_host.runner:run_target",
+    "spinnaker-host-float": "portasnn.targets.spinnaker_host.runner:run_target_float",
 }
 
 ProgressCallback = Callable[[float, float], None]
