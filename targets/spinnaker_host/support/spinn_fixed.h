@@ -18,6 +18,9 @@
  *                           optimisation barrier (see portasnn_arm_mul): without it GCC -O1/-O2
  *                           reassociates and factors accum products and the bits depend on the
  *                           optimiser.
+ *   PORTASNN_SPINNAKER      the board build inside sPyNNaker: the same operation macros as
+ *                           PORTASNN_ARM_ACCUM (with the barrier), on sPyNNaker's own types and
+ *                           helpers, so that the board evaluates model code as the host does.
  *
  * Types: REAL = s16.15 (accum); UFRACT = u0.32 (unsigned long fract, sPyNNaker's decay_t).
  * Parameter words (PARAM) are int32 bits in the fixed modes and doubles in float mode.
@@ -43,8 +46,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#if defined(PORTASNN_ARITH_FLOAT) && defined(PORTASNN_ARM_ACCUM)
-#error "PORTASNN_ARITH_FLOAT and PORTASNN_ARM_ACCUM exclude each other"
+#if defined(PORTASNN_ARITH_FLOAT) + defined(PORTASNN_ARM_ACCUM) + defined(PORTASNN_SPINNAKER) > 1
+#error "choose one of PORTASNN_ARITH_FLOAT, PORTASNN_ARM_ACCUM, PORTASNN_SPINNAKER"
 #endif
 
 /* ------------------------------------------------------------------------------------------ */
@@ -84,45 +87,19 @@ static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) { return x * d; }
 #define PARAM_INT(p) ((int32_t) (p))
 
 /* ------------------------------------------------------------------------------------------ */
-#elif defined(PORTASNN_ARM_ACCUM)
+#elif defined(PORTASNN_ARM_ACCUM) || defined(PORTASNN_SPINNAKER)
 
+#if defined(PORTASNN_ARM_ACCUM)
 #include <stdfix.h>
 
 typedef accum REAL;
 typedef unsigned long fract UFRACT;
-typedef int32_t PARAM;
 #define PORTASNN_ARITH_NAME "arm-accum"
 
 static inline REAL kbits(int32_t bits) { REAL a; memcpy(&a, &bits, 4); return a; }
 static inline int32_t bitsk(REAL a) { int32_t b; memcpy(&b, &a, 4); return b; }
 static inline UFRACT ulrbits(uint32_t bits) { UFRACT d; memcpy(&d, &bits, 4); return d; }
 static inline uint32_t bitsulr(UFRACT d) { uint32_t b; memcpy(&b, &d, 4); return b; }
-
-/* GCC's own accum multiply, behind an optimisation barrier.  GCC (12) treats non-saturating
- * accum multiplication as associative and distributive: its tree-reassoc pass rewrites
- * h*(a*x) as x*(h*a), and fold-const / match.pd rewrite a*c - b*c as (a-b)*c.  Each is exact
- * for integers but not for truncating fixed point (results move by a few LSB).  The empty asm
- * makes every product an opaque value, so the compiler keeps one floor-multiply per REAL_MUL, in
- * source order -- the evaluation the host mode reproduces. */
-static inline REAL portasnn_arm_mul(REAL a, REAL b) {
-    REAL p = a * b;
-    __asm__("" : "+r"(p));
-    return p;
-}
-
-#define REAL_CONST(x) (x##k)
-#define REAL_ADD(a, b) ((a) + (b))
-#define REAL_SUB(a, b) ((a) - (b))
-#define REAL_NEG(a) (-(a))
-#define REAL_MUL(a, b) portasnn_arm_mul((a), (b))
-#define REAL_LT(a, b) ((a) < (b))
-#define REAL_LE(a, b) ((a) <= (b))
-#define REAL_GT(a, b) ((a) > (b))
-#define REAL_GE(a, b) ((a) >= (b))
-#define REAL_EQ(a, b) ((a) == (b))
-#define REAL_NE(a, b) ((a) != (b))
-#define REAL_FROM_INT(i) ((REAL) (i))
-#define REAL_TO_INT(a) ((int32_t) (a))
 
 /* As spinn_common's stdfix-full-iso.h / sPyNNaker's decay.h define them (integer code). */
 static inline REAL kdivk(REAL a, REAL b) {
@@ -137,6 +114,42 @@ static inline REAL decay_s1615(REAL x, UFRACT d) {
 static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) {
     return ulrbits((uint32_t) ((((uint64_t) (int64_t) bitsk(x)) * (uint64_t) bitsulr(d)) >> 15));
 }
+#else
+/* PORTASNN_SPINNAKER: inside a sPyNNaker build. REAL, UFRACT, kbits, bitsk, ulrbits, bitsulr, kdivk,
+ * kdivui (spinn_common stdfix-full-iso.h, sPyNNaker common/maths-util.h) and decay_s1615,
+ * decay_s1615_to_u032 (neuron/decay.h) come from those headers, included before this one.
+ * (Not compiled in this repository: the sPyNNaker C sources are not here.) */
+#define PORTASNN_ARITH_NAME "spinnaker"
+#endif
+
+typedef int32_t PARAM;
+
+/* GCC's own accum multiply, behind an optimisation barrier.  GCC (12) treats non-saturating
+ * accum multiplication as associative and distributive: its tree-reassoc pass rewrites
+ * h*(a*x) as x*(h*a), and fold-const / match.pd rewrite a*c - b*c as (a-b)*c.  Each is exact
+ * for integers but not for truncating fixed point (results move by a few LSB).  The empty asm
+ * makes every product an opaque value, so the compiler keeps one floor-multiply per REAL_MUL, in
+ * source order -- the evaluation the host mode reproduces. */
+static inline REAL portasnn_arm_mul(REAL a, REAL b) {
+    REAL p = a * b;
+    __asm__("" : "+r"(p));
+    return p;
+}
+
+#undef REAL_CONST
+#define REAL_CONST(x) (x##k)
+#define REAL_ADD(a, b) ((a) + (b))
+#define REAL_SUB(a, b) ((a) - (b))
+#define REAL_NEG(a) (-(a))
+#define REAL_MUL(a, b) portasnn_arm_mul((a), (b))
+#define REAL_LT(a, b) ((a) < (b))
+#define REAL_LE(a, b) ((a) <= (b))
+#define REAL_GT(a, b) ((a) > (b))
+#define REAL_GE(a, b) ((a) >= (b))
+#define REAL_EQ(a, b) ((a) == (b))
+#define REAL_NE(a, b) ((a) != (b))
+#define REAL_FROM_INT(i) ((REAL) (i))
+#define REAL_TO_INT(a) ((int32_t) (a))
 
 #define PARAM_REAL(p) kbits((int32_t) (p))
 #define PARAM_UFRACT(p) ulrbits((uint32_t) (p))
@@ -205,7 +218,11 @@ static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) {
 
 #endif
 
+#ifndef ZERO
 #define ZERO REAL_CONST(0.0)
+#endif
+#ifndef ONE
 #define ONE REAL_CONST(1.0)
+#endif
 
 #endif /* PORTASNN_SPINN_FIXED_H */
