@@ -26,6 +26,8 @@ _LAZY = {
     "load_results": "portasnn.results:load_results",
     "Network": "portasnn.network:Network",
     "load_network": "portasnn.frontend.network:load_network",
+    "load_ipython_extension": "portasnn.notebook:load_ipython_extension",  # %load_ext portasnn
+    "unload_ipython_extension": "portasnn.notebook:unload_ipython_extension",
 }
 
 

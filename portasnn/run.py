@@ -31,6 +31,11 @@ class RunResult:
     outdir: Path
     summary: dict
 
+    def _repr_markdown_(self) -> str:
+        from portasnn.notebook import run_markdown
+
+        return run_markdown(self.outdir, self.summary)
+
 
 def run(network_or_path: Network | str | Path, target: str = "nest", outdir: str | Path | None = None,
         overrides: Mapping[str, str] | None = None, seed: int | None = None, progress: bool = True) -> Path:
@@ -98,15 +103,7 @@ def _runner(target: str) -> Callable[..., dict]:
 
 
 def _with_progress_bar(runner: Callable[..., dict], net: Network, out: Path, command: str) -> dict:
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from portasnn.notebook import progress  # a bar in place in Jupyter, rich on a terminal
 
-    columns = (TextColumn(f"[bold]{net.name}[/bold] simulating"), BarColumn(),
-               TextColumn("{task.completed:.0f}/{task.total:.0f} ms"), TimeElapsedColumn())
-    with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
-        task = bar.add_task("simulate", total=net.simulation.duration)
-
-        def update(done_ms: float, total_ms: float) -> None:
-            bar.update(task, completed=done_ms, total=total_ms)
-
+    with progress(net.simulation.duration, f"{net.name} simulating", unit="ms") as update:
         return runner(net, out, progress=update, command=command)
