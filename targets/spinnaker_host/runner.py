@@ -516,36 +516,50 @@ def _recording_plan(network: Network, data: netdata.NetData, dt: float) -> dict[
 
 def _write_spikes(writer, network: Network, data: netdata.NetData, ticks: np.ndarray, neurons: np.ndarray,
                   dt: float) -> None:
+    wanted: dict[str, np.ndarray | None] = {}  # per population: union of recorded subsets (None: all)
     for r in network.recorders:
         if r.kind != "spikes":
             continue
-        p = data.pop(r.population)
+        data.pop(r.population)
+        if r.subset is None or wanted.get(r.population, ()) is None:
+            wanted[r.population] = None
+        else:
+            wanted[r.population] = np.union1d(wanted.get(r.population, np.zeros(0, np.int64)),
+                                              np.asarray(r.subset, np.int64))
+    for name, subset in wanted.items():
+        p = data.pop(name)
         mine = (neurons >= p.offset) & (neurons < p.offset + p.n)
         senders = neurons[mine].astype(np.int64) - p.offset
         times = ticks[mine].astype(np.float64) * dt
-        if r.subset is not None:
-            sel = np.isin(senders, np.asarray(r.subset, np.int64))
+        if subset is not None:
+            sel = np.isin(senders, subset)
             senders, times = senders[sel], times[sel]
-        writer.add_spikes(p.name, senders, times)
+        writer.add_spikes(name, senders, times)
 
 
 def _write_traces(writer, network: Network, data: netdata.NetData, prepared: _Prepared, dt: float, n_ticks: int,
                   arith: Arith) -> None:
+    wanted: dict[tuple[str, str], tuple[np.ndarray, int]] = {}  # (pop, var) -> (ids, interval in ticks)
     for r in network.recorders:
         if r.kind != "state":
             continue
         p = data.pop(r.population)
-        ids, interval, buf = prepared.rec[p.name]
-        want = np.arange(p.n) if r.subset is None else np.asarray(r.subset, np.int64)
-        cols = np.searchsorted(ids, want)
-        step = max(1, int(round(r.interval / dt))) // interval
-        rows = np.arange(0, buf.shape[0], step)
-        times = rows * interval * dt
+        ids = np.arange(p.n) if r.subset is None else np.asarray(r.subset, np.int64)
+        interval = max(1, int(round(r.interval / dt)))
         for var in r.variables:
-            rec = p.model.recordables[p.model.recordable(var)]
-            raw = buf[rows][:, cols, p.model.recordable(var)]
-            values = raw.astype(np.float64) / (fixed.S1615_SCALE if arith == "fixed" else 1.0) * rec.to_network
-            writer.add_trace(p.name, var, times, want, values, rec.unit)
+            if (p.name, var) in wanted:
+                old_ids, old_int = wanted[(p.name, var)]
+                ids, interval = np.union1d(old_ids, ids), math.gcd(old_int, interval)
+            wanted[(p.name, var)] = (np.unique(ids), interval)
+    for (name, var), (want, interval) in wanted.items():
+        p = data.pop(name)
+        ids, plan_interval, buf = prepared.rec[name]
+        cols = np.searchsorted(ids, want)
+        rows = np.arange(0, buf.shape[0], interval // plan_interval)
+        rec = p.model.recordables[p.model.recordable(var)]
+        raw = buf[rows][:, cols, p.model.recordable(var)]
+        values = raw.astype(np.float64) / (fixed.S1615_SCALE if arith == "fixed" else 1.0) * rec.to_network
+        writer.add_trace(name, var, rows * plan_interval * dt, want, values, rec.unit)
 
 
 def run_target(net: Network, outdir: str | Path, *, progress: Callable[[float, float], None] | None = None,

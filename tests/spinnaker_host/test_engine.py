@@ -230,3 +230,21 @@ def test_two_models_in_one_network(lif_model, izk_model, tmp_path):
     _, isyn = _trace(out, "L", "I_syn_exc")
     tick = int(first) + 1  # 20 simultaneous spikes, delay 1 tick
     assert np.all(isyn[:tick, 0] == 0.0) and isyn[tick, 0] > 0.0
+
+
+def test_overlapping_recorders_are_merged(lif_model, tmp_path):
+    net = _net("rec", (_pop("P", 5, I_e=2000.0),),
+               recorders=(Recorder(name="a", kind="spikes", population="P", subset=(0, 1)),
+                          Recorder(name="b", kind="spikes", population="P", subset=(1, 2)),
+                          Recorder(name="v1", kind="state", population="P", variables=("V_m",), subset=(0,),
+                                   interval=2.0),
+                          Recorder(name="v2", kind="state", population="P", variables=("V_m",), subset=(3,),
+                                   interval=2.0)),
+               duration=50.0)
+    out = run_network(net, {"lif": lif_model}, tmp_path / "r", plots=False)
+    s = np.load(out / "spikes" / "P.npz")
+    assert set(s["senders"]) == {0, 1, 2}
+    per = np.bincount(s["senders"])
+    assert per[0] == per[1] == per[2] > 0  # identical neurons, no duplicated spikes
+    d = np.load(out / "traces" / "P__V_m.npz")
+    assert list(d["ids"]) == [0, 3] and np.allclose(d["times"], np.arange(0, 50, 2.0))
