@@ -437,7 +437,7 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     current_tick = current_tick[order_c].astype(np.uint64)
     current_neuron = cat(cn, np.uint32)[order_c]
     vdtype = np.float64 if arith == "float" else np.int32
-    current_delta = (cat(cd, np.int64).astype(np.uint32).view(np.int32) if arith == "fixed"
+    current_delta = ((cat(cd, np.int64) & 0xFFFFFFFF).astype(np.uint32).view(np.int32) if arith == "fixed"
                      else cat(cd, np.float64))[order_c].astype(vdtype)
     keep += [current_tick, current_neuron, current_delta]
 

@@ -248,3 +248,24 @@ def test_overlapping_recorders_are_merged(lif_model, tmp_path):
     assert per[0] == per[1] == per[2] > 0  # identical neurons, no duplicated spikes
     d = np.load(out / "traces" / "P__V_m.npz")
     assert list(d["ids"]) == [0, 3] and np.allclose(d["times"], np.arange(0, 50, 2.0))
+
+
+def test_step_current_source_with_negative_steps(lif_model, tmp_path):
+    """A step current (pA) up then down below zero: V follows the s16.15 reference tick by tick."""
+    net = _net("step", (_pop("P", 1, V_th=0.0),),
+               stimuli=(Stimulus(name="st", kind="step", target="P",
+                                 params=(("times", (10.0, 30.0)), ("amplitudes", (500.0, -250.0))),),),
+               recorders=(Recorder(name="v", kind="state", population="P", variables=("V_m",), interval=1.0),),
+               duration=50.0)
+    out = run_network(net, {"lif": lif_model}, tmp_path / "r", plots=False)
+    _, v = _trace(out, "P", "V_m")
+    ts = fixed.timestep_s1615(1.0)
+    r = fixed.kdivk(fixed.encode_s1615(20.0), fixed.encode_s1615(1.0))
+    etc = fixed.expk(-fixed.kdivk(ts, fixed.encode_s1615(20.0)))
+    x, rest, ref = fixed.encode_s1615(-65.0), fixed.encode_s1615(-65.0), []
+    for t in range(50):
+        ref.append(x)
+        i = 0 if t < 10 else (fixed.encode_s1615(0.5) if t < 30 else fixed.encode_s1615(-0.25))
+        alpha = fixed.s32(fixed.mul(i, r) + rest)
+        x = fixed.s32(alpha - fixed.mul(etc, fixed.s32(alpha - x)))
+    assert np.array_equal(np.rint(v[:, 0] * 32768).astype(np.int64), np.array(ref))

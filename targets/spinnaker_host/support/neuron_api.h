@@ -29,6 +29,15 @@
  *        unit); test the threshold, reset; shape (decay) the synaptic input.  Return true iff
  *        the neuron spiked this tick.
  *
+ * Rules for model code (so that one source is bit-exact on the host, doubles in float mode, and
+ * GCC's ARM accum in the reference build):
+ *   - never apply C operators to REAL/UFRACT values: use REAL_ADD/SUB/NEG/MUL, REAL_LT/LE/GT/GE/
+ *     EQ/NE, decay_s1615(x, d) for REAL x UFRACT, kdivk/kdivui, REAL_FROM_INT/REAL_TO_INT;
+ *   - constants: REAL_CONST(<decimal literal>), a literal token such as 0.04 or -65.0 (the ARM
+ *     build pastes a `k` suffix onto it); anything computed goes through the parameter words;
+ *   - one REAL_MUL is one truncating s16.15 multiply, evaluated in the order written.
+ * Example: tests/spinnaker_host/models/if_curr_exp.h (sPyNNaker's IF_curr_exp).
+ *
  * The Python side describes the model with targets/spinnaker_host/model.py:HostModel
  * (names and units of the recorded values, the parameter packer, weight units).
  */
