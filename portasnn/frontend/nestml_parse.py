@@ -548,6 +548,8 @@ def _locate(pos, name: str, message: str, models: list) -> tuple[int, int]:
     for model in models:
         if name in ("OPERATION_NOT_DEFINED", "TYPE_MISMATCH") and pos is not None:
             best = _operator_position(model, pos, by_lhs=name == "OPERATION_NOT_DEFINED") or best
+        elif name in ("INTEGRATE_ODES_WRONG_ARG", "ARG_NOT_SPIKE_INPUT") and pos is not None:
+            best = _argument_position(model, pos, name, message) or best
         elif pos is None or (model.get_source_position().get_start_line() == pos.get_start_line()):
             best = _better_position(model, name, message) or best
     if best is None:
@@ -556,8 +558,6 @@ def _locate(pos, name: str, message: str, models: list) -> tuple[int, int]:
 
 
 def _better_position(model, name: str, message: str):
-    if name in ("OPERATION_NOT_DEFINED", "TYPE_MISMATCH"):
-        return None  # handled by _operator_position
     if name == "STATE_VARIABLES_NOT_INITIALZED":
         wanted = _quoted(message)
         for block in model.get_state_blocks():
@@ -574,23 +574,44 @@ def _better_position(model, name: str, message: str):
     return None
 
 
-def _operator_position(model, pos, by_lhs: bool):
-    """The operator of the binary expression NESTML blames (it logs the whole expression or its left operand)."""
+def _nodes(model, wanted) -> list:
+    """Every node of the model's AST for which ``wanted(node)`` holds, in source order."""
     from pynestml.visitors.ast_higher_order_visitor import ASTHigherOrderVisitor
 
-    def key(p):
-        return p.get_start_line(), p.get_start_column(), p.get_end_line(), p.get_end_column()
+    found: list = []
+    model.accept(ASTHigherOrderVisitor(lambda node: found.append(node) if wanted(node) else None))
+    return found
 
-    found = []
 
-    def visit(node) -> None:
-        if getattr(node, "get_binary_operator", None) and node.get_binary_operator() is not None:
-            target = node.get_lhs() if by_lhs else node
-            if target is not None and key(target.get_source_position()) == key(pos):
-                found.append(node.get_binary_operator().get_source_position())
+def _same_place(node, pos) -> bool:
+    p = node.get_source_position()
+    return p is not None and (p.get_start_line(), p.get_start_column(), p.get_end_line(), p.get_end_column()) == \
+        (pos.get_start_line(), pos.get_start_column(), pos.get_end_line(), pos.get_end_column())
 
-    model.accept(ASTHigherOrderVisitor(visit))
-    return found[0] if found else None
+
+def _operator_position(model, pos, by_lhs: bool):
+    """The operator of the binary expression NESTML blames (it logs the whole expression or its left operand)."""
+    def blamed(node) -> bool:
+        if not getattr(node, "get_binary_operator", None) or node.get_binary_operator() is None:
+            return False
+        target = node.get_lhs() if by_lhs else node
+        return target is not None and _same_place(target, pos)
+
+    found = _nodes(model, blamed)
+    return found[0].get_binary_operator().get_source_position() if found else None
+
+
+def _argument_position(model, pos, name: str, message: str):
+    """The offending argument of the call NESTML blames (integrate_odes(x) of a non-state x, convolve(K, x))."""
+    calls = _nodes(model, lambda node: type(node).__name__ == "ASTFunctionCall" and _same_place(node, pos))
+    for call in calls:
+        args = call.get_args()
+        if name == "ARG_NOT_SPIKE_INPUT" and len(args) == 2:
+            return args[1].get_source_position()
+        for arg in args:
+            if name == "INTEGRATE_ODES_WRONG_ARG" and str(arg).strip() == _quoted(message):
+                return arg.get_source_position()
+    return None
 
 
 def _reword(name: str, message: str, hint: str, models: list) -> tuple[str, str, str]:
