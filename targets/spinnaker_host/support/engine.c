@@ -48,6 +48,15 @@ static void kiss64_seed(kiss64_t *k, const uint64_t seed[4]) {
     k->c = k->c % 698769068u + 1u;  /* z = c = 0 is a fixed point */
 }
 
+/* A Poisson source as the tick loop reads it; `single` marks a row of exactly one synapse
+ * (the usual one-to-one stimulus), added without a row lookup or a branch on the count. */
+typedef struct poisson_src {
+    uint64_t start, stop;
+    const uint32_t *cdf, *guide;
+    uint32_t len, single;
+    synapse_t syn;
+} poisson_src_t;
+
 typedef struct spikes {
     uint64_t n, cap;
     uint32_t *tick, *neuron;
@@ -143,6 +152,7 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
     uint32_t *scratch = malloc((n_neurons ? n_neurons : 1) * sizeof(uint32_t));
     uint32_t *fired = malloc((cfg->n_pre ? cfg->n_pre : 1) * sizeof(uint32_t) * 2);
     spikes_t spikes = {0, 0, NULL, NULL};
+    poisson_src_t *sources = NULL;
     kiss64_t rng;
     kiss64_seed(&rng, cfg->seed);
     if (!states || !rb || !offset || !scratch || !fired) {
@@ -162,6 +172,25 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             goto done;
         }
         m->init(states[p], pop->n, pop->params);
+    }
+
+    sources = malloc((cfg->n_sources ? cfg->n_sources : 1) * sizeof(poisson_src_t));
+    if (!sources) {
+        rc = -3;
+        goto done;
+    }
+    for (uint32_t s = 0; s < cfg->n_sources; s++) {
+        poisson_src_t *p = &sources[s];
+        const uint64_t r0 = cfg->row_ptr[cfg->n_neurons + s], r1 = cfg->row_ptr[cfg->n_neurons + s + 1];
+        p->start = cfg->src_start[s];
+        p->stop = cfg->src_stop[s];
+        p->cdf = cfg->cdf + cfg->src_cdf_off[s];
+        p->guide = cfg->guide + cfg->src_guide_off[s];
+        p->len = cfg->src_cdf_len[s];
+        p->single = (r1 - r0) == 1;
+        if (p->single) {
+            p->syn = cfg->synapses[r0];
+        }
     }
 
     uint64_t next_current = 0, next_array = 0;
@@ -205,16 +234,33 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
                 }
             }
         }
+        const size_t stride = (size_t) cfg->n_types * n_neurons;
+        uint64_t sat = 0, events = 0;
         for (uint32_t s = 0; s < cfg->n_sources; s++) {
-            if (t < cfg->src_start[s] || t >= cfg->src_stop[s]) {
+            const poisson_src_t *p = &sources[s];
+            if (t < p->start || t >= p->stop) {
                 continue;
             }
-            uint32_t c = poisson_count(&rng, cfg->cdf + cfg->src_cdf_off[s], cfg->src_cdf_len[s],
-                                       cfg->guide + cfg->src_guide_off[s]);
-            if (c) {  /* delays are >= 1 tick, so delivering now cannot touch this tick's slot */
+            uint32_t c = poisson_count(&rng, p->cdf, p->len, p->guide);
+            if (p->single) {  /* delays are >= 1 tick: this cannot touch the slot of tick t */
+                rb_t *cell = rb + ((t + p->syn.delay) & cfg->ring_mask) * stride + p->syn.target;
+#if defined(PORTASNN_ARITH_FLOAT)
+                *cell += p->syn.weight * (double) c;
+#else
+                uint32_t sum = (uint32_t) *cell + (uint32_t) p->syn.weight * c;
+                if (sum > 0xFFFFu) {
+                    sum = 0xFFFFu;
+                    sat++;
+                }
+                *cell = (rb_t) sum;
+#endif
+                events += c;
+            } else if (c) {
                 deliver(rb, cfg, t, cfg->n_neurons + s, c, out);
             }
         }
+        out->saturations += sat;
+        out->synaptic_events += events;
         for (uint32_t f = 0; f < n_fired; f++) {
             deliver(rb, cfg, t, fired[2 * f], fired[2 * f + 1], out);
         }
@@ -246,5 +292,6 @@ done:
     free(offset);
     free(scratch);
     free(fired);
+    free(sources);
     return rc;
 }
