@@ -121,7 +121,9 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
     modules = [(name, path, sorted(names)) for (name, path), names in sorted(used.items())]
     projections = [_projection(net, p, models) for p in net.projections]
     stimuli = [_stimulus(net, s, models) for s in net.stimuli]
+    _unique_keys(stimuli)
     spike_recs, trace_recs = _recorders(net, net.recorders, models)
+    _unique_keys(trace_recs)
     return {
         "net": net,
         "version": portasnn.__version__,
@@ -166,8 +168,9 @@ def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo])
         conn["allow_multapses"] = repr(bool(proj.connector.allow_multapses))
     syn = _syn_spec(net, post.model, proj.weight, proj.delay, proj.receptor, models, proj.span,
                     f"projection {proj.name}")
-    return {"name": proj.name, "pre": _var(proj.pre), "post": _var(proj.post), "conn": conn, "syn": syn,
-            "pre_name": proj.pre, "post_name": proj.post, "rule": proj.connector.rule}
+    label = "" if proj.name == f"{proj.pre}->{proj.post}" else f" ({proj.name})"
+    return {"name": proj.name, "label": label, "pre": _var(proj.pre), "post": _var(proj.post), "conn": conn,
+            "syn": syn, "pre_name": proj.pre, "post_name": proj.post, "rule": proj.connector.rule}
 
 
 def _syn_spec(net: Network, model_key: str, weight: Value, delay: Value, receptor: str,
@@ -222,7 +225,7 @@ def _stimulus(net: Network, stim: Stimulus, models: Mapping[str, ModelInfo]) -> 
         syn = {}
         if stim.receptor not in ("excitatory", "inhibitory"):
             syn["receptor_type"] = repr(_receptor_type(net, post.model, stim.receptor, models, stim.span, what))
-    return {"name": stim.name, "var": _var(stim.name, "stim"), "device": device, "params": params,
+    return {"name": stim.name, "var": f"{stim.name}->{stim.target}", "device": device, "params": params,
             "target": _var(stim.target), "subset": _subset(stim.subset), "syn": syn, "kind": stim.kind,
             "target_name": stim.target}
 
@@ -280,7 +283,7 @@ def _recorders(net: Network, recorders: Iterable[Recorder], models: Mapping[str,
             raise NetworkError(f"recording interval {rec.interval} ms is not a multiple of the resolution "
                                f"{net.simulation.resolution} ms", span=rec.span, code="E314", construct=what)
         indices = list(rec.subset) if rec.subset is not None else list(range(pop.size))
-        traces.append({"name": rec.name, "var": _var(rec.name, "rec"), "pop": pop.name, "pop_var": _var(pop.name),
+        traces.append({"name": rec.name, "var": rec.name, "pop": pop.name, "pop_var": _var(pop.name),
                        "variables": list(rec.variables), "interval": float(rec.interval),
                        "subset": _subset(rec.subset), "indices": repr(sorted(set(indices))),
                        "units": {v: _trace_unit(v, rec.span) for v in rec.variables}})
@@ -349,13 +352,25 @@ def _dist(d: Distribution, what: str) -> str:
     return expr
 
 
+def _unique_keys(items: list[dict]) -> None:
+    """Make each item's ``var`` a distinct dict key of the script (a quoted string)."""
+    seen: set[str] = set()
+    for item in items:
+        key, k = item["var"], 1
+        while key in seen:
+            k += 1
+            key = f"{item['var']}#{k}"
+        seen.add(key)
+        item["var"] = json.dumps(key)
+
+
 def _ident(name: str) -> str:
     ident = re.sub(r"\W", "_", name)
     return ident if ident and not ident[0].isdigit() else f"n_{ident}"
 
 
-def _var(name: str, prefix: str = "") -> str:
-    return json.dumps(f"{prefix}:{name}" if prefix else name)
+def _var(name: str) -> str:
+    return json.dumps(name)
 
 
 # ---------------------------------------------------------------------------------------------- models

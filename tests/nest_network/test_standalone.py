@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from brunel_ir import brunel
-from nestnet_support import load_spikes
+from nestnet_support import NESTML_DELTA, load_spikes, require_nestml_build
 from portasnn.run import run
 
 
@@ -124,3 +124,17 @@ def _part(data, owner, rank):
             part[stem + "times"] = data[stem + "times"] if mine.any() else np.empty(0)
             part[stem + "values"] = data[stem + "values"][:, mine] if mine.any() else np.empty((0, 0))
     return part
+
+
+@pytest.mark.slow
+def test_script_with_a_nestml_model_runs_by_hand(tmp_path):
+    """The script loads the portasnn-built module by its absolute path in a fresh process."""
+    require_nestml_build()
+    net = brunel(200, seed=4, duration=100.0, model="nestml", nestml_path=str(NESTML_DELTA))
+    first = run(net, outdir=tmp_path / "inproc", progress=False)
+    text = (first / "run_brunel.py").read_text()
+    assert "nest.Install(" in text and "iaf_psc_delta_neuron" in text
+    again = _standalone(first / "run_brunel.py", tmp_path / "by_hand", "--plain")
+    for pop in ("E", "I"):
+        np.testing.assert_array_equal(load_spikes(first, pop)[1], load_spikes(again, pop)[1])
+        np.testing.assert_array_equal(load_spikes(first, pop)[0], load_spikes(again, pop)[0])
