@@ -30,7 +30,7 @@ from .model import Arith, HostModel, PackContext
 
 SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model_glue.c")
 CFLAGS = ("-O2", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
-ENGINE_ABI = 4
+ENGINE_ABI = 5
 MAX_TYPES = 8
 
 
@@ -107,9 +107,8 @@ class _RunCfg(ctypes.Structure):
                 ("n_pre", ctypes.c_uint32), ("n_sources", ctypes.c_uint32), ("n_types", ctypes.c_uint32),
                 ("ring_mask", ctypes.c_uint32), ("pad", ctypes.c_uint32), ("n_ticks", ctypes.c_uint64),
                 ("seed", ctypes.c_uint64 * 4), ("pops", _P), ("row_ptr", _P), ("synapses", _P),
-                ("src_start", _P), ("src_stop", _P),
-                ("src_cdf_off", _P), ("src_cdf_len", _P), ("cdf", _P),
-                ("src_guide_off", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
+                ("src_start", _P), ("src_stop", _P), ("src_table", _P), ("n_tables", ctypes.c_uint32),
+                ("pad2", ctypes.c_uint32), ("table_cdf_off", _P), ("table_cdf_len", _P), ("cdf", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
                 ("array_tick", _P), ("array_pre", _P), ("n_current_events", ctypes.c_uint64),
                 ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P), ("progress", _P)]
 
@@ -398,17 +397,15 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     lam = cat(data.src_rate_per_tick, np.float64)
     uniq, which = np.unique(lam, return_inverse=True)
     tables = [poisson_count_cdf(float(value)) for value in uniq]
-    sizes = np.array([t.size for t in tables], np.int64)
-    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]) if sizes.size else sizes
+    table_len = np.array([t.size for t in tables], np.uint32)
+    table_off = (np.concatenate([[0], np.cumsum(table_len)[:-1]]) if tables else np.zeros(0)).astype(np.uint32)
     cdf = cat(tables, np.uint32)
     guide = cat([np.searchsorted(t, np.arange(256, dtype=np.uint64) << 24, side="right").astype(np.uint32)
                  for t in tables], np.uint32)
-    which = np.ravel(which)
-    cdf_off, cdf_len = offsets[which].astype(np.uint32), sizes[which].astype(np.uint32)
-    guide_off = (which * 256).astype(np.uint32)
-    src_start = cat(data.src_start, np.int64).astype(np.uint64)
-    src_stop = np.minimum(cat(data.src_stop, np.int64), n_ticks + 1).astype(np.uint64)
-    keep += [cdf, cdf_off, cdf_len, guide, guide_off, src_start, src_stop]
+    src_table = np.ravel(which).astype(np.uint32)
+    src_start = np.minimum(cat(data.src_start, np.int64), n_ticks).astype(np.uint32)
+    src_stop = np.minimum(cat(data.src_stop, np.int64), n_ticks).astype(np.uint32)
+    keep += [cdf, guide, table_len, table_off, src_table, src_start, src_stop]
 
     # spike arrays
     a_ticks = [t for t in data.array_ticks]
@@ -477,9 +474,9 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
         run.seed[i] = int(seed[i])
     run.pops = ctypes.addressof(pop_cfgs)
     run.row_ptr, run.synapses = _ptr(row_ptr), _ptr(synapses)
-    run.src_start, run.src_stop = _ptr(src_start), _ptr(src_stop)
-    run.src_cdf_off, run.src_cdf_len, run.cdf = _ptr(cdf_off), _ptr(cdf_len), _ptr(cdf)
-    run.src_guide_off, run.guide = _ptr(guide_off), _ptr(guide)
+    run.src_start, run.src_stop, run.src_table = _ptr(src_start), _ptr(src_stop), _ptr(src_table)
+    run.n_tables, run.table_cdf_off, run.table_cdf_len = len(tables), _ptr(table_off), _ptr(table_len)
+    run.cdf, run.guide = _ptr(cdf), _ptr(guide)
     run.n_array_events, run.array_tick, run.array_pre = array_tick.size, _ptr(array_tick), _ptr(array_pre)
     run.n_current_events = current_tick.size
     run.current_tick, run.current_neuron, run.current_delta = (_ptr(current_tick), _ptr(current_neuron),

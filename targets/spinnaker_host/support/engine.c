@@ -48,12 +48,11 @@ static void kiss64_seed(kiss64_t *k, const uint64_t seed[4]) {
     k->c = k->c % 698769068u + 1u;  /* z = c = 0 is a fixed point */
 }
 
-/* A Poisson source as the tick loop reads it; `single` marks a row of exactly one synapse
- * (the usual one-to-one stimulus), added without a row lookup or a branch on the count. */
+/* A Poisson source as the tick loop reads it (small: the loop streams all sources every tick);
+ * `single` marks a row of exactly one synapse (the usual one-to-one stimulus), added without a
+ * row lookup or a branch on the count. */
 typedef struct poisson_src {
-    uint64_t start, stop;
-    const uint32_t *cdf, *guide;
-    uint32_t len, single;
+    uint32_t start, stop, table, single;
     synapse_t syn;
 } poisson_src_t;
 
@@ -140,7 +139,7 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
     if (cfg->abi != PORTASNN_ENGINE_ABI) {
         return -1;
     }
-    if (cfg->n_types > PORTASNN_MAX_SYNAPSE_TYPES) {
+    if (cfg->n_types > PORTASNN_MAX_SYNAPSE_TYPES || cfg->n_ticks >= UINT32_MAX) {
         return -2;
     }
     int rc = 0;
@@ -184,9 +183,7 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
         const uint64_t r0 = cfg->row_ptr[cfg->n_neurons + s], r1 = cfg->row_ptr[cfg->n_neurons + s + 1];
         p->start = cfg->src_start[s];
         p->stop = cfg->src_stop[s];
-        p->cdf = cfg->cdf + cfg->src_cdf_off[s];
-        p->guide = cfg->guide + cfg->src_guide_off[s];
-        p->len = cfg->src_cdf_len[s];
+        p->table = cfg->src_table[s];
         p->single = (r1 - r0) == 1;
         if (p->single) {
             p->syn = cfg->synapses[r0];
@@ -241,7 +238,9 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             if (t < p->start || t >= p->stop) {
                 continue;
             }
-            uint32_t c = poisson_count(&rng, p->cdf, p->len, p->guide);
+            const uint32_t k = p->table;
+            uint32_t c = poisson_count(&rng, cfg->cdf + cfg->table_cdf_off[k], cfg->table_cdf_len[k],
+                                       cfg->guide + 256 * (size_t) k);
             if (p->single) {  /* delays are >= 1 tick: this cannot touch the slot of tick t */
                 rb_t *cell = rb + ((t + p->syn.delay) & cfg->ring_mask) * stride + p->syn.target;
 #if defined(PORTASNN_ARITH_FLOAT)

@@ -14,7 +14,7 @@
 #include "spinn_fixed.h"
 
 #define PORTASNN_MAX_SYNAPSE_TYPES 8
-#define PORTASNN_ENGINE_ABI 4
+#define PORTASNN_ENGINE_ABI 5
 
 #if defined(PORTASNN_ARITH_FLOAT)
 typedef double rb_t;      /* ring-buffer slot and synaptic weight: exact doubles */
@@ -59,12 +59,15 @@ typedef struct run_cfg {
     /* synapse rows (CSR over the presynaptic index) */
     const uint64_t *row_ptr;   /* n_pre + 1 */
     const synapse_t *synapses;
-    /* Poisson sources: source s is presynaptic index n_neurons + s */
-    const uint64_t *src_start, *src_stop;  /* active for start <= tick < stop */
-    const uint32_t *src_cdf_off, *src_cdf_len;
-    const uint32_t *cdf;       /* u0.32 thresholds: P(count <= k), k = 0 .. len-1 */
-    const uint32_t *src_guide_off;
-    const uint32_t *guide;     /* per table, 256 entries: the count for u = j << 24 (search start) */
+    /* Poisson sources: source s is presynaptic index n_neurons + s; it draws from count table
+     * src_table[s]: thresholds cdf[table_cdf_off[k] ...] (u0.32, P(count <= j), table_cdf_len[k]
+     * of them) and guide[256 k ...] (the count for u = j << 24, where the search starts) */
+    const uint32_t *src_start, *src_stop;  /* active for start <= tick < stop */
+    const uint32_t *src_table;
+    uint32_t n_tables, pad2;
+    const uint32_t *table_cdf_off, *table_cdf_len;
+    const uint32_t *cdf;
+    const uint32_t *guide;
     /* spike arrays: events (tick, presynaptic index), sorted by tick */
     uint64_t n_array_events;
     const uint64_t *array_tick;
