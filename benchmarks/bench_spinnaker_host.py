@@ -7,7 +7,9 @@ The model is the hand-written test fixture (tests/spinnaker_host/models/if_curr_
 
     .venv/bin/python benchmarks/bench_spinnaker_host.py [--duration 1000] [--dt 1.0 0.1] [--arith fixed]
 
-Prints and saves JSON to benchmarks/results/spinnaker_host.json.
+Prints and saves JSON to benchmarks/results/spinnaker_host.json. ``simulate_s`` is wall time of the
+engine's tick loop; ``simulate_cpu_s`` its thread CPU time (meaningful when the machine is shared:
+``load_average_1min`` is recorded with each run).
 """
 from __future__ import annotations
 
@@ -85,6 +87,7 @@ def main() -> None:
             "wall_over_bio": round(wall["simulate"] / (args.duration / 1000.0), 3),
             "simulate_cpu_s": round(meta["spinnaker_host"]["simulate_cpu_s"], 3),
             "cpu_over_bio": round(meta["spinnaker_host"]["simulate_cpu_s"] / (args.duration / 1000.0), 3),
+            "load_average_1min": round(os.getloadavg()[0], 2),
             "rate_hz": {p: s["rate_hz"] for p, s in summary["populations"].items()},
             "synaptic_events": meta["spinnaker_host"]["synaptic_events"],
             "saturations": meta["spinnaker_host"]["saturations"],
