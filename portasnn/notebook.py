@@ -238,7 +238,7 @@ class _Markdown:
     def _repr_markdown_(self) -> str:
         return self.text
 
-    def __str__(self) -> str:
+    def __repr__(self) -> str:
         return self.text
 
 

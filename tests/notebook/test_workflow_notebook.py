@@ -137,7 +137,8 @@ def test_workflow_notebook_runs_top_to_bottom(notebook_env):
         assert "spinnaker-on-nmpi" in markdown and len(queue.jobs) == 1
     else:
         assert "skipped: this portasnn cannot write SpiNNaker networks yet" in plain
-    assert len(site.jobs) == 1  # one UNICORE job
+    assert len(site.jobs) == 1  # one UNICORE job, its state shown until it ended
+    assert re.search(r"job \S+ on unicore:loopback: SUCCESSFUL", "\n".join(_texts(nb, "text/html")))
     assert "access token from PORTASNN_TOKEN" in plain
     # the token is in no output, in no file the notebook wrote, nor at the loopback sites
     assert TOKEN not in json.dumps(nbformat.from_dict(nb))
