@@ -81,3 +81,27 @@ def run_step_driver(driver: Path, params: np.ndarray, inputs: np.ndarray, offset
     rows = body.reshape(steps.shape[0], per)
     words = rows[:, : 4 + 4 * n_recorded].copy().view(np.int32)
     return StepTrace(size, words[:, 0], words[:, 1:], rows[:, 4 + 4 * n_recorded:].copy().view(np.int32), raw)
+
+
+def first_difference(model, values: dict[str, np.ndarray], dt_ms: float, inputs: np.ndarray,
+                     offsets: np.ndarray) -> int | None:
+    """Run one neuron of ``model`` (a HostModel) on the host build and on GCC's ARM accum build.
+
+    ``values`` are the neuron's parameter/initial values (network units, arrays of length 1);
+    ``inputs`` (T, n_synapse_types) raw s16.15 ring-buffer inputs; ``offsets`` (T,) raw current
+    offsets. Returns the first step whose raw state, recorded values or spike differ, or None.
+    """
+    from .model import PackContext
+
+    words = model.pack(values, PackContext(n=1, dt_ms=dt_ms, arith="fixed"))[0]
+    n_rec = len(model.recordables)
+    host = run_step_driver(build_step_driver(model.header, arm=False), words, inputs, offsets, n_recorded=n_rec,
+                           arm=False)
+    arm = run_step_driver(build_step_driver(model.header, arm=True), words, inputs, offsets, n_recorded=n_rec,
+                          arm=True)
+    if host.raw == arm.raw:
+        return None
+    rows = ((host.state != arm.state).any(axis=1) | (host.recorded != arm.recorded).any(axis=1)
+            | (host.spiked != arm.spiked))
+    bad = np.flatnonzero(rows)
+    return int(bad[0]) if bad.size else 0
