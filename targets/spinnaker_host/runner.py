@@ -5,6 +5,9 @@ model header into one shared library (gcc -O2, cached by content), draws the net
 (``netdata.py``), converts weights to 16-bit ring-buffer units with sPyNNaker's per-synapse-type
 shifts, runs every tick in C through ctypes, and writes a ``portasnn-results/1`` directory.
 ``arith="float"`` compiles the same C with REAL = double and exact double weights/ring buffers.
+
+Time stamps follow sPyNNaker: a spike of tick t is stamped t * dt (NEST stamps the same crossing at
+(t + 1) * dt); a recorded value at t * dt is the state before tick t's update, i.e. after tick t - 1.
 """
 from __future__ import annotations
 
