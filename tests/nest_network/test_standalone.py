@@ -138,3 +138,16 @@ def test_script_with_a_nestml_model_runs_by_hand(tmp_path):
     for pop in ("E", "I"):
         np.testing.assert_array_equal(load_spikes(first, pop)[1], load_spikes(again, pop)[1])
         np.testing.assert_array_equal(load_spikes(first, pop)[0], load_spikes(again, pop)[0])
+
+
+def test_simulating_in_chunks_equals_one_simulate(recorded, in_process):
+    """The script's chunked run (progress) gives the spikes of a single nest.Simulate of the same network."""
+    import nest
+
+    module, chunked = recorded
+    nodes = module.build(module.SEED, 1)
+    module.connect_network(*nodes)
+    nest.Simulate(module.DURATION_MS)
+    whole = module.collect(nodes[0], nodes[2])
+    for key in ("spikes|E|senders", "spikes|E|times", "spikes|I|times", "trace|E|V_m|values"):
+        np.testing.assert_array_equal(chunked[key], whole[key])

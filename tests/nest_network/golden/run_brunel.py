@@ -198,9 +198,13 @@ def connect_network(pops, stimuli, recorders):
 
 
 def simulate(progress):
-    """Simulate DURATION_MS in about 50 chunks, calling progress(done_ms, total_ms) after each."""
+    """Simulate DURATION_MS in about 50 chunks, calling progress(done_ms, total_ms) after each.
+
+    Chunks are whole multiples of the minimal delay, so that the result is that of one nest.Simulate.
+    """
     steps = round(DURATION_MS / RESOLUTION_MS)
-    chunk = max(1, steps // 50)
+    min_delay = max(1, round(nest.min_delay / RESOLUTION_MS))
+    chunk = max(1, -(-steps // 50 // min_delay)) * min_delay
     done = 0
     nest.Prepare()
     try:
