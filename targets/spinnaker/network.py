@@ -1,0 +1,179 @@
+"""Network IR -> a PyNN script for sPyNNaker (``import pyNN.spiNNaker as p``).
+
+The script imports the generated model classes (``python_models/portasnn_models``), builds the
+populations, projections (PyNN connectors, ``abs(weight)`` in PyNN units with ``receptor_type``),
+stimuli (SpikeSourcePoisson, SpikeSourceArray, DCSource, StepCurrentSource) and recorders,
+runs, and writes each recorded population with neo (``results/<population>.pkl``).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from portasnn.errors import NetworkError
+from portasnn.ir import network as nir
+
+from .lower import Lowered
+
+PACKAGE = "portasnn_models"
+
+
+@dataclass
+class ScriptView:
+    name: str
+    source: str
+    resolution: float
+    duration: float
+    seed: int
+    imports: list[tuple[str, str]]                 # (module stem, class)
+    lines: list[str] = field(default_factory=list)
+    recorded: list[str] = field(default_factory=list)  # python variable names of populations
+
+
+def class_name(model_name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in model_name.split("_") if part)
+
+
+def _value(v: nir.Value, factor: float, what: str, span) -> str:  # noqa: ANN001
+    if isinstance(v, bool):
+        return repr(v)
+    if isinstance(v, (int, float)):
+        return repr(float(v) * factor)
+    if isinstance(v, tuple):
+        return repr([float(x) * factor for x in v])
+    if isinstance(v, nir.Distribution):
+        d = dict(v.params)
+        bounds = [b * factor for b in (v.low, v.high) if b is not None]
+        if v.kind == "uniform":
+            lo, hi = sorted((d["low"] * factor, d["high"] * factor))
+            return f'p.RandomDistribution("uniform", low={lo!r}, high={hi!r}, rng=rng)'
+        if v.kind == "normal":
+            mu, sigma = d["mu"] * factor, d["sigma"] * abs(factor)
+            if v.low is not None or v.high is not None:
+                lo = min(bounds) if v.low is not None else -math.inf
+                hi = max(bounds) if v.high is not None else math.inf
+                return (f'p.RandomDistribution("normal_clipped", mu={mu!r}, sigma={sigma!r}, low={lo!r}, '
+                        f'high={hi!r}, rng=rng)')
+            return f'p.RandomDistribution("normal", mu={mu!r}, sigma={sigma!r}, rng=rng)'
+        if v.kind == "lognormal" and factor > 0 and v.low is None and v.high is None:
+            return f'p.RandomDistribution("lognormal", mu={d["mu"] + math.log(factor)!r}, sigma={d["sigma"]!r}, rng=rng)'
+    raise NetworkError(f"{what}: this value cannot be written for PyNN on SpiNNaker", span=span, code="E320")
+
+
+def _connector(c: nir.Connector, span) -> str:  # noqa: ANN001
+    prm = dict(c.params)
+    self_ = f"allow_self_connections={c.allow_autapses!r}"
+    if c.rule == "all_to_all":
+        return f"p.AllToAllConnector({self_})"
+    if c.rule == "one_to_one":
+        return "p.OneToOneConnector()"
+    if c.rule == "fixed_indegree":
+        return f"p.FixedNumberPreConnector({int(prm['indegree'])}, {self_}, with_replacement={c.allow_multapses!r})"
+    if c.rule == "fixed_outdegree":
+        return f"p.FixedNumberPostConnector({int(prm['outdegree'])}, {self_}, with_replacement={c.allow_multapses!r})"
+    if c.rule == "fixed_probability":
+        return f"p.FixedProbabilityConnector({float(prm['p'])!r}, {self_})"
+    if c.rule == "fixed_total_number":
+        return f"p.FixedTotalNumberConnector({int(prm['n'])}, {self_}, with_replacement={c.allow_multapses!r})"
+    raise NetworkError(f"connection rule '{c.rule}' has no PyNN connector", span=span, code="E321")
+
+
+def _var(name: str) -> str:
+    return "pop_" + "".join(ch if ch.isalnum() else "_" for ch in name)
+
+
+def script_view(net: nir.Network, lowered: dict[str, Lowered]) -> ScriptView:
+    """``lowered``: model key -> Lowered model (every model the populations use)."""
+    sim = net.simulation
+    stems = {}
+    for key, low in lowered.items():
+        stems[low.stem] = class_name(low.name)
+    view = ScriptView(net.name, net.source or "", sim.resolution, sim.duration, sim.seed,
+                      imports=sorted(stems.items()))
+    L = view.lines
+    for pop in net.populations:
+        low = lowered.get(pop.model)
+        if low is None:
+            raise NetworkError(f"population '{pop.name}': model '{pop.model}' has no SpiNNaker build", span=pop.span,
+                               code="E322")
+        conv = {q.name: q.net_to_pynn for q in low.params}
+        conv.update({s.name: s.net_to_pynn for s in low.states if s.exposed})
+        args = []
+        for name, value in (*pop.params,):
+            if name not in conv:
+                raise NetworkError(f"population '{pop.name}': model '{low.name}' has no parameter '{name}'",
+                                   span=pop.span, code="E323")
+            args.append(f"{name}={_value(value, conv[name], f'{pop.name}.{name}', pop.span)}")
+        L.append(f"{_var(pop.name)} = p.Population({pop.size}, {class_name(low.name)}({', '.join(args)}), "
+                 f"label={pop.name!r}, additional_parameters={{'seed': {sim.seed * 1000 + len(L)}}})")
+        for name, value in pop.initial:
+            if name not in conv:
+                raise NetworkError(f"population '{pop.name}': model '{low.name}' has no state '{name}'",
+                                   span=pop.span, code="E323")
+            L.append(f"{_var(pop.name)}.initialize({name}={_value(value, conv[name], f'{pop.name}.{name}', pop.span)})")
+    for proj in net.projections:
+        low = lowered[net.population(proj.post).model]
+        stype = _stype(low, proj.receptor, proj.span)
+        w = _value(proj.weight, _sign(proj.weight) * low.weight_to_model[stype], f"{proj.name}.weight", proj.span)
+        d = _value(proj.delay, 1.0, f"{proj.name}.delay", proj.span)
+        L.append(f"p.Projection({_var(proj.pre)}, {_var(proj.post)}, {_connector(proj.connector, proj.span)}, "
+                 f"synapse_type=p.StaticSynapse(weight={w}, delay={d}), receptor_type={low.synapse_types[stype]!r}, "
+                 f"label={proj.name!r})")
+    for k, stim in enumerate(net.stimuli):
+        src = f"src{k}_{stim.name}"
+        target = _var(stim.target) + (f"[{list(stim.subset)!r}]" if stim.subset is not None else "")
+        n_target = len(stim.subset) if stim.subset is not None else net.population(stim.target).size
+        prm = dict(stim.params)
+        low = lowered[net.population(stim.target).model]
+        if stim.kind in ("poisson", "spike_times"):
+            stype = _stype(low, stim.receptor, stim.span)
+            w = _value(stim.weight, _sign(stim.weight) * low.weight_to_model[stype], f"{stim.name}.weight", stim.span)
+            d = _value(stim.delay, 1.0, f"{stim.name}.delay", stim.span)
+            syn = f"synapse_type=p.StaticSynapse(weight={w}, delay={d}), receptor_type={low.synapse_types[stype]!r}"
+            if stim.kind == "poisson":
+                extra = ""
+                if "start" in prm:
+                    extra += f", start={float(prm['start'])!r}"
+                if "stop" in prm:
+                    extra += f", duration={float(prm['stop']) - float(prm.get('start', 0.0))!r}"
+                L.append(f"{src} = p.Population({n_target}, p.SpikeSourcePoisson(rate="
+                         f"{_value(prm['rate'], 1.0, stim.name, stim.span)}{extra}), label={stim.name + '_' + stim.target!r})")
+                L.append(f"p.Projection({src}, {target}, p.OneToOneConnector(), {syn})")
+            else:
+                L.append(f"{src} = p.Population(1, p.SpikeSourceArray(spike_times="
+                         f"{_value(prm['times'], 1.0, stim.name, stim.span)}), label={stim.name + '_' + stim.target!r})")
+                L.append(f"p.Projection({src}, {target}, p.AllToAllConnector(), {syn})")
+        elif stim.kind == "dc":
+            extra = "".join(f", {k}={float(prm[k])!r}" for k in ("start", "stop") if k in prm)
+            L.append(f"{target}.inject(p.DCSource(amplitude={_value(prm['amplitude'], 1e-3, stim.name, stim.span)}"
+                     f"{extra}))")
+        elif stim.kind == "step":
+            L.append(f"{target}.inject(p.StepCurrentSource(times={_value(prm['times'], 1.0, stim.name, stim.span)}, "
+                     f"amplitudes={_value(prm['amplitudes'], 1e-3, stim.name, stim.span)}))")
+    for rec in net.recorders:
+        target = _var(rec.population) + (f"[{list(rec.subset)!r}]" if rec.subset is not None else "")
+        if rec.kind == "spikes":
+            L.append(f'{target}.record("spikes")')
+        else:
+            L.append(f"{target}.record({list(rec.variables)!r}, sampling_interval={float(rec.interval)!r})")
+        if _var(rec.population) not in view.recorded:
+            view.recorded.append(_var(rec.population))
+    return view
+
+
+def _sign(v: nir.Value) -> float:
+    """PyNN weights are positive: inhibitory weights (stored negative) are negated."""
+    if isinstance(v, (int, float)):
+        return -1.0 if v < 0 else 1.0
+    if isinstance(v, nir.Distribution):
+        d = dict(v.params)
+        centre = d.get("mu", (d.get("low", 0.0) + d.get("high", 0.0)) / 2)
+        return -1.0 if v.kind != "lognormal" and centre < 0 else 1.0
+    return 1.0
+
+
+def _stype(low: Lowered, receptor: str, span) -> int:  # noqa: ANN001
+    if receptor not in low.synapse_types:
+        raise NetworkError(f"model '{low.name}' has no synapse type '{receptor}' (it has "
+                           f"{', '.join(low.synapse_types)})", span=span, code="E324")
+    return low.synapse_types.index(receptor)
