@@ -91,3 +91,23 @@ def test_mul_is_floor_and_wraps(a, b):
 @settings(max_examples=200)
 def test_kdivk_matches_definition(a, b):
     assert fixed.kdivk(a, b) == fixed.s32(((a << 15) % 2**64) // b)
+
+
+def test_ring_buffer_shift_estimates_like_spynnaker():
+    """sPyNNaker's estimate, computed by hand: constant delays -> the summed maximum weight;
+    varying delays -> mean + 5 sigma of the Poisson-summed input at 30 Hz."""
+    import numpy as np
+
+    from portasnn.targets.spinnaker_host.netdata import Incoming
+    from portasnn.targets.spinnaker_host.runner import ring_buffer_shifts
+
+    w = np.full(100, 0.5)
+    constant = Incoming(synapse_type=0, n_conns=100, weights=w, delay_var=0.0, spikes_per_tick=1.0,
+                        spikes_per_second=30.0)
+    assert ring_buffer_shifts([constant], 2, 1.0, 1.0) == [6, 0]  # 100 * 0.5 = 50 < 64
+    varying = Incoming(synapse_type=1, n_conns=100, weights=w, delay_var=0.25, spikes_per_tick=1.0,
+                       spikes_per_second=30.0)
+    # 3 spikes per ms: 3 * 0.5 + 5 * sqrt(3 * 0.25) = 5.83 -> 8 = 2^3
+    assert ring_buffer_shifts([varying], 2, 1.0, 1.0) == [0, 3]
+    assert ring_buffer_shifts([varying], 2, 1.0, 1.0, max_expected=[0.7, 1.0]) == [0, 1]
+    assert ring_buffer_shifts([constant], 2, 1024.0, 1.0) == [16, 0]  # conductance scale: 51200
