@@ -163,9 +163,8 @@ def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo])
             raise NetworkError(f"rule {proj.connector.rule} takes no parameter '{name}'", span=proj.span,
                                code="E305", construct=f"projection {proj.name}")
         conn[keys[name]] = repr(value)
-    if rule not in ("one_to_one",):
-        conn["allow_autapses"] = repr(bool(proj.connector.allow_autapses))
-        conn["allow_multapses"] = repr(bool(proj.connector.allow_multapses))
+    conn["allow_autapses"] = repr(bool(proj.connector.allow_autapses))
+    conn["allow_multapses"] = repr(bool(proj.connector.allow_multapses))
     syn = _syn_spec(net, post.model, proj.weight, proj.delay, proj.receptor, models, proj.span,
                     f"projection {proj.name}")
     label = "" if proj.name == f"{proj.pre}->{proj.post}" else f" ({proj.name})"
@@ -412,12 +411,9 @@ def resolve_models(net: Network) -> dict[str, ModelInfo]:
 def _build_nestml(path: str | None, span: Span | None):
     if not path or not Path(path).is_file():
         raise NetworkError(f"NESTML file not found: {path}", span=span, code="E323")
-    try:
-        from portasnn import build
-    except ImportError:
-        raise ToolError("this portasnn has no NESTML builder (portasnn.build) yet") from None
-    build = getattr(build, "build", build)  # the function, whether portasnn.build is a module or a function
-    return build(path, target="nest")
+    import portasnn
+
+    return portasnn.build(path, target="nest")
 
 
 # ---------------------------------------------------------------------------------------------- running

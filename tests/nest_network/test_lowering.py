@@ -157,3 +157,31 @@ def test_rendered_script_is_plain_python_without_portasnn_imports_at_top(tmp_pat
     head = script.text.split("def ")[0]
     assert "import portasnn" not in head and "import nest" in head
     assert math.isclose(float(script.text.split("RESOLUTION_MS = ")[1].split()[0]), 0.1)
+
+
+@pytest.mark.parametrize("rule, params, autapses, expected", [
+    ("one_to_one", (), False, 0),
+    ("one_to_one", (), True, 10),
+    ("all_to_all", (), False, 90),
+    ("fixed_indegree", (("indegree", 3),), True, 30),
+    ("fixed_outdegree", (("outdegree", 4),), True, 40),
+    ("fixed_total_number", (("n", 17),), True, 17),
+    ("fixed_probability", (("p", 1.0),), False, 90),
+])
+def test_connection_rules_make_the_connections_nest_counts(tmp_path, rule, params, autapses, expected):
+    import nest
+
+    proj = Projection(name="pp", pre="P", post="P", connector=Connector(rule=rule, params=params,
+                                                                       allow_autapses=autapses),
+                      weight=1.0, delay=1.0)
+    net = _net(projections=(proj,))
+    script = lower_network(net, resolve_models(net))
+    path = tmp_path / script.filename
+    path.write_text(script.text)
+    module = load_script(path)
+    nodes = module.build(1, 1)
+    module.connect_network(*nodes)
+    conns = nest.GetConnections(nodes[0]["P"], nodes[0]["P"])
+    assert len(conns) == expected
+    if not autapses:
+        assert all(s != t for s, t in zip(conns.get("source"), conns.get("target")))
