@@ -245,16 +245,6 @@ def _encode_words(values: np.ndarray, arith: Arith) -> np.ndarray:
     return np.array([fixed.encode_s1615(float(v)) for v in values], dtype=np.int32)
 
 
-@dataclass
-class RunInfo:
-    """What a run used besides its results: per population the ring-buffer shifts, and totals."""
-
-    shifts: dict[str, list[int]]
-    saturations: int
-    synaptic_events: int
-    library: Path
-
-
 def run_network(network: Network, models: Mapping[str, HostModel], outdir: str | Path, *,
                 arith: Arith = "fixed", max_expected_summed_weight: Mapping[str, Sequence[float]] | None = None,
                 command: str = "", plots: bool = True,
