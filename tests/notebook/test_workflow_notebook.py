@@ -63,47 +63,53 @@ def _grid(markdown: str) -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture
-def notebook_env(tmp_path, monkeypatch):
-    """An isolated HOME, data and config directory; the shared build cache; the dummy token; loopback services."""
+def isolated(tmp_path, monkeypatch):
+    """An isolated HOME, data and config directory, the shared build cache, a kernelspec; no token anywhere."""
     from portasnn import paths
 
     cache = paths.cache_dir()  # model builds are shared with other tests and runs (keyed by content)
-    home, data, config = tmp_path / "home", tmp_path / "data", tmp_path / "config"
-    for d in (home, data, config):
-        d.mkdir()
-    monkeypatch.setenv("HOME", str(home))
+    for name in ("home", "data", "config"):
+        (tmp_path / name).mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("PORTASNN_CACHE_DIR", str(cache))
-    monkeypatch.setenv("PORTASNN_DATA_DIR", str(data))
-    monkeypatch.setenv("PORTASNN_CONFIG_DIR", str(config))
-    monkeypatch.setenv("PORTASNN_TOKEN", TOKEN)
+    monkeypatch.setenv("PORTASNN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PORTASNN_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("JUPYTER_PATH", str(_kernelspec(tmp_path / "jupyter")))
-    for var in ("CLB_AUTH", "JUPYTERHUB_API_TOKEN", "PORTASNN_NMPI_COLLAB", "PORTASNN_LAB_TOKEN_URL"):
+    for var in ("PORTASNN_TOKEN", "CLB_AUTH", "JUPYTERHUB_API_TOKEN", "PORTASNN_NMPI_COLLAB", "PORTASNN_LAB_TOKEN_URL"):
         monkeypatch.delenv(var, raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def services(isolated, monkeypatch):
+    """The dummy token, a loopback UNICORE site and NMPI queue, and the user's configuration naming them."""
+    monkeypatch.setenv("PORTASNN_TOKEN", TOKEN)
     site = FakeUnicore(TOKEN, lifetime_s=SERVER_LIFETIME_S).start()
     queue = FakeNmpi(TOKEN, lifetime_s=SERVER_LIFETIME_S).start()
-    (config / "sites.toml").write_text(
+    (isolated / "config" / "sites.toml").write_text(
         f'[loopback]\nurl = "{site.base}"\nimage = "docker://registry.example.org/portasnn/nest-pmix:0.1.0"\n'
         'verify_tls = false\nnodes = 1\ntasks_per_node = 1\ncpus_per_task = 1\nqueue = "batch"\n')
-    (config / "nmpi.toml").write_text(f'collab = "test-collab"\njob_service = "{queue.url}"\n'
-                                      f'user_info_endpoint = "{queue.url}/userinfo"\n')
-    yield tmp_path, site, queue
+    (isolated / "config" / "nmpi.toml").write_text(f'collab = "test-collab"\njob_service = "{queue.url}"\n'
+                                                   f'user_info_endpoint = "{queue.url}/userinfo"\n')
+    yield site, queue
     site.close()
     queue.close()
 
 
-@pytest.mark.slow
-def test_workflow_notebook_runs_top_to_bottom(notebook_env):
-    tmp, site, queue = notebook_env
-    work = tmp / "examples"  # the notebook runs from examples/, as it says; a copy keeps the repository clean
+def _execute(tmp: Path):
+    """Run the notebook from a copy of examples/ (as it says; the repository stays clean); the executed notebook."""
+    work = tmp / "examples"
     shutil.copytree(REPO / "examples" / "brunel", work / "brunel")
     nb = nbformat.read(NOTEBOOK, as_version=4)
     assert all(not _outputs(c) and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code"), \
         "the notebook is committed without outputs"
-
     nbclient.NotebookClient(nb, kernel_name=KERNEL, timeout=900, resources={"metadata": {"path": str(work)}}).execute()
     nbformat.write(nb, tmp / "executed.ipynb")  # kept with pytest's temporary directory, to look at
+    return nb
 
-    # no cell errored, except the one that shows a broken model's error on purpose: short, with file:line:col
+
+def _check_errors(nb) -> None:
+    """No cell errored, except the one showing a broken model's error on purpose: short, with file:line:col."""
     for cell in nb.cells:
         errors = [o for o in _outputs(cell) if o["output_type"] == "error"]
         if "raises-exception" in cell.metadata.get("tags", []):
@@ -113,6 +119,13 @@ def test_workflow_notebook_runs_top_to_bottom(notebook_env):
             assert "Traceback" not in text and len(errors[0]["traceback"]) == 1, text
         else:
             assert not errors, (cell.source, errors)
+
+
+@pytest.mark.slow
+def test_workflow_notebook_runs_top_to_bottom(isolated, services):
+    tmp, (site, queue) = isolated, services
+    nb = _execute(tmp)
+    _check_errors(nb)
 
     markdown = "\n".join(_texts(nb, "text/markdown"))
     plain = "\n".join(_texts(nb, "text/plain"))
@@ -143,3 +156,18 @@ def test_workflow_notebook_runs_top_to_bottom(notebook_env):
     # the token is in no output, in no file the notebook wrote, nor at the loopback sites
     assert TOKEN not in json.dumps(nbformat.from_dict(nb))
     assert scan_for(TOKEN, tmp, site.root, queue.root) == []
+
+
+@pytest.mark.slow
+def test_workflow_notebook_without_a_token_skips_the_remote_steps(isolated):
+    nb = _execute(isolated)
+    _check_errors(nb)
+    plain = "\n".join(_texts(nb, "text/plain"))
+    assert "no access token (PORTASNN_TOKEN, CLB_AUTH or the EBRAINS Lab)" in plain
+    assert plain.count("skipped: no access token") == 2, plain  # UNICORE and NMPI, each saying what it would do
+    assert "would: bundle brunel_my_neuron.pnet for nest, submit it to unicore:<site>" in plain
+    assert "would: bundle brunel_my_neuron.pnet for spinnaker" in plain
+    assert "skipped: no remote runs" in plain
+    grids = [m for m in _texts(nb, "text/markdown") if "## Verdict grid" in m]
+    assert len(grids) == 1 and list(_grid(grids[0])) == ["spinnaker-host vs nest"]
+    assert sum("image/png" in o.get("data", {}) for c in nb.cells for o in _outputs(c)) >= 5
