@@ -47,6 +47,16 @@ def span_of(node: Any, path: Path | str) -> Span:
     return Span(str(path), pos.start_line, pos.start_column + 1, pos.end_line, pos.end_column + 1)
 
 
+def ident(name: str) -> str:
+    """A NESTML name as an identifier every target accepts (``g$`` -> ``g__DOLLAR``)."""
+    return name.replace("$", "__DOLLAR")
+
+
+def var_name(var: Any) -> str:
+    """The IR name of a NESTML variable reference, derivatives included (``V'`` -> ``V__d``)."""
+    return ident(var.get_name()) + "__d" * var.get_differential_order()
+
+
 def _unit_scale(type_symbol: Any) -> sympy.Rational:
     unit = getattr(type_symbol, "astropy_unit", None)
     return sympy.Integer(1) if unit is None else canonical_scale(unit)
@@ -170,7 +180,7 @@ class Converter:
         raise self.refuse(node, str(node), "this expression form is not supported")
 
     def _variable(self, var: Any, scope: _Scope) -> sympy.Expr:
-        name = var.get_name()
+        name = ident(var.get_name())
         order = var.get_differential_order()
         if var.has_vector_parameter() or var.get_vector_parameter() is not None:
             raise self.refuse(var, name, "vector variables are not supported yet")
@@ -220,7 +230,7 @@ class Converter:
         raise self.refuse(call, name + "()", f"the function '{name}' cannot be used in an expression here")
 
     def _convolve(self, call: Any, args: list[Any]) -> sympy.Expr:
-        kernel = args[0].get_variable().get_name()
+        kernel = ident(args[0].get_variable().get_name())
         port = args[1].get_variable().get_name()
         if port not in self.spike_ports:
             raise self.refuse(call, "convolve", f"'{port}' is not a spike input port")
@@ -246,7 +256,7 @@ class Converter:
         value = self.expr(decl.get_expression(), scope) if decl.has_expression() else None
         out = []
         for var in decl.get_variables():
-            name = var.get_name() + "__d" * var.get_differential_order()
+            name = var_name(var)
             out.append(ir.Variable(name=name, type=vtype, unit=unit, scale=scale, value=value,
                                    span=span_of(var, self.path)))
             if scope is None:
@@ -268,7 +278,7 @@ class Converter:
             if small.is_assignment():
                 a = small.get_assignment()
                 var = a.get_variable()
-                target = var.get_name() + "__d" * var.get_differential_order()
+                target = var_name(a.get_variable())
                 if target not in scope.symbols:
                     raise self.refuse(a, target, f"cannot assign to '{target}'",
                                       "only state variables and local variables can be assigned")
@@ -285,7 +295,7 @@ class Converter:
                 call = small.get_function_call()
                 name = call.get_name()
                 if name == "integrate_odes":
-                    names = tuple(a.get_variable().get_name() for a in (call.get_args() or []))
+                    names = tuple(ident(a.get_variable().get_name()) for a in (call.get_args() or []))
                     return [ir.IntegrateOdes(vars=names, span=span)]
                 if name == "emit_spike":
                     if call.get_args():
@@ -360,7 +370,7 @@ class Converter:
             for block in blocks:
                 for decl in block.get_declarations():
                     for var in decl.get_variables():
-                        name = var.get_name() + "__d" * var.get_differential_order()
+                        name = var_name(var)
                         self.scope.symbols[name] = sympy.Symbol(name)
         for fn in m.get_functions():
             self.function(fn)
@@ -400,13 +410,17 @@ class Converter:
             for decl in block.get_declarations():
                 kind = type(decl).__name__
                 if kind == "ASTKernel":
-                    for var, expr in zip(decl.get_variables(), decl.get_expressions()):
-                        if var.get_differential_order() > 0:
-                            raise self.refuse(var, var.get_name(), "kernels given as ODEs are not supported yet",
-                                              "write the kernel as a function of t, e.g. exp(-t/tau)")
-                        self.kernel_names.add(var.get_name())
-                        kernels.append(ir.Kernel(name=var.get_name(), expr=self.expr(expr),
-                                                 span=span_of(var, self.path)))
+                    variables = list(zip(decl.get_variables(), decl.get_expressions()))
+                    first = variables[0][0]
+                    name = ident(first.get_name())
+                    self.kernel_names.add(name)
+                    if first.get_differential_order() == 0:
+                        kernels.append(ir.Kernel(name=name, expr=self.expr(variables[0][1]),
+                                                 span=span_of(first, self.path)))
+                        continue
+                    kernel_odes = tuple(ir.Ode(var=ident(v.get_name()), order=v.get_differential_order(),
+                                               rhs=self.expr(e), span=span_of(v, self.path)) for v, e in variables)
+                    kernels.append(ir.Kernel(name=name, expr=None, odes=kernel_odes, span=span_of(first, self.path)))
         for block in blocks:
             for decl in block.get_declarations():
                 kind = type(decl).__name__

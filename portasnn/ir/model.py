@@ -70,10 +70,13 @@ class Ode:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Kernel:
-    """A convolution kernel: ``expr`` as a function of ``t`` (e.g. ``exp(-t/tau)``), or ``delta(t)``."""
+    """A convolution kernel: ``expr`` as a function of ``t`` (e.g. ``exp(-t/tau)``), or ``delta(t)``;
+    or, when ``expr`` is None, a system of ``odes`` over kernel variables whose initial values (declared
+    in the state block) are the jump per unit weight."""
 
     name: str
-    expr: sympy.Expr
+    expr: sympy.Expr | None = None
+    odes: tuple["Ode", ...] = ()
     span: Span | None = _span()
 
 
@@ -186,6 +189,7 @@ class OdeSolution:
     numeric: NumericBlock | None = None
     # convolution state -> increment per unit weight when a spike arrives on its port
     spike_jumps: tuple[tuple[str, str, sympy.Expr], ...] = ()   # (state, port, increment)
+    conv_states: tuple[str, ...] = ()   # the states of convolutions (``K__X__port`` and its companions)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -39,7 +39,8 @@ def apply(model: ir.Model) -> ir.Model:
     import odetoolbox
 
     kernels = {k.name: k for k in model.kernels}
-    delta_convs = {c.name for c in model.convolutions if kernels[c.kernel].expr.has(sympy.DiracDelta)}
+    delta_convs = {c.name for c in model.convolutions
+                   if kernels[c.kernel].expr is not None and kernels[c.kernel].expr.has(sympy.DiracDelta)}
     jumps: list[tuple[str, str, sympy.Expr]] = []
     odes: list[ir.Ode] = []
     for ode in model.odes:
@@ -73,11 +74,31 @@ def apply(model: ir.Model) -> ir.Model:
             inits[derivs[name]] = _text(var.value if var.value is not None else sympy.Integer(0), derivs)
         lhs = ode.var + "'" * ode.order
         dynamics.append({"expression": f"{lhs} = {_text(ode.rhs, derivs)}", "initial_values": inits})
+    conv_bases: dict[str, tuple[str, str]] = {}  # state base name -> (convolution, port)
     for conv in model.convolutions:
         if conv.name in delta_convs:
             continue
-        expr = kernels[conv.kernel].expr.subs(sympy.Symbol("t"), sympy.Symbol("t"))
-        dynamics.append({"expression": f"{conv.name} = {_text(expr, derivs)}", "initial_values": {}})
+        kernel = kernels[conv.kernel]
+        if kernel.expr is not None:
+            conv_bases[conv.name] = (conv.name, conv.port)
+            dynamics.append({"expression": f"{conv.name} = {_text(kernel.expr, derivs)}", "initial_values": {}})
+            continue
+        rename = {sympy.Symbol(o.var): sympy.Symbol(f"{o.var}__X__{conv.port}") for o in kernel.odes}
+        for o in kernel.odes:
+            target = f"{o.var}__X__{conv.port}"
+            conv_bases[target] = (conv.name, conv.port)
+            inits = {}
+            for k in range(o.order):
+                try:
+                    declared = model.variable(o.var + "__d" * k)
+                except KeyError:
+                    raise ModelError(f"the kernel variable '{o.var}' needs an initial value in the state block",
+                                     span=o.span, code="E163", construct=o.var) from None
+                value = declared.value if declared.value is not None else sympy.Integer(0)
+                inits[target + "'" * k] = _text(value.xreplace(rename), derivs)
+            rhs = o.rhs.xreplace(rename)
+            dynamics.append({"expression": f"{target}{chr(39) * o.order} = {_text(rhs, derivs)}",
+                             "initial_values": inits})
     if not dynamics:
         return dataclasses.replace(model, solution=ir.OdeSolution(spike_jumps=tuple(jumps)), odes=tuple(odes))
 
@@ -104,16 +125,21 @@ def apply(model: ir.Model) -> ir.Model:
             rhs=tuple((s, _parse(solver["update_expressions"][s], names)) for s in solver["state_variables"]))
     for solver in solvers + numeric:
         for state, init in solver.get("initial_values", {}).items():
-            for conv in model.convolutions:
-                if state == conv.name or state.startswith(conv.name + "__d"):
-                    conv_states.add(state)
-                    value = _parse(init, names)
-                    if value != 0 and (state, conv.port) not in {(s, p) for s, p, _ in jumps}:
-                        jumps.append((state, conv.port, value))
+            base = state
+            while base not in conv_bases and base.endswith("__d"):
+                base = base[:-3]
+            if base not in conv_bases:
+                continue
+            conv_states.add(state)
+            value = _parse(init, names)
+            port = conv_bases[base][1]
+            if value != 0 and (state, port) not in {(s, p) for s, p, _ in jumps}:
+                jumps.append((state, port, value))
     # convolution states become state variables of the model
     extra = tuple(ir.Variable(name=s, type="real", unit="", value=sympy.Integer(0), span=None)
                   for s in sorted(conv_states) if s not in state_names)
-    solution = ir.OdeSolution(analytic=tuple(blocks), numeric=numeric_block, spike_jumps=tuple(jumps))
+    solution = ir.OdeSolution(analytic=tuple(blocks), numeric=numeric_block, spike_jumps=tuple(jumps),
+                              conv_states=tuple(sorted(conv_states)))
     return dataclasses.replace(model, odes=tuple(odes), state=model.state + extra, solution=solution)
 
 

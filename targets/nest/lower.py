@@ -90,9 +90,7 @@ class Lowering:
         sol = model.solution
         self.numeric = set(sol.numeric.states) if sol.numeric else set()
         self.analytic = {s: e for b in sol.analytic for s, e in b.update}
-        conv_names = {c.name for c in model.convolutions}
-        self.conv_states = [s for s in self.analytic
-                            if s in conv_names or any(s.startswith(c + "__d") for c in conv_names)]
+        self.conv_states = [s for s in self.analytic if s in set(sol.conv_states)]
         self.constants: list[tuple[str, sympy.Expr]] = []
         self.props = {k: v for b in sol.analytic for k, v in b.propagators}
         self.uses_rng = False
@@ -202,8 +200,7 @@ class Lowering:
         printer = self.printer("getter")
         recordables = [(v.name, printer.doprint(sympy.Symbol(v.name)) + (f" * {_user_factor(v.scale)}"
                                                                           if v.scale != 1 else ""))
-                       for v in m.state if v.type == "real" and not v.name.startswith(tuple(
-                           c.name for c in m.convolutions))]
+                       for v in m.state if v.type == "real" and v.name not in set(sol.conv_states)]
         for inline in m.inlines:
             if inline.expr.free_symbols <= set(map(sympy.Symbol, self.symbols(where="getter"))) \
                     and not inline.expr.has(*[sympy.Function(f) for f in ("random_normal", "random_uniform")]):
