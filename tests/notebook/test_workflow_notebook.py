@@ -151,7 +151,9 @@ def test_workflow_notebook_runs_top_to_bottom(isolated, services):
     else:
         assert "skipped: this portasnn cannot write SpiNNaker networks yet" in plain
     assert len(site.jobs) == 1  # one UNICORE job, its state shown until it ended
-    assert re.search(r"job \S+ on unicore:loopback: SUCCESSFUL", "\n".join(_texts(nb, "text/html")))
+    html = "\n".join(_texts(nb, "text/html"))
+    assert re.search(r"job \S+ on unicore:loopback: SUCCESSFUL", html), html
+    assert html.count("<progress value='1000' max='1000'") == 4, html  # a bar per local run, drawn in place
     assert "access token from PORTASNN_TOKEN" in plain
     # the token is in no output, in no file the notebook wrote, nor at the loopback sites
     assert TOKEN not in json.dumps(nbformat.from_dict(nb))
