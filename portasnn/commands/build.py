@@ -57,7 +57,7 @@ def build(paths: tuple[Path, ...], target: str, output: Path | None, as_json: bo
             from portasnn.targets.spinnaker import build_spinnaker
         except ImportError:
             raise UsageError(f"the target '{target}' is not available in this portasnn", code="E014") from None
-        result = build_spinnaker(files, output, target=target, solver=spinnaker_solver, substeps=substeps,
+        result = build_spinnaker(list(paths), output, target=target, solver=spinnaker_solver, substeps=substeps,
                                  progress=_progress(as_json))
         click.echo(json.dumps(result.to_json(), indent=2) if as_json else str(result))
         return

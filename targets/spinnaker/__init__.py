@@ -23,6 +23,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Sequence
 
 from portasnn.errors import ToolError, UsageError
 
@@ -50,7 +51,21 @@ class SpinnakerArtifact:
         return {"target": self.target, "out_dir": str(self.out_dir), "models": self.models,
                 "files": list(self.files), "solver": self.solver, "substeps": self.substeps,
                 "binaries_built": self.binaries_built, "build_message": self.build_message,
-                "script": str(self.script) if self.script else None, "warnings": list(self.warnings)}
+                "script": str(self.script) if self.script else None, "warnings": list(self.warnings), **self.extra}
+
+    def __str__(self) -> str:
+        lines = [f"{self.target}: wrote {len(self.files)} files to {self.out_dir}"]
+        for name, cls in self.models.items():
+            lines.append(f"  {name:<32} -> class {cls} (binary {name}.aplx)")
+        if self.solver:
+            lines.append(f"  non-linear ODEs: fixed-step {self.solver}, {self.substeps} substep(s)")
+        if self.script:
+            lines.append(f"  PyNN script: {self.script}")
+        if "host_library" in self.extra:
+            lines.append(f"  spinnaker-host library: {self.extra['host_library']}")
+        if self.build_message:
+            lines.append(f"  {self.build_message}")
+        return "\n".join(lines)
 
 
 def lower_models(models, solver: str | None = None, substeps: int = 1):  # noqa: ANN001
@@ -103,9 +118,15 @@ def arm_toolchain() -> tuple[bool, str]:
     return True, ""
 
 
-def build_spinnaker(path: str | Path, out_dir: str | Path, solver: str | None = None, substeps: int = 1, *,
-                    overrides: dict[str, str] | None = None, make: bool = True) -> SpinnakerArtifact:
-    """Lower ``path`` (.nestml file(s)/directory or a .pnet network) for sPyNNaker into ``out_dir``."""
+def build_spinnaker(path: str | Path | Sequence[str | Path], out_dir: str | Path | None = None,
+                    solver: str | None = None, substeps: int = 1, *, target: str = "spinnaker",
+                    overrides: dict[str, str] | None = None, make: bool = True,
+                    progress: Callable[[str], None] | None = None) -> SpinnakerArtifact:
+    """Lower ``path`` (.nestml file(s)/directories or one .pnet network) for sPyNNaker into ``out_dir``.
+
+    ``target="spinnaker-host"`` also writes the emulator header (``host/<stem>_host.h``) and compiles
+    it with the spinnaker-host engine. ``out_dir`` defaults to ``build/<target>/<name>``.
+    """
     import warnings
 
     from portasnn.builder import load_ir
@@ -114,8 +135,19 @@ def build_spinnaker(path: str | Path, out_dir: str | Path, solver: str | None = 
     from .lower import range_check
     from .network import class_name, script_view
 
-    path, out = Path(path), Path(out_dir)
+    say = progress or (lambda _m: None)
+    paths = [Path(p) for p in ([path] if isinstance(path, (str, Path)) else path)]
+    if not paths:
+        raise UsageError("nothing to build", code="E013")
+    if target not in ("spinnaker", "spinnaker-host"):
+        raise UsageError(f"unknown SpiNNaker target '{target}'", code="E012")
+    nets = [p for p in paths if p.suffix == ".pnet"]
+    if nets and len(paths) > 1:
+        raise UsageError("give one .pnet network, or NESTML files, not both", code="E326")
+    path = paths[0]
+    out = Path(out_dir) if out_dir is not None else Path("build") / target / _safe(path.stem)
     network = None
+    say(f"lowering {', '.join(p.name for p in paths)} for {target}")
     if path.suffix == ".pnet":
         from portasnn.frontend.network import load_network
 
@@ -131,7 +163,7 @@ def build_spinnaker(path: str | Path, out_dir: str | Path, solver: str | None = 
             keys.append(ref.key)
         dt = network.simulation.resolution
     else:
-        irs = load_ir(path)
+        irs = load_ir(paths)
         keys = [m.name for m in irs]
         dt = 1.0
     # one lowering per distinct model
@@ -159,8 +191,21 @@ def build_spinnaker(path: str | Path, out_dir: str | Path, solver: str | None = 
         script = out / f"{_safe(network.name)}.py"
         script.write_text(render("network_script.py.j2", v=view, spynnaker=SPYNNAKER_VERSION, package=PACKAGE))
         files.append(script.name)
+    host_library = None
+    if target == "spinnaker-host":
+        from portasnn.targets.spinnaker_host import runner
+        from portasnn.targets.spinnaker_host.lower import host_model
+
+        say("compiling the generated C for the spinnaker-host emulator")
+        models = [host_model(m, solver, substeps) for m in unique.values()]
+        for low, hm in zip(lowered.values(), models):
+            dest = out / "host" / f"{low.stem}_host.h"
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(hm.header)
+            files.append(f"host/{low.stem}_host.h")
+        host_library = str(runner.build_library(models, "fixed"))
     built, message = False, ""
-    if make:
+    if make and target == "spinnaker":
         ok, message = arm_toolchain()
         if ok:
             proc = subprocess.run(["make", "-C", str(out / "c_models")], capture_output=True, text=True)
@@ -180,13 +225,14 @@ def build_spinnaker(path: str | Path, out_dir: str | Path, solver: str | None = 
         "arithmetic": "s16.15 accum; PyNN units; parameter-only expressions computed on the host",
         "binaries_built": built, "build_message": message, "warnings": messages,
         "network": network.name if network is not None else None,
-        "script": script.name if script else None,
+        "script": script.name if script else None, "host_library": host_library,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     files.append("manifest.json")
     return SpinnakerArtifact(out_dir=out, models={n: class_name(n) for n in lowered}, files=tuple(files),
                              solver=solver_used, substeps=substeps if solver_used else 1, binaries_built=built,
-                             build_message=message, script=script, warnings=tuple(messages))
+                             build_message=message, script=script, warnings=tuple(messages), target=target,
+                             extra={"host_library": host_library} if host_library else {})
 
 
 def _safe(name: str) -> str:

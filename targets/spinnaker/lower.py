@@ -336,9 +336,11 @@ class Lowering:
         if not (expr.free_symbols & dynamic):
             return self.const(expr, span)
         if expr.is_polynomial(*dynamic) and not self._has_int_dynamic(expr):
-            terms = sympy.collect(sympy.expand(expr), sorted(dynamic, key=str), evaluate=False)
+            gens = sorted(expr.free_symbols & dynamic, key=str)
+            poly = sympy.Poly(sympy.expand(expr), *gens)
             out = sympy.Integer(0)
-            for monomial, coeff in sorted(terms.items(), key=lambda kv: str(kv[0])):
+            for powers, coeff in sorted(poly.terms(), key=lambda t: t[0]):
+                monomial = sympy.Mul(*[g ** k for g, k in zip(gens, powers)])
                 out += self.const(coeff, span) * monomial
             return out
         if isinstance(expr, sympy.Symbol):
