@@ -1,4 +1,4 @@
-"""Shared fixtures: one NEST module with every NESTML zoo model the tests compare (one compile)."""
+"""Shared fixtures: one NEST module with every NESTML zoo model (compiled once per test session)."""
 from __future__ import annotations
 
 import sys
@@ -6,14 +6,19 @@ from pathlib import Path
 
 import pytest
 
-ZOO = Path(sys.prefix) / "models" / "neurons"
+ZOO = sorted((Path(sys.prefix) / "models" / "neurons").glob("*.nestml"))
 
 
 @pytest.fixture(scope="session")
 def nest():
     import nest as nest_module
 
-    nest_module.set_verbosity("M_ERROR") if hasattr(nest_module, "set_verbosity") else None
     return nest_module
 
 
+@pytest.fixture(scope="session")
+def zoo_artifact():
+    """All 30 zoo models in one module (portasnn.build of the zoo directory; cached across runs)."""
+    import portasnn
+
+    return portasnn.build(ZOO)

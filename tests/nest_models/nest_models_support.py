@@ -9,7 +9,9 @@ import numpy as np
 # NESTML zoo parameter names -> NEST built-in names where they differ
 RENAME = {
     "refr_T": "t_ref", "tau_syn_exc": "tau_syn_ex", "tau_syn_inh": "tau_syn_in", "E_exc": "E_ex", "E_inh": "E_in",
-    "I_e": "I_e",
+    "I_e": "I_e", "tau_exc": "tau_syn_ex", "tau_inh": "tau_syn_in",
+    "tau_syn_rise_E": "tau_rise_ex", "tau_syn_decay_E": "tau_decay_ex",
+    "tau_syn_rise_I": "tau_rise_in", "tau_syn_decay_I": "tau_decay_in",
 }
 STATE_RENAME = {"V_m": "V_m"}
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nest_models_support import zoo
 from nest_models_support import shared_parameters, simulate
 
 # (NESTML zoo model, NEST built-in, rtol for V_m, extra NESTML params, extra built-in params, weights)
@@ -30,10 +29,8 @@ NAMES = sorted({c[0] for c in CASES})
 
 
 @pytest.fixture(scope="module")
-def artifact():
-    import portasnn
-
-    return portasnn.build([zoo(n) for n in NAMES])
+def artifact(zoo_artifact):
+    return zoo_artifact
 
 
 @pytest.mark.slow

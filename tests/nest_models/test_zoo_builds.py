@@ -17,10 +17,8 @@ def test_the_zoo_is_complete():
 
 
 @pytest.fixture(scope="module")
-def artifact():
-    import portasnn
-
-    return portasnn.build(BUILT)
+def artifact(zoo_artifact):
+    return zoo_artifact
 
 
 @pytest.mark.slow
