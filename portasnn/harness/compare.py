@@ -96,6 +96,11 @@ class ComparisonReport:
 
         return render_markdown(self)
 
+    def _ipython_display_(self) -> None:  # in Jupyter: the markdown, then the plots as images
+        from portasnn.notebook import show_report
+
+        show_report(self)
+
 
 # ------------------------------------------------------------------------------------------------- API
 def compare(subject: str | Path | Network | None = None, targets: Sequence[str] | None = None,
