@@ -170,7 +170,7 @@ class Lowering:
         n_spike = len(channels)
         received = {}
         for handler in m.on_receive:
-            if handler.port not in received:
+            if handler.port not in received and not self._additive(handler):
                 received[handler.port] = f"CH_{handler.port}_received"
                 channels.append(Channel(received[handler.port], len(channels)))
         n_spike_total = len(channels)
@@ -223,6 +223,13 @@ class Lowering:
             received_channels=received, current_ports=currents, recordables=recordables,
             update_lines=update_lines, dynamics=self._dynamics(), gsl=bool(sol.numeric), uses_rng=self.uses_rng,
             state_accessors=accessors)
+
+    @staticmethod
+    def _additive(handler: ir.OnReceive) -> bool:
+        """True if the handler only adds terms proportional to the port's weight (then no spike, no change)."""
+        port = sympy.Symbol(handler.port)
+        return all(isinstance(st, ir.Assign) and st.op in ("+=", "-=") and st.value.has(port)
+                   and sympy.simplify(st.value.subs(port, 0)) == 0 for st in handler.body)
 
     def _routing(self) -> tuple[str, list[tuple[str, int]]]:
         ports = self.m.spike_ports
@@ -321,7 +328,15 @@ class Lowering:
         ctx = StatementContext(printer=printer, integrate=integrate, emit_spike=emit_spike, ctype=_ctype,
                                declare=declare)
         lines += print_block(m.update, ctx, "")
+        dynamic = {sympy.Symbol(v.name) for v in m.state} | {sympy.Symbol(p.name) for p in m.spike_ports} \
+            | {sympy.Symbol(p.name) for p in m.current_ports}
         for handler in m.on_receive:
+            if handler.port not in received:
+                # no spike means no change: run it every step, with its constants hoisted (no received flag)
+                body = tuple(ir.Assign(target=a.target, op=a.op, value=self.hoist(a.value, dynamic), span=a.span)
+                             for a in handler.body)
+                lines += print_block(body, ctx, "")
+                continue
             lines.append(f"if (input[Buffers_::{received[handler.port]}] > 0.0)")
             lines.append("{")
             lines += print_block(handler.body, ctx, "  ")
