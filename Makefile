@@ -4,8 +4,13 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := g++ cmake libboost-dev libgsl-dev libltdl-dev gcc-arm-none-eabi gcc-arm-linux-gnueabi qemu-user default-jre-headless git
 ANTLR_VERSION := 4.13.2
+# `make setup-mpi` only: OpenMPI, and NEST built from its source distribution with MPI (the PyPI wheel has none).
+MPI_APT_PACKAGES := libopenmpi-dev openmpi-bin
+NEST_VERSION := 3.10.0
+NEST_WHEELS = $${PORTASNN_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/portasnn}/wheels
+HAVE_MPI = PYNEST_QUIET=1 $(PY) -c 'import sys, nest; sys.exit(0 if nest.build_info["have_mpi"] else 1)' >/dev/null 2>&1
 
-.PHONY: setup apt venv test test-fast brunel demo bench grammar clean
+.PHONY: setup setup-mpi apt venv test test-fast brunel demo bench grammar clean
 
 setup: apt venv
 
@@ -24,6 +29,26 @@ $(VENV)/.stamp: pyproject.toml setup.py
 	@touch $@
 
 venv: $(VENV)/.stamp
+
+# NEST with MPI for `portasnn run --processes N`: built once from the sdist (about 15 minutes on 2 cores; the
+# sdist's CMake calls `python3`, so the venv comes first on PATH), its wheel kept in the cache and reused.
+setup-mpi: setup
+	@if $(HAVE_MPI); then echo "NEST with MPI: already installed"; exit 0; fi; \
+	$(MAKE) --no-print-directory apt APT_PACKAGES="$(MPI_APT_PACKAGES)" || exit 1; \
+	wheels="$(NEST_WHEELS)"; tag=$$($(PY) -c 'import sys; print("cp%d%d" % sys.version_info[:2])'); \
+	wheel=$$(ls "$$wheels"/nest_simulator-$(NEST_VERSION)-$$tag-*.whl 2>/dev/null | head -n 1); \
+	if [ -z "$$wheel" ]; then \
+	  mkdir -p "$$wheels" && tmp=$$(mktemp -d "$$wheels/.build.XXXXXX") || exit 1; \
+	  echo "building NEST $(NEST_VERSION) with MPI from source (about 15 minutes; log: $$wheels/build.log)"; \
+	  if ! PATH="$(abspath $(VENV))/bin:$$PATH" $(PY) -m pip wheel --no-deps --no-binary nest-simulator \
+	      -C cmake.define.with-mpi=ON -w "$$tmp" 'nest-simulator==$(NEST_VERSION)' >"$$wheels/build.log" 2>&1; then \
+	    tail -n 30 "$$wheels/build.log"; rm -rf "$$tmp"; echo "NEST build failed; log: $$wheels/build.log"; exit 1; fi; \
+	  mv "$$tmp"/nest_simulator-*.whl "$$wheels"/ && rm -rf "$$tmp" || exit 1; \
+	  wheel=$$(ls "$$wheels"/nest_simulator-$(NEST_VERSION)-$$tag-*.whl | head -n 1); \
+	else echo "NEST with MPI: reusing $$wheel"; fi; \
+	$(PY) -m pip install -q --force-reinstall --no-deps "$$wheel" || exit 1; \
+	if $(HAVE_MPI); then echo "NEST with MPI: installed from $$wheel"; \
+	else echo "$$wheel does not give a NEST with MPI; remove it and run make setup-mpi again"; exit 1; fi
 
 test: setup
 	$(PY) -m pytest -n 2 -q

@@ -70,9 +70,26 @@ def _files(paths: str | Path | Sequence[str | Path]) -> list[Path]:
     return files
 
 
+def generator_hash() -> str:
+    """sha256 of the NEST code generator (its Python modules and templates): part of every cache key,
+    so a change to the generator never reuses modules it generated before."""
+    root = Path(__file__).resolve().parent.parent / "targets" / "nest"
+    try:
+        import portasnn.targets.nest as package
+
+        root = Path(package.__file__).parent
+    except ImportError:
+        pass
+    h = hashlib.sha256()
+    for f in [root / "lower.py", root / "cxx.py", *sorted((root / "templates").glob("model.*.j2"))]:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 def _alias_key(files: list[Path], target: str, fingerprint: dict) -> str:
     h = hashlib.sha256()
-    h.update(f"{__version__}|{target}|{sorted(fingerprint.items())}".encode())
+    h.update(f"{__version__}|{target}|{sorted(fingerprint.items())}|{generator_hash()}".encode())
     for f in files:
         h.update(str(f.name).encode())
         h.update(hashlib.sha256(f.read_bytes()).digest())
@@ -133,7 +150,8 @@ def build_models(models, *, toolchain=None, cache=None, progress: Progress | Non
 
     names = ", ".join(m.name for m in models)
     return build_cached_module("portasnn", {"ir": [canonical_json(m, spans=False) for m in models],
-                                            "ir_hash": digest, "portasnn": __version__, "target": "nest"},
+                                            "ir_hash": digest, "portasnn": __version__, "target": "nest",
+                                            "generator": generator_hash()},
                                recipe, label=names, cache=cache, toolchain=toolchain, progress=progress)
 
 
