@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import sympy
+
 from portasnn.errors import ModelError, warn
 from portasnn.ir import model as ir
 
@@ -36,7 +38,7 @@ def apply(model: ir.Model) -> ir.Model:
                          construct="emit_spike", hint="add an output block: 'output: spike'")
     used = {c.port for c in model.convolutions} | {h.port for h in model.on_receive}
     for port in model.spike_ports:
-        if port.name not in used and not any(e.has(__import__("sympy").Symbol(port.name))
+        if port.name not in used and not any(e.has(sympy.Symbol(port.name))
                                              for body in bodies for s in _walk(body)
                                              for e in _exprs(s)):
             warn(f"spike input port '{port.name}' is never used: spikes sent to it have no effect",
