@@ -33,6 +33,11 @@ def canonical_scale(unit: Any) -> sympy.Rational:
 
 def _exact(scale: float) -> Fraction:
     """A decimal scale such as 1e-12 as the exact fraction it stands for."""
+    import math
+
     if scale == 1:
         return Fraction(1)
+    exponent = round(math.log10(scale))
+    if math.isclose(scale, 10.0 ** exponent, rel_tol=1e-9):
+        return Fraction(10) ** exponent
     return Fraction(repr(float(scale)))
