@@ -38,23 +38,28 @@ class RunResult:
 
 
 def run(network_or_path: Network | str | Path, target: str = "nest", outdir: str | Path | None = None,
-        overrides: Mapping[str, str] | None = None, seed: int | None = None, progress: bool = True) -> Path:
+        overrides: Mapping[str, str] | None = None, seed: int | None = None, progress: bool = True, *,
+        processes: int | None = None, threads: int | None = None) -> Path:
     """Run a network (a ``Network`` or a ``.pnet`` path, with ``--set``-style overrides) on ``target``.
 
     Writes the results directory (default ``results/<network>-<target>-<timestamp>``) and, for NEST,
-    the generated script that ran. Returns the results directory.
+    the generated script that ran. Returns the results directory. ``processes``/``threads`` (default:
+    the network's) run NEST on several MPI processes (``mpirun``, or ``srun`` in a Slurm allocation)
+    and threads per process.
     """
-    return run_detailed(network_or_path, target, outdir, overrides, seed, progress).outdir
+    return run_detailed(network_or_path, target, outdir, overrides, seed, progress, processes=processes,
+                        threads=threads).outdir
 
 
 def run_detailed(network_or_path: Network | str | Path, target: str = "nest", outdir: str | Path | None = None,
                  overrides: Mapping[str, str] | None = None, seed: int | None = None, progress: bool = True,
-                 command: str | None = None) -> RunResult:
+                 command: str | None = None, *, processes: int | None = None,
+                 threads: int | None = None) -> RunResult:
     """As ``run``, also returning the summary."""
     net = load(network_or_path, overrides)
     if seed is not None:
         net = dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, seed=int(seed)))
-    runner = _runner(target)
+    net, runner = _parallel(net, target, _runner(target), processes, threads)
     out = Path(outdir) if outdir is not None else default_outdir(net, target)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"results directory {out} already exists and is not empty", code="E401",
@@ -100,6 +105,29 @@ def _runner(target: str) -> Callable[..., dict]:
     except KeyError:
         raise UsageError(f"unknown target '{target}'", code="E405", hint="targets: " + ", ".join(RUNNERS)) from None
     return getattr(importlib.import_module(module_name), attr)
+
+
+def _parallel(net: Network, target: str, runner: Callable[..., dict], processes: int | None,
+              threads: int | None) -> tuple[Network, Callable[..., dict]]:
+    """Apply ``processes``/``threads``; on NEST, several processes (or this process being one rank of an
+    MPI job started from outside) run through ``portasnn.targets.nest.mpi``."""
+    for name, value in (("processes", processes), ("threads", threads)):
+        if value is not None and (not isinstance(value, int) or value < 1):
+            raise UsageError(f"{name} must be a whole number of at least 1, not {value!r}", code="E406")
+    if (processes, threads) != (None, None):
+        if target != "nest" and (processes or 1) * (threads or 1) > 1:
+            raise UsageError(f"target '{target}' runs in one process and one thread", code="E407",
+                             hint="several processes or threads: --target nest")
+        sim = net.simulation
+        net = dataclasses.replace(net, simulation=dataclasses.replace(
+            sim, processes=processes or sim.processes, threads=threads or sim.threads))
+    if target != "nest":
+        return net, runner
+    from portasnn.targets.nest import mpi
+
+    if mpi.world()[1] > 1:
+        return net, mpi.run_in_rank
+    return net, (mpi.run_mpi if net.simulation.processes > 1 else runner)
 
 
 def _with_progress_bar(runner: Callable[..., dict], net: Network, out: Path, command: str) -> dict:

@@ -177,8 +177,7 @@ def _nest_checks(module: BuiltModule | None) -> list[Check]:
                       PIP_NEST.format(sys.executable) + " --force-reinstall")]
     info = results[0]
     checks = [Check("NEST import", OK, f"nest {info['version']} (threads: {info['threads_model'] or 'none'})"),
-              Check("NEST MPI", INFO, "with MPI" if info["have_mpi"] else "without MPI (the pip wheel has none)",
-                    required=False)]
+              _mpi_check(bool(info["have_mpi"]))]
     if module is None:
         return checks
     if done.returncode != 0 or len(results) < 2:
@@ -193,6 +192,16 @@ def _nest_checks(module: BuiltModule | None) -> list[Check]:
                                                 f"V_m = {v_m:.9f} mV as expected")]
     return checks + [Check("NEST run", FAIL, f"the probe's V_m after 1 ms is {v_m!r} mV, expected {expected!r} mV",
                            "the module loads but computes wrongly: check the C++ ABI and compiler lines above")]
+
+
+def _mpi_check(have_mpi: bool) -> Check:
+    """Whether `portasnn run --processes N` can work: a NEST with MPI and an MPI launcher."""
+    launcher = shutil.which("srun") if os.environ.get("SLURM_JOB_ID") else shutil.which("mpirun")
+    if have_mpi:
+        return Check("NEST MPI", INFO, f"with MPI (--processes N launches {launcher or 'mpirun: not on PATH'})",
+                     "" if launcher else "make setup-mpi", required=False)
+    return Check("NEST MPI", INFO, "without MPI (the pip wheel has none): --processes N is unavailable",
+                 "make setup-mpi   (OpenMPI + NEST built with MPI, about 15 minutes once)", required=False)
 
 
 def _tool_version(program: str) -> str | None:

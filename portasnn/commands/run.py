@@ -1,4 +1,5 @@
-"""``portasnn run FILE.pnet --target nest [-o OUTDIR] [--set k=v ...] [--seed N] [--json]``."""
+"""``portasnn run FILE.pnet --target nest [-o OUTDIR] [--set k=v ...] [--seed N] [--processes N] [--threads T]
+[--json]``."""
 from __future__ import annotations
 
 import json
@@ -14,16 +15,19 @@ import click
               help="Results directory (default results/<network>-<target>-<timestamp>).")
 @click.option("--set", "sets", multiple=True, metavar="NAME=VALUE", help="Override a constant of the network.")
 @click.option("--seed", type=int, default=None, help="Random seed (default: the network's).")
+@click.option("--processes", "-n", type=click.IntRange(min=1), default=None,
+              help="MPI processes (nest; mpirun, or srun in a Slurm allocation; needs `make setup-mpi`).")
+@click.option("--threads", type=click.IntRange(min=1), default=None, help="Threads per process (nest).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object {outdir, summary}.")
 def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], seed: int | None,
-        as_json: bool) -> None:
+        processes: int | None, threads: int | None, as_json: bool) -> None:
     """Run a network (.pnet) on a target and write a results directory."""
     from portasnn.frontend.network import parse_overrides
     from portasnn.run import run_detailed
 
     command = shlex.join(["portasnn", *sys.argv[1:]]) if sys.argv and "portasnn" in sys.argv[0] else None
     result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
-                          progress=not as_json, command=command)
+                          progress=not as_json, command=command, processes=processes, threads=threads)
     if as_json:
         click.echo(json.dumps({"outdir": str(result.outdir), "summary": result.summary}))
         return

@@ -229,11 +229,15 @@ def detect() -> NestToolchain:
     abi, abi_source = kernel_cxx11_abi(library)
     std, std_source = nest_config_std(package_dir)
     cxxflags = (std, "-O2", "-fPIC", "-fopenmp", f"-D_GLIBCXX_USE_CXX11_ABI={abi}")
+    from portasnn.targets.nest.mpi import module_compile_flags
+
+    mpi_dirs, mpi_flags = module_compile_flags(include)  # a NEST built with MPI: its headers include mpi.h
+    cxxflags += mpi_flags
     return NestToolchain(
         nest_version=version,
         nest_package_dir=package_dir,
         kernel_library=library,
-        include_dirs=(include,),
+        include_dirs=(include, *mpi_dirs),
         cxx=cxx,
         cxx_version=cxx_version,
         cxx_std=f"{std} (from {std_source})",
