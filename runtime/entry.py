@@ -10,6 +10,8 @@
    directory on ``PYTHONPATH``, so its model classes import), or, with ``--target spinnaker-host``
    (or ``nest``), the bundled network through ``portasnn.run`` on that target; a ``python``
    bundle runs ``python <script> <args> --outdir <outdir>``.
+   Under ``srun``/``mpirun`` every rank runs this entry; ``portasnn.run`` then runs NEST as this rank of
+   the job (``portasnn.targets.nest.mpi.run_in_rank``): one script, rank 0 writes the results.
 3. Write ``<outdir>.sha256`` (``sha256sum`` format, paths relative to the working directory)
    listing every result file, so that whoever fetches the results can verify them.
 

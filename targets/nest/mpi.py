@@ -51,6 +51,7 @@ RANKS_DIR = ".portasnn-ranks"
 # (rank variable, size variable) that MPI launchers set in every process they start
 _WORLD_VARS = (("OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE"), ("PMI_RANK", "PMI_SIZE"),
                ("SLURM_PROCID", "SLURM_STEP_NUM_TASKS"))
+_PROGRESS = re.compile(rf"^{PROGRESS_TAG} ([0-9.eE+-]+) ([0-9.eE+-]+)$")
 _KILLED = re.compile(r"rank (\d+) with PID \d+ on node \S+ exited on signal (\d+)")
 _PHASES = {"build": "build", "connect": "connect_network", "simulate": "simulate"}
 
@@ -72,6 +73,8 @@ def world() -> tuple[int, int]:
     """(rank, size) of this process in an MPI job started from outside, from the launcher's variables."""
     for rank_var, size_var in _WORLD_VARS:
         rank, size = os.environ.get(rank_var, ""), os.environ.get(size_var, "")
+        if rank_var == "SLURM_PROCID" and not os.environ.get("SLURM_STEP_ID", "").isdigit():
+            continue  # a batch script in an allocation, not a task of a job step
         if rank.isdigit() and size.isdigit():
             return int(rank), int(size)
     return 0, 1
@@ -149,26 +152,35 @@ def launch(net: Network, outdir: Path, *, progress: ProgressCallback | None = No
     from portasnn.targets.nest.network import lower_network, resolve_models
 
     sim = net.simulation
-    launcher = launcher_command(sim.processes, sim.threads)
+    launcher_command(sim.processes, sim.threads)  # refuse before any work if there is no launcher
     os.environ.setdefault("PYNEST_QUIET", "1")  # the ranks are quiet too
     if not nest_has_mpi():
         raise UsageError(f"--processes {sim.processes} needs a NEST built with MPI, and the NEST in use has none "
                          "(nest.build_info['have_mpi'] is False)", code="E703", hint=SETUP_HINT)
     script = lower_network(net, resolve_models(net))  # builds NESTML modules once, into the cache
+    return run_script(script.filename, script.text, outdir, sim.processes, sim.threads, progress=progress,
+                      command=command)
+
+
+def run_script(filename: str, text: str, outdir: Path, processes: int, threads: int, *,
+               progress: ProgressCallback | None = None, command: str | None = None) -> MpiRun:
+    """Write a network script into a partial directory next to ``outdir``, run its ``main`` on ``processes``
+    ranks of ``threads`` threads, and rename the partial directory to ``outdir`` when every rank succeeded."""
+    launcher = launcher_command(processes, threads)
     outdir = Path(outdir)
     partial = outdir.parent / f".{outdir.name}.partial-{os.getpid()}"
     partial.mkdir(parents=True)
     try:
-        (partial / script.filename).write_text(script.text)
+        (partial / filename).write_text(text)
         start = time.perf_counter()
-        argv = [*launcher, sys.executable, "-m", "portasnn.targets.nest.mpi", str(partial / script.filename),
-                str(partial), "--vps", str(sim.processes * sim.threads), "--command", command or ""]
+        argv = [*launcher, sys.executable, "-m", "portasnn.targets.nest.mpi", str(partial / filename),
+                str(partial), "--vps", str(processes * threads), "--command", command or ""]
         log = _run_ranks(argv, progress)
         wall = time.perf_counter() - start
-        ranks = _rank_records(partial, sim.processes)
+        ranks = _rank_records(partial, processes)
         failed = [r for r in ranks if not r.get("ok")]
         if log.returncode != 0 or failed or not (partial / "meta.json").is_file():
-            raise ToolError(_failure(log, ranks, sim.processes, launcher[0]))
+            raise ToolError(_failure(log, ranks, processes, launcher[0]))
         shutil.rmtree(partial / RANKS_DIR)
         summary_path = partial / "summary.json"
         summary = json.loads(summary_path.read_text()) if summary_path.is_file() else {}
@@ -188,26 +200,28 @@ class _Log:
 def _run_ranks(argv: list[str], progress: ProgressCallback | None) -> _Log:
     """Run the launcher, forwarding rank 0's progress lines; keep the last lines of everything else."""
     tail: collections.deque[str] = collections.deque(maxlen=60)
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            text=True, errors="replace", env=_child_env(), start_new_session=True)
-    try:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.startswith(PROGRESS_TAG):
-                if progress is not None:
-                    done, total = map(float, line.split()[1:3])
-                    progress(done, total)
-            elif line.strip():
-                tail.append(line.rstrip())
-        proc.wait()
-    except BaseException:  # interrupted: stop every rank
-        os.killpg(proc.pid, signal.SIGTERM)
+    with tempfile.TemporaryFile("w+", errors="replace") as errors:
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL, text=True,
+                                errors="replace", env=_child_env(), start_new_session=True)
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                match = _PROGRESS.match(line)
+                if match and progress is not None:
+                    progress(float(match.group(1)), float(match.group(2)))
+                elif not match and line.strip():
+                    tail.append(line.rstrip())
             proc.wait()
-        raise
+        except BaseException:  # interrupted: stop every rank
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+            raise
+        errors.seek(0)
+        tail.extend(line.rstrip() for line in errors if line.strip())
     return _Log(returncode=proc.returncode, tail=tuple(tail))
 
 
@@ -314,9 +328,6 @@ def _rank_main(argv: list[str] | None = None) -> None:
         module = load_script(args.script)
         for phase, function in _PHASES.items():  # time each phase on this rank too
             setattr(module, function, _timed(getattr(module, function), record["wall_time_s"], phase))
-        import nest
-
-        rank = record["rank"] = nest.Rank()
         module.main(args.outdir, vps=args.vps, command=args.command, progress=_print_progress if rank == 0 else None)
         record["ok"] = True
     except BaseException as exc:  # noqa: BLE001 - reported through the record, then the job ends
