@@ -1,0 +1,112 @@
+"""The Brunel examples on NEST's MPI: 2 processes x 1 thread, 1 process x 2 threads (in this process, no MPI),
+and 2 ranks started from outside (every rank calls portasnn.run, as the runtime's job does under srun) give
+spike for spike the same network activity, and the same summaries. A killed rank fails the run.
+
+Two virtual processes either way: NEST draws the network and the Poisson input from per-VP random streams
+seeded by the network's seed, so the result may depend on the number of VPs but not on how they are split
+between processes and threads. Run with the NEST built-in iaf_psc_delta and with the NESTML model built by
+portasnn (the ranks load the module built once, before the launch).
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mpi_support import EXAMPLES, PORTASNN, portasnn, rank_pids, require_mpi_nest
+from portasnn.results import load_results, read_results
+from portasnn.run import run
+
+OVERRIDES = {"N": "1000"}
+pytestmark = pytest.mark.slow
+
+
+def _same_activity(a: Path, b: Path) -> None:
+    ra, rb = read_results(a), read_results(b)
+    assert set(ra.spikes) == set(rb.spikes) == {"E", "I"}
+    for pop in ra.spikes:
+        (sa, ta), (sb, tb) = ra.spikes[pop], rb.spikes[pop]
+        assert len(ta) > 1000, f"{pop} fired only {len(ta)} spikes"
+        np.testing.assert_array_equal(sa, sb)
+        np.testing.assert_array_equal(ta, tb)
+    for pop, traces in ra.traces.items():
+        for var, trace in traces.items():
+            other = rb.traces[pop][var]
+            np.testing.assert_array_equal(trace.ids, other.ids)
+            np.testing.assert_array_equal(trace.values, other.values)
+    sa, sb = (json.loads((d / "summary.json").read_text()) for d in (a, b))
+    assert sa["populations"] == sb["populations"]
+    assert {k: v for k, v in sa.items() if k != "wall_time_s"} == {k: v for k, v in sb.items() if k != "wall_time_s"}
+
+
+def _complete(out: Path, processes: int) -> None:
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["mpi_processes"] == processes and meta["virtual_processes"] == 2
+    names = {p.name for p in out.iterdir()}
+    assert {"meta.json", "summary.json", "raster.png", "spikes", "traces"} <= names
+    assert not {n for n in names if n.startswith(".")}, names  # no rank parts or rank records left
+    assert not list(out.parent.glob(f".{out.name}.partial*"))
+    segment = load_results(out).segments[0]
+    assert len(segment.spiketrains) == 1000 and len(segment.analogsignals) == 1  # V_m of E[0:5]
+
+
+@pytest.mark.parametrize("pnet", ["brunel_delta_nest.pnet", "brunel_delta_nestml.pnet"])
+def test_two_processes_equal_two_threads(tmp_path, pnet):
+    require_mpi_nest()
+    two_ranks, two_threads = tmp_path / "ranks", tmp_path / "threads"
+    sets = [arg for k, v in OVERRIDES.items() for arg in ("--set", f"{k}={v}")]
+    done = portasnn("run", str(EXAMPLES / pnet), *sets, "--processes", "2", "--threads", "1", "-o", str(two_ranks),
+                    "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["outdir"] == str(two_ranks)
+    _complete(two_ranks, 2)
+    run(EXAMPLES / pnet, outdir=two_threads, overrides=OVERRIDES, processes=1, threads=2, progress=False)
+    _complete(two_threads, 1)
+    _same_activity(two_ranks, two_threads)
+
+
+def test_ranks_started_from_outside_run_as_one_job(tmp_path):
+    """`mpirun -n 2 python -c "portasnn.run(...)"`: what the runtime's entry does on every rank under srun."""
+    require_mpi_nest()
+    from portasnn.targets.nest.mpi import launcher_command
+
+    outside, reference = tmp_path / "outside", tmp_path / "reference"
+    code = (f"from portasnn.run import run; run({str(EXAMPLES / 'brunel_delta_nest.pnet')!r}, outdir={str(outside)!r}, "
+            f"overrides={OVERRIDES!r}, progress=False)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OMPI_", "PMIX_"))}
+    done = subprocess.run([*launcher_command(2, 1, env), sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=900, env={**env, "PYNEST_QUIET": "1"}, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    _complete(outside, 2)
+    run(EXAMPLES / "brunel_delta_nest.pnet", outdir=reference, overrides=OVERRIDES, processes=1, threads=2,
+        progress=False)
+    _same_activity(outside, reference)
+
+
+def test_a_killed_rank_fails_the_run_and_leaves_no_results(tmp_path):
+    require_mpi_nest()
+    out = tmp_path / "killed"
+    proc = subprocess.Popen([str(PORTASNN), "run", str(EXAMPLES / "brunel_delta_nest.pnet"), "--set", "N=2000",
+                             "--processes", "2", "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYNEST_QUIET": "1"})
+    try:
+        deadline = time.monotonic() + 300
+        while 1 not in (ranks := rank_pids(str(tmp_path))):
+            assert proc.poll() is None and time.monotonic() < deadline, "rank 1 never started"
+            time.sleep(0.2)
+        time.sleep(2.0)  # into the run
+        os.kill(ranks[1], signal.SIGKILL)
+        _, stderr = proc.communicate(timeout=300)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 1, stderr
+    assert "rank 1 of 2" in stderr and "signal 9" in stderr and "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
