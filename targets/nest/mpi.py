@@ -130,7 +130,7 @@ def module_compile_flags(nest_include: Path) -> tuple[tuple[Path, ...], tuple[st
                     "  fix: sudo apt-get install -y libopenmpi-dev   (or: make setup-mpi)")
 
 
-def _child_env() -> dict[str, str]:
+def launch_environ() -> dict[str, str]:
     """This environment without the variables of an MPI singleton (``import nest`` initialises MPI here)."""
     return {k: v for k, v in os.environ.items()
             if not (k.startswith(("OMPI_COMM_WORLD_", "OMPI_UNIVERSE_", "PMIX_", "PMI_")) or k in ("OMPI_MCA_ess",
@@ -202,7 +202,7 @@ def _run_ranks(argv: list[str], progress: ProgressCallback | None) -> _Log:
     tail: collections.deque[str] = collections.deque(maxlen=60)
     with tempfile.TemporaryFile("w+", errors="replace") as errors:
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL, text=True,
-                                errors="replace", env=_child_env(), start_new_session=True)
+                                errors="replace", env=launch_environ(), start_new_session=True)
         try:
             assert proc.stdout is not None
             for line in proc.stdout:

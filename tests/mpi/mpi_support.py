@@ -28,9 +28,16 @@ def require_mpi_nest() -> None:
         pytest.skip("the NEST in use has no MPI (nest.build_info['have_mpi'] is False): run `make setup-mpi`")
 
 
+def clean_env(**extra: str) -> dict[str, str]:
+    """This environment without what an MPI singleton (NEST imported in this process) may have set."""
+    from portasnn.targets.nest.mpi import launch_environ
+
+    return {**launch_environ(), "PYNEST_QUIET": "1", **extra}
+
+
 def portasnn(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(PORTASNN), *args], capture_output=True, text=True, check=False, timeout=900,
-                          env={**os.environ, "PYNEST_QUIET": "1", **(env or {})}, cwd=cwd)
+                          env=clean_env(**(env or {})), cwd=cwd)
 
 
 def rank_pids(marker: str) -> dict[int, int]:

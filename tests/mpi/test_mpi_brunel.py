@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mpi_support import EXAMPLES, PORTASNN, portasnn, rank_pids, require_mpi_nest
+from mpi_support import EXAMPLES, PORTASNN, clean_env, portasnn, rank_pids, require_mpi_nest
 from portasnn.results import load_results, read_results
 from portasnn.run import run
 
@@ -80,9 +80,9 @@ def test_ranks_started_from_outside_run_as_one_job(tmp_path):
     outside, reference = tmp_path / "outside", tmp_path / "reference"
     code = (f"from portasnn.run import run; run({str(EXAMPLES / 'brunel_delta_nest.pnet')!r}, outdir={str(outside)!r}, "
             f"overrides={OVERRIDES!r}, progress=False)")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OMPI_", "PMIX_"))}
+    env = clean_env()
     done = subprocess.run([*launcher_command(2, 1, env), sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=900, env={**env, "PYNEST_QUIET": "1"}, check=False)
+                          timeout=900, env=env, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     _complete(outside, 2)
     run(EXAMPLES / "brunel_delta_nest.pnet", outdir=reference, overrides=OVERRIDES, processes=1, threads=2,
@@ -95,7 +95,7 @@ def test_a_killed_rank_fails_the_run_and_leaves_no_results(tmp_path):
     out = tmp_path / "killed"
     proc = subprocess.Popen([str(PORTASNN), "run", str(EXAMPLES / "brunel_delta_nest.pnet"), "--set", "N=2000",
                              "--processes", "2", "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env={**os.environ, "PYNEST_QUIET": "1"})
+                            text=True, env=clean_env())
     try:
         deadline = time.monotonic() + 300
         while 1 not in (ranks := rank_pids(str(tmp_path))):
