@@ -9,6 +9,8 @@ import dataclasses
 import datetime as _dt
 import importlib
 import re
+import sys
+import types
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -135,3 +137,14 @@ def _with_progress_bar(runner: Callable[..., dict], net: Network, out: Path, com
 
     with progress(net.simulation.duration, f"{net.name} simulating", unit="ms") as update:
         return runner(net, out, progress=update, command=command)
+
+
+class _CallableModule(types.ModuleType):
+    """``portasnn.run`` is both this module and, called, the function ``run``: importing the submodule
+    makes it an attribute of the package, so ``portasnn.run(...)`` must work either way."""
+
+    def __call__(self, *args, **kwargs):  # noqa: ANN204
+        return run(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
