@@ -115,8 +115,17 @@ def run_command(cmd: list[str], env: dict | None = None, *, parse_json: bool = F
         stdout, stderr = out.read(), err.read()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(cmd[:3])} ... failed:\n{stdout[-3000:]}\n{stderr[-3000:]}")
-    result = json.loads(stdout.strip().splitlines()[-1]) if parse_json else {}
+    result = _last_json(stdout) if parse_json else {}
     return {**result, "process_wall_s": wall, "process_cpu_s": usage.ru_utime + usage.ru_stime}
+
+
+def _last_json(text: str) -> dict:
+    """The JSON object that ends ``text`` (one line, or pretty-printed over several)."""
+    text = text.strip()
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return json.loads(text.splitlines()[-1])
 
 
 PORTASNN_CHILD = textwrap.dedent("""
@@ -124,23 +133,29 @@ PORTASNN_CHILD = textwrap.dedent("""
     t0 = time.perf_counter()
     import portasnn
     t1 = time.perf_counter()
-    art = portasnn.build(sys.argv[1], target="nest")
+    events = []
+    art = portasnn.build(sys.argv[1], target="nest",
+                         progress=lambda m: events.append((time.perf_counter() - t1, m)))
     t2 = time.perf_counter()
-    print(json.dumps({"import_and_build_s": t2 - t0, "build_call_s": t2 - t1, "cached": art.cached,
-                      "module": str(art.module_path), "nest_models": art.nest_models}))
+    compiling = [t for t, m in events if m.startswith("compiling")]
+    phases = {"analyse_and_lower_s": compiling[0], "compile_and_link_s": t2 - t1 - compiling[0]} if compiling else {}
+    print(json.dumps({"import_and_build_s": t2 - t0, "build_call_s": t2 - t1, "cached": art.cached, **phases,
+                      "progress": events, "module": str(art.module_path), "nest_models": art.nest_models}))
 """)
 
 NESTML_CHILD = textwrap.dedent("""
-    import contextlib, json, sys, time
+    import contextlib, json, os, sys, time
     model, target, install, nest_path, module = sys.argv[1:6]
     t0 = time.perf_counter()
     from pynestml.frontend.pynestml_frontend import generate_nest_target
-    t1 = time.perf_counter()
+    t1, epoch = time.perf_counter(), time.time()
     with contextlib.redirect_stdout(sys.stderr):
         generate_nest_target(model, target_path=target, install_path=install, module_name=module,
                              logging_level="ERROR", codegen_opts={"nest_path": nest_path})
     t2 = time.perf_counter()
-    print(json.dumps({"import_and_build_s": t2 - t0, "build_call_s": t2 - t1}))
+    generated = os.path.getmtime(os.path.join(target, "CMakeLists.txt")) - epoch  # code generation ends with it
+    print(json.dumps({"import_and_build_s": t2 - t0, "build_call_s": t2 - t1, "generate_s": generated,
+                      "cmake_make_install_s": t2 - t1 - generated}))
 """)
 
 
@@ -204,7 +219,10 @@ def cold(model: Path, repeats: int) -> list[dict]:
                         sys.exit("NESTML's build did not install its module")
                 shutil.rmtree(work, ignore_errors=True)
                 r = record[tool]
-                print(f"  cold {rep + 1}/{repeats} {tool:<8} import+build {r['import_and_build_s']:6.2f} s   "
+                split = (f"analyse+lower {r['analyse_and_lower_s']:5.1f} s, compile {r['compile_and_link_s']:5.1f} s"
+                         if tool == "portasnn" else
+                         f"generate {r['generate_s']:5.1f} s, cmake+make {r['cmake_make_install_s']:5.1f} s")
+                print(f"  cold {rep + 1}/{repeats} {tool:<8} import+build {r['import_and_build_s']:6.2f} s ({split})   "
                       f"process {r['process_wall_s']:6.2f} s wall, {r['process_cpu_s']:6.2f} s CPU", flush=True)
             records.append(record)
     return records
@@ -257,6 +275,12 @@ def main() -> None:
         "cold_ratio_process_cpu": ratio("process_cpu_s"),
         "cold_portasnn_s": median(r["portasnn"]["import_and_build_s"] for r in cold_runs),
         "cold_nestml_s": median(r["nestml"]["import_and_build_s"] for r in cold_runs),
+        "cold_portasnn_phases_s": {k: median(r["portasnn"][k] for r in cold_runs)
+                                   for k in ("analyse_and_lower_s", "compile_and_link_s")},
+        "cold_nestml_phases_s": {k: median(r["nestml"][k] for r in cold_runs)
+                                 for k in ("generate_s", "cmake_make_install_s")},
+        "cold_portasnn_cpu_s": median(r["portasnn"]["process_cpu_s"] for r in cold_runs),
+        "cold_nestml_cpu_s": median(r["nestml"]["process_cpu_s"] for r in cold_runs),
         "warm_build_call_s": median(r["api"]["build_call_s"] for r in warm_runs),
         "warm_import_and_build_s": median(r["api"]["import_and_build_s"] for r in warm_runs),
         "warm_cli_wall_s": median(r["cli"]["process_wall_s"] for r in warm_runs),
