@@ -66,12 +66,15 @@ def main() -> None:
                         ("simulate", wall["simulate"]), ("start-up, lowering, results & plots", rest),
                         ("total", total)):
         print(f"{name:<36} {value:9.1f}")
+    cpu = meta.get("cpu_time_s", {})
+    if cpu:
+        print("CPU s of the run: " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items()))
     print(f"peak memory (ru_maxrss)              {rss / 2**30:9.2f} GiB")
     print("rates: " + ", ".join(f"{pop} {r:.1f} Hz" for pop, r in rates.items()))
     RESULTS.mkdir(parents=True, exist_ok=True)
     record = {"benchmark": "brunel_scale", "pnet": args.pnet, "n": args.n, "ce": 800, "ci": 200,
               "duration_ms": meta["duration_ms"], "virtual_processes": meta["virtual_processes"],
-              "wall_time_s": {**wall, "other": rest, "total": total}, "peak_rss_bytes": rss, "rates_hz": rates,
+              "wall_time_s": {**wall, "other": rest, "total": total}, "cpu_time_s": cpu, "peak_rss_bytes": rss, "rates_hz": rates,
               "load_average": os.getloadavg()[0],
               "machine": {"cpus": os.cpu_count(), "python": platform.python_version()}}
     path = RESULTS / f"brunel_scale_{args.n}.json"

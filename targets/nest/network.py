@@ -124,6 +124,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
     _unique_keys(stimuli)
     spike_recs, trace_recs = _recorders(net, net.recorders, models)
     _unique_keys(trace_recs)
+    synapses = _shared_synapses([*projections, *stimuli])
     return {
         "net": net,
         "version": portasnn.__version__,
@@ -137,6 +138,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         "processes": int(sim.processes),
         "modules": modules,
         "populations": pops,
+        "synapses": synapses,
         "projections": projections,
         "stimuli": stimuli,
         "spike_recorders": spike_recs,
@@ -183,6 +185,22 @@ def _syn_spec(net: Network, model_key: str, weight: Value, delay: Value, recepto
     if rtype is not None:
         syn["receptor_type"] = repr(rtype)
     return syn
+
+
+def _shared_synapses(items: list[dict]) -> list[tuple[str, str, str]]:
+    """Constant weights and delays become defaults of copied static synapse models (one per distinct pair):
+    NEST connects faster from model defaults than from values in each syn_spec. Returns the copies."""
+    copies: dict[tuple[str, str], str] = {}
+    for item in items:
+        syn = item["syn"]
+        item["note"] = ""
+        if "weight" not in syn or "nest." in syn["weight"] + syn["delay"]:
+            continue
+        pair = (syn.pop("weight"), syn.pop("delay"))
+        item["note"] = f", weight {pair[0]}, delay {pair[1]} ms"
+        name = copies.setdefault(pair, f"static_syn_{len(copies) + 1}")
+        syn["synapse_model"] = json.dumps(name)
+    return [(name, weight, delay) for (weight, delay), name in copies.items()]
 
 
 def _receptor_type(net: Network, model_key: str, receptor: str, models: Mapping[str, ModelInfo],
