@@ -55,7 +55,21 @@ class FixedPrinter:
         return code
 
     def typed(self, expr: sympy.Basic, kind: Kind) -> str:
+        self.check_functions(expr)
         return {"real": self.real, "int": self.int, "bool": self.cond}[kind](expr)
+
+    def check_functions(self, expr: sympy.Basic) -> None:
+        """Refuse, by name, a function of changing values that SpiNNaker cannot evaluate."""
+        for node in sympy.preorder_traversal(expr):
+            if isinstance(node, sympy.Function) and not isinstance(node, (sympy.Min, sympy.Max, sympy.Abs,
+                                                                           sympy.Heaviside)):
+                name = getattr(node.func, "__name__", str(node.func))
+                raise self.refuse(f"{name}()", "this function has no SpiNNaker implementation for values that "
+                                  "change during the simulation", "only parameter-only uses are computed (on the "
+                                  "host); exp/log of state would need an on-chip approximation")
+            if isinstance(node, sympy.Piecewise):
+                raise self.refuse("piecewise expression", "conditional expressions of changing values are not "
+                                  "supported", "use an if statement")
 
     # ---- helpers ------------------------------------------------------------------------
 

@@ -308,6 +308,11 @@ class Lowering:
         else:
             name = None
         value = self.static_value(expr)
+        for node in sympy.preorder_traversal(value):
+            fname = getattr(getattr(node, "func", None), "__name__", "")
+            if fname in ("random_normal", "random_uniform", "random_poisson"):
+                raise ModelError(f"{fname}() draws a new value every step; SpiNNaker models here have no random "
+                                 "number generator", span=span, code="E310", construct=f"{fname}()")
         if value.is_Number:
             return sympy.Integer(1) if value == 1 else value
         for c in self.consts:
@@ -507,16 +512,17 @@ class Lowering:
                              hint="choose a fixed-step method: --spinnaker-solver euler|rk2 --substeps N")
         mask = [x for x in sol.numeric.states if x in names or x in self.conv_states]
         rhs = dict(sol.numeric.rhs)
+        ode_span = {o.var + "__d" * k: o.span for o in self.m.odes for k in range(o.order)}
         n = self.opt.substeps
         dt = H / n
         out = [f"{ind}for (uint32_t sub = 0; sub < {n}u; sub++) {{  /* {self.opt.solver}, {n} substep(s) */"]
         i2 = ind + "    "
         if self.opt.solver == "euler":
             for x in mask:
-                out.append(f"{i2}REAL {x}__inc = {self._scaled(x, dt * rhs[x], s.span)};")
+                out.append(f"{i2}REAL {x}__inc = {self._scaled(x, dt * rhs[x], ode_span.get(x, s.span))};")
         else:  # rk2: explicit midpoint
             for x in mask:
-                out.append(f"{i2}REAL {x}__k1 = {self._scaled(x, dt / 2 * rhs[x], s.span)};")
+                out.append(f"{i2}REAL {x}__k1 = {self._scaled(x, dt / 2 * rhs[x], ode_span.get(x, s.span))};")
             mid = {}
             for x in mask:
                 out.append(f"{i2}REAL {x}__mid = REAL_ADD(n->{x}, {x}__k1);")
@@ -528,7 +534,7 @@ class Lowering:
             for x in mask:
                 # the __mid locals hold chip units; scale them like the state they stand for
                 self.scale[f"{x}__mid"] = self.scale.get(x, 1.0)
-                out.append(f"{i2}REAL {x}__inc = {self._scaled(x, (dt * rhs[x]).xreplace(subs), s.span)};")
+                out.append(f"{i2}REAL {x}__inc = {self._scaled(x, (dt * rhs[x]).xreplace(subs), ode_span.get(x, s.span))};")
             for x in mask:
                 self.scale.pop(f"{x}__mid", None)
             self.locals = saved
