@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from portasnn.cache import BuildCache, cache_key
+from portasnn.targets.nest import toolchain
 
 
 def portasnn(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -59,7 +60,7 @@ def test_doctor_passes_and_reuses_its_probe_build(probe_module):
     assert probe_module.library.name in checks["NEST module build"]["detail"]
     assert checks["NEST run"]["status"] == "ok" and "as expected" in checks["NEST run"]["detail"]
     assert checks["NEST import"]["detail"].startswith("nest 3.10")
-    assert "_GLIBCXX_USE_CXX11_ABI=0" in checks["C++ ABI"]["detail"]
+    assert f"_GLIBCXX_USE_CXX11_ABI={toolchain.detect().cxx11_abi}" in checks["C++ ABI"]["detail"]
     for name in ("Python", "g++", "boost headers", "gsl headers", "ltdl headers", "build cache"):
         assert checks[name]["status"] == "ok"
     for name in ("sPyNNaker", "arm-none-eabi-gcc", "arm-linux-gnueabi-gcc", "qemu-arm", "java"):

@@ -30,6 +30,8 @@ def test_detect_finds_headers_compiler_and_flags():
 
 def test_pip_nest_kernel_uses_the_old_abi():
     found = tc.detect()
+    if "manylinux" not in (importlib.metadata.distribution("nest-simulator").read_text("WHEEL") or ""):
+        pytest.skip("NEST here was built from source (make setup-mpi), with the system compiler's ABI")
     # The manylinux wheel is built with devtoolset, which only has the old std::string ABI.
     assert found.cxx11_abi == 0
     assert "RKSs" in found.abi_source
@@ -42,7 +44,7 @@ def test_fingerprint_names_versions_and_flags():
     assert fingerprint["nest_version"] == found.nest_version
     assert fingerprint["cxx_version"] == found.cxx_version
     assert len(fingerprint["nest_config_h"]) == 16
-    assert "-D_GLIBCXX_USE_CXX11_ABI=0" in fingerprint["cxxflags"]
+    assert f"-D_GLIBCXX_USE_CXX11_ABI={found.cxx11_abi}" in fingerprint["cxxflags"]
     changed = dataclasses.replace(found, cxxflags=found.cxxflags + ("-ffast-math",))
     assert changed.fingerprint() != fingerprint
 
