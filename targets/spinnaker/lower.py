@@ -338,6 +338,12 @@ class Lowering:
             return expr.func(*[self.hoist(a, span) for a in expr.args])
         if isinstance(expr, (sympy.logic.boolalg.BooleanTrue, sympy.logic.boolalg.BooleanFalse)):
             return expr
+        if isinstance(expr, sympy.Piecewise) and expr.free_symbols & dynamic:
+            raise ModelError("a piecewise (conditional) expression of changing values cannot be lowered to "
+                             "SpiNNaker's s16.15 arithmetic", span=span, code="E310", construct="piecewise expression",
+                             hint="write it as an if statement in the update block")
+        if not isinstance(expr, sympy.Expr):
+            return expr.func(*[self.hoist(a, span) for a in expr.args])
         if not (expr.free_symbols & dynamic):
             return self.const(expr, span)
         if expr.is_polynomial(*dynamic) and not self._has_int_dynamic(expr):
