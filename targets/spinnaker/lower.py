@@ -313,6 +313,9 @@ class Lowering:
             if fname in ("random_normal", "random_uniform", "random_poisson"):
                 raise ModelError(f"{fname}() draws a new value every step; SpiNNaker models here have no random "
                                  "number generator", span=span, code="E310", construct=f"{fname}()")
+        if value in (sympy.oo, -sympy.oo):
+            # the s16.15 extremes: max(V, -inf) and V < inf keep their meaning for every value but the extreme
+            return sympy.Float(-S1615_MAX) if value == -sympy.oo else sympy.Float(S1615_MAX)
         if value.is_Number:
             return sympy.Integer(1) if value == 1 else value
         for c in self.consts:

@@ -32,6 +32,15 @@ class _Printer(NumPyPrinter):
             raise ValueError(name)
         return super()._print_Function(expr)
 
+    def _print_Infinity(self, expr: sympy.Basic) -> str:
+        return "numpy.inf"
+
+    def _print_NegativeInfinity(self, expr: sympy.Basic) -> str:
+        return "(-numpy.inf)"
+
+    def _print_NaN(self, expr: sympy.Basic) -> str:
+        return "numpy.nan"
+
     def _print_Heaviside(self, expr: sympy.Basic) -> str:
         return f"numpy.where(({self._print(expr.args[0])}) >= 0.0, 1.0, 0.0)"
 
@@ -50,7 +59,14 @@ def params_source(low: Lowered) -> str:
             raise ModelError(f"{exc}() has no SpiNNaker implementation", span=c.span, code="E310",
                              construct=f"{exc}()") from None
         consts.append((c.name, text, c.kind))
-    return render("params.py.j2", low=low, consts=consts)
+    inits = {}
+    for st in low.states:
+        if st.exposed and st.init is not None:
+            try:
+                inits[st.name] = printer.doprint(sympy.sympify(st.init) / sympy.Float(st.chip_scale))
+            except ValueError:
+                inits[st.name] = "numpy.nan"
+    return render("params.py.j2", low=low, consts=consts, inits=inits)
 
 
 def load_params_module(source: str, name: str) -> types.ModuleType:
