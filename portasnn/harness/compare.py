@@ -391,7 +391,7 @@ def _attribute(report: ComparisonReport, arms: list[Arm], run_float: Callable[[T
             continue
         float_arm = next((a for a in arms[1:] if a.kind == "spinnaker-host-float"), None)
         if float_arm is not None:
-            float_verdict = worst(j.verdict for j in report.judgements if j.target == float_arm.label)
+            float_judgements = [j for j in report.judgements if j.target == float_arm.label]
         else:
             try:
                 extra = run_float(parse_target("spinnaker-host:float"))
@@ -403,17 +403,31 @@ def _attribute(report: ComparisonReport, arms: list[Arm], run_float: Callable[[T
                 report.attribution.append(f"{arm.label} is {verdict}; no spinnaker-host:float results were given, "
                                           "so the cause is not attributed.")
                 continue
-            new = judge_extra(extra)
-            report.judgements.extend(new)
+            float_judgements = judge_extra(extra)
+            report.judgements.extend(float_judgements)
             report.targets.append("spinnaker-host:float")
             extra_arms = extra if isinstance(extra, list) else [a for v in extra.values() for a in v]
             for a in extra_arms:
                 report.runs.setdefault(a.label, []).extend(str(r.path) for r in a.runs)
-            float_verdict = worst(j.verdict for j in new)
-        if float_verdict == "OK":
-            report.attribution.append(f"{arm.label} is {verdict} but spinnaker-host:float is OK: the deviation "
-                                      "comes from fixed-point arithmetic.")
+        report.attribution.extend(_attribute_observables(arm.label, report.judgements, float_judgements))
+
+
+def _attribute_observables(label: str, judgements: list[Judgement], float_judgements: list[Judgement]) -> list[str]:
+    """One line per observable that is Poor or Fail in fixed point: the float variant on the same observable
+    tells whether the deviation comes from fixed-point arithmetic (float OK) or from the algorithm (float off)."""
+    floats = {(j.group, j.observable): j.verdict for j in float_judgements}
+    lines = []
+    for j in judgements:
+        if j.target != label or j.verdict in (None, "OK"):
+            continue
+        other = floats.get((j.group, j.observable))
+        where = f"{j.group} / {j.observable}"
+        if other is None:
+            lines.append(f"{label} {where} is {j.verdict}; the float variant did not measure it: not attributed.")
+        elif other == "OK":
+            lines.append(f"{label} {where} is {j.verdict} but OK with --arith float: the deviation comes from "
+                         "fixed-point arithmetic.")
         else:
-            report.attribution.append(f"{arm.label} is {verdict} and spinnaker-host:float is {float_verdict} too: "
-                                      "the deviation comes from the algorithm (timestep order, input scaling, "
-                                      "solver), not from fixed point.")
+            lines.append(f"{label} {where} is {j.verdict} and {other} with --arith float too: the deviation comes "
+                         "from the algorithm (timestep order, input scaling, solver), not from fixed point.")
+    return lines

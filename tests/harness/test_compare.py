@@ -1,6 +1,8 @@
 """portasnn compare on real NEST results: itself -> OK, different networks -> Fail, user errors -> exit 2."""
 from __future__ import annotations
 
+import importlib
+
 import json
 
 import pytest
@@ -63,7 +65,7 @@ def test_mismatched_populations_and_missing_dirs(brunel_dirs, tmp_path):
 def test_a_target_that_cannot_run(tmp_path, monkeypatch):
     import portasnn.run
 
-    monkeypatch.delitem(portasnn.run.RUNNERS, "nest")
+    monkeypatch.delitem(importlib.import_module("portasnn.run").RUNNERS, "nest")
     net = scenario_network("dc_step", ModelRef(key="m", kind="nest", name="iaf_psc_exp"))
     with pytest.raises(UsageError, match="target nest cannot run: portasnn.run has no runner for 'nest'"):
         compare(net, targets=["nest", "nest"], outdir=tmp_path / "out")
