@@ -244,12 +244,20 @@ class Lowering:
         return "receptors", [(p.name, k + 1) for k, p in enumerate(ports)]
 
     def _init(self, var: ir.Variable) -> str:
+        """A parameter's default; state variables in it stand for their initial values."""
         if var.value is None:
             return "0"
-        return NestPrinter(self.symbols(where="internals")).doprint(var.value)
+        initial = {sympy.Symbol(v.name): v.value for v in self.m.state if v.value is not None}
+        value = var.value
+        for _ in range(8):
+            if not value.free_symbols & set(initial):
+                break
+            value = value.xreplace(initial)
+        return NestPrinter(self.symbols(where="internals")).doprint(value)
 
     def _internal_lines(self) -> list[str]:
         p = self.printer("internals")
+        p.symbols.update({v.name: self._state_access(v.name) for v in self.m.state})  # internals may read state
         lines = [f"V_.{H} = nest::Time::get_resolution().get_ms();"]
         for v in self.m.internals:
             if v.value is not None:
