@@ -26,7 +26,6 @@ import argparse
 import datetime as dt
 import hashlib
 import importlib.metadata
-import importlib.util
 import json
 import os
 import platform
