@@ -26,7 +26,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-import filelock
 
 from portasnn import paths
 from portasnn.errors import InternalError
@@ -136,6 +135,8 @@ class BuildCache:
         if found is not None:
             return found
         say = progress or (lambda _message: None)
+        import filelock  # only on a miss: it pulls in asyncio, which the warm path does not need
+
         lock = filelock.FileLock(str(self._lock_path(key)))
         try:
             lock.acquire(timeout=0)
@@ -248,6 +249,8 @@ class BuildCache:
                         continue
                 except OSError:
                     continue
+            import filelock
+
             lock = filelock.FileLock(str(self._lock_path(path.name)))
             try:
                 lock.acquire(timeout=0)

@@ -18,7 +18,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 
 from portasnn.cache import BuildCache, CacheEntry, cache_key, short_key
 from portasnn.errors import InternalError, ToolError
@@ -38,7 +37,9 @@ class _ModelView:
     nest_name: str
 
 
-def _environment() -> jinja2.Environment:
+def _environment() -> "jinja2.Environment":
+    import jinja2  # only when a module is generated
+
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
                               keep_trailing_newline=True, autoescape=False)
 

@@ -127,7 +127,7 @@ class Lowering:
         return table
 
     def printer(self, where: str) -> NestPrinter:
-        return NestPrinter(self.symbols(where=where), rng="get_vp_specific_rng(get_thread())")
+        return NestPrinter(self.symbols(where=where), rng="nest::get_vp_specific_rng(get_thread())")
 
     # ---- hoisting: parameter-only sub-expressions become constants --------------------------
 

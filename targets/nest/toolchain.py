@@ -228,7 +228,8 @@ def detect() -> NestToolchain:
                         f"  fix: {APT_FIX.format(packages=' '.join(missing))}")
     abi, abi_source = kernel_cxx11_abi(library)
     std, std_source = nest_config_std(package_dir)
-    cxxflags = (std, "-O2", "-fPIC", "-fopenmp", f"-D_GLIBCXX_USE_CXX11_ABI={abi}")
+    # NEST's own release flags (-O3 -DNDEBUG): its headers keep asserts on the spike-delivery path otherwise
+    cxxflags = (std, "-O3", "-DNDEBUG", "-fPIC", "-fopenmp", f"-D_GLIBCXX_USE_CXX11_ABI={abi}")
     from portasnn.targets.nest.mpi import module_compile_flags
 
     mpi_dirs, mpi_flags = module_compile_flags(include)  # a NEST built with MPI: its headers include mpi.h
