@@ -65,7 +65,7 @@ def test_two_processes_equal_two_threads(tmp_path, pnet):
     done = portasnn("run", str(EXAMPLES / pnet), *sets, "--processes", "2", "--threads", "1", "-o", str(two_ranks),
                     "--json")
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["outdir"] == str(two_ranks)
+    assert json.loads(done.stdout.strip().splitlines()[-1])["outdir"] == str(two_ranks)
     _complete(two_ranks, 2)
     run(EXAMPLES / pnet, outdir=two_threads, overrides=OVERRIDES, processes=1, threads=2, progress=False)
     _complete(two_threads, 1)
