@@ -30,8 +30,8 @@ $(VENV)/.stamp: pyproject.toml setup.py
 
 venv: $(VENV)/.stamp
 
-# NEST with MPI for `portasnn run --processes N`: built once from the sdist (about 15 minutes on 2 cores; the
-# sdist's CMake calls `python3`, so the venv comes first on PATH), its wheel kept in the cache and reused.
+# NEST with MPI for `portasnn run --processes N`: built once from the sdist (15 minutes on 2 idle cores, an hour
+# on busy ones; the sdist's CMake calls `python3`, so the venv comes first on PATH); the wheel is cached.
 setup-mpi: setup
 	@if $(HAVE_MPI); then echo "NEST with MPI: already installed"; exit 0; fi; \
 	$(MAKE) --no-print-directory apt APT_PACKAGES="$(MPI_APT_PACKAGES)" || exit 1; \
