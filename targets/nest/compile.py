@@ -118,10 +118,15 @@ def compile_module(module_name: str, models: Sequence[tuple[str, str]], sources:
     say = progress or (lambda _message: None)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    registration = render_module_source(module_name, models, headers)
+    units = sorted(name for name in sources if name.endswith((".cpp", ".cc", ".cxx")))
     for name, text in sources.items():
-        (out_dir / name).write_text(text)
-    (out_dir / f"{module_name}.cpp").write_text(render_module_source(module_name, models, headers))
-    units = sorted(name for name in sources if name.endswith((".cpp", ".cc", ".cxx"))) + [f"{module_name}.cpp"]
+        # the registration goes into the last unit rather than a unit of its own: NEST's headers are most of
+        # the compile time of every translation unit
+        (out_dir / name).write_text(text + ("\n" + registration if units and name == units[-1] else ""))
+    if not units:
+        (out_dir / f"{module_name}.cpp").write_text(registration)
+        units = [f"{module_name}.cpp"]
 
     objects = [out_dir / f"{unit}.o" for unit in units]
     log_path = out_dir / "build.log"

@@ -21,7 +21,7 @@ def test_detect_finds_headers_compiler_and_flags():
     assert found.include_dirs[0].is_relative_to(found.nest_package_dir)
     assert Path(found.cxx).name == "g++"
     assert found.cxx_version.startswith("g++")
-    for flag in ("-O2", "-fPIC", "-std=c++20", "-fopenmp", f"-D_GLIBCXX_USE_CXX11_ABI={found.cxx11_abi}"):
+    for flag in ("-O3", "-DNDEBUG", "-fPIC", "-std=c++20", "-fopenmp", f"-D_GLIBCXX_USE_CXX11_ABI={found.cxx11_abi}"):
         assert flag in found.cxxflags
     assert found.ldflags == ("-shared",)  # no libraries: the kernel's symbols are already loaded
     assert dict(found.headers).keys() == {"boost", "gsl", "ltdl"}
