@@ -12,14 +12,18 @@ from portasnn.errors import UsageError
 
 
 def _progress(quiet: bool):
-    """A progress callback that writes to stderr (stdout stays clean for --json)."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
+    """A progress callback that writes to stderr (stdout stays clean for --json); rich is imported only
+    when there is something to say, so a warm build stays fast."""
+    console = []
 
     def say(message: str) -> None:
-        if not quiet:
-            console.print(f"[dim]…[/dim] {message}")
+        if quiet:
+            return
+        if not console:
+            from rich.console import Console
+
+            console.append(Console(stderr=True))
+        console[0].print(f"[dim]…[/dim] {message}")
 
     return say
 
