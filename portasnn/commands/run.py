@@ -33,5 +33,10 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
         return
     for pop, stats in result.summary.get("populations", result.summary).items():
         if isinstance(stats, dict) and "rate_hz" in stats:
-            click.echo(f"{pop}: {stats['rate_hz']:.2f} Hz, CV(ISI) {stats.get('cv_isi', float('nan')):.3f}")
+            click.echo(f"{pop}: {_fmt(stats.get('rate_hz'), '.2f')} Hz, CV(ISI) {_fmt(stats.get('cv_isi'), '.3f')}")
     click.echo(f"results in {result.outdir}")
+
+
+def _fmt(value: float | None, spec: str) -> str:
+    """A statistic, or "n/a" where the summary has none (a silent population has no CV)."""
+    return "n/a" if value is None else format(value, spec)
