@@ -152,15 +152,7 @@ def build_spinnaker(path: str | Path | Sequence[str | Path], out_dir: str | Path
         from portasnn.frontend.network import load_network
 
         network = load_network(path, dict(overrides or {}))
-        irs, keys = [], []
-        for ref in network.models:
-            if ref.kind != "nestml":
-                raise UsageError(f"model '{ref.key}' is the NEST built-in '{ref.name}': it has no SpiNNaker "
-                                 "implementation in portasnn", code="E325",
-                                 hint="use a NESTML model in the network for the spinnaker target")
-            found = {m.name: m for m in load_ir(ref.path)}
-            irs.append(found[ref.name])
-            keys.append(ref.key)
+        irs, keys = network_models(network)
         dt = network.simulation.resolution
     else:
         irs = load_ir(paths)
@@ -233,6 +225,37 @@ def build_spinnaker(path: str | Path | Sequence[str | Path], out_dir: str | Path
                              solver=solver_used, substeps=substeps if solver_used else 1, binaries_built=built,
                              build_message=message, script=script, warnings=tuple(messages), target=target,
                              extra={"host_library": host_library} if host_library else {})
+
+
+def network_models(network) -> tuple[list, list[str]]:  # noqa: ANN001
+    """The solved IR of every NESTML model a network uses, with the keys its populations use."""
+    from portasnn.builder import load_ir
+
+    irs, keys = [], []
+    for ref in network.models:
+        if ref.kind != "nestml":
+            raise UsageError(f"model '{ref.key}' is the NEST built-in '{ref.name}': it has no SpiNNaker "
+                             "implementation in portasnn", code="E325", span=ref.span,
+                             hint="use a NESTML model in the network for the spinnaker target")
+        found = {m.name: m for m in load_ir(ref.path)}
+        irs.append(found[ref.name])
+        keys.append(ref.key)
+    return irs, keys
+
+
+def write_network(network, out_dir: str | Path) -> Path:  # noqa: ANN001
+    """The PyNN script and model artifacts of a network IR in ``out_dir`` (what a spinnaker bundle ships);
+    returns the path of the script."""
+    import tempfile
+
+    from portasnn.ir.printer import to_pnet
+
+    network_models(network)  # refuses unsupported models with the spans of the user's own file
+    with tempfile.TemporaryDirectory(prefix="portasnn-net-") as tmp:
+        source = Path(tmp) / f"{_safe(network.name)}.pnet"
+        source.write_text(to_pnet(network))
+        art = build_spinnaker(source, out_dir, make=False)
+    return Path(art.script)
 
 
 def _safe(name: str) -> str:

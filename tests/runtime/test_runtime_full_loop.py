@@ -15,6 +15,7 @@ from tokenscan import scan_for
 
 REPO = Path(__file__).resolve().parents[2]
 BRUNEL = REPO / "examples" / "brunel" / "brunel_delta_nest.pnet"
+BRUNEL_NESTML = REPO / "examples" / "brunel" / "brunel_delta_nestml.pnet"  # SpiNNaker needs a NESTML model
 N = "200"
 
 
@@ -41,7 +42,8 @@ def _cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
 def _loop(env, to: str) -> tuple[Path, list[str]]:
     """submit -> status (polled, new processes) -> fetch; returns the fetched results dir and the CLI logs."""
     logs = []
-    bundle = json.loads(_cli("bundle", str(BRUNEL), "--set", f"N={N}", "--target",
+    pnet = BRUNEL_NESTML if to.startswith("nmpi") else BRUNEL
+    bundle = json.loads(_cli("bundle", str(pnet), "--set", f"N={N}", "--target",
                              "spinnaker" if to.startswith("nmpi") else "nest", "-o", str(env.bundles),
                              "--json").stdout)["bundle"]
     proc = _cli("submit", bundle, "--to", to, "--json")
@@ -101,7 +103,7 @@ def test_brunel_through_nmpi_then_compare(env, nmpi_queue):
         pytest.skip(f"needs {', '.join(missing)}")
     fetched, logs = _loop(env, "nmpi:spinnaker")  # the fake platform runs the bundle on spinnaker-host
     local = env.tmp / "local"
-    proc = _cli("run", str(BRUNEL), "--target", "spinnaker-host", "--set", f"N={N}", "-o", str(local))
+    proc = _cli("run", str(BRUNEL_NESTML), "--target", "spinnaker-host", "--set", f"N={N}", "-o", str(local))
     assert proc.returncode == 0, proc.stderr
     _same_spikes(fetched, local)
     proc = _cli("compare", "-r", str(fetched), "-r", str(local), "-o", str(env.tmp / "compare"), "--json")
