@@ -47,9 +47,10 @@ SPIKING_DIFFERS = {
     "izhikevich_neuron": "NEST's izhikevich integrates with its own forward-Euler order ('consistent_integration'); "
                          "the zoo model's equations are integrated by GSL RKF45 (izhikevich_neuron.nestml); "
                          "150 vs 151 spikes",
-    "mat2_psc_exp_neuron": "the zoo model takes its threshold as E_L + omega + the two adaptive components "
-                           "(onCondition of mat2_psc_exp_neuron.nestml); with the shared parameter values the "
-                           "built-in stays silent where the zoo model fires 10 times: parameter conventions differ",
+    "mat2_psc_exp_neuron": "with the shared parameter values the built-in stays silent where the zoo model fires "
+                           "10 times; the zoo model's threshold is E_L + omega + two adaptive components "
+                           "(onCondition of mat2_psc_exp_neuron.nestml): not yet matched (parameter conventions "
+                           "suspected, not confirmed)",
     "iaf_psc_delta_fixed_timestep_neuron": "refractoriness counted in whole steps (steps(refr_T)) and input during "
                                            "it handled differently; 218 vs 224 spikes",
     "hh_cond_exp_traub_neuron": "same spike count (432) but shifted times: the spike condition compares V_m_old "
