@@ -8,7 +8,8 @@
     out_dir/c_models/makefiles/extra.mk
     out_dir/c_models/makefiles/<stem>/Makefile    APP = $(notdir $(CURDIR)) = <stem>
     out_dir/c_models/src/<stem>/<stem>_update.h   the update (shared with spinnaker-host)
-    out_dir/c_models/src/<stem>/neuron_impl_<stem>.h, portasnn_fixed.h
+    out_dir/c_models/src/<stem>/neuron_impl_<stem>.h
+    out_dir/c_models/src/<stem>/portasnn_fixed.h, spinn_fixed.h   board arithmetic (PORTASNN_SPINNAKER mode)
     out_dir/python_models/portasnn_models/{__init__,<stem>,<stem>_params}.py, model_binaries/
     out_dir/<network>.py                          PyNN script (networks only)
 
@@ -76,17 +77,21 @@ def lower_models(models, solver: str | None = None, substeps: int = 1):  # noqa:
 
 def write_model_files(lowered, out_dir: Path) -> list[str]:  # noqa: ANN001
     """Write the C, Makefiles and Python package of the lowered models; return the files written."""
+    from portasnn.targets.spinnaker_host.runner import support_dir
+
     from .network import class_name
     from .params_runtime import params_source
     from .render import render
 
     files: dict[str, str] = {}
+    fixed_header = (support_dir() / "spinn_fixed.h").read_text()
     for low in lowered:
         update = render("update.h.j2", low=low)
         src = f"c_models/src/{low.stem}"
         files[f"{src}/{low.stem}_update.h"] = update
         files[f"{src}/neuron_impl_{low.stem}.h"] = render("neuron_impl.h.j2", low=low)
-        files[f"{src}/portasnn_fixed.h"] = render("spinnaker_fixed.h.j2")
+        files[f"{src}/portasnn_fixed.h"] = render("portasnn_fixed.h.j2")
+        files[f"{src}/spinn_fixed.h"] = fixed_header
         files[f"c_models/makefiles/{low.stem}/Makefile"] = render("Makefile.j2", low=low, spynnaker=SPYNNAKER_VERSION)
         recordables = {r.name: (k, r.pynn_unit) for k, r in enumerate(low.recordables)}
         files[f"python_models/{PACKAGE}/{low.stem}.py"] = render(

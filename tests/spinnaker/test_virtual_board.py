@@ -76,11 +76,13 @@ def _expected_words(overrides: dict, n: int) -> bytes:
     return words.astype("<i4").tobytes()
 
 
-def test_two_populations_map_and_parameter_words_match_the_emulator(tmp_path):
+def test_two_populations_map_and_parameter_words_match_the_emulator(tmp_path, monkeypatch):
     from portasnn.targets.spinnaker import build_spinnaker
 
     from .conftest import NESTML_MODELS
 
+    for var in ("SPINN_DIRS", "NEURAL_MODELLING_DIRS"):  # the ARM build is test_arm_make.py's
+        monkeypatch.delenv(var, raising=False)
     art = build_spinnaker(NESTML_MODELS / "iaf_psc_exp_neuron.nestml", tmp_path / "out")
     assert not art.binaries_built and "NEURAL_MODELLING_DIRS" in art.build_message
     run_dir = tmp_path / "run"

@@ -117,8 +117,11 @@ static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) {
 #else
 /* PORTASNN_SPINNAKER: inside a sPyNNaker build. REAL, UFRACT, kbits, bitsk, ulrbits, bitsulr, kdivk,
  * kdivui (spinn_common stdfix-full-iso.h, sPyNNaker common/maths-util.h) and decay_s1615,
- * decay_s1615_to_u032 (neuron/decay.h) come from those headers, included before this one.
- * (Not compiled in this repository: the sPyNNaker C sources are not here.) */
+ * decay_s1615_to_u032 (neuron/decay.h) come from those headers, included before this one, and
+ * expk (REAL_EXP) from spinn_common's library; the includer (the generated portasnn_fixed.h)
+ * keeps newlib's <string.h> out, whose size_t contradicts spinnaker_tools' common-typedefs.h, so
+ * this mode must not use anything from <string.h>.  Compiled for the ARM968 by
+ * tests/spinnaker/test_arm_make.py where the SpiNNaker C sources are installed. */
 #define PORTASNN_ARITH_NAME "spinnaker"
 #endif
 
