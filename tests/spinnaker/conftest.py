@@ -22,3 +22,20 @@ def solved(name: str):
 @pytest.fixture(scope="session")
 def exp_ir():
     return solved("iaf_psc_exp_neuron")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_log_dictionary(tmp_path_factory):
+    """Where SPINN_DIRS is set, builds run make, whose log converter (spinn_utilities) records the
+    log strings in C_LOGS_DICT, by default a file inside the installed package: use a fresh one."""
+    import os
+
+    if not os.environ.get("SPINN_DIRS") or os.environ.get("C_LOGS_DICT"):
+        yield
+        return
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("C_LOGS_DICT", str(tmp_path_factory.mktemp("c_logs") / "logs.sqlite3"))
+        from spinn_utilities.make_tools.log_sqllite_database import LogSqlLiteDatabase
+
+        LogSqlLiteDatabase(new_dict=True).close()
+        yield

@@ -34,15 +34,9 @@ pytestmark = [
 def built(tmp_path_factory):
     from portasnn.targets.spinnaker import build_spinnaker
 
+    # (conftest points C_LOGS_DICT, the log converter's database, at a temporary file)
     out = tmp_path_factory.mktemp("arm")
-    with pytest.MonkeyPatch.context() as mp:
-        # the log converter writes its strings here, not into the installed spinn_utilities
-        mp.setenv("C_LOGS_DICT", str(out / "logs.sqlite3"))
-        from spinn_utilities.make_tools.log_sqllite_database import LogSqlLiteDatabase
-
-        LogSqlLiteDatabase(new_dict=True).close()
-        art = build_spinnaker([NESTML_MODELS / f"{m}.nestml" for m in MODELS], out / "build", solver="euler")
-    return art
+    return build_spinnaker([NESTML_MODELS / f"{m}.nestml" for m in MODELS], out / "build", solver="euler")
 
 
 def _elf(art, stem: str) -> Path:
