@@ -1,7 +1,7 @@
 """Run a network on the spinnaker-host target: SpiNNaker-1's arithmetic and timestep on this CPU.
 
 ``run_network(network, models, outdir)`` compiles the engine (``support/engine.c``) with each
-model header into one shared library (gcc -O2, cached by content), draws the network
+model header into one shared library (gcc -O2 -funroll-loops, cached by content), draws the network
 (``netdata.py``), converts weights to 16-bit ring-buffer units with sPyNNaker's per-synapse-type
 shifts, runs every tick in C through ctypes, and writes a ``portasnn-results/1`` directory.
 ``arith="float"`` compiles the same C with REAL = double and exact double weights/ring buffers.
@@ -32,8 +32,9 @@ from . import fixed, netdata
 from .model import Arith, HostModel, PackContext
 
 SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model_glue.c")
-CFLAGS = ("-O2", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
-ENGINE_ABI = 5
+CFLAGS = ("-O2", "-funroll-loops", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
+ENGINE_ABI = 6
+NARROW_COLUMNS = 0x10000  # ring-buffer columns (n_types * n_neurons) up to which targets are uint16
 MAX_TYPES = 8
 
 
@@ -109,9 +110,9 @@ class _RunCfg(ctypes.Structure):
     _fields_ = [("abi", ctypes.c_uint32), ("n_pops", ctypes.c_uint32), ("n_neurons", ctypes.c_uint32),
                 ("n_pre", ctypes.c_uint32), ("n_sources", ctypes.c_uint32), ("n_types", ctypes.c_uint32),
                 ("ring_mask", ctypes.c_uint32), ("pad", ctypes.c_uint32), ("n_ticks", ctypes.c_uint64),
-                ("seed", ctypes.c_uint64 * 4), ("pops", _P), ("row_ptr", _P), ("synapses", _P),
+                ("seed", ctypes.c_uint64 * 4), ("pops", _P), ("rows", _P), ("targets", _P), ("synapses", _P),
                 ("src_start", _P), ("src_stop", _P), ("src_table", _P), ("n_tables", ctypes.c_uint32),
-                ("pad2", ctypes.c_uint32), ("table_cdf_off", _P), ("table_cdf_len", _P), ("cdf", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
+                ("target_bytes", ctypes.c_uint32), ("table_cdf_off", _P), ("table_cdf_len", _P), ("cdf", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
                 ("array_tick", _P), ("array_pre", _P), ("n_current_events", ctypes.c_uint64),
                 ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P), ("progress", _P)]
 
@@ -384,7 +385,8 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
         lib.portasnn_scatter(ctypes.c_uint64(total), _ptr(pre_all), _ptr(staged), _ptr(cursor), _ptr(synapses))
     del staged, pre_all
     ring_mask = (1 << max(1, max_delay.bit_length())) - 1
-    keep += [row_ptr, synapses]
+    rows, targets, synapses = _rows(synapses, row_ptr, arith, narrow=n_types * data.n_neurons <= NARROW_COLUMNS)
+    keep += [rows, targets, synapses]
 
     # Poisson sources
     lam = cat(data.src_rate_per_tick, np.float64)
@@ -393,7 +395,7 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     table_len = np.array([t.size for t in tables], np.uint32)
     table_off = (np.concatenate([[0], np.cumsum(table_len)[:-1]]) if tables else np.zeros(0)).astype(np.uint32)
     cdf = cat(tables, np.uint32)
-    guide = cat([np.searchsorted(t, np.arange(256, dtype=np.uint64) << 24, side="right").astype(np.uint32)
+    guide = cat([np.searchsorted(t, np.arange(257, dtype=np.uint64) << 24, side="right").astype(np.uint32)
                  for t in tables], np.uint32)
     src_table = np.ravel(which).astype(np.uint32)
     src_start = np.minimum(cat(data.src_start, np.int64), n_ticks).astype(np.uint32)
@@ -466,7 +468,8 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     for i in range(4):
         run.seed[i] = int(seed[i])
     run.pops = ctypes.addressof(pop_cfgs)
-    run.row_ptr, run.synapses = _ptr(row_ptr), _ptr(synapses)
+    run.rows, run.targets, run.synapses = _ptr(rows), _ptr(targets), _ptr(synapses)
+    run.target_bytes = targets.itemsize
     run.src_start, run.src_stop, run.src_table = _ptr(src_start), _ptr(src_stop), _ptr(src_table)
     run.n_tables, run.table_cdf_off, run.table_cdf_len = len(tables), _ptr(table_off), _ptr(table_len)
     run.cdf, run.guide = _ptr(cdf), _ptr(guide)
@@ -475,6 +478,38 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     run.current_tick, run.current_neuron, run.current_delta = (_ptr(current_tick), _ptr(current_neuron),
                                                                _ptr(current_delta))
     return _Prepared(run, keep, shifts, rec)
+
+
+def _rows(synapses: np.ndarray, row_ptr: np.ndarray, arith: Arith, narrow: bool
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """engine.h's row_t per presynaptic index, the targets of the uniform rows (one delay and one
+    weight, bit for bit; uint16 if ``narrow``) and the synapses of the other rows; synapse order
+    within a row is kept."""
+    wdtype = np.uint16 if arith == "fixed" else np.float64
+    row_dtype = np.dtype([("begin", np.uint64), ("length", np.uint32), ("delay", np.uint32), ("weight", wdtype)],
+                         align=True)
+    counts = np.diff(row_ptr).astype(np.int64)
+    rows = np.zeros(counts.size, row_dtype)
+    rows["length"] = counts
+    uniform = counts > 0
+    if synapses.size:
+        delay = synapses["delay"]
+        wbits = synapses["weight"].view(np.uint16 if arith == "fixed" else np.uint64)
+        changes = np.zeros(synapses.size, np.int64)
+        changes[1:] = (delay[1:] != delay[:-1]) | (wbits[1:] != wbits[:-1])
+        np.cumsum(changes, out=changes)
+        first, last = row_ptr[:-1][uniform].astype(np.int64), row_ptr[1:][uniform].astype(np.int64) - 1
+        uniform[uniform] = changes[first] == changes[last]
+        del changes
+        heads = row_ptr[:-1][uniform].astype(np.int64)
+        rows["delay"][uniform] = delay[heads]
+        rows["weight"][uniform] = synapses["weight"][heads]
+    in_uniform = np.repeat(uniform, counts)
+    for kind in (uniform, ~uniform):
+        n = np.where(kind, counts, 0)
+        rows["begin"][kind] = (np.cumsum(n) - n)[kind]
+    targets = synapses["target"][in_uniform].astype(np.uint16 if narrow else np.uint32)
+    return rows, targets, synapses[~in_uniform]
 
 
 def _recording_plan(network: Network, data: netdata.NetData, dt: float) -> dict[str, tuple[np.ndarray, int]]:

@@ -15,7 +15,13 @@
  * spinn_common's mars_kiss64_seed that SpikeSourcePoisson uses -- and invert a per-source table
  * of the count distribution (built on the host, runner.py: the distribution SpikeSourcePoisson
  * produces in its slow, fast and Gaussian regimes).  Deterministic per seed; not the board's
- * draw sequence.
+ * draw sequence: one draw per active source per tick, sources in index order.
+ *
+ * Speed (the order of every addition is the one above, so results do not depend on it): rows
+ * whose synapses share one delay and weight hold only their targets (row_t); runs of Poisson
+ * sources with the same table, activity window and single synapse of the same delay and weight
+ * are drawn in one tight loop (src_run_t); the models take their inputs without data-dependent
+ * branches (model_glue.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,13 +54,13 @@ static void kiss64_seed(kiss64_t *k, const uint64_t seed[4]) {
     k->c = k->c % 698769068u + 1u;  /* z = c = 0 is a fixed point */
 }
 
-/* A Poisson source as the tick loop reads it (small: the loop streams all sources every tick);
- * `single` marks a row of exactly one synapse (the usual one-to-one stimulus), added without a
- * row lookup or a branch on the count. */
-typedef struct poisson_src {
-    uint32_t start, stop, table, single;
-    synapse_t syn;
-} poisson_src_t;
+/* A run of consecutive Poisson sources [first, end) with the same count table and activity window
+ * and, if delay != 0, one synapse each with this delay and weight (its target in src_target[]);
+ * delay == 0: the sources' counts are delivered through their rows. */
+typedef struct src_run {
+    uint32_t first, end, start, stop, table, delay;
+    rb_t weight;
+} src_run_t;
 
 typedef struct spikes {
     uint64_t n, cap;
@@ -100,37 +106,110 @@ uint32_t portasnn_engine_abi(void) { return PORTASNN_ENGINE_ABI; }
 
 const char *portasnn_arith(void) { return PORTASNN_ARITH_NAME; }
 
-static inline void deliver(rb_t *rb, const run_cfg_t *cfg, uint64_t tick, uint32_t pre,
+static inline int narrow_targets(const run_cfg_t *cfg) {
+    return cfg->target_bytes == 2;
+}
+
+static inline uint32_t target_of(const run_cfg_t *cfg, uint64_t i) {
+    return narrow_targets(cfg) ? ((const uint16_t *) cfg->targets)[i] : ((const uint32_t *) cfg->targets)[i];
+}
+
+/* Adds count spikes of presynaptic index pre, sent at tick, to the ring buffers. */
+static inline void deliver(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint64_t tick, uint32_t pre,
                            uint32_t count, run_out_t *out) {
-    const size_t stride = (size_t) cfg->n_types * cfg->n_neurons;
     const uint32_t mask = cfg->ring_mask;
-    const synapse_t *syn = cfg->synapses + cfg->row_ptr[pre];
-    const synapse_t *const end = cfg->synapses + cfg->row_ptr[pre + 1];
+    const row_t *row = &cfg->rows[pre];
     uint64_t sat = 0;
-    out->synaptic_events += (uint64_t) (end - syn) * count;
-    for (; syn < end; syn++) {
-        rb_t *cell = rb + ((tick + syn->delay) & mask) * stride + syn->target;
+    out->synaptic_events += (uint64_t) row->length * count;
+    if (row->delay != 0) {
+        rb_t *const base = rb + ((tick + row->delay) & mask) * stride;
 #if defined(PORTASNN_ARITH_FLOAT)
-        *cell += syn->weight * (double) count;
+        const double w = row->weight * (double) count;
+#define ADD_TO(column) base[column] += w
 #else
-        uint32_t sum = (uint32_t) *cell + (uint32_t) syn->weight * count;
-        if (sum > 0xFFFFu) {
-            sum = 0xFFFFu;
-            sat++;
-        }
-        *cell = (rb_t) sum;
+        const uint32_t w = (uint32_t) row->weight * count;
+#define ADD_TO(column)                                          \
+        do {                                                    \
+            const uint32_t c_ = (column);                       \
+            uint32_t sum = (uint32_t) base[c_] + w;             \
+            if (sum > 0xFFFFu) {                                \
+                sum = 0xFFFFu;                                  \
+                sat++;                                          \
+            }                                                   \
+            base[c_] = (rb_t) sum;                              \
+        } while (0)
 #endif
+        if (narrow_targets(cfg)) {
+            const uint16_t *target = (const uint16_t *) cfg->targets + row->begin;
+            for (const uint16_t *const end = target + row->length; target < end; target++) {
+                ADD_TO(*target);
+            }
+        } else {
+            const uint32_t *target = (const uint32_t *) cfg->targets + row->begin;
+            for (const uint32_t *const end = target + row->length; target < end; target++) {
+                ADD_TO(*target);
+            }
+        }
+#undef ADD_TO
+    } else {
+        const synapse_t *syn = cfg->synapses + row->begin;
+        const synapse_t *const end = syn + row->length;
+        for (; syn < end; syn++) {
+            rb_t *cell = rb + ((tick + syn->delay) & mask) * stride + syn->target;
+#if defined(PORTASNN_ARITH_FLOAT)
+            *cell += syn->weight * (double) count;
+#else
+            uint32_t sum = (uint32_t) *cell + (uint32_t) syn->weight * count;
+            if (sum > 0xFFFFu) {
+                sum = 0xFFFFu;
+                sat++;
+            }
+            *cell = (rb_t) sum;
+#endif
+        }
     }
     out->saturations += sat;
 }
 
-/* Inversion with a guide table (Chen & Asau): start at the count of u's 2^24-wide bucket. */
-static inline uint32_t poisson_count(kiss64_t *rng, const uint32_t *cdf, uint32_t len, const uint32_t *guide) {
-    uint32_t u = kiss64_next(rng), k = guide[u >> 24];
-    while (k < len && u >= cdf[k]) {
+/* Inversion with a guide table (Chen & Asau): the count of u, #{thresholds <= u}, lies between
+ * the counts at the two ends of u's 2^24-wide bucket; mostly they are equal. */
+static inline uint32_t poisson_count(uint32_t u, const uint32_t *cdf, const uint32_t *guide) {
+    const uint32_t b = u >> 24;
+    uint32_t k = guide[b];
+    const uint32_t hi = guide[b + 1];
+    while (k < hi && u >= cdf[k]) {
         k++;
     }
     return k;
+}
+
+/* Groups the Poisson sources into runs (src_run_t); returns their number. */
+static uint32_t poisson_runs(const run_cfg_t *cfg, src_run_t *runs, uint32_t *src_target) {
+    uint32_t n_runs = 0;
+    for (uint32_t s = 0; s < cfg->n_sources; s++) {
+        const row_t *row = &cfg->rows[cfg->n_neurons + s];
+        src_run_t r = {s, s + 1, cfg->src_start[s], cfg->src_stop[s], cfg->src_table[s], 0, 0};
+        src_target[s] = 0;
+        if (row->length == 1) {
+            if (row->delay != 0) {
+                r.delay = row->delay;
+                r.weight = row->weight;
+                src_target[s] = target_of(cfg, row->begin);
+            } else {
+                r.delay = cfg->synapses[row->begin].delay;
+                r.weight = cfg->synapses[row->begin].weight;
+                src_target[s] = cfg->synapses[row->begin].target;
+            }
+        }
+        src_run_t *last = n_runs ? &runs[n_runs - 1] : NULL;
+        if (last && last->end == s && last->start == r.start && last->stop == r.stop && last->table == r.table
+            && last->delay == r.delay && (r.delay == 0 || memcmp(&last->weight, &r.weight, sizeof(rb_t)) == 0)) {
+            last->end = s + 1;
+        } else {
+            runs[n_runs++] = r;
+        }
+    }
+    return n_runs;
 }
 
 /* Returns 0 on success, a negative number on a configuration or memory error. */
@@ -139,7 +218,8 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
     if (cfg->abi != PORTASNN_ENGINE_ABI) {
         return -1;
     }
-    if (cfg->n_types > PORTASNN_MAX_SYNAPSE_TYPES || cfg->n_ticks >= UINT32_MAX) {
+    if (cfg->n_types > PORTASNN_MAX_SYNAPSE_TYPES || cfg->n_ticks >= UINT32_MAX
+        || (cfg->target_bytes != 2 && cfg->target_bytes != 4)) {
         return -2;
     }
     int rc = 0;
@@ -148,10 +228,11 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
     void **states = calloc(cfg->n_pops ? cfg->n_pops : 1, sizeof(void *));
     rb_t *rb = calloc(ring * cfg->n_types * (n_neurons ? n_neurons : 1), sizeof(rb_t));
     value_t *offset = calloc(n_neurons ? n_neurons : 1, sizeof(value_t));
-    uint32_t *scratch = malloc((n_neurons ? n_neurons : 1) * sizeof(uint32_t));
-    uint32_t *fired = malloc((cfg->n_pre ? cfg->n_pre : 1) * sizeof(uint32_t) * 2);
+    uint32_t *scratch = malloc((n_neurons ? n_neurons : 1) * sizeof(uint32_t) * 2);
+    uint32_t *fired = malloc((n_neurons ? n_neurons : 1) * sizeof(uint32_t));
     spikes_t spikes = {0, 0, NULL, NULL};
-    poisson_src_t *sources = NULL;
+    src_run_t *runs = NULL;
+    uint32_t *src_target = NULL;
     kiss64_t rng;
     kiss64_seed(&rng, cfg->seed);
     if (!states || !rb || !offset || !scratch || !fired) {
@@ -173,23 +254,16 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
         m->init(states[p], pop->n, pop->params);
     }
 
-    sources = malloc((cfg->n_sources ? cfg->n_sources : 1) * sizeof(poisson_src_t));
-    if (!sources) {
+    runs = malloc((cfg->n_sources ? cfg->n_sources : 1) * sizeof(src_run_t));
+    src_target = malloc((cfg->n_sources ? cfg->n_sources : 1) * sizeof(uint32_t));
+    if (!runs || !src_target) {
         rc = -3;
         goto done;
     }
-    for (uint32_t s = 0; s < cfg->n_sources; s++) {
-        poisson_src_t *p = &sources[s];
-        const uint64_t r0 = cfg->row_ptr[cfg->n_neurons + s], r1 = cfg->row_ptr[cfg->n_neurons + s + 1];
-        p->start = cfg->src_start[s];
-        p->stop = cfg->src_stop[s];
-        p->table = cfg->src_table[s];
-        p->single = (r1 - r0) == 1;
-        if (p->single) {
-            p->syn = cfg->synapses[r0];
-        }
-    }
+    const uint32_t n_runs = poisson_runs(cfg, runs, src_target);
 
+    const size_t stride = (size_t) cfg->n_types * n_neurons;
+    const uint32_t mask = cfg->ring_mask;
     uint64_t next_current = 0, next_array = 0;
     const uint64_t report_every = cfg->n_ticks / 100 ? cfg->n_ticks / 100 : 1;
     for (uint64_t t = 0; t < cfg->n_ticks; t++) {
@@ -205,7 +279,7 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
 #endif
             next_current++;
         }
-        const size_t slot = (size_t) (t & cfg->ring_mask);
+        const size_t slot = (size_t) (t & mask);
         uint32_t n_fired = 0;
         for (uint32_t p = 0; p < cfg->n_pops; p++) {
             const pop_cfg_t *pop = &cfg->pops[p];
@@ -219,53 +293,74 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
                 rec = pop->rec_out + (size_t) (t / pop->rec_interval) * pop->n_rec * m->n_recorded;
             }
             uint32_t ns = m->step(states[p], pop->n, slots, pop->shifts, offset + pop->offset,
-                                  pop->n_rec, pop->rec_ids, rec, scratch);
+                                  pop->n_rec, pop->rec_ids, rec, scratch, scratch + n_neurons);
             for (uint32_t j = 0; j < ns; j++) {
                 uint32_t g = pop->offset + scratch[j];
-                fired[2 * n_fired] = g;
-                fired[2 * n_fired + 1] = 1;
-                n_fired++;
+                fired[n_fired++] = g;
                 if (spikes_push(&spikes, (uint32_t) t, g)) {
                     rc = -3;
                     goto done;
                 }
             }
         }
-        const size_t stride = (size_t) cfg->n_types * n_neurons;
         uint64_t sat = 0, events = 0;
-        for (uint32_t s = 0; s < cfg->n_sources; s++) {
-            const poisson_src_t *p = &sources[s];
-            if (t < p->start || t >= p->stop) {
+        kiss64_t r = rng;
+        for (uint32_t q = 0; q < n_runs; q++) {
+            const src_run_t *run = &runs[q];
+            if (t < run->start || t >= run->stop) {
                 continue;
             }
-            const uint32_t k = p->table;
-            uint32_t c = poisson_count(&rng, cfg->cdf + cfg->table_cdf_off[k], cfg->table_cdf_len[k],
-                                       cfg->guide + 256 * (size_t) k);
-            if (p->single) {  /* delays are >= 1 tick: this cannot touch the slot of tick t */
-                rb_t *cell = rb + ((t + p->syn.delay) & cfg->ring_mask) * stride + p->syn.target;
+            const uint32_t *cdf = cfg->cdf + cfg->table_cdf_off[run->table];
+            const uint32_t *guide = cfg->guide + 257 * (size_t) run->table;
+            if (run->delay != 0) {  /* delays are >= 1 tick: this cannot touch the slot of tick t */
+                rb_t *const base = rb + ((t + run->delay) & mask) * stride;
 #if defined(PORTASNN_ARITH_FLOAT)
-                *cell += p->syn.weight * (double) c;
+                const double w = run->weight;
 #else
-                uint32_t sum = (uint32_t) *cell + (uint32_t) p->syn.weight * c;
-                if (sum > 0xFFFFu) {
-                    sum = 0xFFFFu;
-                    sat++;
-                }
-                *cell = (rb_t) sum;
+                const uint32_t w = run->weight;
 #endif
-                events += c;
-            } else if (c) {
-                deliver(rb, cfg, t, cfg->n_neurons + s, c, out);
+                for (uint32_t s = run->first; s < run->end; s++) {
+                    const uint32_t c = poisson_count(kiss64_next(&r), cdf, guide);
+                    rb_t *cell = base + src_target[s];
+#if defined(PORTASNN_ARITH_FLOAT)
+                    *cell += w * (double) c;
+#else
+                    uint32_t sum = (uint32_t) *cell + w * c;
+                    if (sum > 0xFFFFu) {
+                        sum = 0xFFFFu;
+                        sat++;
+                    }
+                    *cell = (rb_t) sum;
+#endif
+                    events += c;
+                }
+            } else {
+                for (uint32_t s = run->first; s < run->end; s++) {
+                    const uint32_t c = poisson_count(kiss64_next(&r), cdf, guide);
+                    if (c) {
+                        deliver(rb, cfg, stride, t, cfg->n_neurons + s, c, out);
+                    }
+                }
             }
         }
+        rng = r;
         out->saturations += sat;
         out->synaptic_events += events;
         for (uint32_t f = 0; f < n_fired; f++) {
-            deliver(rb, cfg, t, fired[2 * f], fired[2 * f + 1], out);
+            if (f + 1 < n_fired) {  /* the next row's first lines, while this one is added */
+                const row_t *next = &cfg->rows[fired[f + 1]];
+                const char *p = next->delay
+                    ? (const char *) cfg->targets + next->begin * (narrow_targets(cfg) ? 2 : 4)
+                    : (const char *) (cfg->synapses + next->begin);
+                for (uint32_t b = 0; b < 16; b++) {
+                    __builtin_prefetch(p + 64 * b);
+                }
+            }
+            deliver(rb, cfg, stride, t, fired[f], 1, out);
         }
         while (next_array < cfg->n_array_events && cfg->array_tick[next_array] <= t) {
             if (cfg->array_tick[next_array] == t) {
-                deliver(rb, cfg, t, cfg->array_pre[next_array], 1, out);
+                deliver(rb, cfg, stride, t, cfg->array_pre[next_array], 1, out);
             }
             next_array++;
         }
@@ -291,6 +386,7 @@ done:
     free(offset);
     free(scratch);
     free(fired);
-    free(sources);
+    free(runs);
+    free(src_target);
     return rc;
 }

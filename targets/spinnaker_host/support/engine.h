@@ -14,7 +14,7 @@
 #include "spinn_fixed.h"
 
 #define PORTASNN_MAX_SYNAPSE_TYPES 8
-#define PORTASNN_ENGINE_ABI 5
+#define PORTASNN_ENGINE_ABI 6
 
 #if defined(PORTASNN_ARITH_FLOAT)
 typedef double rb_t;      /* ring-buffer slot and synaptic weight: exact doubles */
@@ -31,16 +31,26 @@ typedef struct synapse { uint32_t target; uint32_t delay; double weight; } synap
 typedef struct synapse { uint32_t target; uint16_t delay; uint16_t weight; } synapse_t;
 #endif
 
+/* The synaptic row of one presynaptic index.  A uniform row (delay != 0: every synapse of the
+ * row has this delay and weight) lists only its targets, targets[begin .. begin + length); any
+ * other row (delay == 0) its synapses, synapses[begin .. begin + length).  Delays are >= 1.
+ * The targets are uint16_t or uint32_t (run_cfg_t.target_bytes 2 or 4). */
+typedef struct row {
+    uint64_t begin;
+    uint32_t length, delay;
+    rb_t weight;
+} row_t;
+
 /* One compiled model (model_glue.c) */
 typedef struct model_vtable {
     uint32_t state_size, n_synapse_types, n_recorded, n_param_words;
     void (*init)(void *state, uint32_t n, const PARAM *params);
     /* One tick of n neurons: take the ring-buffer inputs of this tick (and zero the slots),
      * update, record the neurons listed in rec_ids into rec_out (if rec_out != NULL), append the
-     * indices of the neurons that spiked to spiked[]; return their number. */
+     * indices of the neurons that spiked to spiked[]; return their number.  scratch: n words. */
     uint32_t (*step)(void *state, uint32_t n, rb_t *const *slots, const int32_t *shifts,
                      const value_t *current_offset, uint32_t n_rec, const uint32_t *rec_ids,
-                     value_t *rec_out, uint32_t *spiked);
+                     value_t *rec_out, uint32_t *spiked, uint32_t *scratch);
 } model_vtable_t;
 
 typedef struct pop_cfg {
@@ -56,15 +66,18 @@ typedef struct run_cfg {
     uint64_t n_ticks;
     uint64_t seed[4];
     const pop_cfg_t *pops;
-    /* synapse rows (CSR over the presynaptic index) */
-    const uint64_t *row_ptr;   /* n_pre + 1 */
+    /* synapse rows, one per presynaptic index (n_pre), in the order the synapses were declared */
+    const row_t *rows;
+    const void *targets;       /* uint16_t or uint32_t, see target_bytes */
     const synapse_t *synapses;
     /* Poisson sources: source s is presynaptic index n_neurons + s; it draws from count table
      * src_table[s]: thresholds cdf[table_cdf_off[k] ...] (u0.32, P(count <= j), table_cdf_len[k]
-     * of them) and guide[256 k ...] (the count for u = j << 24, where the search starts) */
+     * of them) and guide[257 k + j] = #{thresholds <= j << 24}, j = 0..256 (so guide[257 k + 256]
+     * = table_cdf_len[k]): the count of a u in [j << 24, (j + 1) << 24) lies in
+     * [guide[257 k + j], guide[257 k + j + 1]] */
     const uint32_t *src_start, *src_stop;  /* active for start <= tick < stop */
     const uint32_t *src_table;
-    uint32_t n_tables, pad2;
+    uint32_t n_tables, target_bytes;
     const uint32_t *table_cdf_off, *table_cdf_len;
     const uint32_t *cdf;
     const uint32_t *guide;
