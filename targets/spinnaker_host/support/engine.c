@@ -54,6 +54,145 @@ static void kiss64_seed(kiss64_t *k, const uint64_t seed[4]) {
     k->c = k->c % 698769068u + 1u;  /* z = c = 0 is a fixed point */
 }
 
+/* The generator's outputs, KISS_LANES * KISS_BLOCK at a time: lane j steps through the block of
+ * outputs j * KISS_BLOCK + 1 ... (j + 1) * KISS_BLOCK of the batch, so the lanes are independent
+ * chains the CPU overlaps, and the buffer holds the outputs in the generator's own order.  After a
+ * batch each lane jumps ahead by (KISS_LANES - 1) * KISS_BLOCK steps, exactly: x is affine mod
+ * 2^32, y linear over GF(2)^32, and the multiply-with-carry pair is T = c * 2^32 + z -> a T mod
+ * (a * 2^32 - 1) (Marsaglia's equivalence; seeding keeps 0 < T < a * 2^32 - 1).  Without a
+ * 128-bit integer type the buffer is filled by the plain generator. */
+#define KISS_LANES 8
+#define KISS_BLOCK 1024
+#define KISS_BUF (KISS_LANES * KISS_BLOCK)
+#define KISS_X_MUL 314527869u
+#define KISS_X_ADD 1234567u
+#define KISS_Z_MUL 4294584393ull
+
+typedef struct kiss_stream {
+    uint32_t pos;              /* next unread output in buf */
+    kiss64_t plain;            /* the generator, without a 128-bit type */
+    uint32_t buf[KISS_BUF];
+#if defined(__SIZEOF_INT128__)
+    uint32_t x[KISS_LANES], y[KISS_LANES], z[KISS_LANES], c[KISS_LANES];
+    uint32_t skip_xa, skip_xc;  /* x -> xa x + xc */
+    uint32_t skip_y[32];        /* y -> XOR of skip_y[i] over the set bits i of y */
+    uint64_t skip_t;            /* T -> skip_t T mod p */
+#endif
+} kiss_stream_t;
+
+#if defined(__SIZEOF_INT128__)
+#define KISS_P ((KISS_Z_MUL << 32) - 1u)
+
+typedef struct kiss_jump { uint32_t xa, xc, y[32]; uint64_t t; } kiss_jump_t;
+
+static uint32_t gf2_apply(const uint32_t *cols, uint32_t v) {
+    uint32_t r = 0;
+    for (uint32_t i = 0; i < 32; i++) {
+        r ^= (v >> i & 1u) ? cols[i] : 0u;
+    }
+    return r;
+}
+
+static uint64_t mulmod_p(uint64_t a, uint64_t b) {
+    return (uint64_t) ((unsigned __int128) a * b % KISS_P);
+}
+
+static kiss_jump_t jump_then(const kiss_jump_t *first, const kiss_jump_t *then) {
+    kiss_jump_t h;
+    h.xa = then->xa * first->xa;
+    h.xc = then->xa * first->xc + then->xc;
+    for (uint32_t i = 0; i < 32; i++) {
+        h.y[i] = gf2_apply(then->y, first->y[i]);
+    }
+    h.t = mulmod_p(then->t, first->t);
+    return h;
+}
+
+/* The generator's state transition applied k times. */
+static kiss_jump_t jump_by(uint64_t k) {
+    kiss_jump_t step = {KISS_X_MUL, KISS_X_ADD, {0}, KISS_Z_MUL}, r = {1u, 0u, {0}, 1u};
+    for (uint32_t i = 0; i < 32; i++) {
+        uint32_t y = 1u << i;
+        y ^= y << 5;
+        y ^= y >> 7;
+        y ^= y << 22;
+        step.y[i] = y;
+        r.y[i] = 1u << i;
+    }
+    for (; k; k >>= 1) {
+        if (k & 1u) {
+            r = jump_then(&r, &step);
+        }
+        step = jump_then(&step, &step);
+    }
+    return r;
+}
+
+static void jump_apply(const kiss_jump_t *j, uint32_t *x, uint32_t *y, uint32_t *z, uint32_t *c) {
+    *x = j->xa * *x + j->xc;
+    *y = gf2_apply(j->y, *y);
+    const uint64_t t = mulmod_p(j->t, ((uint64_t) *c << 32) | *z);
+    *c = (uint32_t) (t >> 32);
+    *z = (uint32_t) t;
+}
+#endif
+
+static void kiss_stream_init(kiss_stream_t *s, const kiss64_t *k) {
+    s->pos = KISS_BUF;
+    s->plain = *k;
+#if defined(__SIZEOF_INT128__)
+    const kiss_jump_t block = jump_by(KISS_BLOCK), skip = jump_by((uint64_t) (KISS_LANES - 1) * KISS_BLOCK);
+    uint32_t x = k->x, y = k->y, z = k->z, c = k->c;
+    for (uint32_t j = 0; j < KISS_LANES; j++) {
+        s->x[j] = x;
+        s->y[j] = y;
+        s->z[j] = z;
+        s->c[j] = c;
+        jump_apply(&block, &x, &y, &z, &c);
+    }
+    s->skip_xa = skip.xa;
+    s->skip_xc = skip.xc;
+    memcpy(s->skip_y, skip.y, sizeof(skip.y));
+    s->skip_t = skip.t;
+#endif
+}
+
+static void kiss_stream_refill(kiss_stream_t *s) {
+#if defined(__SIZEOF_INT128__)
+    uint32_t x[KISS_LANES], y[KISS_LANES], z[KISS_LANES], c[KISS_LANES];
+    memcpy(x, s->x, sizeof(x));
+    memcpy(y, s->y, sizeof(y));
+    memcpy(z, s->z, sizeof(z));
+    memcpy(c, s->c, sizeof(c));
+    for (uint32_t n = 0; n < KISS_BLOCK; n++) {
+        for (uint32_t j = 0; j < KISS_LANES; j++) {  /* kiss64_next, lane by lane */
+            x[j] = KISS_X_MUL * x[j] + KISS_X_ADD;
+            y[j] ^= y[j] << 5;
+            y[j] ^= y[j] >> 7;
+            y[j] ^= y[j] << 22;
+            const uint64_t t = KISS_Z_MUL * z[j] + c[j];
+            c[j] = (uint32_t) (t >> 32);
+            z[j] = (uint32_t) t;
+            s->buf[j * KISS_BLOCK + n] = x[j] + y[j] + z[j];
+        }
+    }
+    kiss_jump_t skip = {s->skip_xa, s->skip_xc, {0}, s->skip_t};
+    memcpy(skip.y, s->skip_y, sizeof(skip.y));
+    for (uint32_t j = 0; j < KISS_LANES; j++) {
+        jump_apply(&skip, &x[j], &y[j], &z[j], &c[j]);
+    }
+    memcpy(s->x, x, sizeof(x));
+    memcpy(s->y, y, sizeof(y));
+    memcpy(s->z, z, sizeof(z));
+    memcpy(s->c, c, sizeof(c));
+#else
+    for (uint32_t n = 0; n < KISS_BUF; n++) {
+        s->buf[n] = kiss64_next(&s->plain);
+    }
+#endif
+    s->pos = 0;
+}
+
 /* A run of consecutive Poisson sources [first, end) with the same count table and activity window
  * and, if delay != 0, one synapse each with this delay and weight (its target in src_target[]);
  * delay == 0: the sources' counts are delivered through their rows. */
@@ -172,15 +311,34 @@ static inline void deliver(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint64
 }
 
 /* Inversion with a guide table (Chen & Asau): the count of u, #{thresholds <= u}, lies between
- * the counts at the two ends of u's 2^24-wide bucket; mostly they are equal. */
-static inline uint32_t poisson_count(uint32_t u, const uint32_t *cdf, const uint32_t *guide) {
+ * the counts at the two ends of u's 2^24-wide bucket; mostly they are equal.  mark[j] is the count
+ * at the bucket's start, with bit 31 set where the bucket holds a threshold (the search is
+ * needed); mark[256] = the number of thresholds (see poisson_marks). */
+#define POISSON_SEARCH 0x80000000u
+
+static inline uint32_t poisson_count(uint32_t u, const uint32_t *cdf, const uint32_t *mark) {
     const uint32_t b = u >> 24;
-    uint32_t k = guide[b];
-    const uint32_t hi = guide[b + 1];
-    while (k < hi && u >= cdf[k]) {
-        k++;
+    uint32_t k = mark[b];
+    if (__builtin_expect(k >= POISSON_SEARCH, 0)) {
+        k &= ~POISSON_SEARCH;
+        const uint32_t hi = mark[b + 1] & ~POISSON_SEARCH;
+        while (k < hi && u >= cdf[k]) {
+            k++;
+        }
     }
     return k;
+}
+
+/* The marks of every table from cfg->guide (engine.h). */
+static void poisson_marks(const run_cfg_t *cfg, uint32_t *mark) {
+    for (uint32_t k = 0; k < cfg->n_tables; k++) {
+        const uint32_t *g = cfg->guide + 257 * (size_t) k;
+        uint32_t *m = mark + 257 * (size_t) k;
+        for (uint32_t j = 0; j < 256; j++) {
+            m[j] = g[j] | (g[j + 1] > g[j] ? POISSON_SEARCH : 0u);
+        }
+        m[256] = g[256];
+    }
 }
 
 /* Groups the Poisson sources into runs (src_run_t); returns their number. */
@@ -232,10 +390,11 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
     uint32_t *fired = malloc((n_neurons ? n_neurons : 1) * sizeof(uint32_t));
     spikes_t spikes = {0, 0, NULL, NULL};
     src_run_t *runs = NULL;
-    uint32_t *src_target = NULL;
-    kiss64_t rng;
-    kiss64_seed(&rng, cfg->seed);
-    if (!states || !rb || !offset || !scratch || !fired) {
+    uint32_t *src_target = NULL, *marks = NULL;
+    kiss64_t seeded;
+    kiss64_seed(&seeded, cfg->seed);
+    kiss_stream_t *rng = malloc(sizeof(kiss_stream_t));
+    if (!states || !rb || !offset || !scratch || !fired || !rng) {
         rc = -3;
         goto done;
     }
@@ -261,6 +420,13 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
         goto done;
     }
     const uint32_t n_runs = poisson_runs(cfg, runs, src_target);
+    kiss_stream_init(rng, &seeded);
+    marks = malloc((cfg->n_tables ? cfg->n_tables : 1) * 257 * sizeof(uint32_t));
+    if (!marks) {
+        rc = -3;
+        goto done;
+    }
+    poisson_marks(cfg, marks);
 
     const size_t stride = (size_t) cfg->n_types * n_neurons;
     const uint32_t mask = cfg->ring_mask;
@@ -304,46 +470,52 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             }
         }
         uint64_t sat = 0, events = 0;
-        kiss64_t r = rng;
         for (uint32_t q = 0; q < n_runs; q++) {
             const src_run_t *run = &runs[q];
             if (t < run->start || t >= run->stop) {
                 continue;
             }
             const uint32_t *cdf = cfg->cdf + cfg->table_cdf_off[run->table];
-            const uint32_t *guide = cfg->guide + 257 * (size_t) run->table;
-            if (run->delay != 0) {  /* delays are >= 1 tick: this cannot touch the slot of tick t */
-                rb_t *const base = rb + ((t + run->delay) & mask) * stride;
-#if defined(PORTASNN_ARITH_FLOAT)
-                const double w = run->weight;
-#else
-                const uint32_t w = run->weight;
-#endif
-                for (uint32_t s = run->first; s < run->end; s++) {
-                    const uint32_t c = poisson_count(kiss64_next(&r), cdf, guide);
-                    rb_t *cell = base + src_target[s];
-#if defined(PORTASNN_ARITH_FLOAT)
-                    *cell += w * (double) c;
-#else
-                    uint32_t sum = (uint32_t) *cell + w * c;
-                    if (sum > 0xFFFFu) {
-                        sum = 0xFFFFu;
-                        sat++;
-                    }
-                    *cell = (rb_t) sum;
-#endif
-                    events += c;
+            const uint32_t *mark = marks + 257 * (size_t) run->table;
+            for (uint32_t s = run->first; s < run->end;) {  /* one draw per source, in order */
+                if (rng->pos == KISS_BUF) {
+                    kiss_stream_refill(rng);
                 }
-            } else {
-                for (uint32_t s = run->first; s < run->end; s++) {
-                    const uint32_t c = poisson_count(kiss64_next(&r), cdf, guide);
-                    if (c) {
-                        deliver(rb, cfg, stride, t, cfg->n_neurons + s, c, out);
+                const uint32_t avail = KISS_BUF - rng->pos, stop = run->end - s < avail ? run->end : s + avail;
+                const uint32_t *u = rng->buf + rng->pos;
+                rng->pos += stop - s;
+                if (run->delay != 0) {  /* delays are >= 1 tick: this cannot touch the slot of tick t */
+                    rb_t *const base = rb + ((t + run->delay) & mask) * stride;
+#if defined(PORTASNN_ARITH_FLOAT)
+                    const double w = run->weight;
+#else
+                    const uint32_t w = run->weight;
+#endif
+                    for (; s < stop; s++, u++) {
+                        const uint32_t c = poisson_count(*u, cdf, mark);
+                        rb_t *cell = base + src_target[s];
+#if defined(PORTASNN_ARITH_FLOAT)
+                        *cell += w * (double) c;
+#else
+                        uint32_t sum = (uint32_t) *cell + w * c;
+                        if (sum > 0xFFFFu) {
+                            sum = 0xFFFFu;
+                            sat++;
+                        }
+                        *cell = (rb_t) sum;
+#endif
+                        events += c;
+                    }
+                } else {
+                    for (; s < stop; s++, u++) {
+                        const uint32_t c = poisson_count(*u, cdf, mark);
+                        if (c) {
+                            deliver(rb, cfg, stride, t, cfg->n_neurons + s, c, out);
+                        }
                     }
                 }
             }
         }
-        rng = r;
         out->saturations += sat;
         out->synaptic_events += events;
         for (uint32_t f = 0; f < n_fired; f++) {
@@ -388,5 +560,7 @@ done:
     free(fired);
     free(runs);
     free(src_target);
+    free(marks);
+    free(rng);
     return rc;
 }
