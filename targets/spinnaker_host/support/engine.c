@@ -194,10 +194,11 @@ static void kiss_stream_refill(kiss_stream_t *s) {
 }
 
 /* A run of consecutive Poisson sources [first, end) with the same count table and activity window
- * and, if delay != 0, one synapse each with this delay and weight (its target in src_target[]);
- * delay == 0: the sources' counts are delivered through their rows. */
+ * and, if delay != 0, one synapse each with this delay and weight (its target in src_target[];
+ * contiguous: the targets are src_target[first] + 0, 1, ...); delay == 0: the sources' counts
+ * are delivered through their rows. */
 typedef struct src_run {
-    uint32_t first, end, start, stop, table, delay;
+    uint32_t first, end, start, stop, table, delay, contiguous;
     rb_t weight;
 } src_run_t;
 
@@ -346,7 +347,7 @@ static uint32_t poisson_runs(const run_cfg_t *cfg, src_run_t *runs, uint32_t *sr
     uint32_t n_runs = 0;
     for (uint32_t s = 0; s < cfg->n_sources; s++) {
         const row_t *row = &cfg->rows[cfg->n_neurons + s];
-        src_run_t r = {s, s + 1, cfg->src_start[s], cfg->src_stop[s], cfg->src_table[s], 0, 0};
+        src_run_t r = {s, s + 1, cfg->src_start[s], cfg->src_stop[s], cfg->src_table[s], 0, 1, 0};
         src_target[s] = 0;
         if (row->length == 1) {
             if (row->delay != 0) {
@@ -363,6 +364,7 @@ static uint32_t poisson_runs(const run_cfg_t *cfg, src_run_t *runs, uint32_t *sr
         if (last && last->end == s && last->start == r.start && last->stop == r.stop && last->table == r.table
             && last->delay == r.delay && (r.delay == 0 || memcmp(&last->weight, &r.weight, sizeof(rb_t)) == 0)) {
             last->end = s + 1;
+            last->contiguous = last->contiguous && src_target[s] == src_target[s - 1] + 1;
         } else {
             runs[n_runs++] = r;
         }
@@ -491,9 +493,13 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
 #else
                     const uint32_t w = run->weight;
 #endif
+                    /* consecutive sources onto consecutive columns (a population stimulated one
+                     * to one) need no target list */
+                    const uint32_t *tgt = run->contiguous ? NULL : src_target;
+                    const uint32_t shift = src_target[run->first] - run->first;  /* mod 2^32 */
                     for (; s < stop; s++, u++) {
                         const uint32_t c = poisson_count(*u, cdf, mark);
-                        rb_t *cell = base + src_target[s];
+                        rb_t *cell = base + (tgt ? tgt[s] : s + shift);
 #if defined(PORTASNN_ARITH_FLOAT)
                         *cell += w * (double) c;
 #else
