@@ -17,11 +17,12 @@
  * produces in its slow, fast and Gaussian regimes).  Deterministic per seed; not the board's
  * draw sequence: one draw per active source per tick, sources in index order.
  *
- * Speed (the order of every addition is the one above, so results do not depend on it): rows
- * whose synapses share one delay and weight hold only their targets (row_t); runs of Poisson
- * sources with the same table, activity window and single synapse of the same delay and weight
- * are drawn in one tight loop (src_run_t); the models take their inputs without data-dependent
- * branches (model_glue.c).
+ * Speed (every addition happens in the order above and every draw is the generator's next
+ * output, so results do not depend on it): rows whose synapses share one delay and weight hold
+ * only their targets (row_t); the generator's outputs are produced ahead in lane-parallel batches
+ * (kiss_stream_t); runs of Poisson sources with the same table, activity window and synapse
+ * shape are drawn in one tight loop (src_run_t); the models take their inputs without
+ * data-dependent branches (model_glue.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,14 +31,18 @@
 extern const model_vtable_t *const portasnn_models[];
 extern const uint32_t portasnn_n_models;
 
+#define KISS_X_MUL 314527869u
+#define KISS_X_ADD 1234567u
+#define KISS_Z_MUL 4294584393ull
+
 typedef struct kiss64 { uint32_t x, y, z, c; } kiss64_t;
 
 static uint32_t kiss64_next(kiss64_t *k) {
-    k->x = 314527869u * k->x + 1234567u;
+    k->x = KISS_X_MUL * k->x + KISS_X_ADD;
     k->y ^= k->y << 5;
     k->y ^= k->y >> 7;
     k->y ^= k->y << 22;
-    uint64_t t = 4294584393ull * k->z + k->c;
+    uint64_t t = KISS_Z_MUL * k->z + k->c;
     k->c = (uint32_t) (t >> 32);
     k->z = (uint32_t) t;
     return k->x + k->y + k->z;
@@ -64,9 +69,6 @@ static void kiss64_seed(kiss64_t *k, const uint64_t seed[4]) {
 #define KISS_LANES 8
 #define KISS_BLOCK 1024
 #define KISS_BUF (KISS_LANES * KISS_BLOCK)
-#define KISS_X_MUL 314527869u
-#define KISS_X_ADD 1234567u
-#define KISS_Z_MUL 4294584393ull
 
 typedef struct kiss_stream {
     uint32_t pos;              /* next unread output in buf */
