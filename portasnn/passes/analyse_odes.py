@@ -126,7 +126,9 @@ def apply(model: ir.Model) -> ir.Model:
         solver = numeric[0]
         numeric_block = ir.NumericBlock(
             states=tuple(solver["state_variables"]),
-            rhs=tuple((s, _parse(solver["update_expressions"][s], names)) for s in solver["state_variables"]))
+            # expanded: ODE-toolbox returns these in a form that varies from run to run (hash order)
+            rhs=tuple((s, sympy.expand(_parse(solver["update_expressions"][s], names)))
+                      for s in solver["state_variables"]))
     for solver in solvers + numeric:
         for state, init in solver.get("initial_values", {}).items():
             base = state
