@@ -32,7 +32,17 @@ def _python_ops(a: int, b: int) -> list[int]:
     to_int = a >> 15 if a >= 0 else -((-a) >> 15)
     return [fixed.s32(a + b), fixed.s32(a - b), fixed.s32(-a), fixed.mul(a, b), int(a < b), int(a >= b), to_int,
             fixed.kdivk(pa, pb + 1), fixed.kdivui(pa, pb + 1), fixed.decay_s1615(a, b & 0xFFFFFFFF),
-            fixed.s32(fixed.decay_s1615_to_u032(pa, b & 0xFFFFFFFF))]
+            fixed.s32(fixed.decay_s1615_to_u032(pa, b & 0xFFFFFFFF)), fixed.expk(a >> 12), _div(a, b),
+            _div(a, b >> 16)]
+
+
+def _div(a: int, b: int) -> int:
+    """REAL_DIV from its definition: a * 2^15 / b truncated toward zero, saturated; x / 0 = sign(x) * max."""
+    if b == 0:
+        return 2**31 - 1 if a > 0 else (-2**31 if a < 0 else 0)
+    q = abs(a) * 32768 // abs(b)
+    q = q if (a < 0) == (b < 0) else -q
+    return max(-2**31, min(2**31 - 1, q))
 
 
 @given(st.lists(st.tuples(I32, I32), min_size=1, max_size=400))
@@ -43,6 +53,41 @@ def test_operations_match_gcc_arm_accum(ops_programs, pairs):
     got_host, got_arm = _run_ops(host, arr, False), _run_ops(arm, arr, True)
     assert got_host.tobytes() == got_arm.tobytes()
     expected = np.array([v for a, b in pairs for v in _python_ops(a, b)], np.int64)
+    assert np.array_equal(got_host[:-5].astype(np.int64), expected)
+
+
+EDGES = [0, 1, -1, 2**31 - 1, -2**31, 32768, -32768, 363408 << 12, (363409 << 12), -340695 << 12, (-340696 << 12),
+         (-340695 << 12) - 1, 65536, -65536, 1 << 16, 3 << 16]
+
+
+def test_division_and_exp_edges_match_gcc_arm_and_definition(ops_programs):
+    """b = 0 and b >> 16 = 0, quotients beyond the range, exp at both saturation thresholds."""
+    host, arm = ops_programs
+    pairs = [(a, b) for a in EDGES for b in EDGES]
+    arr = np.array(pairs, np.int64)
+    got_host, got_arm = _run_ops(host, arr, False), _run_ops(arm, arr, True)
+    assert got_host.tobytes() == got_arm.tobytes()
+    expected = np.array([v for a, b in pairs for v in _python_ops(a, b)], np.int64)
+    assert np.array_equal(got_host[:-5].astype(np.int64), expected)
+
+
+@given(st.lists(st.tuples(st.integers(-340700, 363410), I32), min_size=1, max_size=400))
+@settings(max_examples=15, deadline=None)
+def test_exp_over_its_domain_matches_definition(ops_programs, pairs):
+    """exp's whole unsaturated domain (the pair test above mostly draws saturating arguments)."""
+    host, arm = ops_programs
+    arr = np.array([(a << 12, b) for a, b in pairs], np.int64)
+    got_host, got_arm = _run_ops(host, arr, False), _run_ops(arm, arr, True)
+    assert got_host.tobytes() == got_arm.tobytes()
+    assert list(got_host[:-5].reshape(-1, 14)[:, 11]) == [fixed.expk(a) for a, _ in pairs]
+
+
+def test_dense_random_sweep(ops_programs):
+    rng = np.random.default_rng(2026)
+    arr = np.column_stack([rng.integers(-340700, 363410, 20000) << 12, rng.integers(-2**31, 2**31, 20000)])
+    got_host, got_arm = _run_ops(ops_programs[0], arr, False), _run_ops(ops_programs[1], arr, True)
+    assert got_host.tobytes() == got_arm.tobytes()
+    expected = np.array([v for a, b in arr.tolist() for v in _python_ops(a, b)], np.int64)
     assert np.array_equal(got_host[:-5].astype(np.int64), expected)
 
 
