@@ -16,6 +16,12 @@ from portasnn.errors import ModelError, Span
 
 Kind = str  # "real" | "int" | "bool"
 S1615_MAX = 65535.99997
+# functions of changing values the chip evaluates (exp: spinn_common's expk, see spinn_fixed.h)
+ON_CHIP = (sympy.Min, sympy.Max, sympy.Abs, sympy.Heaviside, sympy.exp, sympy.Piecewise)
+
+
+def _name(node: sympy.Basic) -> str:
+    return getattr(node.func, "__name__", str(node.func))
 
 
 @dataclass(frozen=True)
@@ -61,15 +67,10 @@ class FixedPrinter:
     def check_functions(self, expr: sympy.Basic) -> None:
         """Refuse, by name, a function of changing values that SpiNNaker cannot evaluate."""
         for node in sympy.preorder_traversal(expr):
-            if isinstance(node, sympy.Function) and not isinstance(node, (sympy.Min, sympy.Max, sympy.Abs,
-                                                                           sympy.Heaviside)):
-                name = getattr(node.func, "__name__", str(node.func))
-                raise self.refuse(f"{name}()", "this function has no SpiNNaker implementation for values that "
+            if isinstance(node, sympy.Function) and not isinstance(node, ON_CHIP):
+                raise self.refuse(f"{_name(node)}()", "this function has no SpiNNaker implementation for values that "
                                   "change during the simulation", "only parameter-only uses are computed (on the "
-                                  "host); exp/log of state would need an on-chip approximation")
-            if isinstance(node, sympy.Piecewise):
-                raise self.refuse("piecewise expression", "conditional expressions of changing values are not "
-                                  "supported", "use an if statement")
+                                  "host); on the chip there are +, -, *, /, exp, min, max, abs and comparisons")
 
     # ---- helpers ------------------------------------------------------------------------
 
@@ -126,9 +127,12 @@ class FixedPrinter:
         if isinstance(e, sympy.Heaviside):
             x = self.real(e.args[0])
             return f"(REAL_GE({x}, ZERO) ? ONE : ZERO)", "real"
-        if isinstance(e, sympy.Function) or isinstance(e, sympy.Piecewise):
-            name = getattr(e.func, "__name__", str(e.func))
-            raise self.refuse(f"{name}()", "this function has no SpiNNaker implementation for values that change "
+        if isinstance(e, sympy.exp):
+            return f"REAL_EXP({self.real(e.args[0])})", "real"
+        if isinstance(e, sympy.Piecewise):
+            return self._piecewise(e)
+        if isinstance(e, sympy.Function):
+            raise self.refuse(f"{_name(e)}()", "this function has no SpiNNaker implementation for values that change "
                               "during the simulation", "only parameter-only uses are computed (on the host)")
         raise self.refuse(str(e), "this expression form is not supported")
 
@@ -158,19 +162,22 @@ class FixedPrinter:
         if c == -1:
             code, kind = self.emit(rest)
             return (f"(-{code})", "int") if kind == "int" else (f"REAL_NEG({code})", "real")
-        factors = list(e.args)
-        for f in factors:
-            if isinstance(f, sympy.Pow) and f.exp.is_number and f.exp < 0:
-                raise self.refuse(str(f.base), "division by a value that changes during the simulation "
-                                  "(s16.15 division is not exact and is avoided on SpiNNaker)")
-        emitted = [self.emit(f) for f in factors]
-        if all(k == "int" for _, k in emitted):
+        numer = [f for f in e.args if not self._is_reciprocal(f)]
+        denom = [f.base ** -f.exp for f in e.args if self._is_reciprocal(f)]
+        emitted = [self.emit(f) for f in numer]
+        if not denom and all(k == "int" for _, k in emitted):
             return "(" + " * ".join(c for c, _ in emitted) + ")", "int"
         acc = None
         for code, kind in emitted:
             code = self.as_real(code, kind)
             acc = code if acc is None else f"REAL_MUL({acc}, {code})"
+        for d in denom:  # the numerator's product, then one truncating division per denominator factor
+            acc = f"REAL_DIV({acc or 'ONE'}, {self.real(d)})"
         return acc, "real"
+
+    @staticmethod
+    def _is_reciprocal(f: sympy.Basic) -> bool:
+        return isinstance(f, sympy.Pow) and f.exp.is_Integer and f.exp < 0
 
     def _pow(self, e: sympy.Pow) -> tuple[str, Kind]:
         base, exp = e.as_base_exp()
@@ -182,10 +189,22 @@ class FixedPrinter:
             for _ in range(int(exp) - 1):
                 acc = f"REAL_MUL({acc}, {code})"
             return acc, "real"
-        if exp.is_number and exp < 0:
-            raise self.refuse(str(base), "division by a value that changes during the simulation "
-                              "(s16.15 division is not exact and is avoided on SpiNNaker)")
-        raise self.refuse(f"pow({base}, {exp})", "only whole powers 1..4 of changing values are supported")
+        if exp.is_Integer and -4 <= int(exp) <= -1:
+            return f"REAL_DIV(ONE, {self.real(base ** -exp)})", "real"
+        raise self.refuse(f"pow({base}, {exp})", "only whole powers -4..4 of changing values are supported")
+
+    def _piecewise(self, e: sympy.Piecewise) -> tuple[str, Kind]:
+        """Nested conditionals; the last branch must be unconditional (no undefined value on the chip)."""
+        if e.args[-1].cond is not sympy.true:
+            raise self.refuse("piecewise expression", "it has no value when no condition holds",
+                              "add an otherwise branch")
+        branches = [self.emit(b.expr) for b in e.args]
+        kind = "real" if any(k == "real" for _, k in branches) else branches[0][1]
+        acc = self.as_real(*branches[-1]) if kind == "real" else branches[-1][0]
+        for (code, k), b in zip(reversed(branches[:-1]), reversed(e.args[:-1])):
+            code = self.as_real(code, k) if kind == "real" else code
+            acc = f"({self.cond(b.cond)} ? {code} : {acc})"
+        return acc, kind
 
     def _rel(self, e: sympy.Basic) -> tuple[str, Kind]:
         (lc, lk), (rc, rk) = self.emit(e.lhs), self.emit(e.rhs)

@@ -6,7 +6,8 @@ Numerics, stated:
   time ms); convolution states in the unit of their input port's weight.
 - Every parameter-only sub-expression (propagators, internals, coefficients, thresholds) is
   computed on the host in double precision for the machine time step and sent as an s16.15
-  field; the chip only adds, multiplies and compares. There is no exp on the chip.
+  field; the chip adds, multiplies, divides (truncating, saturating), compares and evaluates exp
+  (spinn_common's expk, saturating above ~11.09).
 - Linear ODEs use ODE-toolbox's exact propagators. Non-linear ODEs are refused unless a fixed-step
   solver is chosen (``euler`` or ``rk2`` (midpoint), ``substeps`` per machine step).
 - Per tick, in sPyNNaker's order: inputs of the tick are added (``add_input``), state is recorded
@@ -342,11 +343,12 @@ class Lowering:
         if isinstance(expr, (sympy.logic.boolalg.BooleanTrue, sympy.logic.boolalg.BooleanFalse)):
             return expr
         if isinstance(expr, sympy.Piecewise) and expr.free_symbols & dynamic:
-            raise ModelError("a piecewise (conditional) expression of changing values cannot be lowered to "
-                             "SpiNNaker's s16.15 arithmetic", span=span, code="E310", construct="piecewise expression",
-                             hint="write it as an if statement in the update block")
+            return sympy.Piecewise(*[(self.hoist(b.expr, span), self.hoist(b.cond, span)) for b in expr.args])
         if not isinstance(expr, sympy.Expr):
             return expr.func(*[self.hoist(a, span) for a in expr.args])
+        if isinstance(expr, sympy.Mul) and sum(isinstance(f, sympy.exp) for f in expr.args) > 1:
+            # exp(-V_th/Delta_T) * exp(V/Delta_T): one exp of the sum, so that no factor leaves s16.15
+            expr = sympy.powsimp(expr, combine="exp")
         if not (expr.free_symbols & dynamic):
             return self.const(expr, span)
         if expr.is_polynomial(*dynamic) and not self._has_int_dynamic(expr):
@@ -648,6 +650,8 @@ class Lowering:
             if new == value:
                 break
             value = new
+        if value is sympy.true or value is sympy.false:
+            return 1.0 if value is sympy.true else 0.0
         try:
             return float(value)
         except TypeError:

@@ -62,3 +62,39 @@ def test_fixed_step_solver_bit_identical_to_arm_accum():
         model = host_model(ir, solver, 4)
         inputs, offsets = _inputs(model, 7, 0.1)
         assert armref.first_difference(model, _values(model, I_e=100.0), 0.1, inputs, offsets) is None
+
+
+# Every nestml zoo model that lowers (benchmarks/spinnaker_coverage.py; test_coverage checks this list
+# is exactly the lowered set), with the solver the coverage uses.
+LOWERED_ZOO = {
+    "iaf_psc_alpha_neuron": None, "iaf_psc_delta_neuron": None, "iaf_psc_delta_fixed_timestep_neuron": None,
+    "iaf_psc_exp_neuron": None, "iaf_psc_exp_htum_neuron": None, "ignore_and_fire_neuron": None,
+    "mat2_psc_exp_neuron": None,
+    "aeif_cond_alpha_alt_neuron": "euler", "aeif_cond_alpha_neuron": "euler", "aeif_cond_exp_neuron": "euler",
+    "aeif_psc_alpha_neuron": "euler", "aeif_psc_exp_neuron": "euler", "hh_cond_exp_traub_neuron": "euler",
+    "hh_psc_alpha_neuron": "euler", "iaf_chxk_2008_neuron": "euler", "iaf_cond_alpha_neuron": "euler",
+    "iaf_cond_beta_neuron": "euler", "iaf_cond_exp_neuron": "euler", "iaf_cond_exp_sfa_rr_neuron": "euler",
+    "izhikevich_neuron": "euler", "izhikevich_psc_alpha_neuron": "euler", "terub_gpe_neuron": "euler",
+    "traub_cond_multisyn_neuron": "euler", "traub_psc_alpha_neuron": "euler", "wb_cond_exp_neuron": "euler",
+    "wb_cond_multisyn_neuron": "euler",
+}
+
+
+GCC_O2_DIFFERS = pytest.mark.xfail(strict=True, reason=(
+    "GCC 12 -O2 (and -O1) for ARM changes an Euler increment (wb_cond_exp: Inact_h at step 55, -32 instead of "
+    "-33 LSB); "
+    "-O0, -fno-inline or -fno-tree-fre give the host's bits; the same expression compiled alone agrees. Not yet "
+    "explained"))
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=GCC_O2_DIFFERS) if n.startswith("wb_") else n
+                                  for n in sorted(LOWERED_ZOO)])
+def test_every_lowered_zoo_model_bit_identical_to_arm_accum(name):
+    """10 000 steps at 0.1 ms of random input (up to 1/32 of a chip unit per tick: 31 pA, 31 nS or
+    0.03 mV) and current offsets (up to +-125 pA), default parameters."""
+    model = host_model(solved(name), LOWERED_ZOO[name])
+    rng = np.random.default_rng(sum(map(ord, name)))
+    k = len(model.synapse_types)
+    inputs = np.where(rng.random((STEPS, k)) < 0.2, rng.integers(1, 2 ** 10, (STEPS, k)), 0)
+    offsets = np.where(rng.random(STEPS) < 0.5, rng.integers(-2 ** 12, 2 ** 12, STEPS), 0)
+    assert armref.first_difference(model, _values(model), 0.1, inputs, offsets) is None

@@ -54,12 +54,21 @@ def test_non_linear_ode_lowers_with_a_chosen_solver_recorded_in_the_manifest(tmp
     assert "exp" not in update.split("*/", 1)[1].lower().replace("exp_", "")
 
 
-def test_exp_of_state_is_refused_even_with_a_solver(tmp_path):
+def test_log_of_state_is_refused_even_with_a_solver(tmp_path):
     path, line = variant(tmp_path, DYNAMICS,
-                         "        V_m' = -(V_m - E_L) / tau_m + exp((V_m - V_th) / 1 mV) * 1 mV / tau_m")
+                         "        V_m' = -(V_m - E_L) / tau_m + ln(-V_m / 1 mV) * 1 mV / tau_m")
     proc = build(path, tmp_path / "out", "--spinnaker-solver", "euler")
     assert proc.returncode == 2, proc.stderr
-    assert f"{path}:{line}:" in proc.stderr and "E310" in proc.stderr and "exp()" in proc.stderr
+    assert f"{path}:{line}:" in proc.stderr and "E310" in proc.stderr and "log()" in proc.stderr
+
+
+def test_exp_of_state_lowers_to_the_chip_expk_with_a_solver(tmp_path):
+    path, _ = variant(tmp_path, DYNAMICS,
+                      "        V_m' = -(V_m - E_L) / tau_m + exp((V_m - V_th) / 1 mV) * 1 mV / tau_m")
+    proc = build(path, tmp_path / "out", "--spinnaker-solver", "euler")
+    assert proc.returncode == 0, proc.stderr
+    update = (tmp_path / "out" / "c_models/src/tiny_lif_neuron/tiny_lif_neuron_update.h").read_text()
+    assert "REAL_EXP(" in update
 
 
 def test_random_normal_is_refused_at_its_statement(tmp_path):
