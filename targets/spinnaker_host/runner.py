@@ -35,6 +35,7 @@ SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model
 CFLAGS = ("-O2", "-funroll-loops", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
 ENGINE_ABI = 6
 NARROW_COLUMNS = 0x10000  # ring-buffer columns (n_types * n_neurons) up to which targets are uint16
+ROW_DELTAS = 1  # engine.h row_t.flags: the targets as one-byte steps
 MAX_TYPES = 8
 
 
@@ -110,7 +111,8 @@ class _RunCfg(ctypes.Structure):
     _fields_ = [("abi", ctypes.c_uint32), ("n_pops", ctypes.c_uint32), ("n_neurons", ctypes.c_uint32),
                 ("n_pre", ctypes.c_uint32), ("n_sources", ctypes.c_uint32), ("n_types", ctypes.c_uint32),
                 ("ring_mask", ctypes.c_uint32), ("pad", ctypes.c_uint32), ("n_ticks", ctypes.c_uint64),
-                ("seed", ctypes.c_uint64 * 4), ("pops", _P), ("rows", _P), ("targets", _P), ("synapses", _P),
+                ("seed", ctypes.c_uint64 * 4), ("pops", _P), ("rows", _P), ("targets", _P), ("deltas", _P),
+                ("synapses", _P),
                 ("src_start", _P), ("src_stop", _P), ("src_table", _P), ("n_tables", ctypes.c_uint32),
                 ("target_bytes", ctypes.c_uint32), ("table_cdf_off", _P), ("table_cdf_len", _P), ("cdf", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
                 ("array_tick", _P), ("array_pre", _P), ("n_current_events", ctypes.c_uint64),
@@ -385,8 +387,8 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
         lib.portasnn_scatter(ctypes.c_uint64(total), _ptr(pre_all), _ptr(staged), _ptr(cursor), _ptr(synapses))
     del staged, pre_all
     ring_mask = (1 << max(1, max_delay.bit_length())) - 1
-    rows, targets, synapses = _rows(synapses, row_ptr, arith, narrow=n_types * data.n_neurons <= NARROW_COLUMNS)
-    keep += [rows, targets, synapses]
+    rows, targets, steps, synapses = _rows(synapses, row_ptr, arith, narrow=n_types * data.n_neurons <= NARROW_COLUMNS)
+    keep += [rows, targets, steps, synapses]
 
     # Poisson sources
     lam = cat(data.src_rate_per_tick, np.float64)
@@ -468,7 +470,7 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     for i in range(4):
         run.seed[i] = int(seed[i])
     run.pops = ctypes.addressof(pop_cfgs)
-    run.rows, run.targets, run.synapses = _ptr(rows), _ptr(targets), _ptr(synapses)
+    run.rows, run.targets, run.deltas, run.synapses = _ptr(rows), _ptr(targets), _ptr(steps), _ptr(synapses)
     run.target_bytes = targets.itemsize
     run.src_start, run.src_stop, run.src_table = _ptr(src_start), _ptr(src_stop), _ptr(src_table)
     run.n_tables, run.table_cdf_off, run.table_cdf_len = len(tables), _ptr(table_off), _ptr(table_len)
@@ -481,35 +483,50 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
 
 
 def _rows(synapses: np.ndarray, row_ptr: np.ndarray, arith: Arith, narrow: bool
-          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """engine.h's row_t per presynaptic index, the targets of the uniform rows (one delay and one
-    weight, bit for bit; uint16 if ``narrow``) and the synapses of the other rows; synapse order
-    within a row is kept."""
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """engine.h's row_t per presynaptic index and what the rows list: the uniform rows (one delay
+    and one weight, bit for bit) their targets, as one-byte steps (deltas) where the targets do
+    not decrease and step by at most 255, else as targets (uint16 if ``narrow``); the other rows
+    their synapses.  Synapse order within a row is kept."""
     wdtype = np.uint16 if arith == "fixed" else np.float64
-    row_dtype = np.dtype([("begin", np.uint64), ("length", np.uint32), ("delay", np.uint32), ("weight", wdtype)],
-                         align=True)
+    row_dtype = np.dtype([("begin", np.uint64), ("length", np.uint32), ("delay", np.uint16), ("flags", np.uint16),
+                          ("first", np.uint32), ("weight", wdtype)], align=True)
     counts = np.diff(row_ptr).astype(np.int64)
     rows = np.zeros(counts.size, row_dtype)
     rows["length"] = counts
     uniform = counts > 0
+    stepped = np.zeros(counts.size, bool)
+    steps = np.zeros(0, np.uint8)
     if synapses.size:
-        delay = synapses["delay"]
+        delay, target = synapses["delay"], synapses["target"]
         wbits = synapses["weight"].view(np.uint16 if arith == "fixed" else np.uint64)
-        changes = np.zeros(synapses.size, np.int64)
-        changes[1:] = (delay[1:] != delay[:-1]) | (wbits[1:] != wbits[:-1])
-        np.cumsum(changes, out=changes)
-        first, last = row_ptr[:-1][uniform].astype(np.int64), row_ptr[1:][uniform].astype(np.int64) - 1
-        uniform[uniform] = changes[first] == changes[last]
-        del changes
-        heads = row_ptr[:-1][uniform].astype(np.int64)
-        rows["delay"][uniform] = delay[heads]
-        rows["weight"][uniform] = synapses["weight"][heads]
-    in_uniform = np.repeat(uniform, counts)
-    for kind in (uniform, ~uniform):
+        heads, ends = row_ptr[:-1].astype(np.int64), row_ptr[1:].astype(np.int64) - 1
+
+        def none_inside(flags: np.ndarray, which: np.ndarray) -> np.ndarray:
+            """Per row in ``which``: no flag set between consecutive synapses of the row."""
+            run = np.zeros(synapses.size, np.int64)
+            np.cumsum(flags, out=run[1:])
+            return run[heads[which]] == run[ends[which]]
+
+        uniform[uniform] = none_inside((delay[1:] != delay[:-1]) | (wbits[1:] != wbits[:-1]), uniform)
+        step = np.diff(target.astype(np.int64))
+        stepped[uniform] = none_inside((step < 0) | (step > 255), uniform)
+        rows["delay"][uniform] = delay[heads[uniform]]
+        rows["weight"][uniform] = synapses["weight"][heads[uniform]]
+        rows["first"][stepped] = target[heads[stepped]]
+        rows["flags"][stepped] = ROW_DELTAS
+        in_stepped = np.repeat(stepped, counts)
+        steps = np.zeros(synapses.size, np.int64)
+        steps[1:] = step
+        steps[heads[stepped]] = 0
+        steps = steps[in_stepped].astype(np.uint8)
+        del step
+    listed = uniform & ~stepped
+    for kind in (stepped, listed, ~uniform):
         n = np.where(kind, counts, 0)
         rows["begin"][kind] = (np.cumsum(n) - n)[kind]
-    targets = synapses["target"][in_uniform].astype(np.uint16 if narrow else np.uint32)
-    return rows, targets, synapses[~in_uniform]
+    targets = synapses["target"][np.repeat(listed, counts)].astype(np.uint16 if narrow else np.uint32)
+    return rows, targets, steps, synapses[np.repeat(~uniform, counts)]
 
 
 def _recording_plan(network: Network, data: netdata.NetData, dt: float) -> dict[str, tuple[np.ndarray, int]]:

@@ -19,7 +19,7 @@
  *
  * Speed (every addition happens in the order above and every draw is the generator's next
  * output, so results do not depend on it): rows whose synapses share one delay and weight hold
- * only their targets (row_t); the generator's outputs are produced ahead in lane-parallel batches
+ * only their targets, mostly as one-byte steps (row_t); the generator's outputs are produced ahead in lane-parallel batches
  * (kiss_stream_t); runs of Poisson sources with the same table, activity window and synapse
  * shape are drawn in one tight loop (src_run_t); the models take their inputs without
  * data-dependent branches (model_glue.c).
@@ -252,8 +252,27 @@ static inline int narrow_targets(const run_cfg_t *cfg) {
     return cfg->target_bytes == 2;
 }
 
-static inline uint32_t target_of(const run_cfg_t *cfg, uint64_t i) {
-    return narrow_targets(cfg) ? ((const uint16_t *) cfg->targets)[i] : ((const uint32_t *) cfg->targets)[i];
+/* The first target of a uniform row. */
+static inline uint32_t first_target(const run_cfg_t *cfg, const row_t *row) {
+    if (row->flags & ROW_DELTAS) {
+        return row->first;
+    }
+    return narrow_targets(cfg) ? ((const uint16_t *) cfg->targets)[row->begin]
+                               : ((const uint32_t *) cfg->targets)[row->begin];
+}
+
+/* Where a row's synapses or targets start, and their bytes. */
+static inline const char *row_data(const run_cfg_t *cfg, const row_t *row, size_t *bytes) {
+    if (row->delay == 0) {
+        *bytes = (size_t) row->length * sizeof(synapse_t);
+        return (const char *) (cfg->synapses + row->begin);
+    }
+    if (row->flags & ROW_DELTAS) {
+        *bytes = row->length;
+        return (const char *) (cfg->deltas + row->begin);
+    }
+    *bytes = (size_t) row->length * cfg->target_bytes;
+    return (const char *) cfg->targets + row->begin * cfg->target_bytes;
 }
 
 /* Adds count spikes of presynaptic index pre, sent at tick, to the ring buffers. */
@@ -281,7 +300,14 @@ static inline void deliver(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint64
             base[c_] = (rb_t) sum;                              \
         } while (0)
 #endif
-        if (narrow_targets(cfg)) {
+        if (row->flags & ROW_DELTAS) {
+            const uint8_t *step = cfg->deltas + row->begin;
+            uint32_t column = row->first;
+            for (const uint8_t *const end = step + row->length; step < end; step++) {
+                column += *step;
+                ADD_TO(column);
+            }
+        } else if (narrow_targets(cfg)) {
             const uint16_t *target = (const uint16_t *) cfg->targets + row->begin;
             for (const uint16_t *const end = target + row->length; target < end; target++) {
                 ADD_TO(*target);
@@ -355,7 +381,7 @@ static uint32_t poisson_runs(const run_cfg_t *cfg, src_run_t *runs, uint32_t *sr
             if (row->delay != 0) {
                 r.delay = row->delay;
                 r.weight = row->weight;
-                src_target[s] = target_of(cfg, row->begin);
+                src_target[s] = first_target(cfg, row);
             } else {
                 r.delay = cfg->synapses[row->begin].delay;
                 r.weight = cfg->synapses[row->begin].weight;
@@ -528,12 +554,10 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
         out->synaptic_events += events;
         for (uint32_t f = 0; f < n_fired; f++) {
             if (f + 1 < n_fired) {  /* the next row's first lines, while this one is added */
-                const row_t *next = &cfg->rows[fired[f + 1]];
-                const char *p = next->delay
-                    ? (const char *) cfg->targets + next->begin * (narrow_targets(cfg) ? 2 : 4)
-                    : (const char *) (cfg->synapses + next->begin);
-                for (uint32_t b = 0; b < 16; b++) {
-                    __builtin_prefetch(p + 64 * b);
+                size_t bytes;
+                const char *p = row_data(cfg, &cfg->rows[fired[f + 1]], &bytes);
+                for (size_t b = 0; b < bytes && b < 1024; b += 64) {
+                    __builtin_prefetch(p + b);
                 }
             }
             deliver(rb, cfg, stride, t, fired[f], 1, out);

@@ -32,12 +32,17 @@ typedef struct synapse { uint32_t target; uint16_t delay; uint16_t weight; } syn
 #endif
 
 /* The synaptic row of one presynaptic index.  A uniform row (delay != 0: every synapse of the
- * row has this delay and weight) lists only its targets, targets[begin .. begin + length); any
- * other row (delay == 0) its synapses, synapses[begin .. begin + length).  Delays are >= 1.
- * The targets are uint16_t or uint32_t (run_cfg_t.target_bytes 2 or 4). */
+ * row has this delay and weight) lists only its targets: if flags & ROW_DELTAS (targets
+ * non-decreasing, steps <= 255) as the steps deltas[begin .. begin + length) from `first`
+ * (deltas[begin] = 0), else as targets[begin .. begin + length) (uint16_t or uint32_t,
+ * run_cfg_t.target_bytes 2 or 4).  Any other row (delay == 0) lists its synapses,
+ * synapses[begin .. begin + length).  Delays are >= 1. */
+#define ROW_DELTAS 1u
 typedef struct row {
     uint64_t begin;
-    uint32_t length, delay;
+    uint32_t length;
+    uint16_t delay, flags;
+    uint32_t first;
     rb_t weight;
 } row_t;
 
@@ -69,6 +74,7 @@ typedef struct run_cfg {
     /* synapse rows, one per presynaptic index (n_pre), in the order the synapses were declared */
     const row_t *rows;
     const void *targets;       /* uint16_t or uint32_t, see target_bytes */
+    const uint8_t *deltas;
     const synapse_t *synapses;
     /* Poisson sources: source s is presynaptic index n_neurons + s; it draws from count table
      * src_table[s]: thresholds cdf[table_cdf_off[k] ...] (u0.32, P(count <= j), table_cdf_len[k]
