@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import math
+import os
 import textwrap
+from pathlib import Path
 
 import pytest
 import sympy
@@ -89,3 +91,22 @@ def test_nonlinear_membrane_is_integrated_numerically(tmp_path):
     assert m.solution.numeric is not None and "V_m" in m.solution.numeric.states
     (rhs,) = [e for s, e in m.solution.numeric.rhs if s == "V_m"]
     assert numeric(rhs, V_m=2.0, tau_m=4.0) == pytest.approx(1.0)
+
+
+@pytest.mark.slow
+def test_numeric_solution_does_not_depend_on_the_hash_seed(tmp_path):
+    """ODE-toolbox returns non-linear right-hand sides in a form that follows Python's hash order;
+    the pass must give the same IR (hash) in every process."""
+    import subprocess
+    import sys
+
+    model = Path(sys.prefix) / "models" / "neurons" / "wb_cond_exp_neuron.nestml"
+    code = ("import sys, warnings; warnings.simplefilter('ignore'); from portasnn.builder import load_ir; "
+            "from portasnn.ir.serialize import ir_hash; print(ir_hash(load_ir(sys.argv[1])[0]))")
+    hashes = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PORTASNN_CACHE_DIR": str(tmp_path / f"cache{seed}")}
+        out = subprocess.run([sys.executable, "-c", code, str(model)], env=env, capture_output=True, text=True,
+                             check=True)
+        hashes.add(out.stdout.strip())
+    assert len(hashes) == 1
