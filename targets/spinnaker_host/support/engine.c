@@ -528,6 +528,7 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
                     for (; s < stop; s++, u++) {
                         const uint32_t c = poisson_count(*u, cdf, mark);
                         rb_t *cell = base + (tgt ? tgt[s] : s + shift);
+                        __builtin_prefetch(cell + 256, 1);  /* the slot was last touched ring ticks ago */
 #if defined(PORTASNN_ARITH_FLOAT)
                         *cell += w * (double) c;
 #else
