@@ -115,8 +115,9 @@ def main() -> None:
                                                    "load_average_1min")} for r in rows]
         runs.append(row)
         print(f"dt {dt} ms: simulate {row['simulate_s']} s for {row['bio_s']} s biological -> wall/bio "
-              f"{row['wall_over_bio']} (cpu/bio {row['cpu_over_bio']}; connect {row['connect_s']} s, build {row['build_s']} s; "
-              f"load {row['load_average_1min_before']} -> {row['load_average_1min']}); rates {row['rate_hz']}", flush=True)
+              f"{row['wall_over_bio']} (cpu/bio {row['cpu_over_bio']}; connect {row['connect_s']} s, "
+              f"build {row['build_s']} s; load {row['load_average_1min_before']} -> {row['load_average_1min']}); "
+              f"rates {row['rate_hz']}", flush=True)
     result = {"benchmark": "spinnaker-host Brunel 10 000", "arith": args.arith, "cores": 1,
               "network": {"NE": NE, "NI": NI, "CE": CE, "CI": CI, "J_pA": J, "g": G, "eta": ETA, "delay_ms": DELAY,
                           "neuron": NEURON},

@@ -112,9 +112,9 @@ class _RunCfg(ctypes.Structure):
                 ("n_pre", ctypes.c_uint32), ("n_sources", ctypes.c_uint32), ("n_types", ctypes.c_uint32),
                 ("ring_mask", ctypes.c_uint32), ("pad", ctypes.c_uint32), ("n_ticks", ctypes.c_uint64),
                 ("seed", ctypes.c_uint64 * 4), ("pops", _P), ("rows", _P), ("targets", _P), ("deltas", _P),
-                ("synapses", _P),
-                ("src_start", _P), ("src_stop", _P), ("src_table", _P), ("n_tables", ctypes.c_uint32),
-                ("target_bytes", ctypes.c_uint32), ("table_cdf_off", _P), ("table_cdf_len", _P), ("cdf", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
+                ("synapses", _P), ("src_start", _P), ("src_stop", _P), ("src_table", _P),
+                ("n_tables", ctypes.c_uint32), ("target_bytes", ctypes.c_uint32), ("table_cdf_off", _P),
+                ("table_cdf_len", _P), ("cdf", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
                 ("array_tick", _P), ("array_pre", _P), ("n_current_events", ctypes.c_uint64),
                 ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P), ("progress", _P)]
 
@@ -387,7 +387,8 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
         lib.portasnn_scatter(ctypes.c_uint64(total), _ptr(pre_all), _ptr(staged), _ptr(cursor), _ptr(synapses))
     del staged, pre_all
     ring_mask = (1 << max(1, max_delay.bit_length())) - 1
-    rows, targets, steps, synapses = _rows(synapses, row_ptr, arith, narrow=n_types * data.n_neurons <= NARROW_COLUMNS)
+    narrow = n_types * data.n_neurons <= NARROW_COLUMNS
+    rows, targets, steps, synapses = _rows(synapses, row_ptr, arith, narrow)
     keep += [rows, targets, steps, synapses]
 
     # Poisson sources

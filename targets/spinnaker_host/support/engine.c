@@ -19,10 +19,10 @@
  *
  * Speed (every addition happens in the order above and every draw is the generator's next
  * output, so results do not depend on it): rows whose synapses share one delay and weight hold
- * only their targets, mostly as one-byte steps (row_t); the generator's outputs are produced ahead in lane-parallel batches
- * (kiss_stream_t); runs of Poisson sources with the same table, activity window and synapse
- * shape are drawn in one tight loop (src_run_t); the models take their inputs without
- * data-dependent branches (model_glue.c).
+ * only their targets, mostly as one-byte steps (row_t); the generator's outputs are produced
+ * ahead in lane-parallel batches (kiss_stream_t); runs of Poisson sources with the same table,
+ * activity window and synapse shape are drawn in one tight loop (src_run_t); the models take
+ * their inputs without data-dependent branches (model_glue.c).
  */
 #include <stdlib.h>
 #include <string.h>
