@@ -505,23 +505,23 @@ def _rows(synapses: np.ndarray, row_ptr: np.ndarray, arith: Arith, narrow: bool
 
         def none_inside(flags: np.ndarray, which: np.ndarray) -> np.ndarray:
             """Per row in ``which``: no flag set between consecutive synapses of the row."""
-            run = np.zeros(synapses.size, np.int64)
+            run = np.zeros(synapses.size, np.int32 if synapses.size < 2 ** 31 else np.int64)
             np.cumsum(flags, out=run[1:])
             return run[heads[which]] == run[ends[which]]
 
         uniform[uniform] = none_inside((delay[1:] != delay[:-1]) | (wbits[1:] != wbits[:-1]), uniform)
-        step = np.diff(target.astype(np.int64))
-        stepped[uniform] = none_inside((step < 0) | (step > 255), uniform)
+        step = target[1:] - target[:-1]  # uint32, wraps where the targets decrease
+        stepped[uniform] = none_inside((target[1:] < target[:-1]) | (step > 255), uniform)
         rows["delay"][uniform] = delay[heads[uniform]]
         rows["weight"][uniform] = synapses["weight"][heads[uniform]]
         rows["first"][stepped] = target[heads[stepped]]
         rows["flags"][stepped] = ROW_DELTAS
-        in_stepped = np.repeat(stepped, counts)
-        steps = np.zeros(synapses.size, np.int64)
-        steps[1:] = step
-        steps[heads[stepped]] = 0
-        steps = steps[in_stepped].astype(np.uint8)
+        steps = np.empty(synapses.size, np.uint8)
+        steps[0] = 0
+        steps[1:] = step  # kept only in stepped rows, where it fits
         del step
+        steps[heads[stepped]] = 0
+        steps = steps[np.repeat(stepped, counts)]
     listed = uniform & ~stepped
     for kind in (stepped, listed, ~uniform):
         n = np.where(kind, counts, 0)
