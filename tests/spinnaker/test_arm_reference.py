@@ -80,15 +80,7 @@ LOWERED_ZOO = {
 }
 
 
-GCC_O2_DIFFERS = pytest.mark.xfail(strict=True, reason=(
-    "GCC 12 -O2 (and -O1) for ARM changes an Euler increment (wb_cond_exp: Inact_h at step 55, -32 instead of "
-    "-33 LSB); "
-    "-O0, -fno-inline or -fno-tree-fre give the host's bits; the same expression compiled alone agrees. Not yet "
-    "explained"))
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=GCC_O2_DIFFERS) if n.startswith("wb_") else n
-                                  for n in sorted(LOWERED_ZOO)])
+@pytest.mark.parametrize("name", sorted(LOWERED_ZOO))
 def test_every_lowered_zoo_model_bit_identical_to_arm_accum(name):
     """10 000 steps at 0.1 ms of random input (up to 1/32 of a chip unit per tick: 31 pA, 31 nS or
     0.03 mV) and current offsets (up to +-125 pA), default parameters."""

@@ -120,6 +120,25 @@ def test_gcc_rewrites_plain_accum_products(tmp_path, opt):
     assert as_written == (opt == "-O0")
 
 
+@pytest.mark.parametrize("opt", ["-O0", "-O1", "-O2"])
+def test_gcc_folds_the_sign_of_accum_products_unless_operands_are_opaque(tmp_path, opt):
+    """Finding: with a barrier on the product only, GCC 12 -O1 and above evaluates 0.1k*v as
+    -((-0.1k)*v) when both products occur, which floor rounding makes 1 LSB off for most v (it
+    broke the bit-identity of wb_cond_exp). spinn_fixed.h's portasnn_arm_mul hides the operands too."""
+    if not armref.arm_available():
+        pytest.skip("needs arm-linux-gnueabi-gcc and qemu-arm")
+    from spinnaker_host.conftest import HERE
+
+    prog = tmp_path / "negfold"
+    subprocess.run([armref.ARM_CC, "-static", "-marm", opt, str(HERE / "negfold.c"), "-o", str(prog)], check=True,
+                   capture_output=True)
+    v = np.random.default_rng(9).integers(-2**22, 2**22, 2000)
+    got = _run_ops(prog, v[:, None], True).reshape(-1, 4)
+    expected = np.array([[fixed.mul(-3276, x), fixed.mul(3276, x)] for x in v.tolist()])
+    assert np.array_equal(got[:, 2:], expected)  # operands hidden: GCC's own floor product, every level
+    assert np.array_equal(got[:, :2], expected) == (opt == "-O0")
+
+
 def _lif_values(draw_params: dict, n: int = 1) -> dict[str, np.ndarray]:
     return {k: np.full(n, float(v)) for k, v in draw_params.items()}
 

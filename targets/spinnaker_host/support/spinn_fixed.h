@@ -136,10 +136,12 @@ typedef int32_t PARAM;
 /* GCC's own accum multiply, behind an optimisation barrier.  GCC (12) treats non-saturating
  * accum multiplication as associative and distributive: its tree-reassoc pass rewrites
  * h*(a*x) as x*(h*a), and fold-const / match.pd rewrite a*c - b*c as (a-b)*c.  Each is exact
- * for integers but not for truncating fixed point (results move by a few LSB).  The empty asm
- * makes every product an opaque value, so the compiler keeps one floor-multiply per REAL_MUL, in
- * source order -- the evaluation the host mode reproduces. */
+ * for integers but not for truncating fixed point (results move by a few LSB); its value numbering
+ * also evaluates c*x as -((-c)*x) when both occur (floor(-y) != -floor(y)).  The empty asm
+ * statements make every operand and every product opaque, so the compiler keeps one
+ * floor-multiply per REAL_MUL, in source order -- the evaluation the host mode reproduces. */
 static inline REAL portasnn_arm_mul(REAL a, REAL b) {
+    __asm__("" : "+r"(a), "+r"(b));
     REAL p = a * b;
     __asm__("" : "+r"(p));
     return p;
