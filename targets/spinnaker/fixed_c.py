@@ -16,8 +16,8 @@ from portasnn.errors import ModelError, Span
 
 Kind = str  # "real" | "int" | "bool"
 S1615_MAX = 65535.99997
-# functions of changing values the chip evaluates (exp: spinn_common's expk, see spinn_fixed.h)
-ON_CHIP = (sympy.Min, sympy.Max, sympy.Abs, sympy.Heaviside, sympy.exp, sympy.Piecewise)
+# functions of changing values the chip evaluates (exp: spinn_common's expk; log: see spinn_fixed.h)
+ON_CHIP = (sympy.Min, sympy.Max, sympy.Abs, sympy.Heaviside, sympy.exp, sympy.log, sympy.Piecewise)
 
 
 def _name(node: sympy.Basic) -> str:
@@ -70,7 +70,8 @@ class FixedPrinter:
             if isinstance(node, sympy.Function) and not isinstance(node, ON_CHIP):
                 raise self.refuse(f"{_name(node)}()", "this function has no SpiNNaker implementation for values that "
                                   "change during the simulation", "only parameter-only uses are computed (on the "
-                                  "host); on the chip there are +, -, *, /, exp, min, max, abs and comparisons")
+                                  "host); on the chip there are +, -, *, /, exp, log, powers, min, max, abs and "
+                                  "comparisons")
 
     # ---- helpers ------------------------------------------------------------------------
 
@@ -129,6 +130,8 @@ class FixedPrinter:
             return f"(REAL_GE({x}, ZERO) ? ONE : ZERO)", "real"
         if isinstance(e, sympy.exp):
             return f"REAL_EXP({self.real(e.args[0])})", "real"
+        if isinstance(e, sympy.log):
+            return f"REAL_LOG({self.real(e.args[0])})", "real"
         if isinstance(e, sympy.Piecewise):
             return self._piecewise(e)
         if isinstance(e, sympy.Function):
@@ -191,7 +194,10 @@ class FixedPrinter:
             return acc, "real"
         if exp.is_Integer and -4 <= int(exp) <= -1:
             return f"REAL_DIV(ONE, {self.real(base ** -exp)})", "real"
-        raise self.refuse(f"pow({base}, {exp})", "only whole powers -4..4 of changing values are supported")
+        if exp.is_Integer:
+            raise self.refuse(f"pow({base}, {exp})", "whole powers beyond -4..4 of changing values overflow s16.15")
+        # any other power (sqrt, x**1.5, x**p): exp(p log x), 0 for x <= 0 and p > 0
+        return f"REAL_EXP(REAL_MUL({self.real(exp)}, REAL_LOG({self.real(base)})))", "real"
 
     def _piecewise(self, e: sympy.Piecewise) -> tuple[str, Kind]:
         """Nested conditionals; the last branch must be unconditional (no undefined value on the chip)."""

@@ -7,7 +7,8 @@ Numerics, stated:
 - Every parameter-only sub-expression (propagators, internals, coefficients, thresholds) is
   computed on the host in double precision for the machine time step and sent as an s16.15
   field; the chip adds, multiplies, divides (truncating, saturating), compares and evaluates exp
-  (spinn_common's expk, saturating above ~11.09).
+  (spinn_common's expk, saturating above ~11.09) and log (within 1 LSB); other powers x**p of
+  changing values are exp(p log x).
 - Linear ODEs use ODE-toolbox's exact propagators. Non-linear ODEs are refused unless a fixed-step
   solver is chosen (``euler`` or ``rk2`` (midpoint), ``substeps`` per machine step).
 - Per tick, in sPyNNaker's order: inputs of the tick are added (``add_input``), state is recorded

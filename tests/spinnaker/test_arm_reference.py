@@ -72,6 +72,7 @@ LOWERED_ZOO = {
     "mat2_psc_exp_neuron": None,
     "aeif_cond_alpha_alt_neuron": "euler", "aeif_cond_alpha_neuron": "euler", "aeif_cond_exp_neuron": "euler",
     "aeif_psc_alpha_neuron": "euler", "aeif_psc_exp_neuron": "euler", "hh_cond_exp_traub_neuron": "euler",
+    "hh_moto_5ht_neuron": "euler",
     "hh_psc_alpha_neuron": "euler", "iaf_chxk_2008_neuron": "euler", "iaf_cond_alpha_neuron": "euler",
     "iaf_cond_beta_neuron": "euler", "iaf_cond_exp_neuron": "euler", "iaf_cond_exp_sfa_rr_neuron": "euler",
     "izhikevich_neuron": "euler", "izhikevich_psc_alpha_neuron": "euler", "terub_gpe_neuron": "euler",

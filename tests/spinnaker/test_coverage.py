@@ -23,6 +23,7 @@ def _check_model():
     ("izhikevich_neuron", "lowered (euler)"),
     ("aeif_psc_exp_neuron", "lowered (euler)"),
     ("hh_cond_exp_destexhe_neuron", "refused"),
+    ("hh_moto_5ht_neuron", "lowered (euler)"),
 ])
 def test_representative_models(name, status):
     row = _check_model()(NESTML_MODELS / f"{name}.nestml")

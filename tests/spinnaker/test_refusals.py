@@ -54,12 +54,12 @@ def test_non_linear_ode_lowers_with_a_chosen_solver_recorded_in_the_manifest(tmp
     assert "exp" not in update.split("*/", 1)[1].lower().replace("exp_", "")
 
 
-def test_log_of_state_is_refused_even_with_a_solver(tmp_path):
+def test_sin_of_state_is_refused_even_with_a_solver(tmp_path):
     path, line = variant(tmp_path, DYNAMICS,
-                         "        V_m' = -(V_m - E_L) / tau_m + ln(-V_m / 1 mV) * 1 mV / tau_m")
+                         "        V_m' = -(V_m - E_L) / tau_m + sin(V_m / 1 mV) * 1 mV / tau_m")
     proc = build(path, tmp_path / "out", "--spinnaker-solver", "euler")
     assert proc.returncode == 2, proc.stderr
-    assert f"{path}:{line}:" in proc.stderr and "E310" in proc.stderr and "log()" in proc.stderr
+    assert f"{path}:{line}:" in proc.stderr and "E310" in proc.stderr and "sin()" in proc.stderr
 
 
 def test_exp_of_state_lowers_to_the_chip_expk_with_a_solver(tmp_path):
@@ -69,6 +69,15 @@ def test_exp_of_state_lowers_to_the_chip_expk_with_a_solver(tmp_path):
     assert proc.returncode == 0, proc.stderr
     update = (tmp_path / "out" / "c_models/src/tiny_lif_neuron/tiny_lif_neuron_update.h").read_text()
     assert "REAL_EXP(" in update
+
+
+def test_log_and_fractional_powers_of_state_lower_with_a_solver(tmp_path):
+    path, _ = variant(tmp_path, DYNAMICS,
+                      "        V_m' = -(V_m - E_L) / tau_m + (ln(-V_m / 1 mV) + (-V_m / 1 mV)**1.5) * 1 mV / tau_m")
+    proc = build(path, tmp_path / "out", "--spinnaker-solver", "euler")
+    assert proc.returncode == 0, proc.stderr
+    update = (tmp_path / "out" / "c_models/src/tiny_lif_neuron/tiny_lif_neuron_update.h").read_text()
+    assert "REAL_LOG(" in update and "REAL_EXP(REAL_MUL(REAL_CONST(1.5), REAL_LOG(" in update
 
 
 def test_random_normal_is_refused_at_its_statement(tmp_path):

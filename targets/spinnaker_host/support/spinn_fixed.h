@@ -44,6 +44,9 @@
  *                                             saturates to 0x7FFFFFFF above A = 363408 (~11.09),
  *                                             0 below A = -340695; the board calls the library's
  *                                             own expk, the other fixed modes the port below
+ *   REAL_LOG(a)                               natural log, portasnn's own (every mode, board too):
+ *                                             within 1 LSB of round(log(a) 2^15); a <= 0 gives
+ *                                             0x80000000 (the most negative value)
  */
 #ifndef PORTASNN_SPINN_FIXED_H
 #define PORTASNN_SPINN_FIXED_H
@@ -235,6 +238,7 @@ static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) {
 #include <math.h>
 #define REAL_DIV(a, b) ((a) / (b))
 #define REAL_EXP(a) exp(a)
+#define REAL_LOG(a) log(a)
 #else
 
 static inline REAL portasnn_divk(REAL a, REAL b) {
@@ -246,6 +250,28 @@ static inline REAL portasnn_divk(REAL a, REAL b) {
     return kbits(q > INT32_MAX ? INT32_MAX : (q < INT32_MIN ? INT32_MIN : (int32_t) q));
 }
 #define REAL_DIV(a, b) portasnn_divk((a), (b))
+
+/* Natural log: A = m 2^(p-15) with m in [1, 2); log m = 2 atanh(s), s = (m-1)/(m+1) < 1/3, by its
+ * odd series to s^11 (remainder < 2^-23) in Q31; the sum in Q31 rounded half up to 15 bits. */
+static inline REAL portasnn_logk(REAL x) {
+    int32_t A = bitsk(x);
+    if (A <= 0) {
+        return kbits(INT32_MIN);
+    }
+    int32_t p = 31 - __builtin_clz((uint32_t) A);
+    uint32_t m = (uint32_t) A << (31 - p);  /* Q31 in [1, 2) */
+    uint32_t s = (uint32_t) ((((uint64_t) (m - 0x80000000u)) << 31) / ((uint64_t) m + 0x80000000u));
+    uint64_t s2 = ((uint64_t) s * s) >> 31;
+    uint64_t t = 0x80000000u / 11u;
+    t = 0x80000000u / 9u + ((t * s2) >> 31);
+    t = 0x80000000u / 7u + ((t * s2) >> 31);
+    t = 0x80000000u / 5u + ((t * s2) >> 31);
+    t = 0x80000000u / 3u + ((t * s2) >> 31);
+    t = 0x80000000u + ((t * s2) >> 31);
+    int64_t r = (int64_t) (p - 15) * 1488522236ll + (int64_t) (((t * s) >> 31) << 1);
+    return kbits((int32_t) ((r + (1 << 15)) >> 16));
+}
+#define REAL_LOG(a) portasnn_logk(a)
 
 #if defined(PORTASNN_SPINNAKER)
 #define REAL_EXP(a) expk(a)  /* spinn_common <stdfix-exp.h> */
