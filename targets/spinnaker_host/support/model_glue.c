@@ -26,12 +26,6 @@ static inline REAL slot_input(rb_t v, int32_t shift) {
 #endif
 }
 
-/* Inputs first, then the timesteps: per synapse type, the neurons whose slot is non-zero are
- * listed without a branch (whether a slot is zero is close to a coin toss per neuron, which a
- * branch predictor cannot learn), then given their input; then every neuron takes its timestep.
- * Each neuron still sees add_input for types 0, 1, ... (non-zero slots only) and then
- * do_timestep, as in sPyNNaker; neurons do not read each other's state, so the order across
- * neurons is free.  `scratch` holds n indices. */
 static inline REAL input_offset(value_t v) {
 #if defined(PORTASNN_ARITH_FLOAT)
     return v;
@@ -40,6 +34,12 @@ static inline REAL input_offset(value_t v) {
 #endif
 }
 
+/* Inputs first, then the timesteps: per synapse type, the neurons whose slot is non-zero are
+ * listed without a branch (whether a slot is zero is close to a coin toss per neuron, which a
+ * branch predictor cannot learn), then given their input; then every neuron takes its timestep.
+ * Each neuron still sees add_input for types 0, 1, ... (non-zero slots only) and then
+ * do_timestep, as in sPyNNaker; neurons do not read each other's state, so the order across
+ * neurons is free.  `scratch` holds n indices. */
 static uint32_t glue_step(void *state, uint32_t n, rb_t *const *slots, const int32_t *shifts,
                           const value_t *current_offset, uint32_t n_rec, const uint32_t *rec_ids,
                           value_t *rec_out, uint32_t *spiked, uint32_t *scratch) {
@@ -58,11 +58,11 @@ static uint32_t glue_step(void *state, uint32_t n, rb_t *const *slots, const int
         }
         memset(slot, 0, (size_t) n * sizeof(rb_t));
     }
-    /* Neurons in order; the recorded ones (rec_ids: sorted, distinct) keep their recorded values,
-     * the others' are dead stores. */
+    /* Neurons in order; the recorded ones (rec_ids: sorted, distinct; any >= n are not recorded)
+     * keep their recorded values, the others' are dead stores. */
     uint32_t n_spiked = 0, i = 0;
     REAL recorded[MODEL_N_RECORDED > 0 ? MODEL_N_RECORDED : 1];
-    for (uint32_t k = 0; rec_out != NULL && k < n_rec; k++) {
+    for (uint32_t k = 0; rec_out != NULL && k < n_rec && rec_ids[k] < n; k++) {
         for (const uint32_t id = rec_ids[k]; i < id; i++) {
             REAL dead[MODEL_N_RECORDED > 0 ? MODEL_N_RECORDED : 1];
             if (neuron_do_timestep(&neurons[i], input_offset(current_offset[i]), dead)) {
