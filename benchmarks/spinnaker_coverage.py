@@ -23,7 +23,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "spinnaker_coverage.json
 
 
 def _reason(err: Exception) -> str:
-    return str(err).splitlines()[0]
+    return str(err).splitlines()[0].replace(sys.prefix, "<venv>")
 
 
 def check_model(path: Path) -> dict:
