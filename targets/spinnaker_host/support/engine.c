@@ -244,6 +244,25 @@ void portasnn_scatter(uint64_t n, const uint32_t *pre, const synapse_t *in, uint
     }
 }
 
+/* The first n outputs of the Poisson sources' random stream for this seed (for tests). */
+int portasnn_random_stream(const uint64_t seed[4], uint64_t n, uint32_t *out) {
+    kiss64_t seeded;
+    kiss64_seed(&seeded, seed);
+    kiss_stream_t *rng = malloc(sizeof(kiss_stream_t));
+    if (!rng) {
+        return -3;
+    }
+    kiss_stream_init(rng, &seeded);
+    for (uint64_t i = 0; i < n; i++) {
+        if (rng->pos == KISS_BUF) {
+            kiss_stream_refill(rng);
+        }
+        out[i] = rng->buf[rng->pos++];
+    }
+    free(rng);
+    return 0;
+}
+
 uint32_t portasnn_engine_abi(void) { return PORTASNN_ENGINE_ABI; }
 
 const char *portasnn_arith(void) { return PORTASNN_ARITH_NAME; }
