@@ -5,7 +5,9 @@ either for this CPU (the host fixed-point mode of ``spinn_fixed.h``) or, with ``
 ``arm-linux-gnueabi-gcc -static -O2 -marm -DPORTASNN_ARM_ACCUM`` (REAL is GCC's accum, operations are
 GCC's ARM fixed-point code). ``run_step_driver`` runs one neuron on given inputs (under
 ``qemu-arm`` for the ARM build) and returns the raw output of every step; the two builds must
-agree byte for byte.
+agree byte for byte. ``arith="float"`` builds the host driver with ``-DPORTASNN_ARITH_FLOAT``: the
+same model code in double precision (parameter words and recorded values are doubles), to measure
+what s16.15 quantisation alone does to a model.
 """
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from portasnn.errors import ToolError
+from portasnn.errors import ToolError, UsageError
 
+from .model import Arith
 from .runner import _gcc_version, support_dir
 
 ARM_CC = "arm-linux-gnueabi-gcc"
@@ -28,13 +31,17 @@ def arm_available() -> bool:
     return shutil.which(ARM_CC) is not None and shutil.which(QEMU) is not None
 
 
-def build_step_driver(header: str, *, arm: bool) -> Path:
-    """The step driver for ``header`` (cached by content)."""
+def build_step_driver(header: str, *, arm: bool, arith: Arith = "fixed") -> Path:
+    """The step driver for ``header`` (cached by content); ``arith="float"`` only for the host build."""
     from portasnn.cache import BuildCache, cache_key
 
+    if arith not in ("fixed", "float") or (arm and arith == "float"):
+        raise UsageError(f"no step driver for arm={arm}, arith={arith!r}",
+                         hint="arith is 'fixed' or 'float' (float only for the host build)")
     sup = support_dir()
     cc = ARM_CC if arm else "gcc"
     flags = ["-static", "-O2", "-marm", "-DPORTASNN_ARM_ACCUM"] if arm else ["-O2"]
+    flags += ["-DPORTASNN_ARITH_FLOAT"] if arith == "float" else []
     inputs = {"target": "spinnaker-host-step-driver", "cc": cc, "flags": flags, "header": header,
               "gcc": _gcc_version(), "support": {n: (sup / n).read_text()
                                                  for n in ("spinn_fixed.h", "neuron_api.h", "step_driver.c")}}
@@ -42,13 +49,14 @@ def build_step_driver(header: str, *, arm: bool) -> Path:
     def build(tmp: Path) -> dict:
         (tmp / "model.h").write_text(header)
         cmd = [cc, *flags, "-std=gnu11", f"-I{sup}", f"-I{tmp}", '-DMODEL_HEADER="model.h"',
-               str(sup / "step_driver.c"), "-o", str(tmp / "driver")]
+               str(sup / "step_driver.c"), "-o", str(tmp / "driver")] + (["-lm"] if arith == "float" else [])
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             raise ToolError(f"building the step driver failed: {' '.join(cmd)}\n{proc.stderr[-4000:]}")
         return {"driver": "driver"}
 
-    entry = BuildCache().get_or_build(cache_key(inputs), build, label=f"step driver ({'arm' if arm else 'host'})")
+    label = f"step driver ({'arm' if arm else 'host'}{' float' if arith == 'float' else ''})"
+    entry = BuildCache().get_or_build(cache_key(inputs), build, label=label)
     return entry.path / "driver"
 
 
@@ -56,17 +64,19 @@ def build_step_driver(header: str, *, arm: bool) -> Path:
 class StepTrace:
     state_size: int
     spiked: np.ndarray  # (T,) int32
-    recorded: np.ndarray  # (T, n_recorded) raw int32
+    recorded: np.ndarray  # (T, n_recorded) raw int32 (fixed), float64 values (float)
     state: np.ndarray  # (T, state_size // 4) raw int32 words of neuron_t
     raw: bytes
 
 
 def run_step_driver(driver: Path, params: np.ndarray, inputs: np.ndarray, offsets: np.ndarray, *,
-                    n_recorded: int, arm: bool, timeout: float = 120.0) -> StepTrace:
-    """Run one neuron: ``params`` int32 words; ``inputs`` (T, n_types) raw s16.15; ``offsets`` (T,)."""
+                    n_recorded: int, arm: bool, arith: Arith = "fixed", timeout: float = 120.0) -> StepTrace:
+    """Run one neuron: ``params`` int32 words (float64 for a driver built with ``arith="float"``);
+    ``inputs`` (T, n_types) raw s16.15; ``offsets`` (T,) raw s16.15, in both arithmetics."""
     steps = np.column_stack([np.asarray(inputs, np.int64), np.asarray(offsets, np.int64)])
-    payload = (np.array([steps.shape[0]], np.int64).astype(np.uint32).tobytes()
-               + (np.asarray(params, np.int64) & 0xFFFFFFFF).astype(np.uint32).tobytes()
+    words = (np.asarray(params, "<f8").tobytes() if arith == "float"
+             else (np.asarray(params, np.int64) & 0xFFFFFFFF).astype(np.uint32).tobytes())
+    payload = (np.array([steps.shape[0]], np.int64).astype(np.uint32).tobytes() + words
                + (steps & 0xFFFFFFFF).astype(np.uint32).tobytes())
     cmd = [QEMU, str(driver)] if arm else [str(driver)]
     proc = subprocess.run(cmd, input=payload, capture_output=True, timeout=timeout)
@@ -74,13 +84,16 @@ def run_step_driver(driver: Path, params: np.ndarray, inputs: np.ndarray, offset
         raise ToolError(f"{' '.join(cmd)} exited with {proc.returncode}: {proc.stderr[-2000:]!r}")
     raw = proc.stdout
     size = int(np.frombuffer(raw[:4], np.int32)[0])
-    per = 4 + 4 * n_recorded + size
+    rec_dtype = np.dtype("<f8" if arith == "float" else "<i4")
+    head = 4 + rec_dtype.itemsize * n_recorded
+    per = head + size
     body = np.frombuffer(raw[4:], np.uint8)
     if body.size != per * steps.shape[0]:
         raise ToolError(f"step driver output has {body.size} bytes, expected {per * steps.shape[0]}")
     rows = body.reshape(steps.shape[0], per)
-    words = rows[:, : 4 + 4 * n_recorded].copy().view(np.int32)
-    return StepTrace(size, words[:, 0], words[:, 1:], rows[:, 4 + 4 * n_recorded:].copy().view(np.int32), raw)
+    spiked = rows[:, :4].copy().view(np.int32)[:, 0]
+    recorded = rows[:, 4:head].copy().view(rec_dtype).reshape(steps.shape[0], n_recorded)
+    return StepTrace(size, spiked, recorded, rows[:, head:].copy().view(np.int32), raw)
 
 
 def first_difference(model, values: dict[str, np.ndarray], dt_ms: float, inputs: np.ndarray,

@@ -2,13 +2,16 @@
  * step_driver.c -- runs ONE neuron of a model header step by step on recorded inputs and prints
  * its raw state after every step.  Built twice from the same sources: for this CPU (host
  * fixed-point mode) and for ARM with -DPORTASNN_ARM_ACCUM (GCC's own accum), run under
- * qemu-arm; the two outputs must be byte-identical.
+ * qemu-arm; the two outputs must be byte-identical.  Built with -DPORTASNN_ARITH_FLOAT it runs
+ * the same model code in double precision on the same (s16.15) inputs.
  *
- * stdin  (little-endian int32): n_steps, MODEL_N_PARAM_WORDS parameter words, then per step
+ * stdin  (little-endian): n_steps (int32), MODEL_N_PARAM_WORDS parameter words (PARAM: int32
+ *        bits in the fixed modes, doubles in float mode), then per step (int32)
  *        MODEL_N_SYNAPSE_TYPES ring-buffer inputs (raw s16.15; 0 = no input that tick) and the
  *        current offset (raw s16.15).
  * stdout: sizeof(neuron_t) as int32, then per step: spiked (int32), MODEL_N_RECORDED recorded
- *        values (raw), the bytes of neuron_t.
+ *        values (the bytes of REAL: raw int32 bits in the fixed modes, doubles in float mode),
+ *        the bytes of neuron_t.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +28,7 @@ int main(void) {
         return 2;
     }
     for (int i = 0; i < MODEL_N_PARAM_WORDS; i++) {
-        if (!read_i32(&words[i])) {
+        if (fread(&words[i], sizeof(PARAM), 1, stdin) != 1) {
             return 2;
         }
     }
@@ -49,8 +52,7 @@ int main(void) {
         int32_t spiked = neuron_do_timestep(&neuron, kbits(in[MODEL_N_SYNAPSE_TYPES]), recorded) ? 1 : 0;
         fwrite(&spiked, 4, 1, stdout);
         for (int r = 0; r < MODEL_N_RECORDED; r++) {
-            int32_t bits = bitsk(recorded[r]);
-            fwrite(&bits, 4, 1, stdout);
+            fwrite(&recorded[r], sizeof(REAL), 1, stdout);
         }
         fwrite(&neuron, sizeof(neuron), 1, stdout);
     }
