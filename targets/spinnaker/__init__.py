@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -207,6 +208,12 @@ def build_spinnaker(path: str | Path | Sequence[str | Path], out_dir: str | Path
         if ok:
             proc = subprocess.run(["make", "-C", str(out / "c_models")], capture_output=True, text=True)
             if proc.returncode != 0:
+                over = re.search(r"region `ITCM' overflowed by (\d+) bytes", proc.stderr)
+                if over:
+                    raise ToolError(f"the ARM build failed: the code does not fit SpiNNaker-1's 32 KiB instruction "
+                                    f"memory (ITCM) by {over.group(1)} bytes (sPyNNaker's own neuron runtime takes "
+                                    "about 27 KiB). The spinnaker-host target still runs the model; for the board, "
+                                    f"simplify its equations. Everything else was written to {out}.")
                 raise ToolError(f"the ARM build failed (make -C {out / 'c_models'}):\n{proc.stderr[-4000:]}")
             built, message = True, "ARM build done: .aplx files in python_models/portasnn_models/model_binaries"
     solver_used = solver if any(low.numeric for low in lowered.values()) else None

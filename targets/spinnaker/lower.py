@@ -530,11 +530,9 @@ class Lowering:
         out = [f"{ind}for (uint32_t sub = 0; sub < {n}u; sub++) {{  /* {self.opt.solver}, {n} substep(s) */"]
         i2 = ind + "    "
         if self.opt.solver == "euler":
-            for x in mask:
-                out.append(f"{i2}REAL {x}__inc = {self._scaled(x, dt * rhs[x], ode_span.get(x, s.span))};")
+            out += self._increments(mask, {x: dt * rhs[x] for x in mask}, "__inc", ode_span, s.span, i2)
         else:  # rk2: explicit midpoint
-            for x in mask:
-                out.append(f"{i2}REAL {x}__k1 = {self._scaled(x, dt / 2 * rhs[x], ode_span.get(x, s.span))};")
+            out += self._increments(mask, {x: dt / 2 * rhs[x] for x in mask}, "__k1", ode_span, s.span, i2)
             mid = {}
             for x in mask:
                 out.append(f"{i2}REAL {x}__mid = REAL_ADD(n->{x}, {x}__k1);")
@@ -546,13 +544,34 @@ class Lowering:
             for x in mask:
                 # the __mid locals hold chip units; scale them like the state they stand for
                 self.scale[f"{x}__mid"] = self.scale.get(x, 1.0)
-                out.append(f"{i2}REAL {x}__inc = {self._scaled(x, (dt * rhs[x]).xreplace(subs), ode_span.get(x, s.span))};")
+            out += self._increments(mask, {x: (dt * rhs[x]).xreplace(subs) for x in mask}, "__inc", ode_span,
+                                    s.span, i2)
             for x in mask:
                 self.scale.pop(f"{x}__mid", None)
             self.locals = saved
         for x in mask:
             out.append(f"{i2}n->{x} = REAL_ADD(n->{x}, {x}__inc);")
         out.append(f"{ind}}}")
+        return out
+
+    def _increments(self, mask: list[str], deltas: dict[str, sympy.Expr], suffix: str,
+                    spans: dict[str, Span | None], span: Span | None, ind: str) -> list[str]:
+        """``REAL <x><suffix> = ...;`` per state, sub-expressions they share computed once (locals
+        ``cse__k``): expanded Hodgkin-Huxley right-hand sides repeat the same exp() dozens of times,
+        and SpiNNaker has 32 KiB of instruction memory."""
+        hoisted = []
+        for x in mask:
+            k = self.scale.get(x, 1.0)
+            delta = deltas[x] / sympy.Float(k) if k != 1 else deltas[x]
+            hoisted.append(self.hoist(self.to_chip(delta), spans.get(x, span)))
+        first = len([n for n in self.locals if n.startswith("cse__")])
+        temps, reduced = sympy.cse(hoisted, symbols=sympy.numbered_symbols("cse__", start=first), order="none")
+        out = []
+        for sym, value in temps:
+            out.append(f"{ind}REAL {sym.name} = {self.printer(span).typed(value, 'real')};")
+            self.locals[sym.name] = "real"
+        for x, value in zip(mask, reduced):
+            out.append(f"{ind}REAL {x}{suffix} = {self.printer(spans.get(x, span)).typed(value, 'real')};")
         return out
 
     def _scaled(self, state: str, canonical_delta: sympy.Expr, span: Span | None) -> str:
