@@ -58,7 +58,10 @@ SPIKING_DIFFERS = {
                                 "threshold test",
     "iaf_cond_exp_sfa_rr_neuron": "79 vs 75 spikes: not yet explained",
     "iaf_chxk_2008_neuron": "1 vs 231 spikes: parameter conventions (G_ahp, V_th) not yet matched",
-    "iaf_psc_exp_htum_neuron": "V_m differs by the resting potential: not yet matched",
+    "iaf_psc_exp_htum_neuron": "the zoo model never spikes: its update block runs 'r_tot -= 1' on every step "
+                               "without a spike (the else branch of 'if r_tot == 0 and V_m >= V_th'), so r_tot "
+                               "is negative from the first step on and the spike condition never holds again; "
+                               "V_m also differs by the resting potential (not yet matched)",
 }
 NAMES = sorted({c[0] for c in CASES})
 
