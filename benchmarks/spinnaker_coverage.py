@@ -57,7 +57,7 @@ def check_model(path: Path) -> dict:
             hm.pack({k: np.array([v]) for k, v in hm.defaults.items()}, PackContext(n=1, dt_ms=0.1, arith="fixed"))
             runner.build_library([hm], "fixed")
         row.update(status="lowered" if solver is None else "lowered (euler)", solver=solver, compiled=True)
-        row["warnings"] = sorted({str(w.message).split(": warning ")[-1].split(" ")[0] for w in caught
+        row["warnings"] = sorted({str(w.message).split(": warning ")[-1].split(" ")[0].rstrip(":") for w in caught
                                   if "warning W3" in str(w.message)})
     except PortasnnError as err:
         row.update(status="refused", reason=_reason(err))
