@@ -232,7 +232,20 @@ def _optional_checks() -> list[Check]:
             checks.append(Check(program, WARN, f"not found (needed for {use})", APT.format(package), required=False))
         else:
             checks.append(Check(program, OK, version, required=False))
+    checks.append(_spinnaker_sources_check())
     return checks
+
+
+def _spinnaker_sources_check() -> Check:
+    """Where sPyNNaker's ARM build finds the SpiNNaker C sources (SPINN_DIRS, NEURAL_MODELLING_DIRS)."""
+    paths = {v: os.environ.get(v, "") for v in ("SPINN_DIRS", "NEURAL_MODELLING_DIRS")}
+    missing = [v for v, p in paths.items() if not p or not os.path.isdir(p)]
+    if missing:
+        return Check("SpiNNaker C sources", INFO,
+                     f"{' and '.join(missing)} not set to a directory: `portasnn build --target spinnaker` writes "
+                     "everything but the .aplx binaries", "see benchmarks/arm_make_check.sh", required=False)
+    return Check("SpiNNaker C sources", OK, ", ".join(f"{v}={p}" for v, p in paths.items()),
+                 required=False)
 
 
 def run_checks(progress: Progress | None = None) -> list[Check]:
