@@ -47,17 +47,38 @@ SPIKING_DIFFERS = {
     "izhikevich_neuron": "NEST's izhikevich integrates with its own forward-Euler order ('consistent_integration'); "
                          "the zoo model's equations are integrated by GSL RKF45 (izhikevich_neuron.nestml); "
                          "150 vs 151 spikes",
-    "mat2_psc_exp_neuron": "with the shared parameter values the built-in stays silent where the zoo model fires "
-                           "10 times; the zoo model's threshold is E_L + omega + two adaptive components "
-                           "(onCondition of mat2_psc_exp_neuron.nestml): not yet matched (parameter conventions "
-                           "suspected, not confirmed)",
+    "mat2_psc_exp_neuron": "weights (40, -60) pA, DC 500 pA: 0 (built-in) vs 10 (zoo) spikes. The built-in's "
+                           "status omega is the absolute resting threshold (it returns E_L + omega and subtracts "
+                           "E_L on set), the zoo's is relative (its onCondition tests V_m >= E_L + omega + ...), so "
+                           "the shared omega = 19 puts the built-in's threshold at +19 mV; with omega = -51 for the "
+                           "built-in: 11 vs 10. Then, while refractory the zoo model integrates only refr_t (update "
+                           "block of mat2_psc_exp_neuron.nestml), so V_m and both threshold components stand still "
+                           "for refr_T = 2 ms; the built-in (no reset) keeps evolving them. A copy of the model "
+                           "that evolves them on every step: the same 11 spike times, V_m to rtol 7.5e-15",
     "iaf_psc_delta_fixed_timestep_neuron": "refractoriness counted in whole steps (steps(refr_T)) and input during "
                                            "it handled differently; 218 vs 224 spikes",
     "hh_cond_exp_traub_neuron": "same spike count (432) but shifted times: the spike condition compares V_m_old "
                                 "(onCondition of hh_cond_exp_traub_neuron.nestml), the built-in uses its own "
                                 "threshold test",
-    "iaf_cond_exp_sfa_rr_neuron": "79 vs 75 spikes: not yet explained",
-    "iaf_chxk_2008_neuron": "1 vs 231 spikes: parameter conventions (G_ahp, V_th) not yet matched",
+    "iaf_cond_exp_sfa_rr_neuron": "weights (2, -2) nS, DC 500 pA: 79 (built-in) vs 75 (zoo) spikes. While refractory "
+                                  "the zoo model integrates only refr_t (update block of "
+                                  "iaf_cond_exp_sfa_rr_neuron.nestml), so g_rr stays at q_rr = 3214 nS (and g_sfa "
+                                  "stands still) where the built-in's decays by exp(-0.5/1.97) = 0.78; and refr_t "
+                                  "= 0.5 - 5 * 0.1 = 2.8e-17 ms > 0 makes 6 refractory steps, the built-in clamps "
+                                  "5. A copy with integrate_odes(refr_t, g_rr, g_sfa): the same 79 spike times, "
+                                  "V_m within 1.25 mV; with refr_T = 0.4999 as well, V_m to rtol 2.2e-6",
+    "iaf_chxk_2008_neuron": "weights (2, -2) nS, DC 500 pA: 1 (built-in) vs 231 (zoo) spikes. The zoo's state "
+                            "g_ahp (the AHP conductance, 0 nS) has the name of the built-in's parameter g_ahp (the "
+                            "AHP amplitude, the zoo's G_ahp = 443.8 nS), so shared_parameters switches the "
+                            "built-in's AHP off: it stays above V_th (min -44.4 mV) after its first crossing and, "
+                            "having no reset, never crosses again (V_th is absolute in both). With g_ahp = 443.8 "
+                            "for the built-in: 241 vs 231. Then the zoo's onCondition adds delta_dg_ahp to g_ahp', "
+                            "but the built-in adds it to its auxiliary DG_AHP with g' = DG_AHP - g / tau_ahp, so the "
+                            "zoo's kick of g_ahp' is too large by delta_g_ahp / tau_ahp (up to 25 %). A copy with "
+                            "g_ahp' += delta_dg_ahp * (1 - sigma / tau_ahp): 241 vs 241, the first 52 in the same "
+                            "steps, then GSL error control (V_m rtol 1.2e-5 until then) moves a near-threshold "
+                            "crossing by one step. The built-in records interpolated spike times, the zoo model "
+                            "the step end",
     "iaf_psc_exp_htum_neuron": "the zoo model never spikes: its update block runs 'r_tot -= 1' on every step "
                                "without a spike (the else branch of 'if r_tot == 0 and V_m >= V_th'), so r_tot "
                                "is negative from the first step on and the spike condition never holds again; "
