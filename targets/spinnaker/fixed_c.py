@@ -30,6 +30,7 @@ class Sym:
 
     code: str
     kind: Kind
+    shift: int = 0  # a constant held scaled by 2**shift: it only multiplies, through REAL_MUL_SHIFT
 
 
 class FixedPrinter:
@@ -95,6 +96,8 @@ class FixedPrinter:
         if isinstance(e, sympy.Symbol):
             try:
                 s = self.symbols[e.name]
+                if s.shift:  # used other than as a multiplier: back to s16.15
+                    return f"REAL_MUL_SHIFT(ONE, {s.code}, {s.shift})", "real"
             except KeyError:
                 raise self.refuse(e.name, "this name cannot be used here", "is it the time 't'? model time is "
                                   "not available on SpiNNaker") from None
@@ -167,6 +170,11 @@ class FixedPrinter:
             return (f"(-{code})", "int") if kind == "int" else (f"REAL_NEG({code})", "real")
         numer = [f for f in e.args if not self._is_reciprocal(f)]
         denom = [f.base ** -f.exp for f in e.args if self._is_reciprocal(f)]
+        scaled = [f for f in numer if isinstance(f, sympy.Symbol) and self._shift(f)]
+        if len(scaled) == 1 and len(numer) > 1:
+            rest = [f for f in numer if f is not scaled[0]]
+            code = self.real(sympy.Mul(*rest) / sympy.Mul(*denom) if denom else sympy.Mul(*rest))
+            return f"REAL_MUL_SHIFT({code}, {self.symbols[scaled[0].name].code}, {self._shift(scaled[0])})", "real"
         emitted = [self.emit(f) for f in numer]
         if not denom and all(k == "int" for _, k in emitted):
             return "(" + " * ".join(c for c, _ in emitted) + ")", "int"
@@ -177,6 +185,10 @@ class FixedPrinter:
         for d in denom:  # the numerator's product, then one truncating division per denominator factor
             acc = f"REAL_DIV({acc or 'ONE'}, {self.real(d)})"
         return acc, "real"
+
+    def _shift(self, f: sympy.Symbol) -> int:
+        sym = self.symbols.get(f.name)
+        return sym.shift if sym is not None else 0
 
     @staticmethod
     def _is_reciprocal(f: sympy.Basic) -> bool:

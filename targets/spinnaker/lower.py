@@ -89,6 +89,7 @@ class Const:
     expr: sympy.Expr       # in parameters (canonical) and __h; the value in chip units
     kind: str              # "real" or "int"
     span: Span | None = None
+    shift: int = 0         # the field holds value * 2**shift (a small multiplier keeps 15 + shift bits)
 
 
 @dataclass
@@ -300,8 +301,12 @@ class Lowering:
             expr = new
         return expr
 
-    def const(self, expr: sympy.Expr, span: Span | None) -> sympy.Expr:
-        """Replace a parameter-only expression by a host-computed field."""
+    def const(self, expr: sympy.Expr, span: Span | None, multiplier: bool = False) -> sympy.Expr:
+        """Replace a parameter-only expression by a host-computed field.
+
+        ``multiplier``: the field only multiplies; if it is small at the default parameters (below
+        1/8), it is held scaled by 2**shift (to about 128, headroom 512x) and multiplied with
+        ``REAL_MUL_SHIFT``, so that it keeps 15 + shift fraction bits instead of a few LSB."""
         if expr.is_Number:
             return expr
         kind = "int" if self._is_int(expr) else "real"
@@ -320,13 +325,33 @@ class Lowering:
             return sympy.Float(-S1615_MAX) if value == -sympy.oo else sympy.Float(S1615_MAX)
         if value.is_Number:
             return sympy.Integer(1) if value == 1 else value
+        shift = 0
+        if multiplier and kind == "real":
+            mag = self._magnitude(value)
+            if 0 < mag < 0.125:
+                shift = min(16, int(math.floor(math.log2(128.0 / mag))))
         for c in self.consts:
-            if c.expr == value and c.kind == kind:
+            if c.expr == value and c.kind == kind and c.shift == shift:
                 return sympy.Symbol(c.name)
-        if name is None or any(c.name == name for c in self.consts):
+        if name is None or any(c.name == name for c in self.consts) or shift:
             name = f"c{len(self.consts)}"
-        self.consts.append(Const(name, value, kind, span))
+            while any(c.name == name for c in self.consts):
+                name += "_"
+        self.consts.append(Const(name, value, kind, span, shift))
         return sympy.Symbol(name)
+
+    def _magnitude(self, value: sympy.Expr) -> float:
+        """|value| at the default parameters and a 0.1 ms step (0 when it cannot be evaluated)."""
+        params = {sympy.Symbol(p.name): p.value for p in self.m.parameters if p.value is not None}
+        for _ in range(10):
+            new = value.xreplace(params)
+            if new == value:
+                break
+            value = new
+        try:
+            return abs(float(value.xreplace({H: sympy.Float(0.1)})))
+        except (TypeError, ValueError):
+            return 0.0
 
     def _is_int(self, expr: sympy.Expr) -> bool:
         if isinstance(expr, sympy.Symbol):
@@ -358,7 +383,7 @@ class Lowering:
             out = sympy.Integer(0)
             for powers, coeff in sorted(poly.terms(), key=lambda t: t[0]):
                 monomial = sympy.Mul(*[g ** k for g, k in zip(gens, powers)])
-                out += self.const(coeff, span) * monomial
+                out += self.const(coeff, span, multiplier=monomial != 1) * monomial
             return out
         if isinstance(expr, sympy.Symbol):
             return expr
@@ -372,7 +397,7 @@ class Lowering:
     def symbols(self) -> dict[str, Sym]:
         table: dict[str, Sym] = {}
         for c in self.consts:
-            table[c.name] = Sym(f"n->{c.name}", c.kind)
+            table[c.name] = Sym(f"n->{c.name}", c.kind, c.shift)
         for v in self.m.state:
             table[v.name] = Sym(f"n->{v.name}", {"real": "real", "integer": "int", "boolean": "bool"}[v.type])
         for p in self.m.spike_ports:

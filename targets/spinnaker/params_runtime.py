@@ -58,7 +58,7 @@ def params_source(low: Lowered) -> str:
 
             raise ModelError(f"{exc}() has no SpiNNaker implementation", span=c.span, code="E310",
                              construct=f"{exc}()") from None
-        consts.append((c.name, text, c.kind))
+        consts.append((c.name, text if not c.shift else f"({text}) * {2.0 ** c.shift!r}", c.kind))
     inits = {}
     for st in low.states:
         if st.exposed and st.init is not None:

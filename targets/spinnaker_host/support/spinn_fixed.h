@@ -44,6 +44,8 @@
  *                                             saturates to 0x7FFFFFFF above A = 363408 (~11.09),
  *                                             0 below A = -340695; the board calls the library's
  *                                             own expk, the other fixed modes the port below
+ *   REAL_MUL_SHIFT(a,c,k)                     a times a constant held as c = value 2^k:
+ *                                             s32((A*C) >> (15+k)), floor (the same C in every mode)
  *   REAL_LOG(a)                               natural log, portasnn's own (every mode, board too):
  *                                             within 1 LSB of round(log(a) 2^15); a <= 0 gives
  *                                             0x80000000 (the most negative value)
@@ -239,7 +241,14 @@ static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) {
 #define REAL_DIV(a, b) ((a) / (b))
 #define REAL_EXP(a) exp(a)
 #define REAL_LOG(a) log(a)
+#define REAL_MUL_SHIFT(a, c, k) ((a) * (c) / (double) (1u << (k)))
 #else
+
+static inline REAL portasnn_mul_shift(REAL a, REAL c, int k) {
+    int64_t p = (int64_t) bitsk(a) * (int64_t) bitsk(c);
+    return kbits((int32_t) (uint32_t) (uint64_t) (p >> (15 + k)));
+}
+#define REAL_MUL_SHIFT(a, c, k) portasnn_mul_shift((a), (c), (k))
 
 static inline REAL portasnn_divk(REAL a, REAL b) {
     int64_t A = bitsk(a), B = bitsk(b);
