@@ -244,13 +244,19 @@ static inline UFRACT decay_s1615_to_u032(REAL x, UFRACT d) {
 #define REAL_MUL_SHIFT(a, c, k) ((a) * (c) / (double) (1u << (k)))
 #else
 
-static inline REAL portasnn_mul_shift(REAL a, REAL c, int k) {
+#if defined(PORTASNN_SPINNAKER)
+#define PORTASNN_HELPER static __attribute__((noinline, unused))  /* one copy each: ITCM holds 32 KiB */
+#else
+#define PORTASNN_HELPER static inline
+#endif
+
+PORTASNN_HELPER REAL portasnn_mul_shift(REAL a, REAL c, int k) {
     int64_t p = (int64_t) bitsk(a) * (int64_t) bitsk(c);
     return kbits((int32_t) (uint32_t) (uint64_t) (p >> (15 + k)));
 }
 #define REAL_MUL_SHIFT(a, c, k) portasnn_mul_shift((a), (c), (k))
 
-static inline REAL portasnn_divk(REAL a, REAL b) {
+PORTASNN_HELPER REAL portasnn_divk(REAL a, REAL b) {
     int64_t A = bitsk(a), B = bitsk(b);
     if (B == 0) {
         return kbits(A > 0 ? INT32_MAX : (A < 0 ? INT32_MIN : 0));
@@ -262,7 +268,7 @@ static inline REAL portasnn_divk(REAL a, REAL b) {
 
 /* Natural log: A = m 2^(p-15) with m in [1, 2); log m = 2 atanh(s), s = (m-1)/(m+1) < 1/3, by its
  * odd series to s^11 (remainder < 2^-23) in Q31; the sum in Q31 rounded half up to 15 bits. */
-static inline REAL portasnn_logk(REAL x) {
+PORTASNN_HELPER REAL portasnn_logk(REAL x) {
     int32_t A = bitsk(x);
     if (A <= 0) {
         return kbits(INT32_MIN);
