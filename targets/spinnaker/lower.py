@@ -293,13 +293,12 @@ class Lowering:
 
     def static_value(self, expr: sympy.Expr) -> sympy.Expr:
         """A parameter-only expression with internals substituted (in parameters and __h)."""
-        internals = {sympy.Symbol(v.name): v.value for v in self.m.internals if v.value is not None}
-        for _ in range(20):
-            new = expr.xreplace(internals)
-            if new == expr:
-                break
-            expr = new
-        return expr
+        return _substituted(expr, {sympy.Symbol(v.name): v.value for v in self.m.internals if v.value is not None})
+
+    def at_defaults(self, expr: sympy.Expr) -> sympy.Basic:
+        """``expr`` with internals and then the parameters' default values substituted."""
+        params = {sympy.Symbol(p.name): p.value for p in self.m.parameters if p.value is not None}
+        return _substituted(self.static_value(expr), params)
 
     def const(self, expr: sympy.Expr, span: Span | None, multiplier: bool = False) -> sympy.Expr:
         """Replace a parameter-only expression by a host-computed field.
@@ -342,14 +341,8 @@ class Lowering:
 
     def _magnitude(self, value: sympy.Expr) -> float:
         """|value| at the default parameters and a 0.1 ms step (0 when it cannot be evaluated)."""
-        params = {sympy.Symbol(p.name): p.value for p in self.m.parameters if p.value is not None}
-        for _ in range(10):
-            new = value.xreplace(params)
-            if new == value:
-                break
-            value = new
         try:
-            return abs(float(value.xreplace({H: sympy.Float(0.1)})))
+            return abs(float(self.at_defaults(value).xreplace({H: sympy.Float(0.1)})))
         except (TypeError, ValueError):
             return 0.0
 
@@ -688,13 +681,7 @@ class Lowering:
                        substeps=self.opt.substeps if self.numeric else 1, current_port=cur, numeric=bool(self.numeric))
 
     def _number(self, expr: sympy.Expr, var: ir.Variable) -> float:
-        value = self.static_value(expr)
-        params = {p.name: p.value for p in self.m.parameters if p.value is not None}
-        for _ in range(10):
-            new = value.xreplace({sympy.Symbol(k): v for k, v in params.items()})
-            if new == value:
-                break
-            value = new
+        value = self.at_defaults(expr)
         if value is sympy.true or value is sympy.false:
             return 1.0 if value is sympy.true else 0.0
         try:
@@ -754,3 +741,13 @@ def range_check(low: Lowered, dt_ms: float, model: ir.Model) -> list[str]:
                 warn(msg, code="W302", span=span)
                 messages.append(msg)
     return messages
+
+
+def _substituted(expr: sympy.Basic, mapping: dict[sympy.Symbol, sympy.Basic], rounds: int = 20) -> sympy.Basic:
+    """``expr`` with ``mapping`` applied until nothing changes (definitions may refer to each other)."""
+    for _ in range(rounds):
+        new = expr.xreplace(mapping)
+        if new == expr:
+            break
+        expr = new
+    return expr
