@@ -208,8 +208,10 @@ class FixedPrinter:
             return f"REAL_DIV(ONE, {self.real(base ** -exp)})", "real"
         if exp.is_Integer:
             raise self.refuse(f"pow({base}, {exp})", "whole powers beyond -4..4 of changing values overflow s16.15")
-        # any other power (sqrt, x**1.5, x**p): exp(p log x), 0 for x <= 0 and p > 0
-        return f"REAL_EXP(REAL_MUL({self.real(exp)}, REAL_LOG({self.real(base)})))", "real"
+        # any other power (sqrt, x**1.5, x**p): exp(p log x) for x > 0, else 0 (log x <= 0 would be the
+        # most negative s16.15 value, and p times it wraps)
+        x = self.real(base)
+        return f"(REAL_GT({x}, ZERO) ? REAL_EXP(REAL_MUL({self.real(exp)}, REAL_LOG({x}))) : ZERO)", "real"
 
     def _piecewise(self, e: sympy.Piecewise) -> tuple[str, Kind]:
         """Nested conditionals; the last branch must be unconditional (no undefined value on the chip)."""

@@ -64,7 +64,7 @@ def test_sin_of_state_is_refused_even_with_a_solver(tmp_path):
 
 @pytest.mark.parametrize("term, expected", [
     ("exp((V_m - V_th) / 1 mV)", ["REAL_EXP("]),
-    ("(ln(-V_m / 1 mV) + (-V_m / 1 mV)**1.5)", ["REAL_LOG(", "REAL_EXP(REAL_MUL(REAL_CONST(1.5), "]),
+    ("(ln(-V_m / 1 mV) + (-V_m / 1 mV)**1.5)", ["REAL_LOG(", "REAL_EXP(REAL_MUL(REAL_CONST(1.5), ", "ZERO) ? REAL_EXP("]),
 ])
 def test_exp_log_and_powers_of_state_lower_on_the_chip_with_a_solver(tmp_path, term, expected):
     path, _ = variant(tmp_path, DYNAMICS, f"        V_m' = -(V_m - E_L) / tau_m + {term} * 1 mV / tau_m")
