@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 from portasnn.targets.spinnaker.lower import Options, lower
 from portasnn.targets.spinnaker.params_runtime import load_params_module, params_source
@@ -46,3 +47,20 @@ def test_pynn_defaults_are_in_pynn_units():
     assert params["C_m"].unit == "nF" and math.isclose(params["C_m"].default, 0.25)
     assert params["I_e"].unit == "nA" and params["tau_m"].unit == "ms"
     assert {r.name: r.unit for r in low.recordables}["I_syn_exc"] == "pA"
+
+
+def test_scaled_multiplier_beyond_its_headroom_is_a_clear_error():
+    """h k / C_m = 0.0005 at the defaults is held as value * 2**14; k 1e5 times the default no longer fits."""
+
+    from portasnn.errors import NetworkError
+    from portasnn.targets.spinnaker_host.lower import host_model
+    from portasnn.targets.spinnaker_host.model import PackContext
+
+    from .conftest import solved
+
+    model = host_model(solved("izhikevich_psc_alpha_neuron"), "euler")
+    values = {k: np.array([v]) for k, v in model.defaults.items()}
+    model.pack(values, PackContext(n=1, dt_ms=0.1, arith="fixed"))  # the defaults fit
+    values["k"] = np.array([1e5 * model.defaults["k"]])
+    with pytest.raises(NetworkError, match=r"E436.*outside the s16.15 range"):
+        model.pack(values, PackContext(n=1, dt_ms=0.1, arith="fixed"))
