@@ -118,7 +118,8 @@ def apply(model: ir.Model) -> ir.Model:
     blocks = []
     conv_states: set[str] = set()
     for solver in analytic:
-        props = tuple((k, _parse(v, names)) for k, v in sorted(solver["propagators"].items()))
+        # expanded: ODE-toolbox returns propagators of coupled kernels in a form that varies from run to run
+        props = tuple((k, sympy.expand(_parse(v, names))) for k, v in sorted(solver["propagators"].items()))
         update = tuple((s, _parse(solver["update_expressions"][s], names)) for s in solver["state_variables"])
         blocks.append(ir.AnalyticBlock(states=tuple(solver["state_variables"]), propagators=props, update=update))
     numeric_block = None
