@@ -22,7 +22,8 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 def main() -> int:
     from portasnn.errors import ToolError
-    from portasnn.targets.spinnaker import arm_toolchain, build_spinnaker
+    from portasnn.modules import build_spinnaker
+    from portasnn.targets.spinnaker import arm_toolchain
 
     ok, why = arm_toolchain()
     if not ok:

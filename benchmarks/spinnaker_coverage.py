@@ -27,7 +27,7 @@ def _reason(err: Exception) -> str:
 
 
 def check_model(path: Path) -> dict:
-    from portasnn.builder import load_ir
+    from portasnn.program import load_models
     from portasnn.errors import PortasnnError
     from portasnn.targets.spinnaker.lower import Options, lower
     from portasnn.targets.spinnaker_host import runner
@@ -39,7 +39,7 @@ def check_model(path: Path) -> dict:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            (model,) = load_ir(path)[:1]
+            (model,) = load_models(path)[:1]
             solver = None
             try:
                 lower(model, Options())

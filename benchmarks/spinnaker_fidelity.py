@@ -54,13 +54,13 @@ S = 2.0 ** 15
 
 def lower_model(path: Path):
     """(ir, solver) if the model lowers (as benchmarks/spinnaker_coverage.py decides), else (None, reason)."""
-    from portasnn.builder import load_ir
+    from portasnn.program import load_models
     from portasnn.errors import PortasnnError
     from portasnn.targets.spinnaker.lower import Options, lower
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ir = load_ir(path)[0]
+        ir = load_models(path)[0]
         try:
             try:
                 low = lower(ir, Options())

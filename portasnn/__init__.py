@@ -2,9 +2,10 @@
 SpiNNaker-1; prove with numbers that both give the same science.
 
 >>> import portasnn
->>> art = portasnn.build("iaf_psc_exp_neuron.nestml", target="nest")   # cached
+>>> art = portasnn.build("nestml:iaf_psc_exp_neuron", target="nest")   # cached
 >>> art.install()                                                       # into the running NEST
->>> outdir = portasnn.run("examples/brunel/brunel_delta_nest.pnet", target="nest")
+>>> program = portasnn.load_program("examples/brunel/brunel_delta_nestml.pnet")  # frontend + passes, once
+>>> outdir = portasnn.run(program, target="spinnaker-host")
 >>> report = portasnn.compare("examples/brunel/brunel_delta_nestml.pnet", targets=["nest", "spinnaker-host"])
 """
 from __future__ import annotations
@@ -17,11 +18,12 @@ from portasnn.errors import InternalError, ModelError, NetworkError, PortasnnErr
 from portasnn.run import run
 
 __all__ = ["__version__", "PortasnnError", "ModelError", "NetworkError", "UsageError", "ToolError", "InternalError",
-           "build", "run", "compare", "load_results", "Network", "load_network"]
+           "build", "run", "compare", "load_results", "Network", "load_network", "load_program"]
 
 # Public functions imported on first use (PEP 562), so ``import portasnn`` stays light.
 _LAZY = {
-    "build": "portasnn.builder:build",
+    "build": "portasnn.modules:build",
+    "load_program": "portasnn.program:load_program",
     "compare": "portasnn.harness.compare:compare",
     "load_results": "portasnn.results:load_results",
     "Network": "portasnn.network:Network",

@@ -199,11 +199,11 @@ def nmpi_collab() -> str | None:
 
 # ----------------------------------------------------------------------------------- availability
 PIECES = {
-    "NESTML models on NEST": "portasnn.builder:build",
+    "NESTML models on NEST": "portasnn.modules:build",
     "networks (.pnet)": "portasnn.frontend.network:load_network",
-    "runs on spinnaker-host": "portasnn.targets.spinnaker_host.runner:run_target",
-    "SpiNNaker build (sPyNNaker C code)": "portasnn.targets.spinnaker:build_spinnaker",
-    "SpiNNaker network (PyNN script, for NMPI)": "portasnn.targets.spinnaker:write_network",
+    "runs on spinnaker-host": "portasnn.targets.spinnaker_host:HostTarget",
+    "SpiNNaker build (sPyNNaker C code)": "portasnn.modules:build_spinnaker",
+    "SpiNNaker network (PyNN script, for NMPI)": "portasnn.targets.spinnaker:SpinnakerTarget",
     "comparison": "portasnn.harness.compare:compare",
     "remote jobs (UNICORE, NMPI)": "portasnn.runtime:submit",
 }

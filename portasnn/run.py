@@ -1,13 +1,13 @@
 """``portasnn.run``: run a network on a target and write a results directory.
 
-Targets plug in through ``RUNNERS``: target name -> "module:function" of a runner
-``runner(net, outdir, *, progress, command) -> dict`` (the run's summary), imported on first use.
+The walk is the same for every target: ``load_program`` (frontend and passes, once), then the
+target from ``portasnn.targets``' registry: ``lower`` -> ``build`` -> ``run``.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import importlib
+import json
 import re
 import sys
 import types
@@ -16,12 +16,7 @@ from typing import Callable, Mapping
 
 from portasnn.errors import UsageError
 from portasnn.ir.network import Network
-
-RUNNERS: dict[str, str] = {
-    "nest": "portasnn.targets.nest.network:run_network",
-    "spinnaker-host": "portasnn.targets.spinnaker_host.runner:run_target",
-    "spinnaker-host-float": "portasnn.targets.spinnaker_host.runner:run_target_float",
-}
+from portasnn.program import Program, load_program
 
 ProgressCallback = Callable[[float, float], None]
 
@@ -39,56 +34,73 @@ class RunResult:
         return run_markdown(self.outdir, self.summary)
 
 
-def run(network_or_path: Network | str | Path, target: str = "nest", outdir: str | Path | None = None,
+def run(network_or_path: Network | Program | str | Path, target: str = "nest", outdir: str | Path | None = None,
         overrides: Mapping[str, str] | None = None, seed: int | None = None, progress: bool = True, *,
-        processes: int | None = None, threads: int | None = None) -> Path:
-    """Run a network (a ``Network`` or a ``.pnet`` path, with ``--set``-style overrides) on ``target``.
+        processes: int | None = None, threads: int | None = None, options=None) -> Path:  # noqa: ANN001
+    """Run a network (a ``Network``, a loaded ``Program`` or a ``.pnet`` path, with ``--set``-style
+    overrides) on ``target`` (a name of ``portasnn.targets.names()``, or ``spinnaker-host:float``).
 
     Writes the results directory (default ``results/<network>-<target>-<timestamp>``) and, for NEST,
     the generated script that ran. Returns the results directory. ``processes``/``threads`` (default:
     the network's) run NEST on several MPI processes (``mpirun``, or ``srun`` in a Slurm allocation)
-    and threads per process.
+    and threads per process. ``options``: ``portasnn.targets.Options`` (numerics).
     """
     return run_detailed(network_or_path, target, outdir, overrides, seed, progress, processes=processes,
-                        threads=threads).outdir
+                        threads=threads, options=options).outdir
 
 
-def run_detailed(network_or_path: Network | str | Path, target: str = "nest", outdir: str | Path | None = None,
-                 overrides: Mapping[str, str] | None = None, seed: int | None = None, progress: bool = True,
-                 command: str | None = None, *, processes: int | None = None,
-                 threads: int | None = None) -> RunResult:
+def run_detailed(network_or_path: Network | Program | str | Path, target: str = "nest",
+                 outdir: str | Path | None = None, overrides: Mapping[str, str] | None = None,
+                 seed: int | None = None, progress: bool = True, command: str | None = None, *,
+                 processes: int | None = None, threads: int | None = None, options=None) -> RunResult:  # noqa: ANN001
     """As ``run``, also returning the summary."""
-    net = load(network_or_path, overrides)
+    from portasnn import targets
+
+    name, implied = targets.parse(target)
+    options = _merge(implied, options)
+    if isinstance(network_or_path, (str, Path)) and not Path(network_or_path).is_file():
+        raise UsageError(f"no such network file: {network_or_path}", code="E403")
+    if name == "spinnaker":
+        targets.get(name).run(None, Path("."))  # refuses, saying what to use instead
+    program = load_program(network_or_path, overrides)
+    net = program.network
+    if net is None:
+        raise UsageError("nothing to run: give a network (.pnet), not model files", code="E403",
+                         hint="models alone are built with `portasnn build`")
     if seed is not None:
         net = dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, seed=int(seed)))
-    net, runner = _parallel(net, target, _runner(target), processes, threads)
-    out = Path(outdir) if outdir is not None else default_outdir(net, target)
+    net = _parallel(net, name, processes, threads)
+    tgt = targets.get(name)
+    program = program.with_network(net)
+    if hasattr(tgt, "for_world"):
+        program = tgt.for_world(program)
+    label = name + ("-float" if options.arith == "float" else "")
+    out = Path(outdir) if outdir is not None else default_outdir(net, label)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"results directory {out} already exists and is not empty", code="E401",
                          hint="choose another -o/--outdir or remove it")
     command = command or f"portasnn.run({net.name!r}, target={target!r}, seed={net.simulation.seed})"
+    built = tgt.build(tgt.lower(program, options))
     if progress:
-        summary = _with_progress_bar(runner, net, out, command)
+        from portasnn.notebook import progress as bar  # a bar in place in Jupyter, rich on a terminal
+
+        with bar(net.simulation.duration, f"{net.name} simulating", unit="ms") as update:
+            tgt.run(built, out, progress=update, command=command)
     else:
-        summary = runner(net, out, progress=None, command=command)
-    return RunResult(outdir=out, summary=summary or {})
+        tgt.run(built, out, progress=None, command=command)
+    summary = out / "summary.json"
+    return RunResult(outdir=out, summary=json.loads(summary.read_text()) if summary.is_file() else {})
 
 
-def load(network_or_path: Network | str | Path, overrides: Mapping[str, str] | None = None) -> Network:
-    """A ``Network`` as given, or loaded from a ``.pnet`` file by the network frontend."""
-    if isinstance(network_or_path, Network):
-        if overrides:
-            raise UsageError("overrides apply to .pnet files, not to a Network built in Python", code="E402",
-                             hint="change the builder's arguments instead")
-        return network_or_path
-    path = Path(network_or_path)
-    if not path.is_file():
-        raise UsageError(f"no such network file: {path}", code="E403")
-    try:
-        from portasnn.frontend.network import load_network
-    except ImportError:
-        raise UsageError("this portasnn cannot read .pnet files yet (no network frontend)", code="E404") from None
-    return load_network(path, dict(overrides or {}))
+def _merge(implied, options):  # noqa: ANN001, ANN202
+    """Options implied by the target's spelling (``spinnaker-host:float``) over the caller's."""
+    from portasnn.targets import Options
+
+    if options is None:
+        return implied
+    if implied.arith != "fixed":
+        return dataclasses.replace(options, arith=implied.arith)
+    return options
 
 
 def default_outdir(net: Network, target: str) -> Path:
@@ -101,42 +113,19 @@ def default_outdir(net: Network, target: str) -> Path:
     return out
 
 
-def _runner(target: str) -> Callable[..., dict]:
-    try:
-        module_name, attr = RUNNERS[target].split(":")
-    except KeyError:
-        raise UsageError(f"unknown target '{target}'", code="E405", hint="targets: " + ", ".join(RUNNERS)) from None
-    return getattr(importlib.import_module(module_name), attr)
-
-
-def _parallel(net: Network, target: str, runner: Callable[..., dict], processes: int | None,
-              threads: int | None) -> tuple[Network, Callable[..., dict]]:
-    """Apply ``processes``/``threads``; on NEST, several processes (or this process being one rank of an
-    MPI job started from outside) run through ``portasnn.targets.nest.mpi``."""
+def _parallel(net: Network, target: str, processes: int | None, threads: int | None) -> Network:
+    """Apply ``processes``/``threads`` (only NEST runs on several)."""
     for name, value in (("processes", processes), ("threads", threads)):
         if value is not None and (not isinstance(value, int) or value < 1):
             raise UsageError(f"{name} must be a whole number of at least 1, not {value!r}", code="E406")
-    if (processes, threads) != (None, None):
-        if target != "nest" and (processes or 1) * (threads or 1) > 1:
-            raise UsageError(f"target '{target}' runs in one process and one thread", code="E407",
-                             hint="several processes or threads: --target nest")
-        sim = net.simulation
-        net = dataclasses.replace(net, simulation=dataclasses.replace(
-            sim, processes=processes or sim.processes, threads=threads or sim.threads))
-    if target != "nest":
-        return net, runner
-    from portasnn.targets.nest import mpi
-
-    if mpi.world()[1] > 1:
-        return net, mpi.run_in_rank
-    return net, (mpi.run_mpi if net.simulation.processes > 1 else runner)
-
-
-def _with_progress_bar(runner: Callable[..., dict], net: Network, out: Path, command: str) -> dict:
-    from portasnn.notebook import progress  # a bar in place in Jupyter, rich on a terminal
-
-    with progress(net.simulation.duration, f"{net.name} simulating", unit="ms") as update:
-        return runner(net, out, progress=update, command=command)
+    if (processes, threads) == (None, None):
+        return net
+    if target != "nest" and (processes or 1) * (threads or 1) > 1:
+        raise UsageError(f"target '{target}' runs in one process and one thread", code="E407",
+                         hint="several processes or threads: --target nest")
+    sim = net.simulation
+    return dataclasses.replace(net, simulation=dataclasses.replace(
+        sim, processes=processes or sim.processes, threads=threads or sim.threads))
 
 
 class _CallableModule(types.ModuleType):

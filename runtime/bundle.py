@@ -18,8 +18,8 @@ with its own portasnn (the container has portasnn, NEST and NESTML at pinned ver
 which is safer across machines than shipping a binary built against this machine's NEST and
 C++ ABI. Models from the NESTML zoo shipped with the nestml package are recorded by name and
 sha256 (``zoo_models``) and taken from the far side's nestml; the entry checks the hashes.
-A SpiNNaker bundle additionally holds what ``portasnn.targets.spinnaker`` writes for the
-network (PyNN script, model C code, Makefile, Python model classes).
+A SpiNNaker bundle additionally holds the files the ``spinnaker`` target lowers for the network
+(``lower(program).files``: PyNN script, model C code, Makefiles, Python model classes), in memory.
 """
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ import os
 import re
 import sys
 import tarfile
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -277,42 +276,29 @@ def bundle_network(pnet: Path | str, *, target: str = "nest", outdir: Path | str
                          code="E601")
     if not pnet.is_file():
         raise UsageError(f"network file {pnet} does not exist", code="E603")
-    try:
-        from portasnn.frontend.network import load_network
-    except ImportError as exc:
-        raise UsageError("this portasnn has no network frontend (portasnn.frontend.network)",
-                         hint=f"install a portasnn with .pnet support ({exc})", code="E604") from None
+    from portasnn.frontend.network import load_network
+
     network = load_network(pnet, overrides)
     payload, pnet_in_bundle, zoo = network_payload(network, pnet, overrides)
     entry = {"kind": "network", "network": pnet_in_bundle, "target": "nest", "overrides": overrides, "seed": seed}
     if target == "spinnaker":
-        script = _spinnaker_payload(network, payload)
+        from portasnn.program import load_program
+
+        script = _spinnaker_payload(load_program(network), payload)
         entry.update(kind="spinnaker", target="spinnaker", pynn_script=script)
     return write_bundle(payload, outdir, target=target, entry=entry, ir=mf.ir_hash(network),
                         resources=resources, command=_canonical_command(pnet, target, overrides, seed),
                         extra={"zoo_models": zoo})
 
 
-def _spinnaker_payload(network, payload: dict[str, bytes]) -> str:
-    """Add the spinnaker target's artifacts to ``payload``; return the PyNN script's bundle path."""
-    try:
-        from portasnn.targets import spinnaker
-    except ImportError:
-        raise UsageError("the spinnaker target (portasnn.targets.spinnaker) is not available in this portasnn",
-                         hint="bundle for --target nest, or install a portasnn with the spinnaker target",
-                         code="E605") from None
-    writer = getattr(spinnaker, "write_network", None)
-    if writer is None:
-        raise UsageError("the spinnaker target cannot write network artifacts (no write_network)",
-                         hint="bundle for --target nest instead", code="E605")
-    with tempfile.TemporaryDirectory(prefix="portasnn-spinnaker-") as tmp:
-        script = Path(writer(network, Path(tmp)))
-        for p in sorted(Path(tmp).rglob("*")):
-            if p.is_symlink():
-                continue
-            if p.is_file() and "__pycache__" not in p.parts and not p.name.endswith((".o", ".pyc")):
-                payload[f"spinnaker/{p.relative_to(tmp).as_posix()}"] = p.read_bytes()
-        return f"payload/spinnaker/{script.resolve().relative_to(Path(tmp).resolve()).as_posix()}"
+def _spinnaker_payload(program, payload: dict[str, bytes]) -> str:  # noqa: ANN001
+    """Add what the spinnaker target lowers for ``program`` to ``payload``; return the PyNN script's bundle path."""
+    from portasnn.targets import get
+
+    artifact = get("spinnaker").lower(program)
+    for rel, text in artifact.files.items():
+        payload[f"spinnaker/{rel}"] = text.encode()
+    return f"payload/spinnaker/{artifact.recipe['script']}"
 
 
 def bundle_script(script: Path | str, *, outdir: Path | str = ".", args: list[str] | None = None,

@@ -76,12 +76,8 @@ def _check_zoo(manifest: dict) -> None:
 
 
 def _run_network(root: Path, entry: dict, outdir: Path, target: str) -> None:
-    try:
-        from portasnn.run import run
-    except ImportError:
-        from portasnn.errors import UsageError
+    from portasnn.run import run
 
-        raise UsageError("this portasnn cannot run networks (portasnn.run is missing)", code="E631") from None
     run(str(root / entry["network"]), target=target, outdir=outdir, overrides=entry.get("overrides") or {},
         seed=entry.get("seed"), progress=False)
 

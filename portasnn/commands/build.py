@@ -9,6 +9,9 @@ from pathlib import Path
 import click
 
 from portasnn.errors import UsageError
+from portasnn.targets import REGISTRY
+
+TARGET_NAMES = tuple(REGISTRY)
 
 
 def _progress(quiet: bool):
@@ -28,46 +31,50 @@ def _progress(quiet: bool):
     return say
 
 
-def _network_models(path: Path) -> list[Path]:
-    from portasnn.frontend.network import load_network
-
-    net = load_network(path)
-    return sorted({Path(m.path) for m in net.models if m.kind == "nestml" and m.path})
-
-
-@click.command(help="Build NESTML models (files, directories, or the models a .pnet network uses) for a target.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(help="Build NESTML models (files, directories, nestml:NAME, or the models and network of a .pnet "
+                    "file) for a target.\n\nExample: portasnn build --target nest nestml:iaf_psc_exp_neuron")
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--target", "-t", default="nest", show_default=True,
-              type=click.Choice(["nest", "spinnaker", "spinnaker-host"]), help="Where the model will run.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Also copy the artifacts into this directory.")
+              help="Where the model will run: " + ", ".join(TARGET_NAMES) + " (or spinnaker-host:float).")
+@click.option("-o", "--outdir", "--output", "output", type=click.Path(path_type=Path),
+              help="Also write the generated files (and built binaries) into this directory.")
+@click.option("--set", "sets", multiple=True, metavar="NAME=VALUE", help="Override a constant of the network.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
 @click.option("--dump-ir", is_flag=True, help="Print the solved IR as canonical JSON and stop.")
 @click.option("--spinnaker-solver", type=click.Choice(["euler", "rk2"]), default=None,
               help="Fixed-step solver for non-linear ODEs on SpiNNaker (recorded in the manifest).")
 @click.option("--substeps", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Solver sub-steps per machine time step (with --spinnaker-solver).")
-def build(paths: tuple[Path, ...], target: str, output: Path | None, as_json: bool, dump_ir: bool,
-          spinnaker_solver: str | None, substeps: int) -> None:
-    files: list[Path] = []
-    for p in paths:
-        files += _network_models(p) if p.suffix == ".pnet" else [p]
-    if not files:
-        raise UsageError("nothing to build: the network uses only NEST built-in models", code="E013")
+@click.option("--arith", type=click.Choice(["fixed", "float"]), default="fixed", show_default=True,
+              help="spinnaker-host arithmetic: SpiNNaker-1's s16.15, or double.")
+def build(paths: tuple[str, ...], target: str, output: Path | None, sets: tuple[str, ...], as_json: bool,
+          dump_ir: bool, spinnaker_solver: str | None, substeps: int, arith: str) -> None:
+    from portasnn.frontend.network import parse_overrides
+    from portasnn.targets import Options, parse
+
+    name, implied = parse(target)
+    options = Options(solver=spinnaker_solver, substeps=substeps,
+                      arith="float" if implied.arith == "float" else arith)
+    overrides = parse_overrides(sets)
     if dump_ir:
-        click.echo(_ir_json(files))
+        from portasnn.program import load_program
+
+        click.echo(_ir_json(load_program(list(paths), overrides)))
         return
-    if target != "nest":
-        try:
-            from portasnn.targets.spinnaker import build_spinnaker
-        except ImportError:
-            raise UsageError(f"the target '{target}' is not available in this portasnn", code="E014") from None
-        result = build_spinnaker(list(paths), output, target=target, solver=spinnaker_solver, substeps=substeps,
-                                 progress=_progress(as_json))
+    if name != "nest":
+        from portasnn.modules import build_spinnaker
+
+        result = build_spinnaker(list(paths), output, target=name, solver=options.solver, substeps=options.substeps,
+                                 overrides=overrides, progress=_progress(as_json))
         click.echo(json.dumps(result.to_json(), indent=2) if as_json else str(result))
         return
-    from portasnn.builder import build as build_models
+    nets = [p for p in paths if p.endswith(".pnet")]
+    if nets:
+        _build_nest_network(list(paths), overrides, output, as_json)
+        return
+    from portasnn.modules import build as build_models
 
-    art = build_models(files, target=target, progress=_progress(as_json))
+    art = build_models(list(paths), target=name, progress=_progress(as_json))
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
         for f in art.module_path.parent.iterdir():
@@ -78,38 +85,66 @@ def build(paths: tuple[Path, ...], target: str, output: Path | None, as_json: bo
         return
     how = "reused from the cache" if art.cached else "built"
     click.echo(f"{how}: NEST module {art.module_name} in {art.seconds:.2f} s")
-    for name, nest_name in art.nest_models.items():
-        click.echo(f"  {name:<32} -> nest model {nest_name}")
+    for model, nest_name in art.nest_models.items():
+        click.echo(f"  {model:<32} -> nest model {nest_name}")
     click.echo(f"  library: {art.module_path}")
     if output is not None:
         click.echo(f"  copied to {output}")
 
 
-def _ir_json(files: list[Path]) -> str:
-    from portasnn.builder import load_ir
+def _build_nest_network(paths: list[str], overrides: dict, output: Path | None, as_json: bool) -> None:
+    """A .pnet on NEST: the program's module (the one ``portasnn run`` loads) and its PyNEST script."""
+    from portasnn.program import load_program
+    from portasnn.targets import get
+
+    program = load_program(paths, overrides)
+    target = get("nest")
+    artifact = target.lower(program)
+    if not program.models:
+        _progress(as_json)("the network uses only NEST built-in models: nothing to compile")
+    built = target.build(artifact, progress=_progress(as_json))
+    written = artifact.write(output) if output is not None else []
+    module = built.outputs.get("module")
+    info = {"target": "nest", "network": program.name, "cached": built.cached,
+            "module_name": module.module_name if module else None,
+            "module_path": str(module.library) if module else None,
+            "models": {cls.rsplit("__", 1)[0]: nest for cls, nest in artifact.recipe.get("models", [])},
+            "script": artifact.recipe.get("script"), "files": written}
+    if as_json:
+        click.echo(json.dumps(info, indent=2))
+        return
+    how = "reused from the cache" if built.cached else "built"
+    if module:
+        click.echo(f"{how}: NEST module {module.module_name}")
+        for model, nest_name in info["models"].items():
+            click.echo(f"  {model:<32} -> nest model {nest_name}")
+        click.echo(f"  library: {module.library}")
+    if output is not None:
+        click.echo(f"  wrote {len(written)} files to {output} (PyNEST script {info['script']})")
+
+
+def _ir_json(program) -> str:  # noqa: ANN001
     from portasnn.ir.serialize import to_data
 
-    return json.dumps({"format": "portasnn-ir/1", "models": [to_data(m) for m in load_ir(files)]}, indent=2,
+    return json.dumps({"format": "portasnn-ir/1", "models": [to_data(m) for m in program.unique_models()]}, indent=2,
                       sort_keys=True)
 
 
-@click.command(help="Print the IR of a NESTML model (after the passes) or of a .pnet network as canonical JSON.")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.command(help="Print the IR of NESTML models (after the passes) or of a .pnet network as canonical JSON."
+                    "\n\nExample: portasnn ir nestml:iaf_psc_exp_neuron")
+@click.argument("path")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a network constant.")
-def ir(path: Path, overrides: tuple[str, ...]) -> None:
-    if path.suffix == ".pnet":
+def ir(path: str, overrides: tuple[str, ...]) -> None:
+    from portasnn.frontend.network import parse_overrides
+    from portasnn.program import load_program
+
+    if path.endswith(".pnet"):
         from portasnn.frontend.network import load_network
         from portasnn.ir.serialize import canonical_json
 
-        values = {}
-        for item in overrides:
-            name, sep, value = item.partition("=")
-            if not sep:
-                raise UsageError(f"--set {item}: expected NAME=VALUE", code="E015")
-            values[name.strip()] = value.strip()
-        click.echo(canonical_json(load_network(path, overrides=values or None), indent=2))
+        if not Path(path).is_file():
+            raise UsageError(f"{path}: no such file or directory", code="E011")
+        click.echo(canonical_json(load_network(Path(path), overrides=parse_overrides(overrides) or None), indent=2))
         return
-    if not path.exists():
-        raise UsageError(f"{path}: no such file or directory", code="E011")
-    click.echo(_ir_json([path]))
+    click.echo(_ir_json(load_program(path)))
     sys.stdout.flush()

@@ -10,7 +10,8 @@ import click
 
 @click.command(name="run")
 @click.argument("network", type=click.Path(dir_okay=False))
-@click.option("--target", "-t", default="nest", show_default=True, help="Where to run: nest.")
+@click.option("--target", "-t", default="nest", show_default=True,
+              help="Where to run: nest, spinnaker-host, spinnaker-host:float (spinnaker: use build or submit).")
 @click.option("--outdir", "-o", type=click.Path(file_okay=False), default=None,
               help="Results directory (default results/<network>-<target>-<timestamp>).")
 @click.option("--set", "sets", multiple=True, metavar="NAME=VALUE", help="Override a constant of the network.")
@@ -18,16 +19,28 @@ import click
 @click.option("--processes", "-n", type=click.IntRange(min=1), default=None,
               help="MPI processes (nest; mpirun, or srun in a Slurm allocation; needs `make setup-mpi`).")
 @click.option("--threads", type=click.IntRange(min=1), default=None, help="Threads per process (nest).")
+@click.option("--spinnaker-solver", type=click.Choice(["euler", "rk2"]), default=None,
+              help="Fixed-step solver for non-linear ODEs on the spinnaker targets.")
+@click.option("--substeps", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Solver sub-steps per machine time step (with --spinnaker-solver).")
+@click.option("--arith", type=click.Choice(["fixed", "float"]), default="fixed", show_default=True,
+              help="spinnaker-host arithmetic: SpiNNaker-1's s16.15, or double.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object {outdir, summary}.")
 def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], seed: int | None,
-        processes: int | None, threads: int | None, as_json: bool) -> None:
-    """Run a network (.pnet) on a target and write a results directory."""
+        processes: int | None, threads: int | None, spinnaker_solver: str | None, substeps: int, arith: str,
+        as_json: bool) -> None:
+    """Run a network (.pnet) on a target and write a results directory.
+
+    Example: portasnn run examples/brunel/brunel_delta_nestml.pnet --target spinnaker-host --set N=2000
+    """
     from portasnn.frontend.network import parse_overrides
     from portasnn.run import run_detailed
+    from portasnn.targets import Options
 
     command = shlex.join(["portasnn", *sys.argv[1:]]) if sys.argv and "portasnn" in sys.argv[0] else None
     result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
-                          progress=not as_json, command=command, processes=processes, threads=threads)
+                          progress=not as_json, command=command, processes=processes, threads=threads,
+                          options=Options(solver=spinnaker_solver, substeps=substeps, arith=arith))
     if as_json:
         click.echo(json.dumps({"outdir": str(result.outdir), "summary": result.summary}))
         return

@@ -216,11 +216,11 @@ def _slug(text: str) -> str:
 
 # --------------------------------------------------------------------------------------------- network
 def _load_network(path: Path, overrides: dict[str, Any]) -> Network:
-    try:
-        from portasnn.run import load
-    except ImportError:
-        raise UsageError(f"cannot run {path}: this portasnn has no network frontend", code="E759") from None
-    return load(path, {k: str(v) for k, v in overrides.items()})
+    from portasnn.frontend.network import load_network
+
+    if not Path(path).is_file():
+        raise UsageError(f"no such network file: {path}", code="E403")
+    return load_network(path, {k: str(v) for k, v in overrides.items()})
 
 
 def _compare_network(subject_text: str, net: Network | None, given: list[Arm], parsed: list[Target], outdir: Path,

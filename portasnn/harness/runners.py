@@ -1,26 +1,24 @@
-"""Target runners for the harness: a target string -> a function that runs a network and returns its results dir.
+"""What the harness runs on: a target string -> a results directory, through ``portasnn.run``.
 
-Target strings: ``nest``, ``nest-builtin:<model>`` (every NESTML model of the network replaced by the NEST
-built-in ``<model>``, run on NEST), ``spinnaker-host``, ``spinnaker-host:float`` (also written
-``spinnaker-host --arith float`` or ``spinnaker-host-float``). Runners call ``portasnn.run.run`` with the
-target names of its registry ("nest", "spinnaker-host", "spinnaker-host-float"); a target missing from that
-registry cannot run (UsageError).
+Target strings: the names of ``portasnn.targets``' registry that run here (``nest``, ``spinnaker-host``),
+``spinnaker-host:float`` (also written ``spinnaker-host --arith float`` or ``spinnaker-host-float``), and
+``nest-builtin:<model>`` (every NESTML model of the network replaced by the NEST built-in ``<model>``, run
+on NEST).
 """
 from __future__ import annotations
 
 import dataclasses
-import importlib
+import functools
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from portasnn.errors import UsageError
 from portasnn.ir.network import ModelRef, Network
 
 Subject = Network | Path
-Runner = Callable[[Subject, Path, dict[str, Any]], Path]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,34 +49,26 @@ def parse_target(text: str) -> Target:
                      "spinnaker-host:float", code="E740")
 
 
-def _portasnn_run(label: str, target: str) -> Callable[..., Path]:
-    try:
-        module = importlib.import_module("portasnn.run")
-    except ImportError as exc:
-        raise UsageError(f"target {label} cannot run: portasnn.run is not available ({exc})",
-                         hint="compare existing results directories with --results instead", code="E741") from None
-    known = getattr(module, "RUNNERS", {})
-    if target not in known:
-        raise UsageError(f"target {label} cannot run: portasnn.run has no runner for '{target}' (it has "
-                         f"{', '.join(known) or 'none'})", hint="compare existing results directories with "
-                         "--results instead", code="E741")
-    return module.run
+@functools.lru_cache(maxsize=8)
+def _program(net: Network):  # noqa: ANN202
+    """A network's program, loaded once however many seeds and targets compare it."""
+    from portasnn.program import load_program
+
+    return load_program(net)
 
 
-def _call(label: str, subject: Subject, outdir: Path, options: dict[str, Any], target: str) -> Path:
-    run = _portasnn_run(label, target)
+def _call(subject: Subject, outdir: Path, options: dict[str, Any], target: str) -> Path:
+    from portasnn.run import run
+
+    if isinstance(subject, Network) and not options.get("overrides"):
+        subject = _program(subject)
     if (outdir / "meta.json").is_file():  # a previous comparison's run in this output directory
         shutil.rmtree(outdir)
     return Path(run(subject, target=target, outdir=outdir, overrides=options.get("overrides") or None,
                     seed=options.get("seed"), progress=False))
 
 
-def run_nest(subject: Subject, outdir: Path, options: dict[str, Any]) -> Path:
-    return _call("nest", subject, outdir, options, "nest")
-
-
-def run_nest_builtin(subject: Subject, outdir: Path, options: dict[str, Any]) -> Path:
-    model = options["arg"]
+def _nest_builtin(subject: Subject, model: str) -> Network:
     label = f"nest-builtin:{model}"
     if not isinstance(subject, Network):
         raise UsageError(f"target {label} cannot run: it replaces the models of a network built in Python or of a "
@@ -86,26 +76,14 @@ def run_nest_builtin(subject: Subject, outdir: Path, options: dict[str, Any]) ->
                          "file and compare result directories", code="E742")
     models = tuple(ModelRef(key=m.key, kind="nest", name=model, span=m.span) if m.kind == "nestml" else m
                    for m in subject.models)
-    return _call(label, dataclasses.replace(subject, models=models), outdir, options, "nest")
-
-
-def run_spinnaker_host(subject: Subject, outdir: Path, options: dict[str, Any]) -> Path:
-    return _call("spinnaker-host", subject, outdir, options, "spinnaker-host")
-
-
-def run_spinnaker_host_float(subject: Subject, outdir: Path, options: dict[str, Any]) -> Path:
-    return _call("spinnaker-host:float", subject, outdir, options, "spinnaker-host-float")
-
-
-RUNNERS: dict[str, Runner] = {
-    "nest": run_nest,
-    "nest-builtin": run_nest_builtin,
-    "spinnaker-host": run_spinnaker_host,
-    "spinnaker-host-float": run_spinnaker_host_float,
-}
+    return dataclasses.replace(subject, models=models)
 
 
 def run_target(target: Target, subject: Subject, outdir: Path, *, seed: int | None,
                overrides: dict[str, Any] | None = None) -> Path:
     """Run ``subject`` on ``target`` into ``outdir``; UsageError if the target cannot run."""
-    return RUNNERS[target.kind](subject, outdir, {"seed": seed, "overrides": overrides, "arg": target.arg})
+    options = {"seed": seed, "overrides": overrides}
+    if target.kind == "nest-builtin":
+        return _call(_nest_builtin(subject, target.arg or ""), outdir, options, "nest")
+    return _call(subject, outdir, options, "spinnaker-host:float" if target.kind == "spinnaker-host-float"
+                 else target.kind)

@@ -24,6 +24,7 @@ from portasnn.errors import InternalError, ToolError
 from portasnn.targets.nest.toolchain import NestToolchain, detect
 
 TEMPLATES = Path(__file__).parent / "templates"
+MODULE_PREFIX = "portasnn"  # modules are called portasnn_<short key>
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _QUALIFIED = re.compile(r"(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*")
 _ERROR_LINES = 12

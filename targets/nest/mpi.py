@@ -2,14 +2,14 @@
 
 Two ways in, one script:
 
-- ``run_mpi(net, outdir)`` (``portasnn run --processes N``): this process builds the NESTML models
-  once (every rank then loads the same cached module), writes the script into a hidden partial
+- ``launch(script, sim, outdir)`` (``portasnn run --processes N``): the NEST target has built the
+  NESTML models once (every rank then loads the same cached module); this writes the script into a hidden partial
   directory next to ``outdir``, and launches ``N`` ranks of ``python -m portasnn.targets.nest.mpi``
   with ``mpirun`` (or ``srun`` inside a Slurm allocation, ``SLURM_JOB_ID`` set). Each rank imports
   the script and calls its ``main``; the script gathers the ranks' recordings on rank 0, which writes
   the results directory. Only when every rank finished is the partial directory renamed to ``outdir``.
-- ``run_in_rank(net, outdir)``: this process already is one of several ranks (started by ``srun`` or
-  ``mpirun`` from outside, e.g. the runtime's job on an HPC node); ``portasnn.run`` calls it there.
+- ``run_in_rank(script, threads, outdir)``: this process already is one of several ranks (started by
+  ``srun`` or ``mpirun`` from outside, e.g. the runtime's job on an HPC node); the NEST target calls it there.
 
 Failure is loud: without ``mpirun``/``srun`` or with a NEST built without MPI the run refuses with a
 ``UsageError`` naming ``make setup-mpi``; a rank that fails or dies fails the whole run with that
@@ -41,7 +41,6 @@ from pathlib import Path
 from typing import Callable
 
 from portasnn.errors import PortasnnError, ToolError, UsageError, warn
-from portasnn.ir.network import Network
 
 ProgressCallback = Callable[[float, float], None]
 
@@ -140,26 +139,15 @@ def launch_environ() -> dict[str, str]:
 # ---------------------------------------------------------------------------------------------- launcher
 
 
-def run_mpi(net: Network, outdir: Path, *, progress: ProgressCallback | None = None,
-            command: str | None = None) -> dict:
-    """The ``portasnn.run`` runner for ``processes > 1``: returns the merged run's summary."""
-    return launch(net, outdir, progress=progress, command=command).summary
-
-
-def launch(net: Network, outdir: Path, *, progress: ProgressCallback | None = None,
+def launch(filename: str, text: str, sim, outdir: Path, *, progress: ProgressCallback | None = None,  # noqa: ANN001
            command: str | None = None) -> MpiRun:
-    """Build the models, launch ``net.simulation.processes`` ranks of the script and wait for them."""
-    from portasnn.targets.nest.network import lower_network, resolve_models
-
-    sim = net.simulation
+    """Launch ``sim.processes`` ranks of the rendered network script (its modules already built) and wait."""
     launcher_command(sim.processes, sim.threads)  # refuse before any work if there is no launcher
     os.environ.setdefault("PYNEST_QUIET", "1")  # the ranks are quiet too
     if not nest_has_mpi():
         raise UsageError(f"--processes {sim.processes} needs a NEST built with MPI, and the NEST in use has none "
                          "(nest.build_info['have_mpi'] is False)", code="E703", hint=SETUP_HINT)
-    script = lower_network(net, resolve_models(net))  # builds NESTML modules once, into the cache
-    return run_script(script.filename, script.text, outdir, sim.processes, sim.threads, progress=progress,
-                      command=command)
+    return run_script(filename, text, outdir, sim.processes, sim.threads, progress=progress, command=command)
 
 
 def run_script(filename: str, text: str, outdir: Path, processes: int, threads: int, *,
@@ -263,39 +251,34 @@ def _finish(partial: Path, outdir: Path) -> None:
 # ---------------------------------------------------------------------------------------------- in a rank
 
 
-def run_in_rank(net: Network, outdir: Path, *, progress: ProgressCallback | None = None,
-                command: str | None = None) -> dict:
-    """Run ``net`` as this rank of an MPI job started from outside (``srun``/``mpirun`` around portasnn).
+def run_in_rank(filename: str, text: str, threads: int, outdir: Path, *,
+                progress: ProgressCallback | None = None, command: str | None = None) -> dict:
+    """Run the rendered script as this rank of an MPI job started from outside (``srun``/``mpirun`` around
+    portasnn); the program was lowered for the job's size (``NestTarget.for_world``).
 
-    Every rank builds (or, under the cache's lock, reuses) the NESTML modules and renders the same
-    script; rank 0 writes it into the partial directory and, when all ranks are done, renames that to
-    ``outdir``. The number of processes is the job's size; threads per rank come from the network.
-    A rank that fails prints its error and ends the process at once (the job's other ranks would wait
-    for it forever otherwise), so the launcher ends the whole job.
+    Every rank renders the same script (its modules built, or under the cache's lock reused); rank 0 writes
+    it into the partial directory and, when all ranks are done, renames that to ``outdir``. A rank that
+    fails prints its error and ends the process at once (the job's other ranks would wait for it forever
+    otherwise), so the launcher ends the whole job.
     """
-    from portasnn.targets.nest.network import load_script, lower_network, resolve_models
+    from portasnn.targets.nest.network import load_script
 
     rank, size = world()
-    if net.simulation.processes not in (1, size):
-        warn(f"the network asks for {net.simulation.processes} processes, the job has {size}; running on {size}",
-             code="W701")
-    net = dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, processes=size))
     outdir = Path(outdir).resolve()
     partial = outdir.parent / f".{outdir.name}.partial"
     try:
         if not nest_has_mpi():
             raise UsageError(f"started as rank {rank} of {size} MPI processes, but the NEST in use has no MPI",
                              code="E703", hint=SETUP_HINT)
-        script = lower_network(net, resolve_models(net))
         with tempfile.TemporaryDirectory(prefix=f"portasnn-rank{rank}-") as private:
             if rank == 0:
                 shutil.rmtree(partial, ignore_errors=True)  # a failed earlier attempt
                 partial.mkdir(parents=True)
-            path = (partial if rank == 0 else Path(private)) / script.filename
-            path.write_text(script.text)
+            path = (partial if rank == 0 else Path(private)) / filename
+            path.write_text(text)
             module = load_script(path)
             summary = module.main(partial, progress=progress if rank == 0 else None, command=command or "",
-                                  vps=size * net.simulation.threads)
+                                  vps=size * threads)
         if rank == 0:
             _finish(partial, outdir)
         return summary or {}
@@ -312,7 +295,7 @@ def _abort(rank: int, exc: BaseException) -> None:
 
 
 def _rank_main(argv: list[str] | None = None) -> None:
-    """One rank under ``run_mpi``: import the script, run its ``main``, write this rank's record."""
+    """One rank under ``launch``: import the script, run its ``main``, write this rank's record."""
     parser = argparse.ArgumentParser(prog="python -m portasnn.targets.nest.mpi")
     parser.add_argument("script", type=Path)
     parser.add_argument("outdir", type=Path)

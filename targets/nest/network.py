@@ -2,9 +2,10 @@
 
 ``lower_network(net, models)`` is pure: it checks the network against what each NEST model
 offers (``ModelInfo``), builds a small view model and renders
-``templates/network_script.py.j2``. ``resolve_models(net)`` asks NEST (and, for NESTML models,
-``portasnn.build``) for that information. ``run_network(net, outdir)`` writes the script into
-``outdir``, imports it and calls its ``main``, so the file a user sees is exactly what ran.
+``templates/network_script.py.j2``. ``model_infos(program, recipe)`` gives that information: for
+NESTML models from their IR and the module the target lowered them into, for NEST built-ins from the
+installed NEST. ``run_script`` writes the script into the results directory, imports it and calls
+its ``main``, so the file a user sees is exactly what ran.
 """
 from __future__ import annotations
 
@@ -393,58 +394,56 @@ def _var(name: str) -> str:
 # ---------------------------------------------------------------------------------------------- models
 
 
-def resolve_models(net: Network) -> dict[str, ModelInfo]:
-    """Ask NEST about every model of ``net``; NESTML models are built (cached) and installed first.
+def nestml_model_info(model, cls: str, nest_name: str, module_name: str, library: str) -> ModelInfo:  # noqa: ANN001
+    """What the lowering needs of a NESTML model, from its IR (the names its generated class exposes)."""
+    from portasnn.targets.nest.lower import Lowering
 
-    Resets the NEST kernel (modules can only be installed into an empty kernel)."""
+    view = Lowering(model, cls, nest_name).view()
+    params = {p.name for p in view.parameters} | {name for name, _access, _f in view.state_accessors}
+    return ModelInfo(nest_name=nest_name, params=frozenset(params),
+                     recordables=frozenset(name for name, _expr in view.recordables),
+                     receptor_types=dict(view.receptors) if view.spike_routing == "receptors" else {},
+                     module_name=module_name, module_path=library)
+
+
+def builtin_model_info(ref) -> ModelInfo:  # noqa: ANN001
+    """What the lowering needs of a NEST built-in model, read from the installed NEST (nothing is changed)."""
     import nest
 
-    nest.ResetKernel()
+    if ref.name not in nest.node_models:
+        raise NetworkError(f"NEST has no neuron model '{ref.name}'", span=ref.span, code="E322",
+                           construct=f"model {ref.key}", hint="see nest.node_models for the built-in models")
+    defaults = nest.GetDefaults(ref.name)
+    return ModelInfo(nest_name=ref.name, params=frozenset(defaults),
+                     recordables=frozenset(defaults.get("recordables", ())),
+                     receptor_types=dict(defaults.get("receptor_types", {})))
+
+
+def model_infos(program, recipe: Mapping) -> dict[str, ModelInfo]:  # noqa: ANN001
+    """ModelInfo per ModelRef key of ``program``'s network; ``recipe`` names the module of its NESTML models."""
+    by_name = {}
+    for (cls, nest_name) in recipe.get("models", ()):
+        by_name[cls.rsplit("__", 1)[0]] = (cls, nest_name)
     infos: dict[str, ModelInfo] = {}
-    artifacts: dict[str, object] = {}
-    for ref in net.models:
-        module_name = module_path = None
-        nest_name = ref.name
+    for ref in program.network.models:
         if ref.kind == "nestml":
-            art = artifacts.get(ref.path) or _build_nestml(ref.path, ref.span)
-            artifacts[ref.path] = art
-            art.install()
-            try:
-                nest_name = art.nest_models[ref.name]
-            except KeyError:
-                raise NetworkError(f"{ref.path} defines no model '{ref.name}'", span=ref.span, code="E321",
-                                   hint="models in that file: " + ", ".join(art.nest_models)) from None
-            module_name, module_path = art.module_name, str(Path(art.module_path).resolve())
-        if nest_name not in nest.node_models:
-            raise NetworkError(f"NEST has no neuron model '{ref.name}'", span=ref.span, code="E322",
-                               construct=f"model {ref.key}", hint="see nest.node_models for the built-in models")
-        defaults = nest.GetDefaults(nest_name)
-        infos[ref.key] = ModelInfo(
-            nest_name=nest_name, params=frozenset(defaults), recordables=frozenset(defaults.get("recordables", ())),
-            receptor_types=dict(defaults.get("receptor_types", {})), module_name=module_name,
-            module_path=module_path)
+            model = program.model(ref.key)
+            cls, nest_name = by_name[model.name]
+            infos[ref.key] = nestml_model_info(model, cls, nest_name, recipe["module_name"], recipe["library"])
+        else:
+            infos[ref.key] = builtin_model_info(ref)
     return infos
-
-
-def _build_nestml(path: str | None, span: Span | None):
-    if not path or not Path(path).is_file():
-        raise NetworkError(f"NESTML file not found: {path}", span=span, code="E323")
-    import portasnn
-
-    return portasnn.build(path, target="nest")
 
 
 # ---------------------------------------------------------------------------------------------- running
 
 
-def run_network(net: Network, outdir: Path, *, progress: ProgressCallback | None = None,
-                command: str | None = None) -> dict:
-    """Lower ``net``, write the script into ``outdir``, run its ``main`` in this process; return its summary."""
-    models = resolve_models(net)
-    script = lower_network(net, models)
+def run_script(filename: str, text: str, outdir: Path, *, progress: ProgressCallback | None = None,
+               command: str | None = None) -> dict:
+    """Write the script into ``outdir``, run its ``main`` in this process; return its summary."""
     outdir.mkdir(parents=True, exist_ok=True)
-    path = outdir / script.filename
-    path.write_text(script.text)
+    path = outdir / filename
+    path.write_text(text)
     module = load_script(path)
     import nest
 

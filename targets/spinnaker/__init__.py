@@ -1,7 +1,7 @@
 """The ``spinnaker`` target: sPyNNaker custom neuron models (C + Makefile + Python class) and PyNN scripts.
 
-``build_spinnaker(path, out_dir, solver=None, substeps=1)`` lowers the NESTML model(s) in ``path``
-(or the models of the ``.pnet`` network ``path``, then also writing its PyNN script) and writes::
+``SpinnakerTarget.lower(program)`` gives these files (relative paths; ``portasnn.modules.build_spinnaker``,
+behind ``portasnn build --target spinnaker``, writes them into a directory)::
 
     out_dir/manifest.json
     out_dir/c_models/Makefile                     make: every .aplx (ARM toolchain + sPyNNaker C sources)
@@ -23,51 +23,15 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from portasnn.errors import ToolError, UsageError
+from portasnn.targets import Artifact, Built, Options, Target
 
 SPYNNAKER_VERSION = "1!7.4.1"
 PACKAGE = "portasnn_models"
-
-
-@dataclass(frozen=True)
-class SpinnakerArtifact:
-    """What ``build_spinnaker`` wrote."""
-
-    out_dir: Path
-    models: dict[str, str]                 # NESTML model name -> Python class name
-    files: tuple[str, ...]                 # relative to out_dir
-    solver: str | None
-    substeps: int
-    binaries_built: bool
-    build_message: str
-    script: Path | None = None
-    warnings: tuple[str, ...] = ()
-    target: str = "spinnaker"
-    extra: dict = field(default_factory=dict)
-
-    def to_json(self) -> dict:
-        return {"target": self.target, "out_dir": str(self.out_dir), "models": self.models,
-                "files": list(self.files), "solver": self.solver, "substeps": self.substeps,
-                "binaries_built": self.binaries_built, "build_message": self.build_message,
-                "script": str(self.script) if self.script else None, "warnings": list(self.warnings), **self.extra}
-
-    def __str__(self) -> str:
-        lines = [f"{self.target}: wrote {len(self.files)} files to {self.out_dir}"]
-        for name, cls in self.models.items():
-            lines.append(f"  {name:<32} -> class {cls} (binary {name}.aplx)")
-        if self.solver:
-            lines.append(f"  non-linear ODEs: fixed-step {self.solver}, {self.substeps} substep(s)")
-        if self.script:
-            lines.append(f"  PyNN script: {self.script}")
-        if "host_library" in self.extra:
-            lines.append(f"  spinnaker-host library: {self.extra['host_library']}")
-        if self.build_message:
-            lines.append(f"  {self.build_message}")
-        return "\n".join(lines)
+# the fixed-point header shared by the board build and the spinnaker-host emulator (one file, two modes)
+FIXED_HEADER = Path(__file__).resolve().parent.parent / "spinnaker_host" / "support" / "spinn_fixed.h"
 
 
 def lower_models(models, solver: str | None = None, substeps: int = 1):  # noqa: ANN001
@@ -76,16 +40,14 @@ def lower_models(models, solver: str | None = None, substeps: int = 1):  # noqa:
     return [lower(m, Options(solver=solver, substeps=substeps)) for m in models]
 
 
-def write_model_files(lowered, out_dir: Path) -> list[str]:  # noqa: ANN001
-    """Write the C, Makefiles and Python package of the lowered models; return the files written."""
-    from portasnn.targets.spinnaker_host.runner import support_dir
-
+def model_files(lowered) -> dict[str, str]:  # noqa: ANN001
+    """The C, Makefiles and Python package of the lowered models (relative path -> text)."""
     from .network import class_name
     from .params_runtime import params_source
     from .render import render
 
     files: dict[str, str] = {}
-    fixed_header = (support_dir() / "spinn_fixed.h").read_text()
+    fixed_header = FIXED_HEADER.read_text()
     for low in lowered:
         update = render("update.h.j2", low=low)
         src = f"c_models/src/{low.stem}"
@@ -105,11 +67,7 @@ def write_model_files(lowered, out_dir: Path) -> list[str]:  # noqa: ANN001
         "package_init.py.j2", classes=[(low.stem, class_name(low.name)) for low in lowered])
     files[f"python_models/{PACKAGE}/model_binaries/README"] = \
         "The .aplx binaries built by `make -C c_models` go here.\n"
-    for rel, text in files.items():
-        dest = out_dir / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(text)
-    return sorted(files)
+    return files
 
 
 def arm_toolchain() -> tuple[bool, str]:
@@ -124,150 +82,117 @@ def arm_toolchain() -> tuple[bool, str]:
     return True, ""
 
 
-def build_spinnaker(path: str | Path | Sequence[str | Path], out_dir: str | Path | None = None,
-                    solver: str | None = None, substeps: int = 1, *, target: str = "spinnaker",
-                    overrides: dict[str, str] | None = None, make: bool = True,
-                    progress: Callable[[str], None] | None = None) -> SpinnakerArtifact:
-    """Lower ``path`` (.nestml file(s)/directories or one .pnet network) for sPyNNaker into ``out_dir``.
+def _lowerings(program, options) -> dict:  # noqa: ANN001
+    """Each distinct model of ``program`` lowered once (name -> Lowered); NEST built-ins refused."""
+    net = program.network
+    if net is not None:
+        for ref in net.models:
+            if ref.kind != "nestml":
+                raise UsageError(f"model '{ref.key}' is the NEST built-in '{ref.name}': it has no SpiNNaker "
+                                 "implementation in portasnn", code="E325", span=ref.span,
+                                 hint="use a NESTML model in the network for the spinnaker targets")
+    unique = program.unique_models()
+    return {m.name: low for m, low in zip(unique, lower_models(unique, options.solver, options.substeps))}
 
-    ``target="spinnaker-host"`` also writes the emulator header (``host/<stem>_host.h``) and compiles
-    it with the spinnaker-host engine. ``out_dir`` defaults to ``build/<target>/<name>``.
-    """
+
+def lower_program(program, options: Options, target: str) -> tuple[dict[str, str], dict, tuple[str, ...]]:  # noqa: ANN001
+    """The sPyNNaker files of ``program`` (relative path -> text), its lowerings and its range warnings."""
     import warnings
 
-    from portasnn.builder import load_ir
     from portasnn.errors import PortasnnWarning
 
     from .lower import range_check
     from .network import class_name, script_view
+    from .render import render
 
-    say = progress or (lambda _m: None)
-    paths = [Path(p) for p in ([path] if isinstance(path, (str, Path)) else path)]
-    if not paths:
-        raise UsageError("nothing to build", code="E013")
-    if target not in ("spinnaker", "spinnaker-host"):
-        raise UsageError(f"unknown SpiNNaker target '{target}'", code="E012")
-    nets = [p for p in paths if p.suffix == ".pnet"]
-    if nets and len(paths) > 1:
-        raise UsageError("give one .pnet network, or NESTML files, not both", code="E326")
-    path = paths[0]
-    out = Path(out_dir) if out_dir is not None else Path("build") / target / _safe(path.stem)
-    network = None
-    say(f"lowering {', '.join(p.name for p in paths)} for {target}")
-    if path.suffix == ".pnet":
-        from portasnn.frontend.network import load_network
-
-        network = load_network(path, dict(overrides or {}))
-        irs, keys = network_models(network)
-        dt = network.simulation.resolution
-    else:
-        irs = load_ir(paths)
-        keys = [m.name for m in irs]
-        dt = 1.0
-    # one lowering per distinct model
-    unique: dict[str, object] = {}
-    for m in irs:
-        unique.setdefault(m.name, m)
-    lowered = {name: low for name, low in zip(unique, lower_models(list(unique.values()), solver, substeps))}
-    out.mkdir(parents=True, exist_ok=True)
+    lowered = _lowerings(program, options)
+    network = program.network
+    dt = network.simulation.resolution if network is not None else 1.0
     messages: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PortasnnWarning)
-        for name, m in unique.items():
-            range_check(lowered[name], dt, m)
+        for m in program.unique_models():
+            range_check(lowered[m.name], dt, m)
     for w in caught:
         if isinstance(w.message, PortasnnWarning):
             messages.append(str(w.message))
-            warnings.warn(w.message, stacklevel=2)
-    files = write_model_files(list(lowered.values()), out)
+            warnings.warn(w.message, stacklevel=3)
+    files = model_files(list(lowered.values()))
     script = None
     if network is not None:
-        by_key = {k: lowered[m.name] for k, m in zip(keys, irs)}
-        view = script_view(network, by_key)
-        from .render import render
-
-        script = out / f"{_safe(network.name)}.py"
-        script.write_text(render("network_script.py.j2", v=view, spynnaker=SPYNNAKER_VERSION, package=PACKAGE))
-        files.append(script.name)
-    host_library = None
-    if target == "spinnaker-host":
-        from portasnn.targets.spinnaker_host import runner
-        from portasnn.targets.spinnaker_host.lower import host_model
-
-        say("compiling the generated C for the spinnaker-host emulator")
-        models = [host_model(m, solver, substeps) for m in unique.values()]
-        for low, hm in zip(lowered.values(), models):
-            dest = out / "host" / f"{low.stem}_host.h"
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(hm.header)
-            files.append(f"host/{low.stem}_host.h")
-        host_library = str(runner.build_library(models, "fixed"))
-    built, message = False, ""
-    if make and target == "spinnaker":
-        ok, message = arm_toolchain()
-        if ok:
-            proc = subprocess.run(["make", "-C", str(out / "c_models")], capture_output=True, text=True)
-            if proc.returncode != 0:
-                over = re.search(r"region `ITCM' overflowed by (\d+) bytes", proc.stderr)
-                if over:
-                    raise ToolError(f"the ARM build failed: the code does not fit SpiNNaker-1's 32 KiB instruction "
-                                    f"memory (ITCM) by {over.group(1)} bytes (sPyNNaker's own neuron runtime takes "
-                                    "about 27 KiB). The spinnaker-host target still runs the model; for the board, "
-                                    f"simplify its equations. Everything else was written to {out}.")
-                raise ToolError(f"the ARM build failed (make -C {out / 'c_models'}):\n{proc.stderr[-4000:]}")
-            built, message = True, "ARM build done: .aplx files in python_models/portasnn_models/model_binaries"
-    solver_used = solver if any(low.numeric for low in lowered.values()) else None
+        view = script_view(network, {k: lowered[m.name] for k, m in program.models})
+        script = f"{_safe(network.name)}.py"
+        files[script] = render("network_script.py.j2", v=view, spynnaker=SPYNNAKER_VERSION, package=PACKAGE)
+    solver_used = options.solver if any(low.numeric for low in lowered.values()) else None
+    source = (network.source if network is not None else None) or (program.sources[0] if program.sources else "")
     manifest = {
-        "target": "spinnaker", "spynnaker": SPYNNAKER_VERSION, "source": str(path),
+        "target": "spinnaker", "spynnaker": SPYNNAKER_VERSION, "source": str(source),
         "models": {name: {"class": class_name(name), "binary": f"{low.stem}.aplx", "stem": low.stem,
                           "synapse_types": list(low.synapse_types), "weight_units": list(low.weight_units),
                           "solver": low.solver, "substeps": low.substeps,
                           "ode_method": (f"fixed-step {low.solver}, {low.substeps} substep(s)" if low.solver
                                          else "exact propagators (host-computed for the machine time step)")}
                    for name, low in lowered.items()},
-        "solver": solver_used, "substeps": substeps if solver_used else 1,
+        "solver": solver_used, "substeps": options.substeps if solver_used else 1,
         "arithmetic": "s16.15 accum; PyNN units; parameter-only expressions computed on the host",
-        "binaries_built": built, "build_message": message, "warnings": messages,
+        "binaries_built": False, "build_message": "", "warnings": messages,
         "network": network.name if network is not None else None,
-        "script": script.name if script else None, "host_library": host_library,
+        "script": script, "host_library": None,
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    files.append("manifest.json")
-    return SpinnakerArtifact(out_dir=out, models={n: class_name(n) for n in lowered}, files=tuple(files),
-                             solver=solver_used, substeps=substeps if solver_used else 1, binaries_built=built,
-                             build_message=message, script=script, warnings=tuple(messages), target=target,
-                             extra={"host_library": host_library} if host_library else {})
+    files["manifest.json"] = json.dumps(manifest, indent=2) + "\n"
+    return files, lowered, tuple(messages)
 
 
-def network_models(network) -> tuple[list, list[str]]:  # noqa: ANN001
-    """The solved IR of every NESTML model a network uses, with the keys its populations use."""
-    from portasnn.builder import load_ir
+class SpinnakerTarget(Target):
+    """sPyNNaker: C code, Makefiles and Python model classes for each model, and a PyNN script for networks.
 
-    irs, keys = [], []
-    for ref in network.models:
-        if ref.kind != "nestml":
-            raise UsageError(f"model '{ref.key}' is the NEST built-in '{ref.name}': it has no SpiNNaker "
-                             "implementation in portasnn", code="E325", span=ref.span,
-                             hint="use a NESTML model in the network for the spinnaker target")
-        found = {m.name: m for m in load_ir(ref.path)}
-        irs.append(found[ref.name])
-        keys.append(ref.key)
-    return irs, keys
+    ``build`` runs the ARM ``make`` where ``SPINN_DIRS``/``NEURAL_MODELLING_DIRS`` are set (cached by the
+    artifact's content), and otherwise says why not. ``run`` refuses: the network runs on a board, through
+    ``portasnn submit`` (NMPI), or here on the ``spinnaker-host`` target.
+    """
 
+    name = "spinnaker"
 
-def write_network(network, out_dir: str | Path) -> Path:  # noqa: ANN001
-    """The PyNN script and model artifacts of a network IR in ``out_dir`` (what a spinnaker bundle ships);
-    returns the path of the script."""
-    import tempfile
+    def lower(self, program, options: Options = Options()) -> Artifact:  # noqa: ANN001
+        files, _lowered, messages = lower_program(program, options, self.name)
+        manifest = json.loads(files["manifest.json"])
+        return Artifact(target=self.name, program=program, options=options, files=files,
+                        recipe={"script": manifest["script"], "solver": manifest["solver"],
+                                "substeps": manifest["substeps"]}, warnings=messages)
 
-    from portasnn.ir.printer import to_pnet
+    def build(self, artifact: Artifact, cache=None, progress=None) -> Built:  # noqa: ANN001
+        from portasnn.cache import BuildCache
 
-    network_models(network)  # refuses unsupported models with the spans of the user's own file
-    with tempfile.TemporaryDirectory(prefix="portasnn-net-") as tmp:
-        source = Path(tmp) / f"{_safe(network.name)}.pnet"
-        source.write_text(to_pnet(network))
-        art = build_spinnaker(source, out_dir, make=False)
-    return Path(art.script)
+        ok, message = arm_toolchain()
+        if not ok:
+            return Built(artifact=artifact, message=message)
+        say = progress or (lambda _m: None)
+        cache = cache or BuildCache()
+
+        def make(directory: Path) -> dict:
+            artifact.write(directory)
+            say("building the ARM binaries (make -C c_models)")
+            proc = subprocess.run(["make", "-C", str(directory / "c_models")], capture_output=True, text=True)
+            if proc.returncode != 0:
+                over = re.search(r"region `ITCM' overflowed by (\d+) bytes", proc.stderr)
+                if over:
+                    raise ToolError(f"the ARM build failed: the code does not fit SpiNNaker-1's 32 KiB instruction "
+                                    f"memory (ITCM) by {over.group(1)} bytes (sPyNNaker's own neuron runtime takes "
+                                    "about 27 KiB). The spinnaker-host target still runs the model; for the board, "
+                                    "simplify its equations.")
+                raise ToolError(f"the ARM build failed (make -C c_models):\n{proc.stderr[-4000:]}")
+            return {"binaries": sorted(p.relative_to(directory).as_posix() for p in directory.rglob("*.aplx"))}
+
+        entry = cache.get_or_build(artifact.digest(), make, label=f"spinnaker {artifact.program.name}",
+                                   progress=say)
+        return Built(artifact=artifact, outputs={"dir": entry.path}, cached=entry.hit,
+                     message="ARM build done: .aplx files in python_models/portasnn_models/model_binaries")
+
+    def run(self, built: Built, outdir: Path, progress=None, command: str | None = None) -> Path:  # noqa: ANN001
+        raise UsageError("the spinnaker target runs on a SpiNNaker board, not on this machine", code="E327",
+                         hint="`portasnn build --target spinnaker` writes the PyNN script and model code; "
+                              "`portasnn submit NET.pnet --target spinnaker` runs it through the Neuromorphic "
+                              "Platform; `--target spinnaker-host` runs the same C here")
 
 
 def _safe(name: str) -> str:

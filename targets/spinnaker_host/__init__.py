@@ -10,3 +10,7 @@
 - ``runner.py``              build (gcc, cached), run through ctypes, write a results directory;
 - ``armref.py``              the independent reference: the same model built for ARM, run under qemu-arm.
 """
+
+from portasnn.targets.spinnaker_host.target import HostTarget  # noqa: E402
+
+__all__ = ["HostTarget"]

@@ -2,8 +2,8 @@
 
 ``host_model(ir_model)`` lowers a solved model with ``portasnn.targets.spinnaker.lower`` (the same
 update C that sPyNNaker compiles), wraps it for ``support/neuron_api.h`` and packs parameter words
-with the generated ``<stem>_params.py``. ``host_models(network)`` gives the models of a network to
-``runner.run_target`` (the ``portasnn.run`` runners of ``spinnaker-host`` and ``spinnaker-host-float``).
+with the generated ``<stem>_params.py``; ``host_model_of(lowered)`` does the same for a model the
+spinnaker target has lowered already (what ``HostTarget`` builds).
 """
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ import numpy as np
 
 from portasnn.errors import NetworkError
 from portasnn.ir import model as ir
-from portasnn.ir.network import Network
 
 from . import fixed
 from .model import HostModel, PackContext, Recordable
@@ -23,12 +22,22 @@ from .model import HostModel, PackContext, Recordable
 def host_model(model: ir.Model, solver: str | None = None, substeps: int = 1) -> HostModel:
     """A :class:`HostModel` of a solved NESTML model (raises ModelError E3xx when it cannot be lowered)."""
     from portasnn.targets.spinnaker.lower import Options, lower
-    from portasnn.targets.spinnaker.params_runtime import load_params_module, params_source
+
+    return host_model_of(lower(model, Options(solver=solver, substeps=substeps)))
+
+
+def host_header(low) -> str:  # noqa: ANN001
+    """The emulator header of a lowered model: the spinnaker target's update C wrapped for neuron_api.h."""
     from portasnn.targets.spinnaker.render import render
 
-    low = lower(model, Options(solver=solver, substeps=substeps))
-    update = render("update.h.j2", low=low)
-    header = render("host.h.j2", low=low, update=update)
+    return render("host.h.j2", low=low, update=render("update.h.j2", low=low))
+
+
+def host_model_of(low, header: str | None = None) -> HostModel:  # noqa: ANN001
+    """A :class:`HostModel` of a model lowered by the spinnaker target (``header``: its host header)."""
+    from portasnn.targets.spinnaker.params_runtime import load_params_module, params_source
+
+    header = header if header is not None else host_header(low)
     params = load_params_module(params_source(low), f"portasnn_params_{low.stem}")
     net_to_pynn = {p.name: p.net_to_pynn for p in low.params}
     net_to_pynn.update({s.name: s.net_to_pynn for s in low.states if s.exposed})
@@ -73,20 +82,3 @@ def _encode(col: np.ndarray, name: str, model_name: str) -> np.ndarray:
         raise NetworkError(f"model '{model_name}': field '{name}' = {bad:g} is outside the s16.15 range (+-65536) "
                            "that SpiNNaker holds", code="E436") from None
     return enc[np.ravel(inv)]
-
-
-def host_models(network: Network, solver: str | None = None, substeps: int = 1) -> dict[str, HostModel]:
-    """A HostModel for each model key of ``network`` (NESTML models only)."""
-    from portasnn.builder import load_ir
-
-    out: dict[str, HostModel] = {}
-    for ref in network.models:
-        if ref.kind != "nestml":
-            raise NetworkError(f"model '{ref.key}' is the NEST built-in '{ref.name}', which has no SpiNNaker "
-                               "implementation in portasnn", span=ref.span, code="E437",
-                               hint="use a NESTML model (e.g. iaf_psc_exp_neuron.nestml)")
-        models = {m.name: m for m in load_ir(ref.path)}
-        if ref.name not in models:
-            raise NetworkError(f"'{ref.path}' has no model '{ref.name}'", span=ref.span, code="E438")
-        out[ref.key] = host_model(models[ref.name], solver, substeps)
-    return out

@@ -603,23 +603,3 @@ def _write_traces(writer, network: Network, data: netdata.NetData, prepared: _Pr
         raw = buf[rows][:, cols, p.model.recordable(var)]
         values = raw.astype(np.float64) / (fixed.S1615_SCALE if arith == "fixed" else 1.0) * rec.to_network
         writer.add_trace(name, var, rows * plan_interval * dt, want, values, rec.unit)
-
-
-def run_target(net: Network, outdir: str | Path, *, progress: Callable[[float, float], None] | None = None,
-               command: str = "", arith: Arith = "fixed") -> dict:
-    """The ``portasnn.run`` runner of target "spinnaker-host": models come from ``lower.host_models``."""
-    import json
-
-    try:
-        from .lower import host_models  # the NESTML -> neuron_api.h code generator
-    except ImportError:
-        raise UsageError("spinnaker-host cannot lower neuron models in this portasnn (no "
-                         "portasnn.targets.spinnaker_host.lower)", code="E435") from None
-    out = run_network(net, host_models(net), outdir, arith=arith, command=command, progress=progress)
-    return json.loads((Path(out) / "summary.json").read_text())
-
-
-def run_target_float(net: Network, outdir: str | Path, *, progress: Callable[[float, float], None] | None = None,
-                     command: str = "") -> dict:
-    """The runner of target "spinnaker-host-float" (REAL = double)."""
-    return run_target(net, outdir, progress=progress, command=command, arith="float")

@@ -38,14 +38,11 @@ def _normalise(text: str, replacements: dict[str, str]) -> str:
     return text
 
 
-def _replacements(out: Path | None = None) -> dict[str, str]:
+def _replacements() -> dict[str, str]:
     from portasnn.cache import BuildCache
 
     rep = {str(ROOT): "<ROOT>", sys.prefix: "<PREFIX>", str(BuildCache().root): "<CACHE>",
            tempfile.gettempdir(): "<TMP>"}
-    if out is not None:
-        rep[str(out)] = "<OUT>"
-        rep[str(out.resolve())] = "<OUT>"
     return rep
 
 
@@ -65,56 +62,49 @@ def generate_case(case: str) -> dict[str, str]:
     return _model(case.removeprefix("model-"))
 
 
-def _model(name: str) -> dict[str, str]:
-    from portasnn.builder import load_ir
+def _lower(target: str, program, options=None) -> dict[str, str]:  # noqa: ANN001
     from portasnn.errors import ModelError
-    from portasnn.ir.serialize import canonical_json
-    from portasnn.targets.nest.compile import render_module_source
-    from portasnn.targets.nest.lower import lower_model
-    from portasnn.targets.spinnaker import build_spinnaker
-    from portasnn.targets.spinnaker_host.lower import host_model
+    from portasnn.targets import Options, get
 
-    path = zoo_file(name)
-    (model,) = load_ir(path)
-    files: dict[str, str] = {"ir.json": canonical_json(model, indent=2) + "\n"}
-    cls = f"{model.name}__0123456789ab"
-    for rel, text in lower_model(model, cls, cls).items():
-        files[f"nest/{rel}"] = text
-    files["nest/module.cpp"] = render_module_source("portasnn_0123456789ab", [(cls, cls)], [f"{cls}.h"])
-    solver = None
     try:
-        host = host_model(model)
+        return dict(get(target).lower(program, options or Options()).files)
     except ModelError:
-        solver = "euler"
-        host = host_model(model, solver)
-    files["spinnaker-host/host.h"] = host.header
-    with tempfile.TemporaryDirectory(prefix="portasnn-golden-") as tmp:
-        out = Path(tmp) / "out"
-        build_spinnaker(path, out, solver=solver, make=False)
-        rep = _replacements(out)
-        for rel, text in _tree(out).items():
-            files[f"spinnaker/{rel}"] = _normalise(text, rep)
+        if options is not None:
+            raise
+        return dict(get(target).lower(program, Options(solver="euler")).files)
+
+
+def _model(name: str) -> dict[str, str]:
+    from portasnn.ir.serialize import canonical_json
+    from portasnn.program import load_program
+
+    program = load_program(zoo_file(name))
+    (model,) = program.unique_models()
+    files: dict[str, str] = {"ir.json": canonical_json(model, indent=2) + "\n"}
+    for rel, text in _lower("nest", program).items():
+        stem = rel.removeprefix("module/")
+        files["nest/module.cpp" if stem.startswith("portasnn_") else f"nest/{stem}"] = text
+    host = _lower("spinnaker-host", program)
+    files["spinnaker-host/host.h"] = next(t for r, t in host.items() if r.startswith("host/"))
+    for rel, text in _lower("spinnaker", program).items():
+        files[f"spinnaker/{rel}"] = text
     rep = _replacements()
     return {_mask_keys(f"model-{name}/{rel}"): _mask_keys(_normalise(text, rep)) for rel, text in files.items()}
 
 
 def _brunel() -> dict[str, str]:
-    from portasnn.frontend.network import load_network
     from portasnn.ir.serialize import canonical_json
+    from portasnn.program import load_program
     from portasnn.runtime.bundle import bundle_network
-    from portasnn.targets.nest.network import lower_network, resolve_models
-    from portasnn.targets.spinnaker import build_spinnaker
 
-    net = load_network(BRUNEL)
-    files: dict[str, str] = {"ir.json": canonical_json(net, indent=2) + "\n"}
-    script = lower_network(net, resolve_models(net))
-    files[f"nest/{script.filename}"] = script.text
+    program = load_program(BRUNEL)
+    files: dict[str, str] = {"ir.json": canonical_json(program.network, indent=2) + "\n"}
+    for rel, text in _lower("nest", program).items():
+        if not rel.startswith("module/"):
+            files[f"nest/{rel}"] = text
+    for rel, text in _lower("spinnaker", program).items():
+        files[f"spinnaker/{rel}"] = text
     with tempfile.TemporaryDirectory(prefix="portasnn-golden-") as tmp:
-        out = Path(tmp) / "out"
-        build_spinnaker(BRUNEL, out, make=False)
-        rep = _replacements(out)
-        for rel, text in _tree(out).items():
-            files[f"spinnaker/{rel}"] = _normalise(text, rep)
         for target in ("nest", "spinnaker"):
             bundle = bundle_network(BRUNEL, target=target, outdir=Path(tmp) / "bundles")
             manifest = dict(bundle.manifest)
@@ -123,6 +113,7 @@ def _brunel() -> dict[str, str]:
             # generated payload files are pinned by content above; sources by hash
             manifest["files"] = {k: (v if k.startswith("payload/src/") else "<sha256>")
                                  for k, v in manifest["files"].items()}
+            manifest["ir_hash"] = "<sha256>"  # the network IR holds the absolute paths of its NESTML files
             files[f"bundle-{target}/manifest.json"] = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     rep = _replacements()
     return {_mask_keys(f"brunel/{rel}"): _mask_keys(_normalise(text, rep)) for rel, text in files.items()}

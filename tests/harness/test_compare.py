@@ -1,7 +1,6 @@
 """portasnn compare on real NEST results: itself -> OK, different networks -> Fail, user errors -> exit 2."""
 from __future__ import annotations
 
-import importlib
 
 import json
 
@@ -60,15 +59,6 @@ def test_mismatched_populations_and_missing_dirs(brunel_dirs, tmp_path):
     net = scenario_network("dc_step", ModelRef(key="m", kind="nest", name="iaf_psc_exp"))
     with pytest.raises(UsageError, match="unknown target 'bogus'"):
         compare(net, targets=["nest", "bogus"], outdir=tmp_path / "d")
-
-
-def test_a_target_that_cannot_run(tmp_path, monkeypatch):
-    import portasnn.run
-
-    monkeypatch.delitem(importlib.import_module("portasnn.run").RUNNERS, "nest")
-    net = scenario_network("dc_step", ModelRef(key="m", kind="nest", name="iaf_psc_exp"))
-    with pytest.raises(UsageError, match="target nest cannot run: portasnn.run has no runner for 'nest'"):
-        compare(net, targets=["nest", "nest"], outdir=tmp_path / "out")
 
 
 def test_cli_exit_codes(brunel_dirs, tmp_path, capsys):

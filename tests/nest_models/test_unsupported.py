@@ -20,11 +20,11 @@ def expectation(path: Path) -> tuple[int, int, str]:
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_refused_by_api(path):
-    from portasnn.builder import load_ir
+    from portasnn.program import load_models
 
     line, col, text = expectation(path)
     with pytest.raises(ModelError) as info:
-        load_ir(path)
+        load_models(path)
     err = info.value
     assert text in err.message
     assert (err.span.file, err.span.line, err.span.column) == (str(path), line, col)

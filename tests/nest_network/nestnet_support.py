@@ -27,11 +27,3 @@ def rate_and_cv(senders: np.ndarray, times: np.ndarray, n: int, duration_ms: flo
 def load_spikes(outdir: Path, pop: str) -> tuple[np.ndarray, np.ndarray]:
     with np.load(outdir / "spikes" / f"{pop}.npz") as f:
         return f["senders"], f["times"]
-
-
-def require_nestml_build() -> None:
-    """Skip (with the reason) while portasnn has no NESTML builder."""
-    try:
-        from portasnn import build  # noqa: F401
-    except ImportError:
-        pytest.skip("portasnn.build (the NESTML model builder for NEST) is not available in this portasnn")

@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 import reference_brunel
-from nestnet_support import load_spikes, rate_and_cv, require_nestml_build
+from nestnet_support import load_spikes, rate_and_cv
 from portasnn.run import run
 
 NE, DURATION, SEEDS = 2000, 1000.0, (1, 2, 3)
@@ -44,7 +44,6 @@ def _compare(runs: list[Path]) -> None:
 @pytest.mark.parametrize("pnet", ["brunel_delta_nest.pnet", "brunel_delta_nestml.pnet"])
 def test_brunel_pnet_examples_match_reference(tmp_path, pnet):
     if "nestml" in pnet:
-        require_nestml_build()
     # the examples scale the in-degrees with N (epsilon = 0.1); here they are held at 800/200
     overrides = {"N": str(NE + NE // 4), "CE": "800", "CI": "200"}
     runs = [run(EXAMPLES / pnet, outdir=tmp_path / f"s{s}", overrides=overrides, seed=s, progress=False)

@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 from brunel_ir import brunel
-from portasnn.targets.nest.network import lower_network, resolve_models
+from portasnn.modules import resolve_models
+from portasnn.targets.nest.network import lower_network
 
 GOLDEN = Path(__file__).parent / "golden" / "run_brunel.py"
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from brunel_ir import brunel
-from nestnet_support import NESTML_DELTA, load_spikes, require_nestml_build
+from nestnet_support import NESTML_DELTA, load_spikes
 from portasnn.run import run
 
 
@@ -129,7 +129,6 @@ def _part(data, owner, rank):
 @pytest.mark.slow
 def test_script_with_a_nestml_model_runs_by_hand(tmp_path):
     """The script loads the portasnn-built module by its absolute path in a fresh process."""
-    require_nestml_build()
     net = brunel(200, seed=4, duration=100.0, model="nestml", nestml_path=str(NESTML_DELTA))
     first = run(net, outdir=tmp_path / "inproc", progress=False)
     text = (first / "run_brunel.py").read_text()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sympy
 
-from portasnn.builder import load_ir
+from portasnn.program import load_models
 
 H = sympy.Symbol("__h")
 TAU, TAU_S, C = sympy.symbols("tau_m tau_syn C_m")
@@ -42,7 +42,7 @@ def solved(tmp_path, name, equations, state=""):
     path = tmp_path / f"{name}.nestml"
     path.write_text(MODEL.format(name=name, equations=textwrap.indent(equations, " " * 8),
                                  state=textwrap.indent(state, " " * 8)))
-    (model,) = load_ir(path)
+    (model,) = load_models(path)
     return model
 
 
@@ -101,8 +101,8 @@ def test_numeric_solution_does_not_depend_on_the_hash_seed(tmp_path):
     import sys
 
     model = Path(sys.prefix) / "models" / "neurons" / "wb_cond_exp_neuron.nestml"
-    code = ("import sys, warnings; warnings.simplefilter('ignore'); from portasnn.builder import load_ir; "
-            "from portasnn.ir.serialize import ir_hash; print(ir_hash(load_ir(sys.argv[1])[0]))")
+    code = ("import sys, warnings; warnings.simplefilter('ignore'); from portasnn.program import load_models; "
+            "from portasnn.ir.serialize import ir_hash; print(ir_hash(load_models(sys.argv[1])[0]))")
     hashes = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PORTASNN_CACHE_DIR": str(tmp_path / f"cache{seed}")}

@@ -142,7 +142,6 @@ def test_entry_reports_a_bad_bundle_clearly(tmp_path):
 
 
 def test_network_bundle_holds_the_pnet_and_its_includes(env):
-    pytest.importorskip("portasnn.frontend.network", reason="needs the .pnet frontend")
     from portasnn.runtime import bundle
 
     a = bundle(BRUNEL, target="nest", outdir=env.tmp / "a", overrides={"N": "200"})
@@ -162,7 +161,6 @@ def test_network_bundle_holds_the_pnet_and_its_includes(env):
 
 
 def test_bundle_command_line(env):
-    pytest.importorskip("portasnn.frontend.network", reason="needs the .pnet frontend")
     proc = subprocess.run([sys.executable, "-m", "portasnn.cli", "bundle", str(BRUNEL), "--set", "N=200", "-o",
                            str(env.bundles), "--json"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
@@ -171,18 +169,6 @@ def test_bundle_command_line(env):
     bad = subprocess.run([sys.executable, "-m", "portasnn.cli", "bundle", str(env.tmp / "missing.pnet")],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "does not exist" in bad.stderr
-
-
-def test_spinnaker_bundle_needs_the_spinnaker_target(env):
-    pytest.importorskip("portasnn.frontend.network", reason="needs the .pnet frontend")
-    import portasnn.targets.spinnaker as spinnaker
-
-    if hasattr(spinnaker, "write_network"):
-        pytest.skip("the spinnaker target is present; the full NMPI loop covers it")
-    from portasnn.runtime import bundle
-
-    with pytest.raises(UsageError, match="spinnaker target cannot write network artifacts"):
-        bundle(BRUNEL, target="spinnaker", outdir=env.bundles, overrides={"N": "200"})
 
 
 def test_entry_reuses_a_checked_tree_and_notices_changes(env, stub_bundle):

@@ -1,7 +1,6 @@
 """The whole path: Brunel (small) -> bundle -> loopback UNICORE / NMPI -> status -> fetch -> `portasnn compare`."""
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -17,21 +16,6 @@ REPO = Path(__file__).resolve().parents[2]
 BRUNEL = REPO / "examples" / "brunel" / "brunel_delta_nest.pnet"
 BRUNEL_NESTML = REPO / "examples" / "brunel" / "brunel_delta_nestml.pnet"  # SpiNNaker needs a NESTML model
 N = "200"
-
-
-def _missing(*pieces: str) -> list[str]:
-    """Pieces written elsewhere in the project that the full loop needs ("module" or "module:attribute")."""
-    missing = []
-    for piece in pieces:
-        module, _, attr = piece.partition(":")
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            missing.append(piece)
-            continue
-        if attr and not hasattr(mod, attr):
-            missing.append(piece)
-    return missing
 
 
 def _cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -74,9 +58,6 @@ def _same_spikes(a: Path, b: Path) -> None:
 
 @pytest.mark.slow
 def test_brunel_through_unicore_then_compare(env, unicore_site):
-    missing = _missing("portasnn.frontend.network:load_network", "portasnn.run:run", "portasnn.commands.compare")
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)}")
     fetched, logs = _loop(env, "unicore:loopback")
     local = env.tmp / "local"
     proc = _cli("run", str(BRUNEL), "--target", "nest", "--set", f"N={N}", "-o", str(local))
@@ -93,14 +74,6 @@ def test_brunel_through_unicore_then_compare(env, unicore_site):
 
 @pytest.mark.slow
 def test_brunel_through_nmpi_then_compare(env, nmpi_queue):
-    missing = _missing("portasnn.frontend.network:load_network", "portasnn.commands.compare",
-                       "portasnn.targets.spinnaker:write_network")
-    from portasnn.run import RUNNERS
-
-    if "spinnaker-host" not in RUNNERS:
-        missing.append("the spinnaker-host runner in portasnn.run.RUNNERS")
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)}")
     fetched, logs = _loop(env, "nmpi:spinnaker")  # the fake platform runs the bundle on spinnaker-host
     local = env.tmp / "local"
     proc = _cli("run", str(BRUNEL_NESTML), "--target", "spinnaker-host", "--set", f"N={N}", "-o", str(local))

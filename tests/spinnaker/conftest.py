@@ -14,9 +14,9 @@ HERE = Path(__file__).resolve().parent
 @lru_cache(maxsize=None)
 def solved(name: str):
     """The solved IR of a model shipped with nestml (cached per process)."""
-    from portasnn.builder import load_ir
+    from portasnn.program import load_models
 
-    return load_ir(NESTML_MODELS / f"{name}.nestml")[0]
+    return load_models(NESTML_MODELS / f"{name}.nestml")[0]
 
 
 @pytest.fixture(scope="session")

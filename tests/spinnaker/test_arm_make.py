@@ -32,7 +32,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from portasnn.targets.spinnaker import build_spinnaker
+    from portasnn.modules import build_spinnaker
 
     # (conftest points C_LOGS_DICT, the log converter's database, at a temporary file)
     out = tmp_path_factory.mktemp("arm")

@@ -46,7 +46,7 @@ def test_linear_models_bit_identical_to_arm_accum(name, over, seed, dt, rate):
 
 
 def test_fixed_step_solver_bit_identical_to_arm_accum():
-    from portasnn.builder import load_ir
+    from portasnn.program import load_models
 
     text = (HERE / "models" / "tiny_lif_neuron.nestml").read_text().replace(
         "V_m' = -(V_m - E_L) / tau_m + I_e / C_m",
@@ -57,7 +57,7 @@ def test_fixed_step_solver_bit_identical_to_arm_accum():
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "tiny_lif_neuron.nestml"
         path.write_text(text)
-        (ir,) = load_ir(path)
+        (ir,) = load_models(path)
     for solver in ("euler", "rk2"):
         model = host_model(ir, solver, 4)
         inputs, offsets = _inputs(model, 7, 0.1)

@@ -77,7 +77,7 @@ def _expected_words(overrides: dict, n: int) -> bytes:
 
 
 def test_two_populations_map_and_parameter_words_match_the_emulator(tmp_path, monkeypatch):
-    from portasnn.targets.spinnaker import build_spinnaker
+    from portasnn.modules import build_spinnaker
 
     from .conftest import NESTML_MODELS
 
@@ -116,7 +116,7 @@ simulate 50 ms resolution 1 ms seed 3
 
 
 def test_generated_pynn_script_runs_on_a_virtual_board(tmp_path):
-    from portasnn.targets.spinnaker import build_spinnaker
+    from portasnn.modules import build_spinnaker
 
     net = tmp_path / "vb_two.pnet"
     net.write_text(PNET)

@@ -1,0 +1,149 @@
+"""The program: what the frontends make of the user's input, loaded once and handed to every target.
+
+``load_program(source, overrides)`` takes a ``.pnet`` file, a ``Network`` built in Python (or by the
+``.pnet`` frontend), NESTML model files or directories, or ``nestml:NAME`` for a model shipped with
+nestml. It runs the frontend and the pass pipeline once and returns an immutable :class:`Program`:
+the network IR (``None`` when only models were given) and every solved NESTML model, keyed by the
+``ModelRef.key`` its populations use (by model name for model files). Nothing after it parses a file:
+targets read ``program.model(key)``; a network population's ``model`` names such a key.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Sequence, Union
+
+from portasnn.errors import NetworkError, UsageError
+from portasnn.ir import model as ir
+from portasnn.ir.network import Network
+
+Source = Union[str, Path, Network, "Program", Sequence[Union[str, Path]]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Program:
+    """The network IR (or ``None``) and the solved models it uses, keyed."""
+
+    name: str
+    network: Network | None
+    models: tuple[tuple[str, ir.Model], ...]
+    sources: tuple[str, ...] = ()  # the NESTML files the models came from, in order
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def model(self, key: str) -> ir.Model:
+        """The solved model populations refer to as ``key`` (InternalError-free: KeyError is a bug)."""
+        if not self._index:
+            self._index.update(self.models)
+        return self._index[key]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(k for k, _ in self.models)
+
+    def unique_models(self) -> list[ir.Model]:
+        """Each distinct solved model once, in first-use order (two keys may name one model)."""
+        seen: dict[str, ir.Model] = {}
+        for _key, m in self.models:
+            seen.setdefault(m.name, m)
+        return list(seen.values())
+
+    def with_network(self, network: Network) -> Program:
+        """The same models with another network IR (e.g. a different seed or process count)."""
+        return dataclasses.replace(self, network=network, _index={})
+
+
+def load_program(source: Source, overrides: Mapping[str, str] | None = None) -> Program:
+    """Load ``source`` (see the module docstring) into a :class:`Program`: parse, convert, run the passes."""
+    if isinstance(source, Program):
+        if overrides:
+            raise UsageError("overrides apply to .pnet files, not to a loaded program", code="E402")
+        return source
+    if isinstance(source, Network):
+        if overrides:
+            raise UsageError("overrides apply to .pnet files, not to a Network built in Python", code="E402",
+                             hint="change the builder's arguments instead")
+        return _from_network(source)
+    items = [source] if isinstance(source, (str, Path)) else list(source)
+    if not items:
+        raise UsageError("nothing to load: give a .pnet network or NESTML model files", code="E013")
+    paths = [Path(p) for p in items]
+    nets = [p for p in paths if p.suffix == ".pnet"]
+    if nets:
+        if len(paths) > 1:
+            raise UsageError("give one .pnet network, or NESTML files, not both", code="E326")
+        if not nets[0].is_file():
+            raise UsageError(f"no such network file: {nets[0]}", code="E403")
+        from portasnn.frontend.network import load_network
+
+        return _from_network(load_network(nets[0], dict(overrides or {})))
+    if overrides:
+        raise UsageError("--set applies to .pnet networks, not to model files", code="E402")
+    files = model_files(paths)
+    models = solve(files)
+    name = files[0].stem if len(files) == 1 else "models"
+    return Program(name=name, network=None, models=tuple((m.name, m) for m in models),
+                   sources=tuple(str(f) for f in files))
+
+
+def model_path(spec: str) -> Path:
+    """``nestml:NAME`` -> the file of a model shipped with nestml (``NAME`` with or without ``_neuron``)."""
+    from portasnn.frontend.pnet.reader import nestml_model_path
+
+    name = spec.removeprefix("nestml:")
+    path = nestml_model_path(name)
+    if not path.is_file() and not name.endswith("_neuron"):
+        path = nestml_model_path(f"{name}_neuron")
+    if not path.is_file():
+        raise UsageError(f"nestml ships no model '{name}'", code="E011",
+                         hint=f"the models nestml ships are in {path.parent}")
+    return path
+
+
+def model_files(paths: Sequence[str | Path]) -> list[Path]:
+    """``.nestml`` files, directories of them expanded (sorted), ``nestml:NAME`` resolved."""
+    files: list[Path] = []
+    for item in paths:
+        p = model_path(str(item)) if str(item).startswith("nestml:") else Path(item)
+        if p.is_dir():
+            found = sorted(p.glob("*.nestml"))
+            if not found:
+                raise UsageError(f"{p}: the directory contains no .nestml file", code="E010")
+            files += found
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(f"{p}: no such file or directory", code="E011",
+                             hint="give a .nestml file or a directory of them")
+    return files
+
+
+def solve(files: Sequence[Path]) -> list[ir.Model]:
+    """Parse NESTML file(s), convert to IR and run the pass pipeline: the solved models."""
+    from portasnn.frontend.nestml import load_models
+    from portasnn.passes import run_pipeline
+
+    return [run_pipeline(m) for m in load_models(list(files))]
+
+
+def _from_network(net: Network) -> Program:
+    by_file: dict[str, dict[str, ir.Model]] = {}
+    models: list[tuple[str, ir.Model]] = []
+    for ref in net.models:
+        if ref.kind != "nestml":
+            continue
+        if not ref.path or not Path(ref.path).is_file():
+            raise NetworkError(f"NESTML file not found: {ref.path}", span=ref.span, code="E323")
+        found = by_file.get(ref.path)
+        if found is None:
+            found = by_file[ref.path] = {m.name: m for m in solve([Path(ref.path)])}
+        if ref.name not in found:
+            raise NetworkError(f"{ref.path} defines no model '{ref.name}'", span=ref.span, code="E321",
+                               hint="models in that file: " + ", ".join(found))
+        models.append((ref.key, found[ref.name]))
+    return Program(name=net.name, network=net, models=tuple(models), sources=tuple(by_file))
+
+
+def load_models(paths: str | Path | Sequence[str | Path]) -> list[ir.Model]:
+    """The solved models of NESTML file(s) or directories (``nestml:NAME`` too)."""
+    return solve(model_files([paths] if isinstance(paths, (str, Path)) else list(paths)))
