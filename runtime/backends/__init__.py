@@ -4,7 +4,8 @@ Every backend implements ``submit(bundle) -> JobRecord``, ``status(rec) -> JobRe
 ``fetch(rec, outdir) -> FetchReport``, ``cancel(rec) -> JobRecord``. ``submit`` is idempotent:
 the job's tag is derived from the bundle's digest and the target, so submitting the same
 bundle to the same target again (after a crash, a timeout or a success) finds the same job
-instead of making a new one; ``rerun=True`` asks for a fresh run on purpose.
+instead of making a new one; ``rerun=True`` asks for a fresh run on purpose. A bundle is checked
+in full (``check_bundle``: members, hashes) before anything is recorded or sent.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 
 from portasnn.errors import ToolError, UsageError
-from portasnn.runtime.bundle import Bundle
+from portasnn.runtime.bundle import Bundle, check_bundle
 from portasnn.runtime.jobs import JobDB, JobRecord
 from portasnn.runtime.retry import backoff_intervals
 
@@ -38,6 +39,7 @@ class Backend(ABC):
         """Refuse a bundle or a configuration that cannot work, before anything is recorded."""
 
     def submit(self, bundle: Bundle, *, rerun: bool = False) -> JobRecord:
+        bundle = check_bundle(bundle.path)  # every member and hash, before anything is recorded or uploaded
         self.preflight(bundle)
         n = 0
         if rerun:

@@ -189,9 +189,9 @@ class NmpiBackend(Backend):
 
     def status(self, rec: JobRecord) -> JobRecord:
         if rec.phase == "creating":
-            from portasnn.runtime.bundle import open_bundle
+            from portasnn.runtime.bundle import check_bundle
 
-            rec = self._submit(rec, open_bundle(rec.bundle))
+            rec = self._submit(rec, check_bundle(rec.bundle))
         if rec.done:
             return rec
         job = self._job(rec)

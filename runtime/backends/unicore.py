@@ -29,7 +29,7 @@ from portasnn.errors import ToolError, UsageError
 from portasnn.runtime import auth
 from portasnn.runtime.backends import Backend
 from portasnn.runtime.backends._fetch import CHECKSUMS, RemoteFile, download_all
-from portasnn.runtime.bundle import Bundle, open_bundle
+from portasnn.runtime.bundle import Bundle, check_bundle
 from portasnn.runtime.jobs import JobDB, JobRecord
 from portasnn.runtime.retry import http_status, is_transient, retry
 
@@ -254,7 +254,7 @@ class UnicoreBackend(Backend):
     # -- status / fetch / cancel
     def status(self, rec: JobRecord) -> JobRecord:
         if rec.phase in ("creating", "created"):
-            rec = self._submit(rec, open_bundle(rec.bundle))
+            rec = self._submit(rec, check_bundle(rec.bundle))
         if rec.done:
             return rec
         with self._guard("polling"):
