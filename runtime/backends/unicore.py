@@ -27,7 +27,7 @@ from pathlib import Path
 from portasnn import paths
 from portasnn.errors import ToolError, UsageError
 from portasnn.runtime import auth
-from portasnn.runtime.backends import Backend
+from portasnn.runtime.backends import Backend, SiteUnreachable
 from portasnn.runtime.backends._fetch import CHECKSUMS, RemoteFile, download_all
 from portasnn.runtime.bundle import Bundle, check_bundle
 from portasnn.runtime.jobs import JobDB, JobRecord
@@ -174,7 +174,8 @@ class UnicoreBackend(Backend):
         except Exception as exc:  # noqa: BLE001 - every library error leaves as a ToolError
             if http_status(exc) == 401:
                 raise auth.rejected(self.token) from None
-            raise ToolError(auth.scrub(f"UNICORE site {self.site}: {what} failed: {exc}")) from None
+            error = SiteUnreachable if is_transient(exc) else ToolError
+            raise error(auth.scrub(f"UNICORE site {self.site}: {what} failed: {exc}")) from None
 
     def _call(self, fn):
         """A safe request: retried on transient errors; a 401 refreshes the token once where possible."""
