@@ -50,7 +50,9 @@ def test_wait_survives_an_outage_of_the_site(env, unicore_site):
     fetched = subprocess.run([sys.executable, "-m", "portasnn.cli", "fetch", job, "-o", str(env.tmp / "fetched")],
                              capture_output=True, text=True, timeout=120)
     assert fetched.returncode == 0, fetched.stderr
-    _check_results(env.tmp / "fetched")
+    n = _check_results(env.tmp / "fetched")
+    print("outage during --wait:", json.dumps({"outage_s": 8, "jobs": len(unicore_site.jobs), "duplicates": 0,
+                                               "results_expected": n, "results_lost": 0, "tracebacks": 0}))
 
 
 def test_wait_gives_up_at_the_limit_and_says_how_to_resume(env, unicore_site):
@@ -80,5 +82,8 @@ def test_wait_gives_up_at_the_limit_and_says_how_to_resume(env, unicore_site):
     fetched = subprocess.run([sys.executable, "-m", "portasnn.cli", "fetch", rec_id, "-o", str(env.tmp / "fetched")],
                              capture_output=True, text=True, timeout=120)
     assert fetched.returncode == 0, fetched.stderr
-    _check_results(env.tmp / "fetched")
+    n = _check_results(env.tmp / "fetched")
     assert len(unicore_site.jobs) == 1
+    print("outage past --outage-limit:", json.dumps({"gave_up_after_s": round(waited, 1), "jobs": 1,
+                                                     "duplicates": 0, "results_expected": n, "results_lost": 0,
+                                                     "tracebacks": 0}))

@@ -78,7 +78,7 @@ def test_entry_replaces_a_partial_results_directory(env, net_bundle, clean_run):
     (wd / ".results.attempt").mkdir()
     (wd / ".results.attempt" / "meta.json").write_text("{")
     code, log = _finish(_entry(net_bundle, wd))
-    assert code == 0, log
+    assert code == 0 and "Traceback" not in log, log
     files = _verified(wd)
     assert "results/stale.txt" not in files and "results/manifest.json" in files
     _same_spikes(clean_run, wd / "results")
@@ -102,7 +102,7 @@ def test_entry_runs_again_after_being_killed_part_way(env, net_bundle, clean_run
     assert not (wd / "results.sha256").exists()
     for _ in range(2):
         code, log = _finish(_entry(net_bundle, wd))
-        assert code == 0, log
+        assert code == 0 and "Traceback" not in log, log
         _verified(wd)
         _same_spikes(clean_run, wd / "results")
     assert not [p.name for p in wd.iterdir() if p.name.startswith(".results")]
@@ -126,16 +126,18 @@ def test_unicore_site_reruns_the_job(env, unicore_site, net_bundle, clean_run):
     unicore_site.faults = {"requeue": 1}
     backend = UnicoreBackend("loopback")
     rec = backend.wait(backend.submit(net_bundle), timeout_s=300, first_s=0.2, max_s=1.0)
-    assert unicore_site.fired == {"requeue": 1}
+    assert unicore_site.fired == {"requeue": 1} and unicore_site.killed == 1  # the first run was killed part-way
     job = next(iter(unicore_site.jobs.values()))
     assert any("requeued" in line for line in job["log"])
-    assert rec.state == "SUCCESSFUL", (job["wd"] / "stderr").read_text()[-2000:]
+    stderr = (job["wd"] / "stderr").read_text()
+    assert rec.state == "SUCCESSFUL", stderr[-2000:]
+    assert "Traceback" not in stderr
     backend.fetch(rec, env.tmp / "fetched")
     files = _verified(env.tmp / "fetched")
     _same_spikes(clean_run, env.tmp / "fetched" / "results")
     assert len(unicore_site.jobs) == 1
     expected = {p.relative_to(clean_run.parent).as_posix() for p in clean_run.rglob("*") if p.is_file()}
     figures = {"reruns": 1, "jobs": len(unicore_site.jobs), "duplicates": len(unicore_site.jobs) - 1,
-               "results_expected": len(expected), "results_lost": len(expected - files)}
+               "results_expected": len(expected), "results_lost": len(expected - files), "tracebacks": 0}
     print("unicore re-run:", json.dumps(figures))
     assert figures["results_lost"] == 0

@@ -74,6 +74,7 @@ class FakeUnicore:
         self.sessions: set[str] = set()
         self.faults: dict[str, int] = {}
         self.requeue_when = "*results*/*"
+        self.killed = 0  # first runs killed part-way by ``requeue``
         self.fired: dict[str, int] = {}
         self.requests: list[tuple[str, str, int]] = []
         self.lock = threading.Lock()
@@ -201,6 +202,7 @@ class FakeUnicore:
                 time.sleep(0.02)
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
+                self.killed += 1
             proc.wait()
 
     def job_props(self, jid: str) -> dict:
