@@ -141,3 +141,17 @@ def test_unicore_site_reruns_the_job(env, unicore_site, net_bundle, clean_run):
                "results_expected": len(expected), "results_lost": len(expected - files), "tracebacks": 0}
     print("unicore re-run:", json.dumps(figures))
     assert figures["results_lost"] == 0
+
+
+def test_only_rank_0_replaces_results(env, stub_bundle):
+    """Issue 13 item 14: under srun every rank runs the entry; a rank other than 0 runs in a private scratch directory
+    and leaves the working directory's results (complete, or partial from an earlier run) to rank 0."""
+    wd = env.tmp / "job"
+    (wd / "results").mkdir(parents=True)
+    (wd / "results" / "from-rank-0.txt").write_text("kept")
+    proc = subprocess.run([sys.executable, "-m", "portasnn.runtime.entry", str(stub_bundle.path), "--outdir",
+                           "results"], cwd=wd, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PMIX_RANK": "1"})
+    assert proc.returncode == 0, proc.stderr
+    assert [p.name for p in (wd / "results").iterdir()] == ["from-rank-0.txt"]
+    assert not (wd / "results.sha256").exists() and not (wd / ".results.attempt").exists()
