@@ -37,7 +37,7 @@ import tarfile
 import tempfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from portasnn.errors import UsageError
 from portasnn.runtime import manifest as mf
