@@ -83,10 +83,16 @@ def status(job: str | JobRecord | None = None, *, db: JobDB | None = None) -> Jo
     return backend.status(rec)
 
 
-def wait(job: str | JobRecord, *, timeout_s: float = 3600.0, db: JobDB | None = None) -> JobRecord:
+def wait(job: str | JobRecord, *, timeout_s: float = 3600.0, outage_limit_s: float | None = None,
+         say=None, db: JobDB | None = None) -> JobRecord:
+    """Poll until the job ends; a site that cannot be reached is polled on for up to ``outage_limit_s`` (default
+    ``OUTAGE_LIMIT_S``, 300 s) before giving up; ``say(message)`` hears about outages."""
+    from portasnn.runtime.backends import OUTAGE_LIMIT_S
+
     db = db or JobDB()
     rec, backend = _for(job, db)
-    return backend.wait(rec, timeout_s=timeout_s)
+    return backend.wait(rec, timeout_s=timeout_s, outage_limit_s=OUTAGE_LIMIT_S if outage_limit_s is None
+                        else outage_limit_s, say=say)
 
 
 def fetch(job: str | JobRecord, outdir: str | Path | None = None, *, db: JobDB | None = None) -> Path:

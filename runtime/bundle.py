@@ -8,9 +8,12 @@ Reproducible: entries sorted by name, regular files only (mode 0644), mtime fixe
 ``SOURCE_DATE_EPOCH`` = 0, uid/gid 0, empty user/group names, gzip header without name and
 with mtime 0. The same inputs give the same bytes, hence the same name.
 
-Extraction is defensive: it rejects absolute paths, ``..`` components, links, devices and
-anything else that is not a plain file or directory, extracts with tarfile's ``data`` filter,
-and then checks every file's sha256 against the manifest (and the archive against its name).
+Checks (``check_bundle``, run by ``portasnn submit`` before anything is recorded or uploaded, and by
+extraction): the archive against its name, every member (no absolute paths, no ``..`` components,
+no links, devices or anything else that is not a plain file or directory: the member checks of
+:mod:`portasnn.runtime.launcher`, the one copy, since that file runs alone on the platform), every
+file's sha256 against the manifest, no file the manifest does not list. Extraction then uses
+tarfile's ``data`` filter where the Python has it, and checks the extracted tree again.
 
 What goes in a network bundle (decision): the ``.pnet`` file, every file it includes, and the
 NESTML sources of its models; not built ``.so`` modules. The far side rebuilds the models
@@ -31,11 +34,13 @@ import os
 import re
 import sys
 import tarfile
+import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from portasnn.errors import UsageError
 from portasnn.runtime import manifest as mf
+from portasnn.runtime.launcher import extract_members, member_problem, name_problem
 
 MTIME = 0
 NAME_RE = re.compile(r"^portasnn-([a-z0-9-]+)-([0-9a-f]{32})\.tar\.gz$")
@@ -108,27 +113,18 @@ def _bad(bundle: str, message: str, hint: str = "") -> UsageError:
 
 
 def _check_member_name(name: str, bundle: str) -> None:
-    if not name or "\\" in name or "\x00" in name:
-        raise _bad(bundle, f"member name {name!r} is not a plain relative path")
-    p = PurePosixPath(name)
-    if p.is_absolute() or name.startswith("/"):
-        raise _bad(bundle, f"member '{name}' has an absolute path (it would be written outside the extraction "
-                           "directory)")
-    if ".." in p.parts:
-        raise _bad(bundle, f"member '{name}' contains '..' (it would be written outside the extraction directory)")
+    problem = name_problem(name)
+    if problem:
+        raise _bad(bundle, problem)
 
 
 def _check_member(member: tarfile.TarInfo, bundle: str) -> None:
-    _check_member_name(member.name, bundle)
-    if member.issym() or member.islnk():
-        target = member.linkname
-        leaves = PurePosixPath(target).is_absolute() or ".." in PurePosixPath(target).parts
-        where = "pointing outside the bundle" if leaves else "inside the bundle"
-        raise _bad(bundle, f"member '{member.name}' is a {'symbolic' if member.issym() else 'hard'} link to "
-                           f"'{target}' ({where}); bundles contain plain files only")
-    if not (member.isreg() or member.isdir()):
-        raise _bad(bundle, f"member '{member.name}' is a device, FIFO or other special file; bundles contain "
-                           "plain files only")
+    problem = member_problem(member)
+    if problem:
+        raise _bad(bundle, problem)
+
+
+UNREADABLE = (tarfile.TarError, OSError, EOFError, zlib.error)
 
 
 def open_bundle(path: Path | str) -> Bundle:
@@ -149,31 +145,48 @@ def open_bundle(path: Path | str) -> Bundle:
                 raise _bad(str(path), "it has no manifest.json") from None
             _check_member(member, str(path))
             manifest = json.loads(tar.extractfile(member).read())
-    except (tarfile.TarError, OSError, EOFError, json.JSONDecodeError) as exc:
+    except (*UNREADABLE, json.JSONDecodeError) as exc:
         raise _bad(str(path), f"it is not a readable portasnn bundle ({exc})") from None
     if manifest.get("format") != mf.FORMAT:
         raise _bad(str(path), f"unknown format {manifest.get('format')!r}, expected {mf.FORMAT}")
     return Bundle(path=path, digest=digest, manifest=manifest)
 
 
+def check_bundle(path: Path | str) -> Bundle:
+    """Check a bundle without extracting it: the archive against its name, every member, every sha256 against the
+    manifest, no unlisted file. ``portasnn submit`` runs this before anything is recorded or uploaded."""
+    bundle = open_bundle(path)
+    name = str(bundle.path)
+    found: dict[str, str] = {}
+    try:
+        with tarfile.open(bundle.path, "r:gz") as tar:
+            for member in tar:
+                _check_member(member, name)
+                if member.isreg():
+                    if member.name in found:
+                        raise _bad(name, f"member '{member.name}' appears twice")
+                    found[member.name] = mf.sha256_stream(tar.extractfile(member))
+    except UNREADABLE as exc:
+        raise _bad(name, f"it is truncated or corrupt ({exc})") from None
+    _compare(found, bundle.manifest, name)
+    return bundle
+
+
 def extract_bundle(path: Path | str, dest: Path | str) -> Bundle:
     """Extract a bundle into ``dest`` after checking every member; then verify every hash."""
-    bundle = open_bundle(path)
+    bundle = check_bundle(path)
     name = str(bundle.path)
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     try:
         with tarfile.open(bundle.path, "r:gz") as tar:
             members = tar.getmembers()
-            for member in members:
+            for member in members:  # again: the file may have changed since it was checked
                 _check_member(member, name)
-            if sys.version_info >= (3, 11, 4):
-                tar.extractall(dest, members=members, filter="data")
-            else:  # pragma: no cover - the members were checked above
-                tar.extractall(dest, members=members)
-    except tarfile.FilterError as exc:
+            extract_members(tar, dest, members)
+    except getattr(tarfile, "FilterError", ()) as exc:  # Pythons without the data filter have no FilterError
         raise _bad(name, f"unsafe member rejected: {exc}") from None
-    except (tarfile.TarError, OSError, EOFError) as exc:
+    except UNREADABLE as exc:
         raise _bad(name, f"cannot be extracted ({exc})") from None
     verify_tree(dest, bundle.manifest, name)
     return bundle
@@ -181,23 +194,29 @@ def extract_bundle(path: Path | str, dest: Path | str) -> Bundle:
 
 def verify_tree(root: Path, manifest: dict, name: str) -> None:
     """Every file listed in the manifest is present with its sha256; nothing else is present."""
-    files: dict[str, str] = manifest.get("files", {})
-    for rel, expected in files.items():
-        _check_member_name(rel, name)
-        p = root / rel
-        if not p.is_file() or p.is_symlink():
-            raise _bad(name, f"file '{rel}' listed in the manifest is missing")
-        got = mf.sha256_file(p)
-        if got != expected:
-            raise _bad(name, f"file '{rel}' has sha256 {got[:16]}…, the manifest says {expected[:16]}… "
-                             "(hash mismatch)")
+    found: dict[str, str] = {}
     for p in root.rglob("*"):
         if p.is_symlink() or (not p.is_dir() and not p.is_file()):
             raise _bad(name, f"'{p.relative_to(root)}' is not a plain file")
         if p.is_file():
-            rel = p.relative_to(root).as_posix()
-            if rel != mf.MANIFEST and rel not in files:
-                raise _bad(name, f"file '{rel}' is not listed in the manifest")
+            found[p.relative_to(root).as_posix()] = mf.sha256_file(p)
+    _compare(found, manifest, name)
+
+
+def _compare(found: dict[str, str], manifest: dict, name: str) -> None:
+    """``found`` (path -> sha256, in the archive or on disk) holds exactly the manifest's files with their hashes."""
+    files: dict[str, str] = manifest.get("files", {})
+    for rel, expected in files.items():
+        _check_member_name(rel, name)
+        got = found.get(rel)
+        if got is None:
+            raise _bad(name, f"file '{rel}' listed in the manifest is missing")
+        if got != expected:
+            raise _bad(name, f"file '{rel}' has sha256 {got[:16]}…, the manifest says {expected[:16]}… "
+                             "(hash mismatch)")
+    for rel in sorted(found):
+        if rel != mf.MANIFEST and rel not in files:
+            raise _bad(name, f"file '{rel}' is not listed in the manifest")
 
 
 # ---------------------------------------------------------------- network bundles

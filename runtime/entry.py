@@ -15,6 +15,13 @@
 3. Write ``<outdir>.sha256`` (``sha256sum`` format, paths relative to the working directory)
    listing every result file, so that whoever fetches the results can verify them.
 
+Re-runnable: a site may run the same job again in the same working directory (a Slurm requeue,
+a restarted site). Results are written aside, into ``.<outdir>.attempt`` next to ``<outdir>``, and
+renamed into place only when complete; what an interrupted earlier attempt left (a partial
+``.<outdir>.attempt``, a partial or complete ``<outdir>``) is replaced. Only directories inside the
+working directory are ever replaced; anything else that is in the way is refused (E690).
+Under MPI only rank 0 writes results; the other ranks get a private scratch directory.
+
 Exit codes: 0 ok, 2 bad bundle or input, 1 failure.
 """
 from __future__ import annotations
@@ -22,8 +29,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -53,8 +62,6 @@ def _extract(bundle_path: Path, workdir: Path):
         tmp = workdir.with_name(workdir.name + f".tmp{os.getpid()}")
         bundle = extract_bundle(bundle_path, tmp)
         if workdir.exists():
-            import shutil
-
             shutil.rmtree(workdir)
         os.replace(tmp, workdir)
         marker.write_text(bundle.digest + "\n")
@@ -97,7 +104,9 @@ def write_checksums(outdir: Path, base: Path) -> Path:
     lines = [f"{mf.sha256_file(p)}  {p.relative_to(base).as_posix()}"
              for p in sorted(outdir.rglob("*")) if p.is_file() and not p.is_symlink()]
     out = outdir.with_name(outdir.name + ".sha256")
-    out.write_text("\n".join(lines) + "\n")
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_text("\n".join(lines) + "\n")
+    os.replace(tmp, out)
     return out
 
 
@@ -112,37 +121,89 @@ def _record_bundle(outdir: Path, bundle) -> None:
     path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
 
 
+def _check_replaceable(path: Path) -> None:
+    """``path`` may be deleted to make room for this attempt's results: nothing at all, or a directory (not a
+    link) strictly inside the working directory."""
+    from portasnn.errors import UsageError
+
+    cwd = Path.cwd().resolve()
+    if os.path.lexists(path) and not (path.is_dir() and not path.is_symlink() and cwd in path.resolve().parents):
+        raise UsageError(f"{path} is in the way of the results and is not a directory inside the working directory "
+                         f"{Path.cwd()}; it was left untouched", code="E690",
+                         hint="choose another --outdir, or run the entry in the job's working directory")
+
+
+def _clear(path: Path) -> None:
+    _check_replaceable(path)
+    if os.path.lexists(path):
+        shutil.rmtree(path)
+
+
+def attempt_dir(outdir: Path) -> Path:
+    """Where this attempt writes its results before they are renamed to ``outdir``."""
+    return outdir.with_name(f".{outdir.name}.attempt")
+
+
+def _install(attempt: Path, outdir: Path) -> None:
+    """Rename the complete ``attempt`` to ``outdir``, replacing what an earlier attempt left there."""
+    checksums = outdir.with_name(outdir.name + ".sha256")
+    checksums.unlink(missing_ok=True)  # it described the results being replaced
+    if os.path.lexists(outdir):
+        old = outdir.with_name(f".{outdir.name}.replaced")
+        _clear(old)
+        os.replace(outdir, old)
+        os.replace(attempt, outdir)
+        shutil.rmtree(old)
+    else:
+        os.replace(attempt, outdir)
+
+
 def run_bundle(bundle_path: Path, outdir: Path, workdir: Path | None = None, target: str | None = None) -> Path:
     bundle_path = Path(bundle_path).resolve()
     outdir = Path(outdir).resolve()
     workdir = Path(workdir).resolve() if workdir else bundle_path.with_name(bundle_path.name + ".d")
+    first = rank() == 0
+    if first:  # refuse before any work if the results could not be put in place
+        for path in (outdir, attempt_dir(outdir)):
+            _check_replaceable(path)
     bundle = _extract(bundle_path, workdir)
     entry = bundle.manifest["entry"]
     kind = entry.get("kind")
     _check_zoo(bundle.manifest)
-    outdir.mkdir(parents=True, exist_ok=True)
+    if first:
+        out = attempt_dir(outdir)
+        _clear(out)  # a partial attempt of an earlier run of this job
+    else:
+        out = Path(tempfile.mkdtemp(prefix=f"portasnn-rank{rank()}-")) / outdir.name
+    out.parent.mkdir(parents=True, exist_ok=True)
     if kind == "network":
-        _run_network(workdir, entry, outdir, target or entry.get("target", "nest"))
+        _run_network(workdir, entry, out, target or entry.get("target", "nest"))
     elif kind == "spinnaker":
         if target:
-            _run_network(workdir, entry, outdir, target)
+            _run_network(workdir, entry, out, target)
         else:
             script = workdir / entry["pynn_script"]
             run_dir = outdir.with_name(outdir.name + ".work")  # sPyNNaker writes reports where it runs
             run_dir.mkdir(exist_ok=True)
+            out.mkdir()
             path = os.pathsep.join(p for p in (str(script.parent), os.environ.get("PYTHONPATH", "")) if p)
             _run_script([sys.executable, str(script)], cwd=run_dir,
-                        env={"PORTASNN_RESULTS_DIR": str(outdir), "PYTHONPATH": path})
+                        env={"PORTASNN_RESULTS_DIR": str(out), "PYTHONPATH": path})
     elif kind == "python":
+        out.mkdir()
         _run_script([sys.executable, str(workdir / entry["script"]), *entry.get("args", []), "--outdir",
-                     str(outdir)], cwd=outdir.parent)
+                     str(out)], cwd=outdir.parent)
     else:
         from portasnn.errors import UsageError
 
         raise UsageError(f"bundle {bundle_path.name}: unknown entry kind {kind!r}", code="E632")
-    if rank() == 0:
-        _record_bundle(outdir, bundle)
+    if first:
+        out.mkdir(exist_ok=True)  # a run that recorded nothing still gets its manifest
+        _record_bundle(out, bundle)
+        _install(out, outdir)
         write_checksums(outdir, outdir.parent)
+    else:
+        shutil.rmtree(out.parent, ignore_errors=True)
     return outdir
 
 

@@ -13,6 +13,43 @@ import click
 from portasnn.errors import UsageError
 
 STYLE = {"OK": "green", "Poor": "yellow", "Fail": "bold red"}
+RESULTS_OPTIONS = ("--results", "-r")
+SUBJECT_SUFFIXES = (".pnet", ".nestml")
+
+
+def spread_results(args: list[str]) -> list[str]:
+    """``--results A B`` -> ``--results A --results B``: the words after one ``--results``/``-r`` value, up to the
+    next option, ``--`` or a ``.pnet``/``.nestml`` subject, are result directories too (in the order given)."""
+    out: list[str] = []
+    takes_value = greedy = False
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return out + args[i:]
+        if takes_value:  # the option's own value
+            out.append(arg)
+            takes_value, greedy = False, True
+        elif arg in RESULTS_OPTIONS:
+            out.append(arg)
+            takes_value = True
+        elif arg.startswith("--results=") or (arg.startswith("-r") and not arg.startswith("--")):
+            out.append(arg)  # -rDIR, --results=DIR
+            greedy = True
+        elif arg.startswith("-") and arg != "-":
+            out.append(arg)
+            greedy = False
+        elif greedy and not arg.endswith(SUBJECT_SUFFIXES):
+            out += ["--results", arg]
+        else:
+            out.append(arg)
+            greedy = False
+    return out
+
+
+class _CompareCommand(click.Command):
+    """Accepts several result directories after one ``--results`` as well as a repeated ``--results``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, spread_results(args))
 
 
 def parse_sets(items: tuple[str, ...]) -> dict[str, str]:
@@ -26,13 +63,13 @@ def parse_sets(items: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-@click.command(name="compare")
+@click.command(name="compare", cls=_CompareCommand)
 @click.argument("subject", required=False, type=click.Path(path_type=Path))
 @click.option("--targets", "-t", help="Comma-separated targets; the first is the reference. nest, "
               "nest-builtin:<model>, spinnaker-host, spinnaker-host:float (or 'spinnaker-host --arith float').")
 @click.option("--results", "-r", multiple=True, metavar="DIR[,DIR...]",
-              help="An existing results directory (repeatable; the first is the reference). Comma-separated "
-              "directories form one arm of seed replicates.")
+              help="Existing results directories, the first is the reference: `--results A B` or `--results A "
+              "--results B`. Comma-separated directories form one arm of seed replicates.")
 @click.option("-o", "--outdir", type=click.Path(path_type=Path), default=Path("compare-out"), show_default=True,
               help="Where report.md, metrics.json, the plots and the runs go.")
 @click.option("--seeds", type=int, default=3, show_default=True, help="Seeds of the reference (network subjects).")

@@ -65,15 +65,18 @@ def bundle(network: Path, target: str, outdir: Path, sets: tuple[str, ...], seed
 @click.option("--seed", type=int, default=None)
 @click.option("--rerun", is_flag=True, help="Run again even if this bundle already ran on this target.")
 @click.option("--wait", "wait_", is_flag=True, help="Wait until the job ends.")
+@click.option("--outage-limit", type=click.FloatRange(min=0), default=300.0, show_default=True, metavar="SECONDS",
+              help="With --wait: how long to keep polling a site that cannot be reached before giving up (the job "
+                   "goes on; resume with `portasnn status JOB`).")
 @click.option("--json", "as_json", is_flag=True)
 def submit(source: Path, to: str, target: str | None, sets: tuple[str, ...], seed: int | None, rerun: bool,
-           wait_: bool, as_json: bool) -> None:
+           wait_: bool, outage_limit: float, as_json: bool) -> None:
     """Submit a bundle or a network. Submitting the same bundle to the same place again reuses its job."""
     from portasnn import runtime
 
     rec = runtime.submit(source, to=to, target=target, overrides=_overrides(sets), seed=seed, rerun=rerun)
     if wait_:
-        rec = runtime.wait(rec)
+        rec = runtime.wait(rec, outage_limit_s=outage_limit, say=lambda message: click.echo(message, err=True))
     _print([rec], as_json)
 
 

@@ -31,7 +31,7 @@ from urllib.parse import urlparse
 from portasnn import paths
 from portasnn.errors import ToolError, UsageError
 from portasnn.runtime import auth
-from portasnn.runtime.backends import Backend
+from portasnn.runtime.backends import Backend, SiteUnreachable
 from portasnn.runtime.backends._fetch import RemoteFile, download_all
 from portasnn.runtime.bundle import Bundle
 from portasnn.runtime.jobs import JobDB, JobRecord
@@ -95,7 +95,8 @@ class NmpiBackend(Backend):
         except Exception as exc:  # noqa: BLE001
             if http_status(exc) == 401:
                 raise auth.rejected(self.token) from None
-            raise ToolError(auth.scrub(f"NMPI: {what} failed: {exc}")) from None
+            error = SiteUnreachable if is_transient(exc) else ToolError
+            raise error(auth.scrub(f"NMPI: {what} failed: {exc}")) from None
 
     def _check_token(self) -> None:
         import requests
@@ -189,9 +190,9 @@ class NmpiBackend(Backend):
 
     def status(self, rec: JobRecord) -> JobRecord:
         if rec.phase == "creating":
-            from portasnn.runtime.bundle import open_bundle
+            from portasnn.runtime.bundle import check_bundle
 
-            rec = self._submit(rec, open_bundle(rec.bundle))
+            rec = self._submit(rec, check_bundle(rec.bundle))
         if rec.done:
             return rec
         job = self._job(rec)

@@ -27,9 +27,9 @@ from pathlib import Path
 from portasnn import paths
 from portasnn.errors import ToolError, UsageError
 from portasnn.runtime import auth
-from portasnn.runtime.backends import Backend
+from portasnn.runtime.backends import Backend, SiteUnreachable
 from portasnn.runtime.backends._fetch import CHECKSUMS, RemoteFile, download_all
-from portasnn.runtime.bundle import Bundle, open_bundle
+from portasnn.runtime.bundle import Bundle, check_bundle
 from portasnn.runtime.jobs import JobDB, JobRecord
 from portasnn.runtime.retry import http_status, is_transient, retry
 
@@ -174,7 +174,8 @@ class UnicoreBackend(Backend):
         except Exception as exc:  # noqa: BLE001 - every library error leaves as a ToolError
             if http_status(exc) == 401:
                 raise auth.rejected(self.token) from None
-            raise ToolError(auth.scrub(f"UNICORE site {self.site}: {what} failed: {exc}")) from None
+            error = SiteUnreachable if is_transient(exc) else ToolError
+            raise error(auth.scrub(f"UNICORE site {self.site}: {what} failed: {exc}")) from None
 
     def _call(self, fn):
         """A safe request: retried on transient errors; a 401 refreshes the token once where possible."""
@@ -254,7 +255,7 @@ class UnicoreBackend(Backend):
     # -- status / fetch / cancel
     def status(self, rec: JobRecord) -> JobRecord:
         if rec.phase in ("creating", "created"):
-            rec = self._submit(rec, open_bundle(rec.bundle))
+            rec = self._submit(rec, check_bundle(rec.bundle))
         if rec.done:
             return rec
         with self._guard("polling"):

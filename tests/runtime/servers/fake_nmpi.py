@@ -44,6 +44,7 @@ class FakeNmpi:
         self.next_id = 142973
         self.faults: dict[str, int] = {}
         self.fired: dict[str, int] = {}
+        self.requests: list[tuple[str, str, int]] = []
         self.lock = threading.Lock()
         self.port = 0
         self._server = None
@@ -162,6 +163,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+        self.q.requests.append((self.command, self.path, code))
 
     def _authorised(self) -> bool:
         if self.headers.get("Authorization") != f"Bearer {self.q.token}":

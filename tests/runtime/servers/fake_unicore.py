@@ -15,7 +15,9 @@ So the staged job script itself runs, unchanged, minus the real srun/apptainer.
 
 Faults (counts, consumed as they fire): ``create_5xx`` (500 before creating), ``create_timeout``
 (create, then answer after the client gave up), ``upload_reset`` (close the connection halfway
-through an upload), ``download_truncate`` (send half of a file, then close), ``poll_5xx``.
+through an upload), ``download_truncate`` (send half of a file, then close), ``poll_5xx``,
+``requeue`` (the site kills the job's first run part-way, once a path matching ``requeue_when`` exists in
+the working directory, and runs the job again in the same directory, as a Slurm requeue does).
 ``restart()`` stops the HTTP server and starts a new one on the same port with the same jobs
 and no security sessions. The server stops by itself after ``lifetime_s``.
 """
@@ -24,7 +26,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -69,6 +73,8 @@ class FakeUnicore:
         self.jobs: dict[str, dict] = {}
         self.sessions: set[str] = set()
         self.faults: dict[str, int] = {}
+        self.requeue_when = "*results*/*"
+        self.killed = 0  # first runs killed part-way by ``requeue``
         self.fired: dict[str, int] = {}
         self.requests: list[tuple[str, str, int]] = []
         self.lock = threading.Lock()
@@ -177,12 +183,27 @@ class FakeUnicore:
         if desc.get("User precommand"):
             code = run_in_dir(wd, ["/bin/bash", "-c", desc["User precommand"]], env=env)
         if code == 0:
-            argv = [desc["Executable"], *desc.get("Arguments", [])]
-            code = run_in_dir(wd, ["/bin/bash", "-c", " ".join(argv)], env=env)
+            argv = ["/bin/bash", "-c", " ".join([desc["Executable"], *desc.get("Arguments", [])])]
+            if self.fault("requeue"):
+                self._interrupted_run(wd, argv, env)
+                job["log"].append("requeued: the first run was killed; running the job again")
+            code = run_in_dir(wd, argv, env=env)
         with self.lock:
             if job["status"] == "RUNNING":
                 job["status"] = "SUCCESSFUL" if code == 0 else "FAILED"
                 job["exitCode"] = str(code)
+
+    def _interrupted_run(self, wd: Path, argv: list[str], env: dict) -> None:
+        """Start ``argv`` in ``wd`` and kill it (its whole session) once ``requeue_when`` matches (at most 60 s)."""
+        with open(wd / "stdout", "ab") as out, open(wd / "stderr", "ab") as err:
+            proc = subprocess.Popen(argv, cwd=wd, stdout=out, stderr=err, env=env, start_new_session=True)
+            deadline = time.monotonic() + 60
+            while proc.poll() is None and time.monotonic() < deadline and not any(wd.glob(self.requeue_when)):
+                time.sleep(0.02)
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                self.killed += 1
+            proc.wait()
 
     def job_props(self, jid: str) -> dict:
         job = self.jobs[jid]
