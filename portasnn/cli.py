@@ -73,7 +73,7 @@ class LazyGroup(click.Group):
 def _unavailable(name: str) -> click.Command:
     @click.command(name=name, help=HELP.get(name, ""))
     def cmd() -> None:
-        raise PortasnnError(f"the '{name}' command is not available in this version of portasnn", code="E001")
+        raise PortasnnError(f"the '{name}' command is not available in this version of portasnn", code="E002")
 
     return cmd
 

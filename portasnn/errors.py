@@ -2,7 +2,9 @@
 
 ``PortasnnError`` is a problem with the user's input (a model, a network, a command line,
 a results directory): it carries a span (file, line, column) where the input came from text,
-a stable code, a message and a hint saying what to do. The CLI prints it and exits 2.
+a stable code, a message and a hint saying what to do. The CLI prints it and exits 2. Codes
+(errors ``E...``, warnings ``W...``) are defined once, with an explanation, in
+:mod:`portasnn.codes` (``portasnn explain CODE``).
 
 ``InternalError`` is a bug in portasnn: the CLI prints "this is a bug" and exits 1.
 ``ToolError`` is a failure of an external tool or service that is not the user's fault

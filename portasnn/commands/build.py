@@ -105,7 +105,7 @@ def ir(path: Path, overrides: tuple[str, ...]) -> None:
         for item in overrides:
             name, sep, value = item.partition("=")
             if not sep:
-                raise UsageError(f"--set {item}: expected NAME=VALUE", code="E015")
+                raise UsageError(f"--set {item}: expected NAME=VALUE", code="E214")
             values[name.strip()] = value.strip()
         click.echo(canonical_json(load_network(path, overrides=values or None), indent=2))
         return

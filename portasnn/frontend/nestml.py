@@ -89,7 +89,7 @@ class Converter:
     # ---- errors -------------------------------------------------------------------------
 
     def refuse(self, node: Any, construct: str, message: str, hint: str = "") -> ModelError:
-        return ModelError(message, span=span_of(node, self.path), code="E150", construct=construct, hint=hint)
+        return ModelError(message, span=span_of(node, self.path), code="E185", construct=construct, hint=hint)
 
     # ---- expressions --------------------------------------------------------------------
 
@@ -389,7 +389,7 @@ class Converter:
         for b in on_receive:
             if b.port not in self.spike_ports:
                 raise ModelError(f"onReceive names '{b.port}', which is not a spike input port", span=b.span,
-                                 code="E151", construct="onReceive")
+                                 code="E171", construct="onReceive")
         on_condition = tuple(
             ir.OnCondition(cond=self.expr(b.get_cond_expr()), body=self.block(b.get_stmts_body(), self.scope.child({})),
                            span=span_of(b, self.path))

@@ -10,26 +10,8 @@ in two blocks): each one rejects a model whose meaning is undefined.
 
 NESTML keeps global state (logger, symbol table, predefined units, frontend configuration).
 A call saves and restores the parts it touches, silences NESTML's console output, writes no
-files and can be repeated in one process. Error codes:
-
-=====  =========================================  =====  ==========================================
-E101   syntax error                               E140   name declared twice
-E102   character NESTML does not accept           E141   two models with the same name
-E103   indentation error                          E150   ODE for a variable not in the state block
-E104   file defines no model                      E151   bad integrate_odes() argument
-E105   file is not UTF-8 text                     E152   state variable without initial value
-E110   unknown variable                           E160   assignment not allowed
-E111   unknown unit or type                       E170   kernel misuse
-E112   unknown function                           E171   spike input port misuse
-E113   onReceive for an unknown input port        E180   wrong number of function arguments
-E120   unit or type mismatch                      E181   bad function definition
-E121   ODE with inconsistent units                E182   recursive or out-of-order definition
-E130   missing block                              E190   other NESTML check failed
-E131   block defined more than once               E199   NESTML fails on this construct
-E132   equations never integrated
-=====  =========================================  =====  ==========================================
-
-Warnings: W101 implicit unit conversion, W102 other NESTML warning.
+files and can be repeated in one process. The codes it raises (E001, E101-E199, W101, W102) are
+defined, with what they mean and what to do, in :mod:`portasnn.codes` (``portasnn explain CODE``).
 """
 from __future__ import annotations
 

@@ -614,7 +614,7 @@ def run_target(net: Network, outdir: str | Path, *, progress: Callable[[float, f
         from .lower import host_models  # the NESTML -> neuron_api.h code generator
     except ImportError:
         raise UsageError("spinnaker-host cannot lower neuron models in this portasnn (no "
-                         "portasnn.targets.spinnaker_host.lower)", code="E435") from None
+                         "portasnn.targets.spinnaker_host.lower)", code="E439") from None
     out = run_network(net, host_models(net), outdir, arith=arith, command=command, progress=progress)
     return json.loads((Path(out) / "summary.json").read_text())
 

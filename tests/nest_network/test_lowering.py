@@ -45,7 +45,7 @@ def _refusal(net: Network) -> NetworkError:
 def test_unknown_parameter_is_refused_with_its_line():
     pop = Population(name="P", size=3, model="lif", params=(("tau_membrane", 10.0),), span=SPAN)
     err = _refusal(_net(populations=(pop,)))
-    assert err.code == "E302" and str(err).startswith("net.pnet:7:3") and "tau_membrane" in str(err)
+    assert err.code == "E207" and str(err).startswith("net.pnet:7:3") and "tau_membrane" in str(err)
 
 
 def test_unknown_nest_model_is_refused():
