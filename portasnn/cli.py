@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "fetch": "portasnn.commands.remote:fetch",
     "cancel": "portasnn.commands.remote:cancel",
     "jobs": "portasnn.commands.remote:jobs",
+    "explain": "portasnn.commands.explain:explain",
 }
 
 HELP = {
@@ -42,6 +43,7 @@ HELP = {
     "fetch": "Download a job's results.",
     "cancel": "Cancel a job.",
     "jobs": "List known jobs.",
+    "explain": "Explain an error or warning code (all codes without one).",
 }
 
 

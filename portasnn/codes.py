@@ -73,6 +73,9 @@ _ALL: tuple[Code, ...] = (
     _c("E002", "the command is not available",
        "This installation of portasnn lacks the module of the command (a broken or partial install). "
        "Reinstall portasnn.", "cli"),
+    _c("E003", "unknown error code",
+       "`portasnn explain` was given a code that portasnn does not define. Run `portasnn explain` without "
+       "arguments to list every code.", "cli"),
     _c("E010", "not an age",
        "`portasnn cache clear --older-than` takes an age: a number with a unit s, m, h, d or w (a bare number "
        "means days), e.g. 90s, 12h or 7d.", "cli"),
