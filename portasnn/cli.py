@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from portasnn.errors import InternalError, PortasnnError, ToolError
+from portasnn.errors import InternalError, PortasnnError, ToolError, plain_warnings
 
 # name -> "module:function" of a click command
 COMMANDS: dict[str, str] = {
@@ -90,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI, turn exceptions into messages and exit codes."""
     try:
         # without standalone mode, click returns (not raises) the code of a command's ctx.exit(code)
-        code = cli.main(args=argv, prog_name="portasnn", standalone_mode=False)
+        with plain_warnings():
+            code = cli.main(args=argv, prog_name="portasnn", standalone_mode=False)
         if type(code) is int:
             return code
     except click.exceptions.Exit as exc:
