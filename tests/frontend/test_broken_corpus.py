@@ -30,6 +30,7 @@ def test_broken_file_is_rejected_at_the_expected_place(case):
     assert err.code == case.code, str(err)  # every case states its code on its first line
     assert err.hint, "every model error says what to do"
     assert "Error occurred during" not in err.message  # NESTML's internal prefixes are gone
+    assert " object at 0x" not in str(err)  # no Python repr (issue 12 item 4)
 
 
 def test_every_case_states_a_registered_code():
