@@ -417,9 +417,10 @@ _ALL: tuple[Code, ...] = (
     _c("E422", "delay too long for spinnaker-host",
        "A delay exceeds the number of time steps spinnaker-host (like SpiNNaker) can hold. Shorten it or "
        "use a coarser resolution.", "spinnaker-host"),
-    _c("E423", "connection rule not supported by spinnaker-host",
-       "The connection rule is not supported on spinnaker-host or asks for more partners than exist. Use "
-       "another rule or fewer connections.", "spinnaker-host"),
+    _c("E423", "connection cannot be made on spinnaker-host",
+       "The connection rule is not supported on spinnaker-host, one_to_one joins populations of different "
+       "sizes, or the rule asks for more partners than exist. Use another rule or fewer connections.",
+       "spinnaker-host"),
     _c("E424", "no such synapse type (spinnaker-host)",
        "The receptor names a synapse type the lowered model does not have. Use one of the types the message "
        "lists.", "spinnaker-host"),
@@ -435,7 +436,7 @@ _ALL: tuple[Code, ...] = (
     _c("E428", "stimulus subset out of range (spinnaker-host)",
        "A stimulus targets neuron indices outside its population. Indices run from 0 to size-1.",
        "spinnaker-host"),
-    _c("E429", "stimulus not supported by spinnaker-host",
+    _c("E429", "bad stimulus for spinnaker-host",
        "The stimulus kind is not supported on spinnaker-host, or its values are not numbers or do not match "
        "in number. Fix the stimulus or run on NEST.", "spinnaker-host"),
     _c("E430", "unknown arithmetic",
