@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from portasnn.errors import InternalError, PortasnnError, ToolError
+from portasnn.errors import InternalError, PortasnnError, ToolError, plain_warnings
 
 # name -> "module:function" of a click command
 COMMANDS: dict[str, str] = {
@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "fetch": "portasnn.commands.remote:fetch",
     "cancel": "portasnn.commands.remote:cancel",
     "jobs": "portasnn.commands.remote:jobs",
+    "explain": "portasnn.commands.explain:explain",
 }
 
 HELP = {
@@ -42,6 +43,7 @@ HELP = {
     "fetch": "Download a job's results.",
     "cancel": "Cancel a job.",
     "jobs": "List known jobs.",
+    "explain": "Explain an error or warning code (all codes without one).",
 }
 
 
@@ -73,7 +75,7 @@ class LazyGroup(click.Group):
 def _unavailable(name: str) -> click.Command:
     @click.command(name=name, help=HELP.get(name, ""))
     def cmd() -> None:
-        raise PortasnnError(f"the '{name}' command is not available in this version of portasnn", code="E001")
+        raise PortasnnError(f"the '{name}' command is not available in this version of portasnn", code="E002")
 
     return cmd
 
@@ -88,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI, turn exceptions into messages and exit codes."""
     try:
         # without standalone mode, click returns (not raises) the code of a command's ctx.exit(code)
-        code = cli.main(args=argv, prog_name="portasnn", standalone_mode=False)
+        with plain_warnings():
+            code = cli.main(args=argv, prog_name="portasnn", standalone_mode=False)
         if type(code) is int:
             return code
     except click.exceptions.Exit as exc:

@@ -2,7 +2,9 @@
 
 ``PortasnnError`` is a problem with the user's input (a model, a network, a command line,
 a results directory): it carries a span (file, line, column) where the input came from text,
-a stable code, a message and a hint saying what to do. The CLI prints it and exits 2.
+a stable code, a message and a hint saying what to do. The CLI prints it and exits 2. Codes
+(errors ``E...``, warnings ``W...``) are defined once, with an explanation, in
+:mod:`portasnn.codes` (``portasnn explain CODE``).
 
 ``InternalError`` is a bug in portasnn: the CLI prints "this is a bug" and exits 1.
 ``ToolError`` is a failure of an external tool or service that is not the user's fault
@@ -10,7 +12,10 @@ a stable code, a message and a hint saying what to do. The CLI prints it and exi
 """
 from __future__ import annotations
 
+import contextlib
+import sys
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -97,3 +102,22 @@ def warn(message: str, *, code: str, span: Span | None = None) -> None:
     silenced = {c.strip() for c in os.environ.get("PORTASNN_SILENCE", "").split(",") if c.strip()}
     if code not in silenced:
         warnings.warn(PortasnnWarning(message, code=code, span=span), stacklevel=2)
+
+
+@contextlib.contextmanager
+def plain_warnings() -> Iterator[None]:
+    """Within the block, show portasnn warnings as ``file:line:col: warning W101: message`` on stderr,
+    without the Python file and source line that ``warnings`` would add; other warnings as usual."""
+    original = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):  # noqa: ANN001 - the hook's API
+        if isinstance(message, PortasnnWarning):
+            print(message, file=sys.stderr if file is None else file, flush=True)
+        else:
+            original(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+    try:
+        yield
+    finally:
+        warnings.showwarning = original

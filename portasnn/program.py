@@ -108,7 +108,7 @@ def model_files(paths: Sequence[str | Path]) -> list[Path]:
         if p.is_dir():
             found = sorted(p.glob("*.nestml"))
             if not found:
-                raise UsageError(f"{p}: the directory contains no .nestml file", code="E010")
+                raise UsageError(f"{p}: the directory contains no .nestml file", code="E001")
             files += found
         elif p.is_file():
             files.append(p)

@@ -144,7 +144,7 @@ class ResultsWriter:
         self.outdir = Path(outdir)
         missing = [key for key in REQUIRED_META if key not in meta]
         if missing:
-            raise UsageError(f"results meta for {self.outdir} lacks {', '.join(missing)}", code="E701")
+            raise UsageError(f"results meta for {self.outdir} lacks {', '.join(missing)}", code="E711")
         self.meta = {"format": FORMAT, **{k: v for k, v in meta.items() if k != "format"}}
         for pop in self.meta["populations"]:
             _check_name(pop, self.outdir)
@@ -156,7 +156,7 @@ class ResultsWriter:
     def _size(self, pop: str) -> int:
         if pop not in self.meta["populations"]:
             raise UsageError(f"population '{pop}' is not declared in the results meta of {self.outdir}",
-                             code="E702")
+                             code="E712")
         return int(self.meta["populations"][pop]["size"])
 
     def add_spikes(self, pop: str, senders: np.ndarray, times: np.ndarray) -> None:
@@ -165,9 +165,9 @@ class ResultsWriter:
         senders = np.asarray(senders, dtype=np.int64).ravel()
         times = np.asarray(times, dtype=np.float64).ravel()
         if senders.shape != times.shape:
-            raise UsageError(f"spikes of '{pop}': {senders.size} senders but {times.size} times", code="E703")
+            raise UsageError(f"spikes of '{pop}': {senders.size} senders but {times.size} times", code="E713")
         if senders.size and (senders.min() < 0 or senders.max() >= size):
-            raise UsageError(f"spikes of '{pop}': sender index outside 0..{size - 1}", code="E703")
+            raise UsageError(f"spikes of '{pop}': sender index outside 0..{size - 1}", code="E713")
         old_s, old_t = self._spikes.get(pop, (np.empty(0, np.int64), np.empty(0)))
         self._spikes[pop] = (np.concatenate([old_s, senders]), np.concatenate([old_t, times]))
 
@@ -181,11 +181,11 @@ class ResultsWriter:
         ids = np.asarray(ids, dtype=np.int64).ravel()
         values = np.asarray(values, dtype=np.float64).reshape(times.size, ids.size)
         if ids.size and (ids.min() < 0 or ids.max() >= size):
-            raise UsageError(f"trace {pop}.{var}: neuron index outside 0..{size - 1}", code="E703")
+            raise UsageError(f"trace {pop}.{var}: neuron index outside 0..{size - 1}", code="E713")
         old = self._traces.get(pop, {}).get(var)
         if old is not None:  # a later chunk of the same recording
             if not np.array_equal(old.ids, ids) or old.unit != str(unit):
-                raise UsageError(f"trace {pop}.{var}: a later chunk has other neurons or another unit", code="E703")
+                raise UsageError(f"trace {pop}.{var}: a later chunk has other neurons or another unit", code="E713")
             times, values = np.concatenate([old.times, times]), np.concatenate([old.values, values])
         self._traces.setdefault(pop, {})[var] = Trace(times, ids, values, str(unit))
 
@@ -221,7 +221,7 @@ def write_summary(results: Results) -> Path:
 def _check_name(name: str, where: Path) -> None:
     if not _NAME.match(name) or "__" in name:
         raise UsageError(f"name '{name}' in results {where} is not usable as a file name",
-                         hint="use letters, digits, '_', '.', '-' (no '__')", code="E704")
+                         hint="use letters, digits, '_', '.', '-' (no '__')", code="E714")
 
 
 def _json_default(obj: Any) -> Any:

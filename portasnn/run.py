@@ -65,7 +65,7 @@ def run_detailed(network_or_path: Network | Program | str | Path, target: str = 
     program = load_program(network_or_path, overrides)
     net = program.network
     if net is None:
-        raise UsageError("nothing to run: give a network (.pnet), not model files", code="E403",
+        raise UsageError("nothing to run: give a network (.pnet), not model files", code="E408",
                          hint="models alone are built with `portasnn build`")
     if seed is not None:
         net = dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, seed=int(seed)))

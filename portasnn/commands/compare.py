@@ -58,7 +58,7 @@ def parse_sets(items: tuple[str, ...]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"--set {item!r} is not of the form name=value", code="E760")
+            raise UsageError(f"--set {item!r} is not of the form name=value", code="E214")
         out[key.strip()] = value.strip()
     return out
 

@@ -14,7 +14,7 @@ def _overrides(values: tuple[str, ...]) -> dict:
     for item in values:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"--set {item!r} is not KEY=VALUE", hint="e.g. --set N=100", code="E680")
+            raise UsageError(f"--set {item!r} is not KEY=VALUE", hint="e.g. --set N=100", code="E214")
         out[key.strip()] = value.strip()
     return out
 

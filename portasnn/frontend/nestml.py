@@ -88,8 +88,9 @@ class Converter:
 
     # ---- errors -------------------------------------------------------------------------
 
-    def refuse(self, node: Any, construct: str, message: str, hint: str = "") -> ModelError:
-        return ModelError(message, span=span_of(node, self.path), code="E150", construct=construct, hint=hint)
+    def refuse(self, node: Any, construct: str, message: str, hint: str = "", code: str = "E185") -> ModelError:
+        """The construct cannot be converted (E185 unless it breaks a rule that has its own code)."""
+        return ModelError(message, span=span_of(node, self.path), code=code, construct=construct, hint=hint)
 
     # ---- expressions --------------------------------------------------------------------
 
@@ -207,7 +208,7 @@ class Converter:
             if PredefinedUnits.is_unit(name):
                 return canonical_scale(PredefinedUnits.get_unit(name).get_unit())
         raise self.refuse(var, full, f"unknown name '{full}'",
-                          "declare it in the parameters, state or internals block")
+                          "declare it in the parameters, state or internals block", code="E110")
 
     def _call(self, call: Any, scope: _Scope) -> sympy.Expr:
         name = call.get_name()
@@ -233,7 +234,7 @@ class Converter:
         kernel = ident(args[0].get_variable().get_name())
         port = args[1].get_variable().get_name()
         if port not in self.spike_ports:
-            raise self.refuse(call, "convolve", f"'{port}' is not a spike input port")
+            raise self.refuse(call, "convolve", f"'{port}' is not a spike input port", code="E171")
         name = f"{kernel}__X__{port}"
         self.convolutions.setdefault(name, ir.Convolution(name=name, kernel=kernel, port=port,
                                                             span=span_of(call, self.path)))
@@ -281,7 +282,7 @@ class Converter:
                 target = var_name(a.get_variable())
                 if target not in scope.symbols:
                     raise self.refuse(a, target, f"cannot assign to '{target}'",
-                                      "only state variables and local variables can be assigned")
+                                      "only state variables and local variables can be assigned", code="E160")
                 op = ("+=" if a.is_compound_sum else "-=" if a.is_compound_minus else "*="
                       if a.is_compound_product else "/=" if a.is_compound_quotient else "=")
                 return [ir.Assign(target=target, op=op, value=self.expr(a.get_expression(), scope), span=span)]
@@ -344,7 +345,8 @@ class Converter:
                     return converter.expr(small.get_return_stmt().get_expression(), scope)
                 else:
                     raise converter.refuse(stmt, fn.get_name(), "only declarations and return are supported in functions")
-            raise converter.refuse(fn, fn.get_name(), "function without a return statement")
+            raise converter.refuse(fn, fn.get_name(), "function without a return statement",
+                                   code="E181")
 
         self.functions[fn.get_name()] = (params, body)
 
@@ -389,7 +391,7 @@ class Converter:
         for b in on_receive:
             if b.port not in self.spike_ports:
                 raise ModelError(f"onReceive names '{b.port}', which is not a spike input port", span=b.span,
-                                 code="E151", construct="onReceive")
+                                 code="E171", construct="onReceive")
         on_condition = tuple(
             ir.OnCondition(cond=self.expr(b.get_cond_expr()), body=self.block(b.get_stmts_body(), self.scope.child({})),
                            span=span_of(b, self.path))

@@ -10,26 +10,10 @@ in two blocks): each one rejects a model whose meaning is undefined.
 
 NESTML keeps global state (logger, symbol table, predefined units, frontend configuration).
 A call saves and restores the parts it touches, silences NESTML's console output, writes no
-files and can be repeated in one process. Error codes:
-
-=====  =========================================  =====  ==========================================
-E101   syntax error                               E140   name declared twice
-E102   character NESTML does not accept           E141   two models with the same name
-E103   indentation error                          E150   ODE for a variable not in the state block
-E104   file defines no model                      E151   bad integrate_odes() argument
-E105   file is not UTF-8 text                     E152   state variable without initial value
-E110   unknown variable                           E160   assignment not allowed
-E111   unknown unit or type                       E170   kernel misuse
-E112   unknown function                           E171   spike input port misuse
-E113   onReceive for an unknown input port        E180   wrong number of function arguments
-E120   unit or type mismatch                      E181   bad function definition
-E121   ODE with inconsistent units                E182   recursive or out-of-order definition
-E130   missing block                              E190   other NESTML check failed
-E131   block defined more than once               E199   NESTML fails on this construct
-E132   equations never integrated
-=====  =========================================  =====  ==========================================
-
-Warnings: W101 implicit unit conversion, W102 other NESTML warning.
+files and can be repeated in one process. The codes it raises (E001, E101-E199, W101, W102) are
+defined, with what they mean and what to do, in :mod:`portasnn.codes` (``portasnn explain CODE``).
+NESTML's messages are passed through, reworded where that helps, with any Python object repr
+(``<... object at 0x...>``) replaced by what it stands for.
 """
 from __future__ import annotations
 
@@ -254,7 +238,8 @@ def _crash_problem(n: SimpleNamespace, exc: BaseException) -> _Problem:
                 if arity is not None:
                     return arity
                 return _Problem(1, pos.get_start_line(), pos.get_start_column() + 1, "E199",
-                                f'NESTML cannot check "{text}" (it fails with {type(exc).__name__}: {exc})',
+                                _without_reprs(f'NESTML cannot check "{text}" (it fails with '
+                                               f'{type(exc).__name__}: {exc})'),
                                 text, "this construct is probably invalid: check its types and units "
                                       "and the number and types of function arguments")
     raise InternalError(f"NESTML failed while checking a model: {type(exc).__name__}: {exc}") from exc
@@ -480,7 +465,22 @@ _CODES: dict[str, tuple[str, str]] = {
     "VARIABLE_DEFINED_RECURSIVELY": ("E182", "define the variable from other variables, not from itself"),
     "VARIABLE_USED_BEFORE_DECLARATION": ("E182", "declare variables before using them"),
 }
-_CASCADE = re.compile(r'"error"|\btype "error"')
+_CASCADE = re.compile(r'"error"|\btype "error"|\ban invalid type\b')
+_ERROR_TYPE = re.compile(r'type "?<[\w.]*ErrorTypeSymbol object at 0x[0-9a-fA-F]+>"?')
+_OBJECT = re.compile(r'<(?:\w+\.)*(\w+) object at 0x[0-9a-fA-F]+>')
+
+
+def _without_reprs(message: str) -> str:
+    """NESTML formats some Python objects into its messages (``<...ErrorTypeSymbol object at 0x...>``):
+    say what they stand for. A type symbol becomes its type name, the error type "an invalid type"."""
+    message = _ERROR_TYPE.sub("an invalid type", message)
+    return _OBJECT.sub(lambda m: _object_words(m.group(1)), message)
+
+
+def _object_words(cls: str) -> str:
+    """``BooleanTypeSymbol`` -> ``boolean``, ``ASTSimpleExpression`` -> ``simple expression``."""
+    name = cls.removesuffix("TypeSymbol").removesuffix("Symbol").removeprefix("AST") or cls
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).lower()
 _DROP_IF_OTHERS = {"ASTDATATYPE_TYPE_SYMBOL_COULD_NOT_BE_DERIVED", "SYMBOL_NOT_RESOLVED"}
 _COVERED = {"MODEL_REDECLARED", "NAME_COLLISION"}  # reported with both places by _check_unique_model_names
 _QUIET_WARNINGS = {"VARIABLE_WITH_SAME_NAME_AS_UNIT", "RESOLUTION_FUNC_USED", "MODEL_CONTAINS_ERRORS",
@@ -492,9 +492,9 @@ def _logged_problems(n: SimpleNamespace, models: list) -> tuple[list[_Problem], 
     for _, _, level, code, pos, message in n.Logger.get_log().values():
         name = code.name if code is not None else ""
         if level == n.LoggingLevel.ERROR:
-            errors.append((name, pos, str(message)))
+            errors.append((name, pos, _without_reprs(str(message))))
         elif level == n.LoggingLevel.WARNING and name not in _QUIET_WARNINGS and pos is not None:
-            warnings.append((name, pos.get_start_line(), pos.get_start_column() + 1, str(message)))
+            warnings.append((name, pos.get_start_line(), pos.get_start_column() + 1, _without_reprs(str(message))))
     names = {e[0] for e in errors}
     problems = []
     for name, pos, message in errors:

@@ -52,10 +52,10 @@ def apply(model: ir.Model) -> ir.Model:
                 coeff = sympy.diff(rhs, sym)
                 if coeff.has(sym):
                     raise ModelError(f"a delta-kernel convolution must enter '{ode.var}' linearly", span=ode.span,
-                                     code="E160", construct=conv.name)
+                                     code="E164", construct=conv.name)
                 if ode.order != 1:
                     raise ModelError("delta-kernel convolutions are supported in first-order ODEs only",
-                                     span=ode.span, code="E160", construct=conv.name)
+                                     span=ode.span, code="E164", construct=conv.name)
                 jumps.append((ode.var, conv.port, sympy.simplify(coeff)))
                 rhs = rhs.subs(sym, 0)
         odes.append(dataclasses.replace(ode, rhs=rhs))

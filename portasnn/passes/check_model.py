@@ -29,12 +29,12 @@ def apply(model: ir.Model) -> ir.Model:
     state = {v.name for v in model.state}
     for ode in model.odes:
         if ode.var not in state:
-            raise ModelError(f"'{ode.var}' has an ODE but is not a state variable", span=ode.span, code="E180",
+            raise ModelError(f"'{ode.var}' has an ODE but is not a state variable", span=ode.span, code="E150",
                              construct=ode.var, hint=f"declare {ode.var} in the state block")
     bodies = [model.update] + [h.body for h in model.on_receive] + [h.body for h in model.on_condition]
     emits = [s for body in bodies for s in _walk(body) if isinstance(s, ir.EmitSpike)]
     if emits and not model.has_output:
-        raise ModelError("the model calls emit_spike() but declares no output", span=emits[0].span, code="E181",
+        raise ModelError("the model calls emit_spike() but declares no output", span=emits[0].span, code="E130",
                          construct="emit_spike", hint="add an output block: 'output: spike'")
     used = {c.port for c in model.convolutions} | {h.port for h in model.on_receive}
     for port in model.spike_ports:

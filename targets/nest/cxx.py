@@ -23,7 +23,7 @@ class NestPrinter(CXX11CodePrinter):
         try:
             return self.symbols[expr.name]
         except KeyError:
-            raise ModelError(f"'{expr.name}' cannot be used here", code="E170", construct=expr.name) from None
+            raise ModelError(f"'{expr.name}' cannot be used here", code="E332", construct=expr.name) from None
 
     def _print_Exp1(self, expr: sympy.Basic) -> str:
         return "numerics::e"

@@ -128,7 +128,7 @@ class NestTarget(Target):
         art = built.artifact
         net = art.program.network
         if net is None:
-            raise UsageError("nothing to run: the program has no network", code="E013",
+            raise UsageError("nothing to run: the program has no network", code="E408",
                              hint="give a .pnet network (models alone are built with `portasnn build`)")
         filename = art.recipe["script"]
         text = art.files[filename]

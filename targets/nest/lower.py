@@ -239,7 +239,7 @@ class Lowering:
         if len(ports) == 1:
             if ports[0].sign == "inhibitory":
                 raise ModelError("a single inhibitory spike port is not supported; declare it without qualifier",
-                                 span=ports[0].span, code="E171", construct=ports[0].name)
+                                 span=ports[0].span, code="E340", construct=ports[0].name)
             return "single", []
         return "receptors", [(p.name, k + 1) for k, p in enumerate(ports)]
 
@@ -295,7 +295,7 @@ class Lowering:
         def integrate(stmt: ir.IntegrateOdes, indent: str) -> list[str]:
             for name in stmt.vars:
                 if name not in ode_vars:
-                    raise ModelError(f"integrate_odes({name}): '{name}' has no ODE", span=stmt.span, code="E172",
+                    raise ModelError(f"integrate_odes({name}): '{name}' has no ODE", span=stmt.span, code="E151",
                                      construct="integrate_odes")
             names = expand(stmt.vars)
             analytic = [s for s in names if s in self.analytic and s not in self.conv_states]

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Mapping
 
 import jinja2
 
-from portasnn.errors import NetworkError, Span, ToolError, UsageError, warn
+from portasnn.errors import InternalError, NetworkError, Span, ToolError, warn
 from portasnn.ir.network import Distribution, Network, Projection, Recorder, Stimulus, Value
 
 ProgressCallback = Callable[[float, float], None]
@@ -98,7 +98,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
 
     sim = net.simulation
     if sim.resolution <= 0 or sim.duration <= 0:
-        raise NetworkError("simulation duration and resolution must be positive", span=sim.span, code="E301",
+        raise NetworkError("simulation duration and resolution must be positive", span=sim.span, code="E216",
                            construct="simulation")
     pops = []
     for pop in net.populations:
@@ -110,7 +110,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         for name, value in (*pop.params, *pop.initial):
             if name not in info.params:
                 raise NetworkError(f"model '{net.model(pop.model).name}' has no parameter or state '{name}'",
-                                   span=pop.span, code="E302", construct=f"population {pop.name}",
+                                   span=pop.span, code="E207", construct=f"population {pop.name}",
                                    hint="known: " + ", ".join(sorted(info.params)))
             values.append((name, _expr(value, f"population {pop.name}: {name}", pop.span, scalar=True)))
         pops.append({"name": pop.name, "var": _var(pop.name), "model": info.nest_name, "size": pop.size,
@@ -232,7 +232,7 @@ def _stimulus(net: Network, stim: Stimulus, models: Mapping[str, ModelInfo]) -> 
             raise NetworkError(f"a {stim.kind} stimulus has no parameter '{name}'", span=stim.span, code="E309",
                                construct=what, hint="known: " + ", ".join(keys))
         if isinstance(value, Distribution):
-            raise NetworkError(f"a stimulus parameter cannot be random ('{name}')", span=stim.span, code="E310",
+            raise NetworkError(f"a stimulus parameter cannot be random ('{name}')", span=stim.span, code="E331",
                                construct=what)
         params.append((keys[name], _expr(value, f"{what}: {name}", stim.span, scalar=False)))
     post = net.population(stim.target)
@@ -314,7 +314,7 @@ def _trace_unit(var: str, span: Span | None) -> str:
     for prefix, unit in _TRACE_UNITS:
         if var.startswith(prefix):
             return unit
-    warn(f"unit of recorded variable '{var}' is unknown; the trace is written as dimensionless", code="W301",
+    warn(f"unit of recorded variable '{var}' is unknown; the trace is written as dimensionless", code="W330",
          span=span)
     return "dimensionless"
 
@@ -462,7 +462,7 @@ def load_script(path: Path):
     """Import a generated script as a module (it runs nothing at import)."""
     spec = importlib.util.spec_from_file_location(f"portasnn_script_{uuid.uuid4().hex[:8]}", path)
     if spec is None or spec.loader is None:
-        raise UsageError(f"cannot import {path}")
+        raise InternalError(f"cannot import the generated script {path}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

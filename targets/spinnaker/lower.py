@@ -199,7 +199,7 @@ class Lowering:
                 if isinstance(s, ir.Assign) and s.target in self.static:
                     raise ModelError(f"the update assigns to '{s.target}', a parameter or internal; on SpiNNaker "
                                      "parameters and internals are fixed host-computed values", span=s.span,
-                                     code="E311", construct=s.target, hint="declare it in the state block")
+                                     code="E341", construct=s.target, hint="declare it in the state block")
                 if isinstance(s, ir.If):
                     for _, body in s.branches:
                         walk(body)
@@ -249,7 +249,7 @@ class Lowering:
         if len(kinds) > 1:
             port_span = next((p.span for p in self.m.spike_ports if p.name == port), None)
             raise ModelError(f"spike port '{port}' drives variables of different kinds ({', '.join(sorted(kinds))}); "
-                             "a SpiNNaker synapse type has one weight unit", span=port_span, code="E312",
+                             "a SpiNNaker synapse type has one weight unit", span=port_span, code="E342",
                              construct=port)
         return kinds.pop()
 
@@ -271,7 +271,7 @@ class Lowering:
         if len(ports) == 1:
             if ports[0].sign == "inhibitory":
                 raise ModelError("a single inhibitory spike port is not supported; declare it without qualifier",
-                                 span=ports[0].span, code="E313", construct=ports[0].name)
+                                 span=ports[0].span, code="E340", construct=ports[0].name)
             return ("excitatory", "inhibitory"), [(ports[0].name, "+"), (ports[0].name, "-")]
         if not ports:
             return (), []
@@ -318,7 +318,7 @@ class Lowering:
             fname = getattr(getattr(node, "func", None), "__name__", "")
             if fname in ("random_normal", "random_uniform", "random_poisson"):
                 raise ModelError(f"{fname}() draws a new value every step; SpiNNaker models here have no random "
-                                 "number generator", span=span, code="E310", construct=f"{fname}()")
+                                 "number generator", span=span, code="E343", construct=f"{fname}()")
         if value in (sympy.oo, -sympy.oo):
             # the s16.15 extremes: max(V, -inf) and V < inf keep their meaning for every value but the extreme
             return sympy.Float(-S1615_MAX) if value == -sympy.oo else sympy.Float(S1615_MAX)
@@ -430,7 +430,7 @@ class Lowering:
 
     def assign(self, target: str, op: str, value: sympy.Expr, span: Span | None, indent: str) -> list[str]:
         if target in self.static:
-            raise ModelError(f"cannot assign to '{target}'", span=span, code="E311", construct=target)
+            raise ModelError(f"cannot assign to '{target}'", span=span, code="E341", construct=target)
         kind = self.kind_of(target)
         access = target if target in self.locals else f"n->{target}"
         k = self.scale.get(target, 1.0) if target not in self.locals else 1.0
@@ -506,7 +506,7 @@ class Lowering:
         ode_vars = [o.var for o in self.m.odes]
         for name in s.vars:
             if name not in ode_vars:
-                raise ModelError(f"integrate_odes({name}): '{name}' has no ODE", span=s.span, code="E314",
+                raise ModelError(f"integrate_odes({name}): '{name}' has no ODE", span=s.span, code="E151",
                                  construct="integrate_odes")
         names = self._expand(s.vars)
         analytic = [x for x in names if x in self.analytic and x not in self.conv_states and x not in self.numeric]
@@ -688,7 +688,7 @@ class Lowering:
             return float(value)
         except TypeError:
             raise ModelError(f"the default of '{var.name}' is not a constant ({value})", span=var.span,
-                             code="E315", construct=var.name) from None
+                             code="E344", construct=var.name) from None
 
 
 def _evaluate(expr: sympy.Expr, values: dict[str, float], h: float | None = None) -> float:

@@ -57,7 +57,7 @@ def _value(v: nir.Value, factor: float, what: str, span) -> str:  # noqa: ANN001
             return f'p.RandomDistribution("normal", mu={mu!r}, sigma={sigma!r}, rng=rng)'
         if v.kind == "lognormal" and factor > 0 and v.low is None and v.high is None:
             return f'p.RandomDistribution("lognormal", mu={d["mu"] + math.log(factor)!r}, sigma={d["sigma"]!r}, rng=rng)'
-    raise NetworkError(f"{what}: this value cannot be written for PyNN on SpiNNaker", span=span, code="E320")
+    raise NetworkError(f"{what}: this value cannot be written for PyNN on SpiNNaker", span=span, code="E350")
 
 
 def _connector(c: nir.Connector, span) -> str:  # noqa: ANN001
@@ -75,7 +75,7 @@ def _connector(c: nir.Connector, span) -> str:  # noqa: ANN001
         return f"p.FixedProbabilityConnector({float(prm['p'])!r}, {self_})"
     if c.rule == "fixed_total_number":
         return f"p.FixedTotalNumberConnector({int(prm['n'])}, {self_}, with_replacement={c.allow_multapses!r})"
-    raise NetworkError(f"connection rule '{c.rule}' has no PyNN connector", span=span, code="E321")
+    raise NetworkError(f"connection rule '{c.rule}' has no PyNN connector", span=span, code="E351")
 
 
 def _var(name: str) -> str:
@@ -95,21 +95,21 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered]) -> ScriptView:
         low = lowered.get(pop.model)
         if low is None:
             raise NetworkError(f"population '{pop.name}': model '{pop.model}' has no SpiNNaker build", span=pop.span,
-                               code="E322")
+                               code="E352")
         conv = {q.name: q.net_to_pynn for q in low.params}
         conv.update({s.name: s.net_to_pynn for s in low.states if s.exposed})
         args = []
         for name, value in (*pop.params,):
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no parameter '{name}'",
-                                   span=pop.span, code="E323")
+                                   span=pop.span, code="E207")
             args.append(f"{name}={_value(value, conv[name], f'{pop.name}.{name}', pop.span)}")
         L.append(f"{_var(pop.name)} = p.Population({pop.size}, {class_name(low.name)}({', '.join(args)}), "
                  f"label={pop.name!r}, additional_parameters={{'seed': {sim.seed * 1000 + len(L)}}})")
         for name, value in pop.initial:
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no state '{name}'",
-                                   span=pop.span, code="E323")
+                                   span=pop.span, code="E207")
             L.append(f"{_var(pop.name)}.initialize({name}={_value(value, conv[name], f'{pop.name}.{name}', pop.span)})")
     for proj in net.projections:
         low = lowered[net.population(proj.post).model]
@@ -175,5 +175,5 @@ def _sign(v: nir.Value) -> float:
 def _stype(low: Lowered, receptor: str, span) -> int:  # noqa: ANN001
     if receptor not in low.synapse_types:
         raise NetworkError(f"model '{low.name}' has no synapse type '{receptor}' (it has "
-                           f"{', '.join(low.synapse_types)})", span=span, code="E324")
+                           f"{', '.join(low.synapse_types)})", span=span, code="E353")
     return low.synapse_types.index(receptor)

@@ -37,7 +37,7 @@ def build_step_driver(header: str, *, arm: bool, arith: Arith = "fixed") -> Path
 
     if arith not in ("fixed", "float") or (arm and arith == "float"):
         raise UsageError(f"no step driver for arm={arm}, arith={arith!r}",
-                         hint="arith is 'fixed' or 'float' (float only for the host build)")
+                         hint="arith is 'fixed' or 'float' (float only for the host build)", code="E430")
     sup = support_dir()
     cc = ARM_CC if arm else "gcc"
     flags = ["-static", "-O2", "-marm", "-DPORTASNN_ARM_ACCUM"] if arm else ["-O2"]

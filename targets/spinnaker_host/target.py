@@ -51,7 +51,7 @@ class HostTarget(Target):
 
         net = built.artifact.program.network
         if net is None:
-            raise UsageError("nothing to run: the program has no network", code="E013",
+            raise UsageError("nothing to run: the program has no network", code="E408",
                              hint="give a .pnet network (models alone are built with `portasnn build`)")
         return Path(runner.run_network(net, built.outputs["models"], outdir, arith=built.artifact.options.arith,
                                        command=command or "", progress=progress))

@@ -1,5 +1,5 @@
-"""Test inputs: the broken-model corpus (each file's first line says where its error must point) and the
-models shipped with nestml."""
+"""Test inputs: the broken-model corpus (each file's first line says which error code it must give and where
+it must point) and the models shipped with nestml."""
 from __future__ import annotations
 
 import re
@@ -7,26 +7,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BROKEN_DIR = Path(__file__).parent / "broken"
-_EXPECT = re.compile(r"#\s*expect:\s*(\d+):(\d+)\s+(.+)")
+_EXPECT = re.compile(r"#\s*expect:\s*(E\d{3})\s+(\d+):(\d+)\s+(.+)")
 
 
 @dataclass(frozen=True)
 class Expectation:
     path: Path
+    code: str
     line: int
     column: int
     substring: str
 
 
 def corpus() -> list[Expectation]:
-    """Every broken file with the location and message text its first line expects."""
+    """Every broken file with the code, location and message text its first line expects."""
     cases = []
     for path in sorted(BROKEN_DIR.glob("*.nestml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         m = _EXPECT.fullmatch(first.strip())
         if m is None:
-            raise ValueError(f"{path}: first line must be '# expect: LINE:COL substring'")
-        cases.append(Expectation(path, int(m[1]), int(m[2]), m[3].strip()))
+            raise ValueError(f"{path}: first line must be '# expect: CODE LINE:COL substring'")
+        cases.append(Expectation(path, m[1], int(m[2]), int(m[3]), m[4].strip()))
     return cases
 
 

@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.slow,
 def test_cli_reports_broken_model_as_user_error(case):
     done = subprocess.run([str(PORTASNN), "ir", str(case.path)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 2, done.stderr
-    assert f"{case.path}:{case.line}:{case.column}" in done.stderr
+    assert f"{case.path}:{case.line}:{case.column}: error {case.code}" in done.stderr
     assert case.substring in done.stderr
     assert "Traceback" not in done.stderr and "Traceback" not in done.stdout
     assert done.stdout == ""

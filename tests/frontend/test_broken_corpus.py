@@ -13,20 +13,6 @@ from portasnn.frontend.nestml_parse import parse_nestml
 
 CASES = corpus()
 
-# the stable code of some kinds of problem (tools and documentation refer to them)
-CODES = {"syntax_missing_colon": "E101", "syntax_greek_letter": "E102", "syntax_bad_indentation": "E103",
-         "unknown_variable": "E110", "unknown_unit": "E111", "unknown_function": "E112",
-         "onreceive_unknown_port": "E113", "unit_mismatch_voltage_plus_current": "E120",
-         "boolean_in_arithmetic": "E120", "ode_inconsistent_units": "E121",
-         "emit_spike_without_output_block": "E130", "update_block_twice": "E131",
-         "equations_never_integrated": "E132", "parameter_defined_twice": "E140",
-         "duplicate_variable_state_and_parameter": "E140", "duplicate_model_names": "E141",
-         "ode_for_variable_not_in_state": "E150", "integrate_odes_of_parameter": "E151",
-         "state_without_initial_value": "E152", "assign_to_parameter": "E160", "kernel_outside_convolve": "E170",
-         "spike_port_as_parameter_value": "E171", "function_wrong_argument_count": "E180",
-         "builtin_function_too_few_arguments": "E180"}
-
-
 def test_corpus_is_large_enough():
     assert len(CASES) >= 24
 
@@ -41,10 +27,18 @@ def test_broken_file_is_rejected_at_the_expected_place(case):
     assert (err.span.line, err.span.column) == (case.line, case.column), str(err)
     assert case.substring in err.message, str(err)
     assert str(err).startswith(f"{case.path}:{case.line}:{case.column}:")
-    assert err.code.startswith("E1") and len(err.code) == 4
-    assert err.code == CODES.get(case.path.stem, err.code)
+    assert err.code == case.code, str(err)  # every case states its code on its first line
     assert err.hint, "every model error says what to do"
     assert "Error occurred during" not in err.message  # NESTML's internal prefixes are gone
+    assert " object at 0x" not in str(err)  # no Python repr (issue 12 item 4)
+
+
+def test_every_case_states_a_registered_code():
+    """issue 12 item 4: the corpus names its codes, and each is an error of the NESTML stage (E0xx/E1xx)."""
+    from portasnn.codes import CODES
+
+    for case in CASES:
+        assert case.code in CODES and case.code[1] in "01", case.path.name
 
 
 def test_several_problems_are_all_listed_and_the_span_is_the_first(tmp_path):

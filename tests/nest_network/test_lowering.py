@@ -46,7 +46,7 @@ def _refusal(net: Network) -> NetworkError:
 def test_unknown_parameter_is_refused_with_its_line():
     pop = Population(name="P", size=3, model="lif", params=(("tau_membrane", 10.0),), span=SPAN)
     err = _refusal(_net(populations=(pop,)))
-    assert err.code == "E302" and str(err).startswith("net.pnet:7:3") and "tau_membrane" in str(err)
+    assert err.code == "E207" and str(err).startswith("net.pnet:7:3") and "tau_membrane" in str(err)
 
 
 def test_unknown_nest_model_is_refused():
@@ -75,6 +75,16 @@ def test_step_change_within_the_first_step_is_refused():
     stim = Stimulus(name="s", kind="step", target="P", params=(("times", (0.1, 5.0)), ("amplitudes", (1.0, 0.0))),
                     span=SPAN)
     assert _refusal(_net(stimuli=(stim,))).code == "E324"
+
+
+def test_a_random_stimulus_parameter_and_a_zero_duration_have_their_own_codes():
+    """issue 12 item 4: these shared E310 and E301 with SpiNNaker refusals; now E331 and E216."""
+    rate = Distribution(kind="uniform", params=(("low", 1.0), ("high", 2.0)))
+    stim = Stimulus(name="s", kind="poisson", target="P", params=(("rate", rate),), span=SPAN)
+    err = _refusal(_net(stimuli=(stim,)))
+    assert err.code == "E331" and "cannot be random ('rate')" in err.message
+    err = _refusal(_net(simulation=Simulation(duration=0.0, resolution=0.1, seed=5)))
+    assert err.code == "E216" and "must be positive" in err.message
 
 
 def test_named_port_maps_to_the_receptor_id_nest_reports(tmp_path):

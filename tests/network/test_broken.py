@@ -1,7 +1,8 @@
 """Every file in broken/ is rejected with a NetworkError at the place its first line names.
 
-Each case starts with ``# expect: [FILE:]LINE:COL MESSAGE``: FILE (relative to broken/, default the
-case itself), the 1-based line and column the error must point at, and a substring of the message.
+Each case starts with ``# expect: CODE [FILE:]LINE:COL MESSAGE``: the error code, FILE (relative to
+broken/, default the case itself), the 1-based line and column the error must point at, and a substring
+of the message.
 Files under broken/lib/ are helpers that cases include.
 """
 from __future__ import annotations
@@ -19,15 +20,15 @@ from portasnn.frontend.network import load_network
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(BROKEN.glob("*.pnet"))
-EXPECT = re.compile(r"# expect: (?:(?P<file>[\w./]+):)?(?P<line>\d+):(?P<col>\d+) (?P<message>.+)")
+EXPECT = re.compile(r"# expect: (?P<code>E\d{3}) (?:(?P<file>[\w./]+):)?(?P<line>\d+):(?P<col>\d+) (?P<message>.+)")
 PORTASNN = Path(sys.executable).parent / "portasnn"
 
 
-def expectation(case: Path) -> tuple[Path, int, int, str]:
+def expectation(case: Path) -> tuple[str, Path, int, int, str]:
     match = EXPECT.match(case.read_text().splitlines()[0])
-    assert match, f"{case.name}: first line must be '# expect: LINE:COL MESSAGE'"
+    assert match, f"{case.name}: first line must be '# expect: CODE LINE:COL MESSAGE'"
     file = (BROKEN / match["file"]).resolve() if match["file"] else case.resolve()
-    return file, int(match["line"]), int(match["col"]), match["message"].strip()
+    return match["code"], file, int(match["line"]), int(match["col"]), match["message"].strip()
 
 
 def test_corpus_is_large_enough() -> None:
@@ -36,11 +37,11 @@ def test_corpus_is_large_enough() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_broken_file_is_rejected_at_its_line(case: Path) -> None:
-    file, line, col, message = expectation(case)
+    code, file, line, col, message = expectation(case)
     with pytest.raises(NetworkError) as info:
         load_network(case)
     err = info.value
-    assert err.code.startswith("E2")
+    assert err.code == code, str(err)  # every case states its code (issue 12 item 4)
     assert err.span is not None, str(err)
     assert (Path(err.span.file).resolve(), err.span.line, err.span.column) == (file, line, col), str(err)
     assert message in err.message, str(err)
@@ -64,10 +65,10 @@ CLI_CASES = ["syntax_missing_colon", "syntax_bad_character", "unit_mismatch_add"
 def test_cli_reports_file_line_col_and_exits_2(case: Path) -> None:
     if not _ir_command_available():
         pytest.skip("the 'portasnn ir' command is not available")
-    file, line, col, _ = expectation(case)
+    code, file, line, col, _ = expectation(case)
     done = subprocess.run([str(PORTASNN), "ir", str(case)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2, done.stderr
-    assert f"{file.name}:{line}:{col}" in done.stderr
+    assert f"{file.name}:{line}:{col}: error {code}" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
 
 
@@ -103,9 +104,9 @@ def test_every_case_through_the_cli_entry_point(capsys: pytest.CaptureFixture[st
     from portasnn.cli import main
 
     for case in CASES:
-        file, line, col, _ = expectation(case)
-        code = main(["ir", str(case)])
+        code, file, line, col, _ = expectation(case)
+        status = main(["ir", str(case)])
         out = capsys.readouterr()
-        assert code == 2, (case.name, out.err)
-        assert f"{file.name}:{line}:{col}" in out.err, (case.name, out.err)
+        assert status == 2, (case.name, out.err)
+        assert f"{file.name}:{line}:{col}: error {code}" in out.err, (case.name, out.err)
         assert "Traceback" not in out.err + out.out

@@ -80,6 +80,7 @@ def test_random_normal_is_refused_at_its_statement(tmp_path):
     proc = build(path, tmp_path / "out")
     assert proc.returncode == 2, proc.stderr
     assert f"{path}:{line}:" in proc.stderr and "random_normal()" in proc.stderr
+    assert "error E343 " in proc.stderr  # its own code since issue 12 item 4 (was E310, shared with NEST)
 
 
 def test_shipped_non_linear_model_is_refused_with_file_line_col(tmp_path):

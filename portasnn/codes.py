@@ -1,0 +1,607 @@
+"""Every error and warning code of portasnn, defined once; ``portasnn explain CODE`` prints one.
+
+A code names one kind of problem, with a one-line title and an explanation (what it means, what
+to do). Codes are grouped by the stage that finds the problem: E0xx command line and input files,
+E1xx NESTML models, E2xx networks, E3xx lowering to a target, E4xx running, E6xx bundles, jobs
+and remote sites, E7xx MPI, results and comparisons; a warning Wnxx belongs to the stage of Enxx.
+Raise sites write the code as a string (``code="E302"``). ``tests/test_codes.py`` reads every
+source file and checks that each code written there is defined here, is raised only by the parts
+of portasnn its entry names in ``raised_by``, and that every entry is raised somewhere (or is
+``reserved``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["CODES", "STAGES", "Code", "lookup", "stage_of"]
+
+#: first two characters of a code -> the stage it belongs to
+STAGES: dict[str, str] = {
+    "0": "command line and input files",
+    "1": "NESTML models (parsing, checks, solving the ODEs)",
+    "2": "networks (.pnet files and the Python builder)",
+    "3": "lowering to a target (NEST, SpiNNaker)",
+    "4": "running a network (portasnn run, spinnaker-host)",
+    "6": "bundles, jobs and remote sites",
+    "7": "MPI runs, results directories and comparisons",
+}
+
+
+@dataclass(frozen=True)
+class Code:
+    """One error (``E...``) or warning (``W...``) code.
+
+    ``raised_by`` names the parts of portasnn that may raise it (``cli``, ``frontend``, ``nest``,
+    ``spinnaker``, ``spinnaker-host``, ``runtime``, ``harness``); ``tests/test_codes.py`` maps
+    them to source folders. A ``reserved`` code is defined but raised nowhere.
+    """
+
+    code: str
+    title: str
+    explanation: str
+    raised_by: tuple[str, ...] = ()
+    reserved: bool = False
+
+    @property
+    def kind(self) -> str:
+        return "warning" if self.code.startswith("W") else "error"
+
+    @property
+    def stage(self) -> str:
+        return stage_of(self.code)
+
+
+def stage_of(code: str) -> str:
+    """The stage a code belongs to (its first digit), e.g. ``"NESTML models ..."`` for ``E120``."""
+    return STAGES.get(code[1:2], "other")
+
+
+def _c(code: str, title: str, explanation: str, *raised_by: str, reserved: bool = False) -> Code:
+    return Code(code, title, " ".join(explanation.split()), raised_by, reserved)
+
+
+_ALL: tuple[Code, ...] = (
+    # ---- E0xx: command line and input files ---------------------------------------------------------
+    _c("E000", "an error without a code",
+       "Every user error of portasnn carries its own code; E000 is the default of an error raised without one, "
+       "which is a bug in portasnn's error reporting. The message still says what is wrong; please report the "
+       "command that printed it.", reserved=True),
+    _c("E001", "no usable NESTML file",
+       "A path given as a NESTML model does not exist, cannot be read, does not end in .nestml, or is a "
+       "directory without .nestml files. Pass a .nestml file or a directory that holds some.",
+       "frontend", "cli"),
+    _c("E002", "the command is not available",
+       "This installation of portasnn lacks the module of the command (a broken or partial install). "
+       "Reinstall portasnn.", "cli"),
+    _c("E003", "unknown error code",
+       "`portasnn explain` was given a code that portasnn does not define. Run `portasnn explain` without "
+       "arguments to list every code.", "cli"),
+    _c("E010", "not an age",
+       "`portasnn cache clear --older-than` takes an age: a number with a unit s, m, h, d or w (a bare number "
+       "means days), e.g. 90s, 12h or 7d.", "cli"),
+    _c("E011", "file or directory not found",
+       "A file or directory named on the command line does not exist. Check the path (it is relative to the "
+       "current directory).", "cli"),
+    _c("E012", "unknown build target",
+       "The target given to `portasnn build` or `portasnn.build` is not one portasnn builds for. Use nest, "
+       "spinnaker or spinnaker-host.", "cli", "spinnaker"),
+    _c("E013", "nothing to build",
+       "The inputs contain no NESTML model to build, e.g. a network that uses only NEST built-in models. "
+       "Give a NESTML file, or a network with at least one NESTML model.", "cli", "spinnaker"),
+    # ---- E1xx: NESTML models ------------------------------------------------------------------------
+    _c("E101", "syntax error",
+       "NESTML's parser cannot read the model at this place. Fix the syntax the message names (a missing ':', "
+       "an unbalanced parenthesis, a misspelled keyword); later syntax errors often follow from the first.",
+       "frontend"),
+    _c("E102", "character NESTML does not accept",
+       "The file contains a character NESTML's lexer rejects (e.g. a Greek letter in a name). Use ASCII "
+       "letters, digits and '_' in names.", "frontend"),
+    _c("E103", "indentation error",
+       "A line is indented differently from the other lines of its block. Indent every line of a block by the "
+       "same amount (4 spaces per level) and do not mix tabs and spaces.", "frontend"),
+    _c("E104", "the file defines no model",
+       "A .nestml file given to portasnn contains no 'model NAME:' block. Add one, or do not pass the file.",
+       "frontend"),
+    _c("E105", "the file is not UTF-8 text",
+       "NESTML files are read as UTF-8; this one contains bytes that are not. Save the file as UTF-8.",
+       "frontend"),
+    _c("E110", "unknown variable",
+       "The model uses a name that is declared nowhere. Declare it in the state, parameters or internals "
+       "block, or fix the spelling (the hint suggests a close name where there is one).", "frontend"),
+    _c("E111", "unknown unit or type",
+       "A declaration names a unit or type NESTML does not know. Use a NESTML unit (mV, ms, pA, pF, nS, ...) "
+       "or one of the types real, integer, boolean.", "frontend"),
+    _c("E112", "unknown function",
+       "The model calls a function that is neither a NESTML built-in nor defined in a 'function' block. Fix "
+       "the name or define the function.", "frontend"),
+    _c("E113", "onReceive for an unknown input port",
+       "An onReceive block names a port that the input block does not declare. Declare it as 'name <- spike' "
+       "or fix the name.", "frontend"),
+    _c("E120", "unit or type mismatch",
+       "Two quantities with different units (or types) are added, compared or assigned, e.g. mV + pA, or a "
+       "condition that is not boolean. Convert explicitly, e.g. multiply by a quantity with the missing unit.",
+       "frontend"),
+    _c("E121", "ODE with inconsistent units",
+       "The right-hand side of x' must have the unit of x per time. Check the units of the terms (a missing "
+       "division by a time constant is the usual cause).", "frontend"),
+    _c("E130", "missing block",
+       "The model uses something that needs a block it does not have, e.g. emit_spike() without an "
+       "'output: spike' block. Add the block.", "frontend"),
+    _c("E131", "block defined more than once",
+       "A block that a model may have once (e.g. update) appears twice. Merge the two blocks into one.",
+       "frontend"),
+    _c("E132", "equations never integrated",
+       "The model has ODEs but its update block never calls integrate_odes(), so the equations never advance "
+       "in time. Call integrate_odes() in the update block.", "frontend"),
+    _c("E140", "name declared twice",
+       "A variable or function name is declared more than once (in one block or in two), or collides with a "
+       "unit or a NEST-reserved name. Give each name one declaration; rename one of them.", "frontend"),
+    _c("E141", "two models with the same name",
+       "Two models given together have the same name, in one file or in two. Give every model a unique name.",
+       "frontend"),
+    _c("E150", "ODE for a variable that is not a state variable",
+       "An ODE x' = ... is written for a name that the state block does not declare. Declare x in the state "
+       "block with an initial value, e.g. 'x mV = 0 mV'.", "frontend"),
+    _c("E151", "bad integrate_odes() argument",
+       "integrate_odes() takes state variables that have an ODE, by their own name (not a derivative). Pass "
+       "such variables, or call integrate_odes() without arguments to integrate all.",
+       "frontend", "nest", "spinnaker"),
+    _c("E152", "state variable without an initial value",
+       "Every state variable needs an initial value, e.g. 'V_m mV = -70 mV'. Add one.", "frontend"),
+    _c("E160", "assignment not allowed",
+       "The model assigns to something that is read-only during a simulation: a parameter, an internal, an "
+       "input port, an inline expression or a unit. Assign to a state variable instead.", "frontend"),
+    _c("E161", "derivative of a higher-order ODE not declared",
+       "An ODE of order n needs its variable and its first n-1 derivatives (x, x', ...) in the state block, "
+       "each with an initial value. Declare the missing ones.", "frontend"),
+    _c("E162", "ODE-toolbox cannot analyse the equations",
+       "ODE-toolbox, which finds exact propagators and otherwise sets up a numeric solver, failed on the "
+       "model's equations. The message carries its reason; simplify or correct the equations it names.",
+       "frontend"),
+    _c("E163", "kernel variable without an initial value",
+       "A kernel written as an ODE system needs the initial value of each of its variables in the state "
+       "block. Declare them there.", "frontend"),
+    _c("E164", "delta-kernel convolution that cannot be solved",
+       "A convolution with a delta kernel must enter a first-order ODE linearly, so that each spike makes "
+       "the variable jump. Rewrite the equation, or use an exponential kernel.", "frontend"),
+    _c("E170", "kernel misuse",
+       "A kernel is used outside convolve(kernel, spike_port), has a unit other than none or 1/time, has "
+       "initial values with wrong units, or a delta kernel is mixed with other terms. Use the kernel only in "
+       "convolve() and give it a dimensionless (or 1/time) expression.", "frontend"),
+    _c("E171", "spike input port misuse",
+       "A spike input port is used where it has no meaning (as a value in a declaration, with a unit or "
+       "qualifiers it cannot take), onReceive names a continuous port, or convolve() is given something "
+       "other than a spike port. Use spike ports in convolve() or onReceive() only.", "frontend"),
+    _c("E180", "wrong number of function arguments",
+       "A function is called with more or fewer arguments than it takes. Pass as many as its definition (or "
+       "the NESTML built-in) has.", "frontend"),
+    _c("E181", "bad function definition",
+       "A function lacks a return statement, return is not its last statement, or a function without a "
+       "return value is used in an expression. End the function with one return statement.", "frontend"),
+    _c("E182", "recursive or out-of-order definition",
+       "A variable is defined from itself, or used before it is declared. Define it from other variables, "
+       "declared earlier.", "frontend"),
+    _c("E185", "NESTML construct portasnn does not support",
+       "The model is valid NESTML but uses a construct portasnn cannot convert faithfully (e.g. for loops, "
+       "vector variables or ports, delayed variables, bit operators, strings). Rewrite it with supported "
+       "constructs; the hint says how where there is a simple way.", "frontend"),
+    _c("E190", "other NESTML check failed",
+       "NESTML's own checks rejected the model for a reason portasnn has no more specific code for. The "
+       "message is NESTML's; see the NESTML language reference for the rule it names.", "frontend"),
+    _c("E199", "NESTML fails on this construct",
+       "NESTML's checker crashed on this construct instead of reporting a problem; the construct is "
+       "probably invalid. Check its types and units and the number and types of function arguments.",
+       "frontend"),
+    _c("W101", "implicit unit conversion",
+       "NESTML converts a quantity with a unit to a plain number (or another unit) here, dropping the unit. "
+       "Make the conversion explicit, or silence the warning with PORTASNN_SILENCE=W101.", "frontend"),
+    _c("W102", "other NESTML warning",
+       "NESTML warns about this construct; the message is NESTML's. Silence it with PORTASNN_SILENCE=W102.",
+       "frontend"),
+    _c("W120", "unused spike input port",
+       "The model declares a spike input port that no convolve(), onReceive or expression reads, so spikes "
+       "sent to it have no effect. Use the port or remove it.", "frontend"),
+    # ---- E2xx: networks -----------------------------------------------------------------------------
+    _c("E200", "network file not found or unreadable",
+       "The .pnet file does not exist or cannot be read. Check the path and its permissions.", "frontend"),
+    _c("E201", "syntax error in a network",
+       "The .pnet parser cannot read the network at this place. Fix the syntax the message names; the "
+       "network language is described in the README.", "frontend"),
+    _c("E202", "bad include",
+       "An included file does not exist (paths are relative to the including file), or files include each "
+       "other in a cycle. Fix the path or remove one include of the cycle.", "frontend"),
+    _c("E203", "unknown name",
+       "An expression uses a name that is neither a constant defined with 'let' nor a known function. Define "
+       "it or fix the spelling.", "frontend"),
+    _c("E204", "wrong unit",
+       "A value has a unit that does not fit where it is used (e.g. a rate in mV, or mV + ms). Write it in a "
+       "unit of the expected dimension.", "frontend"),
+    _c("E205", "defined twice",
+       "A model, constant, population, projection, stimulus, recorder, option or 'simulate' is given twice. "
+       "Keep one; the hint says where the first one is.", "frontend"),
+    _c("E206", "unknown model or model file",
+       "A population names a model the network does not define, a model file does not exist, or the nestml "
+       "package ships no model of that name. Define the model with 'model ...' or fix the name or path.",
+       "frontend"),
+    _c("E207", "unknown parameter or state variable",
+       "A model has no parameter or state variable of this name, or 'initial' is given for a parameter. Use "
+       "the model's names (the hint lists them).", "frontend", "nest", "spinnaker"),
+    _c("E208", "not a valid count",
+       "A size or count must be a plain whole number of at least its minimum, without a unit. Round it with "
+       "round(), floor() or ceil(), or remove the unit.", "frontend"),
+    _c("E209", "unknown population",
+       "A projection, stimulus or recorder names a population the network does not define. Define it before "
+       "use or fix the name.", "frontend"),
+    _c("E210", "bad connection rule or call arguments",
+       "A connection rule is unknown or its arguments are wrong (a probability outside 0..1, more partners "
+       "than exist, unequal sizes for one_to_one), or a call such as poisson(...) has missing, unknown or "
+       "repeated arguments. Use the rule's or function's arguments (the hint lists them).", "frontend"),
+    _c("E211", "below the resolution",
+       "A delay or a recording interval is shorter than the simulation resolution, which no simulator can "
+       "honour. Make it at least one time step (bound a delay distribution with low = resolution).",
+       "frontend"),
+    _c("E212", "bad distribution",
+       "A distribution is unknown, its parameters are inconsistent (low above high, negative sigma), or '~' "
+       "is used with a fixed value. Use uniform, normal or lognormal with consistent parameters, or '=' for a "
+       "fixed value.", "frontend"),
+    _c("E213", "no simulate statement",
+       "A network needs one 'simulate' statement giving the simulated time and resolution, e.g. "
+       "'simulate 1000 ms resolution 0.1 ms'. Add one.", "frontend"),
+    _c("E214", "bad override",
+       "An override (--set NAME=VALUE) is not of that form, or NAME is not a constant defined with 'let' in "
+       "the network. Write NAME=VALUE with the name of a 'let' constant.", "frontend", "cli", "harness",
+       "runtime"),
+    _c("E215", "weight sign does not fit the receptor",
+       "Excitatory weights must be positive and inhibitory ones must not change sign; a weight that may be "
+       "either leaves the receptor unclear. Fix the sign, bound the distribution, or name the receptor.",
+       "frontend"),
+    _c("E216", "invalid value or option",
+       "A value, option or name is not valid where it is used (a non-positive resolution or duration, a seed "
+       "out of range, an unknown option, a value that is not finite, a name that cannot be written in "
+       ".pnet). The message says which and what is expected.", "frontend", "nest"),
+    _c("E217", "bad subset",
+       "A population subset is empty or names neurons outside the population (indices run from 0 to size-1). "
+       "Fix the indices.", "frontend"),
+    _c("E218", "unknown recordable",
+       "A recorder asks for a variable that the model does not have. Record one of the model's state "
+       "variables (the hint lists them).", "frontend"),
+    _c("E219", "bad stimulus",
+       "A stimulus is unknown, lacks a required parameter, has an unknown one, inconsistent times or "
+       "amplitudes, a negative rate, or no target. Fix it as the message says.", "frontend"),
+    # ---- E3xx: lowering ----------------------------------------------------------------------------
+    _c("E300", "empty population",
+       "A population of the network has no neuron. Give it at least one.", "nest"),
+    _c("E301", "unknown SpiNNaker solver",
+       "--spinnaker-solver names no solver portasnn has, or --substeps is below 1. Use euler or rk2 with "
+       "--substeps 1 or more.", "spinnaker"),
+    _c("E302", "non-linear ODEs need a fixed-step solver on SpiNNaker",
+       "SpiNNaker has no adaptive ODE solver, and portasnn does not approximate silently. Choose a fixed-step "
+       "method explicitly: --spinnaker-solver euler (or rk2) with --substeps N.", "spinnaker"),
+    _c("E303", "unknown model (NEST)",
+       "The network refers to a model that was not built for NEST. This follows from an unknown model in "
+       "the network; check the model declarations.", "nest"),
+    _c("E304", "synapse type not supported on NEST",
+       "The nest target lowers static synapses only. Use a static synapse.", "nest"),
+    _c("E305", "connection rule parameter not supported on NEST",
+       "The connection rule is given a parameter the NEST lowering does not take. Remove it.", "nest"),
+    _c("E306", "delay below one time step (NEST)",
+       "NEST needs every delay to be at least the resolution. Use a delay of at least one time step.",
+       "nest"),
+    _c("E307", "ambiguous receptor",
+       "The model has several input ports, so 'excitatory'/'inhibitory' does not say which one a projection "
+       "drives. Name the port as the receptor.", "nest"),
+    _c("E308", "no such input port",
+       "The receptor names an input port the model does not have. Use one of the model's ports (the hint "
+       "lists them).", "nest"),
+    _c("E309", "unknown stimulus parameter (NEST)",
+       "The stimulus has no parameter of this name on NEST. Use the names the hint lists.", "nest"),
+    _c("E310", "cannot be lowered to SpiNNaker's s16.15 arithmetic",
+       "An expression, function or constant has no faithful s16.15 fixed-point form: a function SpiNNaker "
+       "does not implement (e.g. sin()), a constant outside +-65536, a name the generated code cannot read. "
+       "Rewrite the model so the value fits, or run it on NEST.", "spinnaker"),
+    _c("E311", "state recorder without variables",
+       "A recorder of state variables names none. Give at least one variable to record.", "nest"),
+    _c("E312", "variable cannot be recorded (NEST)",
+       "The NEST model has no recordable of this name. Record one of the recordables the hint lists.",
+       "nest"),
+    _c("E313", "variable recorded twice",
+       "Two recorders record the same variable of a population. Record each variable of a population in one "
+       "recorder.", "nest"),
+    _c("E314", "recording interval not a multiple of the resolution",
+       "NEST samples state at whole time steps. Make the recording interval a multiple of the resolution.",
+       "nest"),
+    _c("E315", "index outside the population (NEST)",
+       "A subset names a neuron index outside the population. Indices run from 0 to size-1.", "nest"),
+    _c("E316", "empty subset (NEST)",
+       "A subset selects no neuron. Select at least one.", "nest"),
+    _c("E317", "value is not finite (NEST)",
+       "A parameter or connection value is infinite or NaN. Give a finite number.", "nest"),
+    _c("E318", "value cannot be lowered to NEST",
+       "A value of this kind cannot be written into the NEST script. Give a number or a distribution.",
+       "nest"),
+    _c("E319", "distribution not available on NEST",
+       "NEST draws uniform, normal and lognormal values only. Use one of these.", "nest"),
+    _c("E320", "distribution lacks a parameter (NEST)",
+       "A distribution misses a parameter NEST needs (e.g. sigma of a normal). Give all its parameters.",
+       "nest"),
+    _c("E321", "the NESTML file has no such model",
+       "The model file named in the network defines no model of the requested name. Use one of the names "
+       "the hint lists.", "cli"),
+    _c("E322", "NEST has no such neuron model",
+       "The network names a NEST built-in model that the NEST in use does not have. See nest.node_models for "
+       "the built-in models.", "nest"),
+    _c("E323", "NESTML file not found",
+       "A model file named in the network does not exist. Fix the path (relative to the .pnet file).",
+       "cli"),
+    _c("E324", "step current changes too early for NEST",
+       "NEST's step_current_generator cannot change its amplitude at or before the first time step. Start "
+       "the steps later, or use a dc stimulus.", "nest"),
+    _c("E325", "NEST built-in model on SpiNNaker",
+       "The network uses a NEST built-in model, which has no SpiNNaker implementation in portasnn. Use a "
+       "NESTML model for the spinnaker target.", "spinnaker"),
+    _c("E326", "network and NESTML files mixed",
+       "A command takes one .pnet network or NESTML model files, not both. Build them separately.", "cli"),
+    _c("E327", "the spinnaker target does not run here",
+       "The spinnaker target makes sPyNNaker code and a PyNN script for a SpiNNaker board; it cannot simulate on "
+       "this machine. Write the files with `portasnn build --target spinnaker`, run them on a board through "
+       "`portasnn submit NET.pnet --target spinnaker` (the Neuromorphic Platform), or run the same C here with "
+       "`--target spinnaker-host`.", "spinnaker"),
+    _c("E330", "NEST rejected the network",
+       "NEST refused a parameter, delay, receptor or connection of the generated script. The message is "
+       "NEST's; the hint names the generated script to inspect.", "nest"),
+    _c("E331", "random stimulus parameter on NEST",
+       "Stimulus parameters are fixed numbers on NEST; a distribution cannot be used. Give a number.", "nest"),
+    _c("E332", "name not available in generated NEST code",
+       "An expression of the model refers to a name that the generated NEST code cannot read at that place "
+       "(e.g. a state variable in a parameter's default). Rewrite the expression with names available there.",
+       "nest"),
+    _c("E340", "single inhibitory spike port",
+       "A model with one spike input port qualified 'inhibitory' cannot be lowered: the targets route "
+       "inhibitory input by the sign of the weight. Declare the port without a qualifier.",
+       "nest", "spinnaker"),
+    _c("E341", "assignment to a parameter or internal on SpiNNaker",
+       "On SpiNNaker, parameters and internals are fixed values computed on the host; the update block "
+       "cannot change them. Declare the variable in the state block.", "spinnaker"),
+    _c("E342", "spike port drives variables of different kinds",
+       "A SpiNNaker synapse type has one weight unit, so one spike port must drive variables of one kind "
+       "(e.g. all currents or all conductances). Use separate ports.", "spinnaker"),
+    _c("E343", "random numbers on SpiNNaker",
+       "random_normal(), random_uniform() and random_poisson() draw a new value every step, and the "
+       "generated SpiNNaker models have no random number generator. Remove the draw, or run the model on "
+       "NEST.", "spinnaker"),
+    _c("E344", "default value is not a constant",
+       "A parameter or state default must evaluate to a number at the model's defaults for SpiNNaker. Give "
+       "it a constant default.", "spinnaker"),
+    _c("E350", "value cannot be written for PyNN",
+       "A value of the network cannot be expressed in the PyNN script for SpiNNaker. Give a number or a "
+       "supported distribution.", "spinnaker"),
+    _c("E351", "connection rule without a PyNN connector",
+       "The connection rule has no PyNN connector on SpiNNaker. Use another rule.", "spinnaker"),
+    _c("E352", "model without a SpiNNaker build",
+       "A population uses a model that was not lowered for SpiNNaker. Use a NESTML model of the network.",
+       "spinnaker"),
+    _c("E353", "no such synapse type (SpiNNaker)",
+       "The receptor names a synapse type the lowered model does not have. Use one of the types the message "
+       "lists.", "spinnaker"),
+    _c("W301", "outside the s16.15 range",
+       "A derived value exceeds SpiNNaker's s16.15 range (+-65536) at the default parameters and wraps on "
+       "the chip. Change the parameters or the model's units.", "spinnaker"),
+    _c("W302", "imprecise in s16.15",
+       "A small derived value is held in s16.15 with a relative error above 0.1 %. Check whether this "
+       "precision is enough for the model, or choose other parameters.", "spinnaker"),
+    _c("W303", "not finite at the default parameters",
+       "A derived value is infinite or NaN at the default parameters (a singular propagator, e.g. equal "
+       "time constants). Choose parameters for which it is finite.", "spinnaker"),
+    _c("W330", "unit of a recorded variable unknown (NEST)",
+       "The unit of a recorded NEST variable is not known to portasnn, so its trace is written as "
+       "dimensionless. Check the values' unit yourself.", "nest"),
+    # ---- E4xx: running --------------------------------------------------------------------------
+    _c("E401", "results directory not empty",
+       "The output directory of a run exists and holds files; portasnn does not overwrite results. Choose "
+       "another -o/--outdir or remove it.", "cli"),
+    _c("E402", "overrides for a Network built in Python",
+       "Overrides (--set) apply to .pnet files. Change the arguments of the Python builder instead.", "cli"),
+    _c("E403", "network file not found",
+       "The network file to run does not exist. Check the path.", "cli", "harness"),
+    _c("E406", "bad number of processes or threads",
+       "--processes and --threads take whole numbers of at least 1.", "cli"),
+    _c("E407", "target runs in one process",
+       "Only the nest target runs with several processes or threads. Use --target nest for them.", "cli"),
+    _c("E408", "nothing to run",
+       "The program has no network: model files alone are built (`portasnn build`), not run. Give a .pnet "
+       "network or a Network built in Python.", "cli", "nest", "spinnaker-host"),
+    _c("E421", "bad value for spinnaker-host",
+       "A value or distribution cannot be drawn on spinnaker-host (an unknown distribution, or bounds the "
+       "distribution rarely falls inside). Give a number or widen the bounds.", "spinnaker-host"),
+    _c("E422", "delay too long for spinnaker-host",
+       "A delay exceeds the number of time steps spinnaker-host (like SpiNNaker) can hold. Shorten it or "
+       "use a coarser resolution.", "spinnaker-host"),
+    _c("E423", "connection cannot be made on spinnaker-host",
+       "The connection rule is not supported on spinnaker-host, one_to_one joins populations of different "
+       "sizes, or the rule asks for more partners than exist. Use another rule or fewer connections.",
+       "spinnaker-host"),
+    _c("E424", "no such synapse type (spinnaker-host)",
+       "The receptor names a synapse type the lowered model does not have. Use one of the types the message "
+       "lists.", "spinnaker-host"),
+    _c("E425", "model without a spinnaker-host build",
+       "A population uses a model that was not lowered for spinnaker-host. Use a NESTML model of the "
+       "network.", "spinnaker-host"),
+    _c("E426", "unknown parameter or state (spinnaker-host)",
+       "The lowered model has no parameter or state of this name. Use one of the names the hint lists.",
+       "spinnaker-host"),
+    _c("E427", "unknown population (spinnaker-host)",
+       "A projection or stimulus names a population spinnaker-host does not know. Check the network.",
+       "spinnaker-host"),
+    _c("E428", "stimulus subset out of range (spinnaker-host)",
+       "A stimulus targets neuron indices outside its population. Indices run from 0 to size-1.",
+       "spinnaker-host"),
+    _c("E429", "bad stimulus for spinnaker-host",
+       "The stimulus kind is not supported on spinnaker-host, or its values are not numbers or do not match "
+       "in number. Fix the stimulus or run on NEST.", "spinnaker-host"),
+    _c("E430", "unknown arithmetic",
+       "spinnaker-host runs in 'fixed' (SpiNNaker's s16.15) or 'float' (the same C in double precision). Use "
+       "one of these.", "spinnaker-host"),
+    _c("E431", "no spinnaker-host model",
+       "A model of the network has no spinnaker-host build. Use NESTML models that lower to SpiNNaker.",
+       "spinnaker-host"),
+    _c("E432", "too many synapse types for spinnaker-host",
+       "spinnaker-host supports a limited number of synapse types per model. Use fewer input ports.",
+       "spinnaker-host"),
+    _c("E433", "recorder names an unknown population (spinnaker-host)",
+       "A recorder names a population spinnaker-host does not know. Check the network.", "spinnaker-host"),
+    _c("E434", "variable cannot be recorded on spinnaker-host",
+       "The lowered model cannot record this variable. Record one of the recordables the hint lists.",
+       "spinnaker-host"),
+    _c("E435", "host-computed field not finite",
+       "A field that the host computes for SpiNNaker is infinite or NaN for these parameters (a singular "
+       "propagator, e.g. equal time constants). Choose other parameters.", "spinnaker-host"),
+    _c("E436", "host-computed field outside the s16.15 range",
+       "A field that the host computes for SpiNNaker is outside +-65536 for these parameters, so the chip "
+       "cannot hold it. Choose other parameters or units.", "spinnaker-host"),
+    _c("W401", "ring-buffer saturation",
+       "Additions to the 16-bit input ring buffers saturated, as SpiNNaker's synapses_saturation_count would "
+       "count them: some input was lost. Lower the weights or pin a larger ring-buffer shift.",
+       "spinnaker-host"),
+    _c("W402", "weights wrap in the ring buffer",
+       "Some weights exceed the 16-bit ring-buffer range for their shift and wrap, as on SpiNNaker. Lower "
+       "the weights or pin a larger ring-buffer shift.", "spinnaker-host"),
+    # ---- E6xx: bundles, jobs and remote sites ---------------------------------------------------
+    _c("E601", "target cannot be bundled",
+       "Bundles are made for the nest and spinnaker targets (and Python scripts). Use --target nest or "
+       "spinnaker.", "runtime"),
+    _c("E602", "bad bundle",
+       "The bundle is corrupt, incomplete or was changed after it was made (its manifest does not match). "
+       "Make it again with `portasnn bundle`.", "runtime"),
+    _c("E603", "bundle input not found",
+       "A bundle, network file or script to bundle does not exist. Check the path.", "runtime"),
+    _c("E610", "no token from the EBRAINS Lab",
+       "The EBRAINS Lab token service gave no access token. Set PORTASNN_TOKEN to an EBRAINS access token.",
+       "runtime"),
+    _c("E611", "no access token",
+       "Remote sites need an access token: PORTASNN_TOKEN (else CLB_AUTH) is not set. Export "
+       "PORTASNN_TOKEN=<your EBRAINS/UNICORE access token>.", "runtime"),
+    _c("E612", "access token rejected",
+       "The site answered 401: the token is expired or wrong. Get a fresh token and export it as "
+       "PORTASNN_TOKEN.", "runtime"),
+    _c("E620", "unknown job",
+       "The job database has no job with this id. List known jobs with `portasnn jobs`.", "runtime"),
+    _c("E630", "NESTML model differs from the bundled one",
+       "The bundle was made against another nestml version than the one on this machine, and the model "
+       "would change. Use the container image with the nestml version of the bundle manifest.", "runtime"),
+    _c("E632", "unknown bundle entry kind",
+       "The bundle's manifest names an entry kind this portasnn does not know (made by a newer portasnn?). "
+       "Make the bundle with the portasnn that runs it.", "runtime"),
+    _c("E640", "unknown destination",
+       "--to takes local, unicore:<site> (e.g. unicore:jusuf) or nmpi:spinnaker.", "runtime"),
+    _c("E650", "bad UNICORE sites file",
+       "The user's sites.toml is not valid TOML. Fix its syntax.", "runtime"),
+    _c("E651", "unknown UNICORE site",
+       "The site is in no sites.toml. Use a known site or add it to ~/.config/portasnn/sites.toml.",
+       "runtime"),
+    _c("E652", "bad UNICORE site entry",
+       "A site in sites.toml has unknown keys or no url. Use the keys the hint lists and give a url.",
+       "runtime"),
+    _c("E653", "UNICORE site without a container image",
+       "Running on this site needs a container image. Build containers/nest-pmix.def and set image = for "
+       "the site in sites.toml.", "runtime"),
+    _c("E660", "bad NMPI configuration file",
+       "The NMPI configuration file is not valid TOML. Fix its syntax.", "runtime"),
+    _c("E661", "no EBRAINS collab for NMPI",
+       "NMPI jobs run in an EBRAINS collab. Set collab = \"<collab id>\" in the NMPI configuration or export "
+       "PORTASNN_NMPI_COLLAB.", "runtime"),
+    _c("E662", "NMPI needs a spinnaker bundle",
+       "The Neuromorphic Platform runs spinnaker bundles only. Make one with `portasnn bundle NET.pnet "
+       "--target spinnaker`.", "runtime"),
+    _c("E670", "neither a bundle nor a network",
+       "submit takes a bundle (.tar.gz) or a network (.pnet). Make a bundle with `portasnn bundle NET.pnet`.",
+       "runtime"),
+    _c("E690", "results directory in the way, outside the working directory",
+       "When the far-side entry runs again it replaces only directories strictly inside the job's working "
+       "directory (a partial results/ or .results.attempt). Anything else at the results path (a file, a link, "
+       "or a directory elsewhere) is left untouched and the run is refused: choose another --outdir or run the "
+       "entry in the job's working directory.", "runtime"),
+    _c("W601", "a job's status could not be updated",
+       "portasnn could not ask a site about a job; the listed status may be stale. The message says why; try "
+       "again later.", "runtime"),
+    # ---- E7xx: MPI runs, results directories and comparisons ------------------------------------
+    _c("E701", "srun not found in a Slurm allocation",
+       "SLURM_JOB_ID is set, so portasnn launches ranks with srun, but srun is not on PATH. Load the site's "
+       "Slurm environment, or unset SLURM_JOB_ID.", "nest"),
+    _c("E702", "mpirun not found",
+       "--processes N > 1 launches the ranks with mpirun, which is not on PATH. Install OpenMPI (make "
+       "setup-mpi).", "nest"),
+    _c("E703", "NEST without MPI",
+       "Several processes need a NEST built with MPI, and the NEST in use has none. Build one with make "
+       "setup-mpi, or run with one process.", "nest"),
+    _c("E710", "not a results directory",
+       "The directory is not a complete results directory written by `portasnn run` (a file is missing or "
+       "unreadable). Re-run the simulation or fetch the results again.", "harness"),
+    _c("E711", "results meta incomplete",
+       "Results are being written without a required field of their meta data. This follows from the "
+       "caller; give every required field.", "harness"),
+    _c("E712", "population not in the results meta",
+       "Spikes or traces are written for a population that the results meta data does not declare. Declare "
+       "every population in the meta data.", "harness"),
+    _c("E713", "inconsistent recorded data",
+       "Spike senders and times differ in number, an index is outside the population, or a later chunk of a "
+       "trace has other neurons or another unit. The data to write (or read) are inconsistent.", "harness"),
+    _c("E714", "name not usable as a file name",
+       "Population and variable names become file names in a results directory. Use letters, digits, '_', "
+       "'.' and '-' (no '__').", "harness"),
+    _c("E720", "tolerance file not found",
+       "The tolerance file given to compare does not exist. Check the path.", "harness"),
+    _c("E721", "tolerance file is not valid TOML",
+       "The tolerance file cannot be parsed as TOML. Fix its syntax.", "harness"),
+    _c("E722", "bad tolerance entry",
+       "A tolerance file has an unknown section or an entry of the wrong form. Use [network] with "
+       "{ abs = ... } or { rel = ... } and [single_neuron] with { max = ... } or { min = ... }.", "harness"),
+    _c("E730", "bad scenario parameter",
+       "A scenario parameter is unknown or not a number. Use the parameters the hint lists, with numbers.",
+       "harness"),
+    _c("E731", "unknown scenario",
+       "The single-neuron scenario name is not one portasnn has. Use one the hint lists.", "harness"),
+    _c("E740", "unknown comparison target",
+       "compare takes nest, nest-builtin:<model>, spinnaker-host and spinnaker-host:float. Use one of these.",
+       "harness"),
+    _c("E742", "nest-builtin for a .pnet file",
+       "nest-builtin:<model> replaces the models of a network built in Python or of a model's scenarios, not "
+       "of a .pnet file. Write the built-in model in the .pnet file and compare result directories.",
+       "harness"),
+    _c("E750", "bad number of seeds",
+       "--seeds must be at least 1.", "harness"),
+    _c("E751", "targets without a subject",
+       "Running targets needs a subject (a .pnet file or a NESTML model). Give SUBJECT, or compare existing "
+       "result directories with --results.", "harness"),
+    _c("E752", "nothing to compare",
+       "A comparison needs at least two targets or result directories. Give more.", "harness"),
+    _c("E753", "bad subject",
+       "The subject does not exist or is neither a network (.pnet) nor a NESTML model (.nestml with a "
+       "'model NAME:' line). Check the path.", "harness"),
+    _c("E754", "empty group of result directories",
+       "A group of result directories given to compare is empty. Give at least one directory per group.",
+       "harness"),
+    _c("E755", "runs of different networks",
+       "The result directories record different populations or different spikes, so they are not runs of "
+       "the same network. Compare runs of the same network, recording the same populations.", "harness"),
+    _c("E756", "model subject mixed with results",
+       "A NESTML model subject runs its scenarios on targets; --results cannot be mixed in. Compare result "
+       "directories without a SUBJECT.", "harness"),
+    _c("E757", "traces share no sample times",
+       "Two traces to compare were sampled at disjoint times. Record them with the same interval.",
+       "harness"),
+    _c("E758", "bad override or seed for compare",
+       "--set applies to .pnet files and model scenarios (not to a Network built in Python or to result "
+       "directories), and a seed must be an integer. Fix the option.", "harness"),
+    _c("W701", "number of processes differs from the network's",
+       "The network asks for a number of processes other than the job has; the run uses the job's. Results "
+       "depend on the number of virtual processes, so compare runs with the same one.", "nest"),
+)
+
+#: code -> its definition, in the order above (by stage, then number)
+CODES: dict[str, Code] = {c.code: c for c in _ALL}
+
+
+def lookup(code: str) -> Code | None:
+    """The definition of ``code`` (case-insensitive, e.g. ``"e302"``), or None if there is none."""
+    return CODES.get(code.strip().upper())
+
