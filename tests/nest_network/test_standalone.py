@@ -43,7 +43,7 @@ def test_script_run_by_hand_gives_identical_results(in_process, tmp_path, plain)
         for key in ("times", "ids", "values", "unit"):
             np.testing.assert_array_equal(a[key], b[key])
     meta = json.loads((out / "meta.json").read_text())
-    assert meta["format"] == "portasnn-results/1" and meta["seed"] == 7 and meta["target"] == "nest"
+    assert meta["format"] == "portasnn-results/2" and meta["seed"] == 7 and meta["target"] == "nest"
     assert set(meta["wall_time_s"]) == {"build", "connect", "simulate"}
     assert (out / "summary.json").is_file() != plain
 
@@ -69,13 +69,13 @@ def test_results_load_as_neo_block(in_process):
     block = load_results(in_process)
     assert isinstance(block, neo.Block)
     trains = block.segments[0].spiketrains
-    by_pop = {pop: [st for st in trains if st.annotations["population"] == pop] for pop in ("E", "I")}
+    by_pop = {pop: [st for st in trains if st.annotations["source_population"] == pop] for pop in ("E", "I")}
     assert len(by_pop["E"]) == 400 and len(by_pop["I"]) == 100
     senders, times = load_spikes(in_process, "E")
-    index0 = next(st for st in by_pop["E"] if st.annotations["index"] == 0)
+    index0 = next(st for st in by_pop["E"] if st.annotations["source_index"] == 0)
     np.testing.assert_allclose(np.asarray(index0.rescale("ms")), times[senders == 0])
     signal = block.segments[0].analogsignals[0]
-    assert signal.annotations["variable"] == "V_m" and signal.shape[1] == 3
+    assert signal.name == "V_m" and signal.shape[1] == 3 and float(signal.t_start) == 0.0
 
 
 @pytest.fixture(scope="module")
