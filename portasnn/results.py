@@ -34,11 +34,10 @@ id = 1 + (sizes of the populations declared before) + index.
 
 Trace times follow PyNN's neo output with NEST: samples lie at t = k x interval from t = 0 (an AnalogSignal's
 t_start is 0), and the value at t is the state at time t, after the updates up to t; the sample at 0 is the
-initial state. spinnaker-host records so directly (as sPyNNaker does), up to duration - interval; NEST's
-multimeter samples from one interval on, so the PyNEST script prepends the initial value read from the neuron's
-status. Both targets thus share their sample times, except at the end: NEST hands a multimeter the samples of a
-min-delay slice only when the next slice runs, so a NEST trace ends at duration - min_delay (the network's
-smallest delay, 1 ms without connections). A variable the model does not show in its status (some NEST
+initial state, the last one at duration - interval. spinnaker-host records so directly (as sPyNNaker does).
+NEST's multimeter samples from one interval on, so the PyNEST script prepends the initial value read from the
+neuron's status; and NEST hands a multimeter the samples of a min-delay slice only when the next slice runs, so
+the script runs one more slice and drops what lies beyond. Both targets thus give the same sample times. A variable the model does not show in its status (some NEST
 built-ins' synaptic currents, e.g. iaf_psc_exp's I_syn_ex) cannot be read before the first update: its NEST
 trace starts at one interval, and its ``times`` say so.
 

@@ -196,7 +196,7 @@ def initial_state(nodes, variables):
     """{"ids": node ids, var: values} of this rank's neurons among ``nodes`` now, before the first update (the
     multimeter samples from one interval on). A variable the model does not show in its status (some NEST
     built-ins' synaptic currents) is left out: its trace starts at the first multimeter sample."""
-    local = np.atleast_1d(nodes.get("local"))
+    local = np.atleast_1d(nodes.local)
     mine = [int(k) for k in np.flatnonzero(local)]
     if not mine:
         return {}
@@ -213,6 +213,8 @@ def simulate(progress):
     """Simulate DURATION_MS in about 50 chunks, calling progress(done_ms, total_ms) after each.
 
     Chunks are whole multiples of the minimal delay, so that the result is that of one nest.Simulate.
+    NEST hands a multimeter the samples of a min-delay slice only when the next slice runs, so with state
+    recorders one more slice runs after DURATION_MS; ``collect`` drops what it recorded.
     """
     steps = round(DURATION_MS / RESOLUTION_MS)
     min_delay = max(1, round(nest.min_delay / RESOLUTION_MS))
@@ -226,30 +228,37 @@ def simulate(progress):
             done += n
             if progress is not None:
                 progress(done * RESOLUTION_MS, steps * RESOLUTION_MS)
+        if TRACE_RECORDERS:
+            nest.Run(min_delay * RESOLUTION_MS)
     finally:
         nest.Cleanup()
 
 
 def collect(pops, recorders):
-    """What this rank recorded, as flat arrays: senders are 0-based indices within the population."""
+    """What this rank recorded in [0, DURATION_MS], as flat arrays: senders are 0-based indices within the
+    population; samples lie at 0 (the initial state), one interval, ... up to DURATION_MS - interval."""
     data = {}
+    half_step = RESOLUTION_MS / 2
     for pop in SPIKE_RECORDERS:
         events = recorders["spikes", pop].get("events")
         first = pops[pop][0].global_id
-        data[f"spikes|{pop}|senders"] = np.asarray(events["senders"], dtype=np.int64) - first
-        data[f"spikes|{pop}|times"] = np.asarray(events["times"], dtype=np.float64)
+        times = np.asarray(events["times"], dtype=np.float64)
+        keep = times <= DURATION_MS + half_step  # not the spikes of the slice that flushed the multimeters
+        data[f"spikes|{pop}|senders"] = np.asarray(events["senders"], dtype=np.int64)[keep] - first
+        data[f"spikes|{pop}|times"] = times[keep]
     for name, (pop, variables, interval, indices, units) in TRACE_RECORDERS.items():
         events = recorders["state", name].get("events")
         first = pops[pop][0].global_id
-        senders = np.asarray(events["senders"], dtype=np.int64) - first
         times = np.asarray(events["times"], dtype=np.float64)
+        keep = times < DURATION_MS - half_step
+        senders, times = np.asarray(events["senders"], dtype=np.int64)[keep] - first, times[keep]
         initial = recorders.get(("initial", name), {})
         ids = initial["ids"] - first if initial else np.unique(senders)  # this rank's recorded neurons
         ts = np.unique(times)
         rows, cols = np.searchsorted(ts, times), np.searchsorted(ids, senders)
         for var in variables:
             values = np.full((len(ts), len(ids)), np.nan)
-            values[rows, cols] = np.asarray(events[var], dtype=np.float64)
+            values[rows, cols] = np.asarray(events[var], dtype=np.float64)[keep]
             var_times = ts
             if var in initial:  # the state at t = 0 as the first sample
                 var_times, values = np.concatenate([[0.0], ts]), np.vstack([initial[var][None, :], values])
