@@ -569,6 +569,15 @@ def plot_raster(results: Results, path: Path) -> Path:
 
 
 def plot_traces(results: Results, path: Path, max_neurons: int = 5) -> Path:
+    """Save :func:`traces_figure` as ``path``."""
+    plt = _pyplot()
+    fig = traces_figure(results, max_neurons)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def traces_figure(results: Results, max_neurons: int = 5) -> Any:
     """One panel per population and variable, up to ``max_neurons`` traces each; the title names the network and
     the target, each panel's legend stands to the right of its axes (it never covers a trace)."""
     plt = _pyplot()
@@ -585,6 +594,4 @@ def plot_traces(results: Results, path: Path, max_neurons: int = 5) -> Path:
     axes[-1, 0].set_xlim(0, results.duration_ms)
     fig.suptitle(f"{results.meta.get('network') or 'network'} on {results.target}: recorded traces")
     fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
+    return fig

@@ -141,6 +141,18 @@ def plot_network(r: ComparisonReport) -> list[str]:
 
 def plot_single(r: ComparisonReport) -> list[str]:
     plt = _pyplot()
+    fig = single_figure(r)
+    if fig is None:
+        return []
+    fig.savefig(r.outdir / "traces.png", dpi=100)
+    plt.close(fig)
+    return ["traces.png"]
+
+
+def single_figure(r: ComparisonReport) -> Any:
+    """Every target's trace per scenario (one panel each) with spike ticks; the title names the subject and the
+    targets, each legend stands to the right of its axes. None without traces."""
+    plt = _pyplot()
     groups = r.observables.get("groups", {})
     panels = []
     for group, by_label in groups.items():
@@ -150,7 +162,7 @@ def plot_single(r: ComparisonReport) -> list[str]:
             for var in by_var:
                 panels.append((group, pop, var, loaded))
     if not panels:
-        return []
+        return None
     fig, axes = plt.subplots(len(panels), 1, figsize=(10, 2.4 * len(panels) + 0.8), squeeze=False)
     for ax, (group, pop, var, loaded) in zip(axes[:, 0], panels):
         for k, (label, res) in enumerate(loaded.items()):
@@ -167,8 +179,8 @@ def plot_single(r: ComparisonReport) -> list[str]:
         ax.set_ylabel(f"{var} ({next(iter(loaded.values())).traces[pop][var].unit})")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="x-small", borderaxespad=0.0)
     axes[-1, 0].set_xlabel("time (ms)")
-    fig.suptitle(f"{r.subject}: {r.reference} (reference) vs {', '.join(r.targets)}")
+    pair = f"{r.reference} (reference) vs {', '.join(r.targets)}"
+    given = r.subject == " vs ".join([r.reference, *r.targets])  # result directories: the subject names the arms
+    fig.suptitle(pair if given else f"{Path(r.subject).name}: {pair}", fontsize="medium")
     fig.tight_layout()
-    fig.savefig(r.outdir / "traces.png", dpi=100)
-    plt.close(fig)
-    return ["traces.png"]
+    return fig

@@ -10,7 +10,7 @@ from portasnn.harness import metrics
 from portasnn.harness.compare import compare
 from portasnn.harness.verdicts import load_tolerances
 from portasnn.results import ResultsWriter, read_results
-from test_recorded_subset import direct_stats
+from test_recorded_subset import assert_legends_beside_the_axes, direct_stats
 
 SIZE, DURATION = 400, 1000.0
 
@@ -86,3 +86,22 @@ def test_old_observable_name_in_a_tolerance_file_is_refused_with_the_new_one(tmp
     with pytest.raises(UsageError, match="renamed rate_spectrum_peak_hz"):
         load_tolerances(f)
     assert "rate_spectrum_peak_hz" in load_tolerances()["network"]
+
+
+def test_single_neuron_traces_plot_names_the_targets_and_keeps_legends_off_the_traces(tmp_path):
+    """issue 13 item 13: the comparison's traces.png has a title naming reference and target, legends beside."""
+    from portasnn.harness.report import single_figure
+
+    t = np.arange(0.0, 50.0, 0.1)
+    dirs = []
+    for target, shift in (("nest", 0.0), ("spinnaker-host", 0.01)):
+        w = ResultsWriter(tmp_path / target, {"target": target, "network": "one", "duration_ms": 50.0,
+                                              "resolution_ms": 0.1, "populations": {"n": {"size": 1, "model": "m"}}})
+        w.add_spikes("n", [0], [20.0])
+        w.add_trace("n", "V_m", t, [0], (-70.0 + np.sin(t / 3) + shift)[:, None], "mV")
+        dirs.append(w.close(plots=False))
+    r = compare(results=dirs, outdir=tmp_path / "cmp")
+    assert (tmp_path / "cmp/traces.png").is_file()
+    fig = single_figure(r)
+    assert fig._suptitle.get_text() == "nest (reference) vs spinnaker-host"
+    assert_legends_beside_the_axes(fig)

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portasnn.errors import UsageError
-from portasnn.results import (CORR_BIN_MS, CV_MIN_SPIKES, ResultsWriter, load_results, read_results, summarize)
+from portasnn.results import (CORR_BIN_MS, CV_MIN_SPIKES, ResultsWriter, load_results, read_results, summarize,
+                              traces_figure)
 
 # ------------------------------------------------------------------------------------------ direct computation
 
@@ -159,3 +160,15 @@ def test_raster_and_traces_plots_with_a_subset(tmp_path):
     assert (out / "raster.png").is_file() and (out / "traces.png").is_file()
     tr = read_results(out).traces["E"]["V_m"]
     assert tr.ids.tolist() == [1, 3] and tr.of(3)[0] == pytest.approx(-65.0)  # columns sorted by neuron
+    fig = traces_figure(read_results(out))
+    assert fig._suptitle.get_text() == "subset on nest: recorded traces"
+    assert_legends_beside_the_axes(fig)
+
+
+def assert_legends_beside_the_axes(fig) -> None:
+    """issue 13 item 13: every legend lies right of its axes (over no trace) and inside the figure."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        legend, box = ax.get_legend().get_window_extent(renderer), ax.get_window_extent(renderer)
+        assert legend.x0 >= box.x1 and legend.x1 <= fig.bbox.x1 + 0.5
