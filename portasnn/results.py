@@ -37,9 +37,9 @@ t_start is 0), and the value at t is the state at time t, after the updates up t
 initial state, the last one at duration - interval. spinnaker-host records so directly (as sPyNNaker does).
 NEST's multimeter samples from one interval on, so the PyNEST script prepends the initial value read from the
 neuron's status; and NEST hands a multimeter the samples of a min-delay slice only when the next slice runs, so
-the script runs one more slice and drops what lies beyond. Both targets thus give the same sample times. A variable the model does not show in its status (some NEST
-built-ins' synaptic currents, e.g. iaf_psc_exp's I_syn_ex) cannot be read before the first update: its NEST
-trace starts at one interval, and its ``times`` say so.
+the script runs one more slice and drops what lies beyond. Both targets thus give the same sample times. A
+variable the model does not show in its status (some NEST built-ins' synaptic currents, e.g. iaf_psc_exp's
+I_syn_ex) cannot be read before the first update: its NEST trace starts at one interval, and its ``times`` say so.
 
 Writer: ``ResultsWriter(outdir, meta)``; ``add_spikes(pop, senders, times, recorded=...)`` and ``add_trace`` may be
 called repeatedly (chunks are appended); ``close(summary=True, plots=True)`` writes everything and returns ``outdir``.
