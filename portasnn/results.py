@@ -1,51 +1,69 @@
-"""Results directories, format ``portasnn-results/1``: writer, reader, summary, plots.
+"""Results directories, format ``portasnn-results/2``: writer, reader, summary, plots.
 
-Every target's ``run`` writes one through :class:`ResultsWriter`; :func:`load_results` reads it as a
-``neo.Block``; the equivalence harness compares directories. This docstring is the reference.
+Every target's ``run`` writes one through :class:`ResultsWriter` (the generated PyNEST script also writes it with
+numpy alone, ``--plain``); :func:`load_results` reads it as a ``neo.Block``; the equivalence harness compares
+directories. This docstring is the reference.
 
 Layout::
 
     OUTDIR/
       meta.json                what ran (keys below)
-      spikes/<pop>.npz         senders (int64, 0-based index within <pop>), times (float64, ms);
-                               sorted by time, then sender. Present iff <pop>'s spikes were recorded
-                               (a recorded but silent population has an empty file).
-      traces/<pop>__<var>.npz  times (float64, ms, shape T), ids (int64, 0-based, shape N),
-                               values (float64, shape T x N), unit (0-d str array, e.g. "mV")
+      spikes/<pop>.npz         recorded (int64, sorted 0-based indices of the neurons whose spikes were recorded),
+                               senders (int64, 0-based index within <pop>, each one of ``recorded``),
+                               times (float64, ms); sorted by time, then sender. Present iff spikes of <pop> were
+                               recorded (recorded neurons that stayed silent have no spike, but are in ``recorded``).
+      traces/<pop>__<var>.npz  times (float64, ms, shape T), ids (int64, sorted 0-based indices of the neurons whose
+                               ``var`` was recorded, shape N), values (float64, shape T x N), unit (0-d str array)
       summary.json             per-population statistics (below), written by ``close(summary=True)``
-      raster.png               raster of a sample of neurons per population above the population rates
+      raster.png               raster of a sample of the recorded neurons per population above the population rates
       traces.png               recorded traces (only if any were recorded)
       manifest.json            optional: what ran (IR hash, target, versions, bundle hash)
 
-meta.json keys: ``format`` ("portasnn-results/1", set by the writer), ``target`` ("nest",
+Format ``portasnn-results/1`` (before ``recorded``) is still read: there every neuron of a population with a
+spikes file counts as recorded, which is what that format declared.
+
+meta.json keys: ``format`` ("portasnn-results/2", set by the writer), ``target`` ("nest",
 "spinnaker-host", "spinnaker-host-float", ...), ``network`` (name), ``duration_ms``, ``resolution_ms``,
 ``seed``, ``populations`` ({pop: {"size": int, "model": str}}, in declaration order), ``versions``
 ({tool: version}), ``command`` (command line or API call), ``wall_time_s`` ({"build", "connect",
-"simulate": seconds}); optional ``warmup_ms`` (statistics ignore spikes before it, default 0).
+"simulate": seconds}); optional ``warmup_ms`` (statistics ignore spikes before it, default 0), ``mpi_processes``.
 Required: format, target, duration_ms, resolution_ms, populations. Population names match
-``[A-Za-z0-9_.-]+`` and may not contain ``__``.
+``[A-Za-z0-9_.-]+`` and may not contain ``__``. Neuron ids (neo's ``source_id``/``channel_id``) number the
+neurons of all populations from 1 in declaration order, as the generated PyNEST script's node ids do:
+id = 1 + (sizes of the populations declared before) + index.
 
-Writer: ``ResultsWriter(outdir, meta)``; ``add_spikes`` and ``add_trace`` may be called repeatedly (chunks are
-appended); ``close(summary=True, plots=True)`` writes everything and returns ``outdir``.
-Reader: ``read_results(outdir) -> Results`` (meta, spikes {pop: (senders, times)}, traces {pop: {var: Trace}});
-``load_results(outdir) -> neo.Block``; ``summarize(results) -> dict`` (the summary.json content). A missing or
-broken directory raises ``UsageError`` naming the path and what is wrong.
+Trace times follow PyNN's neo output with NEST: samples lie at t = k x interval from t = 0 (an AnalogSignal's
+t_start is 0), and the value at t is the state at time t, after the updates up to t; the sample at 0 is the
+initial state, the last one at duration - interval. spinnaker-host records so directly (as sPyNNaker does).
+NEST's multimeter samples from one interval on, so the PyNEST script prepends the initial value read from the
+neuron's status; and NEST hands a multimeter the samples of a min-delay slice only when the next slice runs, so
+the script runs one more slice and drops what lies beyond. Both targets thus give the same sample times. A
+variable the model does not show in its status (some NEST built-ins' synaptic currents, e.g. iaf_psc_exp's
+I_syn_ex) cannot be read before the first update: its NEST trace starts at one interval, and its ``times`` say so.
+
+Writer: ``ResultsWriter(outdir, meta)``; ``add_spikes(pop, senders, times, recorded=...)`` and ``add_trace`` may be
+called repeatedly (chunks are appended); ``close(summary=True, plots=True)`` writes everything and returns ``outdir``.
+Reader: ``read_results(outdir) -> Results`` (meta, spikes {pop: (senders, times)}, recorded {pop: indices},
+traces {pop: {var: Trace}}); ``load_results(outdir) -> neo.Block``; ``summarize(results) -> dict`` (the
+summary.json content). A missing or broken directory raises ``UsageError`` naming the path and what is wrong.
 
 summary.json::
 
-    {"format": "portasnn-results/1", "window_ms": [warmup, duration],
+    {"format": "portasnn-results/2", "window_ms": [warmup, duration],
      "settings": {"corr_sample": 200, "corr_bin_ms": 5.0, "cv_min_spikes": 3, "sample_seed": 0},
-     "populations": {pop: {"n_neurons", "n_spikes", "rate_hz", "cv_isi", "fano_factor", "corr_mean"}},
+     "populations": {pop: {"size", "n_neurons", "n_spikes", "rate_hz", "cv_isi", "fano_factor", "corr_mean"}},
      "wall_time_s": {...copied from meta.json}}
 
-All statistics use the spikes in the window [warmup_ms, duration_ms] and are computed with elephant:
-``rate_hz`` mean firing rate over all neurons of the population (``mean_firing_rate`` of the pooled
-spikes / size); ``cv_isi`` mean over neurons with at least 3 spikes (2 ISIs) of the CV of their ISIs
+Every statistic is over the recorded neurons only: ``size`` is the population's size, ``n_neurons`` the number of
+neurons whose spikes were recorded. All statistics use the spikes in the window [warmup_ms, duration_ms] and are
+computed with elephant:
+``rate_hz`` mean firing rate over the recorded neurons (``mean_firing_rate`` of the pooled spikes / n_neurons);
+``cv_isi`` mean over recorded neurons with at least 3 spikes (2 ISIs) of the CV of their ISIs
 (std / mean, ddof 0, as ``elephant.statistics.cv``; computed with numpy for speed, checked against elephant
 in the tests);
-``fano_factor`` variance / mean of the per-neuron spike counts across the population (``fanofactor``);
+``fano_factor`` variance / mean of the per-neuron spike counts across the recorded neurons (``fanofactor``);
 ``corr_mean`` mean off-diagonal Pearson correlation (``correlation_coefficient``) of spike counts in
-5 ms bins over a sample of up to 200 neurons drawn (seed 0) from those with at least one spike.
+5 ms bins over a sample of up to 200 neurons drawn (seed 0) from the recorded ones with at least one spike.
 A statistic that is undefined (no spikes, fewer than 2 active neurons, ...) is ``null``, never NaN.
 """
 from __future__ import annotations
@@ -64,7 +82,8 @@ from portasnn.errors import UsageError
 if TYPE_CHECKING:
     import neo
 
-FORMAT = "portasnn-results/1"
+FORMAT = "portasnn-results/2"
+READABLE_FORMATS = ("portasnn-results/1", FORMAT)  # /1: no ``recorded`` (every neuron counts)
 REQUIRED_META = ("target", "duration_ms", "resolution_ms", "populations")
 CORR_SAMPLE = 200
 CORR_BIN_MS = 5.0
@@ -95,12 +114,14 @@ class Trace:
 @dataclass(frozen=True, slots=True)
 class Results:
     """A results directory in memory: ``meta`` as in meta.json, ``spikes`` {pop: (senders, times)},
-    ``traces`` {pop: {var: Trace}}."""
+    ``traces`` {pop: {var: Trace}}, ``recorded`` {pop: sorted indices of the neurons whose spikes were recorded}
+    (a population in ``spikes`` but not in ``recorded`` counts as recorded in full)."""
 
     path: Path
     meta: dict[str, Any]
     spikes: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     traces: dict[str, dict[str, Trace]] = field(default_factory=dict)
+    recorded: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def populations(self) -> dict[str, int]:
@@ -124,16 +145,42 @@ class Results:
         seed = self.meta.get("seed")
         return None if seed is None else int(seed)
 
+    @property
+    def first_ids(self) -> dict[str, int]:
+        """{population: id of its neuron 0}: neurons numbered from 1 in declaration order (see the module doc)."""
+        sizes = list(self.populations.values())
+        return {pop: 1 + sum(sizes[:k]) for k, pop in enumerate(self.populations)}
+
+    def recorded_neurons(self, pop: str) -> np.ndarray:
+        """Sorted 0-based indices of the neurons of ``pop`` whose spikes were recorded (KeyError if none were)."""
+        if pop not in self.spikes:
+            raise KeyError(pop)
+        found = self.recorded.get(pop)
+        return np.arange(self.populations[pop]) if found is None else found
+
     def trains(self, pop: str, t_start: float | None = None) -> list[np.ndarray]:
-        """Spike times (ms) per neuron of ``pop`` at or after ``t_start`` (default: the warm-up)."""
+        """Spike times (ms) at or after ``t_start`` (default: the warm-up), one array per recorded neuron of
+        ``pop`` in the order of :meth:`recorded_neurons`; neurons that were not recorded have none."""
         t0 = self.warmup_ms if t_start is None else t_start
         senders, times = self.spikes[pop]
         keep = times >= t0
         senders, times = senders[keep], times[keep]
         order = np.argsort(senders, kind="stable")
-        bounds = np.searchsorted(senders[order], np.arange(self.populations[pop] + 1))
-        sorted_times = times[order]
-        return [sorted_times[bounds[i]:bounds[i + 1]] for i in range(self.populations[pop])]
+        recorded = self.recorded_neurons(pop)
+        sorted_senders, sorted_times = senders[order], times[order]
+        lo = np.searchsorted(sorted_senders, recorded, side="left")
+        hi = np.searchsorted(sorted_senders, recorded, side="right")
+        return [sorted_times[a:b] for a, b in zip(lo, hi)]
+
+    def train(self, pop: str, index: int, t_start: float | None = None) -> np.ndarray | None:
+        """Spike times (ms) of neuron ``index`` of ``pop`` (None if its spikes were not recorded)."""
+        if pop not in self.spikes:
+            return None
+        recorded = self.recorded_neurons(pop)
+        k = int(np.searchsorted(recorded, index))
+        if k >= recorded.size or recorded[k] != index:
+            return None
+        return self.trains(pop, t_start)[k]
 
 
 # ----------------------------------------------------------------------------------------------- writer
@@ -151,6 +198,7 @@ class ResultsWriter:
         self.outdir.mkdir(parents=True, exist_ok=True)
         (self.outdir / "spikes").mkdir(exist_ok=True)
         self._spikes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._recorded: dict[str, np.ndarray] = {}
         self._traces: dict[str, dict[str, Trace]] = {}
 
     def _size(self, pop: str) -> int:
@@ -159,8 +207,12 @@ class ResultsWriter:
                              code="E712")
         return int(self.meta["populations"][pop]["size"])
 
-    def add_spikes(self, pop: str, senders: np.ndarray, times: np.ndarray) -> None:
-        """Add spikes of ``pop`` (0-based senders, times in ms); may be called repeatedly (chunks)."""
+    def add_spikes(self, pop: str, senders: np.ndarray, times: np.ndarray,
+                   recorded: np.ndarray | None = None) -> None:
+        """Add spikes of ``pop`` (0-based senders, times in ms); may be called repeatedly (chunks).
+
+        ``recorded``: 0-based indices of the neurons whose spikes were recorded (None: every neuron of ``pop``);
+        every sender must be one of them, and a later chunk must name the same neurons."""
         size = self._size(pop)
         senders = np.asarray(senders, dtype=np.int64).ravel()
         times = np.asarray(times, dtype=np.float64).ravel()
@@ -168,6 +220,14 @@ class ResultsWriter:
             raise UsageError(f"spikes of '{pop}': {senders.size} senders but {times.size} times", code="E713")
         if senders.size and (senders.min() < 0 or senders.max() >= size):
             raise UsageError(f"spikes of '{pop}': sender index outside 0..{size - 1}", code="E713")
+        chosen = np.arange(size) if recorded is None else np.unique(np.asarray(recorded, dtype=np.int64).ravel())
+        if chosen.size and (chosen.min() < 0 or chosen.max() >= size):
+            raise UsageError(f"spikes of '{pop}': a recorded neuron index lies outside 0..{size - 1}", code="E713")
+        if pop in self._recorded and not np.array_equal(self._recorded[pop], chosen):
+            raise UsageError(f"spikes of '{pop}': a later chunk names other recorded neurons", code="E713")
+        if not np.isin(senders, chosen).all():
+            raise UsageError(f"spikes of '{pop}': a sender is not one of the recorded neurons", code="E713")
+        self._recorded[pop] = chosen
         old_s, old_t = self._spikes.get(pop, (np.empty(0, np.int64), np.empty(0)))
         self._spikes[pop] = (np.concatenate([old_s, senders]), np.concatenate([old_t, times]))
 
@@ -182,6 +242,10 @@ class ResultsWriter:
         values = np.asarray(values, dtype=np.float64).reshape(times.size, ids.size)
         if ids.size and (ids.min() < 0 or ids.max() >= size):
             raise UsageError(f"trace {pop}.{var}: neuron index outside 0..{size - 1}", code="E713")
+        if np.unique(ids).size != ids.size:
+            raise UsageError(f"trace {pop}.{var}: a neuron index occurs twice", code="E713")
+        order = np.argsort(ids)
+        ids, values = ids[order], values[:, order]
         old = self._traces.get(pop, {}).get(var)
         if old is not None:  # a later chunk of the same recording
             if not np.array_equal(old.ids, ids) or old.unit != str(unit):
@@ -193,7 +257,8 @@ class ResultsWriter:
         """Write spikes, traces, meta.json and (optionally) summary.json and the PNG plots."""
         for pop, (senders, times) in self._spikes.items():
             order = np.lexsort((senders, times))
-            np.savez_compressed(self.outdir / "spikes" / f"{pop}.npz", senders=senders[order], times=times[order])
+            np.savez_compressed(self.outdir / "spikes" / f"{pop}.npz", recorded=self._recorded[pop],
+                                senders=senders[order], times=times[order])
         if self._traces:
             (self.outdir / "traces").mkdir(exist_ok=True)
         for pop, by_var in self._traces.items():
@@ -254,7 +319,7 @@ def read_results(outdir: str | Path) -> Results:
         raise _broken(path, f"meta.json is not valid JSON ({exc})") from None
     if not isinstance(meta, dict):
         raise _broken(path, "meta.json does not hold a JSON object")
-    if meta.get("format") != FORMAT:
+    if meta.get("format") not in READABLE_FORMATS:
         raise _broken(path, f"meta.json format is {meta.get('format')!r}, expected {FORMAT!r}")
     missing = [key for key in REQUIRED_META if key not in meta]
     if missing:
@@ -267,17 +332,27 @@ def read_results(outdir: str | Path) -> Results:
         float(meta["duration_ms"]), float(meta["resolution_ms"])
     except (TypeError, ValueError):
         raise _broken(path, "meta.json duration_ms / resolution_ms are not numbers") from None
-    spikes = {}
+    spikes, recorded = {}, {}
     for file in sorted((path / "spikes").glob("*.npz")) if (path / "spikes").is_dir() else []:
         pop = file.stem
         if pop not in pops:
             raise _broken(path, f"spikes/{file.name} belongs to no population in meta.json ({', '.join(pops)})")
-        data = _load_npz(path, file, ("senders", "times"))
+        keys = ("senders", "times") + (("recorded",) if meta["format"] == FORMAT else ())
+        data = _load_npz(path, file, keys)
         senders, times = data["senders"].astype(np.int64), data["times"].astype(np.float64)
         if senders.shape != times.shape or senders.ndim != 1:
             raise _broken(path, f"spikes/{file.name}: senders and times differ in shape")
-        if senders.size and (senders.min() < 0 or senders.max() >= pops[pop]["size"]):
-            raise _broken(path, f"spikes/{file.name}: a sender lies outside 0..{pops[pop]['size'] - 1}")
+        size = pops[pop]["size"]
+        if senders.size and (senders.min() < 0 or senders.max() >= size):
+            raise _broken(path, f"spikes/{file.name}: a sender lies outside 0..{size - 1}")
+        if "recorded" in data:
+            chosen = data["recorded"].astype(np.int64)
+            if chosen.ndim != 1 or np.any(np.diff(chosen) <= 0) or (chosen.size and (chosen[0] < 0
+                                                                                      or chosen[-1] >= size)):
+                raise _broken(path, f"spikes/{file.name}: 'recorded' is not a sorted set of indices in 0..{size - 1}")
+            if not np.isin(senders, chosen).all():
+                raise _broken(path, f"spikes/{file.name}: a sender is not one of the recorded neurons")
+            recorded[pop] = chosen
         spikes[pop] = (senders, times)
     traces: dict[str, dict[str, Trace]] = {}
     for file in sorted((path / "traces").glob("*.npz")) if (path / "traces").is_dir() else []:
@@ -287,11 +362,13 @@ def read_results(outdir: str | Path) -> Results:
                           "population")
         data = _load_npz(path, file, ("times", "ids", "values", "unit"))
         times, ids, values = data["times"], data["ids"].astype(np.int64), data["values"]
+        if ids.ndim != 1 or np.any(np.diff(ids) <= 0) or (ids.size and (ids[0] < 0 or ids[-1] >= pops[owner]["size"])):
+            raise _broken(path, f"traces/{file.name}: 'ids' is not a sorted set of indices of {owner}")
         if values.shape != (times.size, ids.size):
             raise _broken(path, f"traces/{file.name}: values have shape {values.shape}, expected "
                           f"({times.size}, {ids.size})")
         traces.setdefault(owner, {})[file.stem[len(owner) + 2:]] = Trace(times, ids, values, str(data["unit"]))
-    return Results(path, meta, spikes, traces)
+    return Results(path, meta, spikes, traces, recorded)
 
 
 def _load_npz(path: Path, file: Path, keys: tuple[str, ...]) -> dict[str, np.ndarray]:
@@ -306,48 +383,60 @@ def _load_npz(path: Path, file: Path, keys: tuple[str, ...]) -> dict[str, np.nda
 
 
 def load_results(outdir: str | Path) -> neo.Block:
-    """Read a results directory as a ``neo.Block`` with one Segment.
+    """Read a results directory as a ``neo.Block`` with one Segment, annotated as PyNN annotates its neo output.
 
-    SpikeTrains (ms, t_start 0, t_stop = duration), one per neuron of each recorded population, annotated
-    ``population`` and ``index``; AnalogSignals (one per population and variable, one channel per recorded
-    neuron) annotated ``population``, ``variable``, ``ids``. Irregularly sampled traces become
-    IrregularlySampledSignals with the same annotations.
+    SpikeTrains (ms, t_start 0, t_stop = duration): one per *recorded* neuron of each population whose spikes
+    were recorded, annotated ``source_population``, ``source_index`` (0-based index in the population),
+    ``source_id`` and ``channel_id`` (its id, see the module doc). AnalogSignals (one per population and
+    variable, one channel per recorded neuron; IrregularlySampledSignals if the sampling is irregular) are named
+    after the variable and annotated ``source_population`` and ``channel_ids`` (ids), with the array annotation
+    ``channel_index`` (0-based indices), as PyNN's. The Block is named after the network and annotated
+    ``simulator`` (the target), ``dt``, ``mpi_processes``, ``seed``, ``duration_ms`` and ``populations``
+    ({pop: {size, first_id, last_id, first_index, last_index, model}}, PyNN's per-population metadata).
     """
     import neo
     import quantities as pq
 
     results = read_results(outdir)
-    block = neo.Block(name=str(results.meta.get("network", "")), **_annotations(results.meta))
-    seg = neo.Segment(name="run")
+    meta = results.meta
+    first = results.first_ids
+    pops = {pop: {"size": size, "first_id": first[pop], "last_id": first[pop] + size - 1, "first_index": 0,
+                  "last_index": size, "model": str(meta["populations"][pop].get("model", ""))}
+            for pop, size in results.populations.items()}
+    network = str(meta.get("network", ""))
+    block = neo.Block(name=network, description=f"network {network} run on {results.target}",
+                      simulator=results.target, dt=float(meta["resolution_ms"]),
+                      mpi_processes=int(meta.get("mpi_processes", 1) or 1), duration_ms=results.duration_ms,
+                      populations=pops, **({"seed": results.seed} if results.seed is not None else {}))
+    seg = neo.Segment(name="segment000", description=block.description)
     block.segments.append(seg)
+    seg.block = block
     t_stop = results.duration_ms * pq.ms
     for pop in results.spikes:
-        for index, times in enumerate(results.trains(pop, t_start=-np.inf)):
+        for index, times in zip(results.recorded_neurons(pop), results.trains(pop, t_start=-np.inf)):
+            index = int(index)
             st = neo.SpikeTrain(times * pq.ms, t_start=0 * pq.ms, t_stop=max(t_stop, times.max(initial=0) * pq.ms),
-                                name=f"{pop}[{index}]")
-            st.annotate(population=pop, index=index)
+                                source_population=pop, source_index=index, source_id=first[pop] + index,
+                                channel_id=first[pop] + index)
+            st.segment = seg
             seg.spiketrains.append(st)
     for pop, by_var in results.traces.items():
         for var, tr in by_var.items():
             units = _units(tr.unit)
-            annotations = {"population": pop, "variable": var, "ids": tr.ids.tolist()}
+            annotations = {"source_population": pop, "channel_ids": (first[pop] + tr.ids).tolist()}
+            array_annotations = {"channel_index": tr.ids.copy()}
             steps = np.diff(tr.times)
             if tr.times.size >= 2 and np.allclose(steps, steps[0], rtol=1e-9, atol=1e-12):
                 sig = neo.AnalogSignal(tr.values * units, t_start=tr.times[0] * pq.ms,
-                                       sampling_period=steps[0] * pq.ms, name=f"{pop}.{var}")
-            else:
-                sig = neo.IrregularlySampledSignal(tr.times * pq.ms, tr.values * units, name=f"{pop}.{var}")
-            sig.annotate(**annotations)
-            if isinstance(sig, neo.AnalogSignal):
+                                       sampling_period=steps[0] * pq.ms, name=var, array_annotations=array_annotations,
+                                       **annotations)
                 seg.analogsignals.append(sig)
             else:
+                sig = neo.IrregularlySampledSignal(tr.times * pq.ms, tr.values * units, name=var,
+                                                   array_annotations=array_annotations, **annotations)
                 seg.irregularlysampledsignals.append(sig)
+            sig.segment = seg
     return block
-
-
-def _annotations(meta: dict[str, Any]) -> dict[str, Any]:
-    keys = ("target", "seed", "duration_ms", "resolution_ms")
-    return {k: meta[k] for k in keys if meta.get(k) is not None}
 
 
 def _units(unit: str) -> Any:
@@ -361,7 +450,8 @@ def _units(unit: str) -> Any:
 
 # ---------------------------------------------------------------------------------------------- summary
 def population_stats(trains: list[np.ndarray], t_start: float, t_stop: float) -> dict[str, Any]:
-    """rate_hz, cv_isi, fano_factor, corr_mean, n_spikes, n_neurons of one population (see module doc)."""
+    """rate_hz, cv_isi, fano_factor, corr_mean, n_spikes, n_neurons of the neurons whose ``trains`` are given
+    (the recorded neurons of one population; see module doc)."""
     import elephant.statistics as es
     import quantities as pq
 
@@ -417,8 +507,8 @@ def summarize(results: Results, warmup_ms: float | None = None) -> dict[str, Any
     """The content of summary.json (see the module docstring)."""
     t0 = results.warmup_ms if warmup_ms is None else float(warmup_ms)
     t1 = results.duration_ms
-    pops = {pop: population_stats(results.trains(pop, t_start=t0), t0, t1) for pop in results.populations
-            if pop in results.spikes}
+    pops = {pop: {"size": size, **population_stats(results.trains(pop, t_start=t0), t0, t1)}
+            for pop, size in results.populations.items() if pop in results.spikes}
     return {"format": FORMAT, "window_ms": [t0, t1],
             "settings": {"corr_sample": CORR_SAMPLE, "corr_bin_ms": CORR_BIN_MS, "cv_min_spikes": CV_MIN_SPIKES,
                          "sample_seed": SAMPLE_SEED},
@@ -435,8 +525,16 @@ def _pyplot() -> Any:
     return plt
 
 
+def sample_neurons(recorded: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Up to RASTER_SAMPLE of the ``recorded`` neuron indices, sorted (all of them if there are fewer)."""
+    if recorded.size <= RASTER_SAMPLE:
+        return np.asarray(recorded)
+    return np.sort(rng.choice(recorded, size=RASTER_SAMPLE, replace=False))
+
+
 def plot_raster(results: Results, path: Path) -> Path:
-    """Raster of up to 100 neurons per population (stacked) above the population rates (5 ms bins)."""
+    """Raster of up to 100 recorded neurons per population (stacked) above the population rates of the recorded
+    neurons (5 ms bins)."""
     plt = _pyplot()
     fig, (ax, ax_rate) = plt.subplots(2, 1, figsize=(9, 6), sharex=True, height_ratios=(3, 1))
     offset = 0
@@ -446,14 +544,17 @@ def plot_raster(results: Results, path: Path) -> Path:
         if pop not in results.spikes:
             continue
         color = f"C{k % 10}"
-        shown = np.sort(rng.choice(size, size=min(RASTER_SAMPLE, size), replace=False)) if size else np.empty(0, int)
+        recorded = results.recorded_neurons(pop)
+        shown = sample_neurons(recorded, rng)
         senders, times = results.spikes[pop]
         keep = np.isin(senders, shown)
-        ax.plot(times[keep], offset + np.searchsorted(shown, senders[keep]), ".", ms=1.5, color=color, label=pop)
+        label = pop if recorded.size == size else f"{pop} ({recorded.size} of {size} recorded)"
+        ax.plot(times[keep], offset + np.searchsorted(shown, senders[keep]), ".", ms=1.5, color=color, label=label)
         offset += shown.size
-        if size:
+        if recorded.size:
             hist, _ = np.histogram(times, bins)
-            ax_rate.step(bins[:-1], hist / size / (RATE_BIN_MS / 1000.0), where="post", color=color, label=pop)
+            ax_rate.step(bins[:-1], hist / recorded.size / (RATE_BIN_MS / 1000.0), where="post", color=color,
+                         label=pop)
     ax.set_ylabel("neuron (sample)")
     ax.set_title(f"{results.meta.get('network', '')} on {results.target}".strip())
     if results.spikes:
@@ -468,17 +569,29 @@ def plot_raster(results: Results, path: Path) -> Path:
 
 
 def plot_traces(results: Results, path: Path, max_neurons: int = 5) -> Path:
-    """One panel per population and variable, up to ``max_neurons`` traces each."""
+    """Save :func:`traces_figure` as ``path``."""
+    plt = _pyplot()
+    fig = traces_figure(results, max_neurons)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def traces_figure(results: Results, max_neurons: int = 5) -> Any:
+    """One panel per population and variable, up to ``max_neurons`` traces each; the title names the network and
+    the target, each panel's legend stands to the right of its axes (it never covers a trace)."""
     plt = _pyplot()
     panels = [(pop, var, tr) for pop, by_var in results.traces.items() for var, tr in by_var.items()]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 2.2 * len(panels) + 0.5), sharex=True, squeeze=False)
+    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 2.2 * len(panels) + 0.8), sharex=True, squeeze=False)
     for ax, (pop, var, tr) in zip(axes[:, 0], panels):
         for j in range(min(max_neurons, tr.ids.size)):
             ax.plot(tr.times, tr.values[:, j], lw=0.8, label=f"{pop}[{tr.ids[j]}]")
         ax.set_ylabel(f"{var} ({tr.unit})")
-        ax.legend(loc="upper right", fontsize="x-small")
+        if tr.ids.size > max_neurons:
+            ax.plot([], [], " ", label=f"({max_neurons} of {tr.ids.size})")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="x-small", borderaxespad=0.0)
     axes[-1, 0].set_xlabel("time (ms)")
+    axes[-1, 0].set_xlim(0, results.duration_ms)
+    fig.suptitle(f"{results.meta.get('network') or 'network'} on {results.target}: recorded traces")
     fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
+    return fig

@@ -46,7 +46,10 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
         return
     for pop, stats in result.summary.get("populations", result.summary).items():
         if isinstance(stats, dict) and "rate_hz" in stats:
-            click.echo(f"{pop}: {_fmt(stats.get('rate_hz'), '.2f')} Hz, CV(ISI) {_fmt(stats.get('cv_isi'), '.3f')}")
+            n, size = stats.get("n_neurons"), stats.get("size")
+            subset = f" ({n} of {size} neurons recorded)" if size is not None and n != size else ""
+            click.echo(f"{pop}: {_fmt(stats.get('rate_hz'), '.2f')} Hz, CV(ISI) {_fmt(stats.get('cv_isi'), '.3f')}"
+                       + subset)
     click.echo(f"results in {result.outdir}")
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+import numpy as np
+
 from portasnn.errors import UsageError
 from portasnn.harness import metrics
 from portasnn.harness.runners import Target, parse_target, run_target
@@ -204,6 +206,12 @@ def _check_populations(arms: list[Arm]) -> None:
                 raise UsageError(f"recorded spikes differ: {run.path} has spikes of {sorted(run.spikes)} but "
                                  f"{ref.path} of {sorted(ref.spikes)}", hint="record the same populations in every "
                                  "run", code="E755")
+            for pop in ref.spikes:
+                if not np.array_equal(run.recorded_neurons(pop), ref.recorded_neurons(pop)):
+                    raise UsageError(f"recorded neurons differ: {run.path} recorded the spikes of "
+                                     f"{run.recorded_neurons(pop).size} neurons of {pop}, {ref.path} of "
+                                     f"{ref.recorded_neurons(pop).size} (or other ones)",
+                                     hint="record the same neurons in every run", code="E755")
 
 
 def _pops(r: Results) -> str:
@@ -367,9 +375,8 @@ def _single_judgements(group: str, arms: list[Arm], tol: dict[str, Any]) -> list
                     for name in TRACE_METRICS:
                         out.append(judge_metric(where, f"{var} {name}", arms[0].label, arm.label, errs[name],
                                                 specs.get(f"trace_{name}")))
-                if pop in ref.spikes and pop in other.spikes:
-                    a = other.trains(pop, t_start=0.0)[i]
-                    b = ref.trains(pop, t_start=0.0)[i]
+                a, b = other.train(pop, i, t_start=0.0), ref.train(pop, i, t_start=0.0)
+                if a is not None and b is not None:
                     sm = metrics.spike_metrics(a, b, duration)
                     for name, key in (("count_diff", "spike_count_diff"), ("coincidence", "coincidence"),
                                       ("van_rossum", "van_rossum")):

@@ -11,9 +11,10 @@ Spike trains (times in ms):
   expected by chance and nu = (n_a + n_b) / (2 T) the mean rate. Gamma = 1 for identical trains, ~0 for
   independent ones; 1 when both are empty. ``van_rossum`` = elephant's van Rossum distance, tau 10 ms.
 Network observables per population (over [warm-up, duration], as in portasnn.results): rate_hz, cv_isi,
-  fano_factor, corr_mean (from portasnn.results.population_stats) and ``rate_peak_hz``: the frequency of the
-  largest peak (above 0 Hz) of the Welch spectrum (scipy.signal.welch, 256-bin segments) of the population
-  spike count in 1 ms bins.
+  fano_factor, corr_mean (from portasnn.results.population_stats) and ``rate_spectrum_peak_hz``: the frequency
+  (Hz) of the largest peak (above 0 Hz) of the Welch spectrum (scipy.signal.welch, 256-bin segments, so a
+  resolution of 3.9 Hz) of the population spike count in 1 ms bins; a frequency, not a firing rate.
+  All of them over the recorded neurons only (``Results.trains``).
 """
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ COINCIDENCE_WINDOW_MS = 1.0
 VAN_ROSSUM_TAU_MS = 10.0
 SPECTRUM_BIN_MS = 1.0
 SPECTRUM_NPERSEG = 256
-NETWORK_OBSERVABLES = ("rate_hz", "cv_isi", "fano_factor", "corr_mean", "rate_peak_hz")
+NETWORK_OBSERVABLES = ("rate_hz", "cv_isi", "fano_factor", "corr_mean", "rate_spectrum_peak_hz")
+ABSOLUTE_ONLY = ("rate_spectrum_peak_hz",)  # differences reported in the observable's unit, never in %
 
 
 # ---------------------------------------------------------------------------------------------- traces
@@ -103,8 +105,8 @@ def spike_metrics(a: np.ndarray, b: np.ndarray, duration: float) -> dict[str, fl
 
 
 # -------------------------------------------------------------------------------------------- networks
-def rate_peak_hz(trains: list[np.ndarray], t_start: float, t_stop: float) -> float | None:
-    """Peak frequency (Hz, above 0) of the Welch spectrum of the population spike count in 1 ms bins."""
+def rate_spectrum_peak_hz(trains: list[np.ndarray], t_start: float, t_stop: float) -> float | None:
+    """Frequency (Hz, above 0) of the peak of the Welch spectrum of the population spike count in 1 ms bins."""
     from scipy.signal import welch
 
     edges = np.arange(t_start, t_stop + 1e-9, SPECTRUM_BIN_MS)
@@ -119,7 +121,8 @@ def rate_peak_hz(trains: list[np.ndarray], t_start: float, t_stop: float) -> flo
 
 
 def network_observables(results: Results) -> dict[str, dict[str, float | None]]:
-    """{population: {observable: value}} for every population whose spikes were recorded."""
+    """{population: {observable: value}} for every population whose spikes were recorded, over its recorded
+    neurons."""
     out = {}
     t0, t1 = results.warmup_ms, results.duration_ms
     for pop in results.populations:
@@ -128,12 +131,13 @@ def network_observables(results: Results) -> dict[str, dict[str, float | None]]:
         trains = results.trains(pop, t_start=t0)
         stats = population_stats(trains, t0, t1)
         out[pop] = {name: stats[name] for name in NETWORK_OBSERVABLES if name in stats}
-        out[pop]["rate_peak_hz"] = rate_peak_hz(trains, t0, t1)
+        out[pop]["rate_spectrum_peak_hz"] = rate_spectrum_peak_hz(trains, t0, t1)
     return out
 
 
 def distributions(results: Results, pop: str) -> dict[str, np.ndarray]:
-    """Per-neuron rates (Hz) and all ISIs (ms) of ``pop``, for the distribution plots."""
+    """Per-neuron rates (Hz) of the recorded neurons and all their ISIs (ms) of ``pop``, for the distribution
+    plots."""
     t0, t1 = results.warmup_ms, results.duration_ms
     trains = results.trains(pop, t_start=t0)
     rates = np.array([t.size for t in trains], float) / max(t1 - t0, 1e-12) * 1000.0

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from portasnn.harness import metrics
-from portasnn.results import RASTER_SAMPLE, SAMPLE_SEED, Results, _pyplot, read_results
+from portasnn.results import SAMPLE_SEED, Results, _pyplot, read_results, sample_neurons
 
 if TYPE_CHECKING:
     from portasnn.harness.compare import ComparisonReport
@@ -30,8 +30,12 @@ def fmt(value: Any) -> str:
     return str(value)
 
 
-def _percent(diff: float | None, ref: float | None) -> str:
-    return "-" if diff is None or not ref else f"{100.0 * diff / abs(ref):+.2f}"
+def _percent(observable: str, diff: float | None, ref: float | None) -> str:
+    """The difference in % of |reference|; "-" where that means nothing: no reference value or 0, or an observable
+    compared in absolute terms (the spectrum peak's frequency: a shift from 4 to 10 Hz is not "+150 %")."""
+    if diff is None or not ref or observable in metrics.ABSOLUTE_ONLY:
+        return "-"
+    return f"{100.0 * diff / abs(ref):+.2f}"
 
 
 def _environment() -> Any:
@@ -46,7 +50,7 @@ def _details(r: ComparisonReport) -> tuple[list[str], list[list[str]]]:
         head = ["population", "observable", "pair", "reference (seed mean)", "seed band", "target", "difference",
                 "difference (%)", "tolerance", "band verdict", "tolerance verdict", "verdict"]
         rows = [[j.group, j.observable, f"{j.target} vs {j.reference}", fmt(j.ref_value), fmt(j.band), fmt(j.value),
-                 fmt(j.diff), _percent(j.diff, j.ref_value), fmt(j.tolerance), fmt(j.band_verdict),
+                 fmt(j.diff), _percent(j.observable, j.diff, j.ref_value), fmt(j.tolerance), fmt(j.band_verdict),
                  fmt(j.tolerance_verdict), fmt(j.verdict)] for j in r.judgements]
     else:
         head = ["scenario / neuron", "metric", "pair", "value", "tolerance", "verdict"]
@@ -101,7 +105,7 @@ def plot_network(r: ComparisonReport) -> list[str]:
         for k, (pop, size) in enumerate(res.populations.items()):
             if pop not in res.spikes or not size:
                 continue
-            shown = np.sort(rng.choice(size, size=min(RASTER_SAMPLE, size), replace=False))
+            shown = sample_neurons(res.recorded_neurons(pop), rng)
             senders, times = res.spikes[pop]
             keep = np.isin(senders, shown)
             ax.plot(times[keep], offset + np.searchsorted(shown, senders[keep]), ".", ms=1, color=f"C{k % 10}",
@@ -123,7 +127,9 @@ def plot_network(r: ComparisonReport) -> list[str]:
             bins = np.linspace(finite.min(), finite.max() if finite.max() > finite.min() else finite.min() + 1, 40)
             for label, d in data.items():
                 ax.hist(d, bins=bins, histtype="step", density=True, label=label)
-            ax.set_title(pop)
+            first = next(iter(runs.values()))
+            n, size = first.recorded_neurons(pop).size, first.populations[pop]
+            ax.set_title(pop if n == size else f"{pop} ({n} of {size} neurons recorded)")
             ax.set_xlabel(xlabel)
         axes[0, 0].set_ylabel("density")
         axes[0, 0].legend(fontsize="small")
@@ -135,6 +141,18 @@ def plot_network(r: ComparisonReport) -> list[str]:
 
 def plot_single(r: ComparisonReport) -> list[str]:
     plt = _pyplot()
+    fig = single_figure(r)
+    if fig is None:
+        return []
+    fig.savefig(r.outdir / "traces.png", dpi=100)
+    plt.close(fig)
+    return ["traces.png"]
+
+
+def single_figure(r: ComparisonReport) -> Any:
+    """Every target's trace per scenario (one panel each) with spike ticks; the title names the subject and the
+    targets, each legend stands to the right of its axes. None without traces."""
+    plt = _pyplot()
     groups = r.observables.get("groups", {})
     panels = []
     for group, by_label in groups.items():
@@ -144,8 +162,8 @@ def plot_single(r: ComparisonReport) -> list[str]:
             for var in by_var:
                 panels.append((group, pop, var, loaded))
     if not panels:
-        return []
-    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 2.4 * len(panels) + 0.5), squeeze=False)
+        return None
+    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 2.4 * len(panels) + 0.8), squeeze=False)
     for ax, (group, pop, var, loaded) in zip(axes[:, 0], panels):
         for k, (label, res) in enumerate(loaded.items()):
             tr = res.traces.get(pop, {}).get(var)
@@ -159,9 +177,10 @@ def plot_single(r: ComparisonReport) -> list[str]:
                 ax.plot(spikes, np.full(spikes.size, np.nanmax(tr.values[:, 0])), "|", ms=8, color=f"C{k}")
         ax.set_title(f"{group} {pop}".strip(), fontsize="small")
         ax.set_ylabel(f"{var} ({next(iter(loaded.values())).traces[pop][var].unit})")
-        ax.legend(loc="upper right", fontsize="x-small")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="x-small", borderaxespad=0.0)
     axes[-1, 0].set_xlabel("time (ms)")
+    pair = f"{r.reference} (reference) vs {', '.join(r.targets)}"
+    given = r.subject == " vs ".join([r.reference, *r.targets])  # result directories: the subject names the arms
+    fig.suptitle(pair if given else f"{Path(r.subject).name}: {pair}", fontsize="medium")
     fig.tight_layout()
-    fig.savefig(r.outdir / "traces.png", dpi=100)
-    plt.close(fig)
-    return ["traces.png"]
+    return fig

@@ -3,11 +3,12 @@
 ``run_network(network, models, outdir)`` compiles the engine (``support/engine.c``) with each
 model header into one shared library (gcc -O2 -funroll-loops, cached by content), draws the network
 (``netdata.py``), converts weights to 16-bit ring-buffer units with sPyNNaker's per-synapse-type
-shifts, runs every tick in C through ctypes, and writes a ``portasnn-results/1`` directory.
+shifts, runs every tick in C through ctypes, and writes a ``portasnn-results/2`` directory.
 ``arith="float"`` compiles the same C with REAL = double and exact double weights/ring buffers.
 
 Time stamps follow sPyNNaker: a spike of tick t is stamped t * dt (NEST stamps the same crossing at
-(t + 1) * dt); a recorded value at t * dt is the state before tick t's update, i.e. after tick t - 1.
+(t + 1) * dt); a recorded value at t * dt is the state before tick t's update, i.e. after tick t - 1, so the
+sample at 0 is the initial state (the trace convention of ``portasnn.results``, PyNN's).
 """
 from __future__ import annotations
 
@@ -577,7 +578,7 @@ def _write_spikes(writer, network: Network, data: netdata.NetData, ticks: np.nda
         if subset is not None:
             sel = np.isin(senders, subset)
             senders, times = senders[sel], times[sel]
-        writer.add_spikes(name, senders, times)
+        writer.add_spikes(name, senders, times, recorded=np.arange(p.n) if subset is None else subset)
 
 
 def _write_traces(writer, network: Network, data: netdata.NetData, prepared: _Prepared, dt: float, n_ticks: int,

@@ -25,7 +25,8 @@ def test_same_seed_is_all_ok(brunel_dirs, tmp_path):
     r = compare(results=[_ref(brunel_dirs), brunel_dirs["ref1"]], outdir=tmp_path / "out")
     assert r.verdict == "OK" and r.exit_code == 0
     assert all(j.verdict == "OK" and j.diff is not None for j in r.judgements)
-    assert {j.observable for j in r.judgements} == {"rate_hz", "cv_isi", "fano_factor", "corr_mean", "rate_peak_hz"}
+    assert {j.observable for j in r.judgements} == {"rate_hz", "cv_isi", "fano_factor", "corr_mean",
+                                                    "rate_spectrum_peak_hz"}
     assert all(j.band is not None for j in r.judgements)  # three reference seeds give a band
     text = (tmp_path / "out/report.md").read_text()
     assert "Verdict: OK" in text and "seed band" in text and "rate_hz: |difference| <= 5 % of the reference" in text

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portasnn.harness.metrics import (coincidence_factor, coincidences, rate_peak_hz, trace_errors, van_rossum)
+from portasnn.harness.metrics import (coincidence_factor, coincidences, rate_spectrum_peak_hz, trace_errors,
+                                      van_rossum)
 
 DURATION = 1000.0
 # well separated spike times (>= 60 ms apart: many van Rossum time constants), so that shifts of up to 10 ms
@@ -45,12 +46,12 @@ def test_van_rossum_single_spike_against_none_is_one():
     assert van_rossum(np.array([100.0]), np.array([]), DURATION) == pytest.approx(1.0)
 
 
-def test_rate_peak_finds_an_oscillation():
+def test_rate_spectrum_peak_finds_an_oscillation():
     rng = np.random.default_rng(2)
     t = np.arange(0.0, 2000.0, 0.1)
     rate = 20.0 * (1 + np.sin(2 * np.pi * 40.0 * t / 1000.0)) / 1000.0 * 0.1  # 40 Hz modulation, 200 neurons
     trains = [t[rng.random(t.size) < rate] for _ in range(200)]
-    assert rate_peak_hz(trains, 0.0, 2000.0) == pytest.approx(40.0, abs=4.0)
+    assert rate_spectrum_peak_hz(trains, 0.0, 2000.0) == pytest.approx(40.0, abs=4.0)
 
 
 @given(spike_sets)

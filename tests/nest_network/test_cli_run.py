@@ -66,3 +66,18 @@ def test_unknown_parameter_points_at_its_line(tmp_path, capsys):
     assert main(["run", str(path), "-o", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
     assert f"{path}:4:" in err and "t_refractory" in err and "Traceback" not in err
+
+
+def test_run_prints_the_rate_of_the_recorded_subset(tmp_path, capsys):
+    """issue 13 item 1: `record spikes of E[0:8]` of 50 neurons: the printed rate and summary.json are over 8."""
+    path = tmp_path / "subset.pnet"
+    path.write_text(SMALL.replace("record spikes of E", "record spikes of E[0:8]"))
+    out = tmp_path / "out"
+    assert main(["run", str(path), "--target", "nest", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    summary = json.loads((out / "summary.json").read_text())["populations"]["E"]
+    with np.load(out / "spikes" / "E.npz") as f:
+        assert f["recorded"].tolist() == list(range(8)) and f["senders"].max() < 8
+        rate = f["times"].size / 8 / 0.1
+    assert summary["n_neurons"] == 8 and summary["size"] == 50 and summary["rate_hz"] == pytest.approx(rate)
+    assert f"E: {rate:.2f} Hz" in printed and "(8 of 50 neurons recorded)" in printed

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from brunel_ir import brunel
 from nestnet_support import NESTML_DELTA, load_spikes
+from portasnn.results import read_results
 from portasnn.run import run
 
 
@@ -39,11 +40,14 @@ def test_script_run_by_hand_gives_identical_results(in_process, tmp_path, plain)
         assert len(mine[0]) > 1000
         np.testing.assert_array_equal(mine[0], theirs[0])
         np.testing.assert_array_equal(mine[1], theirs[1])
+        with np.load(in_process / "spikes" / f"{pop}.npz") as a, np.load(out / "spikes" / f"{pop}.npz") as b:
+            np.testing.assert_array_equal(a["recorded"], b["recorded"])  # numpy alone writes the same format
+    assert read_results(out).recorded_neurons("E").size == 400
     with np.load(in_process / "traces" / "E__V_m.npz") as a, np.load(out / "traces" / "E__V_m.npz") as b:
         for key in ("times", "ids", "values", "unit"):
             np.testing.assert_array_equal(a[key], b[key])
     meta = json.loads((out / "meta.json").read_text())
-    assert meta["format"] == "portasnn-results/1" and meta["seed"] == 7 and meta["target"] == "nest"
+    assert meta["format"] == "portasnn-results/2" and meta["seed"] == 7 and meta["target"] == "nest"
     assert set(meta["wall_time_s"]) == {"build", "connect", "simulate"}
     assert (out / "summary.json").is_file() != plain
 
@@ -69,13 +73,13 @@ def test_results_load_as_neo_block(in_process):
     block = load_results(in_process)
     assert isinstance(block, neo.Block)
     trains = block.segments[0].spiketrains
-    by_pop = {pop: [st for st in trains if st.annotations["population"] == pop] for pop in ("E", "I")}
+    by_pop = {pop: [st for st in trains if st.annotations["source_population"] == pop] for pop in ("E", "I")}
     assert len(by_pop["E"]) == 400 and len(by_pop["I"]) == 100
     senders, times = load_spikes(in_process, "E")
-    index0 = next(st for st in by_pop["E"] if st.annotations["index"] == 0)
+    index0 = next(st for st in by_pop["E"] if st.annotations["source_index"] == 0)
     np.testing.assert_allclose(np.asarray(index0.rescale("ms")), times[senders == 0])
     signal = block.segments[0].analogsignals[0]
-    assert signal.annotations["variable"] == "V_m" and signal.shape[1] == 3
+    assert signal.name == "V_m" and signal.shape[1] == 3 and float(signal.t_start) == 0.0
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +150,7 @@ def test_simulating_in_chunks_equals_one_simulate(recorded, in_process):
     module, chunked = recorded
     nodes = module.build(module.SEED, 1)
     module.connect_network(*nodes)
-    nest.Simulate(module.DURATION_MS)
+    nest.Simulate(module.DURATION_MS + nest.min_delay)  # the script's extra slice hands over the last samples
     whole = module.collect(nodes[0], nodes[2])
     for key in ("spikes|E|senders", "spikes|E|times", "spikes|I|times", "trace|E|V_m|values"):
         np.testing.assert_array_equal(chunked[key], whole[key])

@@ -86,3 +86,21 @@ def test_recorders_record_only_their_subset(tmp_path, subset):
         assert tuple(f["ids"]) == subset
         assert f["values"].shape == (len(f["times"]), len(subset))
         np.testing.assert_allclose(np.diff(f["times"]), 0.5)
+
+
+def test_traces_start_at_zero_with_the_initial_state_the_status_shows(tmp_path):
+    """issue 13 item 13: a trace's first sample is the state at t = 0 (PyNN's convention); iaf_psc_exp does not show
+    I_syn_ex in its status, so that trace starts at the multimeter's first sample, one interval in."""
+    net = Network(name="initial", models=(ModelRef(key="lif", kind="nest", name="iaf_psc_exp"),),
+                  populations=(Population(name="P", size=3, model="lif", initial=(("V_m", -60.0),)),),
+                  recorders=(Recorder(name="vm", kind="state", population="P", variables=("V_m", "I_syn_ex"),
+                                      subset=(0, 2), interval=0.5),),
+                  simulation=Simulation(duration=3.0, resolution=0.1))
+    out = run(net, outdir=tmp_path / "out", progress=False)
+    # up to duration - interval, also though NEST delivers the last min-delay slice (1 ms here) of samples late
+    with np.load(out / "traces" / "P__V_m.npz") as f:
+        np.testing.assert_allclose(f["times"], [0.0, 0.5, 1.0, 1.5, 2.0, 2.5])
+        assert f["ids"].tolist() == [0, 2] and f["values"][0].tolist() == [-60.0, -60.0]
+        np.testing.assert_allclose(f["values"][1], -70.0 + 10.0 * np.exp(-0.5 / 10.0), atol=1e-9)
+    with np.load(out / "traces" / "P__I_syn_ex.npz") as f:
+        np.testing.assert_allclose(f["times"], [0.5, 1.0, 1.5, 2.0, 2.5])

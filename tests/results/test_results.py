@@ -54,11 +54,13 @@ def test_written_directory_loads_as_neo_block(tmp_path):
     block = load_results(path)
     seg = block.segments[0]
     assert len(seg.spiketrains) == 5
-    e0 = [st for st in seg.spiketrains if st.annotations["population"] == "E" and st.annotations["index"] == 0][0]
+    e0 = [st for st in seg.spiketrains
+          if st.annotations["source_population"] == "E" and st.annotations["source_index"] == 0][0]
     assert e0.units == pq.ms and e0.t_stop == 10.0 * pq.ms
     assert e0.magnitude.tolist() == [1.0, 3.0]
     (sig,) = seg.analogsignals
-    assert sig.annotations == {"population": "E", "variable": "V_m", "ids": [0, 2]}
+    assert sig.name == "V_m" and sig.annotations == {"source_population": "E", "channel_ids": [1, 3]}
+    assert sig.array_annotations["channel_index"].tolist() == [0, 2]
     assert sig.units == pq.mV and sig.shape == (11, 2)
     assert float(sig.sampling_period.rescale("ms")) == pytest.approx(1.0)
     np.testing.assert_array_equal(sig.magnitude, v)
@@ -121,7 +123,7 @@ def test_warmup_window_and_silent_population(tmp_path):
     assert s["window_ms"] == [500.0, 1000.0]
     assert s["populations"]["E"]["n_spikes"] == 2
     assert s["populations"]["E"]["rate_hz"] == pytest.approx(4.0)
-    assert s["populations"]["I"] == {"n_neurons": 4, "n_spikes": 0, "rate_hz": 0.0, "cv_isi": None,
+    assert s["populations"]["I"] == {"size": 4, "n_neurons": 4, "n_spikes": 0, "rate_hz": 0.0, "cv_isi": None,
                                      "fano_factor": None, "corr_mean": None}
 
 
@@ -137,8 +139,14 @@ def _valid(tmp_path):
     (lambda p: (p / "meta.json").write_text(json.dumps({**json.loads((p / "meta.json").read_text()),
                                                         "populations": {"X": {"size": 2}}})), "no population"),
     (lambda p: (p / "spikes/E.npz").write_bytes(b"garbage"), "not a readable .npz"),
-    (lambda p: np.savez(p / "spikes/E.npz", senders=np.array([7]), times=np.array([1.0])), "outside"),
-    (lambda p: np.savez(p / "spikes/E.npz", times=np.array([1.0])), "lacks the arrays senders"),
+    (lambda p: np.savez(p / "spikes/E.npz", recorded=np.arange(2), senders=np.array([7]), times=np.array([1.0])),
+     "outside"),
+    (lambda p: np.savez(p / "spikes/E.npz", recorded=np.arange(2), times=np.array([1.0])), "lacks the arrays senders"),
+    (lambda p: np.savez(p / "spikes/E.npz", senders=np.array([1]), times=np.array([1.0])), "lacks the arrays recorded"),
+    (lambda p: np.savez(p / "spikes/E.npz", recorded=np.array([0]), senders=np.array([1]), times=np.array([1.0])),
+     "not one of the recorded"),
+    (lambda p: np.savez(p / "spikes/E.npz", recorded=np.array([1, 0]), senders=np.array([1]), times=np.array([1.0])),
+     "sorted set"),
 ])
 def test_broken_directories_raise_usage_error_naming_the_path(tmp_path, breakage, words):
     path = _valid(tmp_path)
