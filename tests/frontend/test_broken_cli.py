@@ -13,16 +13,7 @@ PORTASNN = Path(sys.executable).with_name("portasnn")
 CASES = corpus()
 
 
-def _has_ir_command() -> bool:
-    try:
-        done = subprocess.run([str(PORTASNN), "ir", "--help"], capture_output=True, text=True, timeout=120)
-    except OSError:
-        return False
-    return done.returncode == 0
-
-
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not _has_ir_command(), reason="the 'portasnn ir' command does not exist yet")]
+pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.path.stem for c in CASES])

@@ -7,7 +7,6 @@ Files under broken/lib/ are helpers that cases include.
 """
 from __future__ import annotations
 
-import functools
 import re
 import subprocess
 import sys
@@ -47,24 +46,12 @@ def test_broken_file_is_rejected_at_its_line(case: Path) -> None:
     assert message in err.message, str(err)
 
 
-@functools.cache
-def _ir_command_available() -> bool:
-    try:
-        from portasnn.commands.build import ir  # noqa: F401
-    except ImportError:
-        return False
-    done = subprocess.run([str(PORTASNN), "ir", "--help"], capture_output=True, text=True, timeout=120)
-    return done.returncode == 0
-
-
 CLI_CASES = ["syntax_missing_colon", "syntax_bad_character", "unit_mismatch_add", "unknown_parameter", "unknown_model",
              "delay_below_resolution", "include_cycle", "include_missing", "missing_simulate"]
 
 
 @pytest.mark.parametrize("case", [BROKEN / f"{name}.pnet" for name in CLI_CASES], ids=lambda p: p.stem)
 def test_cli_reports_file_line_col_and_exits_2(case: Path) -> None:
-    if not _ir_command_available():
-        pytest.skip("the 'portasnn ir' command is not available")
     code, file, line, col, _ = expectation(case)
     done = subprocess.run([str(PORTASNN), "ir", str(case)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2, done.stderr
@@ -99,8 +86,6 @@ def test_override_with_wrong_unit_is_checked_where_used() -> None:
 
 def test_every_case_through_the_cli_entry_point(capsys: pytest.CaptureFixture[str]) -> None:
     """All cases through ``portasnn.cli.main`` in this process (the subprocess test above covers a few)."""
-    if not _ir_command_available():
-        pytest.skip("the 'portasnn ir' command is not available")
     from portasnn.cli import main
 
     for case in CASES:
