@@ -8,9 +8,11 @@ Run it by hand wherever NEST 3.10 runs:
     python run_brunel_delta_nestml.py --outdir results/
     mpirun -n 2 python run_brunel_delta_nestml.py --outdir results/     # a NEST built with MPI
 
-It writes a portasnn results directory ("portasnn-results/1"): meta.json, spikes/<pop>.npz,
-traces/<pop>__<var>.npz and, when portasnn is importable, summary.json and plots. Without
-portasnn (or with --plain) the same files are written with numpy alone, without summary and plots.
+It writes a portasnn results directory ("portasnn-results/2", see portasnn.results): meta.json,
+spikes/<pop>.npz (with the indices of the recorded neurons), traces/<pop>__<var>.npz and, when
+portasnn is importable, summary.json and plots. Without portasnn (or with --plain) the same files
+are written with numpy alone, without summary and plots. A trace starts at t = 0 with the initial
+state read from the neurons' status (PyNN's convention), then NEST's multimeter samples.
 
 Reproducibility: the network and the spikes depend only on the seed and on the number of virtual
 processes (VPs = MPI ranks x threads per rank, 1 by default). Every random draw goes through
@@ -188,12 +190,32 @@ def connect_network(pops, stimuli, recorders):
         nest.Connect(select(pops[pop], indices), recorders["spikes", pop])
     for name, (pop, variables, interval, indices, units) in TRACE_RECORDERS.items():
         nest.Connect(recorders["state", name], pops[pop][indices])
+        recorders["initial", name] = initial_state(pops[pop][indices], variables)
+
+
+def initial_state(nodes, variables):
+    """{"ids": node ids, var: values} of this rank's neurons among ``nodes`` now, before the first update (the
+    multimeter samples from one interval on). A variable the model does not show in its status (some NEST
+    built-ins' synaptic currents) is left out: its trace starts at the first multimeter sample."""
+    local = np.atleast_1d(nodes.local)
+    mine = [int(k) for k in np.flatnonzero(local)]
+    if not mine:
+        return {}
+    nodes = nodes[mine]
+    shown = nodes[0].get()
+    state = {"ids": np.atleast_1d(np.asarray(nodes.global_id, dtype=np.int64))}
+    for var in variables:
+        if var in shown:
+            state[var] = np.atleast_1d(np.asarray(nodes.get(var), dtype=np.float64))
+    return state
 
 
 def simulate(progress):
     """Simulate DURATION_MS in about 50 chunks, calling progress(done_ms, total_ms) after each.
 
     Chunks are whole multiples of the minimal delay, so that the result is that of one nest.Simulate.
+    NEST hands a multimeter the samples of a min-delay slice only when the next slice runs, so with state
+    recorders one more slice runs after DURATION_MS; ``collect`` drops what it recorded.
     """
     steps = round(DURATION_MS / RESOLUTION_MS)
     min_delay = max(1, round(nest.min_delay / RESOLUTION_MS))
@@ -207,29 +229,41 @@ def simulate(progress):
             done += n
             if progress is not None:
                 progress(done * RESOLUTION_MS, steps * RESOLUTION_MS)
+        if TRACE_RECORDERS:
+            nest.Run(min_delay * RESOLUTION_MS)
     finally:
         nest.Cleanup()
 
 
 def collect(pops, recorders):
-    """What this rank recorded, as flat arrays: senders are 0-based indices within the population."""
+    """What this rank recorded in [0, DURATION_MS], as flat arrays: senders are 0-based indices within the
+    population; samples lie at 0 (the initial state), one interval, ... up to DURATION_MS - interval."""
     data = {}
+    half_step = RESOLUTION_MS / 2
     for pop in SPIKE_RECORDERS:
         events = recorders["spikes", pop].get("events")
         first = pops[pop][0].global_id
-        data[f"spikes|{pop}|senders"] = np.asarray(events["senders"], dtype=np.int64) - first
-        data[f"spikes|{pop}|times"] = np.asarray(events["times"], dtype=np.float64)
+        times = np.asarray(events["times"], dtype=np.float64)
+        keep = times <= DURATION_MS + half_step  # not the spikes of the slice that flushed the multimeters
+        data[f"spikes|{pop}|senders"] = np.asarray(events["senders"], dtype=np.int64)[keep] - first
+        data[f"spikes|{pop}|times"] = times[keep]
     for name, (pop, variables, interval, indices, units) in TRACE_RECORDERS.items():
         events = recorders["state", name].get("events")
         first = pops[pop][0].global_id
-        senders = np.asarray(events["senders"], dtype=np.int64) - first
         times = np.asarray(events["times"], dtype=np.float64)
-        ids, ts = np.unique(senders), np.unique(times)
+        keep = times < DURATION_MS - half_step
+        senders, times = np.asarray(events["senders"], dtype=np.int64)[keep] - first, times[keep]
+        initial = recorders.get(("initial", name), {})
+        ids = initial["ids"] - first if initial else np.unique(senders)  # this rank's recorded neurons
+        ts = np.unique(times)
         rows, cols = np.searchsorted(ts, times), np.searchsorted(ids, senders)
         for var in variables:
             values = np.full((len(ts), len(ids)), np.nan)
-            values[rows, cols] = np.asarray(events[var], dtype=np.float64)
-            data[f"trace|{pop}|{var}|times"] = ts
+            values[rows, cols] = np.asarray(events[var], dtype=np.float64)[keep]
+            var_times = ts
+            if var in initial:  # the state at t = 0 as the first sample
+                var_times, values = np.concatenate([[0.0], ts]), np.vstack([initial[var][None, :], values])
+            data[f"trace|{pop}|{var}|times"] = var_times
             data[f"trace|{pop}|{var}|ids"] = ids
             data[f"trace|{pop}|{var}|values"] = values
     return data
@@ -286,8 +320,8 @@ class PlainWriter:
         (self.outdir / "spikes").mkdir(parents=True, exist_ok=True)
         (self.outdir / "traces").mkdir(parents=True, exist_ok=True)
 
-    def add_spikes(self, pop, senders, times):
-        np.savez(self.outdir / "spikes" / f"{pop}.npz", senders=senders, times=times)
+    def add_spikes(self, pop, senders, times, recorded):
+        np.savez(self.outdir / "spikes" / f"{pop}.npz", recorded=recorded, senders=senders, times=times)
 
     def add_trace(self, pop, var, times, ids, values, unit):
         np.savez(self.outdir / "traces" / f"{pop}__{var}.npz", times=times, ids=ids, values=values,
@@ -324,7 +358,7 @@ def versions():
 def write_results(outdir, data, seed, vps, wall, cpu, command, plain):
     """Rank 0 writes the results directory in the portasnn format; returns its summary (or {})."""
     meta = {
-        "format": "portasnn-results/1",
+        "format": "portasnn-results/2",
         "target": "nest",
         "network": NETWORK,
         "duration_ms": DURATION_MS,
@@ -339,10 +373,11 @@ def write_results(outdir, data, seed, vps, wall, cpu, command, plain):
         "cpu_time_s": cpu,
     }
     writer = open_writer(outdir, meta, plain)
-    for pop in SPIKE_RECORDERS:
+    for pop, indices in SPIKE_RECORDERS.items():
         senders, times = data[f"spikes|{pop}|senders"], data[f"spikes|{pop}|times"]
         order = np.lexsort((senders, times))  # by time, then by sender
-        writer.add_spikes(pop, senders[order], times[order])
+        recorded = np.arange(POPULATIONS[pop][1]) if indices is None else np.asarray(indices, dtype=np.int64)
+        writer.add_spikes(pop, senders[order], times[order], recorded=recorded)
     for name, (pop, variables, interval, indices, units) in TRACE_RECORDERS.items():
         for var in variables:
             stem = f"trace|{pop}|{var}|"
