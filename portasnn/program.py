@@ -102,20 +102,9 @@ def model_path(spec: str) -> Path:
 
 def model_files(paths: Sequence[str | Path]) -> list[Path]:
     """``.nestml`` files, directories of them expanded (sorted), ``nestml:NAME`` resolved."""
-    files: list[Path] = []
-    for item in paths:
-        p = model_path(str(item)) if str(item).startswith("nestml:") else Path(item)
-        if p.is_dir():
-            found = sorted(p.glob("*.nestml"))
-            if not found:
-                raise UsageError(f"{p}: the directory contains no .nestml file", code="E001")
-            files += found
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise UsageError(f"{p}: no such file or directory", code="E011",
-                             hint="give a .nestml file or a directory of them")
-    return files
+    from portasnn.frontend.nestml_parse import nestml_files
+
+    return nestml_files([model_path(str(p)) if str(p).startswith("nestml:") else Path(p) for p in paths])
 
 
 def solve(files: Sequence[Path]) -> list[ir.Model]:

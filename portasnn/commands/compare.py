@@ -52,17 +52,6 @@ class _CompareCommand(click.Command):
         return super().parse_args(ctx, spread_results(args))
 
 
-def parse_sets(items: tuple[str, ...]) -> dict[str, str]:
-    """``name=value`` pairs (values stay text: network constants may carry units, e.g. ``J='0.2 mV'``)."""
-    out: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--set {item!r} is not of the form name=value", code="E214")
-        out[key.strip()] = value.strip()
-    return out
-
-
 @click.command(name="compare", cls=_CompareCommand)
 @click.argument("subject", required=False, type=click.Path(path_type=Path))
 @click.option("--targets", "-t", help="Comma-separated targets; the first is the reference. nest, "
@@ -93,7 +82,7 @@ def compare(ctx: click.Context, subject: Path | None, targets: str | None, resul
     err = Console(stderr=True)
     with err.status("comparing") as status:
         report = run_compare(subject, targets=target_list, results=arms or None, outdir=outdir, seeds=seeds,
-                             tolerances=tolerances, overrides=parse_sets(sets), progress=status.update)
+                             tolerances=tolerances, overrides=_sets(sets), progress=status.update)
     if as_json:
         click.echo(json.dumps(json.loads((report.outdir / "metrics.json").read_text()), indent=2))
     else:
@@ -120,3 +109,10 @@ def _print_grid(report) -> None:  # noqa: ANN001 - ComparisonReport, imported la
     if report.verdict == "Poor":
         out.print("[yellow]warning: some observables are Poor (outside the tolerance, within twice it)[/]")
     out.print(f"verdict: [{STYLE[report.verdict]}]{report.verdict}[/]; report: {report.report_path}", soft_wrap=True)
+
+
+def _sets(items: tuple[str, ...]) -> dict[str, str]:
+    """``--set NAME=VALUE`` pairs, parsed as everywhere (``portasnn.frontend.network.parse_overrides``)."""
+    from portasnn.frontend.network import parse_overrides
+
+    return parse_overrides(items)

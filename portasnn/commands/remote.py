@@ -9,16 +9,6 @@ import click
 from portasnn.errors import UsageError
 
 
-def _overrides(values: tuple[str, ...]) -> dict:
-    out = {}
-    for item in values:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--set {item!r} is not KEY=VALUE", hint="e.g. --set N=100", code="E214")
-        out[key.strip()] = value.strip()
-    return out
-
-
 def _row(rec) -> dict:
     return {"id": rec.id, "target": rec.target, "state": rec.state, "phase": rec.phase, "remote": rec.remote,
             "bundle": rec.bundle, "outdir": rec.outdir}
@@ -49,7 +39,7 @@ def bundle(network: Path, target: str, outdir: Path, sets: tuple[str, ...], seed
     """Pack NETWORK (.pnet) with its sources into a content-addressed bundle."""
     from portasnn.runtime import bundle as make
 
-    b = make(network, target=target, outdir=outdir, overrides=_overrides(sets), seed=seed)
+    b = make(network, target=target, outdir=outdir, overrides=_sets(sets), seed=seed)
     if as_json:
         click.echo(json.dumps({"bundle": str(b.path), "sha256": b.digest, "target": b.target}))
     else:
@@ -74,7 +64,7 @@ def submit(source: Path, to: str, target: str | None, sets: tuple[str, ...], see
     """Submit a bundle or a network. Submitting the same bundle to the same place again reuses its job."""
     from portasnn import runtime
 
-    rec = runtime.submit(source, to=to, target=target, overrides=_overrides(sets), seed=seed, rerun=rerun)
+    rec = runtime.submit(source, to=to, target=target, overrides=_sets(sets), seed=seed, rerun=rerun)
     if wait_:
         rec = runtime.wait(rec, outage_limit_s=outage_limit, say=lambda message: click.echo(message, err=True))
     _print([rec], as_json)
@@ -118,3 +108,10 @@ def jobs(as_json: bool) -> None:
     from portasnn import runtime
 
     _print(runtime.jobs(), as_json)
+
+
+def _sets(items: tuple[str, ...]) -> dict[str, str]:
+    """``--set NAME=VALUE`` pairs, parsed as everywhere (``portasnn.frontend.network.parse_overrides``)."""
+    from portasnn.frontend.network import parse_overrides
+
+    return parse_overrides(items)

@@ -67,7 +67,7 @@ def parse_nestml(paths: str | Path | Sequence[str | Path]) -> list[ParsedModel]:
     or a sequence of those. Raises :class:`UsageError` for a missing path, a file that is not
     ``.nestml`` or a directory without one, and :class:`ModelError` for any invalid model.
     """
-    files = _collect_files(paths)
+    files = nestml_files(paths)
     texts = {f: _read_text(f) for f in files}
     nestml = _nestml()
     with _LOCK, _nestml_session(nestml):
@@ -92,7 +92,8 @@ def parse_nestml(paths: str | Path | Sequence[str | Path]) -> list[ParsedModel]:
 # inputs
 
 
-def _collect_files(paths: str | Path | Sequence[str | Path]) -> list[Path]:
+def nestml_files(paths: str | Path | Sequence[str | Path]) -> list[Path]:
+    """The .nestml files named by ``paths`` (files, or directories of them, sorted); UsageError E001."""
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
     if not items:
         raise UsageError("no NESTML file given", code="E001", hint="pass a .nestml file or a directory of them")

@@ -38,18 +38,13 @@ class _ModelView:
     nest_name: str
 
 
-def _environment() -> "jinja2.Environment":
-    import jinja2  # only when a module is generated
-
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True, autoescape=False)
-
-
 def render_module_source(module_name: str, models: Sequence[tuple[str, str]], headers: Sequence[str]) -> str:
     """The C++ registration unit of a module (``<module_name>.cpp``)."""
     from portasnn import __version__
 
-    return _environment().get_template("module.cpp.j2").render(
+    from portasnn.targets.nest.render import render
+
+    return render("module.cpp.j2",
         module_name=module_name,
         headers=list(headers),
         models=[_ModelView(cxx_class=c, nest_name=n) for c, n in models],

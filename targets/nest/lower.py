@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import jinja2
 import sympy
 
 from portasnn.errors import ModelError
 from portasnn.ir import model as ir
 from portasnn.targets.nest.cxx import NestPrinter, StatementContext, print_block
+from portasnn.targets.nest.render import render
 
 H = "__h"
 T_NOW = "nest::Time(nest::Time::step(origin.get_steps() + lag + 1)).get_ms()"
@@ -380,15 +380,7 @@ class Lowering:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("portasnn.targets.nest", "templates"),
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=True)
-
-
 def lower_model(model: ir.Model, cls: str, nest_name: str) -> dict[str, str]:
     """The C++ sources (``<cls>.h``, ``<cls>.cpp``) of one solved model."""
     view = Lowering(model, cls, nest_name).view()
-    env = _environment()
-    return {f"{cls}.h": env.get_template("model.h.j2").render(v=view),
-            f"{cls}.cpp": env.get_template("model.cpp.j2").render(v=view)}
+    return {f"{cls}.h": render("model.h.j2", v=view), f"{cls}.cpp": render("model.cpp.j2", v=view)}

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-import jinja2
 
 from portasnn.errors import InternalError, NetworkError, Span, ToolError, warn
 from portasnn.ir.network import Distribution, Network, Projection, Recorder, Stimulus, Value
+from portasnn.targets.nest.render import render
 
 ProgressCallback = Callable[[float, float], None]
 
@@ -49,13 +49,6 @@ _SPIKE_SOURCES = {"poisson", "spike_times"}
 # units of state variables by NEST's naming convention, for trace files (IR unit system)
 _TRACE_UNITS = (("V_", "mV"), ("E_", "mV"), ("I_", "pA"), ("g_", "nS"), ("w", "pA"), ("refr_t", "ms"))
 
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.PackageLoader("portasnn.targets.nest", "templates"),
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,7 +78,7 @@ class NestScript:
 def lower_network(net: Network, models: Mapping[str, ModelInfo]) -> NestScript:
     """Render ``net`` as a standalone PyNEST script; ``models`` maps each ModelRef key to its NEST facts."""
     view = _view(net, models)
-    text = _TEMPLATES.get_template("network_script.py.j2").render(**view)
+    text = render("network_script.py.j2", **view)
     return NestScript(network=net.name, filename=script_filename(net), text=text)
 
 
