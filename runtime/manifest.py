@@ -22,6 +22,7 @@ import hashlib
 import json
 import subprocess
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 FORMAT = "portasnn-bundle/1"
@@ -82,10 +83,20 @@ def versions() -> dict[str, str | None]:
     }
 
 
+_PATH_FIELDS = ("path", "source")
+
+
 def _plain(value: Any) -> Any:
-    """Dataclass tree -> JSON-able data, dropping fields that are not part of equality (spans, sources)."""
+    """Dataclass tree -> JSON-able data, dropping fields that are not part of equality (spans); file paths
+    (a model's NESTML file, the network's source) stand as the file's name and content hash, so the same
+    network hashes the same in any directory."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.compare}
+        out = {}
+        for f in dataclasses.fields(value):
+            if f.compare:
+                v = getattr(value, f.name)
+                out[f.name] = _file_id(v) if f.name in _PATH_FIELDS and isinstance(v, str) else _plain(v)
+        return out
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -95,14 +106,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def ir_hash(network: Any) -> str:
-    """sha256 of the canonical JSON of a network IR (spans and source paths excluded)."""
-    try:  # prefer the IR package's own canonical hash when it provides one
-        from portasnn.ir import canonical  # type: ignore[attr-defined]
+def _file_id(path: str) -> str:
+    p = Path(path)
+    return f"{p.name}:{sha256_file(p)}" if p.is_file() else p.name
 
-        return canonical.ir_hash(network)
-    except (ImportError, AttributeError):
-        pass
+
+def ir_hash(network: Any) -> str:
+    """sha256 of the canonical JSON of a network IR (spans excluded, file paths as name and content hash)."""
     return sha256_bytes(canonical_json(_plain(network)))
 
 

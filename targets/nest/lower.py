@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import sympy
 
@@ -215,7 +216,7 @@ class Lowering:
         accessors = [(v.name, self._state_access(v.name), _user_factor(v.scale)) for v in m.state
                      if v.span is not None]
         return View(
-            cls=self.cls, model_name=self.nest_name, source=m.source, parameters=parameters, state=state,
+            cls=self.cls, model_name=self.nest_name, source=Path(m.source).name, parameters=parameters, state=state,
             ode_states=ode_states, internals=internals, internal_lines=internal_lines, init_state_lines=init_state,
             channels=channels, n_spike_channels=n_spike_total, spike_routing=routing, receptors=receptors,
             exc_channel=next((f"CH_{p.name}" for p in m.spike_ports if p.sign == "excitatory"), ""),

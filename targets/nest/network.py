@@ -122,7 +122,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
     return {
         "net": net,
         "version": portasnn.__version__,
-        "source": net.source or "a network built in Python",
+        "source": Path(net.source).name if net.source else "a network built in Python",
         "filename": script_filename(net),
         "duration": float(sim.duration),
         "resolution": float(sim.resolution),

@@ -126,7 +126,7 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
     solver_used = options.solver if any(low.numeric for low in lowered.values()) else None
     source = (network.source if network is not None else None) or (program.sources[0] if program.sources else "")
     manifest = {
-        "target": "spinnaker", "spynnaker": SPYNNAKER_VERSION, "source": str(source),
+        "target": "spinnaker", "spynnaker": SPYNNAKER_VERSION, "source": Path(str(source)).name,
         "models": {name: {"class": class_name(name), "binary": f"{low.stem}.aplx", "stem": low.stem,
                           "synapse_types": list(low.synapse_types), "weight_units": list(low.weight_units),
                           "solver": low.solver, "substeps": low.substeps,

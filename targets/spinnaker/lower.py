@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sympy
 
@@ -674,7 +675,7 @@ class Lowering:
         units = tuple({"voltage": "mV", "conductance": "uS", "current": "nA"}[self.port_kind[port]]
                       for port, _ in routes)
         cur = m.current_ports[0].name if m.current_ports else None
-        return Lowered(name=m.name, stem=c_identifier(m.name), source=m.source, fields=fields, params=params,
+        return Lowered(name=m.name, stem=c_identifier(m.name), source=Path(m.source).name, fields=fields, params=params,
                        states=states, consts=self.consts, synapse_types=types, weight_to_model=to_model,
                        weight_units=units, global_weight_scale=self.gws, recordables=recordables,
                        add_input_lines=add_input, update_lines=update, solver=self.opt.solver if self.numeric else None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from portasnn.errors import NetworkError
 from portasnn.ir import network as nir
@@ -88,7 +89,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered]) -> ScriptView:
     stems = {}
     for key, low in lowered.items():
         stems[low.stem] = class_name(low.name)
-    view = ScriptView(net.name, net.source or "", sim.resolution, sim.duration, sim.seed,
+    view = ScriptView(net.name, Path(net.source).name if net.source else "", sim.resolution, sim.duration, sim.seed,
                       imports=sorted(stems.items()))
     L = view.lines
     for pop in net.populations:

@@ -113,7 +113,6 @@ def _brunel() -> dict[str, str]:
             # generated payload files are pinned by content above; sources by hash
             manifest["files"] = {k: (v if k.startswith("payload/src/") else "<sha256>")
                                  for k, v in manifest["files"].items()}
-            manifest["ir_hash"] = "<sha256>"  # the network IR holds the absolute paths of its NESTML files
             files[f"bundle-{target}/manifest.json"] = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     rep = _replacements()
     return {_mask_keys(f"brunel/{rel}"): _mask_keys(_normalise(text, rep)) for rel, text in files.items()}
