@@ -24,7 +24,10 @@ CODES = {"syntax_missing_colon": "E101", "syntax_greek_letter": "E102", "syntax_
          "ode_for_variable_not_in_state": "E150", "integrate_odes_of_parameter": "E151",
          "state_without_initial_value": "E152", "assign_to_parameter": "E160", "kernel_outside_convolve": "E170",
          "spike_port_as_parameter_value": "E171", "function_wrong_argument_count": "E180",
-         "builtin_function_too_few_arguments": "E180"}
+         "builtin_function_too_few_arguments": "E180",
+         # issue 13 item 4: NESTML only warns about these (and not at all in onCondition)
+         "unit_mismatch_in_if": "E120", "unit_mismatch_in_elif": "E120", "unit_mismatch_in_while": "E120",
+         "unit_mismatch_in_ternary": "E120", "unit_mismatch_in_oncondition": "E120"}
 
 
 def test_corpus_is_large_enough():
@@ -104,3 +107,22 @@ def test_any_misspelled_name_in_an_equation_is_found_where_it_is(tmp_path, use, 
     err = info.value
     assert (err.code, err.construct) == ("E110", wrong)
     assert (err.span.file, err.span.line, err.span.column) == (str(path), line, column)
+
+
+@pytest.mark.parametrize("where", ["if", "elif", "while", "ternary", "oncondition"])
+def test_unit_mismatch_in_a_condition_is_an_error(where):
+    """issue 13 item 4: a comparison of a voltage with a current (or a time, a capacitance) in a condition was
+    accepted, because NESTML 9 only warns (and says nothing in onCondition)."""
+    case = next(c for c in CASES if c.path.stem == f"unit_mismatch_in_{where}")
+    with pytest.raises(ModelError) as info:
+        parse_nestml(case.path)
+    assert (info.value.code, info.value.span.line, info.value.span.column) == ("E120", case.line, case.column)
+
+
+def test_a_unit_compared_with_a_plain_number_or_a_convertible_unit_is_accepted(tmp_path):
+    """issue 13 item 4: only different dimensions are refused; mV against V is converted, a plain number warns."""
+    text = (BROKEN_DIR / "unit_mismatch_in_if.nestml").read_text(encoding="utf-8").splitlines()[1:]
+    path = tmp_path / "fine.nestml"
+    path.write_text("\n".join(text).replace("if V_m > I_e:", "if V_m > 0.01 V or V_m > 0:") + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        assert [m.name for m in parse_nestml(path)] == ["unit_mismatch_in_if_neuron"]
