@@ -2,7 +2,8 @@
 
 The NESTML package parses and checks the model (``nestml_parse``); this module turns its AST
 into frozen IR nodes: sympy expressions in canonical units (see ``portasnn.ir.model``), a
-span on every node, and user errors for constructs portasnn does not support.
+span on every node, and user errors for constructs portasnn does not support (E191: vector
+declarations, vector input ports and indexed uses, until the lowering supports vectors).
 """
 from __future__ import annotations
 
