@@ -188,6 +188,10 @@ _ALL: tuple[Code, ...] = (
     _c("E190", "other NESTML check failed",
        "NESTML's own checks rejected the model for a reason portasnn has no more specific code for. The "
        "message is NESTML's; see the NESTML language reference for the rule it names.", "frontend"),
+    _c("E191", "vectors are not supported yet",
+       "A vector declaration (`g_in [20] mV`), a vector input port (`spikes[3] <- spike`) or an indexed use "
+       "(`g_ex[1] = ...`) cannot be lowered yet and is refused at its file:line:col rather than turned into a "
+       "scalar. Write one scalar variable or port per element instead.", "frontend"),
     _c("E199", "NESTML fails on this construct",
        "NESTML's checker crashed on this construct instead of reporting a problem; the construct is "
        "probably invalid. Check its types and units and the number and types of function arguments.",

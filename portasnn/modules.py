@@ -57,9 +57,20 @@ class NestArtifact:
                 f"| NESTML model | NEST model |\n|---|---|\n{rows}\n")
 
 
+def frontend_hash() -> str:
+    """sha256 of the NESTML frontend and the passes: a change to what they accept or produce never reuses a
+    module built from a file's text before it."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in [*sorted((root / "frontend").glob("nestml*.py")), *sorted((root / "passes").glob("*.py"))]:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 def _alias_key(files: list[Path], target: str, fingerprint: dict) -> str:
     h = hashlib.sha256()
-    h.update(f"{__version__}|{target}|{sorted(fingerprint.items())}|{_generator_hash()}".encode())
+    h.update(f"{__version__}|{target}|{sorted(fingerprint.items())}|{_generator_hash()}|{frontend_hash()}".encode())
     for f in files:
         h.update(str(f.name).encode())
         h.update(hashlib.sha256(f.read_bytes()).digest())

@@ -311,8 +311,11 @@ class Network:
         if receptor is not None:
             _check_name(receptor, "receptor")
         info = info_of(self.catalog, self._models[post.model])
-        unit = info.weight_unit if info is not None and receptor in (None, "excitatory", "inhibitory") else None
-        w = self._value(weight, unit, f"the weight of {what}", V.WEIGHT_DIMS)
+        if isinstance(weight, str):
+            w = V.to_weight(evaluate(weight, f"<the weight of {what}>"), info, receptor, post.model,
+                            f"the weight of {what}", None)
+        else:
+            w = self._value(weight, None, f"the weight of {what}")
         w, receptor = normalise_weight(w, receptor, None)
         return w, self._value(delay, UNITS["ms"], f"the delay of {what}"), receptor
 

@@ -2,7 +2,8 @@
 
 The NESTML package parses and checks the model (``nestml_parse``); this module turns its AST
 into frozen IR nodes: sympy expressions in canonical units (see ``portasnn.ir.model``), a
-span on every node, and user errors for constructs portasnn does not support.
+span on every node, and user errors for constructs portasnn does not support (E191: vector
+declarations, vector input ports and indexed uses, until the lowering supports vectors).
 """
 from __future__ import annotations
 
@@ -91,6 +92,46 @@ class Converter:
     def refuse(self, node: Any, construct: str, message: str, hint: str = "", code: str = "E185") -> ModelError:
         """The construct cannot be converted (E185 unless it breaks a rule that has its own code)."""
         return ModelError(message, span=span_of(node, self.path), code=code, construct=construct, hint=hint)
+
+    def refuse_vector(self, node: Any, kind: str = "use", size: Any = None) -> ModelError:
+        """A vector construct (``kind``: "port", "declaration" or "use") refused until the lowering supports it."""
+        name = node.get_name()
+        text = f"{name}[{node.get_vector_parameter() if size is None else size}]"
+        if kind == "port":
+            message = f"vector input ports are not supported yet: '{text}'"
+            hint = f"declare one scalar input port per element ({name}_0, {name}_1, ...)"
+        elif kind == "declaration":
+            message = f"vector declarations are not supported yet: '{text}'"
+            hint = f"declare one scalar variable per element ({name}_0, {name}_1, ...)"
+        else:
+            message = f"indexed use of a vector is not supported yet: '{text}'"
+            hint = "use scalar variables instead of vector elements"
+        return ModelError(message, span=span_of(node, self.path), code="E191", construct=text, hint=hint)
+
+    def _refuse_vectors(self) -> None:
+        """Refuse the first vector construct in source order: a vector input port, a vector declaration
+        (nestml 9 keeps the size on the declared variable) or an indexed use such as ``g_ex[1] = ...``."""
+        from pynestml.visitors.ast_higher_order_visitor import ASTHigherOrderVisitor
+
+        nodes: list[Any] = []
+        self.ast.accept(ASTHigherOrderVisitor(nodes.append))
+        found: list[tuple[Any, str, Any]] = []
+        declared: set[int] = set()
+        for node in nodes:
+            kind = type(node).__name__
+            if kind == "ASTDeclaration":
+                declared.update(id(v) for v in node.get_variables())
+                if node.has_size_parameter():
+                    found += [(v, "declaration", node.get_size_parameter()) for v in node.get_variables()]
+            elif kind == "ASTInputPort" and node.has_size_parameter():
+                found.append((node, "port", node.get_size_parameter()))
+        for node in nodes:
+            if type(node).__name__ == "ASTVariable" and node.get_vector_parameter() is not None:
+                found.append((node, "declaration" if id(node) in declared else "use", None))
+        if found:
+            node, kind, size = min(found, key=lambda f: (f[0].get_source_position().get_start_line(),
+                                                         f[0].get_source_position().get_start_column()))
+            raise self.refuse_vector(node, kind, size)
 
     # ---- expressions --------------------------------------------------------------------
 
@@ -184,7 +225,7 @@ class Converter:
         name = ident(var.get_name())
         order = var.get_differential_order()
         if var.has_vector_parameter() or var.get_vector_parameter() is not None:
-            raise self.refuse(var, name, "vector variables are not supported yet")
+            raise self.refuse_vector(var)
         if getattr(var, "delay_parameter", None):
             raise self.refuse(var, name, "delayed variables are not supported")
         full = name + "__d" * order
@@ -250,8 +291,6 @@ class Converter:
         return out
 
     def declaration(self, decl: Any, scope: _Scope | None = None) -> list[ir.Variable]:
-        if decl.has_size_parameter():
-            raise self.refuse(decl, "vector", "vector declarations are not supported yet")
         dtype = decl.get_data_type()
         vtype, unit, scale = _data_type(dtype)
         value = self.expr(decl.get_expression(), scope) if decl.has_expression() else None
@@ -354,11 +393,10 @@ class Converter:
 
     def convert(self) -> ir.Model:
         m = self.ast
+        self._refuse_vectors()
         for block in m.get_input_blocks():
             for port in block.get_input_ports():
                 span = span_of(port, self.path)
-                if port.has_size_parameter():
-                    raise self.refuse(port, port.get_name(), "vector input ports are not supported yet")
                 if port.is_spike():
                     sign = "excitatory" if port.is_excitatory() and not port.is_inhibitory() else \
                         "inhibitory" if port.is_inhibitory() and not port.is_excitatory() else "any"

@@ -738,7 +738,8 @@ def _grouped_warnings(file: Path, warnings: list[tuple[str, int, int, str]]) -> 
 
 
 def _own_checks(n: SimpleNamespace, model, text: str) -> list[_Problem]:
-    return _duplicate_declarations(model) + _receive_ports(model, text) + _spike_ports_in_declarations(model)
+    return (_duplicate_declarations(model) + _receive_ports(model, text) + _spike_ports_in_declarations(model)
+            + _comparison_units(model))
 
 
 def _pos(node) -> tuple[int, int]:
@@ -818,6 +819,34 @@ def _spike_ports_in_declarations(model) -> list[_Problem]:
                         f'spike input port "{var.get_name()}" used as a value in the {kind} block', var.get_name(),
                         f"a spike train has no value here; use it in onReceive({var.get_name()}) or as "
                         f"convolve(kernel, {var.get_name()}) in the equations"))
+    return problems
+
+
+def _comparison_units(model) -> list[_Problem]:
+    """Comparisons of quantities of different dimensions (``V_m > I_e``): NESTML 9 only warns, and misses them in
+    onCondition. A unit compared with a plain number stays NESTML's warning, as in arithmetic."""
+    from pynestml.meta_model.ast_comparison_operator import ASTComparisonOperator
+    from pynestml.symbols.unit_type_symbol import UnitTypeSymbol
+
+    problems = []
+    for expr in _nodes(model, lambda node: isinstance(getattr(node, "binary_operator", None), ASTComparisonOperator)):
+        try:
+            lhs, rhs = expr.get_lhs().type, expr.get_rhs().type
+        except Exception:  # noqa: BLE001 - a type NESTML cannot derive is reported by NESTML's own checks
+            continue
+        if not (isinstance(lhs, UnitTypeSymbol) and isinstance(rhs, UnitTypeSymbol)):
+            continue
+        if lhs.unit.get_unit().is_equivalent(rhs.unit.get_unit()):
+            continue
+        left, right = str(expr.get_lhs()).strip(), str(expr.get_rhs()).strip()
+        op = str(expr.get_binary_operator()).strip()
+        line, column = _pos(expr.get_binary_operator())
+        problems.append(_Problem(
+            1, line, column, "E120",
+            f"unit/type mismatch in '{left} {op} {right}': the left side has unit {lhs.print_nestml_type()}, "
+            f"the right side {rhs.print_nestml_type()}", op,
+            "only quantities of the same dimension can be compared; compare like with like (e.g. V_m > V_th), "
+            "or convert one side explicitly"))
     return problems
 
 

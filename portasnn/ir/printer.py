@@ -89,9 +89,9 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
         pop = pops.get(post)
         model = models.get(pop.model) if pop else None
         info = info_of(catalog, model) if model else None
-        if info is None or receptor not in ("excitatory", "inhibitory"):
+        if info is None:
             return ""
-        return unit_name(info.weight_unit)
+        return unit_name(info.weight_rule(receptor)[0])
 
     lines.append("")
     taken: set[str] = set()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 
 import sympy
 
@@ -63,7 +64,9 @@ def apply(model: ir.Model) -> ir.Model:
     state_names = {v.name for v in model.state}
     derivs = {}
     dynamics = []
+    origins: dict[str, tuple[ir.Ode | ir.Kernel, str]] = {}  # ODE-toolbox symbol -> (source equation, kind)
     for ode in odes:
+        origins[ode.var] = (ode, "ode")
         inits = {}
         for k in range(ode.order):
             name = ode.var + "__d" * k
@@ -82,12 +85,16 @@ def apply(model: ir.Model) -> ir.Model:
         kernel = kernels[conv.kernel]
         if kernel.expr is not None:
             conv_bases[conv.name] = (conv.name, conv.port)
+            origins[conv.name] = (kernel, "kernel")
             dynamics.append({"expression": f"{conv.name} = {_text(kernel.expr, derivs)}", "initial_values": {}})
             continue
-        rename = {sympy.Symbol(o.var): sympy.Symbol(f"{o.var}__X__{conv.port}") for o in kernel.odes}
+        # the kernel's variables and their derivatives (``g``, ``g__d`` for g') become the convolution's states
+        rename = {sympy.Symbol(o.var + "__d" * k): sympy.Symbol(f"{o.var}__X__{conv.port}" + "'" * k)
+                  for o in kernel.odes for k in range(o.order)}
         for o in kernel.odes:
             target = f"{o.var}__X__{conv.port}"
             conv_bases[target] = (conv.name, conv.port)
+            origins[target] = (o, "kernel")
             inits = {}
             for k in range(o.order):
                 try:
@@ -107,11 +114,11 @@ def apply(model: ir.Model) -> ir.Model:
     # minutes on Hodgkin-Huxley right-hand sides; propagators are computed once per resolution, and the
     # NEST lowering collects and hoists the update expressions itself
     indict = {"dynamics": dynamics, "options": {"output_timestep_symbol": "__h", "simplify_expression": SIMPLIFY}}
-    solvers = _analysis(indict, odetoolbox, model, disable_analytic=False)
+    solvers = _analysis(indict, odetoolbox, model, origins, disable_analytic=False)
     analytic = [s for s in solvers if s["solver"] == "analytical"]
     numeric = [s for s in solvers if s["solver"].startswith("numeric")]
     if numeric:
-        numeric = [s for s in _analysis(indict, odetoolbox, model, disable_analytic=True)
+        numeric = [s for s in _analysis(indict, odetoolbox, model, origins, disable_analytic=True)
                    if s["solver"].startswith("numeric")]
 
     names = _symbol_table(model, solvers + numeric)
@@ -150,14 +157,66 @@ def apply(model: ir.Model) -> ir.Model:
     return dataclasses.replace(model, odes=tuple(odes), state=model.state + extra, solution=solution)
 
 
-def _analysis(indict: dict, odetoolbox, model: ir.Model, *, disable_analytic: bool) -> list[dict]:
-    logging.getLogger("odetoolbox").setLevel(logging.ERROR)
+class _Captured(logging.Handler):
+    """Keeps ODE-toolbox's error messages (it logs some failures, then calls sys.exit)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _analysis(indict: dict, odetoolbox, model: ir.Model, origins: dict[str, tuple[ir.Ode | ir.Kernel, str]], *,
+              disable_analytic: bool) -> list[dict]:
+    logger = logging.getLogger("odetoolbox")
+    captured = _Captured()
+    propagate, level = logger.propagate, logger.level
+    logger.addHandler(captured)
+    logger.propagate = False  # ODE-toolbox's basicConfig would print to stderr
     try:
         return odetoolbox.analysis(indict, disable_stiffness_check=True, disable_analytic_solver=disable_analytic,
                                    disable_singularity_detection=True, log_level="ERROR")
-    except Exception as exc:  # ODE-toolbox raises plain exceptions for unsolvable input
-        raise ModelError(f"ODE-toolbox could not analyse the equations: {exc}", span=model.span, code="E162",
-                         construct="equations") from None
+    except (Exception, SystemExit) as exc:  # ODE-toolbox raises plain exceptions, or logs and exits, on bad input
+        detail = "; ".join(captured.messages) or str(exc) or type(exc).__name__
+        raise _failure(detail, model, origins) from None
+    finally:
+        logger.removeHandler(captured)
+        logger.propagate = propagate
+        logger.setLevel(level)
+
+
+def _failure(detail: str, model: ir.Model, origins: dict[str, tuple[ir.Ode | ir.Kernel, str]]) -> ModelError:
+    """An ODE-toolbox failure as a user error at the equation it names (the model's span if it names none)."""
+    found = None
+    for name in sorted(origins, key=len, reverse=True):
+        if re.search(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", detail):
+            found = name
+            break
+    detail = detail.rstrip(".")
+    if found is None:
+        return ModelError(f"ODE-toolbox could not analyse the equations: {detail}", span=model.span, code="E162",
+                          construct="equations", hint="check the equations block against the ODE-toolbox "
+                                                      "documentation (linear or non-linear first-order systems)")
+    source, kind = origins[found]
+    var = source.var if isinstance(source, ir.Ode) else source.name
+    order = source.order if isinstance(source, ir.Ode) else 0
+    what = f"the kernel '{var}'" if kind == "kernel" else f"the ODE for '{var}'"
+    shown = detail.replace(found, var)
+    hint = "ODE-toolbox solves first-order systems and homogeneous higher-order equations"
+    if "higher-order inhomogeneous" in detail:
+        shown = (f"it is of order {order} and inhomogeneous (it has a term that does not depend on the state), "
+                 "which ODE-toolbox does not support") if order > 1 else shown
+        if kind == "kernel":
+            hint = (f"write the kernel as a system of first-order ODEs, e.g. \"kernel {var}' = -{var} / tau_decay + h, "
+                    f"h' = -h / tau_rise\" with {var} and h in the state block, or in closed form, e.g. "
+                    f"\"kernel {var} = exp(-t / tau_decay) - exp(-t / tau_rise)\"")
+        else:
+            hint = (f"write it as first-order ODEs: a state variable for each derivative, e.g. "
+                    f"\"{var}' = {var}_dot\" and \"{var}_dot' = ...\", each with an initial value in the state block")
+    return ModelError(f"ODE-toolbox cannot solve {what}: {shown}", span=source.span, code="E162",
+                      construct=var, hint=hint)
 
 
 def _symbol_table(model: ir.Model, solvers: list[dict]) -> dict[str, sympy.Basic]:

@@ -98,3 +98,22 @@ def test_any_misspelled_name_in_an_equation_is_found_where_it_is(tmp_path, use, 
     err = info.value
     assert (err.code, err.construct) == ("E110", wrong)
     assert (err.span.file, err.span.line, err.span.column) == (str(path), line, column)
+
+
+@pytest.mark.parametrize("where", ["if", "elif", "while", "ternary", "oncondition"])
+def test_unit_mismatch_in_a_condition_is_an_error(where):
+    """issue 13 item 4: a comparison of a voltage with a current (or a time, a capacitance) in a condition was
+    accepted, because NESTML 9 only warns (and says nothing in onCondition)."""
+    case = next(c for c in CASES if c.path.stem == f"unit_mismatch_in_{where}")
+    with pytest.raises(ModelError) as info:
+        parse_nestml(case.path)
+    assert (info.value.code, info.value.span.line, info.value.span.column) == ("E120", case.line, case.column)
+
+
+def test_a_unit_compared_with_a_plain_number_or_a_convertible_unit_is_accepted(tmp_path):
+    """issue 13 item 4: only different dimensions are refused; mV against V is converted, a plain number warns."""
+    text = (BROKEN_DIR / "unit_mismatch_in_if.nestml").read_text(encoding="utf-8").splitlines()[1:]
+    path = tmp_path / "fine.nestml"
+    path.write_text("\n".join(text).replace("if V_m > I_e:", "if V_m > 0.01 V or V_m > 0:") + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        assert [m.name for m in parse_nestml(path)] == ["unit_mismatch_in_if_neuron"]

@@ -47,7 +47,8 @@ def test_broken_file_is_rejected_at_its_line(case: Path) -> None:
 
 
 CLI_CASES = ["syntax_missing_colon", "syntax_bad_character", "unit_mismatch_add", "unknown_parameter", "unknown_model",
-             "delay_below_resolution", "include_cycle", "include_missing", "missing_simulate"]
+             "delay_below_resolution", "include_cycle", "include_missing", "missing_simulate",
+             "nestml_weight_voltage_on_current", "nestml_weight_bare_number_on_current"]  # issue 13 item 5
 
 
 @pytest.mark.parametrize("case", [BROKEN / f"{name}.pnet" for name in CLI_CASES], ids=lambda p: p.stem)

@@ -110,3 +110,58 @@ def test_numeric_solution_does_not_depend_on_the_hash_seed(tmp_path):
                              check=True)
         hashes.add(out.stdout.strip())
     assert len(hashes) == 1
+
+
+def test_second_order_kernel_is_solved_exactly(tmp_path):
+    """issue 13 item 7: a second-order homogeneous kernel (g'' in terms of g and g') used to reach ODE-toolbox with
+    g' as a free symbol, which it refused as inhomogeneous (exit 1); it is the biexponential."""
+    m = solved(tmp_path, "biexp2",
+               "kernel g'' = -(g + g' * (tau_m + tau_syn)) / (tau_m * tau_syn)\n"
+               "V_m' = -V_m / tau_m + convolve(g, spikes) * 1 pA / C_m",
+               state="g real = 0\ng' 1/ms = 1 / tau_syn\n")
+    jumps = {s: e for s, _, e in m.solution.spike_jumps}
+    assert set(jumps) == {"g__X__spikes__d"}
+    assert numeric(jumps["g__X__spikes__d"], tau_syn=2.0) == pytest.approx(0.5)
+    props = {k: v for b in m.solution.analytic for k, v in b.propagators}
+    for h, tau_d, tau_r in ((0.1, 10.0, 2.0), (1.0, 5.0, 0.5)):
+        # g(0) = 0, g'(0) = 1: g(h) = tau_d tau_r / (tau_d - tau_r) (exp(-h/tau_d) - exp(-h/tau_r))
+        expected = tau_d * tau_r / (tau_d - tau_r) * (math.exp(-h / tau_d) - math.exp(-h / tau_r))
+        got = numeric(props["__P__g__X__spikes__g__X__spikes__d"], __h=h, tau_m=tau_d, tau_syn=tau_r)
+        assert got == pytest.approx(expected, rel=1e-12)
+
+
+def test_upstream_biexponential_model_is_solved(tmp_path):
+    """issue 13 item 7: nestml's BiexponentialPostSynapticResponse.nestml (kernel g_GABA'' at line 55) exited 1."""
+    path = Path(__file__).parents[1] / "frontend" / "upstream" / "BiexponentialPostSynapticResponse.nestml"
+    (m,) = load_ir(path)
+    props = {k: v for b in m.solution.analytic for k, v in b.propagators}
+    h, tau_d, tau_r = 0.1, 5.0, 2.0  # tau_syn_decay_E, tau_syn_rise_E of the file
+    expected = tau_d * tau_r / (tau_d - tau_r) * (math.exp(-h / tau_d) - math.exp(-h / tau_r))
+    got = numeric(props["__P__g_GABA__X__spikeGABA__g_GABA__X__spikeGABA__d"], __h=h,
+                  tau_syn_decay_E=tau_d, tau_syn_rise_E=tau_r)
+    assert got == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize("case", ["kernel", "ode"])
+def test_ode_toolbox_failure_is_a_user_error_at_the_equation(tmp_path, case):
+    """issue 13 item 7: ODE-toolbox logs 'higher-order inhomogeneous ODEs are not supported' and calls sys.exit(1);
+    portasnn must exit 2 at the equation's line:col and say what to write instead."""
+    import subprocess
+    import sys
+
+    if case == "kernel":
+        equations = ("kernel k'' = -k / (tau_m * tau_m) - 2 * k' / tau_m + 1 / (tau_m * tau_m)\n"
+                     "V_m' = -V_m / tau_m + convolve(k, spikes) * 1 pA / C_m")
+        state, where, hint = "k real = 0\nk' 1/ms = 0 / tau_m\n", ":9:16: error E162 [k]", "system of first-order ODEs"
+    else:
+        equations = "x'' = -x / (tau_m * tau_m) + 1 / (tau_m * tau_m)\nV_m' = -V_m / tau_m + x * 1 mV / tau_m"
+        state, where, hint = "x real = 0\nx' 1/ms = 0 / tau_m\n", ":9:9: error E162 [x]", "state variable for each"
+    path = tmp_path / f"inhomogeneous_{case}.nestml"
+    path.write_text(MODEL.format(name=f"inhomogeneous_{case}", equations=textwrap.indent(equations, " " * 8),
+                                 state=textwrap.indent(state, " " * 8)))
+    done = subprocess.run([str(Path(sys.executable).parent / "portasnn"), "ir", str(path)], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert f"{path}{where}" in done.stderr
+    assert "order 2 and inhomogeneous" in done.stderr and hint in done.stderr
+    assert "[ODE-toolbox]" not in done.stderr and "Traceback" not in done.stderr

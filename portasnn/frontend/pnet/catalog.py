@@ -2,8 +2,9 @@
 
 ``ModelCatalog`` is the protocol; ``DefaultCatalog`` answers for NEST built-ins from a small table
 of the usual NEST names and units, and for NESTML models by parsing the file lazily through
-``portasnn.frontend.nestml_parse`` when that module is available. A catalog that does not know a
-model returns None, and the frontend then skips the name and unit checks for it.
+``portasnn.frontend.nestml_parse`` (their weight units come from ``portasnn.frontend.nestml_weights``).
+A catalog that does not know a model returns None, and the frontend then skips the name and unit checks
+for it; a failure while reading a model is an error, never a silent skip.
 """
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from portasnn.errors import PortasnnError
+from portasnn.errors import InternalError, PortasnnError
 from portasnn.ir.network import ModelRef
-from portasnn.units import ONE, UNITS, Quantity, parse_unit
+from portasnn.units import ONE, UNITS, Quantity, describe, parse_unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,32 @@ class ModelInfo:
     parameters: dict[str, Quantity | None]  # None: the name is known, its unit is not
     state: dict[str, Quantity | None]
     weight_unit: Quantity | None = None  # unit of a spike weight; None: not known
+    # NESTML models: spike port -> (sign, weight unit or None, why None); None: no per-port knowledge
+    port_weights: dict[str, tuple[str, Quantity | None, str]] | None = None
+
+    def weight_rule(self, receptor: str | None) -> tuple[Quantity | None, str]:
+        """The unit a weight sent to ``receptor`` (None: by its sign, "excitatory", "inhibitory" or a port name)
+        must have: ``(unit, "")``; ``(None, reason)`` when it must be a plain number; ``(None, "")`` when any
+        unit goes (not known)."""
+        if self.port_weights is None:
+            return (self.weight_unit, "") if receptor in (None, "excitatory", "inhibitory") else (None, "")
+        signs = {None: ("excitatory", "inhibitory", "any"), "excitatory": ("excitatory", "any"),
+                 "inhibitory": ("inhibitory", "any")}
+        if receptor in signs:
+            ports = {p: w for p, w in self.port_weights.items() if w[0] in signs[receptor]}
+        else:
+            ports = {p: w for p, w in self.port_weights.items() if p == receptor}
+        ports = {p: w for p, w in ports.items() if w[1] is not None or w[2]}  # ports the model reads
+        if not ports:
+            return None, ""
+        for port, (_, unit, reason) in ports.items():
+            if unit is None:
+                return None, f"input port '{port}': {reason}"
+        units = {w[1] for w in ports.values()}
+        if len(units) > 1:
+            shown = ", ".join(f"'{p}' {describe(w[1].dims)}" for p, w in ports.items())  # type: ignore[union-attr]
+            return None, f"its input ports take weights of different units ({shown})"
+        return units.pop(), ""
 
     def knows(self, name: str) -> bool:
         return name in self.parameters or name in self.state
@@ -120,20 +147,21 @@ def _nestml_info_cached(path: str, name: str, stamp: int) -> ModelInfo | None:
         from portasnn.frontend.nestml_parse import parse_nestml  # type: ignore[import-not-found]
     except ImportError:
         return None
-    try:
-        parsed = parse_nestml(model.path)
-        models = parsed if isinstance(parsed, (list, tuple)) else [parsed]
-        for candidate in models:
-            if getattr(candidate, "name", None) == model.name:
-                return _info_from_ast(candidate.ast)
-        return _info_from_ast(models[0].ast) if len(models) == 1 else None
-    except PortasnnError:
-        raise  # a broken NESTML file: its own error, with its own file:line:col
-    except Exception:  # noqa: BLE001 - an AST this code cannot read: skip the checks rather than guess
+    parsed = parse_nestml(model.path)  # a broken NESTML file: its own error, with its own file:line:col
+    models = parsed if isinstance(parsed, (list, tuple)) else [parsed]
+    chosen = [m for m in models if getattr(m, "name", None) == model.name] or (models if len(models) == 1 else [])
+    if not chosen:
         return None
+    try:
+        return _info_from_ast(chosen[0].ast, str(chosen[0].path))
+    except PortasnnError:
+        raise
+    except Exception as exc:  # a model NESTML accepted that this code cannot read: a bug, never a silent skip
+        raise InternalError(f"reading the NESTML model '{model.name}' from {path} failed: "
+                            f"{type(exc).__name__}: {exc}") from exc
 
 
-def _info_from_ast(ast: object) -> ModelInfo | None:
+def _info_from_ast(ast: object, path: str = "") -> ModelInfo | None:
     def declared(blocks: object) -> dict[str, Quantity | None]:
         out: dict[str, Quantity | None] = {}
         for block in blocks or []:  # type: ignore[attr-defined]
@@ -143,9 +171,14 @@ def _info_from_ast(ast: object) -> ModelInfo | None:
                     out[var.get_name()] = unit
         return out
 
+    from portasnn.frontend.nestml_weights import port_weights
+
     params = declared(ast.get_parameters_blocks())  # type: ignore[attr-defined]
     state = declared(ast.get_state_blocks())  # type: ignore[attr-defined]
-    return ModelInfo(params, state, None)
+    weights = {name: (w.sign, w.unit, w.reason if w.used else "") for name, w in port_weights(ast, path).items()}
+    units = {unit for _, unit, _ in weights.values() if unit is not None}
+    common = units.pop() if len(units) == 1 else None
+    return ModelInfo(params, state, common, weights)
 
 
 def info_of(catalog: object, model: ModelRef) -> ModelInfo | None:

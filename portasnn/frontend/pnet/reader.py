@@ -280,11 +280,8 @@ class Reader:
                 raise error("E216", f"{what} needs {needed} = ...", span)
         raw_w, w_span = opts["weight"]
         info = info_of(self.catalog, self.models[post.model])
-        unit = info.weight_unit if info is not None else None
         receptor = opts["receptor"][0] if "receptor" in opts else None
-        if receptor not in (None, "excitatory", "inhibitory"):
-            unit = None  # a named port: the unit of that port
-        weight = V.to_value(raw_w, unit, f"the weight of {what}", w_span, allowed=V.WEIGHT_DIMS)
+        weight = V.to_weight(raw_w, info, receptor, post.model, f"the weight of {what}", w_span)
         weight, receptor = normalise_weight(weight, receptor, w_span)  # type: ignore[arg-type]
         raw_d, d_span = opts["delay"]
         delay = V.to_value(raw_d, MS, f"the delay of {what}", d_span)

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from portasnn.errors import NetworkError, Span
 from portasnn.ir.network import Distribution, Value
-from portasnn.units import CONDUCTANCE, CURRENT, DIMENSIONLESS, VOLTAGE, Quantity, describe, ir_unit, to_ir
+from portasnn.units import (CONDUCTANCE, CURRENT, DIMENSIONLESS, VOLTAGE, Quantity, describe, ir_unit, ir_unit_name,
+                            to_ir)
+
+if TYPE_CHECKING:
+    from portasnn.frontend.pnet.catalog import ModelInfo
 
 DIST_PARAMS = {"uniform": ("low", "high"), "normal": ("mu", "sigma"), "lognormal": ("mu", "sigma")}
 
@@ -86,6 +90,32 @@ def to_value(value: EvalValue, unit: Quantity | None, what: str, span: Span | No
     if isinstance(value, DistValue):
         return to_distribution(value, unit, what, span, allowed)
     return convert(quantity(value, what, span), unit, what, span, allowed)
+
+
+def to_weight(value: EvalValue, info: "ModelInfo | None", receptor: str | None, model: str, what: str,
+              span: Span | None) -> Value:
+    """A weight in the unit its receptor takes (``ModelInfo.weight_rule``): a unit of the wrong dimension, or any
+    unit where the model gives its weights none, is an error naming what the model expects."""
+    unit, reason = info.weight_rule(receptor) if info is not None else (None, "")
+    if reason:
+        if isinstance(value, (bool, ListValue)):
+            return to_value(value, None, what, span)
+        first = value.args[DIST_PARAMS[value.kind][0]] if isinstance(value, DistValue) else value
+        if not first.dimensionless:
+            raise error("E204", f"{what} has a unit ({describe(first.dims)}), but model {model} gives its weights "
+                        f"none: {reason}", span,
+                        hint="give the weight as a plain number, the factor the model multiplies it with")
+        return to_value(value, ir_unit(DIMENSIONLESS), what, span)
+    try:
+        return to_value(value, unit, what, span, allowed=WEIGHT_DIMS)
+    except NetworkError as exc:
+        if unit is None or exc.code != "E204":
+            raise
+        takes = f"weights of {describe(unit.dims)}" if not unit.dimensionless else "plain numbers as weights"
+        where = "" if receptor in (None, "excitatory", "inhibitory") else f" at port '{receptor}'"
+        raise error("E204", exc.message, exc.span,
+                    hint=f"model {model} takes {takes}{where}; write e.g. 1 {ir_unit_name(unit.dims)}"
+                    if not unit.dimensionless else f"model {model} takes {takes}{where}; remove the unit") from None
 
 
 def to_distribution(d: DistValue, unit: Quantity | None, what: str, span: Span | None,
