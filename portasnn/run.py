@@ -60,8 +60,8 @@ def run_detailed(network_or_path: Network | Program | str | Path, target: str = 
     options = _merge(implied, options)
     if isinstance(network_or_path, (str, Path)) and not Path(network_or_path).is_file():
         raise UsageError(f"no such network file: {network_or_path}", code="E403")
-    if name == "spinnaker":
-        targets.get(name).run(None, Path("."))  # refuses, saying what to use instead
+    tgt = targets.get(name)
+    tgt.check_runnable()  # before any work: e.g. spinnaker says to build or submit instead
     program = load_program(network_or_path, overrides)
     net = program.network
     if net is None:
@@ -69,11 +69,8 @@ def run_detailed(network_or_path: Network | Program | str | Path, target: str = 
                          hint="models alone are built with `portasnn build`")
     if seed is not None:
         net = dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, seed=int(seed)))
-    net = _parallel(net, name, processes, threads)
-    tgt = targets.get(name)
-    program = program.with_network(net)
-    if hasattr(tgt, "for_world"):
-        program = tgt.for_world(program)
+    net = _parallel(net, tgt, processes, threads)
+    program = tgt.prepare(program.with_network(net))
     label = name + ("-float" if options.arith == "float" else "")
     out = Path(outdir) if outdir is not None else default_outdir(net, label)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
@@ -113,15 +110,15 @@ def default_outdir(net: Network, target: str) -> Path:
     return out
 
 
-def _parallel(net: Network, target: str, processes: int | None, threads: int | None) -> Network:
-    """Apply ``processes``/``threads`` (only NEST runs on several)."""
+def _parallel(net: Network, target, processes: int | None, threads: int | None) -> Network:  # noqa: ANN001
+    """Apply ``processes``/``threads`` (only a target with ``parallel`` runs on several)."""
     for name, value in (("processes", processes), ("threads", threads)):
         if value is not None and (not isinstance(value, int) or value < 1):
             raise UsageError(f"{name} must be a whole number of at least 1, not {value!r}", code="E406")
     if (processes, threads) == (None, None):
         return net
-    if target != "nest" and (processes or 1) * (threads or 1) > 1:
-        raise UsageError(f"target '{target}' runs in one process and one thread", code="E407",
+    if not target.parallel and (processes or 1) * (threads or 1) > 1:
+        raise UsageError(f"target '{target.name}' runs in one process and one thread", code="E407",
                          hint="several processes or threads: --target nest")
     sim = net.simulation
     return dataclasses.replace(net, simulation=dataclasses.replace(

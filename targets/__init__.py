@@ -96,9 +96,22 @@ class Built:
 
 
 class Target(ABC):
-    """The contract (see the module docstring)."""
+    """The contract (see the module docstring).
+
+    ``parallel``: whether ``run`` takes several processes/threads (the network's ``processes``/``threads``).
+    ``check_runnable`` refuses early, before any work, on a target that cannot run here; ``prepare`` adapts a
+    program to this process before lowering (e.g. NEST started as one rank of an MPI job).
+    """
 
     name: ClassVar[str] = ""
+    parallel: ClassVar[bool] = False
+
+    def check_runnable(self) -> None:
+        """Raise a UsageError when this target cannot run on this machine (default: it can)."""
+
+    def prepare(self, program: Any) -> Any:
+        """The program as this process must lower it (default: unchanged)."""
+        return program
 
     @abstractmethod
     def lower(self, program: Any, options: Options = Options()) -> Artifact:

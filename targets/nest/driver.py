@@ -67,6 +67,7 @@ class NestTarget(Target):
     """NEST: one extension module for the program's NESTML models, and a standalone PyNEST script."""
 
     name = "nest"
+    parallel = True
 
     def lower(self, program, options: Options = Options()) -> Artifact:  # noqa: ANN001
         from portasnn.cache import BuildCache, short_key
@@ -140,8 +141,7 @@ class NestTarget(Target):
             run_script(filename, text, Path(outdir), progress=progress, command=command)
         return Path(outdir)
 
-    @staticmethod
-    def for_world(program):  # noqa: ANN001, ANN205
+    def prepare(self, program):  # noqa: ANN001, ANN201
         """``program`` with as many processes as the MPI job this process is a rank of (if it is one)."""
         import dataclasses
 

@@ -189,10 +189,17 @@ class SpinnakerTarget(Target):
                      message="ARM build done: .aplx files in python_models/portasnn_models/model_binaries")
 
     def run(self, built: Built, outdir: Path, progress=None, command: str | None = None) -> Path:  # noqa: ANN001
-        raise UsageError("the spinnaker target runs on a SpiNNaker board, not on this machine", code="E327",
-                         hint="`portasnn build --target spinnaker` writes the PyNN script and model code; "
-                              "`portasnn submit NET.pnet --target spinnaker` runs it through the Neuromorphic "
-                              "Platform; `--target spinnaker-host` runs the same C here")
+        raise _runs_on_a_board()
+
+    def check_runnable(self) -> None:
+        raise _runs_on_a_board()
+
+
+def _runs_on_a_board() -> UsageError:
+    return UsageError("the spinnaker target runs on a SpiNNaker board, not on this machine", code="E327",
+                      hint="`portasnn build --target spinnaker` writes the PyNN script and model code; "
+                           "`portasnn submit NET.pnet --target spinnaker` runs it through the Neuromorphic "
+                           "Platform; `--target spinnaker-host` runs the same C here")
 
 
 def _safe(name: str) -> str:
