@@ -37,7 +37,7 @@ def run_once(n: int, processes: int, duration: float, workdir: Path) -> dict:
     from portasnn.frontend.network import load_network as load
     from portasnn.targets.nest.mpi import run_script
     from portasnn.modules import resolve_models
-    from portasnn.targets.nest.network import lower_network
+    from portasnn.targets.nest.script import lower_network
 
     net = load(PNET, {"N": str(n), "CE": "800", "CI": "200"})
     net = dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, duration=duration, threads=1,

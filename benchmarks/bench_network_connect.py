@@ -33,7 +33,7 @@ def generate(n: int, duration: float, workdir: Path) -> Path:
     """The generated script for the example at n neurons, simulating ``duration`` ms."""
     from portasnn.frontend.network import load_network as load
     from portasnn.modules import resolve_models
-    from portasnn.targets.nest.network import lower_network
+    from portasnn.targets.nest.script import lower_network
 
     net = load(EXAMPLE, {"N": str(n), "CE": "800", "CI": "200"})
     net = dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, duration=duration))

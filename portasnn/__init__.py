@@ -26,7 +26,7 @@ _LAZY = {
     "load_program": "portasnn.program:load_program",
     "compare": "portasnn.harness.compare:compare",
     "load_results": "portasnn.results:load_results",
-    "Network": "portasnn.network:Network",
+    "Network": "portasnn.builder:Network",
     "load_network": "portasnn.frontend.network:load_network",
     "load_ipython_extension": "portasnn.notebook:load_ipython_extension",  # %load_ext portasnn
     "unload_ipython_extension": "portasnn.notebook:unload_ipython_extension",

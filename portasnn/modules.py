@@ -198,7 +198,7 @@ def build_spinnaker(path, out_dir: str | Path | None = None,
     from portasnn.program import load_program
     from portasnn.targets import Built, Options, get
     from portasnn.targets.spinnaker import _safe
-    from portasnn.targets.spinnaker.network import class_name
+    from portasnn.targets.spinnaker.pynn_script import class_name
 
     say = progress or (lambda _m: None)
     if target not in ("spinnaker", "spinnaker-host"):
@@ -233,7 +233,7 @@ def resolve_models(net):  # noqa: ANN001, ANN201
     render and run NEST scripts themselves."""
     from portasnn.program import load_program
     from portasnn.targets import get
-    from portasnn.targets.nest.network import model_infos
+    from portasnn.targets.nest.script import model_infos
 
     target = get("nest")
     artifact = target.lower(load_program(net))

@@ -5,7 +5,7 @@ standalone PyNEST script for its network, run in this process or on several MPI 
 - ``lower.py``     one model IR -> C++ class (``cxx.py`` prints expressions);
 - ``compile.py``   sources -> module (g++ against the installed NEST), cached, and loading it;
 - ``toolchain.py`` the corrected build configuration of the installed NEST;
-- ``network.py``   network IR -> PyNEST script, and running it;
+- ``script.py``    network IR -> PyNEST script, and running it;
 - ``mpi.py``       several ranks (mpirun/srun), merging what they recorded.
 """
 from portasnn.targets.nest.driver import NestTarget

@@ -72,7 +72,7 @@ class NestTarget(Target):
     def lower(self, program, options: Options = Options()) -> Artifact:  # noqa: ANN001
         from portasnn.cache import BuildCache, short_key
         from portasnn.targets.nest.compile import MODULE_PREFIX, module_cache_key, render_module_source
-        from portasnn.targets.nest.network import lower_network, model_infos
+        from portasnn.targets.nest.script import lower_network, model_infos
         from portasnn.targets.nest.toolchain import detect
 
         models = program.unique_models()
@@ -122,7 +122,7 @@ class NestTarget(Target):
         return Built(artifact=artifact, outputs={"module": built}, cached=built.entry.hit)
 
     def run(self, built: Built, outdir: Path, progress=None, command: str | None = None) -> Path:  # noqa: ANN001
-        from portasnn.targets.nest.network import run_script
+        from portasnn.targets.nest.script import run_script
 
         from portasnn.targets.nest import mpi
 

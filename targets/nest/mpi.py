@@ -261,7 +261,7 @@ def run_in_rank(filename: str, text: str, threads: int, outdir: Path, *,
     fails prints its error and ends the process at once (the job's other ranks would wait for it forever
     otherwise), so the launcher ends the whole job.
     """
-    from portasnn.targets.nest.network import load_script
+    from portasnn.targets.nest.script import load_script
 
     rank, size = world()
     outdir = Path(outdir).resolve()
@@ -306,7 +306,7 @@ def _rank_main(argv: list[str] | None = None) -> None:
     rank, _ = world()
     record: dict = {"rank": rank, "ok": False, "error": None, "wall_time_s": {}, "peak_rss_mib": None}
     try:
-        from portasnn.targets.nest.network import load_script
+        from portasnn.targets.nest.script import load_script
 
         module = load_script(args.script)
         for phase, function in _PHASES.items():  # time each phase on this rank too

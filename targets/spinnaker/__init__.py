@@ -42,7 +42,7 @@ def lower_models(models, solver: str | None = None, substeps: int = 1):  # noqa:
 
 def model_files(lowered) -> dict[str, str]:  # noqa: ANN001
     """The C, Makefiles and Python package of the lowered models (relative path -> text)."""
-    from .network import class_name
+    from .pynn_script import class_name
     from .params_runtime import params_source
     from .render import render
 
@@ -102,7 +102,7 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
     from portasnn.errors import PortasnnWarning
 
     from .lower import range_check
-    from .network import class_name, script_view
+    from .pynn_script import class_name, script_view
     from .render import render
 
     lowered = _lowerings(program, options)

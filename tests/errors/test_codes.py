@@ -26,7 +26,7 @@ CODE = re.compile(r"^[EW]\d{3}$")
 PARTS: dict[str, tuple[str, ...]] = {
     "cli": ("portasnn/cli.py", "portasnn/commands/", "portasnn/modules.py", "portasnn/run.py",
             "portasnn/program.py", "targets/__init__.py"),
-    "frontend": ("portasnn/frontend/", "portasnn/passes/", "portasnn/ir/", "portasnn/network.py"),
+    "frontend": ("portasnn/frontend/", "portasnn/passes/", "portasnn/ir/", "portasnn/builder.py"),
     "nest": ("targets/nest/",),
     "spinnaker": ("targets/spinnaker/",),
     "spinnaker-host": ("targets/spinnaker_host/",),

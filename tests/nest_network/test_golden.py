@@ -11,7 +11,7 @@ from pathlib import Path
 
 from brunel_ir import brunel
 from portasnn.modules import resolve_models
-from portasnn.targets.nest.network import lower_network
+from portasnn.targets.nest.script import lower_network
 
 GOLDEN = Path(__file__).parent / "golden" / "run_brunel.py"
 

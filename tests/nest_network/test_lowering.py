@@ -13,7 +13,7 @@ from portasnn.errors import NetworkError, Span
 from portasnn.ir.network import (Connector, Distribution, ModelRef, Network, Population, Projection, Recorder,
                                  Simulation, Stimulus)
 from portasnn.modules import resolve_models
-from portasnn.targets.nest.network import load_script, lower_network
+from portasnn.targets.nest.script import load_script, lower_network
 
 SPAN = Span("net.pnet", 7, 3)
 LIF = ModelRef(key="lif", kind="nest", name="iaf_psc_delta")

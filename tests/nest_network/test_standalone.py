@@ -85,7 +85,7 @@ def test_results_load_as_neo_block(in_process):
 @pytest.fixture(scope="module")
 def recorded(in_process):
     """The script's own data of one run, as one rank holds it."""
-    from portasnn.targets.nest.network import load_script
+    from portasnn.targets.nest.script import load_script
 
     module = load_script(in_process / "run_brunel.py")
     nodes = module.build(module.SEED, 1)

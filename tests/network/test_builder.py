@@ -8,7 +8,7 @@ import pytest
 import portasnn
 from portasnn.errors import NetworkError
 from portasnn.frontend.network import load_network, parse_network_text
-from portasnn.network import (AllToAll, FixedIndegree, FixedProbability, FixedTotalNumber, LogNormal, Network,
+from portasnn.builder import (AllToAll, FixedIndegree, FixedProbability, FixedTotalNumber, LogNormal, Network,
                               Normal, OneToOne, Uniform)
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "brunel"

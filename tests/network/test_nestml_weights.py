@@ -81,7 +81,7 @@ def test_a_named_port_takes_its_own_unit(tmp_path: Path) -> None:
 
 def test_the_python_builder_checks_weights_too() -> None:
     """issue 13 item 5: portasnn.Network converts string weights with the same rule."""
-    from portasnn.network import AllToAll, Network
+    from portasnn.builder import AllToAll, Network
 
     net = Network("n")
     pop = net.population("A", 10, net.model("m", nestml="iaf_psc_exp_neuron"))

@@ -11,7 +11,7 @@ import os
 import numpy as np
 import pytest
 
-from portasnn.network import FixedIndegree, Network
+from portasnn.builder import FixedIndegree, Network
 from portasnn.results import load_results, read_results
 from test_recorded_subset import assert_neo_has_recorded_trains_only, assert_summary_is_direct
 
@@ -82,7 +82,7 @@ def test_neo_block_has_one_annotated_train_per_recorded_neuron(runs, target):
 
 def test_neuron_ids_are_the_nest_node_ids(runs):
     """The ids of the results (1 + earlier populations' sizes + index) are the generated script's node ids."""
-    from portasnn.targets.nest.network import load_script
+    from portasnn.targets.nest.script import load_script
 
     module = load_script(runs["nest"] / "run_subsets.py")
     pops, _, _ = module.build(module.SEED, 1)

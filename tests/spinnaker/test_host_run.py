@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pytest
 
-from portasnn.network import FixedIndegree, Network
+from portasnn.builder import FixedIndegree, Network
 from portasnn.results import read_results
 
 pytestmark = pytest.mark.slow
