@@ -58,26 +58,12 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attr = target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("portasnn.commands"):
-                return _unavailable(name)
-            raise
-        return getattr(module, attr)
+        return getattr(importlib.import_module(module_name), attr)  # a missing module is a bug: exit 1
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, HELP.get(name, "")) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
-
-
-def _unavailable(name: str) -> click.Command:
-    @click.command(name=name, help=HELP.get(name, ""))
-    def cmd() -> None:
-        raise PortasnnError(f"the '{name}' command is not available in this version of portasnn", code="E002")
-
-    return cmd
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,9 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return 2
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        return 2
+    except click.exceptions.Abort:  # click's form of KeyboardInterrupt (Ctrl-C, SIGINT)
+        click.echo("interrupted", err=True)
+        return 130
     except PortasnnError as exc:
         click.echo(str(exc), err=True)
         return 2

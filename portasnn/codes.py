@@ -70,9 +70,6 @@ _ALL: tuple[Code, ...] = (
        "A path given as a NESTML model does not exist, cannot be read, does not end in .nestml, or is a "
        "directory without .nestml files. Pass a .nestml file or a directory that holds some.",
        "frontend", "cli"),
-    _c("E002", "the command is not available",
-       "This installation of portasnn lacks the module of the command (a broken or partial install). "
-       "Reinstall portasnn.", "cli"),
     _c("E003", "unknown error code",
        "`portasnn explain` was given a code that portasnn does not define. Run `portasnn explain` without "
        "arguments to list every code.", "cli"),
