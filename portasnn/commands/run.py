@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import shlex
+import shutil
 import sys
+from pathlib import Path
 
 import click
 
@@ -25,10 +27,11 @@ import click
               help="Solver sub-steps per machine time step (with --spinnaker-solver).")
 @click.option("--arith", type=click.Choice(["fixed", "float"]), default="fixed", show_default=True,
               help="spinnaker-host arithmetic: SpiNNaker-1's s16.15, or double.")
+@click.option("--force", is_flag=True, help="Replace OUTDIR if it exists and is not empty.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object {outdir, summary}.")
 def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], seed: int | None,
         processes: int | None, threads: int | None, spinnaker_solver: str | None, substeps: int, arith: str,
-        as_json: bool) -> None:
+        force: bool, as_json: bool) -> None:
     """Run a network (.pnet) on a target and write a results directory.
 
     Example: portasnn run examples/brunel/brunel_delta_nestml.pnet --target spinnaker-host --set N=2000
@@ -37,6 +40,8 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
     from portasnn.run import run_detailed
     from portasnn.targets import Options
 
+    if force and outdir is not None and Path(outdir).exists():
+        shutil.rmtree(outdir) if Path(outdir).is_dir() else Path(outdir).unlink()
     command = shlex.join(["portasnn", *sys.argv[1:]]) if sys.argv and "portasnn" in sys.argv[0] else None
     result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
                           progress=not as_json, command=command, processes=processes, threads=threads,

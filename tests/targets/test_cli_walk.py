@@ -48,3 +48,22 @@ def test_build_and_ir_take_nestml_names(tmp_path):
     assert (tmp_path / "s" / "c_models" / "src" / "iaf_psc_exp_neuron" / "iaf_psc_exp_neuron_update.h").is_file()
     done = _cli("ir", "nestml:no_such_model")
     assert done.returncode == 2 and "nestml ships no model" in done.stderr
+
+
+def test_compare_and_run_refuse_a_non_empty_outdir_unless_forced(tmp_path):
+    """``-o`` means the same for run and compare: a non-empty directory is refused, --force replaces it."""
+    run = _cli("run", str(NET), "--target", "spinnaker-host", "-o", str(tmp_path / "r"))
+    assert run.returncode == 0, run.stderr
+    again = _cli("run", str(NET), "--target", "spinnaker-host", "-o", str(tmp_path / "r"))
+    assert again.returncode == 2 and "already exists" in again.stderr
+    forced = _cli("run", str(NET), "--target", "spinnaker-host", "-o", str(tmp_path / "r"), "--force")
+    assert forced.returncode == 0, forced.stderr
+    out = tmp_path / "cmp"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    refused = _cli("compare", "--results", str(tmp_path / "r"), str(tmp_path / "r"), "-o", str(out))
+    assert refused.returncode == 2 and "already exists" in refused.stderr
+    assert (out / "keep.txt").read_text() == "mine"
+    done = _cli("compare", "--results", str(tmp_path / "r"), str(tmp_path / "r"), "-o", str(out), "--force")
+    assert done.returncode == 0, done.stderr
+    assert not (out / "keep.txt").exists() and (out / "report.md").is_file()
