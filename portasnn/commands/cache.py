@@ -32,7 +32,10 @@ def _human(size: int) -> str:
 
 @click.group(name="cache")
 def cache() -> None:
-    """List or clear the build cache (PORTASNN_CACHE_DIR moves it)."""
+    """List or clear the build cache (PORTASNN_CACHE_DIR moves it).
+
+    Example: portasnn cache clear --older-than 30d
+    """
 
 
 @cache.command(name="ls")

@@ -284,7 +284,10 @@ def _print_table(checks: list[Check]) -> None:
 @click.command(name="doctor")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 def doctor(as_json: bool) -> None:
-    """Check the toolchain and say how to fix what is missing; exit 0 only if NEST builds work."""
+    """Check the toolchain and say how to fix what is missing; exit 0 only if NEST builds work.
+
+    Example: portasnn doctor --json
+    """
     def progress(message: str) -> None:
         if not as_json:
             click.echo(f"  probe: {message}", err=True)

@@ -14,7 +14,10 @@ from portasnn.errors import UsageError
 @click.argument("codes", nargs=-1, metavar="[CODE]...")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of {code, kind, stage, title, explanation}.")
 def explain(codes: tuple[str, ...], as_json: bool) -> None:
-    """Explain error and warning codes, e.g. `portasnn explain E302`; without CODE, list every code."""
+    """Explain error and warning codes; without CODE, list every code.
+
+    Example: portasnn explain E302 W302
+    """
     if codes:
         entries = [_find(c) for c in codes]
     else:
