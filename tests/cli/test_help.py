@@ -25,3 +25,14 @@ def test_help_has_an_example_and_every_option_a_description(name, cmd, capsys):
     assert not undocumented, f"portasnn {name}: options without a description: {undocumented}"
     assert main([*name.split(), "--help"]) == 0
     assert "Usage:" in capsys.readouterr().out
+
+
+def test_shell_completion_as_documented(tmp_path):
+    """The README's completion line works: bash completes 'portasnn ru' to 'run'."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COMP_WORDS": "portasnn ru", "COMP_CWORD": "1", "_PORTASNN_COMPLETE": "bash_complete"}
+    done = subprocess.run([sys.executable, "-m", "portasnn.cli"], capture_output=True, text=True, env=env, timeout=60)
+    assert "plain,run" in done.stdout.splitlines()
