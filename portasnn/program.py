@@ -127,8 +127,10 @@ def _from_network(net: Network) -> Program:
         if found is None:
             found = by_file[ref.path] = {m.name: m for m in solve([Path(ref.path)])}
         if ref.name not in found:
+            first = next(iter(found), "NAME")
             raise NetworkError(f"{ref.path} defines no model '{ref.name}'", span=ref.span, code="E321",
-                               hint="models in that file: " + ", ".join(found))
+                               hint=f"models in that file: {', '.join(found)}; name one with "
+                                    f"`model {ref.key} = {first} from \"{Path(ref.path).name}\"`")
         models.append((ref.key, found[ref.name]))
     return Program(name=net.name, network=net, models=tuple(models), sources=tuple(by_file))
 
