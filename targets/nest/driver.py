@@ -142,7 +142,8 @@ class NestTarget(Target):
         return Path(outdir)
 
     def prepare(self, program):  # noqa: ANN001, ANN201
-        """``program`` with as many processes as the MPI job this process is a rank of (if it is one)."""
+        """``program`` with as many processes as the MPI job this process is a rank of (if it is one); several
+        processes asked for outside a job need an MPI launcher, refused here before any work (E702)."""
         import dataclasses
 
         from portasnn.errors import warn
@@ -150,6 +151,8 @@ class NestTarget(Target):
 
         net = program.network
         size = mpi.world()[1]
+        if net is not None and size <= 1 and net.simulation.processes > 1:
+            mpi.launcher_command(net.simulation.processes, net.simulation.threads)  # no launcher: refuse now
         if net is None or size <= 1 or net.simulation.processes == size:
             return program
         if net.simulation.processes != 1:

@@ -43,7 +43,6 @@ def _compare(runs: list[Path]) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("pnet", ["brunel_delta_nest.pnet", "brunel_delta_nestml.pnet"])
 def test_brunel_pnet_examples_match_reference(tmp_path, pnet):
-    if "nestml" in pnet:
     # the examples scale the in-degrees with N (epsilon = 0.1); here they are held at 800/200
     overrides = {"N": str(NE + NE // 4), "CE": "800", "CI": "200"}
     runs = [run(EXAMPLES / pnet, outdir=tmp_path / f"s{s}", overrides=overrides, seed=s, progress=False)

@@ -133,7 +133,7 @@ def test_second_order_kernel_is_solved_exactly(tmp_path):
 def test_upstream_biexponential_model_is_solved(tmp_path):
     """issue 13 item 7: nestml's BiexponentialPostSynapticResponse.nestml (kernel g_GABA'' at line 55) exited 1."""
     path = Path(__file__).parents[1] / "frontend" / "upstream" / "BiexponentialPostSynapticResponse.nestml"
-    (m,) = load_ir(path)
+    (m,) = load_models(path)
     props = {k: v for b in m.solution.analytic for k, v in b.propagators}
     h, tau_d, tau_r = 0.1, 5.0, 2.0  # tau_syn_decay_E, tau_syn_rise_E of the file
     expected = tau_d * tau_r / (tau_d - tau_r) * (math.exp(-h / tau_d) - math.exp(-h / tau_r))
