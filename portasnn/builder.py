@@ -71,8 +71,8 @@ def _files(paths: str | Path | Sequence[str | Path]) -> list[Path]:
 
 
 def generator_hash() -> str:
-    """sha256 of the NEST code generator (its Python modules and templates): part of every cache key,
-    so a change to the generator never reuses modules it generated before."""
+    """sha256 of the NEST code generator (its Python modules and templates, and the passes): part of every
+    cache key, so a change to the generator never reuses modules it generated before."""
     root = Path(__file__).resolve().parent.parent / "targets" / "nest"
     try:
         import portasnn.targets.nest as package
@@ -80,8 +80,10 @@ def generator_hash() -> str:
         root = Path(package.__file__).parent
     except ImportError:
         pass
+    passes = Path(__file__).resolve().parent / "passes"  # they make the IR the generator lowers
     h = hashlib.sha256()
-    for f in [root / "lower.py", root / "cxx.py", *sorted((root / "templates").glob("model.*.j2"))]:
+    for f in [root / "lower.py", root / "cxx.py", *sorted((root / "templates").glob("model.*.j2")),
+              *sorted(passes.glob("*.py"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()
