@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Mapping
 import jinja2
 
 from portasnn.errors import NetworkError, Span, ToolError, UsageError, warn
+from portasnn.nonfinite import non_finite_error
 from portasnn.ir.network import Distribution, Network, Projection, Recorder, Stimulus, Value
 
 ProgressCallback = Callable[[float, float], None]
@@ -450,6 +451,11 @@ def run_network(net: Network, outdir: Path, *, progress: ProgressCallback | None
 
     try:
         return module.main(outdir, progress=progress, command=command or " ".join(map(shlex.quote, sys.argv)))
+    except module.NonFiniteState as exc:
+        path.unlink(missing_ok=True)  # nothing else was written: leave no directory that looks like results
+        if outdir.is_dir() and not any(outdir.iterdir()):
+            outdir.rmdir()
+        raise non_finite_error(net, exc.population, exc.index, exc.variable, exc.value, exc.time_ms) from None
     except nest.NESTError as exc:
         name = type(exc).__name__
         if name in ("BadProperty", "BadParameter", "BadDelay", "UnaccessedDictionaryEntry", "UnknownReceptorType",

@@ -26,6 +26,7 @@ import json
 import math  # noqa: F401  (used by bounded distributions)
 import os
 import platform
+import re
 import shlex
 import shutil
 import sys
@@ -63,6 +64,33 @@ SPIKE_RECORDERS = {
 TRACE_RECORDERS = {
     "vm_E": ("E", ["V_m"], 0.5, [0, 1, 2], {"V_m": "mV"}),
 }
+
+
+class NonFiniteState(RuntimeError):
+    """A neuron's state variable became NaN or infinite during the run (its model reports which and when)."""
+
+    def __init__(self, population, index, variable, value, time_ms, node_id):
+        super().__init__(f"population {population}, neuron {index}: state variable {variable} became {value} at "
+                         f"t = {time_ms:.10g} ms (NEST node {node_id})")
+        self.population, self.index, self.variable = population, index, variable
+        self.value, self.time_ms, self.node_id = value, time_ms, node_id
+
+
+_NON_FINITE = re.compile(r"non-finite state: node (\d+), variable (\w+) = (\S+) at t = (\S+) ms")
+
+
+def non_finite_state(error, pops):
+    """The NonFiniteState that a model's update reported in a NEST error (None if it is another error)."""
+    found = _NON_FINITE.search(str(error))
+    if found is None:
+        return None
+    node, variable, value, time_ms = int(found[1]), found[2], found[3], float(found[4])
+    value = "nan" if "nan" in value else value  # C++ may print -nan
+    for pop, nodes in pops.items():
+        first = nodes[0].global_id
+        if first <= node < first + len(nodes):
+            return NonFiniteState(pop, node - first, variable, value, time_ms, node)
+    return NonFiniteState("?", node, variable, value, time_ms, node)
 
 
 def setup_kernel(seed, vps):
@@ -373,7 +401,13 @@ def main(outdir, *, seed=None, vps=None, progress=print_progress, command=None, 
 
     nodes = phase("build", build, seed, vps)
     phase("connect", connect_network, *nodes)
-    phase("simulate", simulate, progress)
+    try:
+        phase("simulate", simulate, progress)
+    except nest.NESTError as exc:
+        error = non_finite_state(exc, nodes[0])
+        if error is None:
+            raise
+        raise error from None
     pops, _, recorders = nodes
     data = gather(outdir, collect(pops, recorders))
     if data is None:
@@ -402,7 +436,11 @@ def parse_args(argv=None):
 
 if __name__ == "__main__":
     args = parse_args()
-    main(args.outdir, seed=args.seed, vps=args.vps, progress=None if args.quiet else print_progress,
-         command=shlex.join([os.path.basename(sys.executable), *sys.argv]), plain=args.plain)
+    try:
+        main(args.outdir, seed=args.seed, vps=args.vps, progress=None if args.quiet else print_progress,
+             command=shlex.join([os.path.basename(sys.executable), *sys.argv]), plain=args.plain)
+    except NonFiniteState as exc:
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        sys.exit(2)  # the model diverged with these parameters: no results are written
     if nest.Rank() == 0:
         print(f"[{NETWORK}] results in {args.outdir}", flush=True)
