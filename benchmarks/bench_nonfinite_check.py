@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_brunel_models import CHILD, MODEL, configs  # noqa: E402
+from bench_brunel_models import (C_M, CE, CHILD, CI, DELAY, ETA, G, J, MODEL, NE, NI, RESOLUTION, SEED,  # noqa: E402
+                                 SIM_MS, TAU_M, THETA, neuron_params, psc_amplitude)
 from bench_build import RESULTS, ZOO, machine, run_child  # noqa: E402
 
 VARIANTS = ("checked", "unchecked")
@@ -55,7 +56,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    base = configs()["portasnn"]
+    import portasnn
+
+    art = portasnn.build(ZOO / f"{MODEL}.nestml", target="nest")
+    j_syn = psc_amplitude()
+    base = {"NE": NE, "NI": NI, "CE": CE, "CI": CI, "J_ex": j_syn, "J_in": -G * j_syn, "delay": DELAY,
+            "p_rate": 1000.0 * ETA * THETA / (J * CE * TAU_M) * CE, "theta": THETA, "sim_ms": SIM_MS,
+            "resolution": RESOLUTION, "seed": SEED, "model": art.nest_models[MODEL],
+            "module": str(art.module_path.with_suffix("")), "params": neuron_params("portasnn")}
+    assert C_M == base["params"]["C_m"]
     module, name = unchecked_module()
     cfgs = {"checked": base, "unchecked": {**base, "module": module, "model": name}}
     runs = []

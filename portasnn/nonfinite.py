@@ -1,12 +1,13 @@
 """A neuron state that becomes NaN or infinite during a run: the error every target raises.
 
 The NEST target's generated models check their real state variables after each integration and at the
-end of each step and throw a NEST ``NumericalInstability`` naming the node, variable and time, which the
-generated PyNEST script turns into its ``NonFiniteState``; spinnaker-host's float build checks the same in
-the generated update and stops the engine (fixed point saturates instead: s16.15 has no NaN or infinity).
-Either way the run stops before anything is written, and ``portasnn run`` exits 2: the tools did what they
-were asked, and it is the model with these parameters (or inputs) that diverges, so the user must change
-them.
+end of each step and keep the first non-finite one of the run (node, variable, value, time) in their
+status; the generated PyNEST script looks after each of its ~50 ``nest.Run`` chunks and raises its
+``NonFiniteState`` (a NEST exception would hang a multi-threaded run: NEST 3.10's other threads wait at a
+barrier). spinnaker-host's float build checks the same in the generated update and stops the engine at
+the end of the tick (fixed point saturates instead: s16.15 has no NaN or infinity). Either way nothing is
+written, and ``portasnn run`` exits 2: the tools did what they were asked, and it is the model with these
+parameters (or inputs) that diverges, so the user must change them.
 """
 from __future__ import annotations
 

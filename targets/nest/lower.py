@@ -315,6 +315,7 @@ class Lowering:
                         "B_.step_, &B_.integration_step_, S_.y_);",
                         f"{indent}    if (status != GSL_SUCCESS)",
                         f"{indent}    {{",
+                        *self._finite_check([s for s in names if s in self.numeric], indent + "      "),
                         f"{indent}      throw nest::GSLSolverFailure(get_name(), status);",
                         f"{indent}    }}",
                         f"{indent}  }}"]

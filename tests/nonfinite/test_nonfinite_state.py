@@ -25,16 +25,18 @@ population R: 5 runaway
 stimulus drive: dc(amplitude = 250 pA) -> R[3]
 record spikes of R
 {record}
-simulate 800 ms resolution 0.1 ms seed 1
+simulate 800 ms resolution 0.1 ms seed 1{threads}
 """
 
 
-@pytest.mark.parametrize("target", ["nest", "spinnaker-host-float"])
+@pytest.mark.parametrize("target,threads", [("nest", ""), ("nest", " threads 2"), ("spinnaker-host-float", "")],
+                         ids=["nest", "nest-2-threads", "spinnaker-host-float"])
 @pytest.mark.parametrize("record", ["", "record V_m of R every 0.1 ms"], ids=["unrecorded", "recorded"])
-def test_a_diverging_state_fails_the_run_with_where_and_when(tmp_path, capsys, target, record):
-    """issue 13 item 2: exit 2, the message names population, neuron, variable and time; no results left."""
+def test_a_diverging_state_fails_the_run_with_where_and_when(tmp_path, capsys, target, threads, record):
+    """issue 13 item 2: exit 2, the message names population, neuron, variable and time; no results left.
+    With 2 threads too (a NEST exception thrown in update would hang the other thread)."""
     net = tmp_path / "runaway.pnet"
-    net.write_text(NET.format(model=MODEL, record=record))
+    net.write_text(NET.format(model=MODEL, record=record, threads=threads))
     out = tmp_path / "out"
     code = main(["run", str(net), "--target", target, "-o", str(out)])
     err = capsys.readouterr().err

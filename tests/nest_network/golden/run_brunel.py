@@ -79,11 +79,25 @@ class NonFiniteState(RuntimeError):
 _NON_FINITE = re.compile(r"non-finite state: node (\d+), variable (\w+) = (\S+) at t = (\S+) ms")
 
 
-def non_finite_state(error, pops):
-    """The NonFiniteState that a model's update reported in a NEST error (None if it is another error)."""
-    found = _NON_FINITE.search(str(error))
+class NonFiniteReport(RuntimeError):
+    """What a NESTML model built by portasnn reported: a state became NaN or infinite (see check_finite)."""
+
+
+def check_finite():
+    """Raise NonFiniteReport if a model reported a non-finite state during the last nest.Run: its update tests
+    every state and keeps the first such node, variable, value and time in its status (portasnn_nonfinite)."""
+    for _, _, models in MODULES:
+        for model in models:
+            report = nest.GetDefaults(model).get("portasnn_nonfinite")
+            if report:
+                raise NonFiniteReport(report)
+
+
+def non_finite_state(report, pops):
+    """The NonFiniteState of a model's report, with the node as population and index."""
+    found = _NON_FINITE.search(report)
     if found is None:
-        return None
+        return NonFiniteState("?", -1, "?", report, float("nan"), -1)
     node, variable, value, time_ms = int(found[1]), found[2], found[3], float(found[4])
     value = "nan" if "nan" in value else value  # C++ may print -nan
     for pop, nodes in pops.items():
@@ -231,6 +245,7 @@ def simulate(progress):
         while done < steps:
             n = min(chunk, steps - done)
             nest.Run(n * RESOLUTION_MS)
+            check_finite()  # a diverging state stops the run here, at most one chunk after it happened
             done += n
             if progress is not None:
                 progress(done * RESOLUTION_MS, steps * RESOLUTION_MS)
@@ -403,11 +418,8 @@ def main(outdir, *, seed=None, vps=None, progress=print_progress, command=None, 
     phase("connect", connect_network, *nodes)
     try:
         phase("simulate", simulate, progress)
-    except nest.NESTError as exc:
-        error = non_finite_state(exc, nodes[0])
-        if error is None:
-            raise
-        raise error from None
+    except NonFiniteReport as exc:
+        raise non_finite_state(str(exc), nodes[0]) from None
     pops, _, recorders = nodes
     data = gather(outdir, collect(pops, recorders))
     if data is None:
