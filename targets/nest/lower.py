@@ -372,9 +372,11 @@ class Lowering:
         real = [n for n in names if self.m.variable(n).type == "real"]
         if not real:
             return []
-        test = " && ".join(f"std::isfinite({self._state_access(n)})" for n in real)
-        return [f"{indent}if (!({test})) [[unlikely]]", f"{indent}{{", f"{indent}  report_nonfinite_(origin, lag);",
-                f"{indent}}}"]
+        # one test of the sum: NaN or inf in any term makes it non-finite (an overflowing sum of finite values
+        # only calls report_nonfinite_, which records nothing then)
+        test = " + ".join(self._state_access(n) for n in real)
+        return [f"{indent}if (!std::isfinite({test})) [[unlikely]]", f"{indent}{{",
+                f"{indent}  report_nonfinite_(origin, lag);", f"{indent}}}"]
 
     def _dynamics(self) -> list[tuple[str, list[str]]]:
         sol = self.m.solution
