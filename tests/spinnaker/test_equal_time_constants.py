@@ -80,3 +80,22 @@ def test_equal_time_constants_follow_the_analytic_solution(tmp_path, model):
         _, v_regular_fixed = trace("spinnaker-host", tau_syn)
         neighbours.append(np.max(np.abs(v_regular_fixed - v_regular)))
     assert deviation <= 1.2 * max(neighbours) + 1e-3, (deviation, neighbours)
+
+
+@pytest.mark.parametrize("model", ["iaf_psc_exp_neuron", "iaf_psc_alpha_neuron"])
+def test_the_spinnaker_parameter_module_is_finite_at_equal_time_constants(model):
+    """issue 13 item 2: the generated <stem>_params.py, which the sPyNNaker class and spinnaker-host both use,
+    gives finite fields at tau_syn = tau_m (before: NaN, E435 on spinnaker-host), equal to the limit."""
+    from .conftest import solved
+    from portasnn.targets.spinnaker.lower import lower
+    from portasnn.targets.spinnaker.params_runtime import derive_fields
+
+    low = lower(solved(model))
+    values = {p.name: p.default for p in low.params}
+    values.update({s.name: s.default for s in low.states if s.exposed})
+    values.update(tau_m=TAU, tau_syn_exc=TAU, tau_syn_inh=TAU)
+    fields = derive_fields(low, values, 0.1)
+    assert all(math.isfinite(v) for v in fields.values()), fields
+    if model == "iaf_psc_exp_neuron":  # P(V_m <- I_syn) = h / C_m exp(-h / tau): mV per nA with C_m in nF
+        expected = 0.1 / values["C_m"] * math.exp(-0.1 / TAU)
+        assert sum(abs(abs(v) - expected) <= 1e-12 * expected for v in fields.values()) == 2, fields
