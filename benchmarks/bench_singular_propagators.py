@@ -5,7 +5,7 @@ tau_syn = tau_m, evaluated in double precision (Python floats, as the generated 
 SpiNNaker host module do) against 60-digit mpmath values of the regular form at the same double
 inputs: the relative error of the regular form and of the Taylor polynomials of order 0 (the limit)
 to 3 in d = tau_syn - tau_m, over tau_m = 10 ms, h/tau_m in {1e-3, 1e-2, 0.1, 1}, d/tau_m = +-10^-k
-(k = 14, 13.5, ..., 1). For each order, the switch point |d|/tau_m that keeps the largest error of the
+(k = 14, 13.875, ..., 1: eight per decade). For each order, the switch point |d|/tau_m that keeps the largest error of the
 switched form smallest; and the largest error of what ``portasnn.passes.singular.guard`` emits.
 
     .venv/bin/python benchmarks/bench_singular_propagators.py    # ~1 min; writes results/singular_propagators.json
@@ -29,7 +29,7 @@ PROPAGATORS = {
 }
 TAU_M = 10.0
 H_OVER_TAU = (1e-3, 1e-2, 1e-1, 1.0)
-X = sorted({s * 10.0 ** (-k / 2) for k in range(2, 29) for s in (1, -1)})
+X = sorted({s * 10.0 ** (-k / 8) for k in range(8, 113) for s in (1, -1)})
 ORDERS = 6
 
 

@@ -15,18 +15,18 @@ relative error is ~1e-16 tau^2 / (h |d|), iaf_psc_alpha's ~1e-16 tau^4 / (h |d|)
 polynomial gains it (error ~ (|d|/tau)^(ORDER+1)); the switch point is where the two meet. Measured
 against 60-digit mpmath values (``benchmarks/bench_singular_propagators.py``, results in
 ``benchmarks/results/singular_propagators.json``): iaf_psc_exp's and iaf_psc_alpha's three singular
-propagators, tau_m = 10 ms, h/tau_m in {1e-3, 1e-2, 0.1, 1}, d/tau_m = +-1e-14 ... +-0.1 (half
-decades). The best switch point and the largest relative error over the sweep, per order:
+propagators, tau_m = 10 ms, h/tau_m in {1e-3, 1e-2, 0.1, 1}, d/tau_m = +-1e-14 ... +-0.1 (eight per
+decade). The best switch point and the largest relative error over the sweep, per order:
 
     order            0        1        2        3        4        5
-    switch |d|/tau   5.6e-4   1.8e-3   1.8e-2   5.6e-2   5.6e-2   5.6e-2
-    largest error    3.7e-4   3.7e-6   7.5e-7   2.3e-7   2.7e-8   2.7e-8
+    switch |d|/tau   5.6e-4   5.6e-3   1.8e-2   3.2e-2   5.6e-2   5.6e-2
+    largest error    3.8e-4   1.3e-5   1.4e-6   3.7e-7   1.1e-7   9.4e-8
 
 The limit alone (order 0) is not good enough; from order 4 on the error is that of the regular form
-at the switch point (iaf_psc_alpha's P(V_m <- dI/dt) at h/tau_m = 1e-3 and |d|/tau_m = 0.1 is itself
-only good to 2.7e-8). Hence ORDER = 4 and EPS = 1/40 (|d|/tau_m <= 0.051): largest error 2.7e-8
-(iaf_psc_exp's P(V_m <- I_syn): 1.7e-9), where the regular form alone loses every digit (and is
-0/0 = NaN at d = 0). NEST's built-ins use ``expm1`` forms (exact for iaf_psc_exp) and switch to the
+just beyond the switch point (iaf_psc_alpha's P(V_m <- dI/dt) at h/tau_m = 1e-3 is itself only good to
+~1e-7 at |d|/tau_m = 0.05, 2.7e-8 at 0.1). Hence ORDER = 4 and EPS = 1/40 (|d|/tau_m <= 0.051): largest
+error 1.2e-7 (iaf_psc_exp's P(V_m <- I_syn): 7e-9), where the regular form alone loses every digit (and
+is 0/0 = NaN at d = 0). NEST's built-ins use ``expm1`` forms (exact for iaf_psc_exp) and switch to the
 limit only for ``|d| < 1e-7 tau_m^2 / h`` (iaf_psc_alpha's P31).
 
 A factor whose limit is infinite (a real pole, e.g. C_m = 0) is left alone: the run then meets a

@@ -2,7 +2,7 @@
 
 The references are 60-digit mpmath values of ODE-toolbox's regular form (at exactly equal constants: the
 analytic limit). The bounds are those measured by benchmarks/bench_singular_propagators.py over the same
-ranges (largest relative error: iaf_psc_exp 1.7e-9, iaf_psc_alpha 2.7e-8).
+ranges (largest relative error: iaf_psc_exp 7e-9, iaf_psc_alpha 1.2e-7, both at the switch point).
 """
 from __future__ import annotations
 
@@ -76,16 +76,16 @@ def _relative_error(model: str, name: str, values: dict[str, float]) -> float:
 @given(tau=st.floats(1.0, 100.0), h_over_tau=st.floats(1e-3, 1.0), log_x=st.floats(-14.0, -1.0),
        sign=st.sampled_from((1.0, -1.0)))
 def test_near_equal_time_constants_keep_their_digits(tau, h_over_tau, log_x, sign):
-    """issue 13 item 2: within 1e-14 .. 0.1 relative difference the guarded form keeps 9 (exp) and 7 (alpha)
+    """issue 13 item 2: within 1e-14 .. 0.1 relative difference the guarded form keeps 7 (exp) and 6 (alpha)
     digits, where the regular form loses all of them."""
     tau_syn = tau * (1.0 + sign * 10.0 ** log_x)
     if tau_syn == tau:
         return
     h = h_over_tau * tau
     values = {"__h": h, "tau_m": tau, "tau_syn_exc": tau_syn, "C_m": 250.0}
-    assert _relative_error("iaf_psc_exp_neuron", "__P__V_m__I_syn_exc", values) < 5e-9
+    assert _relative_error("iaf_psc_exp_neuron", "__P__V_m__I_syn_exc", values) < 2e-8
     for name in ("__P__V_m__I_kernel_exc__X__exc_spikes", "__P__V_m__I_kernel_exc__X__exc_spikes__d"):
-        assert _relative_error("iaf_psc_alpha_neuron", name, {**values, "unit_psc": 1.0}) < 1e-7
+        assert _relative_error("iaf_psc_alpha_neuron", name, {**values, "unit_psc": 1.0}) < 3e-7
 
 
 def test_a_real_pole_and_a_regular_expression_are_left_alone():
