@@ -459,6 +459,11 @@ _ALL: tuple[Code, ...] = (
     _c("E436", "host-computed field outside the s16.15 range",
        "A field that the host computes for SpiNNaker is outside +-65536 for these parameters, so the chip "
        "cannot hold it. Choose other parameters or units.", "spinnaker-host"),
+    _c("E460", "a neuron's state became NaN or infinite",
+       "The model diverges with the parameters or inputs it was given: a state variable became NaN or infinite "
+       "during the run. The run stops, no results are written, and the message names the population, neuron, "
+       "variable, value and time. Change the parameters or inputs (or the solver step), then run again.",
+       "cli"),
     _c("W401", "ring-buffer saturation",
        "Additions to the 16-bit input ring buffers saturated, as SpiNNaker's synapses_saturation_count would "
        "count them: some input was lost. Lower the weights or pin a larger ring-buffer shift.",

@@ -5,7 +5,8 @@ computed once per resolution by the targets); if any part is non-linear, every O
 also given to a numeric block (adaptive RK45, as NEST's built-ins do), while convolution
 states keep their exact propagation. Kernels become ODE states (``K__X__port``, ``K__X__port__d``)
 whose initial values are the jump per unit weight when a spike arrives. Delta kernels become
-direct jumps of the state whose ODE they appear in.
+direct jumps of the state whose ODE they appear in. Propagators that are 0/0 for special parameter
+values (equal time constants) get their limit form there (``portasnn.passes.singular``).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import sympy
 
 from portasnn.errors import InternalError, ModelError
 from portasnn.ir import model as ir
+from portasnn.passes.singular import guard as guard_singular
 
 NAME = "analyse_odes"
 H = sympy.Symbol("__h")
@@ -125,8 +127,10 @@ def apply(model: ir.Model) -> ir.Model:
     blocks = []
     conv_states: set[str] = set()
     for solver in analytic:
-        # expanded: ODE-toolbox returns propagators of coupled kernels in a form that varies from run to run
-        props = tuple((k, sympy.expand(_parse(v, names))) for k, v in sorted(solver["propagators"].items()))
+        # expanded first: ODE-toolbox returns propagators of coupled kernels in a form that varies from run to
+        # run (hash order); then removable singularities (equal time constants) get their limit form
+        props = tuple((k, guard_singular(sympy.expand(_parse(v, names))))
+                      for k, v in sorted(solver["propagators"].items()))
         update = tuple((s, _parse(solver["update_expressions"][s], names)) for s in solver["state_variables"])
         blocks.append(ir.AnalyticBlock(states=tuple(solver["state_variables"]), propagators=props, update=update))
     numeric_block = None

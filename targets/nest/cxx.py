@@ -65,6 +65,16 @@ class NestPrinter(CXX11CodePrinter):
             return f"(1.0 / ({self._print(base)}))"
         return super()._print_Pow(expr)
 
+    def _print_Piecewise(self, expr: sympy.Piecewise) -> str:
+        """``(c1 ? e1 : (c2 ? e2 : e3))`` on one line (the last condition is True)."""
+        *branches, (last, otherwise) = expr.args
+        if otherwise is not sympy.true:
+            return super()._print_Piecewise(expr)
+        out = f"({self._print(last)})"
+        for value, cond in reversed(branches):
+            out = f"({self._print(cond)} ? ({self._print(value)}) : {out})"
+        return out
+
     def _print_Relational(self, expr: sympy.Basic) -> str:
         return f"({self._print(expr.lhs)} {expr.rel_op} {self._print(expr.rhs)})"
 

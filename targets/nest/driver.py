@@ -15,11 +15,15 @@ Progress = Callable[[str], None]
 
 
 def generator_hash() -> str:
-    """sha256 of the NEST code generator (its Python modules and templates): part of every cache key,
-    so a change to the generator never reuses modules it generated before."""
+    """sha256 of the NEST code generator (its Python modules and templates, and the passes): part of every
+    cache key, so a change to the generator never reuses modules it generated before."""
+    import portasnn.passes
+
     root = Path(__file__).resolve().parent
+    passes = Path(portasnn.passes.__file__).parent  # they make the IR the generator lowers
     h = hashlib.sha256()
-    for f in [root / "lower.py", root / "cxx.py", *sorted((root / "templates").glob("model.*.j2"))]:
+    for f in [root / "lower.py", root / "cxx.py", *sorted((root / "templates").glob("model.*.j2")),
+              *sorted(passes.glob("*.py"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()
@@ -138,7 +142,7 @@ class NestTarget(Target):
         elif net.simulation.processes > 1:
             mpi.launch(filename, text, net.simulation, Path(outdir), progress=progress, command=command)
         else:
-            run_script(filename, text, Path(outdir), progress=progress, command=command)
+            run_script(net, filename, text, Path(outdir), progress=progress, command=command)
         return Path(outdir)
 
     def prepare(self, program):  # noqa: ANN001, ANN201

@@ -65,6 +65,7 @@ class View:
     gsl: bool = False
     uses_rng: bool = False
     state_accessors: list[tuple[str, str, str]] = field(default_factory=list)  # (name, access, to_user)
+    finite_checks: list[tuple[str, str]] = field(default_factory=list)  # real state (name, access): never NaN/inf
 
 
 def _ctype(var: ir.Variable) -> str:
@@ -215,6 +216,7 @@ class Lowering:
                       for v in m.state if v.value is not None]
         accessors = [(v.name, self._state_access(v.name), _user_factor(v.scale)) for v in m.state
                      if v.span is not None]
+        finite = [(v.name, self._state_access(v.name)) for v in m.state if v.type == "real"]
         return View(
             cls=self.cls, model_name=self.nest_name, source=Path(m.source).name, parameters=parameters, state=state,
             ode_states=ode_states, internals=internals, internal_lines=internal_lines, init_state_lines=init_state,
@@ -223,7 +225,7 @@ class Lowering:
             inh_channel=next((f"CH_{p.name}" for p in m.spike_ports if p.sign == "inhibitory"), ""),
             received_channels=received, current_ports=currents, recordables=recordables,
             update_lines=update_lines, dynamics=self._dynamics(), gsl=bool(sol.numeric), uses_rng=self.uses_rng,
-            state_accessors=accessors)
+            state_accessors=accessors, finite_checks=finite)
 
     @staticmethod
     def _additive(handler: ir.OnReceive) -> bool:
@@ -314,11 +316,13 @@ class Lowering:
                         "B_.step_, &B_.integration_step_, S_.y_);",
                         f"{indent}    if (status != GSL_SUCCESS)",
                         f"{indent}    {{",
+                        *self._finite_check([s for s in names if s in self.numeric], indent + "      "),
                         f"{indent}      throw nest::GSLSolverFailure(get_name(), status);",
                         f"{indent}    }}",
                         f"{indent}  }}"]
             for s in analytic:
                 out.append(f"{indent}  {printer.doprint(sympy.Symbol(s))} = {s}__new;")
+            out += self._finite_check([s for s in names if s in self.analytic or s in self.numeric], indent + "  ")
             for s, port, inc in jumps:
                 if s in names and s not in self.conv_states:
                     out.append(f"{indent}  {printer.doprint(sympy.Symbol(s))} += "
@@ -363,6 +367,17 @@ class Lowering:
         text = "\n".join(lines)
         self.uses_rng = "normal_dev_" in text or "drand()" in text
         return lines
+
+    def _finite_check(self, names: list[str], indent: str) -> list[str]:
+        """Report a state that became NaN or infinite (before a condition such as V_m >= V_th can hide it)."""
+        real = [n for n in names if self.m.variable(n).type == "real"]
+        if not real:
+            return []
+        # one test of the sum: NaN or inf in any term makes it non-finite (an overflowing sum of finite values
+        # only calls report_nonfinite_, which records nothing then)
+        test = " + ".join(self._state_access(n) for n in real)
+        return [f"{indent}if (!std::isfinite({test})) [[unlikely]]", f"{indent}{{",
+                f"{indent}  report_nonfinite_(origin, lag);", f"{indent}}}"]
 
     def _dynamics(self) -> list[tuple[str, list[str]]]:
         sol = self.m.solution

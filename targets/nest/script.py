@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 
-from portasnn.errors import InternalError, NetworkError, Span, ToolError, warn
+from portasnn.errors import InternalError, NetworkError, Span, ToolError, UsageError, warn
+from portasnn.nonfinite import non_finite_error
 from portasnn.ir.network import Distribution, Network, Projection, Recorder, Stimulus, Value
 from portasnn.targets.nest.render import render
 
@@ -431,9 +432,9 @@ def model_infos(program, recipe: Mapping) -> dict[str, ModelInfo]:  # noqa: ANN0
 # ---------------------------------------------------------------------------------------------- running
 
 
-def run_script(filename: str, text: str, outdir: Path, *, progress: ProgressCallback | None = None,
+def run_script(net: Network, filename: str, text: str, outdir: Path, *, progress: ProgressCallback | None = None,
                command: str | None = None) -> dict:
-    """Write the script into ``outdir``, run its ``main`` in this process; return its summary."""
+    """Write ``net``'s script into ``outdir``, run its ``main`` in this process; return its summary."""
     outdir.mkdir(parents=True, exist_ok=True)
     path = outdir / filename
     path.write_text(text)
@@ -442,6 +443,11 @@ def run_script(filename: str, text: str, outdir: Path, *, progress: ProgressCall
 
     try:
         return module.main(outdir, progress=progress, command=command or " ".join(map(shlex.quote, sys.argv)))
+    except module.NonFiniteState as exc:
+        path.unlink(missing_ok=True)  # nothing else was written: leave no directory that looks like results
+        if outdir.is_dir() and not any(outdir.iterdir()):
+            outdir.rmdir()
+        raise non_finite_error(net, exc.population, exc.index, exc.variable, exc.value, exc.time_ms) from None
     except nest.NESTError as exc:
         name = type(exc).__name__
         if name in ("BadProperty", "BadParameter", "BadDelay", "UnaccessedDictionaryEntry", "UnknownReceptorType",

@@ -519,6 +519,7 @@ class Lowering:
             out += self.numeric_steps(s, names, ind)
         for x in analytic:
             out.append(f"{ind}n->{x} = {x}__new;")
+        out.append(f"{ind}NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */")
         for x, port, inc in self.m.solution.spike_jumps:
             if x in names and x not in self.conv_states:
                 out += self.assign(x, "+=", inc * sympy.Symbol(port), s.span, ind)
@@ -626,6 +627,7 @@ class Lowering:
             update.append(f"if ({self.expr(h.cond, 'bool', span)}) {{")
             update += self.block(h.body, "    ")
             update.append("}")
+        update.append("NEURON_CHECK_FINITE(n);")
         # inputs
         add_input = []
         for k, (port, sign) in enumerate(routes):

@@ -60,7 +60,7 @@ def _pack(derive: Callable, fields: list[tuple[str, str]], net_to_pynn: Mapping[
         col = np.broadcast_to(np.asarray(out[name], dtype=np.float64), (ctx.n,))
         if not np.all(np.isfinite(col)):
             raise NetworkError(f"model '{model_name}': the host-computed field '{name}' is not finite for these "
-                               "parameters (a singular propagator, e.g. equal time constants)", code="E435")
+                               "parameters (a parameter-only expression with a pole there, e.g. C_m = 0)", code="E435")
         if ctx.arith == "float":
             cols.append(np.rint(col) if ctype != "REAL" else col)
         elif ctype == "REAL":

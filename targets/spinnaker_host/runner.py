@@ -34,7 +34,7 @@ from .model import Arith, HostModel, PackContext
 
 SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model_glue.c")
 CFLAGS = ("-O2", "-funroll-loops", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
-ENGINE_ABI = 6
+ENGINE_ABI = 7
 NARROW_COLUMNS = 0x10000  # ring-buffer columns (n_types * n_neurons) up to which targets are uint16
 ROW_DELTAS = 1  # engine.h row_t.flags: the targets as one-byte steps
 MAX_TYPES = 8
@@ -126,7 +126,10 @@ _PROGRESS = ctypes.CFUNCTYPE(None, ctypes.c_uint64, ctypes.c_uint64)
 class _RunOut(ctypes.Structure):
     _fields_ = [("n_spikes", ctypes.c_uint64), ("spike_tick", ctypes.POINTER(ctypes.c_uint32)),
                 ("spike_neuron", ctypes.POINTER(ctypes.c_uint32)), ("saturations", ctypes.c_uint64),
-                ("synaptic_events", ctypes.c_uint64)]
+                ("synaptic_events", ctypes.c_uint64), ("nonfinite_tick", ctypes.c_uint64),
+                ("nonfinite_neuron", ctypes.c_uint32), ("pad", ctypes.c_uint32),
+                ("nonfinite_field", ctypes.c_char_p), ("nonfinite_value", ctypes.c_double)]
+NONFINITE = -5  # portasnn_run: a state became NaN or infinite (float builds; engine.h PORTASNN_NONFINITE)
 
 
 def _load(path: Path) -> ctypes.CDLL:
@@ -288,6 +291,8 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     t0, c0 = time.perf_counter(), time.thread_time()
     out = _RunOut()
     rc = lib.portasnn_run(ctypes.byref(prepared.cfg), ctypes.byref(out))
+    if rc == NONFINITE:
+        raise _non_finite(network, data, out, dt)
     if rc != 0:
         raise ToolError(f"the spinnaker-host engine failed (code {rc})")
     ticks = np.ctypeslib.as_array(out.spike_tick, (out.n_spikes,)).copy() if out.n_spikes else np.zeros(0, np.uint32)
@@ -315,6 +320,18 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     _write_spikes(writer, network, data, ticks, neurons, dt)
     _write_traces(writer, network, data, prepared, dt, n_ticks, arith)
     return writer.close(summary=True, plots=plots)
+
+
+def _non_finite(network: Network, data: netdata.NetData, out: _RunOut, dt: float) -> Exception:
+    """E460 for the neuron the engine stopped at (nothing has been written yet)."""
+    from portasnn.nonfinite import non_finite_error
+
+    g = int(out.nonfinite_neuron)
+    pop = next(p for p in data.pops if p.offset <= g < p.offset + p.n)
+    value = float(out.nonfinite_value)
+    return non_finite_error(network, pop.name, g - pop.offset, out.nonfinite_field.decode(),
+                            "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf"),
+                            (int(out.nonfinite_tick) + 1) * dt)
 
 
 def _versions() -> dict[str, str]:

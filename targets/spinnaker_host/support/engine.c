@@ -420,8 +420,27 @@ static uint32_t poisson_runs(const run_cfg_t *cfg, src_run_t *runs, uint32_t *sr
 }
 
 /* Returns 0 on success, a negative number on a configuration or memory error. */
+#if defined(PORTASNN_ARITH_FLOAT)
+/* the first non-finite state reported in the current tick (see neuron_api.h) */
+static const void *nonfinite_at;
+static const char *nonfinite_field;
+static double nonfinite_value;
+
+void portasnn_report_nonfinite(const void *neuron, const char *field, double value) {
+    if (nonfinite_field == NULL) {
+        nonfinite_at = neuron;
+        nonfinite_field = field;
+        nonfinite_value = value;
+    }
+}
+#endif
+
 int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
     memset(out, 0, sizeof(*out));
+#if defined(PORTASNN_ARITH_FLOAT)
+    nonfinite_at = NULL;
+    nonfinite_field = NULL;
+#endif
     if (cfg->abi != PORTASNN_ENGINE_ABI) {
         return -1;
     }
@@ -509,6 +528,17 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             }
             uint32_t ns = m->step(states[p], pop->n, slots, pop->shifts, offset + pop->offset,
                                   pop->n_rec, pop->rec_ids, rec, scratch, scratch + n_neurons);
+#if defined(PORTASNN_ARITH_FLOAT)
+            if (nonfinite_field != NULL) {  /* stop: what follows would be computed from NaN or inf */
+                out->nonfinite_tick = t;
+                out->nonfinite_neuron = pop->offset
+                    + (uint32_t) (((const char *) nonfinite_at - (const char *) states[p]) / m->state_size);
+                out->nonfinite_field = nonfinite_field;
+                out->nonfinite_value = nonfinite_value;
+                rc = PORTASNN_NONFINITE;
+                goto done;
+            }
+#endif
             for (uint32_t j = 0; j < ns; j++) {
                 uint32_t g = pop->offset + scratch[j];
                 fired[n_fired++] = g;

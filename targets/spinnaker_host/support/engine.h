@@ -14,7 +14,7 @@
 #include "spinn_fixed.h"
 
 #define PORTASNN_MAX_SYNAPSE_TYPES 8
-#define PORTASNN_ENGINE_ABI 6
+#define PORTASNN_ENGINE_ABI 7
 
 #if defined(PORTASNN_ARITH_FLOAT)
 typedef double rb_t;      /* ring-buffer slot and synaptic weight: exact doubles */
@@ -106,6 +106,15 @@ typedef struct run_out {
     uint32_t *spike_neuron;    /* global neuron index */
     uint64_t saturations;      /* saturated ring-buffer additions */
     uint64_t synaptic_events;
+    /* portasnn_run returned PORTASNN_NONFINITE: the first neuron whose state became NaN or infinite
+     * (float builds), in the tick nonfinite_tick (the state at the end of that tick) */
+    uint64_t nonfinite_tick;
+    uint32_t nonfinite_neuron; /* global neuron index */
+    uint32_t pad;
+    const char *nonfinite_field;
+    double nonfinite_value;
 } run_out_t;
+
+#define PORTASNN_NONFINITE (-5)
 
 #endif /* PORTASNN_ENGINE_H */

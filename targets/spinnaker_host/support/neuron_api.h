@@ -27,7 +27,8 @@
  *        values (the state *before* this tick's update) to recorded[0..r-1]; update the state
  *        (current_offset is the sum of the current sources, e.g. DC, in the model's current
  *        unit); test the threshold, reset; shape (decay) the synaptic input.  Return true iff
- *        the neuron spiked this tick.
+ *        the neuron spiked this tick.  In float builds it calls portasnn_report_nonfinite when a
+ *        state field became NaN or infinite.
  *
  * Rules for model code (so that one source is bit-exact on the host, doubles in float mode, and
  * GCC's ARM accum in the reference build):
@@ -45,5 +46,12 @@
 #define PORTASNN_NEURON_API_H
 
 #include "spinn_fixed.h"
+
+#if defined(PORTASNN_ARITH_FLOAT)
+/* Float builds only (s16.15 cannot hold NaN or infinity): a model's timestep calls this when one of
+ * its state fields became NaN or infinite; the engine stops the run at the end of the tick and
+ * reports the first such neuron (its address), field name and value (engine.c). */
+void portasnn_report_nonfinite(const void *neuron, const char *field, double value);
+#endif
 
 #endif /* PORTASNN_NEURON_API_H */
