@@ -28,6 +28,7 @@ import json
 import math  # noqa: F401  (used by bounded distributions)
 import os
 import platform
+import re
 import shlex
 import shutil
 import sys
@@ -66,6 +67,47 @@ SPIKE_RECORDERS = {
 TRACE_RECORDERS = {
     "E:V_m": ("E", ["V_m"], 0.1, [0, 1, 2, 3, 4], {"V_m": "mV"}),
 }
+
+
+class NonFiniteState(RuntimeError):
+    """A neuron's state variable became NaN or infinite during the run (its model reports which and when)."""
+
+    def __init__(self, population, index, variable, value, time_ms, node_id):
+        super().__init__(f"population {population}, neuron {index}: state variable {variable} became {value} at "
+                         f"t = {time_ms:.10g} ms (NEST node {node_id})")
+        self.population, self.index, self.variable = population, index, variable
+        self.value, self.time_ms, self.node_id = value, time_ms, node_id
+
+
+_NON_FINITE = re.compile(r"non-finite state: node (\d+), variable (\w+) = (\S+) at t = (\S+) ms")
+
+
+class NonFiniteReport(RuntimeError):
+    """What a NESTML model built by portasnn reported: a state became NaN or infinite (see check_finite)."""
+
+
+def check_finite():
+    """Raise NonFiniteReport if a model reported a non-finite state during the last nest.Run: its update tests
+    every state and keeps the first such node, variable, value and time in its status (portasnn_nonfinite)."""
+    for _, _, models in MODULES:
+        for model in models:
+            report = nest.GetDefaults(model).get("portasnn_nonfinite")
+            if report:
+                raise NonFiniteReport(report)
+
+
+def non_finite_state(report, pops):
+    """The NonFiniteState of a model's report, with the node as population and index."""
+    found = _NON_FINITE.search(report)
+    if found is None:
+        return NonFiniteState("?", -1, "?", report, float("nan"), -1)
+    node, variable, value, time_ms = int(found[1]), found[2], found[3], float(found[4])
+    value = "nan" if "nan" in value else value  # C++ may print -nan
+    for pop, nodes in pops.items():
+        first = nodes[0].global_id
+        if first <= node < first + len(nodes):
+            return NonFiniteState(pop, node - first, variable, value, time_ms, node)
+    return NonFiniteState("?", node, variable, value, time_ms, node)
 
 
 def setup_kernel(seed, vps):
@@ -226,6 +268,7 @@ def simulate(progress):
         while done < steps:
             n = min(chunk, steps - done)
             nest.Run(n * RESOLUTION_MS)
+            check_finite()  # a diverging state stops the run here, at most one chunk after it happened
             done += n
             if progress is not None:
                 progress(done * RESOLUTION_MS, steps * RESOLUTION_MS)
@@ -409,7 +452,10 @@ def main(outdir, *, seed=None, vps=None, progress=print_progress, command=None, 
 
     nodes = phase("build", build, seed, vps)
     phase("connect", connect_network, *nodes)
-    phase("simulate", simulate, progress)
+    try:
+        phase("simulate", simulate, progress)
+    except NonFiniteReport as exc:
+        raise non_finite_state(str(exc), nodes[0]) from None
     pops, _, recorders = nodes
     data = gather(outdir, collect(pops, recorders))
     if data is None:
@@ -438,7 +484,11 @@ def parse_args(argv=None):
 
 if __name__ == "__main__":
     args = parse_args()
-    main(args.outdir, seed=args.seed, vps=args.vps, progress=None if args.quiet else print_progress,
-         command=shlex.join([os.path.basename(sys.executable), *sys.argv]), plain=args.plain)
+    try:
+        main(args.outdir, seed=args.seed, vps=args.vps, progress=None if args.quiet else print_progress,
+             command=shlex.join([os.path.basename(sys.executable), *sys.argv]), plain=args.plain)
+    except NonFiniteState as exc:
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        sys.exit(2)  # the model diverged with these parameters: no results are written
     if nest.Rank() == 0:
         print(f"[{NETWORK}] results in {args.outdir}", flush=True)

@@ -9,6 +9,8 @@
 #include "universal_data_logger_impl.h"
 
 nest::RecordablesMap<iaf_cond_exp_neuron__<KEY>> iaf_cond_exp_neuron__<KEY>::recordablesMap_;
+std::string iaf_cond_exp_neuron__<KEY>::nonfinite_;
+std::atomic<bool> iaf_cond_exp_neuron__<KEY>::nonfinite_seen_ { false };
 
 namespace nest
 {
@@ -119,6 +121,7 @@ iaf_cond_exp_neuron__<KEY>::get_status(Dictionary& d) const
   d["refr_t"] = S_.y_[State_::refr_t];
   ArchivingNode::get_status(d);
   d[nest::names::recordables] = recordablesMap_.get_list();
+  d["portasnn_nonfinite"] = nonfinite_;  // "" unless a state became NaN or infinite in this run
 }
 
 void
@@ -205,6 +208,14 @@ iaf_cond_exp_neuron__<KEY>::init_buffers_()
 void
 iaf_cond_exp_neuron__<KEY>::pre_run_hook()
 {
+  if (nonfinite_seen_.load())
+  {
+#pragma omp critical(portasnn_nonfinite)
+    {
+      nonfinite_.clear();  // a new run
+      nonfinite_seen_.store(false);
+    }
+  }
   B_.logger_.init();
   compute_internals_();
   gsl_odeiv_control_init(B_.c_, P_.gsl_abs_error_tol, P_.gsl_rel_error_tol, 1.0, 0.0);
@@ -233,10 +244,18 @@ iaf_cond_exp_neuron__<KEY>::update(nest::Time const& origin, const long from, co
           const int status = gsl_odeiv_evolve_apply(B_.e_, B_.c_, B_.s_, &B_.sys_, &__t, B_.step_, &B_.integration_step_, S_.y_);
           if (status != GSL_SUCCESS)
           {
+            if (!std::isfinite(S_.y_[State_::refr_t])) [[unlikely]]
+            {
+              report_nonfinite_(origin, lag);
+            }
             throw nest::GSLSolverFailure(get_name(), status);
           }
         }
         S_.y_[State_::refr_t] = refr_t__new;
+        if (!std::isfinite(S_.y_[State_::refr_t])) [[unlikely]]
+        {
+          report_nonfinite_(origin, lag);
+        }
       }
     }
     else
@@ -249,8 +268,16 @@ iaf_cond_exp_neuron__<KEY>::update(nest::Time const& origin, const long from, co
           const int status = gsl_odeiv_evolve_apply(B_.e_, B_.c_, B_.s_, &B_.sys_, &__t, B_.step_, &B_.integration_step_, S_.y_);
           if (status != GSL_SUCCESS)
           {
+            if (!std::isfinite(S_.y_[State_::V_m])) [[unlikely]]
+            {
+              report_nonfinite_(origin, lag);
+            }
             throw nest::GSLSolverFailure(get_name(), status);
           }
+        }
+        if (!std::isfinite(S_.y_[State_::V_m])) [[unlikely]]
+        {
+          report_nonfinite_(origin, lag);
         }
       }
     }
@@ -266,9 +293,50 @@ iaf_cond_exp_neuron__<KEY>::update(nest::Time const& origin, const long from, co
       nest::SpikeEvent se;
       nest::kernel().event_delivery_manager.send(*this, se, lag);
     }
+    if (!std::isfinite(S_.y_[State_::V_m] + S_.y_[State_::refr_t] + S_.y_[State_::g_exc__X__exc_spikes] + S_.y_[State_::g_inh__X__inh_spikes])) [[unlikely]]
+    {
+      report_nonfinite_(origin, lag);
+    }
     B_.I_I_stim_ = input[Buffers_::CH_I_stim];
     B_.input_.reset_values_all_channels(slot);
     B_.logger_.record_data(origin.get_steps() + lag);
+  }
+}
+
+void
+iaf_cond_exp_neuron__<KEY>::report_nonfinite_(nest::Time const& origin, const long lag) const
+{
+  // A state variable is NaN or infinite: keep the first such report of the run (node, variable, value,
+  // time) for the network script, which fails the run after the current nest.Run. No exception: NEST 3.10
+  // does not stop its other threads when one throws in update (they wait at a barrier forever).
+  if (nonfinite_seen_.load(std::memory_order_relaxed))
+  {
+    return;
+  }
+  const std::pair<const char*, double> states[] = {
+    { "V_m", S_.y_[State_::V_m] },
+    { "refr_t", S_.y_[State_::refr_t] },
+    { "g_exc__X__exc_spikes", S_.y_[State_::g_exc__X__exc_spikes] },
+    { "g_inh__X__inh_spikes", S_.y_[State_::g_inh__X__inh_spikes] },
+  };
+  for (const auto& [name, value] : states)
+  {
+    if (!std::isfinite(value))
+    {
+      std::ostringstream msg;
+      msg.precision(17);
+      msg << get_name() << " (portasnn: non-finite state: node " << get_node_id() << ", variable " << name << " = "
+          << value << " at t = " << nest::Time(nest::Time::step(origin.get_steps() + lag + 1)).get_ms() << " ms)";
+#pragma omp critical(portasnn_nonfinite)
+      {
+        if (not nonfinite_seen_.load())
+        {
+          nonfinite_ = msg.str();
+          nonfinite_seen_.store(true);
+        }
+      }
+      return;
+    }
   }
 }
 

@@ -46,6 +46,33 @@ typedef struct neuron_t {
     int32_t rx_inh_spikes;  /* flag: input arrived on inh_spikes this tick */
 } neuron_t;
 
+#if defined(PORTASNN_ARITH_FLOAT)
+/* spinnaker-host's float build only (s16.15 has no NaN or infinity): report a state field that became
+ * NaN or infinite; the engine stops the run (neuron_api.h). */
+static inline void neuron_check_finite(const neuron_t *n) {
+    if (!isfinite(n->V_m)) {
+        portasnn_report_nonfinite(n, "V_m", n->V_m);
+        return;
+    }
+    if (!isfinite(n->refr_t)) {
+        portasnn_report_nonfinite(n, "refr_t", n->refr_t);
+        return;
+    }
+    if (!isfinite(n->g_exc__X__exc_spikes)) {
+        portasnn_report_nonfinite(n, "g_exc__X__exc_spikes", n->g_exc__X__exc_spikes);
+        return;
+    }
+    if (!isfinite(n->g_inh__X__inh_spikes)) {
+        portasnn_report_nonfinite(n, "g_inh__X__inh_spikes", n->g_inh__X__inh_spikes);
+        return;
+    }
+    (void) n;
+}
+#define NEURON_CHECK_FINITE(n) neuron_check_finite(n)
+#else
+#define NEURON_CHECK_FINITE(n) ((void) 0)
+#endif
+
 /* Input of one synapse type for this tick (inhibitory input arrives positive). */
 static inline void neuron_add_input(neuron_t *n, uint32_t synapse_type, REAL input) {
     switch (synapse_type) {
@@ -85,6 +112,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
                 n->g_exc__X__exc_spikes = REAL_ADD(n->g_exc__X__exc_spikes, g_exc__X__exc_spikes__inc);
                 n->g_inh__X__inh_spikes = REAL_ADD(n->g_inh__X__inh_spikes, g_inh__X__inh_spikes__inc);
             }
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
         }
     } else {
         {  /* integrate_odes(V_m) */
@@ -97,6 +125,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
                 n->g_exc__X__exc_spikes = REAL_ADD(n->g_exc__X__exc_spikes, g_exc__X__exc_spikes__inc);
                 n->g_inh__X__inh_spikes = REAL_ADD(n->g_inh__X__inh_spikes, g_inh__X__inh_spikes__inc);
             }
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
         }
     }
     n->g_exc__X__exc_spikes = g_exc__X__exc_spikes__next;
@@ -108,6 +137,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
         n->V_m = n->V_reset;
         spiked = true;
     }
+    NEURON_CHECK_FINITE(n);
     return spiked;
 }
 

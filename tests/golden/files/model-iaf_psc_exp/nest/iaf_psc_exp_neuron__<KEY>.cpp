@@ -9,6 +9,8 @@
 #include "universal_data_logger_impl.h"
 
 nest::RecordablesMap<iaf_psc_exp_neuron__<KEY>> iaf_psc_exp_neuron__<KEY>::recordablesMap_;
+std::string iaf_psc_exp_neuron__<KEY>::nonfinite_;
+std::atomic<bool> iaf_psc_exp_neuron__<KEY>::nonfinite_seen_ { false };
 
 namespace nest
 {
@@ -85,6 +87,7 @@ iaf_psc_exp_neuron__<KEY>::get_status(Dictionary& d) const
   d["I_syn_inh"] = S_.I_syn_inh;
   ArchivingNode::get_status(d);
   d[nest::names::recordables] = recordablesMap_.get_list();
+  d["portasnn_nonfinite"] = nonfinite_;  // "" unless a state became NaN or infinite in this run
 }
 
 void
@@ -130,8 +133,8 @@ iaf_psc_exp_neuron__<KEY>::compute_internals_()
   V_.unit_psc = 1.0;
   V_.__P__I_syn_exc__I_syn_exc = std::exp(-V_.__h/P_.tau_syn_exc);
   V_.__P__I_syn_inh__I_syn_inh = std::exp(-V_.__h/P_.tau_syn_inh);
-  V_.__P__V_m__I_syn_exc = -P_.tau_m*P_.tau_syn_exc/(P_.C_m*P_.tau_m*std::exp(V_.__h/P_.tau_syn_exc) - P_.C_m*P_.tau_syn_exc*std::exp(V_.__h/P_.tau_syn_exc)) + P_.tau_m*P_.tau_syn_exc/(P_.C_m*P_.tau_m*std::exp(V_.__h/P_.tau_m) - P_.C_m*P_.tau_syn_exc*std::exp(V_.__h/P_.tau_m));
-  V_.__P__V_m__I_syn_inh = P_.tau_m*P_.tau_syn_inh/(P_.C_m*P_.tau_m*std::exp(V_.__h/P_.tau_syn_inh) - P_.C_m*P_.tau_syn_inh*std::exp(V_.__h/P_.tau_syn_inh)) - P_.tau_m*P_.tau_syn_inh/(P_.C_m*P_.tau_m*std::exp(V_.__h/P_.tau_m) - P_.C_m*P_.tau_syn_inh*std::exp(V_.__h/P_.tau_m));
+  V_.__P__V_m__I_syn_exc = ((std::fabs(P_.tau_m - P_.tau_syn_exc) <= (1.0/40.0)*std::fabs(P_.tau_m) + (1.0/40.0)*std::fabs(P_.tau_syn_exc)) ? ((1.0/2.0)*((V_.__h) * (V_.__h))*(-P_.tau_m + P_.tau_syn_exc)*std::exp(-V_.__h/P_.tau_m)/(P_.C_m*((P_.tau_m) * (P_.tau_m))) + (1.0/6.0)*((V_.__h) * (V_.__h))*(V_.__h - 3.0*P_.tau_m)*((-P_.tau_m + P_.tau_syn_exc) * (-P_.tau_m + P_.tau_syn_exc))*std::exp(-V_.__h/P_.tau_m)/(P_.C_m*((P_.tau_m) * (P_.tau_m) * (P_.tau_m) * (P_.tau_m))) + (1.0/24.0)*((V_.__h) * (V_.__h))*(V_.__h - 6.0*P_.tau_m)*(V_.__h - 2.0*P_.tau_m)*((-P_.tau_m + P_.tau_syn_exc) * (-P_.tau_m + P_.tau_syn_exc) * (-P_.tau_m + P_.tau_syn_exc))*std::exp(-V_.__h/P_.tau_m)/(P_.C_m*std::pow(P_.tau_m, 6.0)) + (1.0/120.0)*((V_.__h) * (V_.__h))*((-P_.tau_m + P_.tau_syn_exc) * (-P_.tau_m + P_.tau_syn_exc) * (-P_.tau_m + P_.tau_syn_exc) * (-P_.tau_m + P_.tau_syn_exc))*(((V_.__h) * (V_.__h) * (V_.__h)) - 15.0*((V_.__h) * (V_.__h))*P_.tau_m + 60.0*V_.__h*((P_.tau_m) * (P_.tau_m)) - 60.0*((P_.tau_m) * (P_.tau_m) * (P_.tau_m)))*std::exp(-V_.__h/P_.tau_m)/(P_.C_m*std::pow(P_.tau_m, 8.0)) + V_.__h*std::exp(-V_.__h/P_.tau_m)/P_.C_m) : (-P_.tau_m*P_.tau_syn_exc/(P_.C_m*P_.tau_m*std::exp(V_.__h/P_.tau_syn_exc) - P_.C_m*P_.tau_syn_exc*std::exp(V_.__h/P_.tau_syn_exc)) + P_.tau_m*P_.tau_syn_exc/(P_.C_m*P_.tau_m*std::exp(V_.__h/P_.tau_m) - P_.C_m*P_.tau_syn_exc*std::exp(V_.__h/P_.tau_m))));
+  V_.__P__V_m__I_syn_inh = ((std::fabs(P_.tau_m - P_.tau_syn_inh) <= (1.0/40.0)*std::fabs(P_.tau_m) + (1.0/40.0)*std::fabs(P_.tau_syn_inh)) ? (-1.0/2.0*((V_.__h) * (V_.__h))*(-P_.tau_m + P_.tau_syn_inh)*std::exp(-V_.__h/P_.tau_m)/(P_.C_m*((P_.tau_m) * (P_.tau_m))) - 1.0/6.0*((V_.__h) * (V_.__h))*(V_.__h - 3.0*P_.tau_m)*((-P_.tau_m + P_.tau_syn_inh) * (-P_.tau_m + P_.tau_syn_inh))*std::exp(-V_.__h/P_.tau_m)/(P_.C_m*((P_.tau_m) * (P_.tau_m) * (P_.tau_m) * (P_.tau_m))) - 1.0/24.0*((V_.__h) * (V_.__h))*(V_.__h - 6.0*P_.tau_m)*(V_.__h - 2.0*P_.tau_m)*((-P_.tau_m + P_.tau_syn_inh) * (-P_.tau_m + P_.tau_syn_inh) * (-P_.tau_m + P_.tau_syn_inh))*std::exp(-V_.__h/P_.tau_m)/(P_.C_m*std::pow(P_.tau_m, 6.0)) - 1.0/120.0*((V_.__h) * (V_.__h))*((-P_.tau_m + P_.tau_syn_inh) * (-P_.tau_m + P_.tau_syn_inh) * (-P_.tau_m + P_.tau_syn_inh) * (-P_.tau_m + P_.tau_syn_inh))*(((V_.__h) * (V_.__h) * (V_.__h)) - 15.0*((V_.__h) * (V_.__h))*P_.tau_m + 60.0*V_.__h*((P_.tau_m) * (P_.tau_m)) - 60.0*((P_.tau_m) * (P_.tau_m) * (P_.tau_m)))*std::exp(-V_.__h/P_.tau_m)/(P_.C_m*std::pow(P_.tau_m, 8.0)) - V_.__h*std::exp(-V_.__h/P_.tau_m)/P_.C_m) : (P_.tau_m*P_.tau_syn_inh/(P_.C_m*P_.tau_m*std::exp(V_.__h/P_.tau_syn_inh) - P_.C_m*P_.tau_syn_inh*std::exp(V_.__h/P_.tau_syn_inh)) - P_.tau_m*P_.tau_syn_inh/(P_.C_m*P_.tau_m*std::exp(V_.__h/P_.tau_m) - P_.C_m*P_.tau_syn_inh*std::exp(V_.__h/P_.tau_m))));
   V_.__P__V_m__V_m = std::exp(-V_.__h/P_.tau_m);
   V_.__P__refr_t__refr_t = 1.0;
   V_.__c0 = -P_.E_L*V_.__P__V_m__V_m + P_.E_L - P_.I_e*V_.__P__V_m__V_m*P_.tau_m/P_.C_m + P_.I_e*P_.tau_m/P_.C_m;
@@ -151,6 +154,14 @@ iaf_psc_exp_neuron__<KEY>::init_buffers_()
 void
 iaf_psc_exp_neuron__<KEY>::pre_run_hook()
 {
+  if (nonfinite_seen_.load())
+  {
+#pragma omp critical(portasnn_nonfinite)
+    {
+      nonfinite_.clear();  // a new run
+      nonfinite_seen_.store(false);
+    }
+  }
   B_.logger_.init();
   compute_internals_();
 }
@@ -173,6 +184,10 @@ iaf_psc_exp_neuron__<KEY>::update(nest::Time const& origin, const long from, con
         S_.I_syn_exc = I_syn_exc__new;
         S_.I_syn_inh = I_syn_inh__new;
         S_.refr_t = refr_t__new;
+        if (!std::isfinite(S_.I_syn_exc + S_.I_syn_inh + S_.refr_t)) [[unlikely]]
+        {
+          report_nonfinite_(origin, lag);
+        }
       }
     }
     else
@@ -184,6 +199,10 @@ iaf_psc_exp_neuron__<KEY>::update(nest::Time const& origin, const long from, con
         S_.I_syn_exc = I_syn_exc__new;
         S_.I_syn_inh = I_syn_inh__new;
         S_.V_m = V_m__new;
+        if (!std::isfinite(S_.I_syn_exc + S_.I_syn_inh + S_.V_m)) [[unlikely]]
+        {
+          report_nonfinite_(origin, lag);
+        }
       }
     }
     S_.I_syn_exc += __spk_exc_spikes*V_.unit_psc;
@@ -196,9 +215,50 @@ iaf_psc_exp_neuron__<KEY>::update(nest::Time const& origin, const long from, con
       nest::SpikeEvent se;
       nest::kernel().event_delivery_manager.send(*this, se, lag);
     }
+    if (!std::isfinite(S_.V_m + S_.refr_t + S_.I_syn_exc + S_.I_syn_inh)) [[unlikely]]
+    {
+      report_nonfinite_(origin, lag);
+    }
     B_.I_I_stim_ = input[Buffers_::CH_I_stim];
     B_.input_.reset_values_all_channels(slot);
     B_.logger_.record_data(origin.get_steps() + lag);
+  }
+}
+
+void
+iaf_psc_exp_neuron__<KEY>::report_nonfinite_(nest::Time const& origin, const long lag) const
+{
+  // A state variable is NaN or infinite: keep the first such report of the run (node, variable, value,
+  // time) for the network script, which fails the run after the current nest.Run. No exception: NEST 3.10
+  // does not stop its other threads when one throws in update (they wait at a barrier forever).
+  if (nonfinite_seen_.load(std::memory_order_relaxed))
+  {
+    return;
+  }
+  const std::pair<const char*, double> states[] = {
+    { "V_m", S_.V_m },
+    { "refr_t", S_.refr_t },
+    { "I_syn_exc", S_.I_syn_exc },
+    { "I_syn_inh", S_.I_syn_inh },
+  };
+  for (const auto& [name, value] : states)
+  {
+    if (!std::isfinite(value))
+    {
+      std::ostringstream msg;
+      msg.precision(17);
+      msg << get_name() << " (portasnn: non-finite state: node " << get_node_id() << ", variable " << name << " = "
+          << value << " at t = " << nest::Time(nest::Time::step(origin.get_steps() + lag + 1)).get_ms() << " ms)";
+#pragma omp critical(portasnn_nonfinite)
+      {
+        if (not nonfinite_seen_.load())
+        {
+          nonfinite_ = msg.str();
+          nonfinite_seen_.store(true);
+        }
+      }
+      return;
+    }
   }
 }
 

@@ -5,6 +5,10 @@
 
 #include <cmath>
 #include <limits>
+#include <atomic>
+#include <sstream>
+#include <string>
+#include <utility>
 
 #include "archiving_node.h"
 #include "connection.h"
@@ -48,6 +52,7 @@ private:
   void pre_run_hook() override;
   void update(nest::Time const&, const long, const long) override;
   void compute_internals_();
+  void report_nonfinite_(nest::Time const&, long) const;
 
   friend class nest::RecordablesMap<iaf_psc_exp_neuron__<KEY>>;
   friend class nest::UniversalDataLogger<iaf_psc_exp_neuron__<KEY>>;
@@ -130,6 +135,8 @@ private:
   Buffers_ B_;
 
   static nest::RecordablesMap<iaf_psc_exp_neuron__<KEY>> recordablesMap_;
+  static std::string nonfinite_;              // the first non-finite state of the run (see report_nonfinite_)
+  static std::atomic<bool> nonfinite_seen_;
 };
 
 inline size_t

@@ -5,6 +5,10 @@
 
 #include <cmath>
 #include <limits>
+#include <atomic>
+#include <sstream>
+#include <string>
+#include <utility>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_odeiv.h>
@@ -52,6 +56,7 @@ private:
   void pre_run_hook() override;
   void update(nest::Time const&, const long, const long) override;
   void compute_internals_();
+  void report_nonfinite_(nest::Time const&, long) const;
 
   friend class nest::RecordablesMap<izhikevich_neuron__<KEY>>;
   friend class nest::UniversalDataLogger<izhikevich_neuron__<KEY>>;
@@ -133,6 +138,8 @@ private:
   Buffers_ B_;
 
   static nest::RecordablesMap<izhikevich_neuron__<KEY>> recordablesMap_;
+  static std::string nonfinite_;              // the first non-finite state of the run (see report_nonfinite_)
+  static std::atomic<bool> nonfinite_seen_;
 };
 
 inline size_t

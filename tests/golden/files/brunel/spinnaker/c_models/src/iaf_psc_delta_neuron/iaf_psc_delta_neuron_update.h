@@ -29,6 +29,25 @@ typedef struct neuron_t {
     int32_t rx_spikes;  /* flag: input arrived on spikes this tick */
 } neuron_t;
 
+#if defined(PORTASNN_ARITH_FLOAT)
+/* spinnaker-host's float build only (s16.15 has no NaN or infinity): report a state field that became
+ * NaN or infinite; the engine stops the run (neuron_api.h). */
+static inline void neuron_check_finite(const neuron_t *n) {
+    if (!isfinite(n->V_m)) {
+        portasnn_report_nonfinite(n, "V_m", n->V_m);
+        return;
+    }
+    if (!isfinite(n->refr_t)) {
+        portasnn_report_nonfinite(n, "refr_t", n->refr_t);
+        return;
+    }
+    (void) n;
+}
+#define NEURON_CHECK_FINITE(n) neuron_check_finite(n)
+#else
+#define NEURON_CHECK_FINITE(n) ((void) 0)
+#endif
+
 /* Input of one synapse type for this tick (inhibitory input arrives positive). */
 static inline void neuron_add_input(neuron_t *n, uint32_t synapse_type, REAL input) {
     switch (synapse_type) {
@@ -54,11 +73,13 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
         {  /* integrate_odes(refr_t) */
             REAL refr_t__new = REAL_ADD(n->c0, REAL_MUL(REAL_CONST(1.0), n->refr_t));
             n->refr_t = refr_t__new;
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
         }
     } else {
         {  /* integrate_odes(V_m) */
             REAL V_m__new = REAL_ADD(REAL_ADD(REAL_MUL(current_offset, n->c3), REAL_MUL(n->V_m, n->c2)), n->c1);
             n->V_m = V_m__new;
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
             n->V_m = REAL_ADD(n->V_m, spk_spikes);
         }
     }
@@ -67,6 +88,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
         n->refr_t = n->refr_T;
         spiked = true;
     }
+    NEURON_CHECK_FINITE(n);
     return spiked;
 }
 

@@ -58,6 +58,57 @@ typedef struct neuron_t {
     int32_t rx_inh_spikes;  /* flag: input arrived on inh_spikes this tick */
 } neuron_t;
 
+#if defined(PORTASNN_ARITH_FLOAT)
+/* spinnaker-host's float build only (s16.15 has no NaN or infinity): report a state field that became
+ * NaN or infinite; the engine stops the run (neuron_api.h). */
+static inline void neuron_check_finite(const neuron_t *n) {
+    if (!isfinite(n->V_m)) {
+        portasnn_report_nonfinite(n, "V_m", n->V_m);
+        return;
+    }
+    if (!isfinite(n->V_m_old)) {
+        portasnn_report_nonfinite(n, "V_m_old", n->V_m_old);
+        return;
+    }
+    if (!isfinite(n->refr_t)) {
+        portasnn_report_nonfinite(n, "refr_t", n->refr_t);
+        return;
+    }
+    if (!isfinite(n->Act_m)) {
+        portasnn_report_nonfinite(n, "Act_m", n->Act_m);
+        return;
+    }
+    if (!isfinite(n->Inact_h)) {
+        portasnn_report_nonfinite(n, "Inact_h", n->Inact_h);
+        return;
+    }
+    if (!isfinite(n->Act_n)) {
+        portasnn_report_nonfinite(n, "Act_n", n->Act_n);
+        return;
+    }
+    if (!isfinite(n->K_syn_exc__X__exc_spikes)) {
+        portasnn_report_nonfinite(n, "K_syn_exc__X__exc_spikes", n->K_syn_exc__X__exc_spikes);
+        return;
+    }
+    if (!isfinite(n->K_syn_exc__X__exc_spikes__d)) {
+        portasnn_report_nonfinite(n, "K_syn_exc__X__exc_spikes__d", n->K_syn_exc__X__exc_spikes__d);
+        return;
+    }
+    if (!isfinite(n->K_syn_inh__X__inh_spikes)) {
+        portasnn_report_nonfinite(n, "K_syn_inh__X__inh_spikes", n->K_syn_inh__X__inh_spikes);
+        return;
+    }
+    if (!isfinite(n->K_syn_inh__X__inh_spikes__d)) {
+        portasnn_report_nonfinite(n, "K_syn_inh__X__inh_spikes__d", n->K_syn_inh__X__inh_spikes__d);
+        return;
+    }
+    (void) n;
+}
+#define NEURON_CHECK_FINITE(n) neuron_check_finite(n)
+#else
+#define NEURON_CHECK_FINITE(n) ((void) 0)
+#endif
+
 /* Input of one synapse type for this tick (inhibitory input arrives positive). */
 static inline void neuron_add_input(neuron_t *n, uint32_t synapse_type, REAL input) {
     switch (synapse_type) {
@@ -122,6 +173,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
                 n->K_syn_inh__X__inh_spikes = REAL_ADD(n->K_syn_inh__X__inh_spikes, K_syn_inh__X__inh_spikes__inc);
                 n->K_syn_inh__X__inh_spikes__d = REAL_ADD(n->K_syn_inh__X__inh_spikes__d, K_syn_inh__X__inh_spikes__d__inc);
             }
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
         }
     } else {
         {  /* integrate_odes(V_m, Inact_h, Act_n, Act_m) */
@@ -149,6 +201,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
                 n->K_syn_inh__X__inh_spikes = REAL_ADD(n->K_syn_inh__X__inh_spikes, K_syn_inh__X__inh_spikes__inc);
                 n->K_syn_inh__X__inh_spikes__d = REAL_ADD(n->K_syn_inh__X__inh_spikes__d, K_syn_inh__X__inh_spikes__d__inc);
             }
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
         }
     }
     n->K_syn_exc__X__exc_spikes = K_syn_exc__X__exc_spikes__next;
@@ -161,6 +214,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
         n->refr_t = n->refr_T;
         spiked = true;
     }
+    NEURON_CHECK_FINITE(n);
     return spiked;
 }
 

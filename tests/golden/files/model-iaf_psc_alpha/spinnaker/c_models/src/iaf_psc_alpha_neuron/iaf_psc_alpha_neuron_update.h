@@ -34,10 +34,10 @@ typedef struct neuron_t {
     REAL c9;  /* const: E_L - 1.0*E_L*exp(-__h/tau_m) + I_e*tau_m/C_m - 1.0*I_e*tau_m*exp(-__h/tau_m)/C_m */
     REAL c10;  /* const: 1.0*exp(-__h/tau_m) */
     REAL c11;  /* const: 1000.0*tau_m/C_m - 1000.0*tau_m*exp(-__h/tau_m)/C_m */
-    REAL c12;  /* const: 2000.0*__h*tau_m**2*tau_syn_inh/(C_m*tau_m**2*exp(__h/tau_syn_inh) - 2.0*C_m*tau_m*tau_syn_inh*exp(__h/tau_syn_inh) + C_ */
-    REAL c13;  /* const: 2000.0*__h*tau_m**2/(C_m*tau_m**2*exp(__h/tau_syn_inh) - 2.0*C_m*tau_m*tau_syn_inh*exp(__h/tau_syn_inh) + C_m*tau_syn_in */
-    REAL c14;  /* const: -2000.0*__h*tau_m**2*tau_syn_exc/(C_m*tau_m**2*exp(__h/tau_syn_exc) - 2.0*C_m*tau_m*tau_syn_exc*exp(__h/tau_syn_exc) + C */
-    REAL c15;  /* const: -2000.0*__h*tau_m**2/(C_m*tau_m**2*exp(__h/tau_syn_exc) - 2.0*C_m*tau_m*tau_syn_exc*exp(__h/tau_syn_exc) + C_m*tau_syn_e */
+    REAL c12;  /* const: 1000.0*Piecewise((-__h**6*exp(-__h/tau_m)/(144*C_m*tau_m**4) + __h**6*tau_syn_inh*exp(-__h/tau_m)/(36*C_m*tau_m**5) - __ */
+    REAL c13;  /* const: 1000.0*Piecewise((-__h**6*exp(-__h/tau_m)/(144*C_m*tau_m**5) + __h**6*tau_syn_inh*exp(-__h/tau_m)/(36*C_m*tau_m**6) - __ */
+    REAL c14;  /* const: 1000.0*Piecewise((__h**6*exp(-__h/tau_m)/(144*C_m*tau_m**4) - __h**6*tau_syn_exc*exp(-__h/tau_m)/(36*C_m*tau_m**5) + __h */
+    REAL c15;  /* const: 1000.0*Piecewise((__h**6*exp(-__h/tau_m)/(144*C_m*tau_m**5) - __h**6*tau_syn_exc*exp(-__h/tau_m)/(36*C_m*tau_m**6) + __h */
     REAL c16;  /* const: 1.0*E/tau_syn_exc */
     REAL c17;  /* const: 1.0*E/tau_syn_inh */
     REAL V_th;  /* const: V_th */
@@ -48,6 +48,41 @@ typedef struct neuron_t {
     REAL in_inh_spikes;  /* input: summed weights of inh_spikes this tick */
     int32_t rx_inh_spikes;  /* flag: input arrived on inh_spikes this tick */
 } neuron_t;
+
+#if defined(PORTASNN_ARITH_FLOAT)
+/* spinnaker-host's float build only (s16.15 has no NaN or infinity): report a state field that became
+ * NaN or infinite; the engine stops the run (neuron_api.h). */
+static inline void neuron_check_finite(const neuron_t *n) {
+    if (!isfinite(n->V_m)) {
+        portasnn_report_nonfinite(n, "V_m", n->V_m);
+        return;
+    }
+    if (!isfinite(n->refr_t)) {
+        portasnn_report_nonfinite(n, "refr_t", n->refr_t);
+        return;
+    }
+    if (!isfinite(n->I_kernel_exc__X__exc_spikes)) {
+        portasnn_report_nonfinite(n, "I_kernel_exc__X__exc_spikes", n->I_kernel_exc__X__exc_spikes);
+        return;
+    }
+    if (!isfinite(n->I_kernel_exc__X__exc_spikes__d)) {
+        portasnn_report_nonfinite(n, "I_kernel_exc__X__exc_spikes__d", n->I_kernel_exc__X__exc_spikes__d);
+        return;
+    }
+    if (!isfinite(n->I_kernel_inh__X__inh_spikes)) {
+        portasnn_report_nonfinite(n, "I_kernel_inh__X__inh_spikes", n->I_kernel_inh__X__inh_spikes);
+        return;
+    }
+    if (!isfinite(n->I_kernel_inh__X__inh_spikes__d)) {
+        portasnn_report_nonfinite(n, "I_kernel_inh__X__inh_spikes__d", n->I_kernel_inh__X__inh_spikes__d);
+        return;
+    }
+    (void) n;
+}
+#define NEURON_CHECK_FINITE(n) neuron_check_finite(n)
+#else
+#define NEURON_CHECK_FINITE(n) ((void) 0)
+#endif
 
 /* Input of one synapse type for this tick (inhibitory input arrives positive). */
 static inline void neuron_add_input(neuron_t *n, uint32_t synapse_type, REAL input) {
@@ -84,11 +119,13 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
         {  /* integrate_odes(refr_t) */
             REAL refr_t__new = REAL_ADD(n->c8, REAL_MUL(REAL_CONST(1.0), n->refr_t));
             n->refr_t = refr_t__new;
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
         }
     } else {
         {  /* integrate_odes(V_m) */
             REAL V_m__new = REAL_ADD(REAL_ADD(REAL_ADD(REAL_ADD(REAL_ADD(REAL_ADD(REAL_MUL(n->I_kernel_exc__X__exc_spikes, n->c15), REAL_MUL_SHIFT(n->I_kernel_exc__X__exc_spikes__d, n->c14, 12)), REAL_MUL(n->I_kernel_inh__X__inh_spikes, n->c13)), REAL_MUL_SHIFT(n->I_kernel_inh__X__inh_spikes__d, n->c12, 12)), REAL_MUL(current_offset, n->c11)), REAL_MUL(n->V_m, n->c10)), n->c9);
             n->V_m = V_m__new;
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
         }
     }
     n->I_kernel_exc__X__exc_spikes = I_kernel_exc__X__exc_spikes__next;
@@ -102,6 +139,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
         n->V_m = n->V_reset;
         spiked = true;
     }
+    NEURON_CHECK_FINITE(n);
     return spiked;
 }
 

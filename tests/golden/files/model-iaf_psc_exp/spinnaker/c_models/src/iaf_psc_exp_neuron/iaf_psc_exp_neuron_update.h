@@ -25,8 +25,8 @@ typedef struct neuron_t {
     REAL c2;  /* const: -1.0*__h */
     REAL c3;  /* const: E_L - E_L*exp(-__h/tau_m) + I_e*tau_m/C_m - I_e*tau_m*exp(-__h/tau_m)/C_m */
     REAL c4;  /* const: exp(-__h/tau_m) */
-    REAL c5;  /* const: 1000.0*tau_m*tau_syn_inh/(C_m*tau_m*exp(__h/tau_syn_inh) - C_m*tau_syn_inh*exp(__h/tau_syn_inh)) - 1000.0*tau_m*tau_syn_ */
-    REAL c6;  /* const: -1000.0*tau_m*tau_syn_exc/(C_m*tau_m*exp(__h/tau_syn_exc) - C_m*tau_syn_exc*exp(__h/tau_syn_exc)) + 1000.0*tau_m*tau_syn */
+    REAL c5;  /* const: 1000.0*Piecewise((-__h**5*exp(-__h/tau_m)/(120*C_m*tau_m**4) + __h**5*tau_syn_inh*exp(-__h/tau_m)/(30*C_m*tau_m**5) - __ */
+    REAL c6;  /* const: 1000.0*Piecewise((__h**5*exp(-__h/tau_m)/(120*C_m*tau_m**4) - __h**5*tau_syn_exc*exp(-__h/tau_m)/(30*C_m*tau_m**5) + __h */
     REAL c7;  /* const: 1000.0*tau_m/C_m - 1000.0*tau_m*exp(-__h/tau_m)/C_m */
     REAL V_th;  /* const: V_th */
     REAL refr_T;  /* const: refr_T */
@@ -36,6 +36,33 @@ typedef struct neuron_t {
     REAL in_inh_spikes;  /* input: summed weights of inh_spikes this tick */
     int32_t rx_inh_spikes;  /* flag: input arrived on inh_spikes this tick */
 } neuron_t;
+
+#if defined(PORTASNN_ARITH_FLOAT)
+/* spinnaker-host's float build only (s16.15 has no NaN or infinity): report a state field that became
+ * NaN or infinite; the engine stops the run (neuron_api.h). */
+static inline void neuron_check_finite(const neuron_t *n) {
+    if (!isfinite(n->V_m)) {
+        portasnn_report_nonfinite(n, "V_m", n->V_m);
+        return;
+    }
+    if (!isfinite(n->refr_t)) {
+        portasnn_report_nonfinite(n, "refr_t", n->refr_t);
+        return;
+    }
+    if (!isfinite(n->I_syn_exc)) {
+        portasnn_report_nonfinite(n, "I_syn_exc", n->I_syn_exc);
+        return;
+    }
+    if (!isfinite(n->I_syn_inh)) {
+        portasnn_report_nonfinite(n, "I_syn_inh", n->I_syn_inh);
+        return;
+    }
+    (void) n;
+}
+#define NEURON_CHECK_FINITE(n) neuron_check_finite(n)
+#else
+#define NEURON_CHECK_FINITE(n) ((void) 0)
+#endif
 
 /* Input of one synapse type for this tick (inhibitory input arrives positive). */
 static inline void neuron_add_input(neuron_t *n, uint32_t synapse_type, REAL input) {
@@ -74,6 +101,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
             n->I_syn_exc = I_syn_exc__new;
             n->I_syn_inh = I_syn_inh__new;
             n->refr_t = refr_t__new;
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
         }
     } else {
         {  /* integrate_odes(I_syn_exc, I_syn_inh, V_m) */
@@ -83,6 +111,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
             n->I_syn_exc = I_syn_exc__new;
             n->I_syn_inh = I_syn_inh__new;
             n->V_m = V_m__new;
+            NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
         }
     }
     if (rx_exc_spikes) {
@@ -96,6 +125,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
         n->V_m = n->V_reset;
         spiked = true;
     }
+    NEURON_CHECK_FINITE(n);
     return spiked;
 }
 

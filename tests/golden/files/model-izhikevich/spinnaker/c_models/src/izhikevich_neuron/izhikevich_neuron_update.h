@@ -33,6 +33,25 @@ typedef struct neuron_t {
     int32_t rx_spikes;  /* flag: input arrived on spikes this tick */
 } neuron_t;
 
+#if defined(PORTASNN_ARITH_FLOAT)
+/* spinnaker-host's float build only (s16.15 has no NaN or infinity): report a state field that became
+ * NaN or infinite; the engine stops the run (neuron_api.h). */
+static inline void neuron_check_finite(const neuron_t *n) {
+    if (!isfinite(n->V_m)) {
+        portasnn_report_nonfinite(n, "V_m", n->V_m);
+        return;
+    }
+    if (!isfinite(n->U_m)) {
+        portasnn_report_nonfinite(n, "U_m", n->U_m);
+        return;
+    }
+    (void) n;
+}
+#define NEURON_CHECK_FINITE(n) neuron_check_finite(n)
+#else
+#define NEURON_CHECK_FINITE(n) ((void) 0)
+#endif
+
 /* Input of one synapse type for this tick (inhibitory input arrives positive). */
 static inline void neuron_add_input(neuron_t *n, uint32_t synapse_type, REAL input) {
     switch (synapse_type) {
@@ -61,6 +80,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
             n->V_m = REAL_ADD(n->V_m, V_m__inc);
             n->U_m = REAL_ADD(n->U_m, U_m__inc);
         }
+        NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */
     }
     n->V_m = REAL_ADD(n->V_m, spk_spikes);
     n->V_m = (REAL_GT(n->V_m, n->V_min) ? n->V_m : n->V_min);
@@ -69,6 +89,7 @@ static inline bool neuron_do_timestep(neuron_t *n, REAL current_offset, REAL *re
         n->U_m = REAL_ADD(n->U_m, n->d);
         spiked = true;
     }
+    NEURON_CHECK_FINITE(n);
     return spiked;
 }
 
