@@ -79,34 +79,6 @@ def _alias_key(files: list[Path], target: str, fingerprint: dict) -> str:
 
 def build(paths: str | Path | Sequence[str | Path], target: str = "nest", *,
           progress: Progress | None = None) -> NestArtifact:
-    """Build the NESTML model(s) in ``paths`` (files or directories) for ``target``; cached."""
-    if target not in TARGETS:
-        raise UsageError(f"unknown target '{target}' for building models", code="E012",
-                         hint=f"choose one of: {', '.join(TARGETS)} (spinnaker targets: portasnn build --target)")
-    started = time.perf_counter()
-    say = progress or (lambda _m: None)
-    files = model_files([paths] if isinstance(paths, (str, Path)) else list(paths))
-    from portasnn.cache import BuildCache
-    from portasnn.targets.nest.compile import BuiltModule
-    from portasnn.targets.nest.toolchain import detect
-
-    toolchain = detect()
-    cache = BuildCache()
-    alias = _alias_key(files, target, toolchain.fingerprint())
-    key = cache.alias(alias)
-    entry = cache.lookup(key) if key else None
-    if entry is not None:
-        return _artifact(BuiltModule.from_entry(entry), True, started, files)
-
-    say("parsing and analysing " + ", ".join(f.name for f in files))
-    models = solve(files)
-    built = build_models(models, toolchain=toolchain, cache=cache, progress=say)
-    cache.set_alias(alias, built.entry.key)
-    return _artifact(built, built.entry.hit, started, files)
-
-
-def build(paths: str | Path | Sequence[str | Path], target: str = "nest", *,
-          progress: Progress | None = None) -> NestArtifact:
     """Build the NESTML model(s) in ``paths`` (files, directories, ``nestml:NAME``) for ``target``; cached."""
     if target not in TARGETS:
         raise UsageError(f"unknown target '{target}' for building models", code="E012",
