@@ -17,10 +17,11 @@ Progress = Callable[[str], None]
 def generator_hash() -> str:
     """sha256 of the NEST code generator (its Python modules and templates, and the passes): part of every
     cache key, so a change to the generator never reuses modules it generated before."""
-    import portasnn.passes
+    import importlib.util
 
     root = Path(__file__).resolve().parent
-    passes = Path(portasnn.passes.__file__).parent  # they make the IR the generator lowers
+    # the passes make the IR the generator lowers (located, not imported: targets do not load the passes)
+    passes = Path(importlib.util.find_spec("portasnn.passes").origin).parent
     h = hashlib.sha256()
     for f in [root / "lower.py", root / "cxx.py", *sorted((root / "templates").glob("model.*.j2")),
               *sorted(passes.glob("*.py"))]:
