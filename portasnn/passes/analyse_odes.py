@@ -127,9 +127,11 @@ def apply(model: ir.Model) -> ir.Model:
     blocks = []
     conv_states: set[str] = set()
     for solver in analytic:
-        # expanded first: ODE-toolbox returns propagators of coupled kernels in a form that varies from run to
-        # run (hash order); then removable singularities (equal time constants) get their limit form
-        props = tuple((k, guard_singular(sympy.expand(_parse(v, names))))
+        # factored first: ODE-toolbox returns propagators of coupled kernels in a form that varies from run to
+        # run (hash order); factor() is canonical and keeps singular factors such as (tau_m - tau_syn)**2
+        # whole (expand() would multiply them out, and the guard below could no longer find them); then
+        # removable singularities (equal time constants) get their limit form
+        props = tuple((k, guard_singular(sympy.factor(_parse(v, names))))
                       for k, v in sorted(solver["propagators"].items()))
         update = tuple((s, _parse(solver["update_expressions"][s], names)) for s in solver["state_variables"])
         blocks.append(ir.AnalyticBlock(states=tuple(solver["state_variables"]), propagators=props, update=update))

@@ -21,7 +21,7 @@ import math
 import numpy as np
 import pytest
 
-from portasnn.network import Network
+from portasnn.builder import Network
 from portasnn.results import read_results
 
 pytestmark = pytest.mark.slow
