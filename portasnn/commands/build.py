@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from portasnn.commands.numerics import numerics_options, options_from
 from portasnn.errors import UsageError
 from portasnn.targets import REGISTRY
 
@@ -41,20 +42,14 @@ def _progress(quiet: bool):
 @click.option("--set", "sets", multiple=True, metavar="NAME=VALUE", help="Override a constant of the network.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
 @click.option("--dump-ir", is_flag=True, help="Print the solved IR as canonical JSON and stop.")
-@click.option("--spinnaker-solver", type=click.Choice(["euler", "rk2"]), default=None,
-              help="Fixed-step solver for non-linear ODEs on SpiNNaker (recorded in the manifest).")
-@click.option("--substeps", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Solver sub-steps per machine time step (with --spinnaker-solver).")
-@click.option("--arith", type=click.Choice(["fixed", "float"]), default="fixed", show_default=True,
-              help="spinnaker-host arithmetic: SpiNNaker-1's s16.15, or double.")
+@numerics_options
 def build(paths: tuple[str, ...], target: str, output: Path | None, sets: tuple[str, ...], as_json: bool,
-          dump_ir: bool, spinnaker_solver: str | None, substeps: int, arith: str) -> None:
+          dump_ir: bool, **numerics) -> None:
     from portasnn.frontend.network import parse_overrides
-    from portasnn.targets import Options, parse
+    from portasnn.targets import parse
 
-    name, implied = parse(target)
-    options = Options(solver=spinnaker_solver, substeps=substeps,
-                      arith="float" if implied.arith == "float" else arith)
+    name, _ = parse(target)
+    options = options_from(numerics, target)
     overrides = parse_overrides(sets)
     if dump_ir:
         from portasnn.program import load_program

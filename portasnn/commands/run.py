@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from portasnn.commands.numerics import numerics_options, options_from
+
 @click.command(name="run")
 @click.argument("network", type=click.Path(dir_okay=False))
 @click.option("--target", "-t", default="nest", show_default=True,
@@ -21,31 +23,24 @@ import click
 @click.option("--processes", "-n", type=click.IntRange(min=1), default=None,
               help="MPI processes (nest; mpirun, or srun in a Slurm allocation; needs `make setup-mpi`).")
 @click.option("--threads", type=click.IntRange(min=1), default=None, help="Threads per process (nest).")
-@click.option("--spinnaker-solver", type=click.Choice(["euler", "rk2"]), default=None,
-              help="Fixed-step solver for non-linear ODEs on the spinnaker targets.")
-@click.option("--substeps", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Solver sub-steps per machine time step (with --spinnaker-solver).")
-@click.option("--arith", type=click.Choice(["fixed", "float"]), default="fixed", show_default=True,
-              help="spinnaker-host arithmetic: SpiNNaker-1's s16.15, or double.")
+@numerics_options
 @click.option("--force", is_flag=True, help="Replace OUTDIR if it exists and is not empty.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object {outdir, summary}.")
 def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], seed: int | None,
-        processes: int | None, threads: int | None, spinnaker_solver: str | None, substeps: int, arith: str,
-        force: bool, as_json: bool) -> None:
+        processes: int | None, threads: int | None, force: bool, as_json: bool, **numerics) -> None:
     """Run a network (.pnet) on a target and write a results directory.
 
     Example: portasnn run examples/brunel/brunel_delta_nestml.pnet --target spinnaker-host --set N=2000
     """
     from portasnn.frontend.network import parse_overrides
     from portasnn.run import run_detailed
-    from portasnn.targets import Options
-
+    
     if force and outdir is not None and Path(outdir).exists():
         shutil.rmtree(outdir) if Path(outdir).is_dir() else Path(outdir).unlink()
     command = shlex.join(["portasnn", *sys.argv[1:]]) if sys.argv and "portasnn" in sys.argv[0] else None
     result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
                           progress=not as_json, command=command, processes=processes, threads=threads,
-                          options=Options(solver=spinnaker_solver, substeps=substeps, arith=arith))
+                          options=options_from(numerics, target))
     if as_json:
         click.echo(json.dumps({"outdir": str(result.outdir), "summary": result.summary}))
         return
