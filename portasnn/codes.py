@@ -521,6 +521,9 @@ _ALL: tuple[Code, ...] = (
     _c("E670", "neither a bundle nor a network",
        "submit takes a bundle (.tar.gz) or a network (.pnet). Make a bundle with `portasnn bundle NET.pnet`.",
        "runtime"),
+    _c("E671", "numerics options given with a ready bundle",
+       "`--spinnaker-solver`, `--substeps` and `--arith` decide the code a network is lowered to, and a bundle "
+       "already holds that code. Give them to `portasnn bundle` (or submit the .pnet file itself).", "runtime"),
     _c("E690", "results directory in the way, outside the working directory",
        "When the far-side entry runs again it replaces only directories strictly inside the job's working "
        "directory (a partial results/ or .results.attempt). Anything else at the results path (a file, a link, "

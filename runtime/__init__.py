@@ -21,17 +21,25 @@ __all__ = ["Bundle", "JobRecord", "bundle", "submit", "status", "fetch", "cancel
 
 
 def bundle(source: str | Path, *, target: str = "nest", outdir: str | Path | None = None,
-           overrides: dict | None = None, seed: int | None = None, resources: dict | None = None) -> Bundle:
-    """Bundle a ``.pnet`` network for ``target`` (``nest`` | ``spinnaker``)."""
+           overrides: dict | None = None, seed: int | None = None, resources: dict | None = None,
+           numerics=None) -> Bundle:  # noqa: ANN001
+    """Bundle a ``.pnet`` network for ``target`` (``nest`` | ``spinnaker``); ``numerics``: ``portasnn.targets.Options``."""
     outdir = Path(outdir) if outdir else paths.cache_dir() / "bundles"
-    return bundle_network(source, target=target, outdir=outdir, overrides=overrides, seed=seed, resources=resources)
+    return bundle_network(source, target=target, outdir=outdir, overrides=overrides, seed=seed, resources=resources,
+                          numerics=numerics)
 
 
-def _as_bundle(source: str | Path, to: str, target: str | None, overrides: dict | None, seed: int | None) -> Bundle:
+def _as_bundle(source: str | Path, to: str, target: str | None, overrides: dict | None, seed: int | None,
+               numerics=None) -> Bundle:  # noqa: ANN001
+    from portasnn.targets import Options
+
     p = Path(source)
     if p.suffix == ".pnet":
         default = "spinnaker" if to.startswith("nmpi") else "nest"
-        return bundle(p, target=target or default, overrides=overrides, seed=seed)
+        return bundle(p, target=target or default, overrides=overrides, seed=seed, numerics=numerics)
+    if numerics is not None and numerics != Options():
+        raise UsageError(f"{source}: numerics options shape the code a network is lowered to; a bundle already "
+                         "holds that code", hint="give them to `portasnn bundle`, or submit the .pnet", code="E671")
     if p.name.endswith(".tar.gz"):
         return open_bundle(p)
     raise UsageError(f"{source} is neither a bundle (.tar.gz) nor a network (.pnet)",
@@ -46,15 +54,16 @@ def _backend(target: str, db: JobDB, options: dict | None = None):
 
 def submit(source: str | Path, *, to: str = "local", target: str | None = None, overrides: dict | None = None,
            seed: int | None = None, rerun: bool = False, options: dict | None = None,
-           db: JobDB | None = None) -> JobRecord:
+           db: JobDB | None = None, numerics=None) -> JobRecord:  # noqa: ANN001
     """Submit a bundle (or a ``.pnet``, bundled first). Idempotent for the same bundle and target.
 
     ``options`` are non-secret backend settings (UNICORE site keys such as ``nodes``; NMPI
     ``collab``, ``job_service``, ``user_info_endpoint``); they are kept in the job record so a
-    later process uses the same ones.
+    later process uses the same ones. ``numerics`` (``portasnn.targets.Options``) apply when a
+    ``.pnet`` is bundled here.
     """
     db = db or JobDB()
-    b = _as_bundle(source, to, target, overrides, seed)
+    b = _as_bundle(source, to, target, overrides, seed, numerics)
     backend = _backend(to, db, options)
     rec = backend.submit(b, rerun=rerun)
     if options and rec.info.get("options") != options:

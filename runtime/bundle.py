@@ -37,6 +37,7 @@ import tarfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from portasnn.errors import UsageError
 from portasnn.runtime import manifest as mf
@@ -275,8 +276,10 @@ def network_payload(network, pnet: Path, overrides: dict | None = None) -> tuple
     return payload, f"payload/src/{pnet.relative_to(root).as_posix()}", zoo
 
 
-def _canonical_command(pnet: Path, target: str, overrides: dict, seed: int | None) -> str:
+def _canonical_command(pnet: Path, target: str, overrides: dict, seed: int | None, numerics: Any = None) -> str:
     parts = ["portasnn", "bundle", pnet.name, "--target", target]
+    if numerics is not None:  # only what differs from the defaults, so a default bundle keeps its command
+        parts += [f"--{flag}={value}" for flag, value in _numerics_flags(numerics)]
     for k, v in sorted(overrides.items()):
         parts += ["--set", f"{k}={v}"]
     if seed is not None:
@@ -284,10 +287,20 @@ def _canonical_command(pnet: Path, target: str, overrides: dict, seed: int | Non
     return " ".join(parts)
 
 
+def _numerics_flags(numerics: Any) -> list[tuple[str, Any]]:
+    from portasnn.targets import Options
+
+    default = Options()
+    flags = {"spinnaker-solver": "solver", "substeps": "substeps", "arith": "arith"}
+    return [(flag, getattr(numerics, attr)) for flag, attr in flags.items()
+            if getattr(numerics, attr) != getattr(default, attr)]
+
+
 def bundle_network(pnet: Path | str, *, target: str = "nest", outdir: Path | str = ".",
                    overrides: dict | None = None, seed: int | None = None,
-                   resources: dict | None = None) -> Bundle:
-    """Bundle a ``.pnet`` network for ``target`` (``nest`` or ``spinnaker``)."""
+                   resources: dict | None = None, numerics: Any = None) -> Bundle:
+    """Bundle a ``.pnet`` network for ``target`` (``nest`` or ``spinnaker``); ``numerics``
+    (``portasnn.targets.Options``) shape the generated SpiNNaker code and are ignored by NEST."""
     pnet = Path(pnet)
     overrides = dict(overrides or {})
     if target not in ("nest", "spinnaker"):
@@ -303,18 +316,19 @@ def bundle_network(pnet: Path | str, *, target: str = "nest", outdir: Path | str
     if target == "spinnaker":
         from portasnn.program import load_program
 
-        script = _spinnaker_payload(load_program(network), payload)
+        script = _spinnaker_payload(load_program(network), payload, numerics)
         entry.update(kind="spinnaker", target="spinnaker", pynn_script=script)
     return write_bundle(payload, outdir, target=target, entry=entry, ir=mf.ir_hash(network),
-                        resources=resources, command=_canonical_command(pnet, target, overrides, seed),
+                        resources=resources, command=_canonical_command(pnet, target, overrides, seed,
+                                                               numerics if target == "spinnaker" else None),
                         extra={"zoo_models": zoo})
 
 
-def _spinnaker_payload(program, payload: dict[str, bytes]) -> str:  # noqa: ANN001
+def _spinnaker_payload(program, payload: dict[str, bytes], numerics: Any = None) -> str:  # noqa: ANN001
     """Add what the spinnaker target lowers for ``program`` to ``payload``; return the PyNN script's bundle path."""
-    from portasnn.targets import get
+    from portasnn.targets import Options, get
 
-    artifact = get("spinnaker").lower(program)
+    artifact = get("spinnaker").lower(program, numerics or Options())
     for rel, text in artifact.files.items():
         payload[f"spinnaker/{rel}"] = text.encode()
     return f"payload/spinnaker/{artifact.recipe['script']}"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from portasnn.commands.numerics import numerics_options, options_from
 from portasnn.errors import UsageError
 
 
@@ -36,14 +37,17 @@ def _print(records, as_json: bool) -> None:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override a network constant.")
 @click.option("--seed", type=int, default=None, help="Random seed (default: the network's).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object {bundle, sha256, target}.")
-def bundle(network: Path, target: str, outdir: Path, sets: tuple[str, ...], seed: int | None, as_json: bool) -> None:
+@numerics_options
+def bundle(network: Path, target: str, outdir: Path, sets: tuple[str, ...], seed: int | None, as_json: bool,
+           **numerics) -> None:
     """Pack NETWORK (.pnet) with its sources into a content-addressed bundle.
 
     Example: portasnn bundle examples/brunel/brunel_delta_nestml.pnet --target spinnaker -o bundles
     """
     from portasnn.runtime import bundle as make
 
-    b = make(network, target=target, outdir=outdir, overrides=_sets(sets), seed=seed)
+    b = make(network, target=target, outdir=outdir, overrides=_sets(sets), seed=seed,
+             numerics=options_from(numerics))
     if as_json:
         click.echo(json.dumps({"bundle": str(b.path), "sha256": b.digest, "target": b.target}))
     else:
@@ -63,15 +67,17 @@ def bundle(network: Path, target: str, outdir: Path, sets: tuple[str, ...], seed
               help="With --wait: how long to keep polling a site that cannot be reached before giving up (the job "
                    "goes on; resume with `portasnn status JOB`).")
 @click.option("--json", "as_json", is_flag=True, help="Print the job as JSON.")
+@numerics_options
 def submit(source: Path, to: str, target: str | None, sets: tuple[str, ...], seed: int | None, rerun: bool,
-           wait_: bool, outage_limit: float, as_json: bool) -> None:
+           wait_: bool, outage_limit: float, as_json: bool, **numerics) -> None:
     """Submit a bundle or a network. Submitting the same bundle to the same place again reuses its job.
 
     Example: portasnn submit examples/brunel/brunel_delta_nest.pnet --to unicore:jusuf --wait
     """
     from portasnn import runtime
 
-    rec = runtime.submit(source, to=to, target=target, overrides=_sets(sets), seed=seed, rerun=rerun)
+    rec = runtime.submit(source, to=to, target=target, overrides=_sets(sets), seed=seed, rerun=rerun,
+                         numerics=options_from(numerics))
     if wait_:
         rec = runtime.wait(rec, outage_limit_s=outage_limit, say=lambda message: click.echo(message, err=True))
     _print([rec], as_json)

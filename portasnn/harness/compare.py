@@ -108,8 +108,11 @@ class ComparisonReport:
 def compare(subject: str | Path | Network | None = None, targets: Sequence[str] | None = None,
             results: Sequence[str | Path | Sequence[str | Path]] | None = None, outdir: str | Path = "compare-out",
             seeds: int = 3, tolerances: str | Path | None = None, overrides: dict[str, Any] | None = None,
-            progress: Progress | None = None) -> ComparisonReport:
-    """Compare targets on ``subject`` (or existing result directories) and write the report to ``outdir``."""
+            progress: Progress | None = None, options: Any = None) -> ComparisonReport:
+    """Compare targets on ``subject`` (or existing result directories) and write the report to ``outdir``.
+
+    ``options``: the numerics (``portasnn.targets.Options``) every target runs with; ``spinnaker-host:float``
+    adds ``arith="float"`` to them."""
     from portasnn.harness.report import write_report
 
     say = progress or (lambda _msg: None)
@@ -134,7 +137,7 @@ def compare(subject: str | Path | Network | None = None, targets: Sequence[str] 
         raise UsageError("nothing to compare: give at least two targets or result directories", code="E752")
     outdir.mkdir(parents=True, exist_ok=True)
     if kind == "model":
-        report = _compare_model(subject_text, net, given, parsed, outdir, tol, overrides, say)
+        report = _compare_model(subject_text, net, given, parsed, outdir, tol, overrides, say, options)
     else:
         base = overrides.pop("seed", None)
         if isinstance(net, Path):  # read once, with the overrides; every target then runs the same IR
@@ -142,7 +145,7 @@ def compare(subject: str | Path | Network | None = None, targets: Sequence[str] 
         elif overrides:
             raise UsageError("--set applies to .pnet files and to a model's scenarios, not to a Network built "
                              "in Python or to result directories", code="E758")
-        report = _compare_network(subject_text, net, given, parsed, outdir, tol, seeds, base, say)
+        report = _compare_network(subject_text, net, given, parsed, outdir, tol, seeds, base, say, options)
     say("writing the report")
     write_report(report)
     return report
@@ -232,7 +235,8 @@ def _load_network(path: Path, overrides: dict[str, Any]) -> Network:
 
 
 def _compare_network(subject_text: str, net: Network | None, given: list[Arm], parsed: list[Target], outdir: Path,
-                     tol: dict[str, Any], seeds: int, seed: Any, say: Progress) -> ComparisonReport:
+                     tol: dict[str, Any], seeds: int, seed: Any, say: Progress,
+                     numerics: Any = None) -> ComparisonReport:
     try:
         base = int(seed) if seed is not None else (net.simulation.seed if net is not None else 1)
     except ValueError:
@@ -243,7 +247,7 @@ def _compare_network(subject_text: str, net: Network | None, given: list[Arm], p
     for i, target in enumerate(parsed):
         n = seeds if not arms and i == 0 else 1
         arms.append(_run_arm(target, net, outdir / "runs", [base + s for s in range(n)], say,
-                             index=len(arms)))
+                             index=len(arms), numerics=numerics))
     arms = _unique_labels(arms)
     _check_populations(arms)
     if sum(arms[0].runs[0].populations.values()) <= SINGLE_NEURON_MAX:
@@ -253,7 +257,7 @@ def _compare_network(subject_text: str, net: Network | None, given: list[Arm], p
     def run_float(float_target: Target) -> list[Arm] | None:
         if net is None:
             return None
-        return [_run_arm(float_target, net, outdir / "runs", [base], say, index=len(arms))]
+        return [_run_arm(float_target, net, outdir / "runs", [base], say, index=len(arms), numerics=numerics)]
 
     def judge_extra(extra: list[Arm]) -> list[Judgement]:
         report.observables.update({a.label: _observables(a) for a in extra})
@@ -264,12 +268,12 @@ def _compare_network(subject_text: str, net: Network | None, given: list[Arm], p
 
 
 def _run_arm(target: Target, subject: Network, root: Path, seeds: list[int], say: Progress, group: str = "",
-             index: int = 0) -> Arm:
+             index: int = 0, numerics: Any = None) -> Arm:
     runs = []
     for seed in seeds:
         say(f"running {group + ' on ' if group else ''}{target.label} (seed {seed})")
         where = root / (f"{_slug(group)}/" if group else "") / f"{index}_{_slug(target.label)}-seed{seed}"
-        runs.append(read_results(run_target(target, subject, where, seed=seed)))
+        runs.append(read_results(run_target(target, subject, where, seed=seed, numerics=numerics)))
     return Arm(target.label, target.kind, tuple(runs))
 
 
@@ -306,18 +310,21 @@ def _observables(arm: Arm) -> dict[str, dict[str, list[float | None]]]:
 
 # --------------------------------------------------------------------------------------- single neuron
 def _compare_model(subject_text: str, model: ModelRef, given: list[Arm], parsed: list[Target], outdir: Path,
-                   tol: dict[str, Any], overrides: dict[str, Any], say: Progress) -> ComparisonReport:
+                   tol: dict[str, Any], overrides: dict[str, Any], say: Progress,
+                   numerics: Any = None) -> ComparisonReport:
     from portasnn.harness.scenarios import SCENARIOS, scenario_network
 
     if given:
         raise UsageError("a NESTML model subject runs its scenarios on targets; --results cannot be mixed in",
                          hint="compare result directories without a SUBJECT", code="E756")
     nets = {name: scenario_network(name, model, overrides) for name in SCENARIOS}
-    groups = {name: _unique_labels([_run_arm(t, net, outdir / "runs", [1], say, group=name, index=i)
+    groups = {name: _unique_labels([_run_arm(t, net, outdir / "runs", [1], say, group=name, index=i,
+                                             numerics=numerics)
                                     for i, t in enumerate(parsed)]) for name, net in nets.items()}
 
     def rerun(float_target: Target) -> dict[str, list[Arm]]:
-        return {name: [_run_arm(float_target, net, outdir / "runs", [1], say, group=name, index=len(parsed))]
+        return {name: [_run_arm(float_target, net, outdir / "runs", [1], say, group=name, index=len(parsed),
+                                 numerics=numerics)]
                 for name, net in nets.items()}
 
     return _single_report(subject_text, groups, outdir, tol, rerun)
