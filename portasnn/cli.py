@@ -68,8 +68,26 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="portasnn")
-def cli() -> None:
+@click.option("--verbose", "-v", is_flag=True, envvar="PORTASNN_VERBOSE",
+              help="Also show what the tools underneath say: NEST's banner and messages, library warnings.")
+def cli(verbose: bool) -> None:
     """portasnn: write a spiking neural network once, run it on NEST and SpiNNaker, compare."""
+    if not verbose:
+        quiet_tools()
+
+
+def quiet_tools() -> None:
+    """Keep portasnn's own output its own: no NEST banner or messages below warnings (also in processes started
+    from here, e.g. MPI ranks), no warnings of other libraries (numpy's RuntimeWarnings and the like); portasnn's
+    warnings stay. ``--verbose`` (or ``PORTASNN_VERBOSE=1``) shows everything."""
+    import os
+    import warnings
+
+    from portasnn.errors import PortasnnWarning
+
+    os.environ.setdefault("PYNEST_QUIET", "1")
+    warnings.simplefilter("ignore")
+    warnings.simplefilter("default", PortasnnWarning)
 
 
 def main(argv: list[str] | None = None) -> int:
