@@ -91,3 +91,19 @@ def test_nest_bundles_and_missing_collab_are_refused(env, nmpi_queue, monkeypatc
     with pytest.raises(UsageError, match="no EBRAINS collab") as err:
         NmpiBackend()
     assert "PORTASNN_NMPI_COLLAB" in err.value.hint
+
+
+def test_the_same_pnet_resubmitted_from_another_directory_is_the_same_job(env, nmpi_queue, tmp_path):
+    """issue 13 item 15 and the fault table: re-submitting a .pnet to NMPI (copied elsewhere, bundled again)
+    creates no second job."""
+    import shutil
+    from pathlib import Path
+
+    brunel = Path(__file__).resolve().parents[2] / "examples" / "brunel"
+    recs = []
+    for where in ("first/copy", "second"):
+        shutil.copytree(brunel, tmp_path / where, ignore=shutil.ignore_patterns("figures"))
+        recs.append(runtime.submit(tmp_path / where / "brunel_delta_nestml.pnet", to="nmpi:spinnaker",
+                                   overrides={"N": "200"}))
+    assert recs[0].id == recs[1].id and recs[0].remote == recs[1].remote
+    assert len(nmpi_queue.jobs) == 1
