@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from portasnn.commands.numerics import numerics_options, options_from
 from portasnn.errors import UsageError
 
 STYLE = {"OK": "green", "Poor": "yellow", "Fail": "bold red"}
@@ -67,13 +68,16 @@ class _CompareCommand(click.Command):
               "scenario parameter (repeatable).")
 @click.option("--force", is_flag=True, help="Replace OUTDIR if it exists and is not empty.")
 @click.option("--json", "as_json", is_flag=True, help="Print metrics.json to stdout instead of the grid.")
+@numerics_options
 @click.pass_context
 def compare(ctx: click.Context, subject: Path | None, targets: str | None, results: tuple[str, ...], outdir: Path,
-            seeds: int, tolerances: Path | None, sets: tuple[str, ...], force: bool, as_json: bool) -> None:
+            seeds: int, tolerances: Path | None, sets: tuple[str, ...], force: bool, as_json: bool,
+            **numerics) -> None:
     """Compare SUBJECT (a .pnet network or a .nestml model) across targets, or compare result directories.
 
     Example: portasnn compare examples/brunel/brunel_delta_nestml.pnet --targets nest,spinnaker-host -o cmp
     """
+    options = options_from(numerics)
     import os
     import shutil
 
@@ -96,7 +100,7 @@ def compare(ctx: click.Context, subject: Path | None, targets: str | None, resul
     err = Console(stderr=True)
     with err.status("comparing") as status:
         report = run_compare(subject, targets=target_list, results=arms or None, outdir=outdir, seeds=seeds,
-                             tolerances=tolerances, overrides=_sets(sets), progress=status.update)
+                             tolerances=tolerances, overrides=_sets(sets), progress=status.update, options=options)
     if as_json:
         click.echo(json.dumps(json.loads((report.outdir / "metrics.json").read_text()), indent=2))
     else:

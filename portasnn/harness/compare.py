@@ -108,8 +108,9 @@ class ComparisonReport:
 def compare(subject: str | Path | Network | None = None, targets: Sequence[str] | None = None,
             results: Sequence[str | Path | Sequence[str | Path]] | None = None, outdir: str | Path = "compare-out",
             seeds: int = 3, tolerances: str | Path | None = None, overrides: dict[str, Any] | None = None,
-            progress: Progress | None = None) -> ComparisonReport:
-    """Compare targets on ``subject`` (or existing result directories) and write the report to ``outdir``."""
+            progress: Progress | None = None, options: Any = None) -> ComparisonReport:
+    """Compare targets on ``subject`` (or existing result directories) and write the report to ``outdir``.
+    ``options``: numerics options (``portasnn.targets.Options``) for the targets run (network subjects)."""
     from portasnn.harness.report import write_report
 
     say = progress or (lambda _msg: None)
@@ -142,7 +143,7 @@ def compare(subject: str | Path | Network | None = None, targets: Sequence[str] 
         elif overrides:
             raise UsageError("--set applies to .pnet files and to a model's scenarios, not to a Network built "
                              "in Python or to result directories", code="E758")
-        report = _compare_network(subject_text, net, given, parsed, outdir, tol, seeds, base, say)
+        report = _compare_network(subject_text, net, given, parsed, outdir, tol, seeds, base, say, options)
     say("writing the report")
     write_report(report)
     return report
@@ -232,7 +233,8 @@ def _load_network(path: Path, overrides: dict[str, Any]) -> Network:
 
 
 def _compare_network(subject_text: str, net: Network | None, given: list[Arm], parsed: list[Target], outdir: Path,
-                     tol: dict[str, Any], seeds: int, seed: Any, say: Progress) -> ComparisonReport:
+                     tol: dict[str, Any], seeds: int, seed: Any, say: Progress, options: Any = None
+                     ) -> ComparisonReport:
     try:
         base = int(seed) if seed is not None else (net.simulation.seed if net is not None else 1)
     except ValueError:
@@ -243,7 +245,7 @@ def _compare_network(subject_text: str, net: Network | None, given: list[Arm], p
     for i, target in enumerate(parsed):
         n = seeds if not arms and i == 0 else 1
         arms.append(_run_arm(target, net, outdir / "runs", [base + s for s in range(n)], say,
-                             index=len(arms)))
+                             index=len(arms), options=options))
     arms = _unique_labels(arms)
     _check_populations(arms)
     if sum(arms[0].runs[0].populations.values()) <= SINGLE_NEURON_MAX:
@@ -253,7 +255,7 @@ def _compare_network(subject_text: str, net: Network | None, given: list[Arm], p
     def run_float(float_target: Target) -> list[Arm] | None:
         if net is None:
             return None
-        return [_run_arm(float_target, net, outdir / "runs", [base], say, index=len(arms))]
+        return [_run_arm(float_target, net, outdir / "runs", [base], say, index=len(arms), options=options)]
 
     def judge_extra(extra: list[Arm]) -> list[Judgement]:
         report.observables.update({a.label: _observables(a) for a in extra})
@@ -264,12 +266,12 @@ def _compare_network(subject_text: str, net: Network | None, given: list[Arm], p
 
 
 def _run_arm(target: Target, subject: Network, root: Path, seeds: list[int], say: Progress, group: str = "",
-             index: int = 0) -> Arm:
+             index: int = 0, options: Any = None) -> Arm:
     runs = []
     for seed in seeds:
         say(f"running {group + ' on ' if group else ''}{target.label} (seed {seed})")
         where = root / (f"{_slug(group)}/" if group else "") / f"{index}_{_slug(target.label)}-seed{seed}"
-        runs.append(read_results(run_target(target, subject, where, seed=seed)))
+        runs.append(read_results(run_target(target, subject, where, seed=seed, numerics=options)))
     return Arm(target.label, target.kind, tuple(runs))
 
 

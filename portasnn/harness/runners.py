@@ -65,7 +65,7 @@ def _call(subject: Subject, outdir: Path, options: dict[str, Any], target: str) 
     if (outdir / "meta.json").is_file():  # a previous comparison's run in this output directory
         shutil.rmtree(outdir)
     return Path(run(subject, target=target, outdir=outdir, overrides=options.get("overrides") or None,
-                    seed=options.get("seed"), progress=False))
+                    seed=options.get("seed"), progress=False, options=options.get("numerics")))
 
 
 def _nest_builtin(subject: Subject, model: str) -> Network:
@@ -80,9 +80,10 @@ def _nest_builtin(subject: Subject, model: str) -> Network:
 
 
 def run_target(target: Target, subject: Subject, outdir: Path, *, seed: int | None,
-               overrides: dict[str, Any] | None = None) -> Path:
-    """Run ``subject`` on ``target`` into ``outdir``; UsageError if the target cannot run."""
-    options = {"seed": seed, "overrides": overrides}
+               overrides: dict[str, Any] | None = None, numerics: Any = None) -> Path:
+    """Run ``subject`` on ``target`` into ``outdir``; UsageError if the target cannot run.
+    ``numerics``: ``portasnn.targets.Options`` for every target (the float variant keeps its arithmetic)."""
+    options = {"seed": seed, "overrides": overrides, "numerics": numerics}
     if target.kind == "nest-builtin":
         return _call(_nest_builtin(subject, target.arg or ""), outdir, options, "nest")
     return _call(subject, outdir, options, "spinnaker-host:float" if target.kind == "spinnaker-host-float"
