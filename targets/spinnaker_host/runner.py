@@ -405,17 +405,18 @@ def _max_input(data: netdata.NetData, prepared: _Prepared, pop: str) -> list[flo
 def _scaling_meta(data: netdata.NetData, prepared: _Prepared, scalings: Mapping[str, WeightScaling],
                   sat: Mapping[str, list[int]], arith: Arith, measured: Mapping[str, list[float]] | None,
                   history: list[dict[str, list[int]]]) -> dict:
-    """Per population: how the shifts were chosen, the shifts, the largest input per tick, saturations."""
+    """Per population: how the shifts were chosen, the shifts, the largest input of one neuron in one tick and
+    a slot's capacity (in the network's weight unit: mV, pA or nS), and the saturated additions."""
     out = {}
     for p in data.pops:
+        to_net = [1.0 / (p.model.global_weight_scale * f) for f in p.model.weight_to_model]
         entry = {"mode": scalings[p.name].mode, "spec": ws.spec(scalings[p.name]),
                  "synapse_types": list(p.model.synapse_types), "shifts": list(prepared.shifts[p.name]),
-                 "global_weight_scale": p.model.global_weight_scale,
-                 "capacity": [ws.capacity(s) / p.model.global_weight_scale for s in prepared.shifts[p.name]],
-                 "max_input": [m / p.model.global_weight_scale for m in _max_input(data, prepared, p.name)],
+                 "capacity": [ws.capacity(s) * to_net[k] for k, s in enumerate(prepared.shifts[p.name])],
+                 "max_input": [m * to_net[k] for k, m in enumerate(_max_input(data, prepared, p.name))],
                  "saturations": list(sat[p.name])}
         if measured is not None and p.name in measured:
-            entry["measured_max_input"] = [m / p.model.global_weight_scale for m in measured[p.name]]
+            entry["measured_max_input"] = [m * to_net[k] for k, m in enumerate(measured[p.name])]
             entry["headroom"] = ws.AUTO_HEADROOM
         if scalings[p.name].mode == "auto":
             entry["attempts"] = [h[p.name] for h in history if p.name in h]
