@@ -148,9 +148,29 @@ def compare(subject: str | Path | Network | None = None, targets: Sequence[str] 
                              "in Python or to result directories", code="E758")
         report = _compare_network(subject_text, net, given, parsed, outdir, tol, seeds, base, say, options)
     report.weight_scaling = weight_scaling_of(report.runs)
+    report.attribution.extend(scaling_hints(report.attribution, report.weight_scaling))
     say("writing the report")
     write_report(report)
     return report
+
+
+def scaling_hints(attribution: list[str], weight_scaling: dict[str, Any]) -> list[str]:
+    """The lever for a deviation attributed to fixed point: per such arm, the weight stored with the largest
+    relative error (projection, population, shift) and the option that chooses the shifts by measurement."""
+    out = []
+    for label, info in weight_scaling.items():
+        if not any(line.startswith(f"{label} ") and "comes from fixed-point arithmetic" in line
+                   for line in attribution):
+            continue
+        rows = [w for w in info.get("weights", []) if w.get("max_abs_relative_error")]
+        if not rows:
+            continue
+        w = max(rows, key=lambda row: row["max_abs_relative_error"])
+        out.append(f"{label}: at the ring-buffer shifts used, weights are stored with up to "
+                   f"{100 * w['max_abs_relative_error']:.3g} % error ({w['name']} onto {w['population']}, "
+                   f"{w['synapse_type']}, shift {w['shift']}); --weight-scaling auto chooses the smallest shifts "
+                   "that do not saturate (see the weight-scaling table).")
+    return out
 
 
 def weight_scaling_of(runs: dict[str, list[str]]) -> dict[str, Any]:

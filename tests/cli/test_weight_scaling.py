@@ -121,3 +121,21 @@ def test_compare_reports_shifts_and_the_quantisation_of_every_projection(pnet, t
         assert w["relative_error"] == pytest.approx(stored / nA - 1.0, rel=1e-9, abs=1e-15)
         assert f"| {w['name']} ({w['kind']}) | {w['population']} | {w['synapse_type']} | {shift} |" in report
     assert "--weight-scaling B=shift:2,3" in report
+
+
+def test_a_fixed_point_deviation_points_at_the_weight_scaling():
+    """issue 13 item 10: when the attribution says fixed point, the report names the worst-stored weight and
+    the knob; otherwise it adds nothing."""
+    from portasnn.harness.compare import scaling_hints
+
+    info = {"spinnaker-host": {"weights": [
+        {"name": "E->E", "population": "E", "synapse_type": "excitatory", "shift": 7,
+         "max_abs_relative_error": 0.015625},
+        {"name": "I->E", "population": "E", "synapse_type": "inhibitory", "shift": 7,
+         "max_abs_relative_error": 0.0}]}}
+    fixed = ["spinnaker-host E / rate_hz is Poor but OK with --arith float: the deviation comes from fixed-point "
+             "arithmetic."]
+    hints = scaling_hints(fixed, info)
+    assert len(hints) == 1 and "up to 1.56 % error (E->E onto E, excitatory, shift 7)" in hints[0]
+    assert "--weight-scaling auto" in hints[0]
+    assert scaling_hints(["spinnaker-host: OK, no attribution needed."], info) == []
