@@ -9,6 +9,7 @@
 //   model E_model = nest iaf_psc_delta { t_ref = 2 ms }     (a block: defaults for its populations)
 //   let J = 0.1 mV
 //   population E: NE exc { V_th = 20 mV, V_m ~ uniform(0 mV, 20 mV) }
+//   population I: NI exc, weight_scaling = auto             (or shift(1, 2), max(2 mV, 8 mV), spynnaker)
 //   connect E -> I: fixed_indegree(CE), weight = J, delay = D
 //   stimulus ext: poisson(rate = nu_ext * CE) -> E, I  weight = J, delay = D
 //   record spikes of E[0:50]
@@ -24,7 +25,7 @@ statement
     | MODEL key=IDENT (EQ inner=IDENT)? FROM path=STRING block?              # modelFileStmt
     | MODEL key=IDENT EQ NEST builtin=IDENT block?                           # modelNestStmt
     | LET name=IDENT EQ expr                                                 # letStmt
-    | POPULATION name=IDENT COLON size=expr model=IDENT block?               # populationStmt
+    | POPULATION name=IDENT COLON size=expr model=IDENT block? (COMMA option)*  # populationStmt
     | CONNECT (name=IDENT COLON)? pre=IDENT ARROW post=IDENT COLON rule (COMMA option)*  # connectStmt
     | STIMULUS name=IDENT COLON call ARROW target (COMMA target)* (COMMA? option (COMMA option)*)?  # stimulusStmt
     | RECORD (name=IDENT COLON)? IDENT (COMMA IDENT)* OF target (EVERY interval=expr)?        # recordStmt

@@ -144,8 +144,12 @@ class Network:
         return key
 
     def population(self, name: str, size: int, model: str, params: Mapping[str, ir.Value | str] | None = None,
-                   initial: Mapping[str, ir.Value | str] | None = None) -> ir.Population:
-        """Add ``size`` neurons of ``model``. State variables given in ``params`` count as initial values."""
+                   initial: Mapping[str, ir.Value | str] | None = None,
+                   weight_scaling: str | ir.WeightScaling | None = None) -> ir.Population:
+        """Add ``size`` neurons of ``model``. State variables given in ``params`` count as initial values.
+        ``weight_scaling``: the ring-buffer weight scaling on the spinnaker targets, ``"auto"``, ``"spynnaker"``,
+        ``"shift:1,2"`` or ``"max:2,8"`` (per synapse type, in the network's weight unit), see
+        ``portasnn.weight_scaling``."""
         _check_name(name, "population name")
         if name in self._pops:
             raise error("E205", f"population '{name}' is defined twice", None)
@@ -163,7 +167,14 @@ class Network:
                 unit = info.unit_of(key) if info is not None else None
                 state = is_initial or (info is not None and key in info.state)
                 out[state].append((key, self._value(value, unit, f"{key} of population {name}")))
-        pop = ir.Population(name=name, size=size, model=model, params=tuple(out[False]), initial=tuple(out[True]))
+        scaling = None
+        if weight_scaling is not None:
+            from portasnn import weight_scaling as ws
+
+            scaling = ws.check(weight_scaling, f"{name}: {weight_scaling}") if isinstance(
+                weight_scaling, ir.WeightScaling) else ws.parse_spec(str(weight_scaling), with_population=False)[1]
+        pop = ir.Population(name=name, size=size, model=model, params=tuple(out[False]), initial=tuple(out[True]),
+                            weight_scaling=scaling)
         self._pops[name] = pop
         return pop
 

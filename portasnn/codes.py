@@ -464,10 +464,6 @@ _ALL: tuple[Code, ...] = (
        "during the run. The run stops, no results are written, and the message names the population, neuron, "
        "variable, value and time. Change the parameters or inputs (or the solver step), then run again.",
        "cli"),
-    _c("W401", "ring-buffer saturation",
-       "Additions to the 16-bit input ring buffers saturated, as SpiNNaker's synapses_saturation_count would "
-       "count them: some input was lost. Lower the weights or pin a larger ring-buffer shift.",
-       "spinnaker-host"),
     _c("W402", "weights wrap in the ring buffer",
        "Some weights exceed the 16-bit ring-buffer range for their shift and wrap, as on SpiNNaker. Lower "
        "the weights or pin a larger ring-buffer shift.", "spinnaker-host"),
@@ -601,9 +597,29 @@ _ALL: tuple[Code, ...] = (
     _c("E758", "bad override or seed for compare",
        "--set applies to .pnet files and model scenarios (not to a Network built in Python or to result "
        "directories), and a seed must be an integer. Fix the option.", "harness"),
+    _c("E770", "bad weight scaling",
+       "A ring-buffer weight scaling (--weight-scaling, or a population's weight_scaling option) is auto, "
+       "spynnaker, shift:S,... with whole shifts from 0 to 16, or max:W,... with positive maxima (sPyNNaker's "
+       "max_expected_summed_weight). Write one of these forms.", "cli", "frontend"),
+    _c("E771", "weight scaling for an unknown population",
+       "--weight-scaling POP=... names a population the network does not have. Use one of the populations the "
+       "message lists, or leave out POP= to scale every population.", "cli"),
+    _c("E772", "weight scaling has the wrong number of values",
+       "Shifts or maxima are given per synapse type of the population's model, in its order (usually "
+       "excitatory, inhibitory). Give one value per synapse type.", "cli", "spinnaker"),
+    _c("E773", "automatic weight scaling needs a measured run",
+       "auto chooses the ring-buffer shifts from a run on the SpiNNaker emulator, so the sPyNNaker code for a "
+       "board cannot take it directly. Run the network on spinnaker-host with auto (it reports the shifts per "
+       "population), then build for the board with those shifts (--weight-scaling POP=shift:S,...).",
+       "spinnaker"),
     _c("W701", "number of processes differs from the network's",
        "The network asks for a number of processes other than the job has; the run uses the job's. Results "
        "depend on the number of virtual processes, so compare runs with the same one.", "nest"),
+    _c("W770", "ring-buffer saturation",
+       "Additions to a population's 16-bit input ring buffers saturated at its shift, as SpiNNaker's "
+       "synapses_saturation_count would count them: input was lost, and the message says where and how often. "
+       "Pin a larger shift (--weight-scaling POP=shift:...), use auto, or lower the weights.",
+       "spinnaker-host"),
 )
 
 #: code -> its definition, in the order above (by stage, then number)

@@ -160,7 +160,7 @@ class SpinnakerArtifact:
 def build_spinnaker(path, out_dir: str | Path | None = None,
                     solver: str | None = None, substeps: int = 1, *, target: str = "spinnaker",
                     overrides: dict[str, str] | None = None, make: bool = True,
-                    progress: Callable[[str], None] | None = None) -> SpinnakerArtifact:
+                    progress: Callable[[str], None] | None = None, weight_scaling: tuple = ()) -> SpinnakerArtifact:
     """``portasnn build --target spinnaker|spinnaker-host``: load ``path`` (model files, a .pnet, a Network or
     a Program), lower, build, and write the files into ``out_dir``.
 
@@ -181,7 +181,7 @@ def build_spinnaker(path, out_dir: str | Path | None = None,
     stem = Path(source[0]).stem if isinstance(source, list) and source else program.name
     out = Path(out_dir) if out_dir is not None else Path("build") / target / _safe(stem)
     tgt = get(target)
-    artifact = tgt.lower(program, Options(solver=solver, substeps=substeps))
+    artifact = tgt.lower(program, Options(solver=solver, substeps=substeps, weight_scaling=weight_scaling))
     built = tgt.build(artifact, progress=say) if (make or target == "spinnaker-host") else \
         Built(artifact=artifact, message="")
     files = artifact.write(out)

@@ -292,8 +292,13 @@ def _numerics_flags(numerics: Any) -> list[tuple[str, Any]]:
 
     default = Options()
     flags = {"spinnaker-solver": "solver", "substeps": "substeps", "arith": "arith"}
-    return [(flag, getattr(numerics, attr)) for flag, attr in flags.items()
-            if getattr(numerics, attr) != getattr(default, attr)]
+    out = [(flag, getattr(numerics, attr)) for flag, attr in flags.items()
+           if getattr(numerics, attr) != getattr(default, attr)]
+    if numerics.weight_scaling:
+        from portasnn.weight_scaling import spec
+
+        out += [("weight-scaling", f"{pop}={spec(s)}" if pop != "*" else spec(s)) for pop, s in numerics.weight_scaling]
+    return out
 
 
 def bundle_network(pnet: Path | str, *, target: str = "nest", outdir: Path | str = ".",

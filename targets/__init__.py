@@ -45,15 +45,23 @@ class Options:
     """Numerics options, the same for every command and target.
 
     ``solver``/``substeps``: fixed-step method for non-linear ODEs on SpiNNaker (``None``: refuse them);
-    ``arith``: spinnaker-host's arithmetic, ``fixed`` (SpiNNaker-1's s16.15) or ``float`` (double).
+    ``arith``: spinnaker-host's arithmetic, ``fixed`` (SpiNNaker-1's s16.15) or ``float`` (double);
+    ``weight_scaling``: ring-buffer weight scaling on the spinnaker targets, (population or ``*``, scaling)
+    pairs over the network's own (``portasnn.weight_scaling``).
     """
 
     solver: str | None = None
     substeps: int = 1
     arith: Literal["fixed", "float"] = "fixed"
+    weight_scaling: tuple[tuple[str, Any], ...] = ()  # (population | "*", portasnn.ir.network.WeightScaling)
 
     def to_json(self) -> dict:
-        return {"solver": self.solver, "substeps": self.substeps, "arith": self.arith}
+        out: dict[str, Any] = {"solver": self.solver, "substeps": self.substeps, "arith": self.arith}
+        if self.weight_scaling:  # only when set: the keys of runs without it stay the same
+            from portasnn.weight_scaling import spec
+
+            out["weight_scaling"] = {pop: spec(s) for pop, s in self.weight_scaling}
+        return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -60,7 +60,8 @@ def build(paths: tuple[str, ...], target: str, output: Path | None, sets: tuple[
         from portasnn.modules import build_spinnaker
 
         result = build_spinnaker(list(paths), output, target=name, solver=options.solver, substeps=options.substeps,
-                                 overrides=overrides, progress=_progress(as_json))
+                                 overrides=overrides, progress=_progress(as_json),
+                                 weight_scaling=options.weight_scaling)
         click.echo(json.dumps(result.to_json(), indent=2) if as_json else str(result))
         return
     nets = [p for p in paths if p.endswith(".pnet")]

@@ -77,6 +77,7 @@ def compare(ctx: click.Context, subject: Path | None, targets: str | None, resul
 
     Example: portasnn compare examples/brunel/brunel_delta_nestml.pnet --targets nest,spinnaker-host -o cmp
     """
+    options = options_from(numerics)
     import os
     import shutil
 
@@ -99,8 +100,7 @@ def compare(ctx: click.Context, subject: Path | None, targets: str | None, resul
     err = Console(stderr=True)
     with err.status("comparing") as status:
         report = run_compare(subject, targets=target_list, results=arms or None, outdir=outdir, seeds=seeds,
-                             tolerances=tolerances, overrides=_sets(sets), progress=status.update,
-                             options=options_from(numerics))
+                             tolerances=tolerances, overrides=_sets(sets), progress=status.update, options=options)
     if as_json:
         click.echo(json.dumps(json.loads((report.outdir / "metrics.json").read_text()), indent=2))
     else:

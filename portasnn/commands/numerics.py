@@ -9,8 +9,9 @@ from portasnn.targets import Options, parse
 
 
 def numerics_options(command: Callable) -> Callable:
-    """Add ``--spinnaker-solver``, ``--substeps`` and ``--arith`` to a click command (as keyword arguments
-    ``spinnaker_solver``, ``substeps``, ``arith``; turn them into :class:`Options` with :func:`options_from`)."""
+    """Add ``--spinnaker-solver``, ``--substeps``, ``--arith`` and ``--weight-scaling`` to a click command (as
+    keyword arguments ``spinnaker_solver``, ``substeps``, ``arith``, ``weight_scaling``; turn them into
+    :class:`Options` with :func:`options_from`)."""
     for option in reversed((
         click.option("--spinnaker-solver", type=click.Choice(["euler", "rk2"]), default=None,
                      help="Fixed-step solver for non-linear ODEs on the spinnaker targets (default: refuse them)."),
@@ -18,6 +19,11 @@ def numerics_options(command: Callable) -> Callable:
                      help="Solver sub-steps per machine time step (with --spinnaker-solver)."),
         click.option("--arith", type=click.Choice(["fixed", "float"]), default="fixed", show_default=True,
                      help="spinnaker-host arithmetic: SpiNNaker-1's s16.15, or double."),
+        click.option("--weight-scaling", multiple=True, metavar="[POP=]auto|spynnaker|shift:S,..|max:W,..",
+                     help="Ring-buffer weight scaling on the spinnaker targets (repeatable; default: as the "
+                     "network says, else sPyNNaker's estimate): auto measures the largest input per tick and "
+                     "takes the smallest shift that holds it; shift: pins the left shift per synapse type; max: "
+                     "sPyNNaker's max_expected_summed_weight per synapse type (mV, pA or nS)."),
     )):
         command = option(command)
     return command
@@ -26,7 +32,10 @@ def numerics_options(command: Callable) -> Callable:
 def options_from(kwargs: dict, target: str | None = None) -> Options:
     """Pop the numerics options out of a command's keyword arguments; a target spelled with options
     (``spinnaker-host:float``) implies them."""
+    from portasnn.weight_scaling import parse_specs
+
     solver, substeps, arith = kwargs.pop("spinnaker_solver"), kwargs.pop("substeps"), kwargs.pop("arith")
+    scaling = parse_specs(kwargs.pop("weight_scaling", ()))
     if target is not None and parse(target)[1].arith == "float":
         arith = "float"
-    return Options(solver=solver, substeps=substeps, arith=arith)
+    return Options(solver=solver, substeps=substeps, arith=arith, weight_scaling=scaling)

@@ -62,6 +62,9 @@ class ComparisonReport:
     outdir: Path
     rule: str = RULE
     plots: list[str] = field(default_factory=list)
+    # arm label -> the spinnaker-host run's ring-buffer weight scaling: {"populations": {pop: shifts, inputs,
+    # saturations, ...}, "weights": [per projection/stimulus: shift, requested, stored, relative error]}
+    weight_scaling: dict[str, Any] = field(default_factory=dict)
 
     @property
     def verdict(self) -> str:
@@ -91,7 +94,7 @@ class ComparisonReport:
                 "verdict": self.verdict, "exit_code": self.exit_code, "rule": self.rule,
                 "judgements": [j.as_dict() for j in self.judgements], "observables": self.observables,
                 "attribution": self.attribution, "runs": self.runs, "tolerances": self.tolerance_lines,
-                "plots": self.plots}
+                "plots": self.plots, "weight_scaling": self.weight_scaling}
 
     def _repr_markdown_(self) -> str:
         from portasnn.harness.report import render_markdown
@@ -146,9 +149,49 @@ def compare(subject: str | Path | Network | None = None, targets: Sequence[str] 
             raise UsageError("--set applies to .pnet files and to a model's scenarios, not to a Network built "
                              "in Python or to result directories", code="E758")
         report = _compare_network(subject_text, net, given, parsed, outdir, tol, seeds, base, say, options)
+    report.weight_scaling = weight_scaling_of(report.runs)
+    report.attribution.extend(scaling_hints(report.attribution, report.weight_scaling))
     say("writing the report")
     write_report(report)
     return report
+
+
+def scaling_hints(attribution: list[str], weight_scaling: dict[str, Any]) -> list[str]:
+    """The lever for a deviation attributed to fixed point: per such arm, the weight stored with the largest
+    relative error (projection, population, shift) and the option that chooses the shifts by measurement."""
+    out = []
+    for label, info in weight_scaling.items():
+        if not any(line.startswith(f"{label} ") and "comes from fixed-point arithmetic" in line
+                   for line in attribution):
+            continue
+        rows = [w for w in info.get("weights", []) if w.get("max_abs_relative_error")]
+        if not rows:
+            continue
+        w = max(rows, key=lambda row: row["max_abs_relative_error"])
+        out.append(f"{label}: at the ring-buffer shifts used, weights are stored with up to "
+                   f"{100 * w['max_abs_relative_error']:.3g} % error ({w['name']} onto {w['population']}, "
+                   f"{w['synapse_type']}, shift {w['shift']}); --weight-scaling auto chooses the smallest shifts "
+                   "that do not saturate (see the weight-scaling table).")
+    return out
+
+
+def weight_scaling_of(runs: dict[str, list[str]]) -> dict[str, Any]:
+    """Per arm whose base run is a fixed-point spinnaker-host run: its shifts per population and synapse type
+    and the weight quantisation of every projection and stimulus (its meta.json, ``runner.run_network``)."""
+    import json
+
+    out: dict[str, Any] = {}
+    for label, dirs in runs.items():
+        meta_path = Path(dirs[0]) / "meta.json" if dirs else None
+        if meta_path is None or not meta_path.is_file():
+            continue
+        host = json.loads(meta_path.read_text()).get("spinnaker_host") or {}
+        if host.get("arith") == "fixed" and "weight_scaling" in host:
+            pops = host["weight_scaling"]
+            board = " ".join(f"--weight-scaling {p}=shift:{','.join(str(x) for x in e['shifts'])}"
+                             for p, e in pops.items())
+            out[label] = {"populations": pops, "weights": host.get("weights", []), "board_options": board}
+    return out
 
 
 def _subject(subject: str | Path | Network | None) -> tuple[str | None, Any]:

@@ -63,7 +63,8 @@ def render_markdown(r: ComparisonReport) -> str:
     cols, rows = r.grid()
     head, details = _details(r)
     return _environment().get_template("report.md.j2").render(r=r, cols=cols, rows=rows, detail_head=head,
-                                                              details=details, plots=r.plots)
+                                                              details=details, plots=r.plots, fmt=fmt,
+                                                              wfmt=lambda v: "-" if v is None else f"{v:.8g}")
 
 
 def write_report(r: ComparisonReport) -> Path:

@@ -26,6 +26,8 @@ DistKind = Literal["uniform", "normal", "lognormal"]
 RuleKind = Literal["all_to_all", "one_to_one", "fixed_indegree", "fixed_outdegree", "fixed_probability",
                    "fixed_total_number"]
 StimKind = Literal["poisson", "dc", "step", "spike_times"]
+ScalingMode = Literal["spynnaker", "auto", "shifts", "max"]
+OMIT_IF_DEFAULT = {"omit_if_default": True}  # dataclass field metadata: not serialised while at its default
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +69,24 @@ class ModelRef:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WeightScaling:
+    """How the spinnaker targets choose a population's ring-buffer left shift per synapse type.
+
+    A weight w is stored as the 16-bit integer ``rint(w * 2**(15 - shift))``; the summed input of one tick
+    saturates at ``65535 * 2**(shift - 15)``. ``mode``:
+    "spynnaker": sPyNNaker's own estimate (the default); "shifts": ``values`` are the shifts, one per
+    synapse type of the model, in its order; "max": ``values`` are sPyNNaker's ``max_expected_summed_weight``
+    per synapse type (magnitudes, in the network's weight unit of that synapse type); "auto": measured,
+    the smallest shift per synapse type whose range holds the largest summed input of a measurement run
+    with headroom, with no saturation in the final run (``targets/spinnaker_host/runner.py``).
+    """
+
+    mode: ScalingMode = "spynnaker"
+    values: tuple[float, ...] = ()
+    span: Span | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Population:
     name: str
     size: int
@@ -74,6 +94,7 @@ class Population:
     params: tuple[tuple[str, Value], ...] = ()
     initial: tuple[tuple[str, Value], ...] = ()
     span: Span | None = field(default=None, compare=False)
+    weight_scaling: WeightScaling | None = field(default=None, metadata=OMIT_IF_DEFAULT)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

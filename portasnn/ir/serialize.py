@@ -22,6 +22,8 @@ def to_data(node: Any, *, spans: bool = True) -> Any:
         for f in dataclasses.fields(node):
             if not spans and (f.name == "span" or f.name == "source"):
                 continue
+            if f.metadata.get("omit_if_default") and getattr(node, f.name) == f.default:
+                continue  # a field added later: absent while at its default, so hashes stay the same
             out[f.name] = to_data(getattr(node, f.name), spans=spans)
         return out
     if isinstance(node, sympy.Basic):

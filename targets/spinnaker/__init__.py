@@ -120,7 +120,10 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
     files = model_files(list(lowered.values()))
     script = None
     if network is not None:
-        view = script_view(network, {k: lowered[m.name] for k, m in program.models})
+        from portasnn.weight_scaling import resolve
+
+        view = script_view(network, {k: lowered[m.name] for k, m in program.models},
+                           resolve(network, options.weight_scaling), board=target == "spinnaker")
         script = f"{_safe(network.name)}.py"
         files[script] = render("network_script.py.j2", v=view, spynnaker=SPYNNAKER_VERSION, package=PACKAGE)
     solver_used = options.solver if any(low.numeric for low in lowered.values()) else None
@@ -139,6 +142,12 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
         "network": network.name if network is not None else None,
         "script": script, "host_library": None,
     }
+    if network is not None:
+        from portasnn.weight_scaling import describe, resolve
+
+        chosen = {k: v for k, v in describe(resolve(network, options.weight_scaling)).items() if v != "spynnaker"}
+        if chosen:  # only when set: manifests without it stay the same
+            manifest["weight_scaling"] = chosen
     files["manifest.json"] = json.dumps(manifest, indent=2) + "\n"
     return files, lowered, tuple(messages)
 

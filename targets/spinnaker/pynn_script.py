@@ -83,8 +83,31 @@ def _var(name: str) -> str:
     return "pop_" + "".join(ch if ch.isalnum() else "_" for ch in name)
 
 
-def script_view(net: nir.Network, lowered: dict[str, Lowered]) -> ScriptView:
-    """``lowered``: model key -> Lowered model (every model the populations use)."""
+def max_expected_summed_weight(pop: nir.Population, scaling: nir.WeightScaling, low: Lowered,
+                               board: bool) -> list[float] | None:
+    """What sPyNNaker reads to choose ``pop``'s ring-buffer shifts (``additional_parameters``), in PyNN units,
+    or None for its own estimate. Shifts S become 0.75 * 2**S / global weight scale, for which sPyNNaker
+    chooses S again; maxima are converted from the network's weight unit. ``auto`` is refused for a
+    board (E773): it needs a run on spinnaker-host, which reports the shifts to pin."""
+    from portasnn import weight_scaling as ws
+
+    ws.check_types(pop.name, scaling, low.synapse_types)
+    if scaling.mode == "shifts":
+        return [ws.max_for_shift(int(v)) / low.global_weight_scale for v in scaling.values]
+    if scaling.mode == "max":
+        return [v * low.weight_to_model[s] for s, v in enumerate(scaling.values)]
+    if scaling.mode == "auto" and board:
+        raise NetworkError(f"population '{pop.name}': automatic weight scaling is measured on spinnaker-host, "
+                           "a board build needs the shifts", span=scaling.span or pop.span, code="E773",
+                           hint=f"run on spinnaker-host with auto (its results' meta.json lists the shifts), then "
+                           f"--weight-scaling {pop.name}=shift:S,...")
+    return None
+
+
+def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[str, nir.WeightScaling] | None = None,
+                board: bool = True) -> ScriptView:
+    """``lowered``: model key -> Lowered model (every model the populations use); ``scalings``: population ->
+    its resolved weight scaling (``portasnn.weight_scaling.resolve``); ``board``: the script is for a board."""
     sim = net.simulation
     stems = {}
     for key, low in lowered.items():
@@ -105,8 +128,12 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered]) -> ScriptView:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no parameter '{name}'",
                                    span=pop.span, code="E207")
             args.append(f"{name}={_value(value, conv[name], f'{pop.name}.{name}', pop.span)}")
+        extra = ""
+        msw = max_expected_summed_weight(pop, (scalings or {}).get(pop.name) or nir.WeightScaling(), low, board)
+        if msw is not None:
+            extra = f", 'max_expected_summed_weight': {msw!r}"
         L.append(f"{_var(pop.name)} = p.Population({pop.size}, {class_name(low.name)}({', '.join(args)}), "
-                 f"label={pop.name!r}, additional_parameters={{'seed': {sim.seed * 1000 + len(L)}}})")
+                 f"label={pop.name!r}, additional_parameters={{'seed': {sim.seed * 1000 + len(L)}{extra}}})")
         for name, value in pop.initial:
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no state '{name}'",

@@ -60,6 +60,8 @@ class Chunk:
     post: np.ndarray
     delay: np.ndarray | int
     weight: np.ndarray | float
+    name: str = ""             # the projection's or the stimulus' name
+    kind: str = "projection"   # "projection" | "stimulus"
 
 
 @dataclass
@@ -227,7 +229,7 @@ def build(net: Network, models: dict[str, HostModel], dt: float, rng: np.random.
             * dst.model.weight_to_model[stype]
         d = _values(proj.delay, pre.size, rng, f"{proj.name}.delay", proj.span)
         ticks = delay_ticks(d, dt, proj.span)
-        _add_synapses(data, dst.name, pre + src.offset, post + dst.offset, stype, ticks, w)
+        _add_synapses(data, dst.name, pre + src.offset, post + dst.offset, stype, ticks, w, proj.name)
         n_conns = int(np.bincount(post, minlength=dst.n).max()) if post.size else 0
         data.incoming[dst.name].append(Incoming(stype, n_conns, w, _tick_var(ticks, dt),
                                                 max(1.0, DEFAULT_SPIKES_PER_SECOND * dt / 1000.0),
@@ -245,10 +247,11 @@ def _values(value: object, n: int, rng: np.random.Generator, what: str, span: ob
 
 
 def _add_synapses(data: NetData, post_pop: str, pre: np.ndarray, post: np.ndarray, stype: int,
-                  delay: np.ndarray, w: np.ndarray) -> None:
+                  delay: np.ndarray, w: np.ndarray, name: str = "", kind: str = "projection") -> None:
     delay = delay if delay.ndim else int(delay)
     w = w if w.ndim else float(w)
-    data.chunks.append(Chunk(post_pop, stype, np.asarray(pre, np.int64), np.asarray(post, np.int64), delay, w))
+    data.chunks.append(Chunk(post_pop, stype, np.asarray(pre, np.int64), np.asarray(post, np.int64), delay, w,
+                             name, kind))
 
 
 def _targets(data: NetData, stim: Stimulus):
@@ -294,7 +297,7 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
             data.n_sources += n
             per_tick = 1.0 if lam < SLOW_RATE_PER_TICK_CUTOFF else _max_poisson_per_tick(lam)
             data.incoming[dst.name].append(Incoming(stype, 1, w, _tick_var(ticks, dt), per_tick, rate))
-            _add_synapses(data, dst.name, pre, ids + dst.offset, stype, ticks, w)
+            _add_synapses(data, dst.name, pre, ids + dst.offset, stype, ticks, w, stim.name, "stimulus")
         else:
             times = prm.get("times", ())
             times = np.atleast_1d(np.asarray(times, np.float64))
@@ -307,7 +310,8 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
             data.incoming[dst.name].append(Incoming(stype, 1, w, _tick_var(ticks, dt), float(counts.max()),
                                                     DEFAULT_SPIKES_PER_SECOND))
             # presynaptic index is fixed in runner (after all Poisson sources): mark with -1 - local
-            _add_synapses(data, dst.name, np.full(n, -1 - local), ids + dst.offset, stype, ticks, w)
+            _add_synapses(data, dst.name, np.full(n, -1 - local), ids + dst.offset, stype, ticks, w, stim.name,
+                          "stimulus")
     elif stim.kind in ("dc", "step"):
         scale = dst.model.current_to_model
         if stim.kind == "dc":

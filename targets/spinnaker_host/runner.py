@@ -26,15 +26,16 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
+from portasnn import weight_scaling as ws
 from portasnn.errors import NetworkError, ToolError, UsageError, warn
-from portasnn.ir.network import Network
+from portasnn.ir.network import Network, WeightScaling
 
 from . import fixed, netdata
 from .model import Arith, HostModel, PackContext
 
 SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model_glue.c")
 CFLAGS = ("-O2", "-funroll-loops", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
-ENGINE_ABI = 7
+ENGINE_ABI = 8
 NARROW_COLUMNS = 0x10000  # ring-buffer columns (n_types * n_neurons) up to which targets are uint16
 ROW_DELTAS = 1  # engine.h row_t.flags: the targets as one-byte steps
 MAX_TYPES = 8
@@ -117,7 +118,8 @@ class _RunCfg(ctypes.Structure):
                 ("n_tables", ctypes.c_uint32), ("target_bytes", ctypes.c_uint32), ("table_cdf_off", _P),
                 ("table_cdf_len", _P), ("cdf", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
                 ("array_tick", _P), ("array_pre", _P), ("n_current_events", ctypes.c_uint64),
-                ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P), ("progress", _P)]
+                ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P), ("progress", _P),
+                ("sat_columns", _P), ("max_slot", _P)]
 
 
 _PROGRESS = ctypes.CFUNCTYPE(None, ctypes.c_uint64, ctypes.c_uint64)
@@ -219,6 +221,21 @@ def ring_buffer_shifts(incoming: list[netdata.Incoming], n_types: int, gws: floa
     return out
 
 
+def population_shifts(p: netdata.PopLayout, incoming: list[netdata.Incoming], dt: float,
+                      pinned: Sequence[float] | None = None, scaling: WeightScaling | None = None,
+                      chosen: Sequence[int] | None = None) -> list[int]:
+    """One population's shifts: ``chosen`` (auto's), else ``pinned`` (model units), else its ``scaling``
+    (shifts as given; max: network units, converted to the model's), else sPyNNaker's estimate."""
+    n_types, gws = len(p.model.synapse_types), p.model.global_weight_scale
+    if chosen is not None:
+        return [int(s) for s in chosen]
+    if pinned is None and scaling is not None and scaling.mode == "shifts":
+        return [int(v) for v in scaling.values]
+    if pinned is None and scaling is not None and scaling.mode == "max":
+        pinned = [v * p.model.weight_to_model[s] for s, v in enumerate(scaling.values)]
+    return ring_buffer_shifts(incoming, n_types, gws, dt, pinned)
+
+
 def poisson_count_cdf(lam: float) -> np.ndarray:
     """u0.32 thresholds of P(count <= k) of one tick of SpikeSourcePoisson at lam spikes per tick.
 
@@ -254,6 +271,7 @@ def _encode_words(values: np.ndarray, arith: Arith) -> np.ndarray:
 
 def run_network(network: Network, models: Mapping[str, HostModel], outdir: str | Path, *,
                 arith: Arith = "fixed", max_expected_summed_weight: Mapping[str, Sequence[float]] | None = None,
+                weight_scaling: Sequence[tuple[str, WeightScaling]] = (),
                 command: str = "", plots: bool = True,
                 progress: Callable[[float, float], None] | None = None) -> Path:
     """Run ``network`` on spinnaker-host; write a results directory; return its path.
@@ -262,6 +280,13 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     ``progress(done_ms, total_ms)`` is called about every 1 % of the simulation.
     ``max_expected_summed_weight`` pins the ring-buffer shifts per population (model units, per
     synapse type), like sPyNNaker's ``additional_parameters={"max_expected_summed_weight": ...}``.
+    ``weight_scaling``: (population or ``*``, scaling) pairs over the populations' own
+    (``portasnn.weight_scaling.resolve``). ``auto`` (fixed point only): a measurement run at sPyNNaker's
+    shifts records the largest input any neuron of the population got in one tick, per synapse type; the
+    shift becomes the smallest whose slot holds that input times ``AUTO_HEADROOM``; the run is repeated with
+    those shifts, and while it saturates a slot of an auto population the shifts that saturated go up by
+    one and it is run again. The run written is the last one: no auto population saturated in it.
+    A run that saturates (any population) warns W770 per population and synapse type with the count.
     """
     from portasnn.results import ResultsWriter
 
@@ -273,6 +298,9 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     missing = [k for k in used if k not in models]
     if missing:
         raise UsageError(f"no spinnaker-host model for {', '.join(missing)}", code="E431")
+    scalings = ws.resolve(network, weight_scaling)
+    for pop in network.populations:
+        ws.check_types(pop.name, scalings[pop.name], models[pop.model].synapse_types)
     t0 = time.perf_counter()
     lib_path = build_library([models[k] for k in used], arith)
     lib = _load(lib_path)
@@ -281,29 +309,61 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     t0 = time.perf_counter()
     rng = np.random.default_rng(sim.seed)
     data = netdata.build(network, dict(models), dt, rng)
-    prepared = _prepare(lib, network, data, used, dt, n_ticks, arith, rng, max_expected_summed_weight or {})
-    t_connect = time.perf_counter() - t0
-
-    callback = None
-    if progress is not None:
-        callback = _PROGRESS(lambda done, total: progress(done * dt, total * dt))
-        prepared.cfg.progress = ctypes.cast(callback, _P)
-    t0, c0 = time.perf_counter(), time.thread_time()
-    out = _RunOut()
-    rc = lib.portasnn_run(ctypes.byref(prepared.cfg), ctypes.byref(out))
-    if rc == NONFINITE:
-        raise _non_finite(network, data, out, dt)
-    if rc != 0:
-        raise ToolError(f"the spinnaker-host engine failed (code {rc})")
+    after_build = rng.bit_generator.state
+    auto = [p.name for p in data.pops if scalings[p.name].mode == "auto"] if arith == "fixed" else []
+    chosen: dict[str, list[int]] = {}  # auto populations' shifts (absent: sPyNNaker's, for the measurement)
+    history: list[dict[str, list[int]]] = []
+    measured: dict[str, list[float]] | None = None
+    t_connect = t_sim = c_sim = 0.0
+    while True:
+        rng.bit_generator.state = after_build  # every attempt draws the same Poisson seeds
+        t1 = time.perf_counter()
+        prepared = _prepare(lib, network, data, used, dt, n_ticks, arith, rng, max_expected_summed_weight or {},
+                            scalings, chosen)
+        t_connect += time.perf_counter() - t1
+        history.append({p: list(prepared.shifts[p]) for p in auto})
+        callback = None
+        if progress is not None:
+            callback = _PROGRESS(lambda done, total: progress(done * dt, total * dt))
+            prepared.cfg.progress = ctypes.cast(callback, _P)
+        t1, c1 = time.perf_counter(), time.thread_time()
+        out = _RunOut()
+        rc = lib.portasnn_run(ctypes.byref(prepared.cfg), ctypes.byref(out))
+        if rc == NONFINITE:
+            raise _non_finite(network, data, out, dt)
+        if rc != 0:
+            raise ToolError(f"the spinnaker-host engine failed (code {rc})")
+        t_sim, c_sim = t_sim + time.perf_counter() - t1, c_sim + time.thread_time() - c1
+        sat = _saturations(data, prepared)
+        if not auto:
+            break
+        if measured is None:  # the measurement run at sPyNNaker's shifts (or larger where it saturated)
+            if any(sat[p][s] for p in auto for s in range(len(sat[p]))):
+                chosen = {p: [s + (1 if sat[p][k] else 0) for k, s in enumerate(prepared.shifts[p])] for p in auto}
+            else:
+                measured = {p: _max_input(data, prepared, p) for p in auto}
+                chosen = {p: [ws.auto_shift(m) for m in measured[p]] for p in auto}
+                if all(chosen[p] == prepared.shifts[p] for p in auto):
+                    break
+        elif any(sat[p][s] for p in auto for s in range(len(sat[p]))):
+            chosen = {p: [s + (1 if sat[p][k] and s < ws.MAX_SHIFT else 0) for k, s in enumerate(prepared.shifts[p])]
+                      for p in auto}
+            if all(chosen[p] == prepared.shifts[p] for p in auto):
+                break  # MAX_SHIFT reached: warned below
+        else:
+            break
+        lib.portasnn_free(ctypes.byref(out))
     ticks = np.ctypeslib.as_array(out.spike_tick, (out.n_spikes,)).copy() if out.n_spikes else np.zeros(0, np.uint32)
     neurons = np.ctypeslib.as_array(out.spike_neuron, (out.n_spikes,)).copy() if out.n_spikes \
         else np.zeros(0, np.uint32)
     saturations, events = int(out.saturations), int(out.synaptic_events)
     lib.portasnn_free(ctypes.byref(out))
-    t_sim, c_sim = time.perf_counter() - t0, time.thread_time() - c0
-    if saturations:
-        warn(f"{saturations} ring-buffer additions saturated (SpiNNaker would count them as "
-             f"synapses_saturation_count)", code="W401")
+    for p in data.pops:
+        for k, count in enumerate(sat[p.name]):
+            if count:
+                warn(f"population {p.name}: {count} additions to its {p.model.synapse_types[k]} ring buffers "
+                     f"saturated at shift {prepared.shifts[p.name][k]} (input lost, as SpiNNaker's "
+                     f"synapses_saturation_count counts it)", code="W770", span=network.population(p.name).span)
 
     target = "spinnaker-host" if arith == "fixed" else "spinnaker-host-float"
     meta = {
@@ -314,12 +374,83 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
         "wall_time_s": {"build": t_build, "connect": t_connect, "simulate": t_sim},
         "spinnaker_host": {"arith": arith, "ring_buffer_shifts": prepared.shifts, "saturations": saturations,
                            "synaptic_events": events, "simulate_cpu_s": c_sim,
-                           "library": str(lib_path)},
+                           "library": str(lib_path),
+                           "weight_scaling": _scaling_meta(data, prepared, scalings, sat, arith, measured, history),
+                           "weights": _quantisation(network, data, prepared, arith)},
     }
     writer = ResultsWriter(outdir, meta)
     _write_spikes(writer, network, data, ticks, neurons, dt)
     _write_traces(writer, network, data, prepared, dt, n_ticks, arith)
     return writer.close(summary=True, plots=plots)
+
+
+def _saturations(data: netdata.NetData, prepared: _Prepared) -> dict[str, list[int]]:
+    """Saturated ring-buffer additions per population and synapse type (from the per-column counts)."""
+    cols = prepared.sat_columns.reshape(-1, data.n_neurons) if data.n_neurons else prepared.sat_columns
+    return {p.name: [int(cols[s, p.offset:p.offset + p.n].sum()) if s < cols.shape[0] else 0
+                     for s in range(len(p.model.synapse_types))] for p in data.pops}
+
+
+def _max_input(data: netdata.NetData, prepared: _Prepared, pop: str) -> list[float]:
+    """The largest input one neuron of ``pop`` got in one tick, per synapse type, in model units times the
+    global weight scale (fixed point: the slot's units times 2**(shift - 15))."""
+    k = [p.name for p in data.pops].index(pop)
+    p = data.pops[k]
+    row = prepared.max_slot[k]
+    if prepared.arith == "float":
+        return [float(row[s]) for s in range(len(p.model.synapse_types))]
+    return [float(row[s]) * 2.0 ** (prepared.shifts[pop][s] - 15) for s in range(len(p.model.synapse_types))]
+
+
+def _scaling_meta(data: netdata.NetData, prepared: _Prepared, scalings: Mapping[str, WeightScaling],
+                  sat: Mapping[str, list[int]], arith: Arith, measured: Mapping[str, list[float]] | None,
+                  history: list[dict[str, list[int]]]) -> dict:
+    """Per population: how the shifts were chosen, the shifts, the largest input of one neuron in one tick and
+    a slot's capacity (in the network's weight unit: mV, pA or nS), and the saturated additions."""
+    out = {}
+    for p in data.pops:
+        to_net = [1.0 / (p.model.global_weight_scale * f) for f in p.model.weight_to_model]
+        entry = {"mode": scalings[p.name].mode, "spec": ws.spec(scalings[p.name]),
+                 "synapse_types": list(p.model.synapse_types), "shifts": list(prepared.shifts[p.name]),
+                 "capacity": [ws.capacity(s) * to_net[k] for k, s in enumerate(prepared.shifts[p.name])],
+                 "max_input": [m * to_net[k] for k, m in enumerate(_max_input(data, prepared, p.name))],
+                 "saturations": list(sat[p.name])}
+        if measured is not None and p.name in measured:
+            entry["measured_max_input"] = [m * to_net[k] for k, m in enumerate(measured[p.name])]
+            entry["headroom"] = ws.AUTO_HEADROOM
+        if scalings[p.name].mode == "auto":
+            entry["attempts"] = [h[p.name] for h in history if p.name in h]
+        out[p.name] = entry
+    return out
+
+
+def _quantisation(network: Network, data: netdata.NetData, prepared: _Prepared, arith: Arith) -> list[dict]:
+    """Per projection and spiking stimulus: the requested and the stored weight magnitudes (the network's
+    weight unit: mV, pA or nS; a single value, else None) and the relative error stored / requested - 1 (0 in
+    float), over the distinct weights: the mean and the largest in magnitude."""
+    rows = []
+    for c in data.chunks:
+        p = data.pop(c.post_pop)
+        gws, shift = p.model.global_weight_scale, prepared.shifts[p.name][c.synapse_type]
+        w = np.unique(np.asarray(c.weight, np.float64))
+        if w.size == 0:
+            continue
+        if arith == "fixed":
+            stored = (np.rint(w * gws * 2.0 ** (15 - shift)).astype(np.int64) & ws.SLOT_MAX) \
+                * 2.0 ** (shift - 15) / gws
+        else:
+            stored = w.copy()
+        to_net = 1.0 / p.model.weight_to_model[c.synapse_type]  # back to the network's unit (mV, pA, nS)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rel = np.where(w > 0, stored / w - 1.0, 0.0)
+        worst = int(np.argmax(np.abs(rel)))
+        rows.append({"name": c.name, "kind": c.kind, "population": p.name,
+                     "synapse_type": p.model.synapse_types[c.synapse_type], "shift": shift,
+                     "requested": float(w[0] * to_net) if w.size == 1 else None,
+                     "stored": float(stored[0] * to_net) if w.size == 1 else None,
+                     "relative_error": float(rel[0]) if w.size == 1 else float(np.mean(rel)),
+                     "max_abs_relative_error": float(abs(rel[worst])), "distinct_weights": int(w.size)})
+    return rows
 
 
 def _non_finite(network: Network, data: netdata.NetData, out: _RunOut, dt: float) -> Exception:
@@ -350,10 +481,15 @@ class _Prepared:
     keep: list  # arrays the C side points into
     shifts: dict[str, list[int]]
     rec: dict[str, tuple[np.ndarray, int, np.ndarray]]  # pop -> (ids, interval ticks, buffer)
+    sat_columns: np.ndarray  # saturated additions per ring-buffer column (type * n_neurons + neuron)
+    max_slot: np.ndarray     # (n_pops, MAX_TYPES) largest slot handed to the model
+    arith: Arith = "fixed"
 
 
 def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: list[str], dt: float, n_ticks: int,
-             arith: Arith, rng: np.random.Generator, pinned: Mapping[str, Sequence[float]]) -> _Prepared:
+             arith: Arith, rng: np.random.Generator, pinned: Mapping[str, Sequence[float]],
+             scalings: Mapping[str, WeightScaling] | None = None,
+             chosen: Mapping[str, Sequence[int]] | None = None) -> _Prepared:
     keep: list = []
     n_types = max(len(p.model.synapse_types) for p in data.pops) if data.pops else 1
     if n_types > MAX_TYPES:
@@ -365,8 +501,8 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     # synapses: quantise per chunk (one target population and synapse type), then sort into rows
     shifts: dict[str, list[int]] = {}
     for p in data.pops:
-        shifts[p.name] = ring_buffer_shifts(data.incoming[p.name], len(p.model.synapse_types),
-                                            p.model.global_weight_scale, dt, pinned.get(p.name))
+        shifts[p.name] = population_shifts(p, data.incoming[p.name], dt, pinned.get(p.name),
+                                           (scalings or {}).get(p.name), (chosen or {}).get(p.name))
     if arith == "fixed":
         dtype = np.dtype([("target", np.uint32), ("delay", np.uint16), ("weight", np.uint16)])
     else:
@@ -498,7 +634,11 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     run.n_current_events = current_tick.size
     run.current_tick, run.current_neuron, run.current_delta = (_ptr(current_tick), _ptr(current_neuron),
                                                                _ptr(current_delta))
-    return _Prepared(run, keep, shifts, rec)
+    sat_columns = np.zeros(max(1, n_types * data.n_neurons), np.uint64)
+    max_slot = np.zeros((max(1, len(data.pops)), MAX_TYPES), np.float64)
+    run.sat_columns, run.max_slot = _ptr(sat_columns), _ptr(max_slot)
+    keep += [sat_columns, max_slot]
+    return _Prepared(run, keep, shifts, rec, sat_columns, max_slot, arith)
 
 
 def _rows(synapses: np.ndarray, row_ptr: np.ndarray, arith: Arith, narrow: bool

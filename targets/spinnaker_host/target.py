@@ -53,5 +53,6 @@ class HostTarget(Target):
         if net is None:
             raise UsageError("nothing to run: the program has no network", code="E408",
                              hint="give a .pnet network (models alone are built with `portasnn build`)")
-        return Path(runner.run_network(net, built.outputs["models"], outdir, arith=built.artifact.options.arith,
-                                       command=command or "", progress=progress))
+        opts = built.artifact.options
+        return Path(runner.run_network(net, built.outputs["models"], outdir, arith=opts.arith,
+                                       weight_scaling=opts.weight_scaling, command=command or "", progress=progress))

@@ -25,7 +25,7 @@ CODE = re.compile(r"^[EW]\d{3}$")
 # the parts of portasnn a registry entry may name in ``raised_by``, as source path prefixes
 PARTS: dict[str, tuple[str, ...]] = {
     "cli": ("portasnn/cli.py", "portasnn/commands/", "portasnn/modules.py", "portasnn/run.py",
-            "portasnn/program.py", "targets/__init__.py", "portasnn/nonfinite.py"),
+            "portasnn/program.py", "targets/__init__.py", "portasnn/nonfinite.py", "portasnn/weight_scaling.py"),
     "frontend": ("portasnn/frontend/", "portasnn/passes/", "portasnn/ir/", "portasnn/builder.py"),
     "nest": ("targets/nest/",),
     "spinnaker": ("targets/spinnaker/",),

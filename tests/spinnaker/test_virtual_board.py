@@ -129,3 +129,52 @@ def test_generated_pynn_script_runs_on_a_virtual_board(tmp_path):
                           capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert (art.script.parent / "results" / "A.pkl").is_file()
+
+
+SHIFTS_DRIVER = textwrap.dedent('''
+    import json, runpy, sys
+    from spynnaker.pyNN.models.neuron.population_vertex import PopulationVertex
+
+    seen = {}
+    original = PopulationVertex.get_ring_buffer_shifts
+
+    def get_ring_buffer_shifts(self):
+        shifts = original(self)
+        seen[self.label] = [int(s) for s in shifts]
+        return shifts
+
+    PopulationVertex.get_ring_buffer_shifts = get_ring_buffer_shifts
+    try:
+        runpy.run_path(sys.argv[1], run_name="__main__")
+    finally:
+        json.dump(seen, open("shifts.json", "w"))
+''')
+
+
+def test_the_board_chooses_the_ring_buffer_shifts_the_emulator_ran_with(tmp_path):
+    """issue 13 item 10: population A's shifts chosen by auto on spinnaker-host, pinned for the board as the
+    host run's report says; B pinned by max_expected_summed_weight in the .pnet. sPyNNaker, running the
+    generated script, computes exactly the shifts the emulator used."""
+    from portasnn.harness.compare import weight_scaling_of
+    from portasnn.modules import build_spinnaker
+    from portasnn.run import run
+    from portasnn.targets import Options
+    from portasnn.weight_scaling import parse_specs
+
+    net = tmp_path / "vb_ws.pnet"
+    pop_b = "population B: 6 neuron { V_m ~ uniform(-70 mV, -60 mV) }"
+    net.write_text(PNET.replace(pop_b, pop_b + ", weight_scaling = max(900 pA, 3000 pA)"))
+    host = run(net, target="spinnaker-host", outdir=tmp_path / "host",
+               options=Options(weight_scaling=parse_specs(["A=auto"])))
+    meta = json.loads((host / "meta.json").read_text())["spinnaker_host"]
+    assert meta["weight_scaling"]["A"]["mode"] == "auto"
+    board = weight_scaling_of({"spinnaker-host": [str(host)]})["spinnaker-host"]["board_options"]
+    pins = [arg for arg in board.split() if arg.startswith("A=")]
+    art = build_spinnaker(net, tmp_path / "out", weight_scaling=parse_specs(pins))
+    (art.script.parent / "driver.py").write_text(SHIFTS_DRIVER)
+    proc = subprocess.run([sys.executable, "driver.py", art.script.name], cwd=art.script.parent,
+                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    seen = json.loads((art.script.parent / "shifts.json").read_text())
+    assert seen["A"] == meta["ring_buffer_shifts"]["A"]
+    assert seen["B"] == meta["ring_buffer_shifts"]["B"] == [0, 2]  # 0.9 nA < 1; 3.0 nA < 4

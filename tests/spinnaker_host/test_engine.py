@@ -107,9 +107,11 @@ def test_ring_buffer_saturates(lif_model, tmp_path):
         warnings.simplefilter("always")
         out = run_network(net, {"lif": lif_model}, tmp_path / "r", plots=False,
                           max_expected_summed_weight={"P": [0.5, 0.5]})
-    assert any("W401" in str(w.message) for w in caught)
+    sat = [str(w.message) for w in caught if "W770" in str(w.message)]  # per population, with the count
+    assert len(sat) == 1 and "population P: 1 additions to its excitatory ring buffers saturated" in sat[0]
     meta = json.loads((out / "meta.json").read_text())
     assert meta["spinnaker_host"]["saturations"] == 1
+    assert meta["spinnaker_host"]["weight_scaling"]["P"]["saturations"] == [1, 0]
     assert meta["spinnaker_host"]["ring_buffer_shifts"]["P"] == [0, 0]
     _, isyn = _trace(out, "P", "I_syn_exc")
     init = fixed.exp_init(fixed.timestep_s1615(1.0), fixed.encode_s1615(5.0))

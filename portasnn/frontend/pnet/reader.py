@@ -23,7 +23,7 @@ from portasnn.frontend.pnet.checks import RULE_PARAMS, STIM_PARAMS, check_networ
 from portasnn.frontend.pnet.PortasnnNetLexer import PortasnnNetLexer
 from portasnn.frontend.pnet.PortasnnNetParser import PortasnnNetParser as P
 from portasnn.ir.network import (Connector, ModelRef, Network, Population, Projection, Recorder, Simulation,
-                                 Stimulus, Value)
+                                 Stimulus, Value, WeightScaling)
 from portasnn.units import ONE, UNITS, Quantity, UnitError, describe
 
 error = V.error
@@ -224,8 +224,41 @@ class Reader:
             unit = info.unit_of(key) if info is not None else None
             value = V.to_value(raw, unit, f"{key} of population {name}", expr_span)
             (initial if is_initial or (info is not None and key in info.state) else params).append((key, value))
+        opts = {opt.name.text: opt for opt in ctx.option()}
+        for opt in ctx.option():
+            if opt.name.text != "weight_scaling":
+                raise error("E216", f"population has no option '{opt.name.text}'", self.span(opt.name),
+                            hint="options: weight_scaling")
+        if len(opts) < len(ctx.option()):
+            raise error("E205", "option 'weight_scaling' is given twice", self.span(ctx.option()[-1].name))
+        scaling = self.weight_scaling(opts["weight_scaling"].expr(), model) if opts else None
         self.pops[name] = Population(name=name, size=size, model=model, params=tuple(params),
-                                     initial=tuple(initial), span=span)
+                                     initial=tuple(initial), span=span, weight_scaling=scaling)
+
+    def weight_scaling(self, ctx, model: str) -> WeightScaling:
+        """``auto`` | ``spynnaker`` | ``shift(S, ...)`` | ``max(W, ...)`` (per synapse type, W in the weight's
+        unit: mV, pA or nS) -> the population's ring-buffer weight scaling (``portasnn.weight_scaling``)."""
+        from portasnn import weight_scaling as ws
+
+        span = self.span(ctx)
+        if isinstance(ctx, P.NameExprContext) and ctx.IDENT().getText() in ("auto", "spynnaker"):
+            return WeightScaling(mode=ctx.IDENT().getText(), span=span)  # type: ignore[arg-type]
+        call = ctx.call() if isinstance(ctx, P.CallExprContext) else None
+        if call is None or call.fn.text not in ("shift", "max") or not call.arg() or any(a.name for a in call.arg()):
+            raise error("E770", "weight_scaling must be auto, spynnaker, shift(S, ...) or max(W, ...)", span,
+                        hint="e.g. weight_scaling = shift(1, 2): the ring-buffer left shift per synapse type")
+        info = info_of(self.catalog, self.models[model])
+        values = []
+        for k, arg in enumerate(call.arg()):
+            raw = self.eval(arg.expr())
+            if call.fn.text == "shift":
+                values.append(float(V.to_float(raw, ONE, "a ring-buffer shift", self.span(arg))))
+            else:
+                receptor = ("excitatory", "inhibitory")[k] if k < 2 else None
+                w = V.to_weight(raw, info, receptor, model, "max_expected_summed_weight", self.span(arg))
+                values.append(abs(float(w)))  # type: ignore[arg-type]
+        mode = "shifts" if call.fn.text == "shift" else "max"
+        return ws.check(WeightScaling(mode=mode, values=tuple(values), span=span), f"weight_scaling = {ctx.getText()}")
 
     def items(self, block: P.BlockContext | None, model: str, where: str) -> dict[str, tuple[V.EvalValue, bool, Span]]:
         """Evaluate ``{ name = value, initial name ~ dist, ... }``: name -> (value, initial?, span of value)."""

@@ -315,6 +315,7 @@ static inline void deliver(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint64
             if (sum > 0xFFFFu) {                                \
                 sum = 0xFFFFu;                                  \
                 sat++;                                          \
+                if (cfg->sat_columns) cfg->sat_columns[c_]++;   \
             }                                                   \
             base[c_] = (rb_t) sum;                              \
         } while (0)
@@ -350,6 +351,7 @@ static inline void deliver(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint64
             if (sum > 0xFFFFu) {
                 sum = 0xFFFFu;
                 sat++;
+                if (cfg->sat_columns) cfg->sat_columns[syn->target]++;
             }
             *cell = (rb_t) sum;
 #endif
@@ -522,6 +524,16 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             for (uint32_t s = 0; s < m->n_synapse_types; s++) {
                 slots[s] = rb + (slot * cfg->n_types + s) * n_neurons + pop->offset;
             }
+            if (cfg->max_slot) {  /* the largest input of this tick, per synapse type */
+                double *mx = cfg->max_slot + (size_t) p * PORTASNN_MAX_SYNAPSE_TYPES;
+                for (uint32_t s = 0; s < m->n_synapse_types; s++) {
+                    rb_t top = 0;
+                    for (uint32_t i = 0; i < pop->n; i++) {
+                        top = slots[s][i] > top ? slots[s][i] : top;
+                    }
+                    mx[s] = (double) top > mx[s] ? (double) top : mx[s];
+                }
+            }
             value_t *rec = NULL;
             if (pop->n_rec && t % pop->rec_interval == 0) {
                 rec = pop->rec_out + (size_t) (t / pop->rec_interval) * pop->n_rec * m->n_recorded;
@@ -585,6 +597,7 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
                         if (sum > 0xFFFFu) {
                             sum = 0xFFFFu;
                             sat++;
+                            if (cfg->sat_columns) cfg->sat_columns[cell - base]++;
                         }
                         *cell = (rb_t) sum;
 #endif

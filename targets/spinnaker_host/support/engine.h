@@ -14,7 +14,7 @@
 #include "spinn_fixed.h"
 
 #define PORTASNN_MAX_SYNAPSE_TYPES 8
-#define PORTASNN_ENGINE_ABI 7
+#define PORTASNN_ENGINE_ABI 8
 
 #if defined(PORTASNN_ARITH_FLOAT)
 typedef double rb_t;      /* ring-buffer slot and synaptic weight: exact doubles */
@@ -98,6 +98,11 @@ typedef struct run_cfg {
     const value_t *current_delta;
     /* optional: called with (ticks done, n_ticks) about every 1% of the run */
     void (*progress)(uint64_t done, uint64_t total);
+    /* optional, zeroed by the caller: saturated additions per ring-buffer column (n_types * n_neurons),
+     * and per population and synapse type the largest slot handed to a model (ring-buffer units, or
+     * the summed weight in float builds), pops[p] type s at max_slot[p * PORTASNN_MAX_SYNAPSE_TYPES + s] */
+    uint64_t *sat_columns;
+    double *max_slot;
 } run_cfg_t;
 
 typedef struct run_out {
