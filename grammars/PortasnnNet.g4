@@ -6,6 +6,7 @@
 //   network brunel
 //   include "brunel_common.pnet"
 //   model exc from "nestml:iaf_psc_delta_neuron"
+//   model izh from "nestml:izhikevich_neuron", spinnaker_solver = rk2, substeps = 2   (its numerics)
 //   model E_model = nest iaf_psc_delta { t_ref = 2 ms }     (a block: defaults for its populations)
 //   let J = 0.1 mV
 //   population E: NE exc { V_th = 20 mV, V_m ~ uniform(0 mV, 20 mV) }
@@ -22,7 +23,7 @@ file_       : statement* EOF ;
 statement
     : NETWORK (name=IDENT | quoted=STRING)                                   # networkStmt
     | INCLUDE path=STRING                                                    # includeStmt
-    | MODEL key=IDENT (EQ inner=IDENT)? FROM path=STRING block?              # modelFileStmt
+    | MODEL key=IDENT (EQ inner=IDENT)? FROM path=STRING block? (COMMA option)*  # modelFileStmt
     | MODEL key=IDENT EQ NEST builtin=IDENT block?                           # modelNestStmt
     | LET name=IDENT EQ expr                                                 # letStmt
     | POPULATION name=IDENT COLON size=expr model=IDENT block? (COMMA option)*  # populationStmt

@@ -125,9 +125,11 @@ class Network:
 
     # models and populations
     def model(self, key: str, *, nest: str | None = None, nestml: str | None = None, path: str | Path | None = None,
-              name: str | None = None) -> str:
+              name: str | None = None, spinnaker_solver: str | None = None, substeps: int | None = None) -> str:
         """Declare a model: ``nest="iaf_psc_delta"`` (built-in), ``nestml="iaf_psc_exp_neuron"`` (shipped with
-        nestml) or ``path="my.nestml"`` (with ``name=`` for a model inside a multi-model file). Returns ``key``."""
+        nestml) or ``path="my.nestml"`` (with ``name=`` for a model inside a multi-model file). Returns ``key``.
+        ``spinnaker_solver`` (``"euler"``/``"rk2"``) and ``substeps``: the model's own numerics on the spinnaker
+        targets (a command's ``--spinnaker-solver``/``--substeps`` take precedence)."""
         _check_name(key, "model name")
         if key in self._models:
             raise error("E205", f"model '{key}' is defined twice", None)
@@ -139,7 +141,12 @@ class Network:
             file = nestml_model_path(nestml) if nestml is not None else Path(path)  # type: ignore[arg-type]
             if not file.is_file():
                 raise error("E206", f"NESTML model file not found: {file}", None)
-            ref = ir.ModelRef(key=key, kind="nestml", name=name or nestml or file.stem, path=str(file.resolve()))
+            if spinnaker_solver not in (None, "euler", "rk2"):
+                raise error("E216", f"spinnaker_solver must be euler or rk2, not {spinnaker_solver!r}", None)
+            if substeps is not None and not (isinstance(substeps, int) and 1 <= substeps <= 64):
+                raise error("E216", f"substeps must be a whole number from 1 to 64, not {substeps!r}", None)
+            ref = ir.ModelRef(key=key, kind="nestml", name=name or nestml or file.stem, path=str(file.resolve()),
+                              solver=spinnaker_solver, substeps=substeps)
         self._models[key] = ref
         return key
 

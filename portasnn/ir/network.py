@@ -66,6 +66,10 @@ class ModelRef:
     name: str
     path: str | None = None
     span: Span | None = field(default=None, compare=False)
+    # the model's own numerics on the spinnaker targets (.pnet: `model k from "...", spinnaker_solver = rk2,
+    # substeps = 2`); a command's --spinnaker-solver/--substeps take precedence
+    solver: str | None = field(default=None, metadata=OMIT_IF_DEFAULT)
+    substeps: int | None = field(default=None, metadata=OMIT_IF_DEFAULT)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -134,11 +134,16 @@ def _model(m: ModelRef) -> str:
         return f"model {key} = nest {_name(m.name, 'NEST model')}"
     path = Path(m.path or "")
     if path == nestml_model_path(m.name).resolve() or path == nestml_model_path(m.name):
-        return f'model {key} from "nestml:{m.name}"'
+        return f'model {key} from "nestml:{m.name}"' + _numerics(m)
     inner = "" if path.stem == m.name else f" = {_name(m.name, 'model')}"
     if '"' in str(path):
         raise NetworkError(f"the path {path} cannot be written in .pnet", code="E216")
-    return f'model {key}{inner} from "{path}"'
+    return f'model {key}{inner} from "{path}"' + _numerics(m)
+
+
+def _numerics(m: ModelRef) -> str:
+    return (f", spinnaker_solver = {m.solver}" if m.solver else "") + (
+        f", substeps = {m.substeps}" if m.substeps is not None else "")
 
 
 def _population(pop: Population, model: ModelRef | None, catalog: ModelCatalog) -> str:

@@ -34,10 +34,32 @@ PACKAGE = "portasnn_models"
 FIXED_HEADER = Path(__file__).resolve().parent.parent / "spinnaker_host" / "support" / "spinn_fixed.h"
 
 
-def lower_models(models, solver: str | None = None, substeps: int = 1):  # noqa: ANN001
+def lower_models(models, solver: str | None = None, substeps: int = 1, numerics=None):  # noqa: ANN001
+    """Lower each model with ``solver``/``substeps``, or with its own pair from ``numerics`` (a list in the
+    order of ``models``, see :func:`model_numerics`)."""
     from .lower import Options, lower
 
-    return [lower(m, Options(solver=solver, substeps=substeps)) for m in models]
+    pairs = numerics or [(solver, substeps)] * len(models)
+    return [lower(m, Options(solver=sv, substeps=n)) for m, (sv, n) in zip(models, pairs)]
+
+
+def model_numerics(program, options) -> list[tuple[str | None, int]]:  # noqa: ANN001
+    """(solver, substeps) for each of ``program.unique_models()``: the command's options where given, else the
+    network's own for that model (``.pnet``: ``model k from "...", spinnaker_solver = rk2, substeps = 2``)."""
+    own: dict[str, tuple[str | None, int | None, object]] = {}
+    for ref in (program.network.models if program.network is not None else ()):
+        pair = (ref.solver, ref.substeps, ref.span)
+        first = own.setdefault(ref.name, pair)
+        if first[:2] != pair[:2]:
+            raise UsageError(f"model '{ref.name}' is given two different numerics ({first[0]}, {first[1]} and "
+                             f"{pair[0]}, {pair[1]})", code="E216", span=ref.span,
+                             hint=f"one model is lowered once; give the same options (first at {first[2]})")
+    out = []
+    for m in program.unique_models():
+        solver, substeps, _ = own.get(m.name, (None, None, None))
+        out.append((options.solver if options.solver is not None else solver,
+                    options.substeps if options.substeps != 1 else (substeps or 1)))
+    return out
 
 
 def model_files(lowered) -> dict[str, str]:  # noqa: ANN001
@@ -92,7 +114,8 @@ def _lowerings(program, options) -> dict:  # noqa: ANN001
                                  "implementation in portasnn", code="E325", span=ref.span,
                                  hint="use a NESTML model in the network for the spinnaker targets")
     unique = program.unique_models()
-    return {m.name: low for m, low in zip(unique, lower_models(unique, options.solver, options.substeps))}
+    lowered = lower_models(unique, numerics=model_numerics(program, options))
+    return {m.name: low for m, low in zip(unique, lowered)}
 
 
 def lower_program(program, options: Options, target: str) -> tuple[dict[str, str], dict, tuple[str, ...]]:  # noqa: ANN001
@@ -126,7 +149,9 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
                            resolve(network, options.weight_scaling), board=target == "spinnaker")
         script = f"{_safe(network.name)}.py"
         files[script] = render("network_script.py.j2", v=view, spynnaker=SPYNNAKER_VERSION, package=PACKAGE)
-    solver_used = options.solver if any(low.numeric for low in lowered.values()) else None
+    methods = {(low.solver, low.substeps) for low in lowered.values() if low.numeric}
+    # one fixed-step method for every numeric model, or "per model" (see "models")
+    solver_used, substeps_used = methods.pop() if len(methods) == 1 else (("per model", None) if methods else (None, 1))
     source = (network.source if network is not None else None) or (program.sources[0] if program.sources else "")
     manifest = {
         "target": "spinnaker", "spynnaker": SPYNNAKER_VERSION, "source": Path(str(source)).name,
@@ -136,7 +161,7 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
                           "ode_method": (f"fixed-step {low.solver}, {low.substeps} substep(s)" if low.solver
                                          else "exact propagators (host-computed for the machine time step)")}
                    for name, low in lowered.items()},
-        "solver": solver_used, "substeps": options.substeps if solver_used else 1,
+        "solver": solver_used, "substeps": substeps_used,
         "arithmetic": "s16.15 accum; PyNN units; parameter-only expressions computed on the host",
         "binaries_built": False, "build_message": "", "warnings": messages,
         "network": network.name if network is not None else None,

@@ -30,14 +30,14 @@ class HostTarget(Target):
                         warnings=messages)
 
     def build(self, artifact: Artifact, cache=None, progress=None) -> Built:  # noqa: ANN001
-        from portasnn.targets.spinnaker import lower_models
+        from portasnn.targets.spinnaker import lower_models, model_numerics
 
         from . import runner
         from .lower import host_model_of
 
         program = artifact.program
         unique = program.unique_models()
-        lowered = lower_models(unique, artifact.options.solver, artifact.options.substeps)
+        lowered = lower_models(unique, numerics=model_numerics(program, artifact.options))
         by_name = {m.name: host_model_of(low, artifact.files[artifact.recipe["headers"][m.name]])
                    for m, low in zip(unique, lowered)}
         models = {key: by_name[m.name] for key, m in program.models}

@@ -10,114 +10,117 @@ else:
 
 def serializedATN():
     return [
-        4,1,42,293,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
+        4,1,42,300,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
         6,2,7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,
         1,0,5,0,30,8,0,10,0,12,0,33,9,0,1,0,1,0,1,1,1,1,1,1,3,1,40,8,1,1,
         1,1,1,1,1,1,1,1,1,1,1,3,1,48,8,1,1,1,1,1,1,1,3,1,53,8,1,1,1,1,1,
-        1,1,1,1,1,1,1,1,3,1,61,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-        1,3,1,73,8,1,1,1,1,1,5,1,77,8,1,10,1,12,1,80,9,1,1,1,1,1,1,1,3,1,
-        85,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,94,8,1,10,1,12,1,97,9,1,1,
-        1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,107,8,1,10,1,12,1,110,9,1,1,1,
-        3,1,113,8,1,1,1,1,1,1,1,5,1,118,8,1,10,1,12,1,121,9,1,3,1,123,8,
-        1,1,1,1,1,1,1,3,1,128,8,1,1,1,1,1,1,1,5,1,133,8,1,10,1,12,1,136,
-        9,1,1,1,1,1,1,1,1,1,3,1,142,8,1,1,1,1,1,1,1,5,1,147,8,1,10,1,12,
-        1,150,9,1,3,1,152,8,1,1,2,1,2,1,2,1,2,5,2,158,8,2,10,2,12,2,161,
-        9,2,1,2,3,2,164,8,2,3,2,166,8,2,1,2,1,2,1,3,3,3,171,8,3,1,3,1,3,
-        1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,3,5,186,8,5,1,6,1,6,
-        1,6,1,6,1,6,1,6,1,6,5,6,195,8,6,10,6,12,6,198,9,6,3,6,200,8,6,1,
-        7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,5,8,210,8,8,10,8,12,8,213,9,8,3,8,
-        215,8,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,5,9,224,8,9,10,9,12,9,227,9,
-        9,3,9,229,8,9,1,9,3,9,232,8,9,1,10,1,10,3,10,236,8,10,1,10,1,10,
-        1,11,1,11,1,11,1,11,1,11,3,11,245,8,11,1,11,1,11,1,11,1,11,1,11,
-        1,11,1,11,1,11,5,11,255,8,11,10,11,12,11,258,9,11,3,11,260,8,11,
-        1,11,1,11,1,11,1,11,1,11,3,11,267,8,11,1,11,1,11,1,11,1,11,1,11,
-        1,11,1,11,1,11,1,11,5,11,278,8,11,10,11,12,11,281,9,11,1,12,1,12,
-        1,12,3,12,286,8,12,1,13,3,13,289,8,13,1,13,1,13,1,13,0,1,22,14,0,
-        2,4,6,8,10,12,14,16,18,20,22,24,26,0,5,1,0,28,29,1,0,15,18,1,0,26,
-        27,1,0,19,20,1,0,24,25,332,0,31,1,0,0,0,2,151,1,0,0,0,4,153,1,0,
-        0,0,6,170,1,0,0,0,8,176,1,0,0,0,10,180,1,0,0,0,12,199,1,0,0,0,14,
-        201,1,0,0,0,16,204,1,0,0,0,18,218,1,0,0,0,20,235,1,0,0,0,22,266,
-        1,0,0,0,24,282,1,0,0,0,26,288,1,0,0,0,28,30,3,2,1,0,29,28,1,0,0,
-        0,30,33,1,0,0,0,31,29,1,0,0,0,31,32,1,0,0,0,32,34,1,0,0,0,33,31,
-        1,0,0,0,34,35,5,0,0,1,35,1,1,0,0,0,36,39,5,1,0,0,37,40,5,39,0,0,
-        38,40,5,40,0,0,39,37,1,0,0,0,39,38,1,0,0,0,40,152,1,0,0,0,41,42,
-        5,2,0,0,42,152,5,40,0,0,43,44,5,3,0,0,44,47,5,39,0,0,45,46,5,28,
-        0,0,46,48,5,39,0,0,47,45,1,0,0,0,47,48,1,0,0,0,48,49,1,0,0,0,49,
-        50,5,4,0,0,50,52,5,40,0,0,51,53,3,4,2,0,52,51,1,0,0,0,52,53,1,0,
-        0,0,53,152,1,0,0,0,54,55,5,3,0,0,55,56,5,39,0,0,56,57,5,28,0,0,57,
-        58,5,5,0,0,58,60,5,39,0,0,59,61,3,4,2,0,60,59,1,0,0,0,60,61,1,0,
-        0,0,61,152,1,0,0,0,62,63,5,6,0,0,63,64,5,39,0,0,64,65,5,28,0,0,65,
-        152,3,22,11,0,66,67,5,7,0,0,67,68,5,39,0,0,68,69,5,30,0,0,69,70,
-        3,22,11,0,70,72,5,39,0,0,71,73,3,4,2,0,72,71,1,0,0,0,72,73,1,0,0,
-        0,73,78,1,0,0,0,74,75,5,31,0,0,75,77,3,8,4,0,76,74,1,0,0,0,77,80,
-        1,0,0,0,78,76,1,0,0,0,78,79,1,0,0,0,79,152,1,0,0,0,80,78,1,0,0,0,
-        81,84,5,9,0,0,82,83,5,39,0,0,83,85,5,30,0,0,84,82,1,0,0,0,84,85,
-        1,0,0,0,85,86,1,0,0,0,86,87,5,39,0,0,87,88,5,22,0,0,88,89,5,39,0,
-        0,89,90,5,30,0,0,90,95,3,18,9,0,91,92,5,31,0,0,92,94,3,8,4,0,93,
-        91,1,0,0,0,94,97,1,0,0,0,95,93,1,0,0,0,95,96,1,0,0,0,96,152,1,0,
-        0,0,97,95,1,0,0,0,98,99,5,10,0,0,99,100,5,39,0,0,100,101,5,30,0,
-        0,101,102,3,16,8,0,102,103,5,22,0,0,103,108,3,10,5,0,104,105,5,31,
-        0,0,105,107,3,10,5,0,106,104,1,0,0,0,107,110,1,0,0,0,108,106,1,0,
-        0,0,108,109,1,0,0,0,109,122,1,0,0,0,110,108,1,0,0,0,111,113,5,31,
-        0,0,112,111,1,0,0,0,112,113,1,0,0,0,113,114,1,0,0,0,114,119,3,8,
-        4,0,115,116,5,31,0,0,116,118,3,8,4,0,117,115,1,0,0,0,118,121,1,0,
-        0,0,119,117,1,0,0,0,119,120,1,0,0,0,120,123,1,0,0,0,121,119,1,0,
-        0,0,122,112,1,0,0,0,122,123,1,0,0,0,123,152,1,0,0,0,124,127,5,11,
-        0,0,125,126,5,39,0,0,126,128,5,30,0,0,127,125,1,0,0,0,127,128,1,
-        0,0,0,128,129,1,0,0,0,129,134,5,39,0,0,130,131,5,31,0,0,131,133,
-        5,39,0,0,132,130,1,0,0,0,133,136,1,0,0,0,134,132,1,0,0,0,134,135,
-        1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,0,137,138,5,12,0,0,138,141,
-        3,10,5,0,139,140,5,13,0,0,140,142,3,22,11,0,141,139,1,0,0,0,141,
-        142,1,0,0,0,142,152,1,0,0,0,143,144,5,14,0,0,144,148,3,22,11,0,145,
-        147,3,14,7,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,0,148,
-        149,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,151,36,1,0,0,0,151,41,
-        1,0,0,0,151,43,1,0,0,0,151,54,1,0,0,0,151,62,1,0,0,0,151,66,1,0,
-        0,0,151,81,1,0,0,0,151,98,1,0,0,0,151,124,1,0,0,0,151,143,1,0,0,
-        0,152,3,1,0,0,0,153,165,5,36,0,0,154,159,3,6,3,0,155,156,5,31,0,
-        0,156,158,3,6,3,0,157,155,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,
-        0,159,160,1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,0,162,164,5,31,0,
-        0,163,162,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,154,1,0,0,
-        0,165,166,1,0,0,0,166,167,1,0,0,0,167,168,5,37,0,0,168,5,1,0,0,0,
-        169,171,5,8,0,0,170,169,1,0,0,0,170,171,1,0,0,0,171,172,1,0,0,0,
-        172,173,5,39,0,0,173,174,7,0,0,0,174,175,3,22,11,0,175,7,1,0,0,0,
-        176,177,5,39,0,0,177,178,5,28,0,0,178,179,3,22,11,0,179,9,1,0,0,
-        0,180,185,5,39,0,0,181,182,5,34,0,0,182,183,3,12,6,0,183,184,5,35,
-        0,0,184,186,1,0,0,0,185,181,1,0,0,0,185,186,1,0,0,0,186,11,1,0,0,
-        0,187,188,3,22,11,0,188,189,5,30,0,0,189,190,3,22,11,0,190,200,1,
-        0,0,0,191,196,3,22,11,0,192,193,5,31,0,0,193,195,3,22,11,0,194,192,
-        1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,200,
-        1,0,0,0,198,196,1,0,0,0,199,187,1,0,0,0,199,191,1,0,0,0,200,13,1,
-        0,0,0,201,202,7,1,0,0,202,203,3,22,11,0,203,15,1,0,0,0,204,205,5,
-        39,0,0,205,214,5,32,0,0,206,211,3,20,10,0,207,208,5,31,0,0,208,210,
-        3,20,10,0,209,207,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,
-        1,0,0,0,212,215,1,0,0,0,213,211,1,0,0,0,214,206,1,0,0,0,214,215,
-        1,0,0,0,215,216,1,0,0,0,216,217,5,33,0,0,217,17,1,0,0,0,218,231,
-        5,39,0,0,219,228,5,32,0,0,220,225,3,20,10,0,221,222,5,31,0,0,222,
-        224,3,20,10,0,223,221,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,0,225,
-        226,1,0,0,0,226,229,1,0,0,0,227,225,1,0,0,0,228,220,1,0,0,0,228,
-        229,1,0,0,0,229,230,1,0,0,0,230,232,5,33,0,0,231,219,1,0,0,0,231,
-        232,1,0,0,0,232,19,1,0,0,0,233,234,5,39,0,0,234,236,5,28,0,0,235,
-        233,1,0,0,0,235,236,1,0,0,0,236,237,1,0,0,0,237,238,3,22,11,0,238,
-        21,1,0,0,0,239,240,6,11,-1,0,240,241,7,2,0,0,241,267,3,22,11,10,
-        242,244,5,38,0,0,243,245,3,24,12,0,244,243,1,0,0,0,244,245,1,0,0,
-        0,245,267,1,0,0,0,246,267,3,24,12,0,247,267,3,16,8,0,248,267,5,39,
-        0,0,249,267,7,3,0,0,250,259,5,34,0,0,251,256,3,22,11,0,252,253,5,
-        31,0,0,253,255,3,22,11,0,254,252,1,0,0,0,255,258,1,0,0,0,256,254,
-        1,0,0,0,256,257,1,0,0,0,257,260,1,0,0,0,258,256,1,0,0,0,259,251,
-        1,0,0,0,259,260,1,0,0,0,260,261,1,0,0,0,261,267,5,35,0,0,262,263,
-        5,32,0,0,263,264,3,22,11,0,264,265,5,33,0,0,265,267,1,0,0,0,266,
-        239,1,0,0,0,266,242,1,0,0,0,266,246,1,0,0,0,266,247,1,0,0,0,266,
-        248,1,0,0,0,266,249,1,0,0,0,266,250,1,0,0,0,266,262,1,0,0,0,267,
-        279,1,0,0,0,268,269,10,11,0,0,269,270,5,23,0,0,270,278,3,22,11,11,
-        271,272,10,9,0,0,272,273,7,4,0,0,273,278,3,22,11,10,274,275,10,8,
-        0,0,275,276,7,2,0,0,276,278,3,22,11,9,277,268,1,0,0,0,277,271,1,
-        0,0,0,277,274,1,0,0,0,278,281,1,0,0,0,279,277,1,0,0,0,279,280,1,
-        0,0,0,280,23,1,0,0,0,281,279,1,0,0,0,282,285,5,21,0,0,283,284,5,
-        23,0,0,284,286,3,26,13,0,285,283,1,0,0,0,285,286,1,0,0,0,286,25,
-        1,0,0,0,287,289,5,27,0,0,288,287,1,0,0,0,288,289,1,0,0,0,289,290,
-        1,0,0,0,290,291,5,38,0,0,291,27,1,0,0,0,39,31,39,47,52,60,72,78,
-        84,95,108,112,119,122,127,134,141,148,151,159,163,165,170,185,196,
-        199,211,214,225,228,231,235,244,256,259,266,277,279,285,288
+        5,1,57,8,1,10,1,12,1,60,9,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,68,8,1,1,
+        1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,80,8,1,1,1,1,1,5,1,84,
+        8,1,10,1,12,1,87,9,1,1,1,1,1,1,1,3,1,92,8,1,1,1,1,1,1,1,1,1,1,1,
+        1,1,1,1,5,1,101,8,1,10,1,12,1,104,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+        1,1,1,5,1,114,8,1,10,1,12,1,117,9,1,1,1,3,1,120,8,1,1,1,1,1,1,1,
+        5,1,125,8,1,10,1,12,1,128,9,1,3,1,130,8,1,1,1,1,1,1,1,3,1,135,8,
+        1,1,1,1,1,1,1,5,1,140,8,1,10,1,12,1,143,9,1,1,1,1,1,1,1,1,1,3,1,
+        149,8,1,1,1,1,1,1,1,5,1,154,8,1,10,1,12,1,157,9,1,3,1,159,8,1,1,
+        2,1,2,1,2,1,2,5,2,165,8,2,10,2,12,2,168,9,2,1,2,3,2,171,8,2,3,2,
+        173,8,2,1,2,1,2,1,3,3,3,178,8,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,
+        1,5,1,5,1,5,1,5,1,5,3,5,193,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,5,6,
+        202,8,6,10,6,12,6,205,9,6,3,6,207,8,6,1,7,1,7,1,7,1,8,1,8,1,8,1,
+        8,1,8,5,8,217,8,8,10,8,12,8,220,9,8,3,8,222,8,8,1,8,1,8,1,9,1,9,
+        1,9,1,9,1,9,5,9,231,8,9,10,9,12,9,234,9,9,3,9,236,8,9,1,9,3,9,239,
+        8,9,1,10,1,10,3,10,243,8,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,3,
+        11,252,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,262,8,11,
+        10,11,12,11,265,9,11,3,11,267,8,11,1,11,1,11,1,11,1,11,1,11,3,11,
+        274,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,285,8,
+        11,10,11,12,11,288,9,11,1,12,1,12,1,12,3,12,293,8,12,1,13,3,13,296,
+        8,13,1,13,1,13,1,13,0,1,22,14,0,2,4,6,8,10,12,14,16,18,20,22,24,
+        26,0,5,1,0,28,29,1,0,15,18,1,0,26,27,1,0,19,20,1,0,24,25,340,0,31,
+        1,0,0,0,2,158,1,0,0,0,4,160,1,0,0,0,6,177,1,0,0,0,8,183,1,0,0,0,
+        10,187,1,0,0,0,12,206,1,0,0,0,14,208,1,0,0,0,16,211,1,0,0,0,18,225,
+        1,0,0,0,20,242,1,0,0,0,22,273,1,0,0,0,24,289,1,0,0,0,26,295,1,0,
+        0,0,28,30,3,2,1,0,29,28,1,0,0,0,30,33,1,0,0,0,31,29,1,0,0,0,31,32,
+        1,0,0,0,32,34,1,0,0,0,33,31,1,0,0,0,34,35,5,0,0,1,35,1,1,0,0,0,36,
+        39,5,1,0,0,37,40,5,39,0,0,38,40,5,40,0,0,39,37,1,0,0,0,39,38,1,0,
+        0,0,40,159,1,0,0,0,41,42,5,2,0,0,42,159,5,40,0,0,43,44,5,3,0,0,44,
+        47,5,39,0,0,45,46,5,28,0,0,46,48,5,39,0,0,47,45,1,0,0,0,47,48,1,
+        0,0,0,48,49,1,0,0,0,49,50,5,4,0,0,50,52,5,40,0,0,51,53,3,4,2,0,52,
+        51,1,0,0,0,52,53,1,0,0,0,53,58,1,0,0,0,54,55,5,31,0,0,55,57,3,8,
+        4,0,56,54,1,0,0,0,57,60,1,0,0,0,58,56,1,0,0,0,58,59,1,0,0,0,59,159,
+        1,0,0,0,60,58,1,0,0,0,61,62,5,3,0,0,62,63,5,39,0,0,63,64,5,28,0,
+        0,64,65,5,5,0,0,65,67,5,39,0,0,66,68,3,4,2,0,67,66,1,0,0,0,67,68,
+        1,0,0,0,68,159,1,0,0,0,69,70,5,6,0,0,70,71,5,39,0,0,71,72,5,28,0,
+        0,72,159,3,22,11,0,73,74,5,7,0,0,74,75,5,39,0,0,75,76,5,30,0,0,76,
+        77,3,22,11,0,77,79,5,39,0,0,78,80,3,4,2,0,79,78,1,0,0,0,79,80,1,
+        0,0,0,80,85,1,0,0,0,81,82,5,31,0,0,82,84,3,8,4,0,83,81,1,0,0,0,84,
+        87,1,0,0,0,85,83,1,0,0,0,85,86,1,0,0,0,86,159,1,0,0,0,87,85,1,0,
+        0,0,88,91,5,9,0,0,89,90,5,39,0,0,90,92,5,30,0,0,91,89,1,0,0,0,91,
+        92,1,0,0,0,92,93,1,0,0,0,93,94,5,39,0,0,94,95,5,22,0,0,95,96,5,39,
+        0,0,96,97,5,30,0,0,97,102,3,18,9,0,98,99,5,31,0,0,99,101,3,8,4,0,
+        100,98,1,0,0,0,101,104,1,0,0,0,102,100,1,0,0,0,102,103,1,0,0,0,103,
+        159,1,0,0,0,104,102,1,0,0,0,105,106,5,10,0,0,106,107,5,39,0,0,107,
+        108,5,30,0,0,108,109,3,16,8,0,109,110,5,22,0,0,110,115,3,10,5,0,
+        111,112,5,31,0,0,112,114,3,10,5,0,113,111,1,0,0,0,114,117,1,0,0,
+        0,115,113,1,0,0,0,115,116,1,0,0,0,116,129,1,0,0,0,117,115,1,0,0,
+        0,118,120,5,31,0,0,119,118,1,0,0,0,119,120,1,0,0,0,120,121,1,0,0,
+        0,121,126,3,8,4,0,122,123,5,31,0,0,123,125,3,8,4,0,124,122,1,0,0,
+        0,125,128,1,0,0,0,126,124,1,0,0,0,126,127,1,0,0,0,127,130,1,0,0,
+        0,128,126,1,0,0,0,129,119,1,0,0,0,129,130,1,0,0,0,130,159,1,0,0,
+        0,131,134,5,11,0,0,132,133,5,39,0,0,133,135,5,30,0,0,134,132,1,0,
+        0,0,134,135,1,0,0,0,135,136,1,0,0,0,136,141,5,39,0,0,137,138,5,31,
+        0,0,138,140,5,39,0,0,139,137,1,0,0,0,140,143,1,0,0,0,141,139,1,0,
+        0,0,141,142,1,0,0,0,142,144,1,0,0,0,143,141,1,0,0,0,144,145,5,12,
+        0,0,145,148,3,10,5,0,146,147,5,13,0,0,147,149,3,22,11,0,148,146,
+        1,0,0,0,148,149,1,0,0,0,149,159,1,0,0,0,150,151,5,14,0,0,151,155,
+        3,22,11,0,152,154,3,14,7,0,153,152,1,0,0,0,154,157,1,0,0,0,155,153,
+        1,0,0,0,155,156,1,0,0,0,156,159,1,0,0,0,157,155,1,0,0,0,158,36,1,
+        0,0,0,158,41,1,0,0,0,158,43,1,0,0,0,158,61,1,0,0,0,158,69,1,0,0,
+        0,158,73,1,0,0,0,158,88,1,0,0,0,158,105,1,0,0,0,158,131,1,0,0,0,
+        158,150,1,0,0,0,159,3,1,0,0,0,160,172,5,36,0,0,161,166,3,6,3,0,162,
+        163,5,31,0,0,163,165,3,6,3,0,164,162,1,0,0,0,165,168,1,0,0,0,166,
+        164,1,0,0,0,166,167,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,169,
+        171,5,31,0,0,170,169,1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,
+        161,1,0,0,0,172,173,1,0,0,0,173,174,1,0,0,0,174,175,5,37,0,0,175,
+        5,1,0,0,0,176,178,5,8,0,0,177,176,1,0,0,0,177,178,1,0,0,0,178,179,
+        1,0,0,0,179,180,5,39,0,0,180,181,7,0,0,0,181,182,3,22,11,0,182,7,
+        1,0,0,0,183,184,5,39,0,0,184,185,5,28,0,0,185,186,3,22,11,0,186,
+        9,1,0,0,0,187,192,5,39,0,0,188,189,5,34,0,0,189,190,3,12,6,0,190,
+        191,5,35,0,0,191,193,1,0,0,0,192,188,1,0,0,0,192,193,1,0,0,0,193,
+        11,1,0,0,0,194,195,3,22,11,0,195,196,5,30,0,0,196,197,3,22,11,0,
+        197,207,1,0,0,0,198,203,3,22,11,0,199,200,5,31,0,0,200,202,3,22,
+        11,0,201,199,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,
+        0,0,204,207,1,0,0,0,205,203,1,0,0,0,206,194,1,0,0,0,206,198,1,0,
+        0,0,207,13,1,0,0,0,208,209,7,1,0,0,209,210,3,22,11,0,210,15,1,0,
+        0,0,211,212,5,39,0,0,212,221,5,32,0,0,213,218,3,20,10,0,214,215,
+        5,31,0,0,215,217,3,20,10,0,216,214,1,0,0,0,217,220,1,0,0,0,218,216,
+        1,0,0,0,218,219,1,0,0,0,219,222,1,0,0,0,220,218,1,0,0,0,221,213,
+        1,0,0,0,221,222,1,0,0,0,222,223,1,0,0,0,223,224,5,33,0,0,224,17,
+        1,0,0,0,225,238,5,39,0,0,226,235,5,32,0,0,227,232,3,20,10,0,228,
+        229,5,31,0,0,229,231,3,20,10,0,230,228,1,0,0,0,231,234,1,0,0,0,232,
+        230,1,0,0,0,232,233,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,235,
+        227,1,0,0,0,235,236,1,0,0,0,236,237,1,0,0,0,237,239,5,33,0,0,238,
+        226,1,0,0,0,238,239,1,0,0,0,239,19,1,0,0,0,240,241,5,39,0,0,241,
+        243,5,28,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,244,1,0,0,0,244,
+        245,3,22,11,0,245,21,1,0,0,0,246,247,6,11,-1,0,247,248,7,2,0,0,248,
+        274,3,22,11,10,249,251,5,38,0,0,250,252,3,24,12,0,251,250,1,0,0,
+        0,251,252,1,0,0,0,252,274,1,0,0,0,253,274,3,24,12,0,254,274,3,16,
+        8,0,255,274,5,39,0,0,256,274,7,3,0,0,257,266,5,34,0,0,258,263,3,
+        22,11,0,259,260,5,31,0,0,260,262,3,22,11,0,261,259,1,0,0,0,262,265,
+        1,0,0,0,263,261,1,0,0,0,263,264,1,0,0,0,264,267,1,0,0,0,265,263,
+        1,0,0,0,266,258,1,0,0,0,266,267,1,0,0,0,267,268,1,0,0,0,268,274,
+        5,35,0,0,269,270,5,32,0,0,270,271,3,22,11,0,271,272,5,33,0,0,272,
+        274,1,0,0,0,273,246,1,0,0,0,273,249,1,0,0,0,273,253,1,0,0,0,273,
+        254,1,0,0,0,273,255,1,0,0,0,273,256,1,0,0,0,273,257,1,0,0,0,273,
+        269,1,0,0,0,274,286,1,0,0,0,275,276,10,11,0,0,276,277,5,23,0,0,277,
+        285,3,22,11,11,278,279,10,9,0,0,279,280,7,4,0,0,280,285,3,22,11,
+        10,281,282,10,8,0,0,282,283,7,2,0,0,283,285,3,22,11,9,284,275,1,
+        0,0,0,284,278,1,0,0,0,284,281,1,0,0,0,285,288,1,0,0,0,286,284,1,
+        0,0,0,286,287,1,0,0,0,287,23,1,0,0,0,288,286,1,0,0,0,289,292,5,21,
+        0,0,290,291,5,23,0,0,291,293,3,26,13,0,292,290,1,0,0,0,292,293,1,
+        0,0,0,293,25,1,0,0,0,294,296,5,27,0,0,295,294,1,0,0,0,295,296,1,
+        0,0,0,296,297,1,0,0,0,297,298,5,38,0,0,298,27,1,0,0,0,40,31,39,47,
+        52,58,67,79,85,91,102,115,119,126,129,134,141,148,155,158,166,170,
+        172,177,192,203,206,218,221,232,235,238,242,251,263,266,273,284,
+        286,292,295
     ]
 
 class PortasnnNetParser ( Parser ):
@@ -537,6 +540,17 @@ class PortasnnNetParser ( Parser ):
         def block(self):
             return self.getTypedRuleContext(PortasnnNetParser.BlockContext,0)
 
+        def COMMA(self, i:int=None):
+            if i is None:
+                return self.getTokens(PortasnnNetParser.COMMA)
+            else:
+                return self.getToken(PortasnnNetParser.COMMA, i)
+        def option(self, i:int=None):
+            if i is None:
+                return self.getTypedRuleContexts(PortasnnNetParser.OptionContext)
+            else:
+                return self.getTypedRuleContext(PortasnnNetParser.OptionContext,i)
+
 
         def accept(self, visitor:ParseTreeVisitor):
             if hasattr( visitor, "visitModelFileStmt" ):
@@ -625,9 +639,9 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 2, self.RULE_statement)
         self._la = 0 # Token type
         try:
-            self.state = 151
+            self.state = 158
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,17,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,18,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.NetworkStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
@@ -687,26 +701,38 @@ class PortasnnNetParser ( Parser ):
                     self.block()
 
 
+                self.state = 58
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
+                while _la==31:
+                    self.state = 54
+                    self.match(PortasnnNetParser.COMMA)
+                    self.state = 55
+                    self.option()
+                    self.state = 60
+                    self._errHandler.sync(self)
+                    _la = self._input.LA(1)
+
                 pass
 
             elif la_ == 4:
                 localctx = PortasnnNetParser.ModelNestStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 4)
-                self.state = 54
+                self.state = 61
                 self.match(PortasnnNetParser.MODEL)
-                self.state = 55
+                self.state = 62
                 localctx.key = self.match(PortasnnNetParser.IDENT)
-                self.state = 56
+                self.state = 63
                 self.match(PortasnnNetParser.EQ)
-                self.state = 57
+                self.state = 64
                 self.match(PortasnnNetParser.NEST)
-                self.state = 58
+                self.state = 65
                 localctx.builtin = self.match(PortasnnNetParser.IDENT)
-                self.state = 60
+                self.state = 67
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==36:
-                    self.state = 59
+                    self.state = 66
                     self.block()
 
 
@@ -715,46 +741,46 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 5:
                 localctx = PortasnnNetParser.LetStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 5)
-                self.state = 62
+                self.state = 69
                 self.match(PortasnnNetParser.LET)
-                self.state = 63
+                self.state = 70
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 64
+                self.state = 71
                 self.match(PortasnnNetParser.EQ)
-                self.state = 65
+                self.state = 72
                 self.expr(0)
                 pass
 
             elif la_ == 6:
                 localctx = PortasnnNetParser.PopulationStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 6)
-                self.state = 66
+                self.state = 73
                 self.match(PortasnnNetParser.POPULATION)
-                self.state = 67
+                self.state = 74
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 68
+                self.state = 75
                 self.match(PortasnnNetParser.COLON)
-                self.state = 69
+                self.state = 76
                 localctx.size = self.expr(0)
-                self.state = 70
+                self.state = 77
                 localctx.model = self.match(PortasnnNetParser.IDENT)
-                self.state = 72
+                self.state = 79
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==36:
-                    self.state = 71
+                    self.state = 78
                     self.block()
 
 
-                self.state = 78
+                self.state = 85
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 74
+                    self.state = 81
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 75
+                    self.state = 82
                     self.option()
-                    self.state = 80
+                    self.state = 87
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -763,37 +789,37 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 7:
                 localctx = PortasnnNetParser.ConnectStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 7)
-                self.state = 81
+                self.state = 88
                 self.match(PortasnnNetParser.CONNECT)
-                self.state = 84
+                self.state = 91
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,7,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,8,self._ctx)
                 if la_ == 1:
-                    self.state = 82
+                    self.state = 89
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 83
+                    self.state = 90
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 86
+                self.state = 93
                 localctx.pre = self.match(PortasnnNetParser.IDENT)
-                self.state = 87
+                self.state = 94
                 self.match(PortasnnNetParser.ARROW)
-                self.state = 88
-                localctx.post = self.match(PortasnnNetParser.IDENT)
-                self.state = 89
-                self.match(PortasnnNetParser.COLON)
-                self.state = 90
-                self.rule_()
                 self.state = 95
+                localctx.post = self.match(PortasnnNetParser.IDENT)
+                self.state = 96
+                self.match(PortasnnNetParser.COLON)
+                self.state = 97
+                self.rule_()
+                self.state = 102
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 91
+                    self.state = 98
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 92
+                    self.state = 99
                     self.option()
-                    self.state = 97
+                    self.state = 104
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -802,54 +828,54 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 8:
                 localctx = PortasnnNetParser.StimulusStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 8)
-                self.state = 98
+                self.state = 105
                 self.match(PortasnnNetParser.STIMULUS)
-                self.state = 99
+                self.state = 106
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 100
+                self.state = 107
                 self.match(PortasnnNetParser.COLON)
-                self.state = 101
-                self.call()
-                self.state = 102
-                self.match(PortasnnNetParser.ARROW)
-                self.state = 103
-                self.target()
                 self.state = 108
+                self.call()
+                self.state = 109
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 110
+                self.target()
+                self.state = 115
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,9,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,10,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 104
+                        self.state = 111
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 105
+                        self.state = 112
                         self.target() 
-                    self.state = 110
+                    self.state = 117
                     self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,9,self._ctx)
+                    _alt = self._interp.adaptivePredict(self._input,10,self._ctx)
 
-                self.state = 122
+                self.state = 129
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==31 or _la==39:
-                    self.state = 112
-                    self._errHandler.sync(self)
-                    _la = self._input.LA(1)
-                    if _la==31:
-                        self.state = 111
-                        self.match(PortasnnNetParser.COMMA)
-
-
-                    self.state = 114
-                    self.option()
                     self.state = 119
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
-                    while _la==31:
-                        self.state = 115
+                    if _la==31:
+                        self.state = 118
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 116
+
+
+                    self.state = 121
+                    self.option()
+                    self.state = 126
+                    self._errHandler.sync(self)
+                    _la = self._input.LA(1)
+                    while _la==31:
+                        self.state = 122
+                        self.match(PortasnnNetParser.COMMA)
+                        self.state = 123
                         self.option()
-                        self.state = 121
+                        self.state = 128
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
@@ -860,43 +886,43 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 9:
                 localctx = PortasnnNetParser.RecordStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 9)
-                self.state = 124
+                self.state = 131
                 self.match(PortasnnNetParser.RECORD)
-                self.state = 127
+                self.state = 134
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,13,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,14,self._ctx)
                 if la_ == 1:
-                    self.state = 125
+                    self.state = 132
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 126
+                    self.state = 133
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 129
+                self.state = 136
                 self.match(PortasnnNetParser.IDENT)
-                self.state = 134
-                self._errHandler.sync(self)
-                _la = self._input.LA(1)
-                while _la==31:
-                    self.state = 130
-                    self.match(PortasnnNetParser.COMMA)
-                    self.state = 131
-                    self.match(PortasnnNetParser.IDENT)
-                    self.state = 136
-                    self._errHandler.sync(self)
-                    _la = self._input.LA(1)
-
-                self.state = 137
-                self.match(PortasnnNetParser.OF)
-                self.state = 138
-                self.target()
                 self.state = 141
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
+                while _la==31:
+                    self.state = 137
+                    self.match(PortasnnNetParser.COMMA)
+                    self.state = 138
+                    self.match(PortasnnNetParser.IDENT)
+                    self.state = 143
+                    self._errHandler.sync(self)
+                    _la = self._input.LA(1)
+
+                self.state = 144
+                self.match(PortasnnNetParser.OF)
+                self.state = 145
+                self.target()
+                self.state = 148
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
                 if _la==13:
-                    self.state = 139
+                    self.state = 146
                     self.match(PortasnnNetParser.EVERY)
-                    self.state = 140
+                    self.state = 147
                     localctx.interval = self.expr(0)
 
 
@@ -905,17 +931,17 @@ class PortasnnNetParser ( Parser ):
             elif la_ == 10:
                 localctx = PortasnnNetParser.SimulateStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 10)
-                self.state = 143
+                self.state = 150
                 self.match(PortasnnNetParser.SIMULATE)
-                self.state = 144
+                self.state = 151
                 localctx.duration = self.expr(0)
-                self.state = 148
+                self.state = 155
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while (((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0):
-                    self.state = 145
+                    self.state = 152
                     self.simOption()
-                    self.state = 150
+                    self.state = 157
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -976,38 +1002,38 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 153
+            self.state = 160
             self.match(PortasnnNetParser.LBRACE)
-            self.state = 165
+            self.state = 172
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==8 or _la==39:
-                self.state = 154
+                self.state = 161
                 self.item()
-                self.state = 159
+                self.state = 166
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,18,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,19,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 155
+                        self.state = 162
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 156
+                        self.state = 163
                         self.item() 
-                    self.state = 161
+                    self.state = 168
                     self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,18,self._ctx)
+                    _alt = self._interp.adaptivePredict(self._input,19,self._ctx)
 
-                self.state = 163
+                self.state = 170
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if _la==31:
-                    self.state = 162
+                    self.state = 169
                     self.match(PortasnnNetParser.COMMA)
 
 
 
 
-            self.state = 167
+            self.state = 174
             self.match(PortasnnNetParser.RBRACE)
         except RecognitionException as re:
             localctx.exception = re
@@ -1062,17 +1088,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 170
+            self.state = 177
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==8:
-                self.state = 169
+                self.state = 176
                 self.match(PortasnnNetParser.INITIAL)
 
 
-            self.state = 172
+            self.state = 179
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 173
+            self.state = 180
             localctx.op = self._input.LT(1)
             _la = self._input.LA(1)
             if not(_la==28 or _la==29):
@@ -1080,7 +1106,7 @@ class PortasnnNetParser ( Parser ):
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 174
+            self.state = 181
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1127,11 +1153,11 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 8, self.RULE_option)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 176
+            self.state = 183
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 177
+            self.state = 184
             self.match(PortasnnNetParser.EQ)
-            self.state = 178
+            self.state = 185
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1182,17 +1208,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 180
+            self.state = 187
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 185
+            self.state = 192
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==34:
-                self.state = 181
+                self.state = 188
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 182
+                self.state = 189
                 self.subset()
-                self.state = 183
+                self.state = 190
                 self.match(PortasnnNetParser.RBRACK)
 
 
@@ -1278,34 +1304,34 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 12, self.RULE_subset)
         self._la = 0 # Token type
         try:
-            self.state = 199
+            self.state = 206
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,24,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,25,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.RangeSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
-                self.state = 187
+                self.state = 194
                 localctx.lo = self.expr(0)
-                self.state = 188
+                self.state = 195
                 self.match(PortasnnNetParser.COLON)
-                self.state = 189
+                self.state = 196
                 localctx.hi = self.expr(0)
                 pass
 
             elif la_ == 2:
                 localctx = PortasnnNetParser.ListSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 2)
-                self.state = 191
+                self.state = 198
                 self.expr(0)
-                self.state = 196
+                self.state = 203
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 192
+                    self.state = 199
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 193
+                    self.state = 200
                     self.expr(0)
-                    self.state = 198
+                    self.state = 205
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -1364,7 +1390,7 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 201
+            self.state = 208
             localctx.key = self._input.LT(1)
             _la = self._input.LA(1)
             if not((((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0)):
@@ -1372,7 +1398,7 @@ class PortasnnNetParser ( Parser ):
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 202
+            self.state = 209
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1432,31 +1458,31 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 204
+            self.state = 211
             localctx.fn = self.match(PortasnnNetParser.IDENT)
-            self.state = 205
+            self.state = 212
             self.match(PortasnnNetParser.LPAREN)
-            self.state = 214
+            self.state = 221
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                self.state = 206
+                self.state = 213
                 self.arg()
-                self.state = 211
+                self.state = 218
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while _la==31:
-                    self.state = 207
+                    self.state = 214
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 208
+                    self.state = 215
                     self.arg()
-                    self.state = 213
+                    self.state = 220
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
 
 
-            self.state = 216
+            self.state = 223
             self.match(PortasnnNetParser.RPAREN)
         except RecognitionException as re:
             localctx.exception = re
@@ -1516,35 +1542,35 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 218
+            self.state = 225
             localctx.fn = self.match(PortasnnNetParser.IDENT)
-            self.state = 231
+            self.state = 238
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==32:
-                self.state = 219
+                self.state = 226
                 self.match(PortasnnNetParser.LPAREN)
-                self.state = 228
+                self.state = 235
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                    self.state = 220
+                    self.state = 227
                     self.arg()
-                    self.state = 225
+                    self.state = 232
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     while _la==31:
-                        self.state = 221
+                        self.state = 228
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 222
+                        self.state = 229
                         self.arg()
-                        self.state = 227
+                        self.state = 234
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 230
+                self.state = 237
                 self.match(PortasnnNetParser.RPAREN)
 
 
@@ -1593,17 +1619,17 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 20, self.RULE_arg)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 235
+            self.state = 242
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,30,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,31,self._ctx)
             if la_ == 1:
-                self.state = 233
+                self.state = 240
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 234
+                self.state = 241
                 self.match(PortasnnNetParser.EQ)
 
 
-            self.state = 237
+            self.state = 244
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1879,15 +1905,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 266
+            self.state = 273
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,34,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,35,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.UnaryExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
 
-                self.state = 240
+                self.state = 247
                 localctx.op = self._input.LT(1)
                 _la = self._input.LA(1)
                 if not(_la==26 or _la==27):
@@ -1895,7 +1921,7 @@ class PortasnnNetParser ( Parser ):
                 else:
                     self._errHandler.reportMatch(self)
                     self.consume()
-                self.state = 241
+                self.state = 248
                 self.expr(10)
                 pass
 
@@ -1903,13 +1929,13 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NumberExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 242
+                self.state = 249
                 self.match(PortasnnNetParser.NUMBER)
-                self.state = 244
+                self.state = 251
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,31,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,32,self._ctx)
                 if la_ == 1:
-                    self.state = 243
+                    self.state = 250
                     self.unit()
 
 
@@ -1919,7 +1945,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.UnitExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 246
+                self.state = 253
                 self.unit()
                 pass
 
@@ -1927,7 +1953,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.CallExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 247
+                self.state = 254
                 self.call()
                 pass
 
@@ -1935,7 +1961,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NameExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 248
+                self.state = 255
                 self.match(PortasnnNetParser.IDENT)
                 pass
 
@@ -1943,7 +1969,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.BoolExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 249
+                self.state = 256
                 _la = self._input.LA(1)
                 if not(_la==19 or _la==20):
                     self._errHandler.recoverInline(self)
@@ -1956,29 +1982,29 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ListExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 250
+                self.state = 257
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 259
+                self.state = 266
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                    self.state = 251
+                    self.state = 258
                     self.expr(0)
-                    self.state = 256
+                    self.state = 263
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     while _la==31:
-                        self.state = 252
+                        self.state = 259
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 253
+                        self.state = 260
                         self.expr(0)
-                        self.state = 258
+                        self.state = 265
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 261
+                self.state = 268
                 self.match(PortasnnNetParser.RBRACK)
                 pass
 
@@ -1986,38 +2012,38 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ParenExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 262
+                self.state = 269
                 self.match(PortasnnNetParser.LPAREN)
-                self.state = 263
+                self.state = 270
                 self.expr(0)
-                self.state = 264
+                self.state = 271
                 self.match(PortasnnNetParser.RPAREN)
                 pass
 
 
             self._ctx.stop = self._input.LT(-1)
-            self.state = 279
+            self.state = 286
             self._errHandler.sync(self)
-            _alt = self._interp.adaptivePredict(self._input,36,self._ctx)
+            _alt = self._interp.adaptivePredict(self._input,37,self._ctx)
             while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                 if _alt==1:
                     if self._parseListeners is not None:
                         self.triggerExitRuleEvent()
                     _prevctx = localctx
-                    self.state = 277
+                    self.state = 284
                     self._errHandler.sync(self)
-                    la_ = self._interp.adaptivePredict(self._input,35,self._ctx)
+                    la_ = self._interp.adaptivePredict(self._input,36,self._ctx)
                     if la_ == 1:
                         localctx = PortasnnNetParser.PowExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 268
+                        self.state = 275
                         if not self.precpred(self._ctx, 11):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 11)")
-                        self.state = 269
+                        self.state = 276
                         localctx.op = self.match(PortasnnNetParser.POW)
-                        self.state = 270
+                        self.state = 277
                         localctx.right = self.expr(11)
                         pass
 
@@ -2025,11 +2051,11 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.MulExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 271
+                        self.state = 278
                         if not self.precpred(self._ctx, 9):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 9)")
-                        self.state = 272
+                        self.state = 279
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==24 or _la==25):
@@ -2037,7 +2063,7 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 273
+                        self.state = 280
                         localctx.right = self.expr(10)
                         pass
 
@@ -2045,11 +2071,11 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.AddExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 274
+                        self.state = 281
                         if not self.precpred(self._ctx, 8):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 8)")
-                        self.state = 275
+                        self.state = 282
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==26 or _la==27):
@@ -2057,14 +2083,14 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 276
+                        self.state = 283
                         localctx.right = self.expr(9)
                         pass
 
              
-                self.state = 281
+                self.state = 288
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,36,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,37,self._ctx)
 
         except RecognitionException as re:
             localctx.exception = re
@@ -2111,15 +2137,15 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 24, self.RULE_unit)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 282
+            self.state = 289
             self.match(PortasnnNetParser.UNIT)
-            self.state = 285
+            self.state = 292
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,37,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,38,self._ctx)
             if la_ == 1:
-                self.state = 283
+                self.state = 290
                 self.match(PortasnnNetParser.POW)
-                self.state = 284
+                self.state = 291
                 localctx.exponent = self.signedInt()
 
 
@@ -2164,15 +2190,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 288
+            self.state = 295
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==27:
-                self.state = 287
+                self.state = 294
                 self.match(PortasnnNetParser.MINUS)
 
 
-            self.state = 290
+            self.state = 297
             self.match(PortasnnNetParser.NUMBER)
         except RecognitionException as re:
             localctx.exception = re

@@ -184,8 +184,34 @@ class Reader:
                 raise error("E206", f"model file not found: {path}", self.span(ctx.path),
                             hint="the path is relative to the .pnet file")
         name = ctx.inner.text if ctx.inner else path.stem
+        numerics = self.model_numerics(ctx.option())
         self._new_model(ctx.key.text, ModelRef(key=ctx.key.text, kind="nestml", name=name,
-                                               path=str(path.resolve()), span=span), ctx.block())
+                                               path=str(path.resolve()), span=span, **numerics), ctx.block())
+
+    def model_numerics(self, options: list) -> dict:
+        """A model's own numerics on the spinnaker targets: ``spinnaker_solver = euler|rk2``, ``substeps = N``."""
+        out: dict = {}
+        for opt in options:
+            key, span = opt.name.text, self.span(opt.name)
+            field_name = {"spinnaker_solver": "solver", "substeps": "substeps"}.get(key)
+            if field_name is None:
+                raise error("E216", f"a model has no option '{key}'", span, hint="options: spinnaker_solver, substeps")
+            if field_name in out:
+                raise error("E205", f"option '{key}' is given twice", span)
+            expr = opt.expr()
+            if field_name == "solver":
+                text = expr.IDENT().getText() if isinstance(expr, P.NameExprContext) else None
+                if text not in ("euler", "rk2"):
+                    raise error("E216", "spinnaker_solver must be euler or rk2", self.span(expr),
+                                hint="e.g. spinnaker_solver = rk2 (the fixed-step method for non-linear ODEs)")
+                out["solver"] = text
+            else:
+                value = float(V.to_float(self.eval(expr), ONE, "substeps", self.span(expr)))
+                if not value.is_integer() or not 1 <= value <= 64:
+                    raise error("E216", f"substeps must be a whole number from 1 to 64, not {value:g}",
+                                self.span(expr))
+                out["substeps"] = int(value)
+        return out
 
     def model_nest(self, ctx: P.ModelNestStmtContext) -> None:
         self._new_model(ctx.key.text, ModelRef(key=ctx.key.text, kind="nest", name=ctx.builtin.text,
