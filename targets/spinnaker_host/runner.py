@@ -282,11 +282,11 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     synapse type), like sPyNNaker's ``additional_parameters={"max_expected_summed_weight": ...}``.
     ``weight_scaling``: (population or ``*``, scaling) pairs over the populations' own
     (``portasnn.weight_scaling.resolve``). ``auto`` (fixed point only): a measurement run at sPyNNaker's
-    shifts (each raised by one and run again while that run saturates it) records the largest input any neuron
-    of the population got in one tick, per synapse type; the
-    shift becomes the smallest whose slot holds that input times ``AUTO_HEADROOM``; the run is repeated with
-    those shifts, and while it saturates a slot of an auto population the shifts that saturated go up by
-    one and it is run again. The run written is the last one: no auto population saturated in it.
+    shifts (each raised by one and run again while that run saturates it) records the largest input any
+    neuron of the population got in one tick, per synapse type; the shift becomes the smallest whose slot
+    holds that input times ``AUTO_HEADROOM``; the run is repeated with those shifts, and while it saturates
+    a slot of an auto population the shifts that saturated go up by one and it is run again. The run
+    written is the last one: no auto population saturated in it (below ``MAX_SHIFT``).
     A run that saturates (any population) warns W770 per population and synapse type with the count.
     """
     from portasnn.results import ResultsWriter
