@@ -52,7 +52,7 @@ def parse_spec(text: str, *, with_population: bool = True) -> tuple[str, WeightS
 def check(scaling: WeightScaling, what: str) -> WeightScaling:
     """Refuse shifts that are not integers in 0..MAX_SHIFT and non-positive or non-finite maxima."""
     if scaling.mode == "shifts":
-        if not scaling.values or any(v != int(v) or not 0 <= v <= MAX_SHIFT for v in scaling.values):
+        if not scaling.values or any(not 0 <= v <= MAX_SHIFT or v != int(v) for v in scaling.values):
             raise _bad(what, f"ring-buffer shifts must be whole numbers from 0 to {MAX_SHIFT}", scaling)
         return WeightScaling(mode="shifts", values=tuple(float(int(v)) for v in scaling.values), span=scaling.span)
     if scaling.mode == "max" and (not scaling.values or any(not math.isfinite(v) or v <= 0 for v in scaling.values)):

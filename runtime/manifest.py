@@ -95,6 +95,8 @@ def _plain(value: Any) -> Any:
         for f in dataclasses.fields(value):
             if f.compare:
                 v = getattr(value, f.name)
+                if f.metadata.get("omit_if_default") and v == f.default:
+                    continue  # a field added later, at its default: the hash stays the same
                 out[f.name] = _file_id(v) if f.name in _PATH_FIELDS and isinstance(v, str) else _plain(v)
         return out
     if isinstance(value, (list, tuple)):

@@ -50,7 +50,19 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
             subset = f" ({n} of {size} neurons recorded)" if size is not None and n != size else ""
             click.echo(f"{pop}: {_fmt(stats.get('rate_hz'), '.2f')} Hz, CV(ISI) {_fmt(stats.get('cv_isi'), '.3f')}"
                        + subset)
+    _say_auto_shifts(Path(result.outdir))
     click.echo(f"results in {result.outdir}")
+
+
+def _say_auto_shifts(outdir: Path) -> None:
+    """After a spinnaker-host run with automatic weight scaling: the shifts it chose, as board options."""
+    meta_path = outdir / "meta.json"
+    host = json.loads(meta_path.read_text()).get("spinnaker_host") or {} if meta_path.is_file() else {}
+    auto = {p: e["shifts"] for p, e in (host.get("weight_scaling") or {}).items()
+            if e.get("mode") == "auto" and host.get("arith") == "fixed"}
+    if auto:
+        pins = " ".join(f"--weight-scaling {p}=shift:{','.join(map(str, s))}" for p, s in auto.items())
+        click.echo(f"ring-buffer shifts chosen by auto (the same on a board: {pins})")
 
 
 def _fmt(value: float | None, spec: str) -> str:

@@ -82,7 +82,8 @@ class WeightScaling:
     synapse type of the model, in its order; "max": ``values`` are sPyNNaker's ``max_expected_summed_weight``
     per synapse type (magnitudes, in the network's weight unit of that synapse type); "auto": measured,
     the smallest shift per synapse type whose range holds the largest summed input of a measurement run
-    with headroom, with no saturation in the final run (``targets/spinnaker_host/runner.py``).
+    (at sPyNNaker's shifts, raised where it saturates) with headroom, with no saturation in the final run
+    (``targets/spinnaker_host/runner.py``).
     """
 
     mode: ScalingMode = "spynnaker"

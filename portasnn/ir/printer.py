@@ -155,7 +155,19 @@ def _population(pop: Population, model: ModelRef | None, catalog: ModelCatalog) 
             op = "~" if isinstance(value, Distribution) else "="
             items.append(f"{'initial ' if initial else ''}{_name(key, 'parameter')} {op} {value_text(value, unit)}")
     block = " { " + ", ".join(items) + " }" if items else ""
-    return f"population {_name(pop.name, 'population name')}: {pop.size} {_name(pop.model, 'model name')}{block}"
+    scaling = ""
+    if pop.weight_scaling is not None:
+        s = pop.weight_scaling
+        if s.mode in ("auto", "spynnaker"):
+            scaling = f", weight_scaling = {s.mode}"
+        elif s.mode == "shifts":
+            scaling = f", weight_scaling = shift({', '.join(str(int(v)) for v in s.values)})"
+        else:
+            units = [unit_name(info.weight_rule(r)[0]) if info and k < 2 else ""
+                     for k, r in enumerate(("excitatory", "inhibitory", *[""] * len(s.values)))][:len(s.values)]
+            scaling = f", weight_scaling = max({', '.join(number(v, u) for v, u in zip(s.values, units))})"
+    return (f"population {_name(pop.name, 'population name')}: {pop.size} {_name(pop.model, 'model name')}"
+            f"{block}{scaling}")
 
 
 def _stimulus_groups(stimuli: tuple[Stimulus, ...], unit) -> list[list[Stimulus]]:

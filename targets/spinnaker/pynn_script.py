@@ -99,8 +99,8 @@ def max_expected_summed_weight(pop: nir.Population, scaling: nir.WeightScaling, 
     if scaling.mode == "auto" and board:
         raise NetworkError(f"population '{pop.name}': automatic weight scaling is measured on spinnaker-host, "
                            "a board build needs the shifts", span=scaling.span or pop.span, code="E773",
-                           hint=f"run on spinnaker-host with auto (its results' meta.json lists the shifts), then "
-                           f"--weight-scaling {pop.name}=shift:S,...")
+                           hint="run on spinnaker-host with auto (`portasnn run` prints the shifts; meta.json lists "
+                           f"them), then --weight-scaling {pop.name}=shift:S,...")
     return None
 
 

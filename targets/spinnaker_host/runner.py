@@ -282,10 +282,11 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     synapse type), like sPyNNaker's ``additional_parameters={"max_expected_summed_weight": ...}``.
     ``weight_scaling``: (population or ``*``, scaling) pairs over the populations' own
     (``portasnn.weight_scaling.resolve``). ``auto`` (fixed point only): a measurement run at sPyNNaker's
-    shifts records the largest input any neuron of the population got in one tick, per synapse type; the
-    shift becomes the smallest whose slot holds that input times ``AUTO_HEADROOM``; the run is repeated with
-    those shifts, and while it saturates a slot of an auto population the shifts that saturated go up by
-    one and it is run again. The run written is the last one: no auto population saturated in it.
+    shifts (each raised by one and run again while that run saturates it) records the largest input any
+    neuron of the population got in one tick, per synapse type; the shift becomes the smallest whose slot
+    holds that input times ``AUTO_HEADROOM``; the run is repeated with those shifts, and while it saturates
+    a slot of an auto population the shifts that saturated go up by one and it is run again. The run
+    written is the last one: no auto population saturated in it (below ``MAX_SHIFT``).
     A run that saturates (any population) warns W770 per population and synapse type with the count.
     """
     from portasnn.results import ResultsWriter
@@ -337,21 +338,20 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
         sat = _saturations(data, prepared)
         if not auto:
             break
+        bumped = {p: [s + (1 if sat[p][k] and s < ws.MAX_SHIFT else 0) for k, s in enumerate(prepared.shifts[p])]
+                  for p in auto}  # one more where a slot saturated
         if measured is None:  # the measurement run at sPyNNaker's shifts (or larger where it saturated)
-            if any(sat[p][s] for p in auto for s in range(len(sat[p]))):
-                chosen = {p: [s + (1 if sat[p][k] else 0) for k, s in enumerate(prepared.shifts[p])] for p in auto}
+            if any(bumped[p] != prepared.shifts[p] for p in auto):
+                chosen = bumped
             else:
                 measured = {p: _max_input(data, prepared, p) for p in auto}
                 chosen = {p: [ws.auto_shift(m) for m in measured[p]] for p in auto}
                 if all(chosen[p] == prepared.shifts[p] for p in auto):
                     break
-        elif any(sat[p][s] for p in auto for s in range(len(sat[p]))):
-            chosen = {p: [s + (1 if sat[p][k] and s < ws.MAX_SHIFT else 0) for k, s in enumerate(prepared.shifts[p])]
-                      for p in auto}
-            if all(chosen[p] == prepared.shifts[p] for p in auto):
-                break  # MAX_SHIFT reached: warned below
+        elif any(bumped[p] != prepared.shifts[p] for p in auto):
+            chosen = bumped
         else:
-            break
+            break  # no auto population saturated (or only at MAX_SHIFT: warned below)
         lib.portasnn_free(ctypes.byref(out))
     ticks = np.ctypeslib.as_array(out.spike_tick, (out.n_spikes,)).copy() if out.n_spikes else np.zeros(0, np.uint32)
     neurons = np.ctypeslib.as_array(out.spike_neuron, (out.n_spikes,)).copy() if out.n_spikes \

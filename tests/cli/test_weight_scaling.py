@@ -50,6 +50,8 @@ def test_run_takes_the_option_over_the_network_s_own(pnet, tmp_path, capsys):
     meta = _host_meta(tmp_path / "b")
     assert meta["ring_buffer_shifts"]["B"] == [2, 3]
     assert meta["weight_scaling"]["A"]["mode"] == "auto" and meta["weight_scaling"]["A"]["saturations"] == [0, 0]
+    shifts = ",".join(map(str, meta["ring_buffer_shifts"]["A"]))
+    assert f"(the same on a board: --weight-scaling A=shift:{shifts})" in capsys.readouterr().out
 
 
 def test_build_passes_the_choice_to_spynnaker(pnet, tmp_path, capsys):

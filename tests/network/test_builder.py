@@ -110,3 +110,22 @@ def test_checks_run_when_the_ir_is_made(build, message: str) -> None:
         build(net, a)
         net.ir()
     assert message in info.value.message
+
+
+def test_population_weight_scaling():
+    """issue 13 item 10: Network.population(..., weight_scaling=...) takes the CLI's spec strings."""
+    import pytest as _pytest
+
+    from portasnn import Network
+    from portasnn.errors import PortasnnError
+    from portasnn.ir.network import WeightScaling
+
+    net = Network("ws")
+    net.model("lif", nest="iaf_psc_exp")
+    assert net.population("A", 2, "lif", weight_scaling="shift:1,2").weight_scaling == WeightScaling(
+        mode="shifts", values=(1.0, 2.0))
+    assert net.population("B", 2, "lif", weight_scaling="auto").weight_scaling == WeightScaling(mode="auto")
+    assert net.population("C", 2, "lif").weight_scaling is None
+    with _pytest.raises(PortasnnError) as err:
+        net.population("D", 2, "lif", weight_scaling="shift:-1,2")
+    assert err.value.code == "E770"

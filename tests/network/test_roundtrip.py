@@ -55,9 +55,15 @@ def populations(draw, name: str):
     params, state = _names_of(model)
     chosen = draw(st.lists(st.sampled_from(params), unique=True, max_size=4)) if params else []
     initial = draw(st.lists(st.sampled_from(state), unique=True, max_size=2)) if state else []
+    scaling = draw(st.one_of(  # issue 13 item 10: a population's ring-buffer weight scaling
+        st.none(), st.sampled_from([ir.WeightScaling(mode="auto"), ir.WeightScaling(mode="spynnaker")]),
+        st.builds(lambda a, b: ir.WeightScaling(mode="shifts", values=(float(a), float(b))),
+                  st.integers(0, 16), st.integers(0, 16)),
+        st.builds(lambda a, b: ir.WeightScaling(mode="max", values=(a, b)),
+                  *[st.floats(min_value=1e-6, max_value=1e9)] * 2)))
     return ir.Population(name=name, size=draw(st.integers(1, 60)), model=model.key,
                          params=tuple((k, draw(values())) for k in chosen),
-                         initial=tuple((k, draw(values())) for k in initial))
+                         initial=tuple((k, draw(values())) for k in initial), weight_scaling=scaling)
 
 
 @st.composite

@@ -166,3 +166,32 @@ def test_a_network_without_scaling_serialises_as_before():
     assert Options().to_json() == {"solver": None, "substeps": 1, "arith": "fixed"}
     assert Options(weight_scaling=(("E", WeightScaling(mode="shifts", values=(1.0, 2.0))),)).to_json()[
         "weight_scaling"] == {"E": "shift:1,2"}
+
+
+def test_auto_raises_a_shift_where_even_the_measurement_saturates(lif_model, tmp_path):
+    """issue 13 item 10: 100 identical neurons (one DC) fire in the same tick onto B through delays of 1 or 2
+    ticks. sPyNNaker's estimate assumes 30 Hz Poisson firing (shift 1, a 4 nA slot) and the measurement run
+    saturates; auto raises the shift until the measurement holds, then takes the smallest shift with headroom,
+    and writes a run without saturation."""
+    from portasnn.ir.network import Connector, Distribution, Projection
+
+    a, b = _pop("A", 100), _pop("B", 3, WeightScaling(mode="auto"))
+    proj = Projection(name="A->B", pre="A", post="B", connector=Connector(rule="all_to_all"), weight=100.0,
+                      delay=Distribution(kind="uniform", params=(("low", 0.6), ("high", 2.4))))
+    dc = Stimulus(name="dc", kind="dc", target="A", params=(("amplitude", 1500.0),))
+    net = _net((a, b), (dc,), duration=60.0)
+    net = Network(name=net.name, models=net.models, populations=net.populations, projections=(proj,),
+                  stimuli=net.stimuli, recorders=net.recorders, simulation=net.simulation)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = run_network(net, {"lif": lif_model}, tmp_path / "r", plots=False)
+    assert not [w for w in caught if "W770" in str(w.message)]
+    meta = _meta(out)
+    ws_b = meta["weight_scaling"]["B"]
+    first = ws_b["attempts"][0][0]
+    assert 65535 * 2.0 ** (first - 15) < 100 * 0.1  # the estimate's slot cannot hold 100 spikes in one tick
+    assert ws_b["attempts"][1][0] == first + 1  # raised by one after the saturated measurement
+    measured = ws_b["measured_max_input"][0]
+    assert measured > 65535 * 2.0 ** (first - 15) * 1000  # pA: more than the first slot held
+    assert ws_b["shifts"][0] == next(s for s in range(17) if measured * 1.25 <= 65535 * 2.0 ** (s - 15) * 1000)
+    assert ws_b["saturations"] == [0, 0] and meta["saturations"] == 0
