@@ -23,7 +23,7 @@ def generator_hash() -> str:
     # the passes make the IR the generator lowers (located, not imported: targets do not load the passes)
     passes = Path(importlib.util.find_spec("portasnn.passes").origin).parent
     h = hashlib.sha256()
-    for f in [root / "lower.py", root / "cxx.py", *sorted((root / "templates").glob("model.*.j2")),
+    for f in [root / "lower.py", root / "cxx.py", root / "gsl.py", *sorted((root / "templates").glob("model.*.j2")),
               *sorted(passes.glob("*.py"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())

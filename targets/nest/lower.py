@@ -4,7 +4,8 @@ The work happens here, in Python: a small view model (names, C++ lines) is hande
 Jinja templates that only lay the code out. The generated update does per step only what a
 hand-written NEST model does: read one multi-channel input buffer slot, apply exact
 propagators (all parameter-only sub-expressions are precomputed once per resolution in
-``pre_run_hook``), run GSL's RKF45 where the model is non-linear, test conditions, record.
+``pre_run_hook``), run GSL's RKF45 where the model is non-linear (as NEST's built-ins do: ``gsl.py``),
+test conditions, record.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import sympy
 from portasnn.errors import ModelError
 from portasnn.ir import model as ir
 from portasnn.targets.nest.cxx import NestPrinter, StatementContext, print_block
+from portasnn.targets.nest.gsl import GslScheme, scheme_for
 from portasnn.targets.nest.render import render
 
 H = "__h"
@@ -63,6 +65,8 @@ class View:
     update_lines: list[str] = field(default_factory=list)
     dynamics: list[tuple[str, list[str]]] = field(default_factory=list)
     gsl: bool = False
+    gsl_norm: tuple[str, str] = ("1.0", "0.0")  # (a_y, a_dydt) of GSL's standard error control
+    gsl_builtin: str = ""                       # the NEST built-in whose GSL scheme the model follows
     uses_rng: bool = False
     state_accessors: list[tuple[str, str, str]] = field(default_factory=list)  # (name, access, to_user)
     finite_checks: list[tuple[str, str]] = field(default_factory=list)  # real state (name, access): never NaN/inf
@@ -96,6 +100,77 @@ class Lowering:
         self.constants: list[tuple[str, sympy.Expr]] = []
         self.props = {k: v for b in sol.analytic for k, v in b.propagators}
         self.uses_rng = False
+        self.scheme: GslScheme = scheme_for(model.name)
+        # the states of convolutions are integrated by GSL with the rest (as NEST's built-ins do) when every
+        # path through the update block integrates numerically exactly once; otherwise propagated exactly
+        self.conv_by_gsl = bool(self.numeric) and set(self.conv_states) <= self.numeric \
+            and self._gsl_runs(model.update) == {1}
+        self.events_in_loop = self.scheme.events_in_loop and self._events_in_loop_ok()
+        self.chains = self._chains() if self.conv_by_gsl else {}
+
+    def _chains(self) -> dict[str, tuple[str, sympy.Expr]]:
+        """Alpha-shaped convolutions (``K' = K__d``, ``K__d' = -l**2 K - 2 l K__d``) integrated by GSL are held
+        in the coordinates of NEST's alpha-shaped built-ins: the slot of ``K__d`` holds ``dK = K__d + l K``, so
+        that ``K' = dK - l K``, ``dK' = -l dK`` (GSL's error control sees NEST's components; a spike adds the
+        same increment in both). Every read of ``K__d`` prints as ``dK - l K``. Returns K__d -> (K, l)."""
+        rhs = dict(self.m.solution.numeric.rhs)
+        out: dict[str, tuple[str, sympy.Expr]] = {}
+        for k in self.conv_states:
+            kd = f"{k}__d"
+            if kd not in self.conv_states or f"{kd}__d" in self.conv_states or not {k, kd} <= set(rhs):
+                continue
+            big_k, big_kd = sympy.Symbol(k), sympy.Symbol(kd)
+            second = sympy.expand(rhs[kd])
+            a, b = -second.coeff(big_k), -second.coeff(big_kd)
+            if sympy.simplify(rhs[k] - big_kd) == 0 and sympy.simplify(second + a * big_k + b * big_kd) == 0 \
+                    and not (a.free_symbols | b.free_symbols) & set(map(sympy.Symbol, rhs)) \
+                    and sympy.simplify(b ** 2 - 4 * a) == 0:
+                out[kd] = (k, sympy.nsimplify(sympy.simplify(b / 2)))
+        return out
+
+    def expand(self, names: tuple[str, ...]) -> list[str]:
+        """The solution states an ``integrate_odes(names)`` advances (all ODEs when ``names`` is empty)."""
+        if not names:
+            names = tuple(o.var for o in self.m.odes)
+        out: list[str] = []
+        for n in names:
+            for s in list(self.analytic) + sorted(self.numeric):
+                if (s == n or re.fullmatch(re.escape(n) + r"(__d)+", s)) and s not in out:
+                    out.append(s)
+        return out
+
+    def _gsl_runs(self, stmts: tuple[ir.Stmt, ...]) -> set[int]:
+        """How many numeric integrations each path through ``stmts`` makes (2 stands for 2 or more)."""
+        counts = {0}
+        for st in stmts:
+            if isinstance(st, ir.IntegrateOdes):
+                k = 1 if any(s in self.numeric for s in self.expand(st.vars)) else 0
+                counts = {min(c + k, 2) for c in counts}
+            elif isinstance(st, ir.If):
+                paths = set().union(*(self._gsl_runs(body) for _, body in st.branches))
+                paths |= self._gsl_runs(st.orelse)
+                counts = {min(c + b, 2) for c in counts for b in paths}
+            elif isinstance(st, ir.While) and self._gsl_runs(st.body) != {0}:
+                counts = {2}
+        return counts
+
+    def _events_in_loop_ok(self) -> bool:
+        """Can the conditions be tested after every GSL substep (NEST's aeif models)? The update block must
+        only choose what to integrate (if/else around integrate_odes, one numeric integration on every path,
+        every integrated state in the GSL vector), so that after a condition held it can run again for the
+        rest of the step; the conditions' bodies must not integrate."""
+        def only_choices(stmts: tuple[ir.Stmt, ...]) -> bool:
+            return all(isinstance(st, ir.IntegrateOdes) and set(self.expand(st.vars)) <= self.numeric
+                       or isinstance(st, ir.If) and all(only_choices(b) for _, b in st.branches)
+                       and only_choices(st.orelse) for st in stmts)
+
+        def simple(stmts: tuple[ir.Stmt, ...]) -> bool:
+            return all(isinstance(st, (ir.Assign, ir.EmitSpike))
+                       or isinstance(st, ir.If) and all(simple(b) for _, b in st.branches) and simple(st.orelse)
+                       for st in stmts)
+
+        return self.conv_by_gsl and only_choices(self.m.update) and bool(self.m.on_condition) \
+            and all(simple(h.body) for h in self.m.on_condition)
 
     # ---- symbol maps ------------------------------------------------------------------------
 
@@ -104,7 +179,7 @@ class Lowering:
             return f"ode_state[State_::{name}]" if in_dynamics else f"{node}S_.y_[State_::{name}]"
         return f"{node}S_.{name}"
 
-    def symbols(self, *, where: str) -> dict[str, str]:
+    def symbols(self, *, where: str, raw: bool = False) -> dict[str, str]:
         m = self.m
         node = "node." if where == "dynamics" else ""
         table: dict[str, str] = {}
@@ -122,6 +197,10 @@ class Lowering:
                 table[v.name] = self._state_access(v.name, in_dynamics=where == "dynamics", node=node)
             for k, port in enumerate(m.current_ports):
                 table[port.name] = f"{node}B_.I_{port.name}_"
+            if not raw:
+                lam = NestPrinter(table)
+                for kd, (k, rate) in self.chains.items():
+                    table[kd] = f"({table[kd]} - ({lam.doprint(rate)}) * {table[k]})"
         if where == "update":
             for port in m.spike_ports:
                 table[port.name] = f"__spk_{port.name}"
@@ -186,8 +265,10 @@ class Lowering:
         parameters = [Field(v.name, _ctype(v), self._init(v), v.unit, v.doc, _user_factor(v.scale))
                       for v in m.parameters]
         if sol.numeric:
-            parameters += [Field("gsl_abs_error_tol", "double", "1e-6", "", "GSL absolute error tolerance"),
-                           Field("gsl_rel_error_tol", "double", "1e-6", "", "GSL relative error tolerance")]
+            parameters += [Field("gsl_abs_error_tol", "double", repr(self.scheme.abs_tol), "",
+                                 "GSL absolute error tolerance"),
+                           Field("gsl_rel_error_tol", "double", repr(self.scheme.rel_tol), "",
+                                 "GSL relative error tolerance")]
         state = [Field(v.name, _ctype(v), "0", v.unit, v.doc, _user_factor(v.scale))
                  for v in m.state if v.name not in self.numeric]
         ode_states = [Field(s, "double", "0") for s in (sol.numeric.states if sol.numeric else ())]
@@ -224,7 +305,9 @@ class Lowering:
             exc_channel=next((f"CH_{p.name}" for p in m.spike_ports if p.sign == "excitatory"), ""),
             inh_channel=next((f"CH_{p.name}" for p in m.spike_ports if p.sign == "inhibitory"), ""),
             received_channels=received, current_ports=currents, recordables=recordables,
-            update_lines=update_lines, dynamics=self._dynamics(), gsl=bool(sol.numeric), uses_rng=self.uses_rng,
+            update_lines=update_lines, dynamics=self._dynamics(), gsl=bool(sol.numeric),
+            gsl_norm=(repr(self.scheme.a_y), repr(self.scheme.a_dydt)),
+            gsl_builtin=self.scheme.builtin, uses_rng=self.uses_rng,
             state_accessors=accessors, finite_checks=finite)
 
     @staticmethod
@@ -281,47 +364,58 @@ class Lowering:
         lines: list[str] = []
         for port in m.spike_ports:
             lines.append(f"const double __spk_{port.name} = input[Buffers_::CH_{port.name}];")
-        for s in self.conv_states:
-            lines.append(f"const double {s}__next = {printer.doprint(analytic_update[s])};")
+        if not self.conv_by_gsl:
+            for s in self.conv_states:
+                lines.append(f"const double {s}__next = {printer.doprint(analytic_update[s])};")
         ode_vars = [o.var for o in m.odes]
-
-        def expand(names: tuple[str, ...]) -> list[str]:
-            if not names:
-                names = tuple(ode_vars)
-            out: list[str] = []
-            for n in names:
-                for s in list(self.analytic) + sorted(self.numeric):
-                    if (s == n or re.fullmatch(re.escape(n) + r"(__d)+", s)) and s not in out:
-                        out.append(s)
-            return out
+        events = self.events_in_loop
 
         def integrate(stmt: ir.IntegrateOdes, indent: str) -> list[str]:
             for name in stmt.vars:
                 if name not in ode_vars:
                     raise ModelError(f"integrate_odes({name}): '{name}' has no ODE", span=stmt.span, code="E151",
                                      construct="integrate_odes")
-            names = expand(stmt.vars)
+            names = self.expand(stmt.vars)
             analytic = [s for s in names if s in self.analytic and s not in self.conv_states]
             out = [f"{indent}{{  // integrate_odes({', '.join(stmt.vars)})"]
             for s in analytic:
                 out.append(f"{indent}  const double {s}__new = {printer.doprint(analytic_update[s])};")
-            if self.numeric and any(s in self.numeric for s in names):
+            numeric = [s for s in names if s in self.numeric]
+            if self.numeric and numeric:
                 mask = tuple(s for s in sol.numeric.states if s in names or s in self.conv_states)
                 fn = self._mask_names.setdefault(mask, f"{self.cls}_dynamics_{len(self._mask_names)}")
-                out += [f"{indent}  B_.sys_.function = {fn};",
-                        f"{indent}  double __t = 0.0;",
-                        f"{indent}  while (__t < B_.step_)",
+                out += [f"{indent}  B_.sys_.function = {fn};"]
+                if events:
+                    out += [f"{indent}  const bool __whole = __t == 0.0;  // no condition held earlier in this step"]
+                else:
+                    out += [f"{indent}  double __t = 0.0;"]
+                out += [f"{indent}  while (__t < B_.step_)",
                         f"{indent}  {{",
                         f"{indent}    const int status = gsl_odeiv_evolve_apply(B_.e_, B_.c_, B_.s_, &B_.sys_, &__t, "
                         "B_.step_, &B_.integration_step_, S_.y_);",
                         f"{indent}    if (status != GSL_SUCCESS)",
                         f"{indent}    {{",
-                        *self._finite_check([s for s in names if s in self.numeric], indent + "      "),
+                        *self._finite_check(numeric, indent + "      "),
                         f"{indent}      throw nest::GSLSolverFailure(get_name(), status);",
-                        f"{indent}    }}",
+                        f"{indent}    }}"]
+                if events:
+                    # as NEST's aeif models: the conditions after every substep (a finite check first: a
+                    # condition could hide an infinite state); after one held, the update block runs again
+                    # for the rest of the step
+                    out += self._finite_check(numeric, indent + "    ")
+                    for handler in m.on_condition:
+                        out += [f"{indent}    if ({printer.doprint(handler.cond)})", f"{indent}    {{",
+                                *print_block(handler.body, ctx, indent + "      "),
+                                f"{indent}      __event = true;", f"{indent}      break;", f"{indent}    }}"]
+                out += [f"{indent}  }}"]
+            if events and analytic:
+                # exact when the whole step was integrated without a condition holding; else GSL's values
+                out += [f"{indent}  if (__whole && !__event)", f"{indent}  {{",
+                        *(f"{indent}    {printer.doprint(sympy.Symbol(s))} = {s}__new;" for s in analytic),
                         f"{indent}  }}"]
-            for s in analytic:
-                out.append(f"{indent}  {printer.doprint(sympy.Symbol(s))} = {s}__new;")
+            else:
+                for s in analytic:
+                    out.append(f"{indent}  {printer.doprint(sympy.Symbol(s))} = {s}__new;")
             out += self._finite_check([s for s in names if s in self.analytic or s in self.numeric], indent + "  ")
             for s, port, inc in jumps:
                 if s in names and s not in self.conv_states:
@@ -340,7 +434,16 @@ class Lowering:
 
         ctx = StatementContext(printer=printer, integrate=integrate, emit_spike=emit_spike, ctype=_ctype,
                                declare=declare)
-        lines += print_block(m.update, ctx, "")
+        if events:
+            lines += ["double __t = 0.0;  // how far into the step the integration has come",
+                      "bool __event = false;  // a condition held after a GSL substep",
+                      "do",
+                      "{",
+                      "  __event = false;",
+                      *print_block(m.update, ctx, "  "),
+                      "} while (__event && __t < B_.step_);"]
+        else:
+            lines += print_block(m.update, ctx, "")
         dynamic = {sympy.Symbol(v.name) for v in m.state} | {sympy.Symbol(p.name) for p in m.spike_ports} \
             | {sympy.Symbol(p.name) for p in m.current_ports}
         for handler in m.on_receive:
@@ -354,11 +457,12 @@ class Lowering:
             lines.append("{")
             lines += print_block(handler.body, ctx, "  ")
             lines.append("}")
-        for s in self.conv_states:
-            lines.append(f"{printer.doprint(sympy.Symbol(s))} = {s}__next;")
+        if not self.conv_by_gsl:
+            for s in self.conv_states:
+                lines.append(f"{printer.doprint(sympy.Symbol(s))} = {s}__next;")
         for s, port, inc in jumps:
             if s in self.conv_states:
-                lines.append(f"{printer.doprint(sympy.Symbol(s))} += {printer.doprint(inc)} * __spk_{port};")
+                lines.append(f"{self._state_access(s)} += {printer.doprint(inc)} * __spk_{port};")
         for handler in m.on_condition:
             lines.append(f"if ({printer.doprint(handler.cond)})")
             lines.append("{")
@@ -384,12 +488,17 @@ class Lowering:
         if not sol.numeric:
             return []
         printer = self.printer("dynamics")
+        raw = NestPrinter(self.symbols(where="dynamics", raw=True))
         out = []
         rhs = dict(sol.numeric.rhs)
+        for kd, (k, rate) in self.chains.items():
+            big_k, big_kd = sympy.Symbol(k), sympy.Symbol(kd)
+            rhs[k], rhs[kd] = big_kd - rate * big_k, -rate * big_kd
         for mask, fn in self._mask_names.items():
             lines = []
             for s in sol.numeric.states:
-                value = printer.doprint(rhs[s]) if s in mask else "0.0"
+                value = (raw if s in self.chains or self.chains.get(f"{s}__d") else printer).doprint(rhs[s]) \
+                    if s in mask else "0.0"
                 lines.append(f"f[State_::{s}] = {value};")
             out.append((fn, lines))
         return out

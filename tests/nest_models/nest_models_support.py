@@ -30,12 +30,12 @@ def shared_parameters(nestml_status: dict, builtin_defaults: dict, skip: tuple[s
 
 
 def simulate(nest, model: str, params: dict, *, install, weights=(40.0, -60.0), rates=(20000.0, 5000.0),
-             dc=150.0, t_sim=1000.0, record="V_m") -> tuple[np.ndarray, np.ndarray]:
+             dc=150.0, t_sim=1000.0, record="V_m", seed=12345) -> tuple[np.ndarray, np.ndarray]:
     """1 s at 0.1 ms: excitatory and inhibitory Poisson input (the same trains for both models, via
     parrot neurons and a fixed seed) and a DC step; returns (V_m trace, spike times)."""
     nest.ResetKernel()
     nest.resolution = 0.1
-    nest.rng_seed = 12345
+    nest.rng_seed = seed
     install()
     n = nest.Create(model, params=params)
     gens = nest.Create("poisson_generator", 2, params=[{"rate": rates[0]}, {"rate": rates[1]}])

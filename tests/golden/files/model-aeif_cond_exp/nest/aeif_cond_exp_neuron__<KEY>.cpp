@@ -86,8 +86,8 @@ aeif_cond_exp_neuron__<KEY>::aeif_cond_exp_neuron__<KEY>()
   P_.E_inh = -85.0;
   P_.tau_syn_inh = 2.0;
   P_.I_e = 0.0;
-  P_.gsl_abs_error_tol = 1e-6;
-  P_.gsl_rel_error_tol = 1e-6;
+  P_.gsl_abs_error_tol = 1e-06;
+  P_.gsl_rel_error_tol = 1e-06;
   compute_internals_();
   S_.y_[State_::V_m] = P_.E_L;
   S_.y_[State_::w] = 0.0;
@@ -210,11 +210,12 @@ aeif_cond_exp_neuron__<KEY>::init_buffers_()
   }
   if (B_.c_ == nullptr)
   {
-    B_.c_ = gsl_odeiv_control_y_new(P_.gsl_abs_error_tol, P_.gsl_rel_error_tol);
+    // the standard control with the error norm of aeif_cond_exp (a_y, a_dydt)
+    B_.c_ = gsl_odeiv_control_standard_new(P_.gsl_abs_error_tol, P_.gsl_rel_error_tol, 0.0, 1.0);
   }
   else
   {
-    gsl_odeiv_control_init(B_.c_, P_.gsl_abs_error_tol, P_.gsl_rel_error_tol, 1.0, 0.0);
+    gsl_odeiv_control_init(B_.c_, P_.gsl_abs_error_tol, P_.gsl_rel_error_tol, 0.0, 1.0);
   }
   if (B_.e_ == nullptr)
   {
@@ -244,7 +245,7 @@ aeif_cond_exp_neuron__<KEY>::pre_run_hook()
   }
   B_.logger_.init();
   compute_internals_();
-  gsl_odeiv_control_init(B_.c_, P_.gsl_abs_error_tol, P_.gsl_rel_error_tol, 1.0, 0.0);
+  gsl_odeiv_control_init(B_.c_, P_.gsl_abs_error_tol, P_.gsl_rel_error_tol, 0.0, 1.0);
   B_.step_ = nest::Time::get_resolution().get_ms();
 }
 
@@ -257,58 +258,93 @@ aeif_cond_exp_neuron__<KEY>::update(nest::Time const& origin, const long from, c
     const auto& input = B_.input_.get_values_all_channels(slot);
     const double __spk_inh_spikes = input[Buffers_::CH_inh_spikes];
     const double __spk_exc_spikes = input[Buffers_::CH_exc_spikes];
-    const double g_exc__X__exc_spikes__next = V_.__P__g_exc__X__exc_spikes__g_exc__X__exc_spikes*S_.y_[State_::g_exc__X__exc_spikes];
-    const double g_inh__X__inh_spikes__next = V_.__P__g_inh__X__inh_spikes__g_inh__X__inh_spikes*S_.y_[State_::g_inh__X__inh_spikes];
-    if ((S_.y_[State_::refr_t] > 0.0))
+    double __t = 0.0;  // how far into the step the integration has come
+    bool __event = false;  // a condition held after a GSL substep
+    do
     {
-      {  // integrate_odes(w, refr_t)
-        const double refr_t__new = V_.__c0 + S_.y_[State_::refr_t];
-        B_.sys_.function = aeif_cond_exp_neuron__<KEY>_dynamics_0;
-        double __t = 0.0;
-        while (__t < B_.step_)
-        {
-          const int status = gsl_odeiv_evolve_apply(B_.e_, B_.c_, B_.s_, &B_.sys_, &__t, B_.step_, &B_.integration_step_, S_.y_);
-          if (status != GSL_SUCCESS)
+      __event = false;
+      if ((S_.y_[State_::refr_t] > 0.0))
+      {
+        {  // integrate_odes(w, refr_t)
+          const double refr_t__new = V_.__c0 + S_.y_[State_::refr_t];
+          B_.sys_.function = aeif_cond_exp_neuron__<KEY>_dynamics_0;
+          const bool __whole = __t == 0.0;  // no condition held earlier in this step
+          while (__t < B_.step_)
           {
+            const int status = gsl_odeiv_evolve_apply(B_.e_, B_.c_, B_.s_, &B_.sys_, &__t, B_.step_, &B_.integration_step_, S_.y_);
+            if (status != GSL_SUCCESS)
+            {
+              if (!std::isfinite(S_.y_[State_::w] + S_.y_[State_::refr_t])) [[unlikely]]
+              {
+                report_nonfinite_(origin, lag);
+              }
+              throw nest::GSLSolverFailure(get_name(), status);
+            }
             if (!std::isfinite(S_.y_[State_::w] + S_.y_[State_::refr_t])) [[unlikely]]
             {
               report_nonfinite_(origin, lag);
             }
-            throw nest::GSLSolverFailure(get_name(), status);
+            if (((S_.y_[State_::V_m] >= P_.V_peak) && (S_.y_[State_::refr_t] <= 0.0)))
+            {
+              S_.y_[State_::refr_t] = P_.refr_T;
+              S_.y_[State_::V_m] = P_.V_reset;
+              S_.y_[State_::w] += P_.b;
+              set_spiketime(nest::Time::step(origin.get_steps() + lag + 1));
+              nest::SpikeEvent se;
+              nest::kernel().event_delivery_manager.send(*this, se, lag);
+              __event = true;
+              break;
+            }
+          }
+          if (__whole && !__event)
+          {
+            S_.y_[State_::refr_t] = refr_t__new;
+          }
+          if (!std::isfinite(S_.y_[State_::w] + S_.y_[State_::refr_t])) [[unlikely]]
+          {
+            report_nonfinite_(origin, lag);
           }
         }
-        S_.y_[State_::refr_t] = refr_t__new;
-        if (!std::isfinite(S_.y_[State_::w] + S_.y_[State_::refr_t])) [[unlikely]]
-        {
-          report_nonfinite_(origin, lag);
-        }
       }
-    }
-    else
-    {
-      {  // integrate_odes(w, V_m)
-        B_.sys_.function = aeif_cond_exp_neuron__<KEY>_dynamics_1;
-        double __t = 0.0;
-        while (__t < B_.step_)
-        {
-          const int status = gsl_odeiv_evolve_apply(B_.e_, B_.c_, B_.s_, &B_.sys_, &__t, B_.step_, &B_.integration_step_, S_.y_);
-          if (status != GSL_SUCCESS)
+      else
+      {
+        {  // integrate_odes(w, V_m)
+          B_.sys_.function = aeif_cond_exp_neuron__<KEY>_dynamics_1;
+          const bool __whole = __t == 0.0;  // no condition held earlier in this step
+          while (__t < B_.step_)
           {
+            const int status = gsl_odeiv_evolve_apply(B_.e_, B_.c_, B_.s_, &B_.sys_, &__t, B_.step_, &B_.integration_step_, S_.y_);
+            if (status != GSL_SUCCESS)
+            {
+              if (!std::isfinite(S_.y_[State_::w] + S_.y_[State_::V_m])) [[unlikely]]
+              {
+                report_nonfinite_(origin, lag);
+              }
+              throw nest::GSLSolverFailure(get_name(), status);
+            }
             if (!std::isfinite(S_.y_[State_::w] + S_.y_[State_::V_m])) [[unlikely]]
             {
               report_nonfinite_(origin, lag);
             }
-            throw nest::GSLSolverFailure(get_name(), status);
+            if (((S_.y_[State_::V_m] >= P_.V_peak) && (S_.y_[State_::refr_t] <= 0.0)))
+            {
+              S_.y_[State_::refr_t] = P_.refr_T;
+              S_.y_[State_::V_m] = P_.V_reset;
+              S_.y_[State_::w] += P_.b;
+              set_spiketime(nest::Time::step(origin.get_steps() + lag + 1));
+              nest::SpikeEvent se;
+              nest::kernel().event_delivery_manager.send(*this, se, lag);
+              __event = true;
+              break;
+            }
+          }
+          if (!std::isfinite(S_.y_[State_::w] + S_.y_[State_::V_m])) [[unlikely]]
+          {
+            report_nonfinite_(origin, lag);
           }
         }
-        if (!std::isfinite(S_.y_[State_::w] + S_.y_[State_::V_m])) [[unlikely]]
-        {
-          report_nonfinite_(origin, lag);
-        }
       }
-    }
-    S_.y_[State_::g_exc__X__exc_spikes] = g_exc__X__exc_spikes__next;
-    S_.y_[State_::g_inh__X__inh_spikes] = g_inh__X__inh_spikes__next;
+    } while (__event && __t < B_.step_);
     S_.y_[State_::g_exc__X__exc_spikes] += 1.0 * __spk_exc_spikes;
     S_.y_[State_::g_inh__X__inh_spikes] += 1.0 * __spk_inh_spikes;
     if (((S_.y_[State_::V_m] >= P_.V_peak) && (S_.y_[State_::refr_t] <= 0.0)))

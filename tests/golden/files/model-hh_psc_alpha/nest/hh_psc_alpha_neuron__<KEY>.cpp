@@ -48,10 +48,10 @@ hh_psc_alpha_neuron__<KEY>_dynamics_0(double, const double ode_state[], double f
   f[State_::Inact_h] = -0.070000000000000007*ode_state[State_::Inact_h]*std::exp(-13.0/4.0)*std::exp(-1.0/20.0*ode_state[State_::V_m]) - ode_state[State_::Inact_h]/(1.0 + std::exp(-7.0/2.0)*std::exp(-1.0/10.0*ode_state[State_::V_m])) + 0.070000000000000007*std::exp(-13.0/4.0)*std::exp(-1.0/20.0*ode_state[State_::V_m]);
   f[State_::V_m] = ((ode_state[State_::Act_m]) * (ode_state[State_::Act_m]) * (ode_state[State_::Act_m]))*node.P_.E_Na*ode_state[State_::Inact_h]*node.P_.g_Na/node.P_.C_m - ((ode_state[State_::Act_m]) * (ode_state[State_::Act_m]) * (ode_state[State_::Act_m]))*ode_state[State_::Inact_h]*ode_state[State_::V_m]*node.P_.g_Na/node.P_.C_m + ((ode_state[State_::Act_n]) * (ode_state[State_::Act_n]) * (ode_state[State_::Act_n]) * (ode_state[State_::Act_n]))*node.P_.E_K*node.P_.g_K/node.P_.C_m - ((ode_state[State_::Act_n]) * (ode_state[State_::Act_n]) * (ode_state[State_::Act_n]) * (ode_state[State_::Act_n]))*ode_state[State_::V_m]*node.P_.g_K/node.P_.C_m + node.P_.E_L*node.P_.g_L/node.P_.C_m + node.P_.I_e/node.P_.C_m + node.B_.I_I_stim_/node.P_.C_m + ode_state[State_::K_syn_exc__X__exc_spikes]*node.V_.unit_psc/node.P_.C_m - ode_state[State_::K_syn_inh__X__inh_spikes]*node.V_.unit_psc/node.P_.C_m - ode_state[State_::V_m]*node.P_.g_L/node.P_.C_m;
   f[State_::refr_t] = -1.0;
-  f[State_::K_syn_exc__X__exc_spikes] = 1.0*ode_state[State_::K_syn_exc__X__exc_spikes__d];
-  f[State_::K_syn_exc__X__exc_spikes__d] = -ode_state[State_::K_syn_exc__X__exc_spikes]/((node.P_.tau_syn_exc) * (node.P_.tau_syn_exc)) - 2.0*ode_state[State_::K_syn_exc__X__exc_spikes__d]/node.P_.tau_syn_exc;
-  f[State_::K_syn_inh__X__inh_spikes] = 1.0*ode_state[State_::K_syn_inh__X__inh_spikes__d];
-  f[State_::K_syn_inh__X__inh_spikes__d] = -ode_state[State_::K_syn_inh__X__inh_spikes]/((node.P_.tau_syn_inh) * (node.P_.tau_syn_inh)) - 2.0*ode_state[State_::K_syn_inh__X__inh_spikes__d]/node.P_.tau_syn_inh;
+  f[State_::K_syn_exc__X__exc_spikes] = -ode_state[State_::K_syn_exc__X__exc_spikes]/node.P_.tau_syn_exc + ode_state[State_::K_syn_exc__X__exc_spikes__d];
+  f[State_::K_syn_exc__X__exc_spikes__d] = -ode_state[State_::K_syn_exc__X__exc_spikes__d]/node.P_.tau_syn_exc;
+  f[State_::K_syn_inh__X__inh_spikes] = -ode_state[State_::K_syn_inh__X__inh_spikes]/node.P_.tau_syn_inh + ode_state[State_::K_syn_inh__X__inh_spikes__d];
+  f[State_::K_syn_inh__X__inh_spikes__d] = -ode_state[State_::K_syn_inh__X__inh_spikes__d]/node.P_.tau_syn_inh;
   return GSL_SUCCESS;
 }
 
@@ -65,10 +65,10 @@ hh_psc_alpha_neuron__<KEY>_dynamics_1(double, const double ode_state[], double f
   f[State_::Inact_h] = -0.070000000000000007*ode_state[State_::Inact_h]*std::exp(-13.0/4.0)*std::exp(-1.0/20.0*ode_state[State_::V_m]) - ode_state[State_::Inact_h]/(1.0 + std::exp(-7.0/2.0)*std::exp(-1.0/10.0*ode_state[State_::V_m])) + 0.070000000000000007*std::exp(-13.0/4.0)*std::exp(-1.0/20.0*ode_state[State_::V_m]);
   f[State_::V_m] = ((ode_state[State_::Act_m]) * (ode_state[State_::Act_m]) * (ode_state[State_::Act_m]))*node.P_.E_Na*ode_state[State_::Inact_h]*node.P_.g_Na/node.P_.C_m - ((ode_state[State_::Act_m]) * (ode_state[State_::Act_m]) * (ode_state[State_::Act_m]))*ode_state[State_::Inact_h]*ode_state[State_::V_m]*node.P_.g_Na/node.P_.C_m + ((ode_state[State_::Act_n]) * (ode_state[State_::Act_n]) * (ode_state[State_::Act_n]) * (ode_state[State_::Act_n]))*node.P_.E_K*node.P_.g_K/node.P_.C_m - ((ode_state[State_::Act_n]) * (ode_state[State_::Act_n]) * (ode_state[State_::Act_n]) * (ode_state[State_::Act_n]))*ode_state[State_::V_m]*node.P_.g_K/node.P_.C_m + node.P_.E_L*node.P_.g_L/node.P_.C_m + node.P_.I_e/node.P_.C_m + node.B_.I_I_stim_/node.P_.C_m + ode_state[State_::K_syn_exc__X__exc_spikes]*node.V_.unit_psc/node.P_.C_m - ode_state[State_::K_syn_inh__X__inh_spikes]*node.V_.unit_psc/node.P_.C_m - ode_state[State_::V_m]*node.P_.g_L/node.P_.C_m;
   f[State_::refr_t] = 0.0;
-  f[State_::K_syn_exc__X__exc_spikes] = 1.0*ode_state[State_::K_syn_exc__X__exc_spikes__d];
-  f[State_::K_syn_exc__X__exc_spikes__d] = -ode_state[State_::K_syn_exc__X__exc_spikes]/((node.P_.tau_syn_exc) * (node.P_.tau_syn_exc)) - 2.0*ode_state[State_::K_syn_exc__X__exc_spikes__d]/node.P_.tau_syn_exc;
-  f[State_::K_syn_inh__X__inh_spikes] = 1.0*ode_state[State_::K_syn_inh__X__inh_spikes__d];
-  f[State_::K_syn_inh__X__inh_spikes__d] = -ode_state[State_::K_syn_inh__X__inh_spikes]/((node.P_.tau_syn_inh) * (node.P_.tau_syn_inh)) - 2.0*ode_state[State_::K_syn_inh__X__inh_spikes__d]/node.P_.tau_syn_inh;
+  f[State_::K_syn_exc__X__exc_spikes] = -ode_state[State_::K_syn_exc__X__exc_spikes]/node.P_.tau_syn_exc + ode_state[State_::K_syn_exc__X__exc_spikes__d];
+  f[State_::K_syn_exc__X__exc_spikes__d] = -ode_state[State_::K_syn_exc__X__exc_spikes__d]/node.P_.tau_syn_exc;
+  f[State_::K_syn_inh__X__inh_spikes] = -ode_state[State_::K_syn_inh__X__inh_spikes]/node.P_.tau_syn_inh + ode_state[State_::K_syn_inh__X__inh_spikes__d];
+  f[State_::K_syn_inh__X__inh_spikes__d] = -ode_state[State_::K_syn_inh__X__inh_spikes__d]/node.P_.tau_syn_inh;
   return GSL_SUCCESS;
 }
 
@@ -99,8 +99,8 @@ hh_psc_alpha_neuron__<KEY>::hh_psc_alpha_neuron__<KEY>()
   P_.tau_syn_exc = 0.20000000000000001;
   P_.tau_syn_inh = 2.0;
   P_.I_e = 0.0;
-  P_.gsl_abs_error_tol = 1e-6;
-  P_.gsl_rel_error_tol = 1e-6;
+  P_.gsl_abs_error_tol = 0.001;
+  P_.gsl_rel_error_tol = 0.0;
   compute_internals_();
   S_.y_[State_::V_m] = P_.V_m_init;
   S_.V_m_old = P_.V_m_init;
@@ -249,7 +249,8 @@ hh_psc_alpha_neuron__<KEY>::init_buffers_()
   }
   if (B_.c_ == nullptr)
   {
-    B_.c_ = gsl_odeiv_control_y_new(P_.gsl_abs_error_tol, P_.gsl_rel_error_tol);
+    // the standard control with the error norm of hh_psc_alpha (a_y, a_dydt)
+    B_.c_ = gsl_odeiv_control_standard_new(P_.gsl_abs_error_tol, P_.gsl_rel_error_tol, 1.0, 0.0);
   }
   else
   {
@@ -296,10 +297,6 @@ hh_psc_alpha_neuron__<KEY>::update(nest::Time const& origin, const long from, co
     const auto& input = B_.input_.get_values_all_channels(slot);
     const double __spk_exc_spikes = input[Buffers_::CH_exc_spikes];
     const double __spk_inh_spikes = input[Buffers_::CH_inh_spikes];
-    const double K_syn_exc__X__exc_spikes__next = S_.y_[State_::K_syn_exc__X__exc_spikes]*V_.__P__K_syn_exc__X__exc_spikes__K_syn_exc__X__exc_spikes + S_.y_[State_::K_syn_exc__X__exc_spikes__d]*V_.__P__K_syn_exc__X__exc_spikes__K_syn_exc__X__exc_spikes__d;
-    const double K_syn_exc__X__exc_spikes__d__next = S_.y_[State_::K_syn_exc__X__exc_spikes]*V_.__P__K_syn_exc__X__exc_spikes__d__K_syn_exc__X__exc_spikes + S_.y_[State_::K_syn_exc__X__exc_spikes__d]*V_.__P__K_syn_exc__X__exc_spikes__d__K_syn_exc__X__exc_spikes__d;
-    const double K_syn_inh__X__inh_spikes__next = S_.y_[State_::K_syn_inh__X__inh_spikes]*V_.__P__K_syn_inh__X__inh_spikes__K_syn_inh__X__inh_spikes + S_.y_[State_::K_syn_inh__X__inh_spikes__d]*V_.__P__K_syn_inh__X__inh_spikes__K_syn_inh__X__inh_spikes__d;
-    const double K_syn_inh__X__inh_spikes__d__next = S_.y_[State_::K_syn_inh__X__inh_spikes]*V_.__P__K_syn_inh__X__inh_spikes__d__K_syn_inh__X__inh_spikes + S_.y_[State_::K_syn_inh__X__inh_spikes__d]*V_.__P__K_syn_inh__X__inh_spikes__d__K_syn_inh__X__inh_spikes__d;
     S_.V_m_old = S_.y_[State_::V_m];
     if ((S_.y_[State_::refr_t] > 0.0))
     {
@@ -349,10 +346,6 @@ hh_psc_alpha_neuron__<KEY>::update(nest::Time const& origin, const long from, co
         }
       }
     }
-    S_.y_[State_::K_syn_exc__X__exc_spikes] = K_syn_exc__X__exc_spikes__next;
-    S_.y_[State_::K_syn_exc__X__exc_spikes__d] = K_syn_exc__X__exc_spikes__d__next;
-    S_.y_[State_::K_syn_inh__X__inh_spikes] = K_syn_inh__X__inh_spikes__next;
-    S_.y_[State_::K_syn_inh__X__inh_spikes__d] = K_syn_inh__X__inh_spikes__d__next;
     S_.y_[State_::K_syn_exc__X__exc_spikes__d] += V_.__c1 * __spk_exc_spikes;
     S_.y_[State_::K_syn_inh__X__inh_spikes__d] += V_.__c2 * __spk_inh_spikes;
     if (((S_.y_[State_::refr_t] <= 0.0) && (S_.y_[State_::V_m] > 0.0) && (S_.V_m_old > S_.y_[State_::V_m])))

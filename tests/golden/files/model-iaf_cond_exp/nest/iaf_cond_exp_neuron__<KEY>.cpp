@@ -76,8 +76,8 @@ iaf_cond_exp_neuron__<KEY>::iaf_cond_exp_neuron__<KEY>()
   P_.tau_syn_exc = 0.20000000000000001;
   P_.tau_syn_inh = 2.0;
   P_.I_e = 0.0;
-  P_.gsl_abs_error_tol = 1e-6;
-  P_.gsl_rel_error_tol = 1e-6;
+  P_.gsl_abs_error_tol = 0.001;
+  P_.gsl_rel_error_tol = 0.0;
   compute_internals_();
   S_.y_[State_::V_m] = P_.E_L;
   S_.y_[State_::refr_t] = 0.0;
@@ -184,7 +184,8 @@ iaf_cond_exp_neuron__<KEY>::init_buffers_()
   }
   if (B_.c_ == nullptr)
   {
-    B_.c_ = gsl_odeiv_control_y_new(P_.gsl_abs_error_tol, P_.gsl_rel_error_tol);
+    // the standard control with the error norm of iaf_cond_exp (a_y, a_dydt)
+    B_.c_ = gsl_odeiv_control_standard_new(P_.gsl_abs_error_tol, P_.gsl_rel_error_tol, 1.0, 0.0);
   }
   else
   {
@@ -231,8 +232,6 @@ iaf_cond_exp_neuron__<KEY>::update(nest::Time const& origin, const long from, co
     const auto& input = B_.input_.get_values_all_channels(slot);
     const double __spk_exc_spikes = input[Buffers_::CH_exc_spikes];
     const double __spk_inh_spikes = input[Buffers_::CH_inh_spikes];
-    const double g_exc__X__exc_spikes__next = V_.__P__g_exc__X__exc_spikes__g_exc__X__exc_spikes*S_.y_[State_::g_exc__X__exc_spikes];
-    const double g_inh__X__inh_spikes__next = V_.__P__g_inh__X__inh_spikes__g_inh__X__inh_spikes*S_.y_[State_::g_inh__X__inh_spikes];
     if ((S_.y_[State_::refr_t] > 0.0))
     {
       {  // integrate_odes(refr_t)
@@ -281,8 +280,6 @@ iaf_cond_exp_neuron__<KEY>::update(nest::Time const& origin, const long from, co
         }
       }
     }
-    S_.y_[State_::g_exc__X__exc_spikes] = g_exc__X__exc_spikes__next;
-    S_.y_[State_::g_inh__X__inh_spikes] = g_inh__X__inh_spikes__next;
     S_.y_[State_::g_exc__X__exc_spikes] += 1.0 * __spk_exc_spikes;
     S_.y_[State_::g_inh__X__inh_spikes] += 1.0 * __spk_inh_spikes;
     if (((S_.y_[State_::V_m] >= P_.V_th) && (S_.y_[State_::refr_t] <= 0.0)))

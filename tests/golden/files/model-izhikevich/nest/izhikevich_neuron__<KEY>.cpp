@@ -56,8 +56,8 @@ izhikevich_neuron__<KEY>::izhikevich_neuron__<KEY>()
   P_.V_min = (-std::numeric_limits<double>::infinity());
   P_.V_th = 30.0;
   P_.I_e = 0.0;
-  P_.gsl_abs_error_tol = 1e-6;
-  P_.gsl_rel_error_tol = 1e-6;
+  P_.gsl_abs_error_tol = 1e-06;
+  P_.gsl_rel_error_tol = 1e-06;
   compute_internals_();
   S_.y_[State_::V_m] = P_.V_m_init;
   S_.y_[State_::U_m] = P_.V_m_init*P_.b;
@@ -152,7 +152,8 @@ izhikevich_neuron__<KEY>::init_buffers_()
   }
   if (B_.c_ == nullptr)
   {
-    B_.c_ = gsl_odeiv_control_y_new(P_.gsl_abs_error_tol, P_.gsl_rel_error_tol);
+    // the standard control with the error norm of NESTML's NEST target (a_y, a_dydt)
+    B_.c_ = gsl_odeiv_control_standard_new(P_.gsl_abs_error_tol, P_.gsl_rel_error_tol, 1.0, 0.0);
   }
   else
   {
