@@ -22,6 +22,8 @@ def to_data(node: Any, *, spans: bool = True) -> Any:
         for f in dataclasses.fields(node):
             if not spans and (f.name == "span" or f.name == "source"):
                 continue
+            if f.metadata.get("omit_empty") and not getattr(node, f.name):
+                continue  # a field added later: absent when empty, so older IR keeps its hash
             out[f.name] = to_data(getattr(node, f.name), spans=spans)
         return out
     if isinstance(node, sympy.Basic):

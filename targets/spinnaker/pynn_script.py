@@ -144,7 +144,9 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered]) -> ScriptView:
                 L.append(f"{src} = p.Population(1, p.SpikeSourceArray(spike_times="
                          f"{_value(prm['times'], 1.0, stim.name, stim.span)}), label={stim.name + '_' + stim.target!r})")
                 L.append(f"p.Projection({src}, {target}, p.AllToAllConnector(), {syn})")
-        elif stim.kind == "dc":
+        elif stim.kind in ("dc", "step"):
+            check_current_receptor(low.name, low.current_port, stim.receptor, stim.span)
+        if stim.kind == "dc":
             extra = "".join(f", {k}={float(prm[k])!r}" for k in ("start", "stop") if k in prm)
             L.append(f"{target}.inject(p.DCSource(amplitude={_value(prm['amplitude'], 1e-3, stim.name, stim.span)}"
                      f"{extra}))")
@@ -171,6 +173,16 @@ def _sign(v: nir.Value) -> float:
         centre = d.get("mu", (d.get("low", 0.0) + d.get("high", 0.0)) / 2)
         return -1.0 if v.kind != "lognormal" and centre < 0 else 1.0
     return 1.0
+
+
+def check_current_receptor(model: str, first_port: str | None, receptor: str, span) -> None:  # noqa: ANN001
+    """A PyNN current source reaches one input of a sPyNNaker neuron: the model's first current input port (E194)."""
+    if receptor in ("excitatory", "inhibitory") or receptor == first_port:
+        return
+    raise NetworkError(f"a current source cannot reach input port '{receptor}' of model '{model}' on SpiNNaker: a PyNN "
+                       "current source injects into one input of a neuron, wired to the model's first current input "
+                       f"port{f' ({first_port!r})' if first_port else ' (it has none)'}", span=span, code="E194",
+                       construct=receptor, hint="target the first current input port, or run the network on NEST")
 
 
 def _stype(low: Lowered, receptor: str, span) -> int:  # noqa: ANN001

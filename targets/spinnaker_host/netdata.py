@@ -17,6 +17,8 @@ import numpy as np
 from portasnn.errors import NetworkError
 from portasnn.ir.network import Distribution, Network, Projection, Stimulus
 
+from portasnn.targets.spinnaker.pynn_script import check_current_receptor
+
 from .model import HostModel
 
 SLOW_RATE_PER_TICK_CUTOFF = 0.01  # SpikeSourcePoisson regimes (sPyNNaker machine vertex)
@@ -309,6 +311,7 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
             # presynaptic index is fixed in runner (after all Poisson sources): mark with -1 - local
             _add_synapses(data, dst.name, np.full(n, -1 - local), ids + dst.offset, stype, ticks, w)
     elif stim.kind in ("dc", "step"):
+        check_current_receptor(dst.model.name, dst.model.current_port, stim.receptor, stim.span)
         scale = dst.model.current_to_model
         if stim.kind == "dc":
             amp = _num(prm, "amplitude", None, stim)
