@@ -179,8 +179,8 @@ _ALL: tuple[Code, ...] = (
        "A variable is defined from itself, or used before it is declared. Define it from other variables, "
        "declared earlier.", "frontend"),
     _c("E185", "NESTML construct portasnn does not support",
-       "The model is valid NESTML but uses a construct portasnn cannot convert faithfully (e.g. for loops, "
-       "vector variables or ports, delayed variables, bit operators, strings). Rewrite it with supported "
+       "The model is valid NESTML but uses a construct portasnn cannot convert faithfully (e.g. delayed "
+       "variables, bit operators, strings). Rewrite it with supported "
        "constructs; the hint says how where there is a simple way.", "frontend"),
     _c("E190", "other NESTML check failed",
        "NESTML's own checks rejected the model for a reason portasnn has no more specific code for. The "
@@ -202,6 +202,10 @@ _ALL: tuple[Code, ...] = (
        "A PyNN current source (DCSource, StepCurrentSource) on sPyNNaker injects into one input of a neuron, "
        "which portasnn wires to the model's first current input port; a stimulus aimed at another port is "
        "refused. Target the first current input port, or run the network on NEST.", "spinnaker"),
+    _c("E195", "a negative weight to a spike port on SpiNNaker",
+       "sPyNNaker's ring buffers hold weight magnitudes; a model's named spike input port is a synapse type that "
+       "adds its input, so a negative weight sent to it would arrive with the opposite sign and is refused. Send "
+       "inhibitory input to a port declared 'inhibitory spike', or run the network on NEST.", "spinnaker"),
     _c("E199", "NESTML fails on this construct",
        "NESTML's checker crashed on this construct instead of reporting a problem; the construct is "
        "probably invalid. Check its types and units and the number and types of function arguments.",

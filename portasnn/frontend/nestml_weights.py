@@ -17,7 +17,7 @@ from typing import Any
 
 from portasnn.units import Quantity
 
-__all__ = ["PortWeight", "port_weights", "to_quantity"]
+__all__ = ["PortWeight", "port_weights", "to_quantity", "vector_size"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +52,14 @@ def port_weights(ast: Any, path: str = "") -> dict[str, PortWeight]:
             continue
         # a vector port: one receptor per element, named as the IR names them (SPIKES_0, ...), all with the unit of
         # the vector's uses taken together
-        for i in range(_size(ast, port.get_size_parameter())):
+        for i in range(vector_size(ast, port.get_size_parameter())):
             element = f"{name.replace('$', '__DOLLAR').upper()}_{i}"
             out[element] = PortWeight(element, sign, weight.unit, weight.reason, weight.used)
     return out
 
 
-def _size(ast: Any, size: Any) -> int:
-    """A vector port's size: a literal or an integer parameter's literal default (the frontend checks the rest)."""
+def vector_size(ast: Any, size: Any) -> int:
+    """A vector's size: a literal or an integer parameter's literal default (the frontend checks the rest)."""
     if size.is_numeric_literal():
         return int(size.get_numeric_literal())
     name = size.get_variable().get_name()

@@ -17,7 +17,7 @@ import numpy as np
 from portasnn.errors import NetworkError
 from portasnn.ir.network import Distribution, Network, Projection, Stimulus
 
-from portasnn.targets.spinnaker.pynn_script import check_current_receptor
+from portasnn.targets.spinnaker.pynn_script import check_current_receptor, check_weight_sign
 
 from .model import HostModel
 
@@ -192,6 +192,7 @@ def connect(p: Projection, n_pre: int, n_post: int, same: bool, rng: np.random.G
 
 
 def _receptor(model: HostModel, receptor: str, weight: object, span: object) -> int:
+    check_weight_sign(model.name, receptor, weight, span)  # type: ignore[arg-type]
     try:
         return model.synapse_index(receptor)
     except ValueError:
