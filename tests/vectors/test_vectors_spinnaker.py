@@ -133,3 +133,10 @@ def test_constant_size_vectors_lower_for_spinnaker() -> None:
     names = [f.name for f in low.fields]
     assert [n for n in names if n.startswith("G_EX_")] == [f"G_EX_{i}" for i in range(20)]
     assert "n->G_EX_2 = " in "\n".join(low.update_lines)
+
+
+def test_vector_spike_port_is_one_synapse_type_per_element() -> None:
+    """issue 13 item 6: iaf_psc_exp_multisynapse_vectors' spikes[3] <- spike is three sPyNNaker synapse types, named
+    as NESTML's NEST target names its receptors."""
+    (low,) = _lower_spinnaker(UPSTREAM / "iaf_psc_exp_multisynapse_vectors.nestml")
+    assert low.synapse_types == ("SPIKES_0", "SPIKES_1", "SPIKES_2")
