@@ -179,16 +179,33 @@ _ALL: tuple[Code, ...] = (
        "A variable is defined from itself, or used before it is declared. Define it from other variables, "
        "declared earlier.", "frontend"),
     _c("E185", "NESTML construct portasnn does not support",
-       "The model is valid NESTML but uses a construct portasnn cannot convert faithfully (e.g. for loops, "
-       "vector variables or ports, delayed variables, bit operators, strings). Rewrite it with supported "
+       "The model is valid NESTML but uses a construct portasnn cannot convert faithfully (e.g. delayed "
+       "variables, bit operators, strings). Rewrite it with supported "
        "constructs; the hint says how where there is a simple way.", "frontend"),
     _c("E190", "other NESTML check failed",
        "NESTML's own checks rejected the model for a reason portasnn has no more specific code for. The "
        "message is NESTML's; see the NESTML language reference for the rule it names.", "frontend"),
-    _c("E191", "vectors are not supported yet",
-       "A vector declaration (`g_in [20] mV`), a vector input port (`spikes[3] <- spike`) or an indexed use "
-       "(`g_ex[1] = ...`) cannot be lowered yet and is refused at its file:line:col rather than turned into a "
-       "scalar. Write one scalar variable or port per element instead.", "frontend"),
+    _c("E191", "vector or loop that cannot be unrolled",
+       "Vectors are lowered element by element (elements named as NESTML's NEST target names them, G_IN_0, "
+       "SPIKES_0), so every index must be a constant once for loops over it are unrolled, in range, and a loop "
+       "that indexes a vector with its variable must have fixed bounds. Index with a literal or the variable of "
+       "such a loop, and give sizes as literals or integer parameters with a literal default.", "frontend"),
+    _c("E192", "a vector size that can change at run time on SpiNNaker",
+       "On SpiNNaker every vector element is a field of the neuron's fixed-layout struct, so a vector whose size "
+       "(or a loop over it whose bound) is a parameter that PyNN could set is refused. Write the size as an "
+       "integer literal.", "spinnaker"),
+    _c("E193", "more synapse types than sPyNNaker holds",
+       "Each spike input port (each element of a vector port) is one sPyNNaker synapse type; its ring buffers are "
+       "indexed with 14 bits shared by the neuron index, the synapse type and the delay, and portasnn keeps at "
+       "most 8 types. Use fewer spike input ports on SpiNNaker.", "spinnaker"),
+    _c("E194", "a current input port that SpiNNaker's current sources cannot reach",
+       "A PyNN current source (DCSource, StepCurrentSource) on sPyNNaker injects into one input of a neuron, "
+       "which portasnn wires to the model's first current input port; a stimulus aimed at another port is "
+       "refused. Target the first current input port, or run the network on NEST.", "spinnaker"),
+    _c("E195", "a negative weight to a spike port on SpiNNaker",
+       "sPyNNaker's ring buffers hold weight magnitudes; a model's named spike input port is a synapse type that "
+       "adds its input, so a negative weight sent to it would arrive with the opposite sign and is refused. Send "
+       "inhibitory input to a port declared 'inhibitory spike', or run the network on NEST.", "spinnaker"),
     _c("E199", "NESTML fails on this construct",
        "NESTML's checker crashed on this construct instead of reporting a problem; the construct is "
        "probably invalid. Check its types and units and the number and types of function arguments.",

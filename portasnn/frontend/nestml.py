@@ -2,8 +2,15 @@
 
 The NESTML package parses and checks the model (``nestml_parse``); this module turns its AST
 into frozen IR nodes: sympy expressions in canonical units (see ``portasnn.ir.model``), a
-span on every node, and user errors for constructs portasnn does not support (E191: vector
-declarations, vector input ports and indexed uses, until the lowering supports vectors).
+span on every node, and user errors for constructs portasnn does not support.
+
+Vectors (``g_in [20] mV``, ``spikes[3] <- spike``, ``I_syn[i]``) are lowered element by element: each element
+is an ordinary variable or port named as NESTML's NEST target names it (``G_IN_0``, receptor ``SPIKES_0``), and
+``Model.vectors`` keeps the grouping. A size is a literal or an integer parameter, fixed at its default in the
+build (``Model.fixed_parameters``). An index must be constant once ``for`` loops over it are unrolled; a loop
+whose body indexes no vector with its variable stays a loop (a ``while`` in the IR). Refused with E191 and
+file:line:col: a non-constant or out-of-range index, a loop bound that is not fixed, a whole vector used where
+one element is meant.
 """
 from __future__ import annotations
 
@@ -86,6 +93,9 @@ class Converter:
         self.convolutions: dict[str, ir.Convolution] = {}
         self.spike_ports: dict[str, ir.SpikePort] = {}
         self.current_ports: dict[str, ir.CurrentPort] = {}
+        self.vectors: dict[str, ir.Vector] = {}
+        self.fixed: dict[str, int] = {}        # integer parameters fixed at their default (sizes, loop bounds)
+        self.elementwise: int | None = None    # element index while expanding a vector ODE
 
     # ---- errors -------------------------------------------------------------------------
 
@@ -93,45 +103,64 @@ class Converter:
         """The construct cannot be converted (E185 unless it breaks a rule that has its own code)."""
         return ModelError(message, span=span_of(node, self.path), code=code, construct=construct, hint=hint)
 
-    def refuse_vector(self, node: Any, kind: str = "use", size: Any = None) -> ModelError:
-        """A vector construct (``kind``: "port", "declaration" or "use") refused until the lowering supports it."""
-        name = node.get_name()
-        text = f"{name}[{node.get_vector_parameter() if size is None else size}]"
-        if kind == "port":
-            message = f"vector input ports are not supported yet: '{text}'"
-            hint = f"declare one scalar input port per element ({name}_0, {name}_1, ...)"
-        elif kind == "declaration":
-            message = f"vector declarations are not supported yet: '{text}'"
-            hint = f"declare one scalar variable per element ({name}_0, {name}_1, ...)"
-        else:
-            message = f"indexed use of a vector is not supported yet: '{text}'"
-            hint = "use scalar variables instead of vector elements"
-        return ModelError(message, span=span_of(node, self.path), code="E191", construct=text, hint=hint)
+    def vector_error(self, node: Any, construct: str, message: str, hint: str) -> ModelError:
+        return ModelError(message, span=span_of(node, self.path), code="E191", construct=construct, hint=hint)
 
-    def _refuse_vectors(self) -> None:
-        """Refuse the first vector construct in source order: a vector input port, a vector declaration
-        (nestml 9 keeps the size on the declared variable) or an indexed use such as ``g_ex[1] = ...``."""
-        from pynestml.visitors.ast_higher_order_visitor import ASTHigherOrderVisitor
+    def _size(self, owner: Any, size: Any) -> tuple[int, str]:
+        """A vector's size (a literal or an integer parameter with a literal default) and the parameter's name."""
+        from pynestml.meta_model.ast_simple_expression import ASTSimpleExpression
 
-        nodes: list[Any] = []
-        self.ast.accept(ASTHigherOrderVisitor(nodes.append))
-        found: list[tuple[Any, str, Any]] = []
-        declared: set[int] = set()
-        for node in nodes:
-            kind = type(node).__name__
-            if kind == "ASTDeclaration":
-                declared.update(id(v) for v in node.get_variables())
-                if node.has_size_parameter():
-                    found += [(v, "declaration", node.get_size_parameter()) for v in node.get_variables()]
-            elif kind == "ASTInputPort" and node.has_size_parameter():
-                found.append((node, "port", node.get_size_parameter()))
-        for node in nodes:
-            if type(node).__name__ == "ASTVariable" and node.get_vector_parameter() is not None:
-                found.append((node, "declaration" if id(node) in declared else "use", None))
-        if found:
-            node, kind, size = min(found, key=lambda f: (f[0].get_source_position().get_start_line(),
-                                                         f[0].get_source_position().get_start_column()))
-            raise self.refuse_vector(node, kind, size)
+        if isinstance(size, ASTSimpleExpression) and size.is_numeric_literal():
+            return int(size.get_numeric_literal()), ""
+        if isinstance(size, ASTSimpleExpression) and size.is_variable():
+            name = size.get_variable().get_name()
+            value = self._fixed_parameter(name)
+            if value is not None:
+                return value, name
+        text = f"{owner.get_name()}[{size}]"
+        raise self.vector_error(owner, text, f"the size of '{text}' is not a constant",
+                                "give the size as an integer literal or an integer parameter with a literal default")
+
+    def _fixed_parameter(self, name: str) -> int | None:
+        """The literal default of integer parameter ``name`` (then fixed in the build), or None."""
+        if name in self.fixed:
+            return self.fixed[name]
+        for block in self.ast.get_parameters_blocks():
+            for decl in block.get_declarations():
+                if name in [v.get_name() for v in decl.get_variables()] and decl.get_data_type().is_integer \
+                        and decl.has_expression():
+                    expr = decl.get_expression()
+                    if getattr(expr, "is_numeric_literal", lambda: False)():
+                        self.fixed[name] = int(expr.get_numeric_literal())
+                        return self.fixed[name]
+        return None
+
+    def _declare_vector(self, var: Any, size: Any, kind: str) -> list[str]:
+        """Register vector ``var`` and return its element names (``G_IN_0`` ...)."""
+        base = var.get_name()
+        n, param = self._size(var, size)
+        elements = tuple(f"{ident(base).upper()}_{i}" for i in range(n))
+        self.vectors[base] = ir.Vector(name=ident(base), kind=kind, elements=elements, size_parameter=param,
+                                       span=span_of(var, self.path))
+        return list(elements)
+
+    def _element(self, var: Any, scope: _Scope) -> str:
+        """The element an indexed use ``x[i]`` names; the index must be a constant in range."""
+        base = var.get_name()
+        text = f"{base}[{var.get_vector_parameter()}]"
+        if base not in self.vectors:
+            raise self.vector_error(var, text, f"'{base}' is not a vector", f"declare it as a vector, e.g. '{base} [3] ...'")
+        index = self.expr(var.get_vector_parameter(), scope).xreplace(
+            {sympy.Symbol(k): sympy.Integer(v) for k, v in self.fixed.items()})
+        elements = self.vectors[base].elements
+        if not (index.is_Integer or (index.is_Number and index == int(index))):
+            raise self.vector_error(var, text, f"the index of '{text}' is not a constant ({index}); portasnn lowers "
+                                    "vectors element by element", "index with a literal or the variable of a for "
+                                    "loop with constant bounds (the loop is then unrolled)")
+        if not 0 <= int(index) < len(elements):
+            raise self.vector_error(var, text, f"index {int(index)} is out of range for '{base}' of size "
+                                    f"{len(elements)}", f"use an index from 0 to {len(elements) - 1}")
+        return elements[int(index)]
 
     # ---- expressions --------------------------------------------------------------------
 
@@ -224,8 +253,19 @@ class Converter:
     def _variable(self, var: Any, scope: _Scope) -> sympy.Expr:
         name = ident(var.get_name())
         order = var.get_differential_order()
-        if var.has_vector_parameter() or var.get_vector_parameter() is not None:
-            raise self.refuse_vector(var)
+        if var.get_vector_parameter() is not None:
+            name = self._element(var, scope)
+        elif name in self.vectors and order == 0:
+            if self.elementwise is None:
+                text = name
+                raise self.vector_error(var, text, f"'{name}' is a vector; here one element is meant",
+                                        f"write one element, e.g. '{name}[0]', or loop over them with 'for i in 0 ... "
+                                        f"{len(self.vectors[name].elements)} step 1'")
+            elements = self.vectors[name].elements
+            if self.elementwise >= len(elements):
+                raise self.vector_error(var, name, f"'{name}' has {len(elements)} elements, fewer than the vector "
+                                        "this equation defines", "give both vectors the same size")
+            name = elements[self.elementwise]
         if getattr(var, "delay_parameter", None):
             raise self.refuse(var, name, "delayed variables are not supported")
         full = name + "__d" * order
@@ -273,7 +313,9 @@ class Converter:
 
     def _convolve(self, call: Any, args: list[Any]) -> sympy.Expr:
         kernel = ident(args[0].get_variable().get_name())
-        port = args[1].get_variable().get_name()
+        port_var = args[1].get_variable()
+        port = self._element(port_var, self.scope) if port_var.get_vector_parameter() is not None \
+            else port_var.get_name()
         if port not in self.spike_ports:
             raise self.refuse(call, "convolve", f"'{port}' is not a spike input port", code="E171")
         name = f"{kernel}__X__{port}"
@@ -296,11 +338,17 @@ class Converter:
         value = self.expr(decl.get_expression(), scope) if decl.has_expression() else None
         out = []
         for var in decl.get_variables():
-            name = var_name(var)
-            out.append(ir.Variable(name=name, type=vtype, unit=unit, scale=scale, value=value,
-                                   span=span_of(var, self.path)))
-            if scope is None:
-                self.scope.symbols[name] = sympy.Symbol(name)
+            names = [var_name(var)]
+            if var.get_vector_parameter() is not None:
+                if scope is not None:
+                    raise self.vector_error(var, var.get_name(), "a local vector is not supported",
+                                            "declare the vector in the state block")
+                names = [self.vectors[var.get_name()].elements[i] for i in range(len(self.vectors[var.get_name()].elements))]
+            for name in names:
+                out.append(ir.Variable(name=name, type=vtype, unit=unit, scale=scale, value=value,
+                                       span=span_of(var, self.path)))
+                if scope is None:
+                    self.scope.symbols[name] = sympy.Symbol(name)
         return out
 
     # ---- statements ---------------------------------------------------------------------
@@ -318,8 +366,11 @@ class Converter:
             if small.is_assignment():
                 a = small.get_assignment()
                 var = a.get_variable()
-                target = var_name(a.get_variable())
-                if target not in scope.symbols:
+                target = self._element(var, scope) if var.get_vector_parameter() is not None else var_name(var)
+                if target in self.vectors:
+                    raise self.vector_error(var, target, f"'{target}' is a vector; assign to one element",
+                                            f"write '{target}[i] = ...', e.g. in a for loop over its elements")
+                if target not in scope.symbols or isinstance(scope.symbols[target], sympy.Integer):
                     raise self.refuse(a, target, f"cannot assign to '{target}'",
                                       "only state variables and local variables can be assigned", code="E160")
                 op = ("+=" if a.is_compound_sum else "-=" if a.is_compound_minus else "*="
@@ -335,7 +386,9 @@ class Converter:
                 call = small.get_function_call()
                 name = call.get_name()
                 if name == "integrate_odes":
-                    names = tuple(ident(a.get_variable().get_name()) for a in (call.get_args() or []))
+                    names = tuple(e for a in (call.get_args() or []) for e in (
+                        self.vectors[a.get_variable().get_name()].elements if a.get_variable().get_name() in self.vectors
+                        else (ident(a.get_variable().get_name()),)))
                     return [ir.IntegrateOdes(vars=names, span=span)]
                 if name == "emit_spike":
                     if call.get_args():
@@ -359,7 +412,64 @@ class Converter:
             w = compound.get_while_stmt()
             return [ir.While(cond=self.expr(w.get_condition(), scope), body=self.block(w.get_stmts_body(),
                                                                                        scope.child({})), span=span)]
-        raise self.refuse(stmt, "for", "for loops are not supported yet", "rewrite it as a while loop")
+        if compound.is_for_stmt():
+            return self._for(compound.get_for_stmt(), scope, span)
+        raise self.refuse(stmt, str(stmt).strip(), "this statement is not supported")
+
+    def _for(self, loop: Any, scope: _Scope, span: Span) -> list[ir.Stmt]:
+        """``for j in a ... b step s`` (NESTML: j from a while j < b, or j > b for a negative step). Unrolled
+        when its body indexes a vector with j (then a and b must be fixed); otherwise a while loop."""
+        from pynestml.visitors.ast_higher_order_visitor import ASTHigherOrderVisitor
+
+        j = loop.get_variable()
+        if j not in scope.symbols or isinstance(scope.symbols[j], sympy.Integer):
+            raise self.refuse(loop, j, f"the loop variable '{j}' is not declared", f"declare it first: '{j} integer = 0'",
+                              code="E110")
+        step = loop.get_step()
+        if not float(step).is_integer() or step == 0:
+            raise self.refuse(loop, str(step), "the step of a for loop must be a non-zero integer")
+        step = int(step)
+        start, stop = self.expr(loop.get_start_from(), scope), self.expr(loop.get_end_at(), scope)
+        jsym = sympy.Symbol(j)
+        nodes: list[Any] = []
+        loop.get_stmts_body().accept(ASTHigherOrderVisitor(nodes.append))
+        indexed = any(type(n).__name__ == "ASTVariable" and n.get_vector_parameter() is not None
+                      and j in {v.get_name() for v in _variables_of(n.get_vector_parameter())} for n in nodes)
+        assigned = any(type(n).__name__ == "ASTAssignment" and n.get_variable().get_name() == j for n in nodes)
+        if assigned:
+            raise self.refuse(loop, j, f"the body of the for loop assigns its variable '{j}'",
+                              "use a while loop to change the loop variable in the body")
+        if not indexed:
+            cond = jsym < stop if step > 0 else jsym > stop
+            body = self.block(loop.get_stmts_body(), scope.child({}))
+            return [ir.Assign(target=j, op="=", value=start, span=span),
+                    ir.While(cond=cond, body=body + (ir.Assign(target=j, op="+=", value=sympy.Integer(step), span=span),),
+                             span=span)]
+        bounds = []
+        for node, value in ((loop.get_start_from(), start), (loop.get_end_at(), stop)):
+            fixed = {}
+            for name in {str(sym) for sym in value.free_symbols}:
+                number = self._fixed_parameter(name)
+                if number is None:
+                    raise self.vector_error(node, str(node).strip(), f"the bound '{str(node).strip()}' of a for loop "
+                                            f"that indexes a vector with '{j}' is not fixed ('{name}' can change "
+                                            "while the model runs); portasnn unrolls such loops",
+                                            "use a literal or an integer parameter with a literal default (it is "
+                                            "then fixed in the build), e.g. the vector's size")
+                fixed[sympy.Symbol(name)] = sympy.Integer(number)
+            value = sympy.simplify(value.xreplace(fixed))
+            if not value.is_Integer:
+                raise self.vector_error(node, str(node).strip(), f"the bound '{str(node).strip()}' is not an integer",
+                                        "use an integer bound")
+            bounds.append(int(value))
+        out: list[ir.Stmt] = []
+        values = list(range(bounds[0], bounds[1], step))
+        for k in values:
+            out.append(ir.Assign(target=j, op="=", value=sympy.Integer(k), span=span))
+            out.extend(self.block(loop.get_stmts_body(), scope.child({j: sympy.Integer(k)})))
+        end = values[-1] + step if values else bounds[0]
+        out.append(ir.Assign(target=j, op="=", value=sympy.Integer(end), span=span))
+        return out
 
     # ---- functions ----------------------------------------------------------------------
 
@@ -393,25 +503,33 @@ class Converter:
 
     def convert(self) -> ir.Model:
         m = self.ast
-        self._refuse_vectors()
         for block in m.get_input_blocks():
             for port in block.get_input_ports():
                 span = span_of(port, self.path)
-                if port.is_spike():
-                    sign = "excitatory" if port.is_excitatory() and not port.is_inhibitory() else \
-                        "inhibitory" if port.is_inhibitory() and not port.is_excitatory() else "any"
-                    self.spike_ports[port.get_name()] = ir.SpikePort(name=port.get_name(), sign=sign, span=span)
-                else:
-                    vtype, unit, scale = _data_type(port.get_datatype())
-                    self.current_ports[port.get_name()] = ir.CurrentPort(name=port.get_name(), unit=unit,
-                                                                         scale=scale, span=span)
+                names = [port.get_name()]
+                if port.has_size_parameter():
+                    names = self._declare_vector(port, port.get_size_parameter(),
+                                                 "spike_port" if port.is_spike() else "current_port")
+                for name in names:
+                    if port.is_spike():
+                        sign = "excitatory" if port.is_excitatory() and not port.is_inhibitory() else \
+                            "inhibitory" if port.is_inhibitory() and not port.is_excitatory() else "any"
+                        self.spike_ports[name] = ir.SpikePort(name=name, sign=sign, span=span)
+                    else:
+                        vtype, unit, scale = _data_type(port.get_datatype())
+                        self.current_ports[name] = ir.CurrentPort(name=name, unit=unit, scale=scale, span=span)
         # names first, so that declarations can refer to each other in any order
-        for blocks in (m.get_parameters_blocks(), m.get_state_blocks(), m.get_internals_blocks()):
+        for kind, blocks in (("parameter", m.get_parameters_blocks()), ("state", m.get_state_blocks()),
+                             ("internal", m.get_internals_blocks())):
             for block in blocks:
                 for decl in block.get_declarations():
                     for var in decl.get_variables():
-                        name = var_name(var)
-                        self.scope.symbols[name] = sympy.Symbol(name)
+                        names = [var_name(var)]
+                        if var.get_vector_parameter() is not None:
+                            names = self._declare_vector(var, var.get_vector_parameter(), kind)
+                        for name in names:
+                            self.scope.symbols[name] = sympy.Symbol(name)
+        self._check_element_names()
         for fn in m.get_functions():
             self.function(fn)
         parameters = self.declarations(m.get_parameters_blocks())
@@ -423,7 +541,7 @@ class Converter:
         for block in m.get_update_blocks():
             update += self.block(block.get_stmts_body(), self.scope.child({}))
         on_receive = tuple(
-            ir.OnReceive(port=b.get_port_name(), body=self.block(b.get_stmts_body(), self.scope.child({})),
+            ir.OnReceive(port=self._receive_port(b), body=self.block(b.get_stmts_body(), self.scope.child({})),
                          span=span_of(b, self.path))
             for b in m.get_on_receive_blocks())
         for b in on_receive:
@@ -435,11 +553,44 @@ class Converter:
                            span=span_of(b, self.path))
             for b in m.get_on_condition_blocks())
         return ir.Model(
+            vectors=tuple(self.vectors.values()), fixed_parameters=tuple(sorted(self.fixed)),
             name=m.get_name(), source=str(self.path), parameters=tuple(parameters), state=tuple(state),
             internals=tuple(internals), inlines=tuple(inlines), odes=tuple(odes), kernels=tuple(kernels),
             convolutions=tuple(self.convolutions.values()), spike_ports=tuple(self.spike_ports.values()),
             current_ports=tuple(self.current_ports.values()), update=update, on_receive=on_receive,
             on_condition=on_condition, has_output=bool(m.get_output_blocks()), span=span_of(m, self.path))
+
+    def _receive_port(self, block: Any) -> str:
+        """The port of ``onReceive(p)``; ``onReceive(spikes[1])`` names an element of a vector port."""
+        name = block.get_port_name()
+        base, _, rest = name.partition("[")
+        if base in self.vectors:
+            vector = self.vectors[base]
+            if not rest.rstrip("]").strip().isdigit():
+                raise self.vector_error(block, name, f"onReceive({name}) needs one element of the vector port "
+                                        f"'{base}'", f"write one handler per element, e.g. onReceive({base}[0])")
+            index = int(rest.rstrip("]").strip())
+            if index >= len(vector.elements):
+                raise self.vector_error(block, name, f"index {index} is out of range for '{base}' of size "
+                                        f"{len(vector.elements)}", f"use an index from 0 to {len(vector.elements) - 1}")
+            return vector.elements[index]
+        return name
+
+    def _check_element_names(self) -> None:
+        """An element name (``G_IN_0``) must not be a name the model declares itself."""
+        declared = {p.get_name() for b in self.ast.get_input_blocks() for p in b.get_input_ports()}
+        for blocks in (self.ast.get_parameters_blocks(), self.ast.get_state_blocks(), self.ast.get_internals_blocks()):
+            declared |= {v.get_name() for b in blocks for d in b.get_declarations() for v in d.get_variables()}
+        seen: dict[str, str] = {}
+        for vector in self.vectors.values():
+            for element in vector.elements:
+                other = element if element in declared else seen.get(element)
+                if other is not None:
+                    raise ModelError(f"the element '{element}' of vector '{vector.name}' has the name of '{other}'"
+                                     " (NESTML's NEST target names vector elements NAME_0, NAME_1, ...)",
+                                     span=vector.span, code="E191", construct=vector.name,
+                                     hint="rename the vector or the other variable")
+                seen[element] = vector.name
 
     def _equations(self) -> tuple[list[ir.Inline], list[ir.Ode], list[ir.Kernel]]:
         inlines: list[ir.Inline] = []
@@ -473,9 +624,24 @@ class Converter:
                                              span=span_of(decl, self.path)))
                 elif kind == "ASTOdeEquation":
                     lhs = decl.get_lhs()
+                    if lhs.get_name() in self.vectors:  # one ODE per element, the vectors on the right indexed alike
+                        for i, element in enumerate(self.vectors[lhs.get_name()].elements):
+                            self.elementwise = i
+                            try:
+                                rhs = self.expr(decl.get_rhs())
+                            finally:
+                                self.elementwise = None
+                            odes.append(ir.Ode(var=element, order=lhs.get_differential_order(), rhs=rhs,
+                                               span=span_of(decl, self.path)))
+                        continue
                     odes.append(ir.Ode(var=lhs.get_name(), order=lhs.get_differential_order(),
                                        rhs=self.expr(decl.get_rhs()), span=span_of(decl, self.path)))
         return inlines, odes, kernels
+
+
+def _variables_of(expr: Any) -> list[Any]:
+    """The variables an AST expression reads."""
+    return list(expr.get_variables()) if hasattr(expr, "get_variables") else []
 
 
 def _number(value: Any) -> sympy.Expr:

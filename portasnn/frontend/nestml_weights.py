@@ -17,7 +17,7 @@ from typing import Any
 
 from portasnn.units import Quantity
 
-__all__ = ["PortWeight", "port_weights", "to_quantity"]
+__all__ = ["PortWeight", "port_weights", "to_quantity", "vector_size"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +46,29 @@ def port_weights(ast: Any, path: str = "") -> dict[str, PortWeight]:
         name = port.get_name()
         sign = "excitatory" if port.is_excitatory() and not port.is_inhibitory() else \
             "inhibitory" if port.is_inhibitory() and not port.is_excitatory() else "any"
-        out[name] = model.weight(name, sign)
+        weight = model.weight(name, sign)
+        if not port.has_size_parameter():
+            out[name] = weight
+            continue
+        # a vector port: one receptor per element, named as the IR names them (SPIKES_0, ...), all with the unit of
+        # the vector's uses taken together
+        for i in range(vector_size(ast, port.get_size_parameter())):
+            element = f"{name.replace('$', '__DOLLAR').upper()}_{i}"
+            out[element] = PortWeight(element, sign, weight.unit, weight.reason, weight.used)
     return out
+
+
+def vector_size(ast: Any, size: Any) -> int:
+    """A vector's size: a literal or an integer parameter's literal default (the frontend checks the rest)."""
+    if size.is_numeric_literal():
+        return int(size.get_numeric_literal())
+    name = size.get_variable().get_name()
+    for block in ast.get_parameters_blocks():
+        for decl in block.get_declarations():
+            if name in [v.get_name() for v in decl.get_variables()] and decl.has_expression() \
+                    and decl.get_expression().is_numeric_literal():
+                return int(decl.get_expression().get_numeric_literal())
+    return 0
 
 
 def to_quantity(unit: Any) -> Quantity | None:

@@ -164,6 +164,20 @@ class OnCondition:
     span: Span | None = _span()
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vector:
+    """A NESTML vector (``g_in [20] mV``, ``spikes[3] <- spike``), lowered element by element: its elements are
+    ordinary variables or ports named as NESTML's NEST target names them (``G_IN_0`` ... ``G_IN_19``,
+    receptors ``SPIKES_0`` ...). ``size_parameter`` names the integer parameter that gave the size, if any
+    (fixed at its default in the build)."""
+
+    name: str
+    kind: Literal["parameter", "state", "internal", "spike_port", "current_port"]
+    elements: tuple[str, ...]
+    size_parameter: str = ""
+    span: Span | None = _span()
+
+
 # ---- ODE solution (filled by the analyse_odes pass) --------------------------------------
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -211,6 +225,10 @@ class Model:
     has_output: bool = True
     solution: OdeSolution | None = None
     span: Span | None = _span()
+    # vectors (their elements are in the groups above) and the integer parameters a vector size or an unrolled
+    # loop bound was taken from: both fixed when the model is built. Omitted from the JSON when empty.
+    vectors: tuple[Vector, ...] = field(default=(), metadata={"omit_if_default": True})
+    fixed_parameters: tuple[str, ...] = field(default=(), metadata={"omit_if_default": True})
 
     def variable(self, name: str) -> Variable:
         for group in (self.parameters, self.state, self.internals):

@@ -70,6 +70,22 @@ class View:
     uses_rng: bool = False
     state_accessors: list[tuple[str, str, str]] = field(default_factory=list)  # (name, access, to_user)
     finite_checks: list[tuple[str, str]] = field(default_factory=list)  # real state (name, access): never NaN/inf
+    # NESTML's NEST names: spike receptors (``SPIKES_0``: 1, ...); current ports by rport (``I_STIM``: 0, ...),
+    # in ``receptor_types`` and (port names) ``continuous_inputs`` when a model has several
+    receptor_names: list[tuple[str, int]] = field(default_factory=list)
+    current_receptors: list[tuple[str, int]] = field(default_factory=list)
+    continuous_inputs: list[tuple[str, int]] = field(default_factory=list)
+    vectors: list[VectorField] = field(default_factory=list)  # parameter and state vectors, as lists in the status
+    fixed_parameters: list[tuple[str, str]] = field(default_factory=list)  # (name, C++ default): cannot change
+
+
+@dataclass
+class VectorField:
+    """A vector in the status dictionary: ``name`` -> [element, ...] (declared unit)."""
+
+    name: str
+    accesses: list[str]      # C++ lvalue of each element (``P_.G_IN_0``, ``S_.y_[State_::X_0]``)
+    to_user: str = ""
 
 
 def _ctype(var: ir.Variable) -> str:
@@ -308,7 +324,27 @@ class Lowering:
             update_lines=update_lines, dynamics=self._dynamics(), gsl=bool(sol.numeric),
             gsl_norm=(repr(self.scheme.a_y), repr(self.scheme.a_dydt)),
             gsl_builtin=self.scheme.builtin, uses_rng=self.uses_rng,
-            state_accessors=accessors, finite_checks=finite)
+            state_accessors=accessors, finite_checks=finite, **self._vector_view(parameters))
+
+    def _vector_view(self, parameters: list[Field]) -> dict:
+        """Receptor names, current receptors and vectors as NESTML's NEST target names them."""
+        m = self.m
+        routing, receptors = self._routing()
+        current = [(p.name, k) for k, p in enumerate(m.current_ports)]
+        several = len(current) > 1
+        vectors = []
+        by_name = {p.name: p for p in parameters}
+        for vec in m.vectors:
+            if vec.kind == "parameter":
+                vectors.append(VectorField(vec.name, [f"P_.{e}" for e in vec.elements], by_name[vec.elements[0]].to_user))
+            elif vec.kind == "state":
+                var = m.variable(vec.elements[0])
+                vectors.append(VectorField(vec.name, [self._state_access(e) for e in vec.elements],
+                                           _user_factor(var.scale)))
+        return dict(receptor_names=[(name.upper(), k) for name, k in receptors] if routing == "receptors" else [],
+                    current_receptors=[(name.upper(), k) for name, k in current] if several else [],
+                    continuous_inputs=current if several else [], vectors=vectors,
+                    fixed_parameters=[(name, str(int(m.variable(name).value))) for name in m.fixed_parameters])
 
     @staticmethod
     def _additive(handler: ir.OnReceive) -> bool:

@@ -60,6 +60,7 @@ class ModelInfo:
     params: frozenset[str]  # parameters and state variables settable through nest.Create
     recordables: frozenset[str] = frozenset()
     receptor_types: Mapping[str, int] = field(default_factory=dict)
+    current_receptors: Mapping[str, int] = field(default_factory=dict)  # current input ports by name -> rport
     module_name: str | None = None  # NESTML models: the extension module that registers the model
     module_path: str | None = None  # its absolute .so path, embedded in the script
 
@@ -199,10 +200,11 @@ def _shared_synapses(items: list[dict]) -> list[tuple[str, str, str]]:
 
 
 def _receptor_type(net: Network, model_key: str, receptor: str, models: Mapping[str, ModelInfo],
-                   span: Span | None, what: str) -> int | None:
-    """NEST routes excitatory/inhibitory by the weight's sign (receptor 0); a named port maps to its id."""
+                   span: Span | None, what: str, current: bool = False) -> int | None:
+    """NEST routes excitatory/inhibitory by the weight's sign (receptor 0); a named port maps to its id (a
+    current input port, for ``current``, to its rport)."""
     info = models[model_key]
-    ports = dict(info.receptor_types)
+    ports = dict(info.current_receptors if current else info.receptor_types)
     if receptor in ("excitatory", "inhibitory"):
         if len(ports) > 1:
             raise NetworkError(f"model '{net.model(model_key).name}' has several input ports ({', '.join(ports)}); "
@@ -236,7 +238,8 @@ def _stimulus(net: Network, stim: Stimulus, models: Mapping[str, ModelInfo]) -> 
     else:
         syn = {}
         if stim.receptor not in ("excitatory", "inhibitory"):
-            syn["receptor_type"] = repr(_receptor_type(net, post.model, stim.receptor, models, stim.span, what))
+            syn["receptor_type"] = repr(_receptor_type(net, post.model, stim.receptor, models, stim.span, what,
+                                                       current=True))
     return {"name": stim.name, "var": f"{stim.name}->{stim.target}", "device": device, "params": params,
             "target": _var(stim.target), "subset": _subset(stim.subset), "syn": syn, "kind": stim.kind,
             "target_name": stim.target}
@@ -396,7 +399,8 @@ def nestml_model_info(model, cls: str, nest_name: str, module_name: str, library
     params = {p.name for p in view.parameters} | {name for name, _access, _f in view.state_accessors}
     return ModelInfo(nest_name=nest_name, params=frozenset(params),
                      recordables=frozenset(name for name, _expr in view.recordables),
-                     receptor_types=dict(view.receptors) if view.spike_routing == "receptors" else {},
+                     receptor_types=dict(view.receptor_names),
+                     current_receptors={p.name: k for k, p in enumerate(model.current_ports)},
                      module_name=module_name, module_path=library)
 
 
@@ -410,7 +414,8 @@ def builtin_model_info(ref) -> ModelInfo:  # noqa: ANN001
     defaults = nest.GetDefaults(ref.name)
     return ModelInfo(nest_name=ref.name, params=frozenset(defaults),
                      recordables=frozenset(defaults.get("recordables", ())),
-                     receptor_types=dict(defaults.get("receptor_types", {})))
+                     receptor_types=dict(defaults.get("receptor_types", {})),
+                     current_receptors=dict(defaults.get("receptor_types", {})))
 
 
 def model_infos(program, recipe: Mapping) -> dict[str, ModelInfo]:  # noqa: ANN001

@@ -704,8 +704,37 @@ def _evaluate(expr: sympy.Expr, values: dict[str, float], h: float | None = None
         return float("nan")
 
 
+# sPyNNaker indexes its ring buffers with MAX_RING_BUFFER_BITS = 14 bits shared by the neuron index (8 bits at
+# 256 neurons per core), the synapse type and the delay slot; 3 bits for the synapse type leave 3 delay bits, and
+# the spinnaker-host engine packs the type in 3 bits of its synaptic word (PORTASNN_MAX_SYNAPSE_TYPES).
+MAX_SYNAPSE_TYPES = 8
+
+
+def check_vectors(model: ir.Model) -> None:
+    """Vectors are unrolled (one field per element); refuse what cannot be (E192) or does not fit (E193)."""
+    for name in model.fixed_parameters:
+        vector = next((v for v in model.vectors if v.size_parameter == name), None)
+        what = (f"the size of vector '{vector.name}' is the parameter '{name}'" if vector is not None else
+                f"a for loop that indexes a vector runs up to the parameter '{name}'")
+        raise ModelError(f"{what}, which PyNN can set per population; on SpiNNaker every element is a field of "
+                         "the neuron's fixed-layout struct, so the size must be known when the model is built",
+                         span=vector.span if vector is not None else model.variable(name).span, code="E192",
+                         construct=name, hint=f"write the size as an integer literal (e.g. '[{model.variable(name).value}]'"
+                         " instead of the parameter)")
+    ports = model.spike_ports
+    if len(ports) > MAX_SYNAPSE_TYPES:
+        vector = next((v for v in model.vectors if v.kind == "spike_port"), None)
+        raise ModelError(f"the model has {len(ports)} spike input ports ({ports[0].name} ... {ports[-1].name}), more "
+                         f"synapse types than sPyNNaker's synapse-type interface holds here ({MAX_SYNAPSE_TYPES}: "
+                         "its 14 ring-buffer index bits are shared by 8 neuron bits, the synapse type and the delay)",
+                         span=vector.span if vector is not None else ports[-1].span, code="E193",
+                         construct=vector.name if vector is not None else ports[-1].name,
+                         hint=f"use at most {MAX_SYNAPSE_TYPES} spike input ports (receptors) on SpiNNaker")
+
+
 def lower(model: ir.Model, options: Options | None = None) -> Lowered:
     """Lower one solved model; raises ModelError (E3xx) for what SpiNNaker cannot do faithfully."""
+    check_vectors(model)
     low = Lowering(model, options or Options())
     return low.lower()
 

@@ -142,6 +142,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
     for proj in net.projections:
         low = lowered[net.population(proj.post).model]
         stype = _stype(low, proj.receptor, proj.span)
+        check_weight_sign(low.name, proj.receptor, proj.weight, proj.span)
         w = _value(proj.weight, _sign(proj.weight) * low.weight_to_model[stype], f"{proj.name}.weight", proj.span)
         d = _value(proj.delay, 1.0, f"{proj.name}.delay", proj.span)
         L.append(f"p.Projection({_var(proj.pre)}, {_var(proj.post)}, {_connector(proj.connector, proj.span)}, "
@@ -155,6 +156,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
         low = lowered[net.population(stim.target).model]
         if stim.kind in ("poisson", "spike_times"):
             stype = _stype(low, stim.receptor, stim.span)
+            check_weight_sign(low.name, stim.receptor, stim.weight, stim.span)
             w = _value(stim.weight, _sign(stim.weight) * low.weight_to_model[stype], f"{stim.name}.weight", stim.span)
             d = _value(stim.delay, 1.0, f"{stim.name}.delay", stim.span)
             syn = f"synapse_type=p.StaticSynapse(weight={w}, delay={d}), receptor_type={low.synapse_types[stype]!r}"
@@ -171,7 +173,9 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
                 L.append(f"{src} = p.Population(1, p.SpikeSourceArray(spike_times="
                          f"{_value(prm['times'], 1.0, stim.name, stim.span)}), label={stim.name + '_' + stim.target!r})")
                 L.append(f"p.Projection({src}, {target}, p.AllToAllConnector(), {syn})")
-        elif stim.kind == "dc":
+        elif stim.kind in ("dc", "step"):
+            check_current_receptor(low.name, low.current_port, stim.receptor, stim.span)
+        if stim.kind == "dc":
             extra = "".join(f", {k}={float(prm[k])!r}" for k in ("start", "stop") if k in prm)
             L.append(f"{target}.inject(p.DCSource(amplitude={_value(prm['amplitude'], 1e-3, stim.name, stim.span)}"
                      f"{extra}))")
@@ -198,6 +202,31 @@ def _sign(v: nir.Value) -> float:
         centre = d.get("mu", (d.get("low", 0.0) + d.get("high", 0.0)) / 2)
         return -1.0 if v.kind != "lognormal" and centre < 0 else 1.0
     return 1.0
+
+
+def check_weight_sign(model: str, receptor: str, weight: nir.Value, span) -> None:  # noqa: ANN001
+    """A negative weight sent to a named spike port (a synapse type that adds its input) cannot be represented:
+    sPyNNaker's ring buffers hold weight magnitudes (E195), so it would arrive with the wrong sign."""
+    if receptor in ("excitatory", "inhibitory"):
+        return
+    negative = _sign(weight) < 0 or (isinstance(weight, nir.Distribution) and weight.kind != "lognormal"
+                                     and dict(weight.params).get("low", -1.0) < 0)
+    if negative:
+        raise NetworkError(f"a negative weight sent to spike input port '{receptor}' of model '{model}' cannot be "
+                           "represented on SpiNNaker: its ring buffers hold weight magnitudes and this synapse type "
+                           "adds its input, so the spike would arrive with the opposite sign", span=span, code="E195",
+                           construct=receptor, hint="send inhibitory input to a port declared 'inhibitory spike', or "
+                           "to a port whose kernel is negative (with a positive weight), or run the network on NEST")
+
+
+def check_current_receptor(model: str, first_port: str | None, receptor: str, span) -> None:  # noqa: ANN001
+    """A PyNN current source reaches one input of a sPyNNaker neuron: the model's first current input port (E194)."""
+    if receptor in ("excitatory", "inhibitory") or receptor == first_port:
+        return
+    raise NetworkError(f"a current source cannot reach input port '{receptor}' of model '{model}' on SpiNNaker: a PyNN "
+                       "current source injects into one input of a neuron, wired to the model's first current input "
+                       f"port{f' ({first_port!r})' if first_port else ' (it has none)'}", span=span, code="E194",
+                       construct=receptor, hint="target the first current input port, or run the network on NEST")
 
 
 def _stype(low: Lowered, receptor: str, span) -> int:  # noqa: ANN001

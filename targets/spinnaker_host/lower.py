@@ -47,7 +47,8 @@ def host_model_of(low, header: str | None = None) -> HostModel:  # noqa: ANN001
     pack = partial(_pack, params.derive, [(f.name, f.ctype) for f in low.fields], net_to_pynn, low.name)
     return HostModel(name=low.name, header=header, synapse_types=low.synapse_types, recordables=recordables,
                      n_param_words=low.n_words, pack=pack, weight_to_model=low.weight_to_model,
-                     global_weight_scale=low.global_weight_scale, current_to_model=1e-3, defaults=defaults)
+                     global_weight_scale=low.global_weight_scale, current_to_model=1e-3, defaults=defaults,
+                     current_port=low.current_port)
 
 
 def _pack(derive: Callable, fields: list[tuple[str, str]], net_to_pynn: Mapping[str, float], model_name: str,

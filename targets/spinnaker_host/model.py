@@ -64,6 +64,7 @@ class HostModel:
     global_weight_scale: float = 1.0
     current_to_model: float = 1e-3
     defaults: Mapping[str, float] = field(default_factory=dict)
+    current_port: str | None = None  # the current input port that current sources reach
 
     def synapse_index(self, receptor: str) -> int:
         return self.synapse_types.index(receptor)

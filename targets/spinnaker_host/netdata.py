@@ -17,6 +17,8 @@ import numpy as np
 from portasnn.errors import NetworkError
 from portasnn.ir.network import Distribution, Network, Projection, Stimulus
 
+from portasnn.targets.spinnaker.pynn_script import check_current_receptor, check_weight_sign
+
 from .model import HostModel
 
 SLOW_RATE_PER_TICK_CUTOFF = 0.01  # SpikeSourcePoisson regimes (sPyNNaker machine vertex)
@@ -192,6 +194,7 @@ def connect(p: Projection, n_pre: int, n_post: int, same: bool, rng: np.random.G
 
 
 def _receptor(model: HostModel, receptor: str, weight: object, span: object) -> int:
+    check_weight_sign(model.name, receptor, weight, span)  # type: ignore[arg-type]
     try:
         return model.synapse_index(receptor)
     except ValueError:
@@ -313,6 +316,7 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
             _add_synapses(data, dst.name, np.full(n, -1 - local), ids + dst.offset, stype, ticks, w, stim.name,
                           "stimulus")
     elif stim.kind in ("dc", "step"):
+        check_current_receptor(dst.model.name, dst.model.current_port, stim.receptor, stim.span)
         scale = dst.model.current_to_model
         if stim.kind == "dc":
             amp = _num(prm, "amplitude", None, stim)

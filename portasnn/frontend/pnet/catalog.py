@@ -168,10 +168,14 @@ def _info_from_ast(ast: object, path: str = "") -> ModelInfo | None:
             for decl in block.get_declarations():
                 unit = parse_unit(str(decl.get_data_type()))
                 for var in decl.get_variables():
-                    out[var.get_name()] = unit
+                    if var.get_vector_parameter() is None:
+                        out[var.get_name()] = unit
+                    else:  # a vector: its elements, named as the IR names them (G_IN_0, ...)
+                        for i in range(vector_size(ast, var.get_vector_parameter())):
+                            out[f"{var.get_name().replace('$', '__DOLLAR').upper()}_{i}"] = unit
         return out
 
-    from portasnn.frontend.nestml_weights import port_weights
+    from portasnn.frontend.nestml_weights import port_weights, vector_size
 
     params = declared(ast.get_parameters_blocks())  # type: ignore[attr-defined]
     state = declared(ast.get_state_blocks())  # type: ignore[attr-defined]

@@ -401,7 +401,7 @@ class Reader:
                 unit = {"rate": HZ, "amplitude": PA}.get(key, MS)
                 params.append((key, V.to_float(value, unit, f"{key} of stimulus {name}", arg_span)))
         spiking = kind in ("poisson", "spike_times")
-        opts = self._options(ctx.option(), {"weight", "delay", "receptor"} if spiking else set(),
+        opts = self._options(ctx.option(), {"weight", "delay", "receptor"} if spiking else {"receptor"},
                              f"a {call.fn.text} stimulus")
         for target in ctx.target():
             pop = self._pop(target.name, "stimulus")
@@ -411,7 +411,7 @@ class Reader:
             self.stim_names[name, pop.name] = span
             weight: Value = 0.0
             delay: Value = 0.0
-            receptor = "excitatory"
+            receptor = opts["receptor"][0] if "receptor" in opts else "excitatory"  # a current: its input port
             if spiking:
                 weight, delay, receptor = self._weight_delay(opts, pop, span, f"stimulus {name}")
             self.stimuli.append(Stimulus(name=name, kind=kind, target=pop.name, params=tuple(params),  # type: ignore
