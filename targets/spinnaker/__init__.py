@@ -34,10 +34,24 @@ PACKAGE = "portasnn_models"
 FIXED_HEADER = Path(__file__).resolve().parent.parent / "spinnaker_host" / "support" / "spinn_fixed.h"
 
 
+_LOWERED: dict = {}  # (id(model), solver, substeps) -> (model, Lowered): this process's recent lowerings
+
+
 def lower_models(models, solver: str | None = None, substeps: int = 1):  # noqa: ANN001
+    """Each model lowered (the same model object with the same options is lowered once per process:
+    ``lower`` and ``build`` of spinnaker-host both need the lowering)."""
     from .lower import Options, lower
 
-    return [lower(m, Options(solver=solver, substeps=substeps)) for m in models]
+    out = []
+    for m in models:
+        key = (id(m), solver, substeps)
+        kept = _LOWERED.get(key)
+        if kept is None or kept[0] is not m:
+            kept = _LOWERED[key] = (m, lower(m, Options(solver=solver, substeps=substeps)))
+            while len(_LOWERED) > 32:
+                _LOWERED.pop(next(iter(_LOWERED)))
+        out.append(kept[1])
+    return out
 
 
 def model_files(lowered) -> dict[str, str]:  # noqa: ANN001
