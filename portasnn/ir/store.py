@@ -2,13 +2,13 @@
 
 The form is the canonical JSON's (``serialize.to_data``: a dataclass is an object with its ``node`` kind
 and its fields), with two differences that make it exact: a span keeps all its fields, and a sympy
-expression is its ``srepr`` (every Float with all its digits, every symbol by name, whatever the name).
-``load`` rebuilds the nodes without ``eval``: an expression is read with Python's ``ast`` and only
-sympy classes and constants are called, so a cache file can be wrong but never runs code.
+expression is a tree of lists ``[class name, *args]`` whose leaves are exact: a Float's binary mantissa,
+exponent and precision, a symbol's name (whatever it is: ``I``, ``E`` and ``beta`` stay symbols).
+``load`` rebuilds the nodes without ``eval``: only sympy expression classes and singletons are called,
+so a damaged cache file can be wrong (its sha256 then says so) but never runs code.
 """
 from __future__ import annotations
 
-import ast
 import dataclasses
 import functools
 from typing import Any
@@ -46,7 +46,7 @@ def dump(node: Any) -> Any:
                 out[f.name] = dump(getattr(node, f.name))
         return out
     if isinstance(node, sympy.Basic):
-        return {"sympy": sympy.srepr(node)}
+        return {"sympy": expr_data(node)}
     if isinstance(node, (list, tuple)):
         return [dump(x) for x in node]
     if node is None or isinstance(node, (str, int, float, bool)):
@@ -70,39 +70,63 @@ def load(data: Any) -> Any:
     raise ValueError(f"unexpected {type(data).__name__} in stored IR")
 
 
-def expr(text: str) -> sympy.Basic:
-    """A sympy expression from its ``srepr``; only sympy classes and singletons are called (no ``eval``)."""
-    try:
-        tree = ast.parse(text, mode="eval")
-    except SyntaxError as exc:
-        raise ValueError(f"not an expression: {text[:80]!r}") from exc
-    return _eval(tree.body)
+def expr_data(e: sympy.Basic) -> list:
+    """An expression as nested lists: ``[class, *args]``; atoms carry their exact value."""
+    if isinstance(e, sympy.Symbol):
+        if type(e) is not sympy.Symbol or sympy.Symbol(e.name) != e:
+            raise NotStorable(f"symbol {e} has assumptions or a special class")
+        return ["Symbol", e.name]
+    if isinstance(e, sympy.Integer):
+        return ["Integer", int(e)]
+    if isinstance(e, sympy.Rational):
+        return ["Rational", int(e.p), int(e.q)]
+    if isinstance(e, sympy.Float):
+        sign, man, exp, bc = e._mpf_
+        return ["Float", sign, str(man), exp, bc, e._prec]
+    if e.is_Atom:
+        name = type(e).__name__
+        if getattr(sympy.S, name, None) is not e:
+            raise NotStorable(f"atom {e!r} of type {name} has no stored form")
+        return ["S", name]
+    if isinstance(type(e), sympy.core.function.UndefinedFunction):
+        return ["Function", type(e).__name__, *(expr_data(a) for a in e.args)]
+    name = type(e).__name__
+    if _callable(name) is not type(e):
+        raise NotStorable(f"expression class {name} has no stored form")
+    return [name, *(expr_data(a) for a in e.args)]
 
 
-def _sympy_name(name: str) -> Any:
+def expr(data: Any) -> sympy.Basic:
+    """The expression ``expr_data`` made ``data`` from; only sympy classes are called (no ``eval``)."""
+    if not isinstance(data, list) or not data or not isinstance(data[0], str):
+        raise ValueError(f"not a stored expression: {str(data)[:80]}")
+    kind, args = data[0], data[1:]
+    if kind == "Symbol" and len(args) == 1 and isinstance(args[0], str):
+        return sympy.Symbol(args[0])
+    if kind == "Integer" and len(args) == 1 and type(args[0]) is int:
+        return sympy.Integer(args[0])
+    if kind == "Rational" and len(args) == 2 and all(type(a) is int for a in args):
+        return sympy.Rational(*args)
+    if kind == "Float" and len(args) == 5 and type(args[0]) is int and isinstance(args[1], str) \
+            and all(type(a) is int for a in args[2:]):
+        sign, man, exp, bc, prec = args[0], int(args[1]), *args[2:]
+        if (man, exp, bc) == (0, 0, 0):  # zero: Float._new would give the Integer 0
+            return sympy.Float(0, precision=prec)
+        return sympy.Float._new((sign, man, exp, bc), prec)
+    if kind == "S" and len(args) == 1 and isinstance(args[0], str):
+        obj = getattr(sympy.S, args[0], None)
+        if not isinstance(obj, sympy.Basic) or not obj.is_Atom:
+            raise ValueError(f"{args[0]!r} is not a sympy singleton")
+        return obj
+    if kind == "Function" and args and isinstance(args[0], str):
+        return sympy.Function(args[0])(*(expr(a) for a in args[1:]))
+    return _callable(kind)(*(expr(a) for a in args))
+
+
+def _callable(name: str) -> type:
     obj = getattr(sympy, name, None)
     if obj is None and name == "ExprCondPair":
         from sympy.functions.elementary.piecewise import ExprCondPair as obj  # noqa: N813
-    if isinstance(obj, type) and issubclass(obj, sympy.Basic):
+    if isinstance(obj, type) and issubclass(obj, sympy.Basic) and not issubclass(obj, sympy.Atom):
         return obj
-    if isinstance(obj, sympy.Basic):  # singletons: pi, E, true, false, oo, nan, ...
-        return obj
-    raise ValueError(f"{name!r} is not a sympy class or constant")
-
-
-def _eval(node: ast.AST) -> Any:
-    if isinstance(node, ast.Constant) and isinstance(node.value, (str, int, float, bool, type(None))):
-        return node.value
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) \
-            and isinstance(node.operand, (ast.Constant, ast.Name)):
-        return -_eval(node.operand)
-    if isinstance(node, (ast.Tuple, ast.List)):
-        return tuple(_eval(x) for x in node.elts)
-    if isinstance(node, ast.Name):
-        return _sympy_name(node.id)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        func = _sympy_name(node.func.id)
-        if not isinstance(func, type):
-            raise ValueError(f"{node.func.id} is not callable")
-        return func(*(_eval(a) for a in node.args), **{k.arg: _eval(k.value) for k in node.keywords if k.arg})
-    raise ValueError(f"unexpected syntax in a stored expression: {ast.dump(node)[:80]}")
+    raise ValueError(f"{name!r} is not a sympy expression class")
