@@ -14,6 +14,7 @@ form of ``portasnn.ir.store``, and the warnings the load gave (shown again on a 
 written, its JSON is read back and must give the same program (the same exact form and canonical hashes);
 a program that does not round-trip is not cached. An entry whose ``program.json`` does not match the
 sha256 in its ``meta.json`` or cannot be read is removed and built again, never trusted.
+``PORTASNN_PROGRAM_CACHE=0`` switches the cache off (benchmarks compare both).
 """
 from __future__ import annotations
 
@@ -99,6 +100,8 @@ def load_cached(paths: Sequence[Path], overrides: Mapping[str, str] | None, load
     from portasnn.frontend import reads
 
     say = progress or (lambda _m: None)
+    if os.environ.get("PORTASNN_PROGRAM_CACHE", "1").strip().lower() in ("0", "no", "off", "false"):
+        return load()
     cache = cache or BuildCache()
     request = request_key(paths, overrides)
     found = _lookup(cache, request, say)
