@@ -55,16 +55,26 @@ def dump(node: Any) -> Any:
 
 
 def load(data: Any) -> Any:
-    """The nodes ``dump`` made ``data`` from (lists become tuples, as in the IR). ValueError if malformed."""
+    """The nodes ``dump`` made ``data`` from (lists become tuples, as in the IR). ValueError if malformed.
+
+    Expressions are rebuilt without sympy's automatic evaluation: their arguments are stored in the order
+    and form evaluation gave them, so the rebuilt tree is the stored one (and building it is cheaper)."""
+    from sympy.core.parameters import evaluate
+
+    with evaluate(False):
+        return _load(data)
+
+
+def _load(data: Any) -> Any:
     if isinstance(data, dict):
         if set(data) == {"sympy"}:
             return expr(data["sympy"])
         cls = _classes().get(data.get("node", ""))
         if cls is None:
             raise ValueError(f"unknown IR node {data.get('node')!r}")
-        return cls(**{k: load(v) for k, v in data.items() if k != "node"})
+        return cls(**{k: _load(v) for k, v in data.items() if k != "node"})
     if isinstance(data, list):
-        return tuple(load(x) for x in data)
+        return tuple(_load(x) for x in data)
     if data is None or isinstance(data, (str, int, float, bool)):
         return data
     raise ValueError(f"unexpected {type(data).__name__} in stored IR")

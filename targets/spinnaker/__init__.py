@@ -39,15 +39,17 @@ _LOWERED: dict = {}  # (id(model), solver, substeps) -> (model, Lowered): this p
 
 def lower_models(models, solver: str | None = None, substeps: int = 1):  # noqa: ANN001
     """Each model lowered (the same model object with the same options is lowered once per process:
-    ``lower`` and ``build`` of spinnaker-host both need the lowering)."""
+    ``lower`` and ``build`` of spinnaker-host both need the lowering; across processes the build cache
+    keeps lowerings by content, ``lowcache.py``)."""
     from .lower import Options, lower
+    from .lowcache import cached_lower
 
     out = []
     for m in models:
         key = (id(m), solver, substeps)
         kept = _LOWERED.get(key)
         if kept is None or kept[0] is not m:
-            kept = _LOWERED[key] = (m, lower(m, Options(solver=solver, substeps=substeps)))
+            kept = _LOWERED[key] = (m, cached_lower(m, Options(solver=solver, substeps=substeps), lower))
             while len(_LOWERED) > 32:
                 _LOWERED.pop(next(iter(_LOWERED)))
         out.append(kept[1])
