@@ -34,24 +34,30 @@ PACKAGE = "portasnn_models"
 FIXED_HEADER = Path(__file__).resolve().parent.parent / "spinnaker_host" / "support" / "spinn_fixed.h"
 
 
-_LOWERED: dict = {}  # (id(model), solver, substeps) -> (model, Lowered): this process's recent lowerings
+_LOWERED: dict = {}  # (id(model), solver, substeps) -> (model, Lowered, stored): this process's lowerings
 
 
-def lower_models(models, solver: str | None = None, substeps: int = 1):  # noqa: ANN001
+def lower_models(models, solver: str | None = None, substeps: int = 1, *, keep: bool = False):  # noqa: ANN001
     """Each model lowered (the same model object with the same options is lowered once per process:
-    ``lower`` and ``build`` of spinnaker-host both need the lowering; across processes the build cache
-    keeps lowerings by content, ``lowcache.py``)."""
+    ``lower`` and ``build`` of spinnaker-host both need the lowering). Lowerings stored in the build cache
+    by content are used (``lowcache.py``); ``keep`` stores the ones made here (``build`` may write, ``lower``
+    may not)."""
+    from . import lowcache
     from .lower import Options, lower
-    from .lowcache import cached_lower
 
+    options = Options(solver=solver, substeps=substeps)
     out = []
     for m in models:
         key = (id(m), solver, substeps)
         kept = _LOWERED.get(key)
         if kept is None or kept[0] is not m:
-            kept = _LOWERED[key] = (m, cached_lower(m, Options(solver=solver, substeps=substeps), lower))
+            found = lowcache.find(m, options)
+            kept = _LOWERED[key] = (m, found if found is not None else lower(m, options), found is not None)
             while len(_LOWERED) > 32:
                 _LOWERED.pop(next(iter(_LOWERED)))
+        if keep and not kept[2]:
+            lowcache.keep(m, options, kept[1])
+            _LOWERED[key] = (m, kept[1], True)
         out.append(kept[1])
     return out
 

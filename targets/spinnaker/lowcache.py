@@ -1,5 +1,6 @@
 """The spinnaker lowering of a model, kept in the build cache by content (the lowering is sympy work that
-every warm ``run``/``build`` of the spinnaker targets would otherwise repeat).
+every warm ``run``/``build`` of the spinnaker targets would otherwise repeat). ``find`` only reads (targets'
+``lower`` is pure); ``keep`` stores, from spinnaker-host's ``build``.
 
 Key: the model's exact IR (``portasnn.ir.store``, spans included: warnings point at them), the lowering
 options, the sha256 of the code that lowers (``targets/spinnaker/*.py``, ``portasnn/ir``, units, errors)
@@ -14,7 +15,7 @@ import functools
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from portasnn.cache import BuildCache, cache_key
 from portasnn.errors import Span
@@ -69,35 +70,56 @@ def load(data: Any) -> Any:
     return store.load(data)
 
 
-def cached_lower(model, options, lower: Callable, cache: BuildCache | None = None):  # noqa: ANN001, ANN201
-    """``lower(model, options)``, from the build cache when this model was lowered so before."""
+def _key(model, options) -> str | None:  # noqa: ANN001
     try:
-        model_text = json.dumps(store.dump(model), sort_keys=True, separators=(",", ":"))
+        text = json.dumps(store.dump(model), sort_keys=True, separators=(",", ":"))
     except store.NotStorable:
-        return lower(model, options)
+        return None
+    return cache_key({"kind": "spinnaker-lowering", "code": code_hash(), "options": dataclasses.asdict(options),
+                      "model": hashlib.sha256(text.encode()).hexdigest()})
+
+
+def find(model, options, cache: BuildCache | None = None):  # noqa: ANN001, ANN201
+    """The stored lowering of ``model``, or None. Reads only: ``lower`` is pure and writes nothing, not even
+    the cache's last-use stamp."""
+    key = _key(model, options)
+    if key is None:
+        return None
+    path = (cache or BuildCache()).entry_path(key)
+    try:
+        meta = json.loads((path / "meta.json").read_text())
+        raw = (path / PAYLOAD).read_bytes()
+        if hashlib.sha256(raw).hexdigest() != meta.get("result", {}).get("sha256"):
+            return None  # damaged: ignored here, replaced by the next ``keep``
+        return load(json.loads(raw))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def keep(model, options, low, cache: BuildCache | None = None) -> None:  # noqa: ANN001
+    """Store ``low`` as the lowering of ``model`` (from ``build``), if it reads back exactly."""
+    key = _key(model, options)
+    if key is None:
+        return
     cache = cache or BuildCache()
-    key = cache_key({"kind": "spinnaker-lowering", "code": code_hash(), "options": dataclasses.asdict(options),
-                     "model": hashlib.sha256(model_text.encode()).hexdigest()})
     entry = cache.lookup(key)
     if entry is not None:
         try:
             raw = (entry.path / PAYLOAD).read_bytes()
             if hashlib.sha256(raw).hexdigest() == entry.meta.get("result", {}).get("sha256"):
-                return load(json.loads(raw))
-        except (OSError, ValueError, TypeError, KeyError):
+                return
+        except OSError:
             pass
         cache.remove(key)
-    low = lower(model, options)
     try:
         text = json.dumps(dump(low), sort_keys=True, separators=(",", ":"))
         if dump(load(json.loads(text))) != json.loads(text):
-            return low
+            return
     except (store.NotStorable, ValueError, TypeError):
-        return low
+        return
 
     def build(tmp: Path) -> dict:
         (tmp / PAYLOAD).write_text(text)
         return {"sha256": hashlib.sha256(text.encode()).hexdigest()}
 
     cache.get_or_build(key, build, label=f"spinnaker lowering {model.name}")
-    return low
