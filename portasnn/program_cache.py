@@ -104,7 +104,10 @@ def load_cached(paths: Sequence[Path], overrides: Mapping[str, str] | None, load
         return load()
     cache = cache or BuildCache()
     request = request_key(paths, overrides)
-    found = _lookup(cache, request, say)
+    try:
+        found = _lookup(cache, request, say)
+    except OSError:
+        found = None
     if found is not None:
         return found
     with reads.recording() as read, warnings.catch_warnings(record=True) as caught:
@@ -114,7 +117,10 @@ def load_cached(paths: Sequence[Path], overrides: Mapping[str, str] | None, load
     key = content_key(request, read)
     if key is None:
         return program
-    _store(cache, request, key, program, sorted(set(read)), shown, say)
+    try:
+        _store(cache, request, key, program, sorted(set(read)), shown, say)
+    except OSError as exc:  # a cache that cannot be written costs the speed-up, never the load
+        say(f"program not cached: {exc}")
     return program
 
 

@@ -56,7 +56,10 @@ def lower_models(models, solver: str | None = None, substeps: int = 1, *, keep: 
             while len(_LOWERED) > 32:
                 _LOWERED.pop(next(iter(_LOWERED)))
         if keep and not kept[2]:
-            lowcache.keep(m, options, kept[1])
+            try:
+                lowcache.keep(m, options, kept[1])
+            except OSError:
+                pass  # a cache that cannot be written costs the speed-up only
             _LOWERED[key] = (m, kept[1], True)
         out.append(kept[1])
     return out

@@ -158,3 +158,16 @@ def test_a_stored_expression_runs_no_code(data: object) -> None:
     """issue 13 item 11: a cache file is read without eval; anything but sympy expression classes is refused."""
     with pytest.raises((ValueError, TypeError)):
         store.expr(data)
+
+
+def test_a_cache_that_cannot_be_written_costs_only_the_speed_up(tmp_path: Path) -> None:
+    """issue 13 item 11: the program cache never makes a load fail."""
+    net = _net(tmp_path)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache directory would be")
+    said: list[str] = []
+    from portasnn.program import _from_files
+    from portasnn.program_cache import load_cached
+
+    program = load_cached([net], None, lambda: _from_files([net], None), said.append, BuildCache(blocked / "builds"))
+    assert program.network is not None and any(m.startswith("program not cached") for m in said)
