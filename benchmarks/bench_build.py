@@ -3,12 +3,17 @@
 
     nice .venv/bin/python benchmarks/bench_build.py [--model iaf_psc_exp_neuron] [--repeats 2] [--warm 5]
 
-Cold: ``portasnn.build`` with an empty cache (a fresh ``PORTASNN_CACHE_DIR``) and NESTML's
+Cold: ``portasnn.build`` with an empty module cache (a fresh ``PORTASNN_CACHE_DIR``) and NESTML's
 ``generate_nest_target`` (code generation, cmake, make, install) on the same model, each in a
-fresh process, alternating which goes first. Each child times ``import <tool>`` plus the build
+fresh process, in rotating order. portasnn runs in three variants: ``portasnn_pch`` with NEST's
+headers precompiled before (``targets/nest/pch.py``; made once per NEST installation and compiler, its
+time reported apart, the entry hard-linked into each fresh cache), ``portasnn`` without them
+(``PORTASNN_NEST_PCH=0``) and ``portasnn_first`` (an empty cache: the first build on a machine, which
+precompiles them alongside). Each child times ``import <tool>`` plus the build
 call; the whole process (interpreter start included) is timed from outside, and the CPU time of
-the child and everything it ran (compilers, cmake) comes from ``os.wait4``. The ratio reported is
-the median over the repetitions of portasnn / NESTML.
+the child and everything it ran (compilers, cmake) comes from ``os.wait4``. The ratios reported are
+medians over the repetitions of the per-repetition ratios (each variant / NESTML, and with / without
+precompiled headers).
 
 Warm: the model is unchanged and its module is in the cache; a new process runs
 ``import portasnn; portasnn.build(...)`` (the build call timed inside the process), and the whole
@@ -158,9 +163,9 @@ NESTML_CHILD = textwrap.dedent("""
 """)
 
 
-def portasnn_build(model: Path, cache: Path) -> dict:
-    """``portasnn.build(model)`` in a fresh process with ``PORTASNN_CACHE_DIR=cache``."""
-    return run_child(PORTASNN_CHILD, {"PORTASNN_CACHE_DIR": str(cache)}, [str(model)])
+def portasnn_build(model: Path, cache: Path, env: dict | None = None) -> dict:
+    """``portasnn.build(model)`` in a fresh process with ``PORTASNN_CACHE_DIR=cache`` (and ``env``)."""
+    return run_child(PORTASNN_CHILD, {"PORTASNN_CACHE_DIR": str(cache), **(env or {})}, [str(model)])
 
 
 def nestml_build(model: Path, work: Path, nest_path: Path) -> dict:
@@ -197,21 +202,49 @@ def nestml_module(model: Path) -> Path:
     return library.with_suffix("")
 
 
-def cold(model: Path, repeats: int) -> list[dict]:
-    """Cold builds, portasnn and NESTML alternating; one record per repetition."""
+# cold portasnn variants: the environment of the build and whether NEST's precompiled headers are in its cache
+VARIANTS = {
+    "portasnn_pch": ({}, True),                           # headers precompiled before (once per NEST and compiler)
+    "portasnn": ({"PORTASNN_NEST_PCH": "0"}, False),      # without precompiled headers
+    "portasnn_first": ({}, False),                        # the first build on a machine: precompiles alongside
+}
+
+
+def seed_pch(directory: Path) -> tuple[Path, float]:
+    """Build NEST's precompiled header into a cache of its own; (its entry, seconds it took)."""
+    from portasnn.cache import BuildCache
+    from portasnn.targets.nest import pch
+    from portasnn.targets.nest.toolchain import detect
+
+    started = time.perf_counter()
+    header = pch.build(detect(), BuildCache(directory / "builds"))
+    return header.parent, time.perf_counter() - started
+
+
+def cold(model: Path, repeats: int) -> tuple[list[dict], float]:
+    """Cold builds, the portasnn variants and NESTML in rotating order; one record per repetition."""
     records = []
+    tools = [*VARIANTS, "nestml"]
     with tempfile.TemporaryDirectory(prefix="bench_build_") as tmp:
         nest_path = nestml_config_dir(Path(tmp) / "nestcfg")
+        pch_entry, pch_seconds = seed_pch(Path(tmp) / "pchseed")
+        print(f"  NEST's headers precompiled once in {pch_seconds:.1f} s", flush=True)
         for rep in range(repeats):
-            order = ["portasnn", "nestml"] if rep % 2 == 0 else ["nestml", "portasnn"]
+            order = tools[rep % len(tools):] + tools[:rep % len(tools)]
             record = {"order": order}
             for tool in order:
                 work = Path(tmp) / f"{tool}{rep}"
                 work.mkdir()
-                if tool == "portasnn":
-                    record[tool] = portasnn_build(model, work / "cache")
+                if tool in VARIANTS:
+                    env, seeded = VARIANTS[tool]
+                    if seeded:  # hard links: the entry as the first build leaves it
+                        shutil.copytree(pch_entry, work / "cache" / "builds" / pch_entry.name, copy_function=os.link)
+                    record[tool] = portasnn_build(model, work / "cache", env)
                     if record[tool]["cached"]:
                         sys.exit("portasnn reported a cache hit in an empty cache")
+                    used = any("(NEST's headers precompiled)" in m for _, m in record[tool]["progress"])
+                    if used != seeded:
+                        sys.exit(f"{tool}: precompiled headers used: {used}, expected {seeded}")
                 else:
                     record[tool] = nestml_build(model, work, nest_path)
                     if not (work / "install" / f"{NESTML_MODULE}.so").is_file():
@@ -219,12 +252,12 @@ def cold(model: Path, repeats: int) -> list[dict]:
                 shutil.rmtree(work, ignore_errors=True)
                 r = record[tool]
                 split = (f"analyse+lower {r['analyse_and_lower_s']:5.1f} s, compile {r['compile_and_link_s']:5.1f} s"
-                         if tool == "portasnn" else
+                         if tool != "nestml" else
                          f"generate {r['generate_s']:5.1f} s, cmake+make {r['cmake_make_install_s']:5.1f} s")
-                print(f"  cold {rep + 1}/{repeats} {tool:<8} import+build {r['import_and_build_s']:6.2f} s ({split})   "
+                print(f"  cold {rep + 1}/{repeats} {tool:<15} import+build {r['import_and_build_s']:6.2f} s ({split})   "
                       f"process {r['process_wall_s']:6.2f} s wall, {r['process_cpu_s']:6.2f} s CPU", flush=True)
             records.append(record)
-    return records
+    return records, pch_seconds
 
 
 def warm(model: Path, repeats: int) -> list[dict]:
@@ -262,32 +295,37 @@ def main() -> None:
     if not model.is_file():
         sys.exit(f"{model}: no such model file")
     print(f"build benchmark: {model.name}; {args.repeats} cold builds per tool, {args.warm} warm", flush=True)
-    cold_runs = cold(model, args.repeats)
+    cold_runs, pch_seconds = cold(model, args.repeats)
     warm_runs = warm(model, args.warm)
 
-    def ratio(field: str) -> float:
-        return median(r["portasnn"][field] / r["nestml"][field] for r in cold_runs)
+    def ratio(tool: str, field: str, over: str = "nestml") -> float:
+        return median(r[tool][field] / r[over][field] for r in cold_runs)
 
     summary = {
-        "cold_ratio_portasnn_over_nestml": ratio("import_and_build_s"),
-        "cold_ratio_process_wall": ratio("process_wall_s"),
-        "cold_ratio_process_cpu": ratio("process_cpu_s"),
-        "cold_portasnn_s": median(r["portasnn"]["import_and_build_s"] for r in cold_runs),
-        "cold_nestml_s": median(r["nestml"]["import_and_build_s"] for r in cold_runs),
-        "cold_portasnn_phases_s": {k: median(r["portasnn"][k] for r in cold_runs)
-                                   for k in ("analyse_and_lower_s", "compile_and_link_s")},
+        "cold_ratio_portasnn_over_nestml": {t: ratio(t, "import_and_build_s") for t in VARIANTS},
+        "cold_ratio_process_wall": {t: ratio(t, "process_wall_s") for t in VARIANTS},
+        "cold_ratio_process_cpu": {t: ratio(t, "process_cpu_s") for t in VARIANTS},
+        "cold_ratio_pch_over_no_pch": {f: ratio("portasnn_pch", f, "portasnn")
+                                       for f in ("import_and_build_s", "compile_and_link_s", "process_cpu_s")},
+        "cold_s": {t: median(r[t]["import_and_build_s"] for r in cold_runs) for t in [*VARIANTS, "nestml"]},
+        "cold_cpu_s": {t: median(r[t]["process_cpu_s"] for r in cold_runs) for t in [*VARIANTS, "nestml"]},
+        "cold_portasnn_phases_s": {t: {k: median(r[t][k] for r in cold_runs)
+                                       for k in ("analyse_and_lower_s", "compile_and_link_s")} for t in VARIANTS},
         "cold_nestml_phases_s": {k: median(r["nestml"][k] for r in cold_runs)
                                  for k in ("generate_s", "cmake_make_install_s")},
-        "cold_portasnn_cpu_s": median(r["portasnn"]["process_cpu_s"] for r in cold_runs),
-        "cold_nestml_cpu_s": median(r["nestml"]["process_cpu_s"] for r in cold_runs),
+        "pch_build_s": pch_seconds,
         "warm_build_call_s": median(r["api"]["build_call_s"] for r in warm_runs),
         "warm_import_and_build_s": median(r["api"]["import_and_build_s"] for r in warm_runs),
         "warm_cli_wall_s": median(r["cli"]["process_wall_s"] for r in warm_runs),
         "goals": {"cold_ratio": 0.5, "warm_s": 0.3},
     }
-    print(f"cold build  portasnn {summary['cold_portasnn_s']:.2f} s, NESTML {summary['cold_nestml_s']:.2f} s: "
-          f"ratio {summary['cold_ratio_portasnn_over_nestml']:.3f} (goal <= 0.5; process wall "
-          f"{summary['cold_ratio_process_wall']:.3f}, CPU {summary['cold_ratio_process_cpu']:.3f})")
+    for t in VARIANTS:
+        print(f"cold build  {t:<15} {summary['cold_s'][t]:6.2f} s, NESTML {summary['cold_s']['nestml']:6.2f} s: "
+              f"ratio {summary['cold_ratio_portasnn_over_nestml'][t]:.3f} (goal <= 0.5; process wall "
+              f"{summary['cold_ratio_process_wall'][t]:.3f}, CPU {summary['cold_ratio_process_cpu'][t]:.3f})")
+    print(f"precompiled headers: with / without {summary['cold_ratio_pch_over_no_pch']['import_and_build_s']:.3f} "
+          f"(compile {summary['cold_ratio_pch_over_no_pch']['compile_and_link_s']:.3f}, "
+          f"CPU {summary['cold_ratio_pch_over_no_pch']['process_cpu_s']:.3f}); precompiling once {pch_seconds:.1f} s")
     print(f"warm build  call {summary['warm_build_call_s']:.3f} s, import+call "
           f"{summary['warm_import_and_build_s']:.3f} s, `portasnn build` command "
           f"{summary['warm_cli_wall_s']:.3f} s wall (goal <= 0.3 s)")

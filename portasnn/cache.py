@@ -182,6 +182,21 @@ class BuildCache:
             raise
         return CacheEntry(key=key, path=final, hit=False, seconds=time.perf_counter() - started, meta=meta)
 
+    def remove(self, key: str) -> None:
+        """Remove the entry for ``key`` (e.g. found damaged), unless another process is building it."""
+        import filelock
+
+        lock = filelock.FileLock(str(self._lock_path(key)))
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            return
+        try:
+            if self.entry_path(key).exists():
+                self._discard(self.entry_path(key))
+        finally:
+            lock.release()
+
     # -- aliases ----------------------------------------------------------------------------
     def alias(self, name_key: str) -> str | None:
         """The full key recorded for a cheap key, if that entry is still complete."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence, Union
+from typing import Callable, Mapping, Sequence, Union
 
 from portasnn.errors import NetworkError, UsageError
 from portasnn.ir import model as ir
@@ -53,8 +53,12 @@ class Program:
         return dataclasses.replace(self, network=network, _index={})
 
 
-def load_program(source: Source, overrides: Mapping[str, str] | None = None) -> Program:
-    """Load ``source`` (see the module docstring) into a :class:`Program`: parse, convert, run the passes."""
+def load_program(source: Source, overrides: Mapping[str, str] | None = None, *,
+                 progress: Callable[[str], None] | None = None) -> Program:
+    """Load ``source`` (see the module docstring) into a :class:`Program`: parse, convert, run the passes.
+
+    Files are loaded through the program cache (``portasnn.program_cache``): unchanged inputs are not
+    parsed again, in any process. ``progress`` hears whether the program came from the cache."""
     if isinstance(source, Program):
         if overrides:
             raise UsageError("overrides apply to .pnet files, not to a loaded program", code="E402")
@@ -68,6 +72,12 @@ def load_program(source: Source, overrides: Mapping[str, str] | None = None) -> 
     if not items:
         raise UsageError("nothing to load: give a .pnet network or NESTML model files", code="E013")
     paths = [Path(p) for p in items]
+    from portasnn.program_cache import load_cached
+
+    return load_cached(paths, overrides, lambda: _from_files(paths, overrides), progress)
+
+
+def _from_files(paths: list[Path], overrides: Mapping[str, str] | None) -> Program:
     nets = [p for p in paths if p.suffix == ".pnet"]
     if nets:
         if len(paths) > 1:
@@ -110,8 +120,11 @@ def model_files(paths: Sequence[str | Path]) -> list[Path]:
 def solve(files: Sequence[Path]) -> list[ir.Model]:
     """Parse NESTML file(s), convert to IR and run the pass pipeline: the solved models."""
     from portasnn.frontend.nestml import load_models
+    from portasnn.frontend import reads
     from portasnn.passes import run_pipeline
 
+    for f in files:
+        reads.note(f)
     return [run_pipeline(m) for m in load_models(list(files))]
 
 

@@ -451,10 +451,10 @@ def _units(unit: str) -> Any:
 # ---------------------------------------------------------------------------------------------- summary
 def population_stats(trains: list[np.ndarray], t_start: float, t_stop: float) -> dict[str, Any]:
     """rate_hz, cv_isi, fano_factor, corr_mean, n_spikes, n_neurons of the neurons whose ``trains`` are given
-    (the recorded neurons of one population; see module doc)."""
-    import elephant.statistics as es
-    import quantities as pq
-
+    (the recorded neurons of one population; see module doc). The rate, Fano factor and correlation are
+    computed as elephant 1.x computes them (``mean_firing_rate``, ``fanofactor``, ``BinnedSpikeTrain`` +
+    ``correlation_coefficient``), operation for operation, without importing elephant, neo and
+    scipy.stats (seconds of every run); ``tests/results/test_elephant_equivalence.py`` checks that."""
     n = len(trains)
     counts = np.array([t.size for t in trains])
     out: dict[str, Any] = {"n_neurons": n, "n_spikes": int(counts.sum()), "rate_hz": None, "cv_isi": None,
@@ -464,13 +464,13 @@ def population_stats(trains: list[np.ndarray], t_start: float, t_stop: float) ->
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         pooled = np.concatenate(trains) if n else np.empty(0)
-        rate = float(es.mean_firing_rate(pooled, t_start=t_start, t_stop=t_stop)) if pooled.size else 0.0
+        rate = float(np.sum((pooled >= t_start) & (pooled <= t_stop)) / (t_stop - t_start)) if pooled.size else 0.0
         out["rate_hz"] = rate * 1000.0 / n
         cvs = [_cv(np.diff(t)) for t in trains if t.size >= CV_MIN_SPIKES]
         out["cv_isi"] = float(np.mean(cvs)) if cvs else None
         if counts.sum() > 0:
-            out["fano_factor"] = _finite(es.fanofactor(trains))
-        out["corr_mean"] = _corr_mean(trains, t_start, t_stop, pq)
+            out["fano_factor"] = _finite(counts.var() / counts.mean())
+        out["corr_mean"] = _corr_mean(trains, t_start, t_stop)
     return out
 
 
@@ -479,23 +479,49 @@ def _cv(isis: np.ndarray) -> float:
     return float(isis.std() / isis.mean())
 
 
-def _corr_mean(trains: list[np.ndarray], t_start: float, t_stop: float, pq: Any) -> float | None:
-    import neo
-    from elephant.conversion import BinnedSpikeTrain
-    from elephant.spike_train_correlation import correlation_coefficient
+_BIN_TOLERANCE = 1e-8  # elephant's BinnedSpikeTrain default: a spike within it of the next edge goes there
+_SPARSITY_THRESHOLD = 0.1  # elephant.spike_train_correlation: denser than this, np.corrcoef
 
+
+def _corr_mean(trains: list[np.ndarray], t_start: float, t_stop: float) -> float | None:
+    """Mean pairwise correlation coefficient of up to CORR_SAMPLE active trains in CORR_BIN_MS bins."""
     active = np.flatnonzero([t.size > 0 for t in trains])
     if active.size < 2 or t_stop - t_start < 2 * CORR_BIN_MS:
         return None
     rng = np.random.default_rng(SAMPLE_SEED)
     chosen = np.sort(rng.choice(active, size=min(CORR_SAMPLE, active.size), replace=False))
-    sts = [neo.SpikeTrain(trains[i] * pq.ms, t_start=t_start * pq.ms, t_stop=t_stop * pq.ms) for i in chosen]
-    binned = BinnedSpikeTrain(sts, bin_size=CORR_BIN_MS * pq.ms, t_start=t_start * pq.ms,
-                              t_stop=t_start * pq.ms + CORR_BIN_MS * pq.ms * int((t_stop - t_start) // CORR_BIN_MS))
-    cc = correlation_coefficient(binned)
+    cc = _correlation_coefficient(_binned([trains[i] for i in chosen], t_start, t_stop))
     off = cc[~np.eye(len(chosen), dtype=bool)]
     off = off[np.isfinite(off)]
     return float(off.mean()) if off.size else None
+
+
+def _binned(trains: list[np.ndarray], t_start: float, t_stop: float) -> np.ndarray:
+    """Spike counts per CORR_BIN_MS bin from ``t_start`` over whole bins (elephant's binning, dense)."""
+    stop = t_start + CORR_BIN_MS * int((t_stop - t_start) // CORR_BIN_MS)
+    n_bins = (stop - t_start) / CORR_BIN_MS
+    n_bins = int(n_bins + 0.5 if 1 - _BIN_TOLERANCE <= n_bins % 1 else n_bins)
+    scale = 1 / CORR_BIN_MS
+    out = np.zeros((len(trains), n_bins), dtype=np.int32)
+    for row, times in enumerate(trains):
+        bins = (times[(times >= t_start) & (times <= stop)] - t_start) * scale
+        bins[1 - _BIN_TOLERANCE <= bins % 1] += 0.5
+        bins = bins.astype(np.int32)
+        np.add.at(out[row], bins[bins < n_bins], 1)
+    return out
+
+
+def _correlation_coefficient(binned: np.ndarray) -> np.ndarray:
+    """elephant's ``correlation_coefficient(binned, fast=True)``: ``np.corrcoef`` when denser than its threshold,
+    else its sparse covariance formula (the same operations on the dense matrix)."""
+    if np.count_nonzero(binned) / binned.size > _SPARSITY_THRESHOLD:
+        return np.corrcoef(binned)
+    counts = binned.astype(np.int64)
+    per_row = counts.sum(axis=1, keepdims=True)
+    res = counts @ counts.T - per_row * per_row.T / binned.shape[1]
+    std = np.expand_dims(np.sqrt(res.diagonal()), axis=0)
+    res /= std.T * std
+    return res
 
 
 def _finite(value: Any) -> float | None:

@@ -135,12 +135,12 @@ def ir(path: str, overrides: tuple[str, ...]) -> None:
     from portasnn.program import load_program
 
     if path.endswith(".pnet"):
-        from portasnn.frontend.network import load_network
         from portasnn.ir.serialize import canonical_json
 
         if not Path(path).is_file():
             raise UsageError(f"{path}: no such file or directory", code="E011")
-        click.echo(canonical_json(load_network(Path(path), overrides=parse_overrides(overrides) or None), indent=2))
+        program = load_program(Path(path), parse_overrides(overrides) or None)  # cached by content
+        click.echo(canonical_json(program.network, indent=2))
         return
     click.echo(_ir_json(load_program(path)))
     sys.stdout.flush()

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from portasnn.errors import NetworkError
+from portasnn.frontend import reads
 from portasnn.frontend.pnet.catalog import ModelCatalog
 from portasnn.frontend.pnet.reader import read_network
 from portasnn.ir.network import Network
@@ -17,6 +18,7 @@ def load_network(path: str | Path, overrides: Mapping[str, str] | None = None,
 
     Raises NetworkError (with file:line:col) for any problem in the text."""
     path = Path(path)
+    reads.note(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

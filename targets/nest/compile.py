@@ -102,13 +102,17 @@ def _run(command: list[str], what: str, log_path: Path) -> float:
 
 def compile_module(module_name: str, models: Sequence[tuple[str, str]], sources: Mapping[str, str], out_dir: Path,
                    toolchain: NestToolchain | None = None, progress: Progress | None = None, *,
-                   jobs: int = 2) -> Path:
+                   jobs: int = 2, cache: BuildCache | None = None) -> Path:
     """Write ``sources`` and a registration unit into ``out_dir``, compile them and link ``<module_name>.so``.
 
     ``models`` are ``(C++ class, NEST model name)`` pairs; the class ``ns::foo`` is declared in ``foo.h``.
-    Translation units compile in parallel (``jobs`` at a time). Object files are removed after linking.
+    Translation units compile in parallel (``jobs`` at a time), with NEST's precompiled headers when
+    ``cache`` (default: the user's) holds them for this toolchain, and otherwise build them alongside
+    (``targets/nest/pch.py``). Object files are removed after linking.
     Returns the path of the shared library, which ``install_module`` loads.
     """
+    from portasnn.targets.nest import pch
+
     headers = _check_inputs(module_name, models, sources)
     toolchain = toolchain or detect()
     say = progress or (lambda _message: None)
@@ -126,11 +130,14 @@ def compile_module(module_name: str, models: Sequence[tuple[str, str]], sources:
 
     objects = [out_dir / f"{unit}.o" for unit in units]
     log_path = out_dir / "build.log"
+    header = pch.find(toolchain, cache)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = []
         for unit, obj in zip(units, objects):
             command = toolchain.compile_command(out_dir / unit, obj)
-            futures.append(pool.submit(_compile_one, command, unit, log_path, say))
+            futures.append(pool.submit(_compile_one, command, unit, log_path, say, pch.flags(header)))
+        if header is None and pch.enabled():
+            pool.submit(_build_pch, toolchain, cache, say)  # waited for when the pool closes; never raises
         try:
             for future in concurrent.futures.as_completed(futures):
                 future.result()
@@ -138,17 +145,38 @@ def compile_module(module_name: str, models: Sequence[tuple[str, str]], sources:
             for future in futures:
                 future.cancel()
             raise
-    library = out_dir / f"{module_name}.so"
-    say(f"linking {library.name}")
-    _run(toolchain.link_command(objects, library), f"linking {library.name}", log_path)
+        library = out_dir / f"{module_name}.so"
+        say(f"linking {library.name}")
+        _run(toolchain.link_command(objects, library), f"linking {library.name}", log_path)
     for obj in objects:
         obj.unlink(missing_ok=True)
     return library
 
 
-def _compile_one(command: list[str], unit: str, log_path: Path, say: Progress) -> None:
-    say(f"compiling {unit}")
-    _run(command, f"compiling {unit}", log_path.with_name(f"build-{Path(unit).stem}.log"))
+def _compile_one(command: list[str], unit: str, log_path: Path, say: Progress, pch_flags: Sequence[str] = ()) -> None:
+    log = log_path.with_name(f"build-{Path(unit).stem}.log")
+    if pch_flags:
+        say(f"compiling {unit} (NEST's headers precompiled)")
+        try:
+            _run([command[0], *pch_flags, *command[1:]], f"compiling {unit}", log)
+            return
+        except ToolError as exc:
+            if "invalid-pch" not in str(exc):
+                raise
+            say(f"the precompiled NEST headers do not fit these flags; compiling {unit} without them")
+    else:
+        say(f"compiling {unit}")
+    _run(command, f"compiling {unit}", log)
+
+
+def _build_pch(toolchain: NestToolchain, cache: BuildCache | None, say: Progress) -> None:
+    """Precompile NEST's headers for the builds after this one; a failure costs only the speed-up."""
+    from portasnn.targets.nest import pch
+
+    try:
+        pch.build(toolchain, cache, say)
+    except ToolError as exc:
+        say(f"precompiling NEST's headers failed; models compile without them: {str(exc).splitlines()[0]}")
 
 
 def _nest_error_types() -> tuple[type[BaseException], ...]:
@@ -246,7 +274,7 @@ def build_cached_module(prefix: str, key_parts: Mapping[str, object], recipe: Mo
 
     def build(directory: Path) -> dict:
         models, sources = recipe(suffix)
-        library = compile_module(module_name, models, sources, directory, toolchain, progress)
+        library = compile_module(module_name, models, sources, directory, toolchain, progress, cache=cache)
         return {"module_name": module_name, "library": library.name, "models": [list(m) for m in models]}
 
     entry = cache.get_or_build(key, build, label=label, progress=progress,

@@ -34,13 +34,38 @@ PACKAGE = "portasnn_models"
 FIXED_HEADER = Path(__file__).resolve().parent.parent / "spinnaker_host" / "support" / "spinn_fixed.h"
 
 
-def lower_models(models, solver: str | None = None, substeps: int = 1, numerics=None):  # noqa: ANN001
-    """Lower each model with ``solver``/``substeps``, or with its own pair from ``numerics`` (a list in the
-    order of ``models``, see :func:`model_numerics`)."""
+_LOWERED: dict = {}  # (id(model), solver, substeps) -> (model, Lowered, stored): this process's lowerings
+
+
+def lower_models(models, solver: str | None = None, substeps: int = 1, numerics=None, *,  # noqa: ANN001
+                 keep: bool = False):
+    """Each model lowered with ``solver``/``substeps``, or with its own pair from ``numerics`` (a list in the
+    order of ``models``, see :func:`model_numerics`). The same model object with the same options is lowered
+    once per process (``lower`` and ``build`` of spinnaker-host both need the lowering); lowerings stored in
+    the build cache by content are used (``lowcache.py``); ``keep`` stores the ones made here (``build`` may
+    write, ``lower`` may not)."""
+    from . import lowcache
     from .lower import Options, lower
 
     pairs = numerics or [(solver, substeps)] * len(models)
-    return [lower(m, Options(solver=sv, substeps=n)) for m, (sv, n) in zip(models, pairs)]
+    out = []
+    for m, (sv, n) in zip(models, pairs):
+        options = Options(solver=sv, substeps=n)
+        key = (id(m), sv, n)
+        kept = _LOWERED.get(key)
+        if kept is None or kept[0] is not m:
+            found = lowcache.find(m, options)
+            kept = _LOWERED[key] = (m, found if found is not None else lower(m, options), found is not None)
+            while len(_LOWERED) > 32:
+                _LOWERED.pop(next(iter(_LOWERED)))
+        if keep and not kept[2]:
+            try:
+                lowcache.keep(m, options, kept[1])
+            except OSError:
+                pass  # a cache that cannot be written costs the speed-up only
+            _LOWERED[key] = (m, kept[1], True)
+        out.append(kept[1])
+    return out
 
 
 def model_numerics(program, options) -> list[tuple[str | None, int]]:  # noqa: ANN001

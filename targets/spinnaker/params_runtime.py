@@ -45,7 +45,20 @@ class _Printer(NumPyPrinter):
         return f"numpy.where(({self._print(expr.args[0])}) >= 0.0, 1.0, 0.0)"
 
 
+_SOURCES: dict = {}  # id(Lowered) -> (Lowered, text): written once per lowering in this process
+
+
 def params_source(low: Lowered) -> str:
+    """The Python parameter module of a lowering (the same text for the same lowering object, made once)."""
+    kept = _SOURCES.get(id(low))
+    if kept is None or kept[0] is not low:
+        kept = _SOURCES[id(low)] = (low, _params_source(low))
+        while len(_SOURCES) > 32:
+            _SOURCES.pop(next(iter(_SOURCES)))
+    return kept[1]
+
+
+def _params_source(low: Lowered) -> str:
     from .render import render
 
     printer = _Printer()

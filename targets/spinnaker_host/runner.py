@@ -244,20 +244,20 @@ def poisson_count_cdf(lam: float) -> np.ndarray:
     Fast regime: Poisson(lam) counts (Knuth's method on the board). Gaussian regime (lam >= 10):
     count = round((Z/2 + sqrt(lam))^2), Z standard normal.
     """
-    from scipy.stats import norm, poisson
+    from scipy.special import ndtr, pdtr  # scipy.stats' poisson.cdf and norm.cdf, without importing scipy.stats
 
     if lam <= 0:
         return np.zeros(0, np.uint32)
     if lam < netdata.SLOW_RATE_PER_TICK_CUTOFF:
         lam = 1.0 / math.floor(1.0 / lam)
     if lam < netdata.FAST_RATE_PER_TICK_CUTOFF:
-        hi = int(poisson.ppf(1.0 - 2.0 ** -40, lam)) + 2
-        cdf = poisson.cdf(np.arange(hi), lam)
+        hi = netdata.poisson_ppf(1.0 - 2.0 ** -40, lam) + 2
+        cdf = pdtr(np.floor(np.arange(hi)), lam)
     else:
         root = math.sqrt(lam)
         hi = int((root + 4.0) ** 2) + 2
         edge = np.sqrt(np.arange(hi) + 0.5)
-        cdf = norm.cdf((edge - root) / 0.5) - norm.cdf((-edge - root) / 0.5)
+        cdf = ndtr((edge - root) / 0.5) - ndtr((-edge - root) / 0.5)
     thresholds = np.minimum(np.floor(cdf * 2.0 ** 32), 2.0 ** 32 - 1)
     last = int(np.searchsorted(thresholds, 2.0 ** 32 - 1))  # drop the saturated tail
     return thresholds[: last + 1].astype(np.uint32)

@@ -37,7 +37,7 @@ class HostTarget(Target):
 
         program = artifact.program
         unique = program.unique_models()
-        lowered = lower_models(unique, numerics=model_numerics(program, artifact.options))
+        lowered = lower_models(unique, numerics=model_numerics(program, artifact.options), keep=True)
         by_name = {m.name: host_model_of(low, artifact.files[artifact.recipe["headers"][m.name]])
                    for m, low in zip(unique, lowered)}
         models = {key: by_name[m.name] for key, m in program.models}

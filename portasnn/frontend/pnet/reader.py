@@ -17,6 +17,7 @@ from antlr4.error.ErrorListener import ErrorListener
 from antlr4.Token import Token
 
 from portasnn.errors import Span
+from portasnn.frontend import reads
 from portasnn.frontend.pnet import values as V
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.checks import RULE_PARAMS, STIM_PARAMS, check_network, normalise_weight
@@ -145,6 +146,7 @@ class Reader:
         if not path.is_file():
             raise error("E202", f"included file not found: {path}", span,
                         hint="the path is relative to the including file")
+        reads.note(path)
         self.read_file(path.read_text(encoding="utf-8"), str(path))
 
     # ---- statements ---------------------------------------------------------------------------
