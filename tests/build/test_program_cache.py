@@ -171,3 +171,21 @@ def test_a_cache_that_cannot_be_written_costs_only_the_speed_up(tmp_path: Path) 
 
     program = load_cached([net], None, lambda: _from_files([net], None), said.append, BuildCache(blocked / "builds"))
     assert program.network is not None and any(m.startswith("program not cached") for m in said)
+
+
+def test_vectors_and_a_models_own_numerics_come_back_from_the_cache(tmp_path: Path, use_test_cache: Path) -> None:
+    """issue 13 items 6, 9 and 11: a vector model (its elements, vectors and receptors) and a model's own
+    numerics in the network survive the cache exactly."""
+    vectors = Path(__file__).parents[1] / "vectors"
+    for name in ("multisyn.pnet", "multisyn_vec_neuron.nestml"):
+        (tmp_path / name).write_bytes((vectors / name).read_bytes())
+    net = tmp_path / "multisyn.pnet"
+    text = net.read_text()
+    line = next(ln for ln in text.splitlines() if ln.startswith("model "))
+    net.write_text(text.replace(line, line + ", spinnaker_solver = rk2, substeps = 3"))
+    fresh, hit, _ = _load(net)
+    assert not hit and fresh.network.models[0].solver == "rk2" and fresh.network.models[0].substeps == 3
+    assert any(m.vectors for _, m in fresh.models)
+    cached, hit, _ = _load(net)
+    assert hit and _canonical(cached) == _canonical(fresh)
+    assert cached.network == fresh.network and cached.models == fresh.models
