@@ -276,8 +276,10 @@ _ALL: tuple[Code, ...] = (
        "--spinnaker-solver names no solver portasnn has, or --substeps is below 1. Use euler or rk2 with "
        "--substeps 1 or more.", "spinnaker"),
     _c("E302", "non-linear ODEs need a fixed-step solver on SpiNNaker",
-       "SpiNNaker has no adaptive ODE solver, and portasnn does not approximate silently. Choose a fixed-step "
-       "method explicitly: --spinnaker-solver euler (or rk2) with --substeps N.", "spinnaker"),
+       "SpiNNaker has no adaptive ODE solver, and portasnn does not approximate silently. The message points at "
+       "the first ODE whose right-hand side is not linear with constant coefficients (linear systems, coupled or "
+       "not, are solved exactly without a solver). Choose a fixed-step method explicitly: --spinnaker-solver "
+       "euler (or rk2) with --substeps N.", "spinnaker"),
     _c("E303", "unknown model (NEST)",
        "The network refers to a model that was not built for NEST. This follows from an unknown model in "
        "the network; check the model declarations.", "nest"),
