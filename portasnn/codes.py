@@ -466,6 +466,15 @@ _ALL: tuple[Code, ...] = (
        "during the run. The run stops, no results are written, and the message names the population, neuron, "
        "variable, value and time. Change the parameters or inputs (or the solver step), then run again.",
        "cli"),
+    _c("E461", "a coefficient of an exactly solved linear ODE system does not fit s16.15",
+       "Coupled linear ODEs are solved exactly on SpiNNaker: every coefficient of the step (an entry of a matrix "
+       "exponential, computed on the host for the parameters and time step) is an s16.15 field, which holds "
+       "+-65536. One does not fit, so the model is refused rather than wrapped; the message points at the ODE. "
+       "Check the ODE's units and time constants, or choose a smaller resolution.", "spinnaker"),
+    _c("W461", "a coupling of an exactly solved linear ODE system is lost in s16.15",
+       "A non-zero coefficient of the exact step of coupled linear ODEs is below half the s16.15 resolution "
+       "(2^-16) even after scaling, so SpiNNaker holds it as 0 and that coupling has no effect. Check the "
+       "units of the states involved, or choose a larger resolution.", "spinnaker"),
     _c("W401", "ring-buffer saturation",
        "Additions to the 16-bit input ring buffers saturated, as SpiNNaker's synapses_saturation_count would "
        "count them: some input was lost. Lower the weights or pin a larger ring-buffer shift.",

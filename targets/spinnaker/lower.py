@@ -222,6 +222,7 @@ class Lowering:
         flat = [aug[r, c] for r in range(d) for c in range(d)]
         reach = system.reachable()
         offset = linear.offset(system)
+        self.labels = [*system.states, *(sympy.sstr(u) for u in system.inputs)]
         for i, x in enumerate(system.states):
             if x in self.analytic or x in self.conv_port:
                 continue
@@ -244,6 +245,13 @@ class Lowering:
                 self.fine[x] = self.scale[x]
                 self.scale[x] = 1.0
         self.numeric = set()
+
+    def _describe(self, expr: sympy.Expr) -> str:
+        """A field's expression for people: propagator entries of a linear system by their states."""
+        def entry(*args: sympy.Basic) -> sympy.Symbol:
+            i, j = int(args[0]), int(args[1])
+            return sympy.Symbol(f"P[{self.labels[i]} <- {self.labels[j]}]")
+        return sympy.sstr(expr.replace(linear.expm1_entry, entry) if expr.has(linear.expm1_entry) else expr)
 
     def _ode_span(self, state: str) -> Span | None:
         for o in self.m.odes:
@@ -732,7 +740,7 @@ class Lowering:
                                    net_to_pynn, kind, v.span is not None, fine))
         for c in self.consts:
             fields.append(Field(c.name, "REAL" if c.kind == "real" else "int32_t", "const",
-                                sympy.sstr(c.expr)[:120]))
+                                self._describe(c.expr)[:120]))
         for p in m.spike_ports:
             fields.append(Field(f"in_{p.name}", "REAL", "input", f"summed weights of {p.name} this tick"))
             fields.append(Field(f"rx_{p.name}", "int32_t", "flag", f"input arrived on {p.name} this tick"))
@@ -804,13 +812,16 @@ def range_check(low: Lowered, dt_ms: float, model: ir.Model) -> list[str]:
     values.update({s.name: s.default for s in low.states if s.exposed})
     derived = derive_fields(low, values, dt_ms)
     spans = {v.name: v.span for v in (*model.parameters, *model.state)}
+    exact = {c.name: c for c in low.consts if c.expr.has(linear.expm1_entry)}
     for f in low.fields:
         x = derived.get(f.name)
         if x is None or f.ctype != "REAL":
             continue
         span = spans.get(f.name) or next((c.span for c in low.consts if c.name == f.name), None) or model.span
         what = f.name if f.role != "const" else f"derived constant {f.name} = {f.doc}"
-        if not math.isfinite(x):
+        if f.name in exact:
+            _check_exact(f, x, exact[f.name], span, low, messages)
+        elif not math.isfinite(x):
             msg = f"{what} is not finite at the default parameters ({x}); the propagator is singular"
             warn(msg, code="W303", span=span)
             messages.append(msg)
@@ -827,6 +838,23 @@ def range_check(low: Lowered, dt_ms: float, model: ir.Model) -> list[str]:
                 warn(msg, code="W302", span=span)
                 messages.append(msg)
     return messages
+
+
+def _check_exact(f: Field, x: float, const: Const, span: Span | None, low: Lowered, messages: list[str]) -> None:
+    """A coefficient of an exactly solved coupled linear system: refused (E461) where s16.15 cannot hold
+    it, a warning (W461) where it is held as 0 although it is not."""
+    held = x / 2.0 ** const.shift
+    if not math.isfinite(x) or abs(x) > S1615_MAX:
+        raise ModelError(f"the exact solution of the coupled linear ODEs needs the coefficient {f.doc} = {held:g} "
+                         f"per step, which SpiNNaker's s16.15 cannot hold (range +-65536)", span=span, code="E461",
+                         construct=f"{low.name}: {f.name}",
+                         hint="check the units and time constants of the ODEs (a time constant far below the time "
+                              "step gives huge coefficients), or use a smaller resolution")
+    if x != 0 and abs(x) < S1615_LSB / 2:
+        msg = (f"the coefficient {f.doc} = {held:.3g} per step of the exact solution of the coupled linear ODEs is "
+               f"held as 0 in s16.15: this coupling is lost on SpiNNaker")
+        warn(msg, code="W461", span=span)
+        messages.append(msg)
 
 
 def _substituted(expr: sympy.Basic, mapping: dict[sympy.Symbol, sympy.Basic], rounds: int = 20) -> sympy.Basic:
