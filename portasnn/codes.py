@@ -471,10 +471,6 @@ _ALL: tuple[Code, ...] = (
        "exponential, computed on the host for the parameters and time step) is an s16.15 field, which holds "
        "+-65536. One does not fit, so the model is refused rather than wrapped; the message points at the ODE. "
        "Check the ODE's units and time constants, or choose a smaller resolution.", "spinnaker"),
-    _c("W461", "a coupling of an exactly solved linear ODE system is lost in s16.15",
-       "A non-zero coefficient of the exact step of coupled linear ODEs is below half the s16.15 resolution "
-       "(2^-16) even after scaling, so SpiNNaker holds it as 0 and that coupling has no effect. Check the "
-       "units of the states involved, or choose a larger resolution.", "spinnaker"),
     _c("W401", "ring-buffer saturation",
        "Additions to the 16-bit input ring buffers saturated, as SpiNNaker's synapses_saturation_count would "
        "count them: some input was lost. Lower the weights or pin a larger ring-buffer shift.",
@@ -482,6 +478,10 @@ _ALL: tuple[Code, ...] = (
     _c("W402", "weights wrap in the ring buffer",
        "Some weights exceed the 16-bit ring-buffer range for their shift and wrap, as on SpiNNaker. Lower "
        "the weights or pin a larger ring-buffer shift.", "spinnaker-host"),
+    _c("W461", "a coupling of an exactly solved linear ODE system is lost in s16.15",
+       "A non-zero coefficient of the exact step of coupled linear ODEs is below half the s16.15 resolution "
+       "(2^-16) even after scaling, so SpiNNaker holds it as 0 and that coupling has no effect. Check the "
+       "units of the states involved, or choose a larger resolution.", "spinnaker"),
     # ---- E6xx: bundles, jobs and remote sites ---------------------------------------------------
     _c("E601", "target cannot be bundled",
        "Bundles are made for the nest and spinnaker targets (and Python scripts). Use --target nest or "
