@@ -232,3 +232,25 @@ def test_equal_time_constants_and_repeated_eigenvalues_stay_finite():
         assert held == pytest.approx(scale * expected[i, j], rel=1e-12), (text, held)
         found += 1
     assert found == 4, doc
+
+
+def test_a_population_whose_coefficient_does_not_fit_is_refused_at_the_ode(tmp_path):
+    """issue 13 item 8: the defaults fit, a population's parameters do not: spinnaker-host refuses the run (E436)
+    at the ODE's line instead of wrapping the coefficient."""
+    from portasnn.errors import PortasnnError
+    from portasnn.run import run
+
+    text = AIF.read_text().replace("+ I_e + I_stim) / C_m", "+ I_e + gain * I_stim) / C_m") \
+        .replace("        I_e pA = 0 pA\n", "        I_e pA = 0 pA\n        gain real = 1\n")
+    path = tmp_path / "aif_gain_neuron.nestml"
+    path.write_text(text.replace("model aif_lin_neuron:", "model aif_gain_neuron:"))
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if s.strip().startswith("V_m' ="))
+    net = Network("gain")
+    net.model("m", path=str(path))
+    net.population("P", 2, "m", params={"gain": 1e6})
+    net.record("P", ["V_m"], interval=H)
+    net.simulate(5.0, resolution=H, seed=1)
+    with pytest.raises(PortasnnError) as caught:
+        run(net.ir(), target="spinnaker-host", outdir=tmp_path / "out", progress=False)
+    assert caught.value.code == "E436", caught.value
+    assert caught.value.span is not None and caught.value.span.line == line, caught.value.span
