@@ -9,7 +9,10 @@ constant over a step, has the exact step
     x(t + h) = x(t) + (exp(A h) - I) x(t) + (integral_0^h exp(A s) ds) B u = x(t) + D x(t) + Q u,
     [[D, Q], [0, 0]] = exp([[A, B], [0, 0]] h) - I,
 
-which a target evaluates numerically on the host (:class:`expm1_entry`, one entry of the matrix above)
+or, with ``x0 = -A^-1 b0`` the equilibrium for the constant input ``b0`` (:func:`offset`), ``x(t + h) =
+x(t) + D (x(t) - x0) + Q' u'`` (the constant column dropped: in fixed point, a small difference times D
+keeps its precision where D x + Q b0, two large products that cancel, does not). A target evaluates
+the entries numerically on the host (:class:`expm1_entry`, one entry of the matrix above)
 for the parameters and step it runs with: no closed form, hence none of the 0/0 forms of closed-form
 propagators at equal time constants or repeated eigenvalues. :func:`analyse` finds the part of a
 numeric block that is linear with constant coefficients and closed (it depends on no other state).

@@ -12,8 +12,10 @@ Numerics, stated:
 - Linear ODEs use ODE-toolbox's exact propagators; coupled linear systems with constant coefficients
   that ODE-toolbox leaves to a numeric solver (an adaptive LIF's ``V_m`` and ``w``) are solved exactly
   too, by a matrix exponential the host computes (``portasnn.passes.linear``), as increments
-  ``x += (exp(A h) - I) x + Q u``. Non-linear ODEs are refused (at the ODE that is non-linear) unless a
-  fixed-step solver is chosen (``euler`` or ``rk2`` (midpoint), ``substeps`` per machine step).
+  ``x += (exp(A h) - I) (x - x0) + Q u`` (``x0``: the equilibrium without changing inputs; their states
+  of current, conductance or capacitance held in pA, nS, pF). Non-linear ODEs are refused (at the ODE
+  that is non-linear) unless a fixed-step solver is chosen (``euler`` or ``rk2`` (midpoint),
+  ``substeps`` per machine step); a linear system is solved exactly even then.
 - Per tick, in sPyNNaker's order: inputs of the tick are added (``add_input``), state is recorded
   (before the update), the model's update block runs (NEST semantics: convolution states advance
   after it, then their spike jumps; then the ``onCondition`` blocks).

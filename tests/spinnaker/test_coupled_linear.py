@@ -254,3 +254,23 @@ def test_a_population_whose_coefficient_does_not_fit_is_refused_at_the_ode(tmp_p
         run(net.ir(), target="spinnaker-host", outdir=tmp_path / "out", progress=False)
     assert caught.value.code == "E436", caught.value
     assert caught.value.span is not None and caught.value.span.line == line, caught.value.span
+
+
+@pytest.mark.arm
+@pytest.mark.slow
+def test_the_exact_coupled_update_is_bit_identical_to_arm_accum():
+    """issue 13 item 8: the generated update of the coupled system (REAL_MUL_SHIFT increments of deviations) on
+    spinnaker-host equals GCC's own ARM accum under qemu-arm, bit for bit, over 10 000 steps of random input."""
+    from portasnn.program import load_models
+    from portasnn.targets.spinnaker_host import armref
+    from portasnn.targets.spinnaker_host.lower import host_model
+
+    if not armref.arm_available():
+        pytest.skip("needs arm-linux-gnueabi-gcc and qemu-arm")
+    model = host_model(load_models(AIF)[0])
+    rng = np.random.default_rng(8)
+    steps = 10_000
+    inputs = np.where(rng.random((steps, 2)) < 0.05, rng.integers(1, 2 ** 12, (steps, 2)), 0)
+    offsets = np.where(rng.random(steps) < 0.5, rng.integers(-2 ** 12, 2 ** 13, steps), 0)
+    values = {k: np.array([v]) for k, v in {**model.defaults, "I_e": 100.0, "V_th": -45.0}.items()}
+    assert armref.first_difference(model, values, H, inputs, offsets) is None
