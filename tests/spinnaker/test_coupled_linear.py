@@ -130,7 +130,7 @@ def test_subthreshold_traces_follow_the_matrix_exponential(tmp_path):
     excursion = np.max(np.abs(ref - ref[0]), axis=0)
     assert excursion[0] > 5.0 and excursion[1] > 10.0, "the input must move V_m and w"
     assert np.max(ref[:, 0]) < PARAMS["V_th"], "the test is below threshold"
-    assert err <= 1e-9, err
+    assert err <= 1e-9, err  # measured 6e-14
 
     # s16.15: every tick adds at most a few LSB of truncation per state (one per product, one per offset), which
     # the exact step then carries on: the error is bounded by sum_k |P^k| r (P: exp(A h) of (V_m, w, I_exc, I_inh),
@@ -154,13 +154,13 @@ def test_subthreshold_traces_follow_the_matrix_exponential(tmp_path):
     dc_lsb = np.abs(scipy.linalg.solve(np.eye(2) - prop[:2, :2], _propagator()[:2, 5])) * 1e3 * lsb
     limit = bound[:2] + response[:2] + dc_lsb
     deviation = np.max(np.abs(fixed_run - float_run), axis=0)
-    assert np.all(deviation <= limit), (deviation, limit)
+    assert np.all(deviation <= limit), (deviation, limit)  # measured 0.043 mV, 0.048 pA; limit 0.40 mV, 0.69 pA
     assert np.all(limit < 0.1 * excursion), (limit, excursion)  # and the bound itself is small
 
     t_nest, nest_run = _trace("nest", tmp_path / "nest")
     np.testing.assert_allclose(t_nest, t)
     ref_nest, err_nest = _best_reference(nest_run)
-    assert err_nest <= 1e-5, err_nest
+    assert err_nest <= 1e-6, err_nest  # measured 6e-11 (GSL RKF45 at NESTML's tolerances)
 
 
 def test_a_non_linear_ode_is_refused_at_its_own_line(tmp_path):
