@@ -274,3 +274,17 @@ def test_the_exact_coupled_update_is_bit_identical_to_arm_accum():
     offsets = np.where(rng.random(steps) < 0.5, rng.integers(-2 ** 12, 2 ** 13, steps), 0)
     values = {k: np.array([v]) for k, v in {**model.defaults, "I_e": 100.0, "V_th": -45.0}.items()}
     assert armref.first_difference(model, values, H, inputs, offsets) is None
+
+
+def test_the_coupled_system_with_synapses_as_odes_builds(tmp_path):
+    """issue 13 item 8, as reported: with the synaptic currents written as ODEs (I_exc' = -I_exc / tau_syn_exc,
+    which ODE-toolbox solves exactly) and no exp term, the model was refused as non-linear at I_exc'."""
+    text = AEIF.read_text().replace(" + g_L * Delta_T * exp((V_m - V_T) / Delta_T)", "")
+    assert "exp(" not in text
+    path = tmp_path / "aeif_ode_neuron.nestml"
+    path.write_text(text)
+    proc = subprocess.run([PORTASNN, "build", "--target", "spinnaker", str(path), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    update = (tmp_path / "out" / "c_models" / "src" / "aeif_ode_neuron" / "aeif_ode_neuron_update.h").read_text()
+    assert "REAL w__new = " in update and "REAL V_m__new = " in update and "for (uint32_t sub" not in update
