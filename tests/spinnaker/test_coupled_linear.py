@@ -288,3 +288,18 @@ def test_the_coupled_system_with_synapses_as_odes_builds(tmp_path):
     assert proc.returncode == 0, proc.stderr
     update = (tmp_path / "out" / "c_models" / "src" / "aeif_ode_neuron" / "aeif_ode_neuron_update.h").read_text()
     assert "REAL w__new = " in update and "REAL V_m__new = " in update and "for (uint32_t sub" not in update
+
+
+def test_a_coupling_below_the_resolution_is_reported(tmp_path):
+    """issue 13 item 8: with tau_w = 1e11 ms, w's coupling to V_m per step (a h / tau_w ~ 2e-11 pA/mV at 1 ms) is below
+    s16.15's resolution even scaled by 2^16: held as 0, which is said (W461 at w'), not hidden."""
+    text = AIF.read_text().replace("tau_w ms = 100 ms", "tau_w ms = 1e11 ms")
+    assert "1e11 ms" in text
+    path = tmp_path / "aif_lin_neuron.nestml"
+    path.write_text(text)
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if s.strip().startswith("w' ="))
+    proc = subprocess.run([PORTASNN, "build", "--target", "spinnaker", str(path), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(rf"aif_lin_neuron.nestml:{line}:\d+: warning W461", proc.stderr), proc.stderr
+    assert "P[w <- V_m]" in proc.stderr
