@@ -76,8 +76,11 @@ def analyse(numeric: ir.NumericBlock, static: set[str]) -> LinearSystem:
     nonlinear = []
     for s in states:
         row = [sympy.diff(rhs[s], x) for x in xs]
+        if any(not {f.name for f in a.free_symbols} <= static for a in row):
+            nonlinear.append(s)  # (no expand: Hodgkin-Huxley right-hand sides would take minutes)
+            continue
         rest = sympy.expand(rhs[s] - sum((a * x for a, x in zip(row, xs)), sympy.Integer(0)))
-        if any(not {f.name for f in a.free_symbols} <= static for a in row) or rest.free_symbols & set(xs):
+        if rest.free_symbols & set(xs):
             nonlinear.append(s)
             continue
         rows[s], rests[s] = row, rest
@@ -106,18 +109,26 @@ def analyse(numeric: ir.NumericBlock, static: set[str]) -> LinearSystem:
                         nonlinear=tuple(nonlinear))
 
 
-def offset(system: LinearSystem) -> tuple[sympy.Expr, ...] | None:
-    """``x0 = -A^-1 b0``, the equilibrium without the changing inputs (``b0``: the column of the constant
-    input), so that ``d x/dt = A (x - x0) + B' u'``; None when ``A`` is singular for every parameter value
-    or there is no constant input."""
+def offset(system: LinearSystem) -> tuple[sympy.Expr | None, ...] | None:
+    """Per state, its part of ``x0 = -A^-1 b0``, the equilibrium without the changing inputs (``b0``: the
+    column of the constant input), so that ``d x/dt = A (x - x0) + B' u'``; None for the states with no
+    equilibrium (a zero row of ``A``, e.g. ``refr_t' = -1``: they keep the constant input), and None for
+    all when there is no constant input or the rest depends on such states or is singular for every
+    parameter value."""
     if sympy.Integer(1) not in system.inputs:
         return None
     k = system.inputs.index(sympy.Integer(1))
-    a = sympy.Matrix(system.matrix)
+    n = len(system.states)
+    drift = [i for i in range(n) if all(a == 0 for a in system.matrix[i])]
+    rest = [i for i in range(n) if i not in drift]
+    if not rest or any(system.matrix[i][j] != 0 for i in rest for j in drift):
+        return None
+    a = sympy.Matrix([[system.matrix[i][j] for j in rest] for i in rest])
     if sympy.cancel(a.det()) == 0:
         return None
-    b0 = sympy.Matrix([row[k] for row in system.input_matrix])
-    return tuple(sympy.factor(sympy.cancel(v)) for v in -a.LUsolve(b0))
+    b0 = sympy.Matrix([system.input_matrix[i][k] for i in rest])
+    x0 = dict(zip(rest, (sympy.factor(sympy.cancel(v)) for v in -a.LUsolve(b0))))
+    return tuple(x0.get(i) for i in range(n))
 
 
 class expm1_entry(sympy.Function):  # noqa: N801 - printed by name

@@ -230,13 +230,13 @@ class Lowering:
                 continue
             inc = sympy.Integer(0)
             for j in sorted(reach[i]):
-                if offset is not None and j >= n and system.inputs[j - n] == 1:
+                if offset is not None and offset[i] is not None and j >= n and system.inputs[j - n] == 1:
                     continue  # in the offsets: x + (exp(A h) - I) (x - x0)
                 name = f"__P__linear__{x}__{j}"
                 self.props[name] = linear.expm1_entry(i, j, d, H, *flat)
                 if j >= n:
                     inc += sympy.Symbol(name) * system.inputs[j - n]
-                elif offset is not None and offset[j] != 0:
+                elif offset is not None and offset[j] is not None and offset[j] != 0:
                     self.deviation[system.states[j]] = offset[j]
                     inc += sympy.Symbol(name) * sympy.Symbol(f"{system.states[j]}__dev")
                 else:

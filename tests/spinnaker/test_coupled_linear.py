@@ -36,9 +36,9 @@ DC = (80.0, 300.0, 150.0)                  # start, stop (ms), amplitude (pA)
 T_END = 400.0
 
 
-def _network() -> Network:
+def _network(path: Path = AIF) -> Network:
     net = Network("aif_lin")
-    net.model("m", path=str(AIF))
+    net.model("m", path=str(path))
     net.population("P", 1, "m", params=PARAMS)
     net.spike_times("exc", targets=["P"], times=[t for t, _ in EXC], weight=EXC[0][1], delay=1.0)
     net.spike_times("inh", targets=["P"], times=[t for t, _ in INH], weight=INH[0][1], delay=1.0)
@@ -303,3 +303,27 @@ def test_a_coupling_below_the_resolution_is_reported(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert re.search(rf"aif_lin_neuron.nestml:{line}:\d+: warning W461", proc.stderr), proc.stderr
     assert "P[w <- V_m]" in proc.stderr
+
+
+@pytest.mark.slow
+def test_a_refractory_timer_ode_keeps_the_offset_form(tmp_path):
+    """issue 13 item 8: with refr_t' = -1 in the same linear block (a state with no equilibrium), V_m and w keep
+    the precise offset form (x - x0) and the timer its constant drift; the traces equal the model's own."""
+    text = AIF.read_text().replace("        w' = (a * (V_m - E_L) - w) / tau_w\n",
+                                   "        w' = (a * (V_m - E_L) - w) / tau_w\n        refr_t' = -1\n") \
+        .replace("            refr_t -= resolution()\n", "            integrate_odes(refr_t)\n")
+    assert "refr_t' = -1" in text and "integrate_odes(refr_t)" in text
+    path = tmp_path / "aif_timer_neuron.nestml"
+    path.write_text(text.replace("model aif_lin_neuron:", "model aif_timer_neuron:"))
+    from portasnn.program import load_models
+    from portasnn.targets.spinnaker.lower import lower
+    from portasnn.targets.spinnaker.render import render
+
+    update = render("update.h.j2", low=lower(load_models(path)[0]))
+    assert "REAL V_m__dev = " in update and "REAL w__dev = " in update and "REAL refr_t__new = " in update
+    from portasnn.run import run
+
+    out = run(_network(path).ir(), target="spinnaker-host-float", outdir=tmp_path / "timer", progress=False)
+    timer = read_results(out).traces["P"]
+    _, own = _trace("spinnaker-host-float", tmp_path / "own")
+    np.testing.assert_allclose(np.stack([timer["V_m"].of(0), timer["w"].of(0)], axis=1), own, rtol=0, atol=1e-9)
