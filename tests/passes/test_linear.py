@@ -74,7 +74,8 @@ def test_the_generated_matrix_exponential_equals_scipys(m, h):
     got = expm1(m[None] * h)[0]
     want = scipy.linalg.expm(m * h) - np.eye(len(m))
     scale = max(1.0, float(np.max(np.abs(want + np.eye(len(m))))))
-    assert np.max(np.abs(got - want)) <= 1e-12 * scale
+    # relative to the largest entry: an exponential growing to 1e13 (h = 10) agrees to ~3e-12 (rounding in both)
+    assert np.max(np.abs(got - want)) <= 1e-10 * scale
 
 
 @pytest.mark.parametrize("m", [
