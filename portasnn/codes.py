@@ -293,8 +293,10 @@ _ALL: tuple[Code, ...] = (
        "--spinnaker-solver names no solver portasnn has, or --substeps is below 1. Use euler or rk2 with "
        "--substeps 1 or more.", "spinnaker"),
     _c("E302", "non-linear ODEs need a fixed-step solver on SpiNNaker",
-       "SpiNNaker has no adaptive ODE solver, and portasnn does not approximate silently. Choose a fixed-step "
-       "method explicitly: --spinnaker-solver euler (or rk2) with --substeps N.", "spinnaker"),
+       "SpiNNaker has no adaptive ODE solver, and portasnn does not approximate silently. The message points at "
+       "the first ODE whose right-hand side is not linear with constant coefficients (linear systems, coupled or "
+       "not, are solved exactly without a solver). Choose a fixed-step method explicitly: --spinnaker-solver "
+       "euler (or rk2) with --substeps N.", "spinnaker"),
     _c("E303", "unknown model (NEST)",
        "The network refers to a model that was not built for NEST. This follows from an unknown model in "
        "the network; check the model declarations.", "nest"),
@@ -481,9 +483,18 @@ _ALL: tuple[Code, ...] = (
        "during the run. The run stops, no results are written, and the message names the population, neuron, "
        "variable, value and time. Change the parameters or inputs (or the solver step), then run again.",
        "cli"),
+    _c("E461", "a coefficient of an exactly solved linear ODE system does not fit s16.15",
+       "Coupled linear ODEs are solved exactly on SpiNNaker: every coefficient of the step (an entry of a matrix "
+       "exponential, computed on the host for the parameters and time step) is an s16.15 field, which holds "
+       "+-65536. One does not fit, so the model is refused rather than wrapped; the message points at the ODE. "
+       "Check the ODE's units and time constants, or choose a smaller resolution.", "spinnaker"),
     _c("W402", "weights wrap in the ring buffer",
        "Some weights exceed the 16-bit ring-buffer range for their shift and wrap, as on SpiNNaker. Lower "
        "the weights or pin a larger ring-buffer shift.", "spinnaker-host"),
+    _c("W461", "a coupling of an exactly solved linear ODE system is lost in s16.15",
+       "A non-zero coefficient of the exact step of coupled linear ODEs is below half the s16.15 resolution "
+       "(2^-16) even after scaling, so SpiNNaker holds it as 0 and that coupling has no effect. Check the "
+       "units of the states involved, or choose a larger resolution.", "spinnaker"),
     # ---- E6xx: bundles, jobs and remote sites ---------------------------------------------------
     _c("E601", "target cannot be bundled",
        "Bundles are made for the nest and spinnaker targets (and Python scripts). Use --target nest or "

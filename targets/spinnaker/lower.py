@@ -9,8 +9,13 @@ Numerics, stated:
   field; the chip adds, multiplies, divides (truncating, saturating), compares and evaluates exp
   (spinn_common's expk, saturating above ~11.09) and log (within 1 LSB); other powers x**p of
   changing values are exp(p log x).
-- Linear ODEs use ODE-toolbox's exact propagators. Non-linear ODEs are refused unless a fixed-step
-  solver is chosen (``euler`` or ``rk2`` (midpoint), ``substeps`` per machine step).
+- Linear ODEs use ODE-toolbox's exact propagators; coupled linear systems with constant coefficients
+  that ODE-toolbox leaves to a numeric solver (an adaptive LIF's ``V_m`` and ``w``) are solved exactly
+  too, by a matrix exponential the host computes (``portasnn.passes.linear``), as increments
+  ``x += (exp(A h) - I) (x - x0) + Q u`` (``x0``: the equilibrium without changing inputs; their states
+  of current, conductance or capacitance held in pA, nS, pF). Non-linear ODEs are refused (at the ODE
+  that is non-linear) unless a fixed-step solver is chosen (``euler`` or ``rk2`` (midpoint),
+  ``substeps`` per machine step); a linear system is solved exactly even then.
 - Per tick, in sPyNNaker's order: inputs of the tick are added (``add_input``), state is recorded
   (before the update), the model's update block runs (NEST semantics: convolution states advance
   after it, then their spike jumps; then the ``onCondition`` blocks).
@@ -28,6 +33,7 @@ import sympy
 
 from portasnn.errors import ModelError, Span, warn
 from portasnn.ir import model as ir
+from portasnn.passes import linear
 from portasnn.units import (CAPACITANCE, CONDUCTANCE, CURRENT, DIMENSIONLESS, RATE, TIME, VOLTAGE, parse_unit)
 
 from .fixed_c import FixedPrinter, Sym
@@ -40,6 +46,9 @@ S1615_LSB = 2.0 ** -15
 _PYNN = {CURRENT: ("nA", 1000.0), CAPACITANCE: ("nF", 1000.0), CONDUCTANCE: ("uS", 1000.0),
          VOLTAGE: ("mV", 1.0), TIME: ("ms", 1.0), DIMENSIONLESS: ("", 1.0), RATE: ("Hz", 1e-3)}
 _NETWORK_UNITS = {CURRENT, CAPACITANCE, CONDUCTANCE, VOLTAGE, TIME, DIMENSIONLESS}
+# the states of an exactly solved coupled linear system held in the canonical unit, not PyNN's: an
+# adaptation current changes by ~0.02 pA per 0.1 ms step, below the s16.15 resolution in nA (0.03 pA)
+_FINE = {CURRENT: "pA", CAPACITANCE: "pF", CONDUCTANCE: "nS"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,7 @@ class StateVar:
     net_to_pynn: float
     kind: str              # "real", "int", "bool"
     exposed: bool          # a PyNN state variable (False: convolution states)
+    pynn_to_chip: float = 1.0  # chip = PyNN value * pynn_to_chip (1000: held in pA, nS, pF, see _FINE)
 
 
 @dataclass
@@ -191,8 +201,78 @@ class Lowering:
         for p in model.spike_ports:
             self.scale[p.name] = self.port_scale[p.name]
         self.locals: dict[str, str] = {}  # name -> kind
+        # a numeric block that is linear with constant coefficients is solved exactly (increments
+        # x(t+h) - x(t), host-computed matrix exponential); otherwise its non-linear states are named
+        self.increment: dict[str, sympy.Expr] = {}
+        self.deviation: dict[str, sympy.Expr] = {}  # state -> its offset x0 (the increments use x - x0)
+        self.fine: dict[str, float] = {}  # state held in the canonical unit -> PyNN-to-chip factor
+        self.nonlinear: tuple[str, ...] = ()
+        if sol.numeric:
+            system = linear.analyse(sol.numeric, self.static)
+            self.nonlinear = system.nonlinear
+            if len(system.states) == len(sol.numeric.states):
+                self._exact_linear(system)
 
     # ---- analysis -----------------------------------------------------------------------
+
+    def _exact_linear(self, system: linear.LinearSystem) -> None:
+        """Exact increments of the states of a linear numeric block (ODE-toolbox's own propagators, for
+        convolution states and the states it solved, are kept): each uses the old values of every state
+        of the block (the ``__new`` temporaries of :meth:`integrate`)."""
+        aug = system.augmented()
+        d, n = aug.shape[0], len(system.states)
+        flat = [aug[r, c] for r in range(d) for c in range(d)]
+        reach = system.reachable()
+        offset = linear.offset(system)
+        self.labels = [*system.states, *(sympy.sstr(u) for u in system.inputs)]
+        for i, x in enumerate(system.states):
+            if x in self.analytic or x in self.conv_port:
+                continue
+            inc = sympy.Integer(0)
+            for j in sorted(reach[i]):
+                if offset is not None and offset[i] is not None and j >= n and system.inputs[j - n] == 1:
+                    continue  # in the offsets: x + (exp(A h) - I) (x - x0)
+                name = f"__P__linear__{x}__{j}"
+                self.props[name] = linear.expm1_entry(i, j, d, H, *flat)
+                if j >= n:
+                    inc += sympy.Symbol(name) * system.inputs[j - n]
+                elif offset is not None and offset[j] is not None and offset[j] != 0:
+                    self.deviation[system.states[j]] = offset[j]
+                    inc += sympy.Symbol(name) * sympy.Symbol(f"{system.states[j]}__dev")
+                else:
+                    inc += sympy.Symbol(name) * sympy.Symbol(system.states[j])
+            self.increment[x] = inc
+            dims = _dims(self.m.variable(x).unit)
+            if dims in _FINE and self.scale.get(x) == _PYNN[dims][1]:
+                self.fine[x] = self.scale[x]
+                self.scale[x] = 1.0
+        self.numeric = set()
+
+    def _describe(self, expr: sympy.Expr) -> str:
+        """A field's expression for people: propagator entries of a linear system by their states."""
+        def entry(*args: sympy.Basic) -> sympy.Symbol:
+            i, j = int(args[0]), int(args[1])
+            return sympy.Symbol(f"P[{self.labels[i]} <- {self.labels[j]}]")
+        return sympy.sstr(expr.replace(linear.expm1_entry, entry) if expr.has(linear.expm1_entry) else expr)
+
+    def _ode_span(self, state: str) -> Span | None:
+        for o in self.m.odes:
+            if state == o.var or re.fullmatch(re.escape(o.var) + r"(__d)+", state):
+                return o.span
+        return None
+
+    def _refuse_nonlinear(self, span: Span | None) -> ModelError:
+        """E302 at the first ODE whose right-hand side is not linear with constant coefficients."""
+        state = next((x for x in self.nonlinear if self._ode_span(x) is not None), None)
+        where = self._ode_span(state) if state is not None else span
+        var = state.split("__d")[0] if state is not None else None
+        return ModelError(f"the ODE for '{var}' is non-linear (or has coefficients that change during the "
+                          "simulation): SpiNNaker has no adaptive solver and portasnn does not approximate silently"
+                          if var else "the ODEs are non-linear: SpiNNaker has no adaptive solver and portasnn "
+                          "does not approximate silently", span=where, code="E302",
+                          construct=f"{var}' (non-linear ODE)" if var else "equations",
+                          hint="choose a fixed-step method: --spinnaker-solver euler|rk2 --substeps N (linear "
+                               "systems with constant coefficients are solved exactly without one)")
 
     def _check_static_assignments(self) -> None:
         def walk(stmts):
@@ -499,7 +579,7 @@ class Lowering:
             names = tuple(ode_vars)
         out: list[str] = []
         for n in names:
-            out += [s for s in list(self.analytic) + sorted(self.numeric)
+            out += [s for s in list(self.analytic) + list(self.increment) + sorted(self.numeric)
                     if (s == n or re.fullmatch(re.escape(n) + r"(__d)+", s)) and s not in out]
         return out
 
@@ -513,11 +593,30 @@ class Lowering:
         analytic = [x for x in names if x in self.analytic and x not in self.conv_states and x not in self.numeric]
         out = [f"{indent}{{  /* integrate_odes({', '.join(s.vars)}) */"]
         ind = indent + "    "
+        exact = [x for x in names if x in self.increment]
         for x in analytic:
             out.append(f"{ind}{self._ctype(x)} {x}__new = {self._update_expr(x, self.analytic[x], s.span)};")
+        saved = dict(self.locals)
+        if exact:
+            # x + (exp(A h) - I) (x - x0) + Q u with x0 the equilibrium without input: small increments and
+            # differences keep their precision in s16.15 (as LIF's alpha - exp_TC * (alpha - V) does)
+            for x, x0 in self.deviation.items():
+                k = self.scale.get(x, 1.0)
+                chip_x0 = x0 / sympy.Float(k) if k != 1 else x0
+                dev = self.printer(s.span).typed(self.hoist(sympy.Symbol(x) - chip_x0, self._ode_span(x) or s.span),
+                                                 "real")
+                out.append(f"{ind}REAL {x}__dev = {dev};")
+                self.locals[f"{x}__dev"] = "real"
+                self.scale[f"{x}__dev"] = self.scale.get(x, 1.0)
+        for x in exact:
+            inc = self._update_expr(x, self.increment[x], self._ode_span(x) or s.span)
+            out.append(f"{ind}REAL {x}__new = REAL_ADD(n->{x}, {inc});")
+        for x in self.deviation if exact else ():
+            self.scale.pop(f"{x}__dev", None)
+        self.locals = saved
         if self.numeric and any(x in self.numeric for x in names):
             out += self.numeric_steps(s, names, ind)
-        for x in analytic:
+        for x in analytic + exact:
             out.append(f"{ind}n->{x} = {x}__new;")
         out.append(f"{ind}NEURON_CHECK_FINITE(n);  /* before a condition such as V_m >= V_th can hide it */")
         for x, port, inc in self.m.solution.spike_jumps:
@@ -537,11 +636,7 @@ class Lowering:
     def numeric_steps(self, s: ir.IntegrateOdes, names: list[str], ind: str) -> list[str]:
         sol = self.m.solution
         if self.opt.solver is None:
-            ode = next((o for o in self.m.odes if o.var in names or o.var in self.numeric), None)
-            raise ModelError("the ODEs are non-linear: SpiNNaker has no adaptive solver and portasnn does not "
-                             "approximate silently", span=ode.span if ode else s.span, code="E302",
-                             construct=f"{ode.var}' (non-linear ODE)" if ode else "equations",
-                             hint="choose a fixed-step method: --spinnaker-solver euler|rk2 --substeps N")
+            raise self._refuse_nonlinear(s.span)
         mask = [x for x in sol.numeric.states if x in names or x in self.conv_states]
         rhs = dict(sol.numeric.rhs)
         ode_span = {o.var + "__d" * k: o.span for o in self.m.odes for k in range(o.order)}
@@ -603,12 +698,8 @@ class Lowering:
     def lower(self) -> Lowered:
         m = self.m
         types, routes = self.synapse_types()
-        if m.solution.numeric and self.opt.solver is None:
-            ode = next((o for o in m.odes if o.var in self.numeric), m.odes[0] if m.odes else None)
-            raise ModelError("the ODEs are non-linear: SpiNNaker has no adaptive solver and portasnn does not "
-                             "approximate silently", span=ode.span if ode else m.span, code="E302",
-                             construct=f"{ode.var}' (non-linear ODE)" if ode else "equations",
-                             hint="choose a fixed-step method: --spinnaker-solver euler|rk2 --substeps N")
+        if self.numeric and self.opt.solver is None:
+            raise self._refuse_nonlinear(m.span)
         update: list[str] = []
         for s in self.conv_states:
             update.append(f"REAL {s}__next = {self._update_expr(s, self.analytic[s], m.span)};")
@@ -646,11 +737,12 @@ class Lowering:
             unit, to_can, net_to_pynn = _pynn(v.unit, v.scale)
             if kind != "real":
                 unit, to_can, net_to_pynn = "", 1.0, 1.0
-            states.append(StateVar(v.name, 0.0, unit, to_can, self.static_value(v.value or sympy.Integer(0)),
-                                   net_to_pynn, kind, v.span is not None))
+            fine = self.fine.get(v.name, 1.0)
+            states.append(StateVar(v.name, 0.0, unit, to_can / fine, self.static_value(v.value or sympy.Integer(0)),
+                                   net_to_pynn, kind, v.span is not None, fine))
         for c in self.consts:
             fields.append(Field(c.name, "REAL" if c.kind == "real" else "int32_t", "const",
-                                sympy.sstr(c.expr)[:120]))
+                                self._describe(c.expr)[:120]))
         for p in m.spike_ports:
             fields.append(Field(f"in_{p.name}", "REAL", "input", f"summed weights of {p.name} this tick"))
             fields.append(Field(f"rx_{p.name}", "int32_t", "flag", f"input arrived on {p.name} this tick"))
@@ -663,7 +755,8 @@ class Lowering:
             params.append(Param(v.name, default, unit, to_can, net_to_pynn, v.type != "real"))
         defaults = {p.name: p.default * p.to_canonical for p in params}
         for st in states:
-            st.default = _evaluate(st.init, defaults) / st.chip_scale if st.init is not None else 0.0
+            st.default = _evaluate(st.init, defaults) / (st.chip_scale * st.pynn_to_chip) if st.init is not None \
+                else 0.0
         recordables = []
         for st in states:
             if st.exposed and st.kind == "real":
@@ -672,7 +765,7 @@ class Lowering:
                 recordables.append(Recordable(st.name, st.name, st.unit if dims not in _PYNN else
                                               {CURRENT: "pA", CAPACITANCE: "pF", CONDUCTANCE: "nS"}.get(dims, st.unit),
                                               st.chip_scale * net_factor if dims in _PYNN else 1.0,
-                                              st.unit, 1.0))
+                                              _FINE[dims] if st.pynn_to_chip != 1 else st.unit, 1.0))
         to_model = tuple(1.0 if self.port_kind[port] == "voltage" else 1e-3 for port, _ in routes)
         units = tuple({"voltage": "mV", "conductance": "uS", "current": "nA"}[self.port_kind[port]]
                       for port, _ in routes)
@@ -750,13 +843,16 @@ def range_check(low: Lowered, dt_ms: float, model: ir.Model) -> list[str]:
     values.update({s.name: s.default for s in low.states if s.exposed})
     derived = derive_fields(low, values, dt_ms)
     spans = {v.name: v.span for v in (*model.parameters, *model.state)}
+    exact = {c.name: c for c in low.consts if c.expr.has(linear.expm1_entry)}
     for f in low.fields:
         x = derived.get(f.name)
         if x is None or f.ctype != "REAL":
             continue
         span = spans.get(f.name) or next((c.span for c in low.consts if c.name == f.name), None) or model.span
         what = f.name if f.role != "const" else f"derived constant {f.name} = {f.doc}"
-        if not math.isfinite(x):
+        if f.name in exact:
+            _check_exact(f, x, exact[f.name], span, low, messages)
+        elif not math.isfinite(x):
             msg = f"{what} is not finite at the default parameters ({x}); the propagator is singular"
             warn(msg, code="W303", span=span)
             messages.append(msg)
@@ -773,6 +869,23 @@ def range_check(low: Lowered, dt_ms: float, model: ir.Model) -> list[str]:
                 warn(msg, code="W302", span=span)
                 messages.append(msg)
     return messages
+
+
+def _check_exact(f: Field, x: float, const: Const, span: Span | None, low: Lowered, messages: list[str]) -> None:
+    """A coefficient of an exactly solved coupled linear system: refused (E461) where s16.15 cannot hold
+    it, a warning (W461) where it is held as 0 although it is not."""
+    held = x / 2.0 ** const.shift
+    if not math.isfinite(x) or abs(x) > S1615_MAX:
+        raise ModelError(f"the exact solution of the coupled linear ODEs needs the coefficient {f.doc} = {held:g} "
+                         f"per step, which SpiNNaker's s16.15 cannot hold (range +-65536)", span=span, code="E461",
+                         construct=f"{low.name}: {f.name}",
+                         hint="check the units and time constants of the ODEs (a time constant far below the time "
+                              "step gives huge coefficients), or use a smaller resolution")
+    if x != 0 and abs(x) < S1615_LSB / 2:
+        msg = (f"the coefficient {f.doc} = {held:.3g} per step of the exact solution of the coupled linear ODEs is "
+               f"held as 0 in s16.15: this coupling is lost on SpiNNaker")
+        warn(msg, code="W461", span=span)
+        messages.append(msg)
 
 
 def _substituted(expr: sympy.Basic, mapping: dict[sympy.Symbol, sympy.Basic], rounds: int = 20) -> sympy.Basic:

@@ -30,6 +30,10 @@ class _Printer(NumPyPrinter):
             return f"numpy.rint(({self._print(expr.args[0])}) / h_)"
         if name in ("random_normal", "random_uniform"):
             raise ValueError(name)
+        if name == "expm1_entry":  # portasnn.passes.linear: (exp(M h) - I)[i, j], numerically
+            i, j, d, h, *entries = expr.args
+            return f"_expm1_entry({int(i)}, {int(j)}, {int(d)}, {self._print(h)}, " \
+                   f"({', '.join(self._print(e) for e in entries)},))"
         return super()._print_Function(expr)
 
     def _print_Infinity(self, expr: sympy.Basic) -> str:
@@ -79,7 +83,8 @@ def _params_source(low: Lowered) -> str:
                 inits[st.name] = printer.doprint(sympy.sympify(st.init) / sympy.Float(st.chip_scale))
             except ValueError:
                 inits[st.name] = "numpy.nan"
-    return render("params.py.j2", low=low, consts=consts, inits=inits)
+    expm = any("_expm1_entry(" in text for _, text, _ in consts)
+    return render("params.py.j2", low=low, consts=consts, inits=inits, expm=expm)
 
 
 def load_params_module(source: str, name: str) -> types.ModuleType:

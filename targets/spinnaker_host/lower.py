@@ -12,7 +12,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from portasnn.errors import NetworkError
+from portasnn.errors import NetworkError, Span
 from portasnn.ir import model as ir
 
 from . import fixed
@@ -44,7 +44,8 @@ def host_model_of(low, header: str | None = None) -> HostModel:  # noqa: ANN001
     defaults = {p.name: p.default / p.net_to_pynn for p in low.params}
     defaults.update({s.name: s.default / s.net_to_pynn for s in low.states if s.exposed})
     recordables = tuple(Recordable(name=r.name, unit=r.unit, to_network=r.to_network) for r in low.recordables)
-    pack = partial(_pack, params.derive, [(f.name, f.ctype) for f in low.fields], net_to_pynn, low.name)
+    pack = partial(_pack, params.derive, [(f.name, f.ctype) for f in low.fields], net_to_pynn, low.name,
+                   {c.name: c.span for c in low.consts if c.span is not None})
     return HostModel(name=low.name, header=header, synapse_types=low.synapse_types, recordables=recordables,
                      n_param_words=low.n_words, pack=pack, weight_to_model=low.weight_to_model,
                      global_weight_scale=low.global_weight_scale, current_to_model=1e-3, defaults=defaults,
@@ -52,7 +53,7 @@ def host_model_of(low, header: str | None = None) -> HostModel:  # noqa: ANN001
 
 
 def _pack(derive: Callable, fields: list[tuple[str, str]], net_to_pynn: Mapping[str, float], model_name: str,
-          values: Mapping[str, np.ndarray], ctx: PackContext) -> np.ndarray:
+          spans: Mapping[str, Span], values: Mapping[str, np.ndarray], ctx: PackContext) -> np.ndarray:
     pynn = {k: np.asarray(v, dtype=np.float64) * net_to_pynn.get(k, 1.0) for k, v in values.items()}
     with np.errstate(all="ignore"):
         out = derive(pynn, ctx.dt_ms)
@@ -65,7 +66,7 @@ def _pack(derive: Callable, fields: list[tuple[str, str]], net_to_pynn: Mapping[
         if ctx.arith == "float":
             cols.append(np.rint(col) if ctype != "REAL" else col)
         elif ctype == "REAL":
-            cols.append(_encode(col, name, model_name))
+            cols.append(_encode(col, name, model_name, spans.get(name)))
         else:
             cols.append(np.rint(col).astype(np.int64))
     if ctx.arith == "float":
@@ -74,12 +75,12 @@ def _pack(derive: Callable, fields: list[tuple[str, str]], net_to_pynn: Mapping[
     return words.astype(np.uint32).view(np.int32)
 
 
-def _encode(col: np.ndarray, name: str, model_name: str) -> np.ndarray:
+def _encode(col: np.ndarray, name: str, model_name: str, span: Span | None = None) -> np.ndarray:
     uniq, inv = np.unique(col, return_inverse=True)
     try:
         enc = np.array([fixed.encode_s1615(float(v)) for v in uniq], np.int64)
     except ValueError:
         bad = float(uniq[np.argmax(np.abs(uniq))])
         raise NetworkError(f"model '{model_name}': field '{name}' = {bad:g} is outside the s16.15 range (+-65536) "
-                           "that SpiNNaker holds", code="E436") from None
+                           "that SpiNNaker holds", code="E436", span=span) from None
     return enc[np.ravel(inv)]
