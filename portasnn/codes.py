@@ -276,7 +276,7 @@ _ALL: tuple[Code, ...] = (
     _c("E216", "invalid value or option",
        "A value, option or name is not valid where it is used (a non-positive resolution or duration, a seed "
        "out of range, an unknown option, a value that is not finite, a name that cannot be written in "
-       ".pnet). The message says which and what is expected.", "frontend", "nest"),
+       ".pnet). The message says which and what is expected.", "frontend", "nest", "spinnaker"),
     _c("E217", "bad subset",
        "A population subset is empty or names neurons outside the population (indices run from 0 to size-1). "
        "Fix the indices.", "frontend"),
