@@ -98,16 +98,6 @@ def check_types(pop: str, scaling: WeightScaling, synapse_types: tuple[str, ...]
                          code="E772", span=scaling.span, hint="give one value per synapse type, in this order")
 
 
-def spynnaker_shift(max_weight: float) -> int:
-    """sPyNNaker's shift for a maximal summed weight (model units times the global weight scale)."""
-    if max_weight <= 0:
-        return 0
-    shift = int(math.ceil(max(0.0, math.log2(max_weight))))
-    if 2 ** shift <= max_weight:
-        shift += 1
-    return shift
-
-
 def max_for_shift(shift: int) -> float:
     """A ``max_expected_summed_weight`` (model units times the global weight scale) for which sPyNNaker
     chooses ``shift``: 0.75 * 2**shift lies strictly between 2**(shift - 1) and 2**shift."""

@@ -9,7 +9,7 @@ direct jumps of the state whose ODE they appear in. Propagators that are 0/0 for
 values (equal time constants) get their limit form there (``portasnn.passes.singular``).
 ODE-toolbox 9.0 leaves a linear system with constant coefficients to the numeric block when one of its
 states depends on another inhomogeneous one (an adaptive LIF's ``V_m`` and ``w``); targets without an
-adaptive solver solve such a block exactly (``portasnn.passes.linear``: a matrix exponential evaluated
+adaptive solver solve such a block exactly (``portasnn.targets.spinnaker.linear``: a matrix exponential evaluated
 on the host), NEST integrates it as ODE-toolbox says.
 """
 from __future__ import annotations

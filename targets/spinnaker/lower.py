@@ -11,7 +11,7 @@ Numerics, stated:
   changing values are exp(p log x).
 - Linear ODEs use ODE-toolbox's exact propagators; coupled linear systems with constant coefficients
   that ODE-toolbox leaves to a numeric solver (an adaptive LIF's ``V_m`` and ``w``) are solved exactly
-  too, by a matrix exponential the host computes (``portasnn.passes.linear``), as increments
+  too, by a matrix exponential the host computes (``portasnn.targets.spinnaker.linear``), as increments
   ``x += (exp(A h) - I) (x - x0) + Q u`` (``x0``: the equilibrium without changing inputs; their states
   of current, conductance or capacitance held in pA, nS, pF). Non-linear ODEs are refused (at the ODE
   that is non-linear) unless a fixed-step solver is chosen (``euler`` or ``rk2`` (midpoint),
@@ -33,7 +33,7 @@ import sympy
 
 from portasnn.errors import ModelError, Span, warn
 from portasnn.ir import model as ir
-from portasnn.passes import linear
+from portasnn.targets.spinnaker import linear
 from portasnn.units import (CAPACITANCE, CONDUCTANCE, CURRENT, DIMENSIONLESS, RATE, TIME, VOLTAGE, parse_unit)
 
 from .fixed_c import FixedPrinter, Sym

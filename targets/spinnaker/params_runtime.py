@@ -30,7 +30,7 @@ class _Printer(NumPyPrinter):
             return f"numpy.rint(({self._print(expr.args[0])}) / h_)"
         if name in ("random_normal", "random_uniform"):
             raise ValueError(name)
-        if name == "expm1_entry":  # portasnn.passes.linear: (exp(M h) - I)[i, j], numerically
+        if name == "expm1_entry":  # portasnn.targets.spinnaker.linear: (exp(M h) - I)[i, j], numerically
             i, j, d, h, *entries = expr.args
             return f"_expm1_entry({int(i)}, {int(j)}, {int(d)}, {self._print(h)}, " \
                    f"({', '.join(self._print(e) for e in entries)},))"

@@ -43,10 +43,13 @@ def test_every_registry_key_is_its_targets_name():
 
 
 @pytest.mark.parametrize("name", targets.names())
-def test_lower_is_pure_and_deterministic(name, program, tmp_path, monkeypatch):
+def test_lower_is_pure_and_deterministic(name, program, tmp_path, tmp_path_factory, monkeypatch):
     from portasnn.cache import BuildCache
 
+    # a cache of this test's own: other processes building into the shared one must not make it fail
+    monkeypatch.setenv("PORTASNN_CACHE_DIR", str(tmp_path_factory.mktemp("own-cache")))
     cache = BuildCache().root
+    cache.mkdir(parents=True, exist_ok=True)
     before = _tree(cache)
     monkeypatch.chdir(tmp_path)
     a = targets.get(name).lower(program)

@@ -17,8 +17,9 @@ NET = Path(__file__).parent / "small_nestml.pnet"
 def test_sigint_exits_130(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "portasnn.cli", "run", str(NET), "--target", "spinnaker-host",
                              "-o", str(tmp_path / "r")], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYNEST_QUIET": "1"})
-    time.sleep(3.0)  # inside the frontend by now (imports, parsing)
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYNEST_QUIET": "1", "PORTASNN_PROGRAM_CACHE": "0"})
+    time.sleep(3.0)  # inside the frontend by now (imports, parsing: the program cache is off, so it parses)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
     # 130, or ended by SIGINT itself after saying so (-2), which a shell reports as 130 as well

@@ -1,4 +1,4 @@
-"""``portasnn.passes.linear``: the linear part of a numeric block and its matrix exponential (issue 13 item 8)."""
+"""``portasnn.targets.spinnaker.linear``: the linear part of a numeric block and its matrix exponential (issue 13 item 8)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -11,7 +11,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portasnn.passes import linear
+from portasnn.targets.spinnaker import linear
 
 MODELS = Path(__file__).resolve().parent.parent / "spinnaker" / "models"
 
