@@ -333,8 +333,19 @@ def main() -> None:
     record = {"benchmark": "build", "model": model.name, "repeats": args.repeats, "summary": summary,
               "cold": cold_runs, "warm": warm_runs, "machine": machine()}
     path = RESULTS / "build.json"
-    path.write_text(json.dumps(record, indent=2) + "\n")
+    path.write_text(json.dumps(_no_machine_paths(record), indent=2) + "\n")
     print(f"saved {path.relative_to(ROOT)}")
+
+
+def _no_machine_paths(value):  # noqa: ANN001, ANN202
+    """The record with every absolute path cut to its file name: the results are kept in the repository."""
+    if isinstance(value, dict):
+        return {k: _no_machine_paths(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_machine_paths(v) for v in value]
+    if isinstance(value, str) and value.startswith("/") and "\n" not in value and " " not in value:
+        return Path(value).name
+    return value
 
 
 if __name__ == "__main__":
