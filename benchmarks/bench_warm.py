@@ -9,6 +9,8 @@ run of each command; then each repetition runs every command twice, with the pro
 (``PORTASNN_PROGRAM_CACHE=1``, the default) and without it (``=0``: the frontend and the passes run
 again, as before the cache), alternating which goes first. Compiled modules and libraries come from
 the build cache in both. Medians of the repetitions, and the median of the per-repetition ratios.
+Python writes and reuses its bytecode (``.pyc``) as it does by default: a ``PYTHONDONTWRITEBYTECODE`` in the
+environment (every module compiled again at every start) is removed for the commands measured.
 Saves ``benchmarks/results/warm.json``.
 """
 from __future__ import annotations
@@ -33,6 +35,8 @@ def commands(network: Path, out: Path) -> dict[str, list[str]]:
         "ir_network": [cli, "ir", str(network)],
         "run_spinnaker_host": [cli, "run", str(network), "--target", "spinnaker-host", "-o", str(out / "sh"),
                                "--force"],
+        "run_spinnaker_host_no_plots": [cli, "run", str(network), "--target", "spinnaker-host", "-o",
+                                        str(out / "sh-np"), "--force", "--no-plots"],
         "run_nest": [cli, "run", str(network), "--target", "nest", "-o", str(out / "nest"), "--force"],
     }
 
@@ -43,6 +47,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     network = Path(args.network).resolve()
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     records: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory(prefix="bench_warm_") as tmp:
         env_base = {"PORTASNN_CACHE_DIR": str(Path(tmp) / "cache"), "PYNEST_QUIET": "1"}

@@ -69,6 +69,7 @@ A statistic that is undefined (no spikes, fewer than 2 active neurons, ...) is `
 from __future__ import annotations
 
 import json
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -253,8 +254,10 @@ class ResultsWriter:
             times, values = np.concatenate([old.times, times]), np.concatenate([old.values, values])
         self._traces.setdefault(pop, {})[var] = Trace(times, ids, values, str(unit))
 
-    def close(self, summary: bool = True, plots: bool = True) -> Path:
-        """Write spikes, traces, meta.json and (optionally) summary.json and the PNG plots."""
+    def close(self, summary: bool = True, plots: bool | None = None) -> Path:
+        """Write spikes, traces, meta.json and (optionally) summary.json and the PNG plots (``plots=None``: unless
+        ``PORTASNN_PLOTS=0``, which ``portasnn run --no-plots`` sets)."""
+        plots = plots_wanted() if plots is None else plots
         for pop, (senders, times) in self._spikes.items():
             order = np.lexsort((senders, times))
             np.savez_compressed(self.outdir / "spikes" / f"{pop}.npz", recorded=self._recorded[pop],
@@ -271,10 +274,21 @@ class ResultsWriter:
             if summary:
                 write_summary(results)
             if plots:
-                plot_raster(results, self.outdir / "raster.png")
-                if results.traces:
-                    plot_traces(results, self.outdir / "traces.png")
+                draw_plots(results)
         return self.outdir
+
+
+def plots_wanted() -> bool:
+    """Whether a results writer draws its PNG plots: yes, unless ``PORTASNN_PLOTS=0``."""
+    return os.environ.get("PORTASNN_PLOTS", "1").strip() != "0"
+
+
+def draw_plots(results: Results) -> list[Path]:
+    """raster.png, and traces.png when traces were recorded, in the results directory; returns their paths."""
+    drawn = [plot_raster(results, results.path / "raster.png")]
+    if results.traces:
+        drawn.append(plot_traces(results, results.path / "traces.png"))
+    return drawn
 
 
 def write_summary(results: Results) -> Path:

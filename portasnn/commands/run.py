@@ -1,8 +1,9 @@
 """``portasnn run FILE.pnet --target nest [-o OUTDIR] [--set k=v ...] [--seed N] [--processes N] [--threads T]
-[--json]``."""
+[--no-plots] [--json]``."""
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import shutil
 import sys
@@ -25,9 +26,11 @@ from portasnn.commands.numerics import numerics_options, options_from
 @click.option("--threads", type=click.IntRange(min=1), default=None, help="Threads per process (nest).")
 @numerics_options
 @click.option("--force", is_flag=True, help="Replace OUTDIR if it exists and is not empty.")
+@click.option("--plots/--no-plots", default=True, show_default=True,
+              help="Draw raster.png and traces.png (about 1 s; `portasnn plot OUTDIR` draws them later).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object {outdir, summary}.")
 def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], seed: int | None,
-        processes: int | None, threads: int | None, force: bool, as_json: bool, **numerics) -> None:
+        processes: int | None, threads: int | None, force: bool, plots: bool, as_json: bool, **numerics) -> None:
     """Run a network (.pnet) on a target and write a results directory.
 
     Example: portasnn run examples/brunel/brunel_delta_nestml.pnet --target spinnaker-host --set N=2000
@@ -35,6 +38,8 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
     from portasnn.frontend.network import parse_overrides
     from portasnn.run import run_detailed
     
+    if not plots:
+        os.environ["PORTASNN_PLOTS"] = "0"  # for this process and the ones it starts (a NEST run, MPI ranks)
     if force and outdir is not None and Path(outdir).exists():
         shutil.rmtree(outdir) if Path(outdir).is_dir() else Path(outdir).unlink()
     command = shlex.join(["portasnn", *sys.argv[1:]]) if sys.argv and "portasnn" in sys.argv[0] else None

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from portasnn.errors import NetworkError
 from portasnn.frontend import reads
-from portasnn.frontend.pnet.catalog import ModelCatalog
-from portasnn.frontend.pnet.reader import read_network
-from portasnn.ir.network import Network
+
+if TYPE_CHECKING:  # the reader (ANTLR's parser) is imported only to read: a warm run takes the program from cache
+    from portasnn.frontend.pnet.catalog import ModelCatalog
+    from portasnn.ir.network import Network
 
 
 def load_network(path: str | Path, overrides: Mapping[str, str] | None = None,
@@ -25,6 +27,8 @@ def load_network(path: str | Path, overrides: Mapping[str, str] | None = None,
         raise NetworkError(f"network file not found: {path}", code="E200", hint="check the path") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise NetworkError(f"cannot read network file {path}: {exc}", code="E200") from None
+    from portasnn.frontend.pnet.reader import read_network
+
     return read_network(text, str(path), overrides, catalog)
 
 
@@ -32,6 +36,8 @@ def parse_network_text(text: str, filename: str = "<string>", overrides: Mapping
                        catalog: ModelCatalog | None = None) -> Network:
     """Read .pnet ``text``; ``filename`` is used in spans and to resolve relative includes and model files
     (the current directory when it is a ``<...>`` name)."""
+    from portasnn.frontend.pnet.reader import read_network
+
     return read_network(text, filename, overrides, catalog)
 
 

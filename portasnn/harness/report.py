@@ -39,10 +39,9 @@ def _percent(observable: str, diff: float | None, ref: float | None) -> str:
 
 
 def _environment() -> Any:
-    import jinja2
+    from portasnn.templates import environment
 
-    return jinja2.Environment(loader=jinja2.PackageLoader("portasnn.harness", "templates"),
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    return environment("portasnn.harness", trim=False)
 
 
 def _details(r: ComparisonReport) -> tuple[list[str], list[list[str]]]:

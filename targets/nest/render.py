@@ -1,16 +1,13 @@
 """The NEST target's one Jinja environment: templates from the package, StrictUndefined, block trimming."""
 from __future__ import annotations
 
-import functools
-
 import jinja2
 
+from portasnn.templates import environment as _environment
 
-@functools.cache
+
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("portasnn.targets.nest", "templates"),
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=True, autoescape=False)
+    return _environment("portasnn.targets.nest")
 
 
 def render(template: str, **view: object) -> str:

@@ -5,12 +5,12 @@ from functools import lru_cache
 
 import jinja2
 
+from portasnn.templates import environment as _environment
+
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("portasnn.targets.spinnaker", "templates"),
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=True)
+    env = _environment("portasnn.targets.spinnaker")
     env.filters["pyrepr"] = repr
     env.filters["pyfloat"] = lambda x: repr(float(x))
     return env

@@ -19,10 +19,9 @@ from portasnn.ir.network import Distribution, Network, Projection, Stimulus
 
 from portasnn.targets.spinnaker.pynn_script import check_current_receptor, check_weight_sign
 
+from . import poisson
 from .model import HostModel
 
-SLOW_RATE_PER_TICK_CUTOFF = 0.01  # SpikeSourcePoisson regimes (sPyNNaker machine vertex)
-FAST_RATE_PER_TICK_CUTOFF = 10.0
 DEFAULT_SPIKES_PER_SECOND = 30.0  # sPyNNaker's spikes_per_second and ring_buffer_sigma defaults
 RING_BUFFER_SIGMA = 5.0
 MAX_DELAY_TICKS = 8191  # type_delay packs delay << 3 in 16 bits
@@ -298,7 +297,7 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
             data.src_stop.append(np.full(n, np.iinfo(np.int64).max if math.isinf(stop)
                                          else int(round(stop / dt)), np.int64))
             data.n_sources += n
-            per_tick = 1.0 if lam < SLOW_RATE_PER_TICK_CUTOFF else _max_poisson_per_tick(lam)
+            per_tick = poisson.numbers(lam).max_per_tick
             data.incoming[dst.name].append(Incoming(stype, 1, w, _tick_var(ticks, dt), per_tick, rate))
             _add_synapses(data, dst.name, pre, ids + dst.offset, stype, ticks, w, stim.name, "stimulus")
         else:
@@ -342,18 +341,3 @@ def _tick_var(ticks: np.ndarray, dt: float) -> float:
     if ticks.ndim == 0 or ticks.size == 0 or ticks.min() == ticks.max():
         return 0.0
     return float(np.var(ticks * dt))
-
-
-def poisson_ppf(q: float, lam: float) -> int:
-    """``scipy.stats.poisson.ppf(q, lam)`` for 0 < q < 1, computed as scipy.stats does, with ``scipy.special``
-    alone (``scipy.stats`` takes seconds to import)."""
-    from scipy.special import pdtr, pdtrik
-
-    k = math.ceil(pdtrik(q, lam))
-    below = max(k - 1, 0)
-    return int(below if pdtr(below, lam) >= q else k)
-
-
-def _max_poisson_per_tick(lam: float) -> float:
-    """The 0.999 quantile of Poisson(lam), plus one."""
-    return poisson_ppf(1.0 - 1.0 / 1000.0, lam) + 1.0

@@ -30,7 +30,7 @@ from portasnn import weight_scaling as ws
 from portasnn.errors import NetworkError, ToolError, UsageError, warn
 from portasnn.ir.network import Network, WeightScaling
 
-from . import fixed, netdata
+from . import fixed, netdata, poisson
 from .model import Arith, HostModel, PackContext
 
 SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model_glue.c")
@@ -236,33 +236,6 @@ def population_shifts(p: netdata.PopLayout, incoming: list[netdata.Incoming], dt
     return ring_buffer_shifts(incoming, n_types, gws, dt, pinned)
 
 
-def poisson_count_cdf(lam: float) -> np.ndarray:
-    """u0.32 thresholds of P(count <= k) of one tick of SpikeSourcePoisson at lam spikes per tick.
-
-    Slow regime (lam < 0.01): sPyNNaker draws exponential inter-spike intervals with an integer
-    mean of ``(uint32)(1/lam)`` ticks, i.e. a Poisson process of rate 1/floor(1/lam) per tick.
-    Fast regime: Poisson(lam) counts (Knuth's method on the board). Gaussian regime (lam >= 10):
-    count = round((Z/2 + sqrt(lam))^2), Z standard normal.
-    """
-    from scipy.special import ndtr, pdtr  # scipy.stats' poisson.cdf and norm.cdf, without importing scipy.stats
-
-    if lam <= 0:
-        return np.zeros(0, np.uint32)
-    if lam < netdata.SLOW_RATE_PER_TICK_CUTOFF:
-        lam = 1.0 / math.floor(1.0 / lam)
-    if lam < netdata.FAST_RATE_PER_TICK_CUTOFF:
-        hi = netdata.poisson_ppf(1.0 - 2.0 ** -40, lam) + 2
-        cdf = pdtr(np.floor(np.arange(hi)), lam)
-    else:
-        root = math.sqrt(lam)
-        hi = int((root + 4.0) ** 2) + 2
-        edge = np.sqrt(np.arange(hi) + 0.5)
-        cdf = ndtr((edge - root) / 0.5) - ndtr((-edge - root) / 0.5)
-    thresholds = np.minimum(np.floor(cdf * 2.0 ** 32), 2.0 ** 32 - 1)
-    last = int(np.searchsorted(thresholds, 2.0 ** 32 - 1))  # drop the saturated tail
-    return thresholds[: last + 1].astype(np.uint32)
-
-
 def _encode_words(values: np.ndarray, arith: Arith) -> np.ndarray:
     if arith == "float":
         return values.astype(np.float64)
@@ -272,7 +245,7 @@ def _encode_words(values: np.ndarray, arith: Arith) -> np.ndarray:
 def run_network(network: Network, models: Mapping[str, HostModel], outdir: str | Path, *,
                 arith: Arith = "fixed", max_expected_summed_weight: Mapping[str, Sequence[float]] | None = None,
                 weight_scaling: Sequence[tuple[str, WeightScaling]] = (),
-                command: str = "", plots: bool = True,
+                command: str = "", plots: bool | None = None,
                 progress: Callable[[float, float], None] | None = None) -> Path:
     """Run ``network`` on spinnaker-host; write a results directory; return its path.
 
@@ -548,7 +521,7 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     # Poisson sources
     lam = cat(data.src_rate_per_tick, np.float64)
     uniq, which = np.unique(lam, return_inverse=True)
-    tables = [poisson_count_cdf(float(value)) for value in uniq]
+    tables = [poisson.numbers(float(value)).count_cdf for value in uniq]
     table_len = np.array([t.size for t in tables], np.uint32)
     table_off = (np.concatenate([[0], np.cumsum(table_len)[:-1]]) if tables else np.zeros(0)).astype(np.uint32)
     cdf = cat(tables, np.uint32)

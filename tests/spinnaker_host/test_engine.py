@@ -12,7 +12,8 @@ from portasnn.ir.network import (Connector, ModelRef, Network, Population, Proje
                                  Stimulus)
 from portasnn.results import load_results, read_results
 from portasnn.targets.spinnaker_host import fixed
-from portasnn.targets.spinnaker_host.runner import poisson_count_cdf, run_network
+from portasnn.targets.spinnaker_host.poisson import count_cdf as poisson_count_cdf
+from portasnn.targets.spinnaker_host.runner import run_network
 
 MODELS = (ModelRef(key="lif", kind="nest", name="iaf_psc_exp"),)
 LIF = dict(tau_m=20.0, C_m=1000.0, E_L=-65.0, V_th=-50.0, V_reset=-70.0, t_ref=2.0, tau_syn_exc=5.0,

@@ -1,0 +1,49 @@
+"""Issue 13 item 11: `run --no-plots` writes the results without the PNGs (matplotlib's import is most of a warm
+run), `portasnn plot` draws them afterwards, for nest (a subprocess) and spinnaker-host (in process)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+PORTASNN = str(Path(sys.executable).with_name("portasnn"))
+NET = Path(__file__).parents[1] / "targets" / "small_nestml.pnet"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([PORTASNN, *args], capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.parametrize("target", ["spinnaker-host", "nest"])
+def test_no_plots_then_plot(tmp_path, target):
+    out = tmp_path / "out"
+    done = _cli("run", str(NET), "--target", target, "-o", str(out), "--no-plots", "--json")
+    assert done.returncode == 0, done.stderr
+    assert not (out / "raster.png").exists() and not (out / "traces.png").exists()
+    summary = json.loads(done.stdout)["summary"]
+    with np.load(out / "spikes" / "E.npz") as spikes:  # the summary is still there, and still right
+        assert summary["populations"]["E"]["rate_hz"] == pytest.approx(
+            spikes["times"].size / spikes["recorded"].size / 0.1)
+
+    drawn = _cli("plot", str(out))
+    assert drawn.returncode == 0, drawn.stderr
+    assert drawn.stdout.split() == [str(out / "raster.png"), str(out / "traces.png")]
+    assert (out / "raster.png").read_bytes()[:8] == PNG and (out / "traces.png").read_bytes()[:8] == PNG
+
+
+def test_plots_by_default(tmp_path):
+    out = tmp_path / "out"
+    done = _cli("run", str(NET), "--target", "spinnaker-host", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert (out / "raster.png").read_bytes()[:8] == PNG and (out / "traces.png").read_bytes()[:8] == PNG
+
+
+def test_plot_of_what_is_not_results(tmp_path):
+    done = _cli("plot", str(tmp_path))
+    assert done.returncode == 2
+    assert "E710" in done.stderr and "Traceback" not in done.stderr
