@@ -425,7 +425,7 @@ def write_results(outdir, data, seed, vps, wall, cpu, command, plain):
         for var in variables:
             stem = f"trace|{pop}|{var}|"
             writer.add_trace(pop, var, data[stem + "times"], data[stem + "ids"], data[stem + "values"], units[var])
-    writer.close(summary=not plain, plots=not plain)
+    writer.close(summary=not plain, plots=False if plain else None)  # None: unless PORTASNN_PLOTS=0
     summary = Path(outdir) / "summary.json"
     return json.loads(summary.read_text()) if summary.is_file() else {}
 
