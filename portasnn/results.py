@@ -16,7 +16,8 @@ Layout::
                                ``var`` was recorded, shape N), values (float64, shape T x N), unit (0-d str array)
       summary.json             per-population statistics (below), written by ``close(summary=True)``
       raster.png               raster of a sample of the recorded neurons per population above the population rates
-      traces.png               recorded traces (only if any were recorded)
+      traces.png               recorded traces (only if any were recorded); both PNGs are absent after
+                               ``portasnn run --no-plots`` (``PORTASNN_PLOTS=0``), ``portasnn plot OUTDIR`` draws them
       manifest.json            optional: what ran (IR hash, target, versions, bundle hash)
 
 Format ``portasnn-results/1`` (before ``recorded``) is still read: there every neuron of a population with a
@@ -42,7 +43,7 @@ variable the model does not show in its status (some NEST built-ins' synaptic cu
 I_syn_ex) cannot be read before the first update: its NEST trace starts at one interval, and its ``times`` say so.
 
 Writer: ``ResultsWriter(outdir, meta)``; ``add_spikes(pop, senders, times, recorded=...)`` and ``add_trace`` may be
-called repeatedly (chunks are appended); ``close(summary=True, plots=True)`` writes everything and returns ``outdir``.
+called repeatedly (chunks are appended); ``close(summary=True, plots=None)`` writes everything and returns ``outdir``.
 Reader: ``read_results(outdir) -> Results`` (meta, spikes {pop: (senders, times)}, recorded {pop: indices},
 traces {pop: {var: Trace}}); ``load_results(outdir) -> neo.Block``; ``summarize(results) -> dict`` (the
 summary.json content). A missing or broken directory raises ``UsageError`` naming the path and what is wrong.
