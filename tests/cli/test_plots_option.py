@@ -47,3 +47,19 @@ def test_plot_of_what_is_not_results(tmp_path):
     done = _cli("plot", str(tmp_path))
     assert done.returncode == 2
     assert "E710" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_warm_run_imports_none_of_the_slow_libraries(tmp_path):
+    """issue 13 item 11: what made a warm run slow is not imported by a warm `run --no-plots`: scipy (Poisson
+    tables), matplotlib (plots), ANTLR (the .pnet reader), elephant/neo (statistics)."""
+    first = _cli("run", str(NET), "--target", "spinnaker-host", "-o", str(tmp_path / "a"), "--no-plots")
+    assert first.returncode == 0, first.stderr
+    code = ("import sys; from portasnn.cli import main; "
+            f"code = main(['run', {str(NET)!r}, '--target', 'spinnaker-host', '-o', {str(tmp_path / 'b')!r}, "
+            "'--no-plots']); "
+            "print('IMPORTED', sorted(m for m in ('scipy', 'matplotlib', 'antlr4', 'elephant', 'neo') "
+            "if m in sys.modules), code)")
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert warm.returncode == 0, warm.stderr
+    assert warm.stdout.strip().splitlines()[-1] == "IMPORTED [] 0"
+    assert (tmp_path / "b" / "summary.json").is_file()
