@@ -468,5 +468,9 @@ def load_script(path: Path):
     if spec is None or spec.loader is None:
         raise InternalError(f"cannot import the generated script {path}")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    writes, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # no __pycache__ in a results directory
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.dont_write_bytecode = writes
     return module
