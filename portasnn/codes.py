@@ -286,6 +286,11 @@ _ALL: tuple[Code, ...] = (
     _c("E219", "bad stimulus",
        "A stimulus is unknown, lacks a required parameter, has an unknown one, inconsistent times or "
        "amplitudes, a negative rate, or no target. Fix it as the message says.", "frontend"),
+    _c("E240", "plastic synapses are not lowered to SpiNNaker yet",
+       "A projection uses a plastic synapse (`synapse = NAME`), and the spinnaker and spinnaker-host targets lower "
+       "static synapses only; running it as static would give other numbers without saying so. Run the network on "
+       "the nest target (NEST's own stdp_synapse), or make the projection static to run it on SpiNNaker.",
+       "spinnaker"),
     _c("E241", "unknown synapse model",
        "A `synapse NAME from \"...\"` declaration names a synapse model portasnn cannot use: so far the NEST "
        "built-in \"nest:stdp_synapse\"; NESTML synapse models are not supported yet. Use one the hint lists.",
