@@ -173,3 +173,14 @@ def test_synapse_is_a_keyword_but_still_an_option() -> None:
     with pytest.raises(NetworkError) as info:
         parse_network_text(text.replace("let J", "let synapse = 1\nlet J"))
     assert info.value.code == "E201" and "keyword" in info.value.hint
+
+
+def test_program_cache_form_keeps_synapses_and_the_clause_span() -> None:
+    """The stored IR (portasnn.ir.store) reads back equal, with the span E240 points at."""
+    from portasnn.ir import store
+
+    net = parse_network_text(TEXT, "plastic.pnet")
+    again = store.load(json.loads(json.dumps(store.dump(net))))
+    assert again == net
+    assert again.projections[0].synapse_span == net.projections[0].synapse_span
+    assert again.synapses[0].span == net.synapses[0].span
