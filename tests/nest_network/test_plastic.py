@@ -204,3 +204,19 @@ def test_plain_script_writes_the_same_weights(poisson_run, tmp_path):
             np.testing.assert_array_equal(a[key], b[key])
     assert not (tmp_path / "plain" / "summary.json").exists()
     assert read_results(tmp_path / "plain").weights["E__E"].weights.size == 240
+
+
+def test_portasnn_run_prints_the_final_weights(tmp_path):
+    """`portasnn run` prints the weight statistics of summary.json next to the rates."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "plastic_poisson.pnet"
+    path.write_text(POISSON.replace("1500 ms", "300 ms"))
+    done = subprocess.run([str(Path(sys.executable).with_name("portasnn")), "run", str(path), "--target", "nest",
+                           "--no-plots", "-o", str(tmp_path / "out")], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    stats = json.loads((tmp_path / "out" / "summary.json").read_text())["weights"]["E__E"]
+    assert (f"E->E final weights: mean {stats['mean']:.4g} pA, std {stats['std']:.4g}, min {stats['min']:.4g}, "
+            f"max {stats['max']:.4g} (240 connections)") in done.stdout
