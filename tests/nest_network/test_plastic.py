@@ -124,12 +124,12 @@ simulate 1500 ms resolution 0.1 ms seed 11
 """
 
 
-def by_hand(seed: int) -> dict[str, np.ndarray]:
+def by_hand(seed: int, vps: int = 1, duration: float = 1500.0) -> dict[str, np.ndarray]:
     """The network POISSON written by hand in plain PyNEST (NEST's own calls, nothing of portasnn)."""
     import nest
 
     nest.ResetKernel()
-    nest.SetKernelStatus({"resolution": 0.1, "rng_seed": seed, "total_num_virtual_procs": 1})
+    nest.SetKernelStatus({"resolution": 0.1, "rng_seed": seed, "total_num_virtual_procs": vps})
     E = nest.Create("iaf_psc_alpha", 30)
     ext = nest.Create("poisson_generator", params={"rate": 12000.0})
     rec = nest.Create("spike_recorder")
@@ -139,7 +139,7 @@ def by_hand(seed: int) -> dict[str, np.ndarray]:
                  {"synapse_model": "my_stdp", "weight": nest.random.uniform(min=20.0, max=60.0), "delay": 1.5})
     nest.Connect(ext, E, "all_to_all", {"weight": 40.0, "delay": 1.0})
     nest.Connect(E, rec)
-    nest.Simulate(1500.0)
+    nest.Simulate(duration)
     conns = nest.GetConnections(E, E, synapse_model="my_stdp").get(["source", "target", "weight", "delay"])
     first = E[0].global_id
     src, tgt = np.asarray(conns["source"]) - first, np.asarray(conns["target"]) - first
@@ -220,3 +220,29 @@ def test_portasnn_run_prints_the_final_weights(tmp_path):
     stats = json.loads((tmp_path / "out" / "summary.json").read_text())["weights"]["E__E"]
     assert (f"E->E final weights: mean {stats['mean']:.4g} pA, std {stats['std']:.4g}, min {stats['min']:.4g}, "
             f"max {stats['max']:.4g} (240 connections)") in done.stdout
+
+
+def test_two_threads_collect_every_connection(tmp_path):
+    """With 2 threads each thread holds part of the connections: all are written, equal to plain PyNEST's."""
+    text = POISSON.replace("1500 ms", "400 ms").replace("seed 11", "seed 11 threads 2")
+    out = run(parse_network_text(text, "plastic_poisson.pnet"), outdir=tmp_path / "out", progress=False)
+    ref = by_hand(11, vps=2, duration=400.0)
+    weights = read_results(out).weights["E__E"]
+    assert weights.weights.size == 240
+    for key in ("sources", "targets", "weights", "delays"):
+        np.testing.assert_array_equal(getattr(weights, key), ref[key], err_msg=key)
+
+
+def test_rank_parts_of_the_weights_are_merged(poisson_run):
+    """Under MPI each rank saves the connections it holds; rank 0 concatenates them (the script's merge_parts)."""
+    from portasnn.targets.nest.script import load_script
+
+    module = load_script(next(poisson_run.glob("run_*.py")))
+    parts = [{"spikes|E|senders": np.array([0]), "spikes|E|times": np.array([1.0]),
+              "weights|E__E|sources": np.array([0, 3]), "weights|E__E|targets": np.array([1, 1]),
+              "weights|E__E|weights": np.array([1.0, 2.0]), "weights|E__E|delays": np.array([1.5, 1.5])},
+             {"spikes|E|senders": np.array([2]), "spikes|E|times": np.array([2.0]),
+              "weights|E__E|sources": np.array([5]), "weights|E__E|targets": np.array([0]),
+              "weights|E__E|weights": np.array([3.0]), "weights|E__E|delays": np.array([1.5])}]
+    merged = module.merge_parts(parts)
+    assert list(merged["weights|E__E|sources"]) == [0, 3, 5] and list(merged["weights|E__E|weights"]) == [1, 2, 3]
