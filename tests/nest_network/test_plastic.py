@@ -11,6 +11,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import portasnn
 from portasnn.frontend.network import parse_network_text
@@ -60,16 +62,17 @@ def stdp_reference(pre: np.ndarray, post: np.ndarray, *, w0: float, d: float, ta
     return w
 
 
-def pair_network(pre_trains: list[list[float]], post_trains: list[list[float]]) -> str:
+def pair_network(pre_trains: list[list[float]], post_trains: list[list[float]], stdp: dict = STDP, w0: float = W0,
+                 d: float = D) -> str:
     """Parrot neurons repeat the pre trains; iaf_psc_delta neurons fire where a 100 mV input arrives (the plastic
     input, at most Wmax = 1 mV at a time, cannot make them fire); pre[i] -> post[i] plastic, one to one."""
     n = len(pre_trains)
     lines = ["network pairs", "model parrot = nest parrot_neuron", "model lif = nest iaf_psc_delta",
              'synapse stdp from "nest:stdp_synapse" { tau_plus = %r ms, lambda = %r, alpha = %r, mu_plus = %r, '
-             "mu_minus = %r, Wmax = %r mV }" % (STDP["tau_plus"], STDP["lambda_"], STDP["alpha"], STDP["mu_plus"],
-                                                STDP["mu_minus"], STDP["wmax"]),
+             "mu_minus = %r, Wmax = %r mV }" % (stdp["tau_plus"], stdp["lambda_"], stdp["alpha"], stdp["mu_plus"],
+                                                stdp["mu_minus"], stdp["wmax"]),
              f"population pre: {n} parrot", f"population post: {n} lif",
-             f"connect pre -> post: one_to_one, synapse = stdp, weight = {W0} mV, delay = {D} ms"]
+             f"connect pre -> post: one_to_one, synapse = stdp, weight = {w0!r} mV, delay = {d!r} ms"]
     for i, (a, b) in enumerate(zip(pre_trains, post_trains)):
         lines.append(f"stimulus a{i}: spikes(times = [{', '.join(f'{t} ms' for t in a)}]) -> pre[{i}] weight = 1.0, "
                      "delay = 1 ms")
@@ -246,3 +249,31 @@ def test_rank_parts_of_the_weights_are_merged(poisson_run):
               "weights|E__E|weights": np.array([3.0]), "weights|E__E|delays": np.array([1.5])}]
     merged = module.merge_parts(parts)
     assert list(merged["weights|E__E|sources"]) == [0, 3, 5] and list(merged["weights|E__E|weights"]) == [1, 2, 3]
+
+
+def _train(slots: list[int], spacing: float) -> list[float]:
+    """Distinct grid times from 5 ms on, at least ``spacing`` apart (slots are multiples of it plus 0..0.9 ms)."""
+    return [round(5.0 + spacing * s + 0.1 * (s % 10), 1) for s in sorted(set(slots))]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tau_plus=st.floats(5.0, 40.0), lambda_=st.floats(0.001, 0.3), alpha=st.floats(0.3, 2.0),
+       mu_plus=st.sampled_from([0.0, 0.5, 1.0]), mu_minus=st.sampled_from([0.0, 0.5, 1.0]),
+       w0=st.floats(0.05, 0.95), d10=st.integers(1, 40),
+       trains=st.lists(st.tuples(st.lists(st.integers(0, 90), min_size=1, max_size=10),
+                                 st.lists(st.integers(0, 90), max_size=10)), min_size=1, max_size=6))
+def test_random_trains_and_parameters_follow_the_stdp_rule(tmp_path_factory, tau_plus, lambda_, alpha, mu_plus,
+                                                           mu_minus, w0, d10, trains):
+    """issue 17 item 3 (property): any spike trains, parameters and delay give the rule's final weight."""
+    stdp = dict(tau_plus=tau_plus, lambda_=lambda_, alpha=alpha, mu_plus=mu_plus, mu_minus=mu_minus, wmax=1.0)
+    d = d10 / 10
+    pre_trains = [_train(a, 3.0) for a, _ in trains]
+    post_trains = [_train(b, 3.0) for _, b in trains]
+    net = parse_network_text(pair_network(pre_trains, post_trains, stdp, w0, d), "pairs.pnet")
+    results = read_results(run(net, outdir=tmp_path_factory.mktemp("h") / "out", progress=False))
+    w = results.weights["pre__post"]
+    pre_s, post_s = results.trains("pre", t_start=0.0), results.trains("post", t_start=0.0)
+    for i in range(len(trains)):
+        assert post_s[i].size == len(post_trains[i])  # only the driven spikes
+        expected = stdp_reference(pre_s[i], post_s[i], w0=w0, d=d, **stdp)
+        assert w.weights[i] == pytest.approx(expected, rel=1e-12, abs=1e-15), (i, pre_s[i], post_s[i])
