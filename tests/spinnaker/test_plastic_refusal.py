@@ -72,3 +72,4 @@ def test_compare_with_spinnaker_host_fails_with_e240(plastic: Path, tmp_path: Pa
     assert f"{plastic.name}:{CLAUSE[0]}:{CLAUSE[1]}: error E240" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     assert not (tmp_path / "report" / "report.md").exists()
+    assert not (tmp_path / "report" / "runs").exists()  # refused before the nest arm ran
