@@ -139,7 +139,7 @@ def test_builder_errors() -> None:
     A = net.population("A", 5, "d")
     with pytest.raises(NetworkError) as info:
         net.synapse("plastic", nest="stdp_synapse", params={"tau_minus": 20.0})
-    assert info.value.code == "E207" and "tau_plus" in info.value.hint
+    assert info.value.code == "E207" and "tau_plus" in info.value.hint and "post-synaptic neuron" in info.value.hint
     with pytest.raises(NetworkError) as info:
         net.synapse("plastic", nest="tsodyks_synapse")
     assert info.value.code == "E241"

@@ -35,8 +35,11 @@ def parameter_unit(model: str, name: str, span: Span | None) -> Quantity | None:
     """The unit of parameter ``name`` of NEST synapse ``model`` (None: the weight's unit); E207 if unknown."""
     params = NEST_SYNAPSES[model]
     if name not in params:
-        raise error("E207", f"synapse model {model} has no parameter '{name}'", span,
-                    hint="known parameters: " + ", ".join(sorted(params)))
+        hint = "known parameters: " + ", ".join(sorted(params))
+        if name == "tau_minus":
+            hint += " (tau_minus, the depression time constant, belongs to the post-synaptic neuron in NEST: " \
+                    "default 20 ms)"
+        raise error("E207", f"synapse model {model} has no parameter '{name}'", span, hint=hint)
     return params[name]
 
 
