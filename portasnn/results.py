@@ -18,9 +18,9 @@ Layout::
                                PRE -> POST``), at the end of the run, one entry per connection: sources, targets (int64,
                                0-based indices within <pre> and <post>), weights (float64, in the weight unit of the
                                post-synaptic model: mV, pA or nS as in the network IR, signed as there), delays
-                               (float64, ms), unit (0-d str array, "" for plain numbers), projection (0-d str array, its name);
-                               sorted by source, target, weight, delay. Present iff that projection's weights were
-                               recorded (so far on the nest target).
+                               (float64, ms), unit (0-d str array, "" for plain numbers), projection (0-d str array,
+                               its name); sorted by source, target, weight, delay. Present iff that projection's
+                               weights were recorded (so far on the nest target).
       summary.json             per-population statistics (below), written by ``close(summary=True)``
       raster.png               raster of a sample of the recorded neurons per population above the population rates
       traces.png               recorded traces (only if any were recorded)
