@@ -8,13 +8,16 @@
 //   model exc from "nestml:iaf_psc_delta_neuron"
 //   model izh from "nestml:izhikevich_neuron", spinnaker_solver = rk2, substeps = 2   (its numerics)
 //   model E_model = nest iaf_psc_delta { t_ref = 2 ms }     (a block: defaults for its populations)
+//   synapse stdp from "nest:stdp_synapse" { tau_plus = 20 ms, lambda = 0.01, Wmax = 1 mV }   (a plastic synapse)
 //   let J = 0.1 mV
 //   population E: NE exc { V_th = 20 mV, V_m ~ uniform(0 mV, 20 mV) }
 //   population I: NI exc, weight_scaling = auto             (or shift(1, 2), max(2 mV, 8 mV), spynnaker)
 //   connect E -> I: fixed_indegree(CE), weight = J, delay = D
+//   connect E -> E: fixed_indegree(CE), synapse = stdp, weight = J, delay = D
 //   stimulus ext: poisson(rate = nu_ext * CE) -> E, I  weight = J, delay = D
 //   record spikes of E[0:50]
 //   record V_m of E[0:5] every 0.1 ms
+//   record weights of E -> E                                (the final weights of a projection)
 //   simulate 1000 ms resolution 0.1 ms seed 42
 grammar PortasnnNet;
 
@@ -25,17 +28,19 @@ statement
     | INCLUDE path=STRING                                                    # includeStmt
     | MODEL key=IDENT (EQ inner=IDENT)? FROM path=STRING block? (COMMA option)*  # modelFileStmt
     | MODEL key=IDENT EQ NEST builtin=IDENT block?                           # modelNestStmt
+    | SYNAPSE key=IDENT FROM path=STRING block?                              # synapseStmt
     | LET name=IDENT EQ expr                                                 # letStmt
     | POPULATION name=IDENT COLON size=expr model=IDENT block? (COMMA option)*  # populationStmt
     | CONNECT (name=IDENT COLON)? pre=IDENT ARROW post=IDENT COLON rule (COMMA option)*  # connectStmt
     | STIMULUS name=IDENT COLON call ARROW target (COMMA target)* (COMMA? option (COMMA option)*)?  # stimulusStmt
     | RECORD (name=IDENT COLON)? IDENT (COMMA IDENT)* OF target (EVERY interval=expr)?        # recordStmt
+    | RECORD (name=IDENT COLON)? what=IDENT OF pre=IDENT ARROW post=IDENT (EVERY interval=expr)?  # recordProjectionStmt
     | SIMULATE duration=expr simOption*                                      # simulateStmt
     ;
 
 block       : LBRACE (item (COMMA item)* COMMA?)? RBRACE ;
 item        : INITIAL? name=IDENT op=(EQ | TILDE) expr ;
-option      : name=IDENT EQ expr ;
+option      : name=(IDENT | SYNAPSE) EQ expr ;
 target      : name=IDENT (LBRACK subset RBRACK)? ;
 subset      : lo=expr COLON hi=expr                                           # rangeSubset
             | expr (COMMA expr)*                                             # listSubset
@@ -80,6 +85,7 @@ RESOLUTION  : 'resolution' ;
 SEED        : 'seed' ;
 THREADS     : 'threads' ;
 PROCESSES   : 'processes' ;
+SYNAPSE     : 'synapse' ;
 TRUE        : 'true' ;
 FALSE       : 'false' ;
 

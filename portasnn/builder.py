@@ -9,6 +9,9 @@ is taken from the sign; ``receptor="inhibitory"`` with a positive weight stores 
     net.model("exc", nest="iaf_psc_delta")
     E = net.population("E", 800, "exc", params={"V_th": 20.0}, initial={"V_m": Uniform(0.0, 20.0)})
     net.connect(E, E, FixedIndegree(80), weight=0.1, delay=1.5)
+    net.synapse("stdp", nest="stdp_synapse", params={"lambda": 0.01, "Wmax": "1 mV"})   # a plastic synapse
+    EE = net.connect(E, E, FixedIndegree(20), weight=0.1, delay=1.5, synapse="stdp", name="EE")
+    net.record_weights(EE)                                                          # its final weights
     net.poisson("ext", targets=[E], rate=20000.0, weight=0.1, delay=1.5)
     net.record_spikes(E, subset=range(50))
     net.simulate(1000, resolution=0.1, seed=42)
@@ -21,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from portasnn.frontend.pnet import synapses as S
 from portasnn.frontend.pnet import values as V
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.checks import check_network, normalise_weight
@@ -121,6 +125,8 @@ class Network:
         self._projections: list[ir.Projection] = []
         self._stimuli: list[ir.Stimulus] = []
         self._recorders: list[ir.Recorder] = []
+        self._synapses: dict[str, ir.Synapse] = {}
+        self._weight_recorders: list[ir.WeightRecorder] = []
         self._simulation = ir.Simulation()
 
     # models and populations
@@ -185,11 +191,39 @@ class Network:
         self._pops[name] = pop
         return pop
 
+    def synapse(self, key: str, *, nest: str, params: Mapping[str, float | str] | None = None) -> str:
+        """Declare a plastic synapse model, a NEST built-in (``nest="stdp_synapse"``) with ``params`` (plain numbers in
+        NEST's units, or strings with units; ``Wmax`` in the weight unit of the projections that use it, a plain
+        number being taken in that unit). Returns ``key``, for ``connect(..., synapse=key)``."""
+        _check_name(key, "synapse name")
+        if key in self._synapses:
+            raise error("E205", f"synapse '{key}' is defined twice", None)
+        model = S.nest_synapse(f"nest:{nest}", None)
+        values: list[tuple[str, float]] = []
+        weight_unit: str | None = None
+        for name, value in (params or {}).items():
+            unit = S.parameter_unit(model, name, None)
+            what = f"{name} of synapse {key} ({model})"
+            if unit is None and isinstance(value, str):
+                q = V.quantity(evaluate(value, f"<{what}>"), what, None)
+                weight_unit = S.unit_text(q)
+                number = float(V.to_value(q, None, what, None, allowed=V.WEIGHT_DIMS))  # type: ignore[arg-type]
+            else:
+                number = self._value(value, unit, what)
+                if isinstance(number, (bool, ir.Distribution)):
+                    raise error("E216", f"{what} must be a number", None)
+            S.check_value(model, name, number, None)
+            values.append((name, number))
+        self._synapses[key] = ir.Synapse(key=key, kind="nest", name=model, params=tuple(values),
+                                         weight_unit=weight_unit if weight_unit is not None else "?")
+        return key
+
     # projections and stimuli
     def connect(self, pre: PopRef, post: PopRef, rule: ir.Connector, *, weight: ir.Value | str,
                 delay: ir.Value | str, receptor: str | None = None, autapses: bool | None = None,
-                multapses: bool | None = None, name: str | None = None) -> ir.Projection:
-        """Connect ``pre`` to ``post`` with a rule (FixedIndegree(...), ...); weight in the receptor's unit."""
+                multapses: bool | None = None, name: str | None = None, synapse: str = "static") -> ir.Projection:
+        """Connect ``pre`` to ``post`` with a rule (FixedIndegree(...), ...); weight in the receptor's unit;
+        ``synapse``: "static" or a key of :meth:`synapse`."""
         pre_pop, post_pop = self._pop(pre), self._pop(post)
         if not isinstance(rule, ir.Connector):
             raise error("E210", f"a connection rule must be AllToAll(), FixedIndegree(n), ..., got {rule!r}", None)
@@ -204,8 +238,12 @@ class Network:
             raise error("E205", f"projection '{name}' is defined twice", None)
         w, d, receptor = self._weight_delay(weight, delay, receptor, post_pop, f"connect {pre_pop.name} -> "
                                             f"{post_pop.name}")
+        if synapse != "static" and synapse not in self._synapses:
+            raise error("E242", f"unknown synapse '{synapse}'", None,
+                        hint="known synapses: " + ", ".join(["static", *self._synapses]) + " (declare it with "
+                        "net.synapse(...) first)")
         proj = ir.Projection(name=name, pre=pre_pop.name, post=post_pop.name, connector=rule, weight=w, delay=d,
-                             receptor=receptor)
+                             receptor=receptor, synapse=synapse)
         self._projections.append(proj)
         return proj
 
@@ -272,6 +310,23 @@ class Network:
             raise error("E216", "use record_spikes() to record spikes", None)
         return self._record(population, "state", names, subset, interval, name)
 
+    def record_weights(self, projection: ir.Projection | str, *, name: str | None = None) -> ir.WeightRecorder:
+        """Record the final weights of a plastic projection (``weights/<pre>__<post>.npz`` in the results)."""
+        proj_name = projection.name if isinstance(projection, ir.Projection) else projection
+        proj = next((p for p in self._projections if p.name == proj_name), None)
+        if proj is None:
+            raise error("E245", f"no projection '{proj_name}' to record weights of", None,
+                        hint="known projections: " + (", ".join(p.name for p in self._projections) or "none"))
+        taken = {r.name for r in (*self._recorders, *self._weight_recorders)}
+        name = _check_name(name, "recorder name") if name else default_recorder_name(proj.name, ("weights",), taken)
+        if name in taken:
+            raise error("E205", f"recorder '{name}' is defined twice", None)
+        info = info_of(self.catalog, self._models[self._pops[proj.post].model])
+        unit = S.unit_text(info.weight_rule(proj.receptor)[0]) if info is not None else ""
+        rec = ir.WeightRecorder(name=name, projection=proj.name, unit=unit)
+        self._weight_recorders.append(rec)
+        return rec
+
     def _record(self, population, kind, variables, subset, interval, name) -> ir.Recorder:
         pop = self._pop(population)
         taken = {r.name for r in self._recorders}
@@ -301,13 +356,28 @@ class Network:
             interval=res) for r in self._recorders)
         net = ir.Network(name=self.name, models=tuple(self._models.values()), populations=tuple(self._pops.values()),
                          projections=tuple(self._projections), stimuli=tuple(self._stimuli), recorders=recorders,
-                         simulation=self._simulation)
+                         simulation=self._simulation, synapses=self._finish_synapses(),
+                         weight_recorders=tuple(self._weight_recorders))
         check_network(net, self.catalog)
         return net
 
     def to_pnet(self) -> str:
         """The network as .pnet text."""
         return to_pnet(self.ir(), self.catalog)
+
+    def _finish_synapses(self) -> tuple[ir.Synapse, ...]:
+        """A ``Wmax`` given as a plain number is in the weight unit of the (first) projection that uses it."""
+        out = []
+        for syn in self._synapses.values():
+            if syn.weight_unit == "?":
+                users = [p for p in self._projections if p.synapse == syn.key]
+                unit = ""
+                if users and syn.param(S.WEIGHT_BOUND) is not None:
+                    info = info_of(self.catalog, self._models[self._pops[users[0].post].model])
+                    unit = S.unit_text(info.weight_rule(users[0].receptor)[0]) if info is not None else ""
+                syn = ir.Synapse(key=syn.key, kind=syn.kind, name=syn.name, params=syn.params, weight_unit=unit)
+            out.append(syn)
+        return tuple(out)
 
     # helpers
     def _pop(self, ref: PopRef) -> ir.Population:

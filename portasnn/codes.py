@@ -286,6 +286,33 @@ _ALL: tuple[Code, ...] = (
     _c("E219", "bad stimulus",
        "A stimulus is unknown, lacks a required parameter, has an unknown one, inconsistent times or "
        "amplitudes, a negative rate, or no target. Fix it as the message says.", "frontend"),
+    _c("E240", "plastic synapses are not lowered to SpiNNaker yet",
+       "A projection uses a plastic synapse (`synapse = NAME`), and the spinnaker and spinnaker-host targets lower "
+       "static synapses only; running it as static would give other numbers without saying so. Run the network on "
+       "the nest target (NEST's own stdp_synapse), or make the projection static to run it on SpiNNaker.",
+       "spinnaker"),
+    _c("E241", "unknown synapse model",
+       "A `synapse NAME from \"...\"` declaration names a synapse model portasnn cannot use: so far the NEST "
+       "built-in \"nest:stdp_synapse\"; NESTML synapse models are not supported yet. Use one the hint lists.",
+       "frontend"),
+    _c("E242", "unknown synapse",
+       "A projection's `synapse = NAME` names no synapse declared before it. Declare it with "
+       "`synapse NAME from \"nest:stdp_synapse\" { ... }` (Python: net.synapse(...)) first, or write static.",
+       "frontend"),
+    _c("E243", "weight bound in the wrong unit",
+       "A plastic synapse's weight bound Wmax is in a unit other than the weights of a projection that uses it "
+       "(mV for delta synapses, pA for current, nS for conductance synapses, a plain number where the model's "
+       "weights have none). Write Wmax in the unit of the post-synaptic model's weights.", "frontend"),
+    _c("E244", "weights and weight bound of different signs",
+       "NEST's stdp_synapse keeps a weight between 0 and Wmax, so the weights of a plastic projection must have "
+       "the sign of Wmax (inhibitory weights are stored negative). Give Wmax the sign of the weights.",
+       "frontend"),
+    _c("E245", "no projection to record weights of",
+       "`record weights of PRE -> POST` needs exactly one projection from PRE to POST (`record weights of NAME` "
+       "names one by its name). Connect the populations first, or name the projection.", "frontend"),
+    _c("E246", "weights of a static projection are not recorded",
+       "Only the weights of plastic projections change during a run; a static projection's weights are the ones "
+       "the network gives. Record the weights of a projection with `synapse = NAME`.", "frontend"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),
@@ -301,7 +328,8 @@ _ALL: tuple[Code, ...] = (
        "The network refers to a model that was not built for NEST. This follows from an unknown model in "
        "the network; check the model declarations.", "nest"),
     _c("E304", "synapse type not supported on NEST",
-       "The nest target lowers static synapses only. Use a static synapse.", "nest"),
+       "The nest target lowers static synapses and the NEST built-in synapse models a network declares "
+       "(`synapse NAME from \"nest:stdp_synapse\"`). Declare the synapse model, or use a static synapse.", "nest"),
     _c("E305", "connection rule parameter not supported on NEST",
        "The connection rule is given a parameter the NEST lowering does not take. Remove it.", "nest"),
     _c("E306", "delay below one time step (NEST)",

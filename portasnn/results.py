@@ -14,6 +14,13 @@ Layout::
                                recorded (recorded neurons that stayed silent have no spike, but are in ``recorded``).
       traces/<pop>__<var>.npz  times (float64, ms, shape T), ids (int64, sorted 0-based indices of the neurons whose
                                ``var`` was recorded, shape N), values (float64, shape T x N), unit (0-d str array)
+      weights/<pre>__<post>.npz  the final weights of one plastic projection from <pre> to <post> (``record weights of
+                               PRE -> POST``), at the end of the run, one entry per connection: sources, targets (int64,
+                               0-based indices within <pre> and <post>), weights (float64, in the weight unit of the
+                               post-synaptic model: mV, pA or nS as in the network IR, signed as there), delays
+                               (float64, ms), unit (0-d str array, "" for plain numbers), projection (0-d str array,
+                               its name); sorted by source, target, weight, delay. Present iff that projection's
+                               weights were recorded (so far on the nest target).
       summary.json             per-population statistics (below), written by ``close(summary=True)``
       raster.png               raster of a sample of the recorded neurons per population above the population rates
       traces.png               recorded traces (only if any were recorded); both PNGs are absent after
@@ -27,7 +34,8 @@ meta.json keys: ``format`` ("portasnn-results/2", set by the writer), ``target``
 "spinnaker-host", "spinnaker-host-float", ...), ``network`` (name), ``duration_ms``, ``resolution_ms``,
 ``seed``, ``populations`` ({pop: {"size": int, "model": str}}, in declaration order), ``versions``
 ({tool: version}), ``command`` (command line or API call), ``wall_time_s`` ({"build", "connect",
-"simulate": seconds}); optional ``warmup_ms`` (statistics ignore spikes before it, default 0), ``mpi_processes``.
+"simulate": seconds}); optional ``warmup_ms`` (statistics ignore spikes before it, default 0), ``mpi_processes``,
+``weights`` ({"<pre>__<post>": {"projection", "pre", "post", "unit"}}, one per weights file).
 Required: format, target, duration_ms, resolution_ms, populations. Population names match
 ``[A-Za-z0-9_.-]+`` and may not contain ``__``. Neuron ids (neo's ``source_id``/``channel_id``) number the
 neurons of all populations from 1 in declaration order, as the generated PyNEST script's node ids do:
@@ -53,7 +61,8 @@ summary.json::
     {"format": "portasnn-results/2", "window_ms": [warmup, duration],
      "settings": {"corr_sample": 200, "corr_bin_ms": 5.0, "cv_min_spikes": 3, "sample_seed": 0},
      "populations": {pop: {"size", "n_neurons", "n_spikes", "rate_hz", "cv_isi", "fano_factor", "corr_mean"}},
-     "wall_time_s": {...copied from meta.json}}
+     "wall_time_s": {...copied from meta.json},
+     "weights": {"<pre>__<post>": {"projection", "unit", "n", "mean", "std", "min", "max"}}}   (iff recorded)
 
 Every statistic is over the recorded neurons only: ``size`` is the population's size, ``n_neurons`` the number of
 neurons whose spikes were recorded. All statistics use the spikes in the window [warmup_ms, duration_ms] and are
@@ -65,6 +74,8 @@ in the tests);
 ``fano_factor`` variance / mean of the per-neuron spike counts across the recorded neurons (``fanofactor``);
 ``corr_mean`` mean off-diagonal Pearson correlation (``correlation_coefficient``) of spike counts in
 5 ms bins over a sample of up to 200 neurons drawn (seed 0) from the recorded ones with at least one spike.
+``weights``: per weights file, over its connections' final weights: ``n`` (connections), ``mean``, ``std``
+(ddof 0), ``min``, ``max`` (in ``unit``, null without connections).
 A statistic that is undefined (no spikes, fewer than 2 active neurons, ...) is ``null``, never NaN.
 """
 from __future__ import annotations
@@ -114,6 +125,20 @@ class Trace:
 
 
 @dataclass(frozen=True, slots=True)
+class Weights:
+    """The final weights of one plastic projection: one entry per connection (``weights/<pre>__<post>.npz``)."""
+
+    projection: str
+    pre: str
+    post: str
+    sources: np.ndarray  # (C,) int64, 0-based indices in ``pre``
+    targets: np.ndarray  # (C,) int64, 0-based indices in ``post``
+    weights: np.ndarray  # (C,) float64, in ``unit``
+    delays: np.ndarray  # (C,) float64, ms
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
 class Results:
     """A results directory in memory: ``meta`` as in meta.json, ``spikes`` {pop: (senders, times)},
     ``traces`` {pop: {var: Trace}}, ``recorded`` {pop: sorted indices of the neurons whose spikes were recorded}
@@ -124,6 +149,7 @@ class Results:
     spikes: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     traces: dict[str, dict[str, Trace]] = field(default_factory=dict)
     recorded: dict[str, np.ndarray] = field(default_factory=dict)
+    weights: dict[str, Weights] = field(default_factory=dict)  # "<pre>__<post>" -> final weights
 
     @property
     def populations(self) -> dict[str, int]:
@@ -202,6 +228,7 @@ class ResultsWriter:
         self._spikes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._recorded: dict[str, np.ndarray] = {}
         self._traces: dict[str, dict[str, Trace]] = {}
+        self._weights: dict[str, Weights] = {}
 
     def _size(self, pop: str) -> int:
         if pop not in self.meta["populations"]:
@@ -255,6 +282,24 @@ class ResultsWriter:
             times, values = np.concatenate([old.times, times]), np.concatenate([old.values, values])
         self._traces.setdefault(pop, {})[var] = Trace(times, ids, values, str(unit))
 
+    def add_weights(self, projection: str, pre: str, post: str, sources: np.ndarray, targets: np.ndarray,
+                    weights: np.ndarray, delays: np.ndarray, unit: str) -> None:
+        """Add the final weights of projection ``projection`` from ``pre`` to ``post`` (0-based indices, one entry
+        per connection, weights in ``unit``, delays in ms); one projection per pair of populations."""
+        pre_size, post_size = self._size(pre), self._size(post)
+        key = f"{pre}__{post}"
+        if key in self._weights:
+            raise UsageError(f"weights from '{pre}' to '{post}' are added twice", code="E713")
+        arrays = [np.asarray(a, dtype=t).ravel() for a, t in ((sources, np.int64), (targets, np.int64),
+                                                               (weights, np.float64), (delays, np.float64))]
+        if len({a.size for a in arrays}) != 1:
+            raise UsageError(f"weights {key}: sources, targets, weights and delays differ in length", code="E713")
+        src, tgt, w, d = arrays
+        if src.size and (src.min() < 0 or src.max() >= pre_size or tgt.min() < 0 or tgt.max() >= post_size):
+            raise UsageError(f"weights {key}: a source or target index lies outside its population", code="E713")
+        order = np.lexsort((d, w, tgt, src))
+        self._weights[key] = Weights(projection, pre, post, src[order], tgt[order], w[order], d[order], str(unit))
+
     def close(self, summary: bool = True, plots: bool | None = None) -> Path:
         """Write spikes, traces, meta.json and (optionally) summary.json and the PNG plots (``plots=None``: unless
         ``PORTASNN_PLOTS=0``, which ``portasnn run --no-plots`` sets)."""
@@ -269,6 +314,14 @@ class ResultsWriter:
             for var, tr in by_var.items():
                 np.savez_compressed(self.outdir / "traces" / f"{pop}__{var}.npz", times=tr.times, ids=tr.ids,
                                     values=tr.values, unit=np.array(tr.unit))
+        if self._weights:
+            (self.outdir / "weights").mkdir(exist_ok=True)
+            self.meta["weights"] = {key: {"projection": w.projection, "pre": w.pre, "post": w.post, "unit": w.unit}
+                                    for key, w in self._weights.items()}
+        for key, w in self._weights.items():
+            np.savez_compressed(self.outdir / "weights" / f"{key}.npz", sources=w.sources, targets=w.targets,
+                                weights=w.weights, delays=w.delays, unit=np.array(w.unit),
+                                projection=np.array(w.projection))
         (self.outdir / "meta.json").write_text(json.dumps(self.meta, indent=2, default=_json_default) + "\n")
         if summary or plots:
             results = read_results(self.outdir)
@@ -383,7 +436,25 @@ def read_results(outdir: str | Path) -> Results:
             raise _broken(path, f"traces/{file.name}: values have shape {values.shape}, expected "
                           f"({times.size}, {ids.size})")
         traces.setdefault(owner, {})[file.stem[len(owner) + 2:]] = Trace(times, ids, values, str(data["unit"]))
-    return Results(path, meta, spikes, traces, recorded)
+    return Results(path, meta, spikes, traces, recorded, _read_weights(path, pops))
+
+
+def _read_weights(path: Path, pops: dict) -> dict[str, Weights]:
+    out: dict[str, Weights] = {}
+    for file in sorted((path / "weights").glob("*.npz")) if (path / "weights").is_dir() else []:
+        pre, _, post = file.stem.partition("__")
+        if pre not in pops or post not in pops:
+            raise _broken(path, f"weights/{file.name} is not named <pre>__<post>.npz for two known populations")
+        data = _load_npz(path, file, ("sources", "targets", "weights", "delays", "unit", "projection"))
+        src, tgt = data["sources"].astype(np.int64), data["targets"].astype(np.int64)
+        w, d = data["weights"].astype(np.float64), data["delays"].astype(np.float64)
+        if not (src.ndim == 1 and src.shape == tgt.shape == w.shape == d.shape):
+            raise _broken(path, f"weights/{file.name}: sources, targets, weights and delays differ in shape")
+        if src.size and (src.min() < 0 or src.max() >= pops[pre]["size"] or tgt.min() < 0
+                         or tgt.max() >= pops[post]["size"]):
+            raise _broken(path, f"weights/{file.name}: a source or target lies outside its population")
+        out[file.stem] = Weights(str(data["projection"]), pre, post, src, tgt, w, d, str(data["unit"]))
+    return out
 
 
 def _load_npz(path: Path, file: Path, keys: tuple[str, ...]) -> dict[str, np.ndarray]:
@@ -408,6 +479,10 @@ def load_results(outdir: str | Path) -> neo.Block:
     ``channel_index`` (0-based indices), as PyNN's. The Block is named after the network and annotated
     ``simulator`` (the target), ``dt``, ``mpi_processes``, ``seed``, ``duration_ms`` and ``populations``
     ({pop: {size, first_id, last_id, first_index, last_index, model}}, PyNN's per-population metadata).
+
+    Recorded synapse weights are not in the Block: neo has no container for connection weights (PyNN does not
+    put them in its neo output either). Read them with ``read_results(outdir).weights`` ({"<pre>__<post>":
+    Weights}) or from ``weights/<pre>__<post>.npz`` with numpy.
     """
     import neo
     import quantities as pq
@@ -550,10 +625,23 @@ def summarize(results: Results, warmup_ms: float | None = None) -> dict[str, Any
     t1 = results.duration_ms
     pops = {pop: {"size": size, **population_stats(results.trains(pop, t_start=t0), t0, t1)}
             for pop, size in results.populations.items() if pop in results.spikes}
-    return {"format": FORMAT, "window_ms": [t0, t1],
-            "settings": {"corr_sample": CORR_SAMPLE, "corr_bin_ms": CORR_BIN_MS, "cv_min_spikes": CV_MIN_SPIKES,
-                         "sample_seed": SAMPLE_SEED},
-            "populations": pops, "wall_time_s": dict(results.meta.get("wall_time_s") or {})}
+    out = {"format": FORMAT, "window_ms": [t0, t1],
+           "settings": {"corr_sample": CORR_SAMPLE, "corr_bin_ms": CORR_BIN_MS, "cv_min_spikes": CV_MIN_SPIKES,
+                        "sample_seed": SAMPLE_SEED},
+           "populations": pops, "wall_time_s": dict(results.meta.get("wall_time_s") or {})}
+    if results.weights:
+        out["weights"] = {key: weight_stats(w) for key, w in results.weights.items()}
+    return out
+
+
+def weight_stats(w: Weights) -> dict[str, Any]:
+    """n, mean, std (ddof 0), min and max of a projection's final weights (null when it has no connection)."""
+    values = w.weights
+    stats: dict[str, Any] = {"n": int(values.size), "mean": None, "std": None, "min": None, "max": None}
+    if values.size:
+        stats.update(mean=_finite(values.mean()), std=_finite(values.std()), min=_finite(values.min()),
+                     max=_finite(values.max()))
+    return {"projection": w.projection, "unit": w.unit, **stats}
 
 
 # ------------------------------------------------------------------------------------------------ plots

@@ -55,6 +55,11 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
             subset = f" ({n} of {size} neurons recorded)" if size is not None and n != size else ""
             click.echo(f"{pop}: {_fmt(stats.get('rate_hz'), '.2f')} Hz, CV(ISI) {_fmt(stats.get('cv_isi'), '.3f')}"
                        + subset)
+    for w in (result.summary.get("weights") or {}).values():  # record weights of ...: final weights
+        unit = f" {w['unit']}" if w.get("unit") else ""
+        click.echo(f"{w['projection']} final weights: mean {_fmt(w.get('mean'), '.4g')}{unit}, std "
+                   f"{_fmt(w.get('std'), '.4g')}, min {_fmt(w.get('min'), '.4g')}, max {_fmt(w.get('max'), '.4g')} "
+                   f"({w['n']} connections)")
     _say_auto_shifts(Path(result.outdir))
     click.echo(f"results in {result.outdir}")
 

@@ -285,6 +285,10 @@ def _compare_network(subject_text: str, net: Network | None, given: list[Arm], p
     except ValueError:
         raise UsageError(f"seed={seed!r} is not an integer", code="E758") from None
     arms = list(given)
+    if isinstance(net, Network) and any(t.kind.startswith("spinnaker") for t in parsed):
+        from portasnn.targets.spinnaker import refuse_plastic
+
+        refuse_plastic(net, next(t.kind for t in parsed if t.kind.startswith("spinnaker")))  # before any run
     if isinstance(net, Network) and sum(p.size for p in net.populations) <= SINGLE_NEURON_MAX:
         seeds = 1  # compared neuron by neuron: no seed band
     for i, target in enumerate(parsed):

@@ -73,6 +73,39 @@ class ModelRef:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Synapse:
+    """A plastic synapse model used by projections (``synapse = key``; without it a projection is static).
+
+    ``kind`` "nest": the NEST built-in ``name`` (so far ``stdp_synapse``), ``params`` in NEST's units (ms, plain
+    numbers); its weight bound ``Wmax`` is in ``weight_unit``, the IR unit of the weights it bounds ("mV", "pA",
+    "nS", or "" for plain numbers), which must be the weight unit of every projection that uses it.
+    Parameters not given keep NEST's defaults. The depression time constant ``tau_minus`` belongs to the
+    post-synaptic neuron in NEST (default 20 ms), not to the synapse.
+    """
+
+    key: str
+    kind: Literal["nest"]
+    name: str
+    params: tuple[tuple[str, float], ...] = ()
+    weight_unit: str = ""
+    span: Span | None = field(default=None, compare=False)
+
+    def param(self, name: str) -> float | None:
+        return dict(self.params).get(name)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeightRecorder:
+    """The final weights of projection ``projection`` (a plastic one), at the end of the run, in ``unit`` (the
+    IR unit of its weights, "" for plain numbers)."""
+
+    name: str
+    projection: str
+    unit: str = ""
+    span: Span | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class WeightScaling:
     """How the spinnaker targets choose a population's ring-buffer left shift per synapse type.
 
@@ -121,8 +154,13 @@ class Projection:
     weight: Value
     delay: Value  # ms
     receptor: str = "excitatory"  # "excitatory" | "inhibitory" | a named spike input port of the post model
-    synapse: Literal["static"] = "static"
+    synapse: str = "static"  # "static", or the key of a Synapse of the network
     span: Span | None = field(default=None, compare=False)
+    synapse_span: Span | None = field(default=None, compare=False, metadata=OMIT_IF_DEFAULT)  # of `synapse = ...`
+
+    @property
+    def plastic(self) -> bool:
+        return self.synapse != "static"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -180,6 +218,8 @@ class Network:
     recorders: tuple[Recorder, ...] = ()
     simulation: Simulation = Simulation()
     source: str | None = field(default=None, compare=False)  # the .pnet file, if any
+    synapses: tuple[Synapse, ...] = field(default=(), metadata=OMIT_IF_DEFAULT)
+    weight_recorders: tuple[WeightRecorder, ...] = field(default=(), metadata=OMIT_IF_DEFAULT)
 
     def population(self, name: str) -> Population:
         for pop in self.populations:
@@ -192,3 +232,15 @@ class Network:
             if ref.key == key:
                 return ref
         raise KeyError(key)
+
+    def synapse(self, key: str) -> Synapse:
+        for syn in self.synapses:
+            if syn.key == key:
+                return syn
+        raise KeyError(key)
+
+    def projection(self, name: str) -> Projection:
+        for proj in self.projections:
+            if proj.name == name:
+                return proj
+        raise KeyError(name)

@@ -12,11 +12,13 @@ from pathlib import Path
 from portasnn.errors import NetworkError
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.reader import default_projection_name, default_recorder_name, nestml_model_path
-from portasnn.ir.network import Distribution, ModelRef, Network, Population, Stimulus, Value
+from portasnn.frontend.pnet.synapses import NEST_SYNAPSES, WEIGHT_BOUND
+from portasnn.ir.network import Distribution, ModelRef, Network, Population, Stimulus, Synapse, Value
 from portasnn.units import UNITS, Quantity, ir_unit_name
 
 KEYWORDS = {"network", "include", "model", "from", "nest", "let", "population", "initial", "connect", "stimulus",
-            "record", "of", "every", "simulate", "resolution", "seed", "threads", "processes", "true", "false"}
+            "record", "of", "every", "simulate", "resolution", "seed", "threads", "processes", "true", "false",
+            "synapse"}
 RESERVED = KEYWORDS | set(UNITS)
 _STIM_CALL = {"poisson": "poisson", "dc": "dc", "step": "step", "spike_times": "spikes"}
 _STIM_UNITS = {"rate": "Hz", "amplitude": "pA", "start": "ms", "stop": "ms", "times": "ms", "amplitudes": "pA"}
@@ -81,6 +83,7 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
     pops = {p.name: p for p in network.populations}
     lines = [f"network {network.name}" if is_name(network.name) else f'network "{network.name}"', ""]
     lines += [_model(m) for m in network.models]
+    lines += [_synapse(s) for s in network.synapses]
     lines.append("")
     for pop in network.populations:
         lines.append(_population(pop, models.get(pop.model), catalog))
@@ -105,6 +108,8 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
                 f"delay = {value_text(proj.delay, 'ms')}", f"receptor = {_name(proj.receptor, 'receptor')}"]
         opts += [f"{k} = false" for k, v in (("autapses", conn.allow_autapses), ("multapses", conn.allow_multapses))
                  if not v]
+        if proj.plastic:
+            opts.append(f"synapse = {_name(proj.synapse, 'synapse name')}")
         lines.append(f"connect {label}{_name(proj.pre, 'population')} -> {_name(proj.post, 'population')}: "
                      f"{conn.rule}{f'({args})' if args else ''}, " + ", ".join(opts))
     lines.append("")
@@ -122,6 +127,14 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
         else:
             names = ", ".join(_name(v, "variable") for v in rec.variables)
             lines.append(f"record {label}{names} of {target} every {number(rec.interval, 'ms')}")
+    for wrec in network.weight_recorders:
+        default = default_recorder_name(wrec.projection, ("weights",), taken)
+        taken.add(wrec.name)
+        label = "" if wrec.name == default else _name(wrec.name, "recorder name") + ": "
+        proj = next(p for p in network.projections if p.name == wrec.projection)
+        pair = [p for p in network.projections if (p.pre, p.post) == (proj.pre, proj.post)]
+        what = f"{proj.pre} -> {proj.post}" if len(pair) == 1 else _name(proj.name, "projection name")
+        lines.append(f"record {label}weights of {what}")
     sim = network.simulation
     lines += ["", f"simulate {number(sim.duration, 'ms')} resolution {number(sim.resolution, 'ms')} "
                   f"seed {sim.seed} threads {sim.threads} processes {sim.processes}"]
@@ -139,6 +152,14 @@ def _model(m: ModelRef) -> str:
     if '"' in str(path):
         raise NetworkError(f"the path {path} cannot be written in .pnet", code="E216")
     return f'model {key}{inner} from "{path}"' + _numerics(m)
+
+
+def _synapse(syn: Synapse) -> str:
+    units = NEST_SYNAPSES.get(syn.name, {})
+    items = [f"{_name(k, 'synapse parameter')} = "
+             + number(v, syn.weight_unit if k == WEIGHT_BOUND else unit_name(units.get(k))) for k, v in syn.params]
+    block = " { " + ", ".join(items) + " }" if items else ""
+    return f'synapse {_name(syn.key, "synapse name")} from "{syn.kind}:{syn.name}"{block}'
 
 
 def _numerics(m: ModelRef) -> str:

@@ -115,12 +115,14 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         if info.module_path:
             used.setdefault((info.module_name or "", info.module_path), set()).add(info.nest_name)
     modules = [(name, path, sorted(names)) for (name, path), names in sorted(used.items())]
-    projections = [_projection(net, p, models) for p in net.projections]
+    projections = [_projection(net, p, models, k) for k, p in enumerate(net.projections, start=1)]
     stimuli = [_stimulus(net, s, models) for s in net.stimuli]
     _unique_keys(stimuli)
     spike_recs, trace_recs = _recorders(net, net.recorders, models)
     _unique_keys(trace_recs)
     synapses = _shared_synapses([*projections, *stimuli])
+    plastic = [c["plastic"] for c in projections if c.get("plastic")]
+    weight_recs = _weight_recorders(net, projections)
     return {
         "net": net,
         "version": portasnn.__version__,
@@ -135,6 +137,8 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         "modules": modules,
         "populations": pops,
         "synapses": synapses,
+        "plastic_synapses": plastic,
+        "weight_recorders": weight_recs,
         "projections": projections,
         "stimuli": stimuli,
         "spike_recorders": spike_recs,
@@ -149,10 +153,18 @@ def _model_info(net: Network, key: str, models: Mapping[str, ModelInfo], span: S
         raise NetworkError(f"unknown model '{key}'", span=span, code="E303") from None
 
 
-def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo]) -> dict:
-    if proj.synapse != "static":
-        raise NetworkError(f"the nest target lowers only static synapses, not '{proj.synapse}'", span=proj.span,
-                           code="E304", construct=f"projection {proj.name}")
+def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo], index: int) -> dict:
+    plastic = None
+    if proj.plastic:
+        try:
+            syn = net.synapse(proj.synapse)
+        except KeyError:
+            raise NetworkError(f"the nest target lowers static synapses and declared NEST synapse models, not "
+                               f"'{proj.synapse}'", span=proj.synapse_span or proj.span, code="E304",
+                               construct=f"projection {proj.name}") from None
+        # one copy per projection, so that its connections (and their weights) can be told apart
+        plastic = {"name": f"{syn.name}_{index}", "base": syn.name, "synapse": syn.key, "projection": proj.name,
+                   "params": [(k, repr(float(v))) for k, v in syn.params]}
     post = net.population(proj.post)
     rule, keys = _RULES[proj.connector.rule]
     conn = {"rule": json.dumps(rule)}
@@ -165,9 +177,27 @@ def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo])
     conn["allow_multapses"] = repr(bool(proj.connector.allow_multapses))
     syn = _syn_spec(net, post.model, proj.weight, proj.delay, proj.receptor, models, proj.span,
                     f"projection {proj.name}")
+    if plastic is not None:
+        syn["synapse_model"] = json.dumps(plastic["name"])
     label = "" if proj.name == f"{proj.pre}->{proj.post}" else f" ({proj.name})"
     return {"name": proj.name, "label": label, "pre": _var(proj.pre), "post": _var(proj.post), "conn": conn,
-            "syn": syn, "pre_name": proj.pre, "post_name": proj.post, "rule": proj.connector.rule}
+            "syn": syn, "pre_name": proj.pre, "post_name": proj.post, "rule": proj.connector.rule,
+            "plastic": plastic}
+
+
+def _weight_recorders(net: Network, projections: list[dict]) -> list[dict]:
+    """``record weights of ...``: the projection's populations, its synapse model copy and the weights' unit."""
+    by_name = {c["name"]: c for c in projections}
+    out = []
+    for rec in net.weight_recorders:
+        c = by_name.get(rec.projection)
+        if c is None or not c.get("plastic"):
+            raise InternalError(f"recorder {rec.name}: projection '{rec.projection}' is not a plastic projection of "
+                                "the network (the network checks should have refused it)")
+        out.append({"key": json.dumps(f"{c['pre_name']}__{c['post_name']}"), "projection": json.dumps(c["name"]),
+                    "pre": c["pre"], "post": c["post"], "model": json.dumps(c["plastic"]["name"]),
+                    "unit": json.dumps(rec.unit)})
+    return out
 
 
 def _syn_spec(net: Network, model_key: str, weight: Value, delay: Value, receptor: str,
@@ -190,7 +220,7 @@ def _shared_synapses(items: list[dict]) -> list[tuple[str, str, str]]:
     for item in items:
         syn = item["syn"]
         item["note"] = ""
-        if "weight" not in syn or "nest." in syn["weight"] + syn["delay"]:
+        if "weight" not in syn or "nest." in syn["weight"] + syn["delay"] or item.get("plastic"):
             continue
         pair = (syn.pop("weight"), syn.pop("delay"))
         item["note"] = f", weight {pair[0]}, delay {pair[1]} ms"

@@ -25,7 +25,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from portasnn.errors import ToolError, UsageError
+from portasnn.errors import NetworkError, ToolError, UsageError
 from portasnn.targets import Artifact, Built, Options, Target
 
 SPYNNAKER_VERSION = "1!7.4.1"
@@ -143,6 +143,17 @@ def _lowerings(program, options) -> dict:  # noqa: ANN001
     return {m.name: low for m, low in zip(unique, lowered)}
 
 
+def refuse_plastic(network, target: str) -> None:  # noqa: ANN001
+    """A plastic projection is refused (E240), never run as a static one: its STDP is not lowered yet."""
+    for proj in network.projections if network is not None else ():
+        if proj.plastic:
+            raise NetworkError(f"plastic synapses are not lowered to SpiNNaker yet: projection {proj.name} uses "
+                               f"synapse '{proj.synapse}', and {target} lowers static synapses only",
+                               span=proj.synapse_span or proj.span, code="E240", construct=f"projection {proj.name}",
+                               hint="run this network on the nest target (NEST's own stdp_synapse), or remove "
+                                    f"'synapse = {proj.synapse}' to run it with static synapses")
+
+
 def lower_program(program, options: Options, target: str) -> tuple[dict[str, str], dict, tuple[str, ...]]:  # noqa: ANN001
     """The sPyNNaker files of ``program`` (relative path -> text), its lowerings and its range warnings."""
     import warnings
@@ -153,6 +164,7 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
     from .pynn_script import class_name, script_view
     from .render import render
 
+    refuse_plastic(program.network, target)
     lowered = _lowerings(program, options)
     network = program.network
     dt = network.simulation.resolution if network is not None else 1.0

@@ -10,117 +10,125 @@ else:
 
 def serializedATN():
     return [
-        4,1,42,300,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
+        4,1,43,321,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
         6,2,7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,
         1,0,5,0,30,8,0,10,0,12,0,33,9,0,1,0,1,0,1,1,1,1,1,1,3,1,40,8,1,1,
         1,1,1,1,1,1,1,1,1,1,1,3,1,48,8,1,1,1,1,1,1,1,3,1,53,8,1,1,1,1,1,
         5,1,57,8,1,10,1,12,1,60,9,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,68,8,1,1,
-        1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,80,8,1,1,1,1,1,5,1,84,
-        8,1,10,1,12,1,87,9,1,1,1,1,1,1,1,3,1,92,8,1,1,1,1,1,1,1,1,1,1,1,
-        1,1,1,1,5,1,101,8,1,10,1,12,1,104,9,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-        1,1,1,5,1,114,8,1,10,1,12,1,117,9,1,1,1,3,1,120,8,1,1,1,1,1,1,1,
-        5,1,125,8,1,10,1,12,1,128,9,1,3,1,130,8,1,1,1,1,1,1,1,3,1,135,8,
-        1,1,1,1,1,1,1,5,1,140,8,1,10,1,12,1,143,9,1,1,1,1,1,1,1,1,1,3,1,
-        149,8,1,1,1,1,1,1,1,5,1,154,8,1,10,1,12,1,157,9,1,3,1,159,8,1,1,
-        2,1,2,1,2,1,2,5,2,165,8,2,10,2,12,2,168,9,2,1,2,3,2,171,8,2,3,2,
-        173,8,2,1,2,1,2,1,3,3,3,178,8,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,
-        1,5,1,5,1,5,1,5,1,5,3,5,193,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,5,6,
-        202,8,6,10,6,12,6,205,9,6,3,6,207,8,6,1,7,1,7,1,7,1,8,1,8,1,8,1,
-        8,1,8,5,8,217,8,8,10,8,12,8,220,9,8,3,8,222,8,8,1,8,1,8,1,9,1,9,
-        1,9,1,9,1,9,5,9,231,8,9,10,9,12,9,234,9,9,3,9,236,8,9,1,9,3,9,239,
-        8,9,1,10,1,10,3,10,243,8,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,3,
-        11,252,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,262,8,11,
-        10,11,12,11,265,9,11,3,11,267,8,11,1,11,1,11,1,11,1,11,1,11,3,11,
-        274,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,285,8,
-        11,10,11,12,11,288,9,11,1,12,1,12,1,12,3,12,293,8,12,1,13,3,13,296,
-        8,13,1,13,1,13,1,13,0,1,22,14,0,2,4,6,8,10,12,14,16,18,20,22,24,
-        26,0,5,1,0,28,29,1,0,15,18,1,0,26,27,1,0,19,20,1,0,24,25,340,0,31,
-        1,0,0,0,2,158,1,0,0,0,4,160,1,0,0,0,6,177,1,0,0,0,8,183,1,0,0,0,
-        10,187,1,0,0,0,12,206,1,0,0,0,14,208,1,0,0,0,16,211,1,0,0,0,18,225,
-        1,0,0,0,20,242,1,0,0,0,22,273,1,0,0,0,24,289,1,0,0,0,26,295,1,0,
-        0,0,28,30,3,2,1,0,29,28,1,0,0,0,30,33,1,0,0,0,31,29,1,0,0,0,31,32,
-        1,0,0,0,32,34,1,0,0,0,33,31,1,0,0,0,34,35,5,0,0,1,35,1,1,0,0,0,36,
-        39,5,1,0,0,37,40,5,39,0,0,38,40,5,40,0,0,39,37,1,0,0,0,39,38,1,0,
-        0,0,40,159,1,0,0,0,41,42,5,2,0,0,42,159,5,40,0,0,43,44,5,3,0,0,44,
-        47,5,39,0,0,45,46,5,28,0,0,46,48,5,39,0,0,47,45,1,0,0,0,47,48,1,
-        0,0,0,48,49,1,0,0,0,49,50,5,4,0,0,50,52,5,40,0,0,51,53,3,4,2,0,52,
-        51,1,0,0,0,52,53,1,0,0,0,53,58,1,0,0,0,54,55,5,31,0,0,55,57,3,8,
-        4,0,56,54,1,0,0,0,57,60,1,0,0,0,58,56,1,0,0,0,58,59,1,0,0,0,59,159,
-        1,0,0,0,60,58,1,0,0,0,61,62,5,3,0,0,62,63,5,39,0,0,63,64,5,28,0,
-        0,64,65,5,5,0,0,65,67,5,39,0,0,66,68,3,4,2,0,67,66,1,0,0,0,67,68,
-        1,0,0,0,68,159,1,0,0,0,69,70,5,6,0,0,70,71,5,39,0,0,71,72,5,28,0,
-        0,72,159,3,22,11,0,73,74,5,7,0,0,74,75,5,39,0,0,75,76,5,30,0,0,76,
-        77,3,22,11,0,77,79,5,39,0,0,78,80,3,4,2,0,79,78,1,0,0,0,79,80,1,
-        0,0,0,80,85,1,0,0,0,81,82,5,31,0,0,82,84,3,8,4,0,83,81,1,0,0,0,84,
-        87,1,0,0,0,85,83,1,0,0,0,85,86,1,0,0,0,86,159,1,0,0,0,87,85,1,0,
-        0,0,88,91,5,9,0,0,89,90,5,39,0,0,90,92,5,30,0,0,91,89,1,0,0,0,91,
-        92,1,0,0,0,92,93,1,0,0,0,93,94,5,39,0,0,94,95,5,22,0,0,95,96,5,39,
-        0,0,96,97,5,30,0,0,97,102,3,18,9,0,98,99,5,31,0,0,99,101,3,8,4,0,
-        100,98,1,0,0,0,101,104,1,0,0,0,102,100,1,0,0,0,102,103,1,0,0,0,103,
-        159,1,0,0,0,104,102,1,0,0,0,105,106,5,10,0,0,106,107,5,39,0,0,107,
-        108,5,30,0,0,108,109,3,16,8,0,109,110,5,22,0,0,110,115,3,10,5,0,
-        111,112,5,31,0,0,112,114,3,10,5,0,113,111,1,0,0,0,114,117,1,0,0,
-        0,115,113,1,0,0,0,115,116,1,0,0,0,116,129,1,0,0,0,117,115,1,0,0,
-        0,118,120,5,31,0,0,119,118,1,0,0,0,119,120,1,0,0,0,120,121,1,0,0,
-        0,121,126,3,8,4,0,122,123,5,31,0,0,123,125,3,8,4,0,124,122,1,0,0,
-        0,125,128,1,0,0,0,126,124,1,0,0,0,126,127,1,0,0,0,127,130,1,0,0,
-        0,128,126,1,0,0,0,129,119,1,0,0,0,129,130,1,0,0,0,130,159,1,0,0,
-        0,131,134,5,11,0,0,132,133,5,39,0,0,133,135,5,30,0,0,134,132,1,0,
-        0,0,134,135,1,0,0,0,135,136,1,0,0,0,136,141,5,39,0,0,137,138,5,31,
-        0,0,138,140,5,39,0,0,139,137,1,0,0,0,140,143,1,0,0,0,141,139,1,0,
-        0,0,141,142,1,0,0,0,142,144,1,0,0,0,143,141,1,0,0,0,144,145,5,12,
-        0,0,145,148,3,10,5,0,146,147,5,13,0,0,147,149,3,22,11,0,148,146,
-        1,0,0,0,148,149,1,0,0,0,149,159,1,0,0,0,150,151,5,14,0,0,151,155,
-        3,22,11,0,152,154,3,14,7,0,153,152,1,0,0,0,154,157,1,0,0,0,155,153,
-        1,0,0,0,155,156,1,0,0,0,156,159,1,0,0,0,157,155,1,0,0,0,158,36,1,
-        0,0,0,158,41,1,0,0,0,158,43,1,0,0,0,158,61,1,0,0,0,158,69,1,0,0,
-        0,158,73,1,0,0,0,158,88,1,0,0,0,158,105,1,0,0,0,158,131,1,0,0,0,
-        158,150,1,0,0,0,159,3,1,0,0,0,160,172,5,36,0,0,161,166,3,6,3,0,162,
-        163,5,31,0,0,163,165,3,6,3,0,164,162,1,0,0,0,165,168,1,0,0,0,166,
-        164,1,0,0,0,166,167,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,169,
-        171,5,31,0,0,170,169,1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,
-        161,1,0,0,0,172,173,1,0,0,0,173,174,1,0,0,0,174,175,5,37,0,0,175,
-        5,1,0,0,0,176,178,5,8,0,0,177,176,1,0,0,0,177,178,1,0,0,0,178,179,
-        1,0,0,0,179,180,5,39,0,0,180,181,7,0,0,0,181,182,3,22,11,0,182,7,
-        1,0,0,0,183,184,5,39,0,0,184,185,5,28,0,0,185,186,3,22,11,0,186,
-        9,1,0,0,0,187,192,5,39,0,0,188,189,5,34,0,0,189,190,3,12,6,0,190,
-        191,5,35,0,0,191,193,1,0,0,0,192,188,1,0,0,0,192,193,1,0,0,0,193,
-        11,1,0,0,0,194,195,3,22,11,0,195,196,5,30,0,0,196,197,3,22,11,0,
-        197,207,1,0,0,0,198,203,3,22,11,0,199,200,5,31,0,0,200,202,3,22,
-        11,0,201,199,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,
-        0,0,204,207,1,0,0,0,205,203,1,0,0,0,206,194,1,0,0,0,206,198,1,0,
-        0,0,207,13,1,0,0,0,208,209,7,1,0,0,209,210,3,22,11,0,210,15,1,0,
-        0,0,211,212,5,39,0,0,212,221,5,32,0,0,213,218,3,20,10,0,214,215,
-        5,31,0,0,215,217,3,20,10,0,216,214,1,0,0,0,217,220,1,0,0,0,218,216,
-        1,0,0,0,218,219,1,0,0,0,219,222,1,0,0,0,220,218,1,0,0,0,221,213,
-        1,0,0,0,221,222,1,0,0,0,222,223,1,0,0,0,223,224,5,33,0,0,224,17,
-        1,0,0,0,225,238,5,39,0,0,226,235,5,32,0,0,227,232,3,20,10,0,228,
-        229,5,31,0,0,229,231,3,20,10,0,230,228,1,0,0,0,231,234,1,0,0,0,232,
-        230,1,0,0,0,232,233,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,235,
-        227,1,0,0,0,235,236,1,0,0,0,236,237,1,0,0,0,237,239,5,33,0,0,238,
-        226,1,0,0,0,238,239,1,0,0,0,239,19,1,0,0,0,240,241,5,39,0,0,241,
-        243,5,28,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,244,1,0,0,0,244,
-        245,3,22,11,0,245,21,1,0,0,0,246,247,6,11,-1,0,247,248,7,2,0,0,248,
-        274,3,22,11,10,249,251,5,38,0,0,250,252,3,24,12,0,251,250,1,0,0,
-        0,251,252,1,0,0,0,252,274,1,0,0,0,253,274,3,24,12,0,254,274,3,16,
-        8,0,255,274,5,39,0,0,256,274,7,3,0,0,257,266,5,34,0,0,258,263,3,
-        22,11,0,259,260,5,31,0,0,260,262,3,22,11,0,261,259,1,0,0,0,262,265,
-        1,0,0,0,263,261,1,0,0,0,263,264,1,0,0,0,264,267,1,0,0,0,265,263,
-        1,0,0,0,266,258,1,0,0,0,266,267,1,0,0,0,267,268,1,0,0,0,268,274,
-        5,35,0,0,269,270,5,32,0,0,270,271,3,22,11,0,271,272,5,33,0,0,272,
-        274,1,0,0,0,273,246,1,0,0,0,273,249,1,0,0,0,273,253,1,0,0,0,273,
-        254,1,0,0,0,273,255,1,0,0,0,273,256,1,0,0,0,273,257,1,0,0,0,273,
-        269,1,0,0,0,274,286,1,0,0,0,275,276,10,11,0,0,276,277,5,23,0,0,277,
-        285,3,22,11,11,278,279,10,9,0,0,279,280,7,4,0,0,280,285,3,22,11,
-        10,281,282,10,8,0,0,282,283,7,2,0,0,283,285,3,22,11,9,284,275,1,
-        0,0,0,284,278,1,0,0,0,284,281,1,0,0,0,285,288,1,0,0,0,286,284,1,
-        0,0,0,286,287,1,0,0,0,287,23,1,0,0,0,288,286,1,0,0,0,289,292,5,21,
-        0,0,290,291,5,23,0,0,291,293,3,26,13,0,292,290,1,0,0,0,292,293,1,
-        0,0,0,293,25,1,0,0,0,294,296,5,27,0,0,295,294,1,0,0,0,295,296,1,
-        0,0,0,296,297,1,0,0,0,297,298,5,38,0,0,298,27,1,0,0,0,40,31,39,47,
-        52,58,67,79,85,91,102,115,119,126,129,134,141,148,155,158,166,170,
-        172,177,192,203,206,218,221,232,235,238,242,251,263,266,273,284,
-        286,292,295
+        1,1,1,1,1,1,1,1,1,3,1,75,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+        1,1,3,1,87,8,1,1,1,1,1,5,1,91,8,1,10,1,12,1,94,9,1,1,1,1,1,1,1,3,
+        1,99,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,108,8,1,10,1,12,1,111,9,
+        1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,121,8,1,10,1,12,1,124,9,1,
+        1,1,3,1,127,8,1,1,1,1,1,1,1,5,1,132,8,1,10,1,12,1,135,9,1,3,1,137,
+        8,1,1,1,1,1,1,1,3,1,142,8,1,1,1,1,1,1,1,5,1,147,8,1,10,1,12,1,150,
+        9,1,1,1,1,1,1,1,1,1,3,1,156,8,1,1,1,1,1,1,1,3,1,161,8,1,1,1,1,1,
+        1,1,1,1,1,1,1,1,1,1,3,1,170,8,1,1,1,1,1,1,1,5,1,175,8,1,10,1,12,
+        1,178,9,1,3,1,180,8,1,1,2,1,2,1,2,1,2,5,2,186,8,2,10,2,12,2,189,
+        9,2,1,2,3,2,192,8,2,3,2,194,8,2,1,2,1,2,1,3,3,3,199,8,3,1,3,1,3,
+        1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,3,5,214,8,5,1,6,1,6,
+        1,6,1,6,1,6,1,6,1,6,5,6,223,8,6,10,6,12,6,226,9,6,3,6,228,8,6,1,
+        7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,5,8,238,8,8,10,8,12,8,241,9,8,3,8,
+        243,8,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,5,9,252,8,9,10,9,12,9,255,9,
+        9,3,9,257,8,9,1,9,3,9,260,8,9,1,10,1,10,3,10,264,8,10,1,10,1,10,
+        1,11,1,11,1,11,1,11,1,11,3,11,273,8,11,1,11,1,11,1,11,1,11,1,11,
+        1,11,1,11,1,11,5,11,283,8,11,10,11,12,11,286,9,11,3,11,288,8,11,
+        1,11,1,11,1,11,1,11,1,11,3,11,295,8,11,1,11,1,11,1,11,1,11,1,11,
+        1,11,1,11,1,11,1,11,5,11,306,8,11,10,11,12,11,309,9,11,1,12,1,12,
+        1,12,3,12,314,8,12,1,13,3,13,317,8,13,1,13,1,13,1,13,0,1,22,14,0,
+        2,4,6,8,10,12,14,16,18,20,22,24,26,0,6,1,0,29,30,2,0,19,19,40,40,
+        1,0,15,18,1,0,27,28,1,0,20,21,1,0,25,26,366,0,31,1,0,0,0,2,179,1,
+        0,0,0,4,181,1,0,0,0,6,198,1,0,0,0,8,204,1,0,0,0,10,208,1,0,0,0,12,
+        227,1,0,0,0,14,229,1,0,0,0,16,232,1,0,0,0,18,246,1,0,0,0,20,263,
+        1,0,0,0,22,294,1,0,0,0,24,310,1,0,0,0,26,316,1,0,0,0,28,30,3,2,1,
+        0,29,28,1,0,0,0,30,33,1,0,0,0,31,29,1,0,0,0,31,32,1,0,0,0,32,34,
+        1,0,0,0,33,31,1,0,0,0,34,35,5,0,0,1,35,1,1,0,0,0,36,39,5,1,0,0,37,
+        40,5,40,0,0,38,40,5,41,0,0,39,37,1,0,0,0,39,38,1,0,0,0,40,180,1,
+        0,0,0,41,42,5,2,0,0,42,180,5,41,0,0,43,44,5,3,0,0,44,47,5,40,0,0,
+        45,46,5,29,0,0,46,48,5,40,0,0,47,45,1,0,0,0,47,48,1,0,0,0,48,49,
+        1,0,0,0,49,50,5,4,0,0,50,52,5,41,0,0,51,53,3,4,2,0,52,51,1,0,0,0,
+        52,53,1,0,0,0,53,58,1,0,0,0,54,55,5,32,0,0,55,57,3,8,4,0,56,54,1,
+        0,0,0,57,60,1,0,0,0,58,56,1,0,0,0,58,59,1,0,0,0,59,180,1,0,0,0,60,
+        58,1,0,0,0,61,62,5,3,0,0,62,63,5,40,0,0,63,64,5,29,0,0,64,65,5,5,
+        0,0,65,67,5,40,0,0,66,68,3,4,2,0,67,66,1,0,0,0,67,68,1,0,0,0,68,
+        180,1,0,0,0,69,70,5,19,0,0,70,71,5,40,0,0,71,72,5,4,0,0,72,74,5,
+        41,0,0,73,75,3,4,2,0,74,73,1,0,0,0,74,75,1,0,0,0,75,180,1,0,0,0,
+        76,77,5,6,0,0,77,78,5,40,0,0,78,79,5,29,0,0,79,180,3,22,11,0,80,
+        81,5,7,0,0,81,82,5,40,0,0,82,83,5,31,0,0,83,84,3,22,11,0,84,86,5,
+        40,0,0,85,87,3,4,2,0,86,85,1,0,0,0,86,87,1,0,0,0,87,92,1,0,0,0,88,
+        89,5,32,0,0,89,91,3,8,4,0,90,88,1,0,0,0,91,94,1,0,0,0,92,90,1,0,
+        0,0,92,93,1,0,0,0,93,180,1,0,0,0,94,92,1,0,0,0,95,98,5,9,0,0,96,
+        97,5,40,0,0,97,99,5,31,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,100,1,
+        0,0,0,100,101,5,40,0,0,101,102,5,23,0,0,102,103,5,40,0,0,103,104,
+        5,31,0,0,104,109,3,18,9,0,105,106,5,32,0,0,106,108,3,8,4,0,107,105,
+        1,0,0,0,108,111,1,0,0,0,109,107,1,0,0,0,109,110,1,0,0,0,110,180,
+        1,0,0,0,111,109,1,0,0,0,112,113,5,10,0,0,113,114,5,40,0,0,114,115,
+        5,31,0,0,115,116,3,16,8,0,116,117,5,23,0,0,117,122,3,10,5,0,118,
+        119,5,32,0,0,119,121,3,10,5,0,120,118,1,0,0,0,121,124,1,0,0,0,122,
+        120,1,0,0,0,122,123,1,0,0,0,123,136,1,0,0,0,124,122,1,0,0,0,125,
+        127,5,32,0,0,126,125,1,0,0,0,126,127,1,0,0,0,127,128,1,0,0,0,128,
+        133,3,8,4,0,129,130,5,32,0,0,130,132,3,8,4,0,131,129,1,0,0,0,132,
+        135,1,0,0,0,133,131,1,0,0,0,133,134,1,0,0,0,134,137,1,0,0,0,135,
+        133,1,0,0,0,136,126,1,0,0,0,136,137,1,0,0,0,137,180,1,0,0,0,138,
+        141,5,11,0,0,139,140,5,40,0,0,140,142,5,31,0,0,141,139,1,0,0,0,141,
+        142,1,0,0,0,142,143,1,0,0,0,143,148,5,40,0,0,144,145,5,32,0,0,145,
+        147,5,40,0,0,146,144,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,0,148,
+        149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,152,5,12,0,0,152,
+        155,3,10,5,0,153,154,5,13,0,0,154,156,3,22,11,0,155,153,1,0,0,0,
+        155,156,1,0,0,0,156,180,1,0,0,0,157,160,5,11,0,0,158,159,5,40,0,
+        0,159,161,5,31,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,162,1,0,0,
+        0,162,163,5,40,0,0,163,164,5,12,0,0,164,165,5,40,0,0,165,166,5,23,
+        0,0,166,169,5,40,0,0,167,168,5,13,0,0,168,170,3,22,11,0,169,167,
+        1,0,0,0,169,170,1,0,0,0,170,180,1,0,0,0,171,172,5,14,0,0,172,176,
+        3,22,11,0,173,175,3,14,7,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,
+        1,0,0,0,176,177,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,179,36,1,
+        0,0,0,179,41,1,0,0,0,179,43,1,0,0,0,179,61,1,0,0,0,179,69,1,0,0,
+        0,179,76,1,0,0,0,179,80,1,0,0,0,179,95,1,0,0,0,179,112,1,0,0,0,179,
+        138,1,0,0,0,179,157,1,0,0,0,179,171,1,0,0,0,180,3,1,0,0,0,181,193,
+        5,37,0,0,182,187,3,6,3,0,183,184,5,32,0,0,184,186,3,6,3,0,185,183,
+        1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,191,
+        1,0,0,0,189,187,1,0,0,0,190,192,5,32,0,0,191,190,1,0,0,0,191,192,
+        1,0,0,0,192,194,1,0,0,0,193,182,1,0,0,0,193,194,1,0,0,0,194,195,
+        1,0,0,0,195,196,5,38,0,0,196,5,1,0,0,0,197,199,5,8,0,0,198,197,1,
+        0,0,0,198,199,1,0,0,0,199,200,1,0,0,0,200,201,5,40,0,0,201,202,7,
+        0,0,0,202,203,3,22,11,0,203,7,1,0,0,0,204,205,7,1,0,0,205,206,5,
+        29,0,0,206,207,3,22,11,0,207,9,1,0,0,0,208,213,5,40,0,0,209,210,
+        5,35,0,0,210,211,3,12,6,0,211,212,5,36,0,0,212,214,1,0,0,0,213,209,
+        1,0,0,0,213,214,1,0,0,0,214,11,1,0,0,0,215,216,3,22,11,0,216,217,
+        5,31,0,0,217,218,3,22,11,0,218,228,1,0,0,0,219,224,3,22,11,0,220,
+        221,5,32,0,0,221,223,3,22,11,0,222,220,1,0,0,0,223,226,1,0,0,0,224,
+        222,1,0,0,0,224,225,1,0,0,0,225,228,1,0,0,0,226,224,1,0,0,0,227,
+        215,1,0,0,0,227,219,1,0,0,0,228,13,1,0,0,0,229,230,7,2,0,0,230,231,
+        3,22,11,0,231,15,1,0,0,0,232,233,5,40,0,0,233,242,5,33,0,0,234,239,
+        3,20,10,0,235,236,5,32,0,0,236,238,3,20,10,0,237,235,1,0,0,0,238,
+        241,1,0,0,0,239,237,1,0,0,0,239,240,1,0,0,0,240,243,1,0,0,0,241,
+        239,1,0,0,0,242,234,1,0,0,0,242,243,1,0,0,0,243,244,1,0,0,0,244,
+        245,5,34,0,0,245,17,1,0,0,0,246,259,5,40,0,0,247,256,5,33,0,0,248,
+        253,3,20,10,0,249,250,5,32,0,0,250,252,3,20,10,0,251,249,1,0,0,0,
+        252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,
+        255,253,1,0,0,0,256,248,1,0,0,0,256,257,1,0,0,0,257,258,1,0,0,0,
+        258,260,5,34,0,0,259,247,1,0,0,0,259,260,1,0,0,0,260,19,1,0,0,0,
+        261,262,5,40,0,0,262,264,5,29,0,0,263,261,1,0,0,0,263,264,1,0,0,
+        0,264,265,1,0,0,0,265,266,3,22,11,0,266,21,1,0,0,0,267,268,6,11,
+        -1,0,268,269,7,3,0,0,269,295,3,22,11,10,270,272,5,39,0,0,271,273,
+        3,24,12,0,272,271,1,0,0,0,272,273,1,0,0,0,273,295,1,0,0,0,274,295,
+        3,24,12,0,275,295,3,16,8,0,276,295,5,40,0,0,277,295,7,4,0,0,278,
+        287,5,35,0,0,279,284,3,22,11,0,280,281,5,32,0,0,281,283,3,22,11,
+        0,282,280,1,0,0,0,283,286,1,0,0,0,284,282,1,0,0,0,284,285,1,0,0,
+        0,285,288,1,0,0,0,286,284,1,0,0,0,287,279,1,0,0,0,287,288,1,0,0,
+        0,288,289,1,0,0,0,289,295,5,36,0,0,290,291,5,33,0,0,291,292,3,22,
+        11,0,292,293,5,34,0,0,293,295,1,0,0,0,294,267,1,0,0,0,294,270,1,
+        0,0,0,294,274,1,0,0,0,294,275,1,0,0,0,294,276,1,0,0,0,294,277,1,
+        0,0,0,294,278,1,0,0,0,294,290,1,0,0,0,295,307,1,0,0,0,296,297,10,
+        11,0,0,297,298,5,24,0,0,298,306,3,22,11,11,299,300,10,9,0,0,300,
+        301,7,5,0,0,301,306,3,22,11,10,302,303,10,8,0,0,303,304,7,3,0,0,
+        304,306,3,22,11,9,305,296,1,0,0,0,305,299,1,0,0,0,305,302,1,0,0,
+        0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,23,1,0,0,0,
+        309,307,1,0,0,0,310,313,5,22,0,0,311,312,5,24,0,0,312,314,3,26,13,
+        0,313,311,1,0,0,0,313,314,1,0,0,0,314,25,1,0,0,0,315,317,5,28,0,
+        0,316,315,1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,5,39,0,
+        0,319,27,1,0,0,0,43,31,39,47,52,58,67,74,86,92,98,109,122,126,133,
+        136,141,148,155,160,169,176,179,187,191,193,198,213,224,227,239,
+        242,253,256,259,263,272,284,287,294,305,307,313,316
     ]
 
 class PortasnnNetParser ( Parser ):
@@ -137,18 +145,19 @@ class PortasnnNetParser ( Parser ):
                      "'nest'", "'let'", "'population'", "'initial'", "'connect'", 
                      "'stimulus'", "'record'", "'of'", "'every'", "'simulate'", 
                      "'resolution'", "'seed'", "'threads'", "'processes'", 
-                     "'true'", "'false'", "<INVALID>", "'->'", "'**'", "'*'", 
-                     "'/'", "'+'", "'-'", "'='", "'~'", "':'", "','", "'('", 
-                     "')'", "'['", "']'", "'{'", "'}'" ]
+                     "'synapse'", "'true'", "'false'", "<INVALID>", "'->'", 
+                     "'**'", "'*'", "'/'", "'+'", "'-'", "'='", "'~'", "':'", 
+                     "','", "'('", "')'", "'['", "']'", "'{'", "'}'" ]
 
     symbolicNames = [ "<INVALID>", "NETWORK", "INCLUDE", "MODEL", "FROM", 
                       "NEST", "LET", "POPULATION", "INITIAL", "CONNECT", 
                       "STIMULUS", "RECORD", "OF", "EVERY", "SIMULATE", "RESOLUTION", 
-                      "SEED", "THREADS", "PROCESSES", "TRUE", "FALSE", "UNIT", 
-                      "ARROW", "POW", "STAR", "SLASH", "PLUS", "MINUS", 
-                      "EQ", "TILDE", "COLON", "COMMA", "LPAREN", "RPAREN", 
-                      "LBRACK", "RBRACK", "LBRACE", "RBRACE", "NUMBER", 
-                      "IDENT", "STRING", "COMMENT", "WS" ]
+                      "SEED", "THREADS", "PROCESSES", "SYNAPSE", "TRUE", 
+                      "FALSE", "UNIT", "ARROW", "POW", "STAR", "SLASH", 
+                      "PLUS", "MINUS", "EQ", "TILDE", "COLON", "COMMA", 
+                      "LPAREN", "RPAREN", "LBRACK", "RBRACK", "LBRACE", 
+                      "RBRACE", "NUMBER", "IDENT", "STRING", "COMMENT", 
+                      "WS" ]
 
     RULE_file_ = 0
     RULE_statement = 1
@@ -188,30 +197,31 @@ class PortasnnNetParser ( Parser ):
     SEED=16
     THREADS=17
     PROCESSES=18
-    TRUE=19
-    FALSE=20
-    UNIT=21
-    ARROW=22
-    POW=23
-    STAR=24
-    SLASH=25
-    PLUS=26
-    MINUS=27
-    EQ=28
-    TILDE=29
-    COLON=30
-    COMMA=31
-    LPAREN=32
-    RPAREN=33
-    LBRACK=34
-    RBRACK=35
-    LBRACE=36
-    RBRACE=37
-    NUMBER=38
-    IDENT=39
-    STRING=40
-    COMMENT=41
-    WS=42
+    SYNAPSE=19
+    TRUE=20
+    FALSE=21
+    UNIT=22
+    ARROW=23
+    POW=24
+    STAR=25
+    SLASH=26
+    PLUS=27
+    MINUS=28
+    EQ=29
+    TILDE=30
+    COLON=31
+    COMMA=32
+    LPAREN=33
+    RPAREN=34
+    LBRACK=35
+    RBRACK=36
+    LBRACE=37
+    RBRACE=38
+    NUMBER=39
+    IDENT=40
+    STRING=41
+    COMMENT=42
+    WS=43
 
     def __init__(self, input:TokenStream, output:TextIO = sys.stdout):
         super().__init__(input, output)
@@ -261,7 +271,7 @@ class PortasnnNetParser ( Parser ):
             self.state = 31
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            while (((_la) & ~0x3f) == 0 and ((1 << _la) & 20174) != 0):
+            while (((_la) & ~0x3f) == 0 and ((1 << _la) & 544462) != 0):
                 self.state = 28
                 self.statement()
                 self.state = 33
@@ -446,6 +456,43 @@ class PortasnnNetParser ( Parser ):
                 return visitor.visitChildren(self)
 
 
+    class RecordProjectionStmtContext(StatementContext):
+
+        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
+            super().__init__(parser)
+            self.name = None # Token
+            self.what = None # Token
+            self.pre = None # Token
+            self.post = None # Token
+            self.interval = None # ExprContext
+            self.copyFrom(ctx)
+
+        def RECORD(self):
+            return self.getToken(PortasnnNetParser.RECORD, 0)
+        def OF(self):
+            return self.getToken(PortasnnNetParser.OF, 0)
+        def ARROW(self):
+            return self.getToken(PortasnnNetParser.ARROW, 0)
+        def IDENT(self, i:int=None):
+            if i is None:
+                return self.getTokens(PortasnnNetParser.IDENT)
+            else:
+                return self.getToken(PortasnnNetParser.IDENT, i)
+        def COLON(self):
+            return self.getToken(PortasnnNetParser.COLON, 0)
+        def EVERY(self):
+            return self.getToken(PortasnnNetParser.EVERY, 0)
+        def expr(self):
+            return self.getTypedRuleContext(PortasnnNetParser.ExprContext,0)
+
+
+        def accept(self, visitor:ParseTreeVisitor):
+            if hasattr( visitor, "visitRecordProjectionStmt" ):
+                return visitor.visitRecordProjectionStmt(self)
+            else:
+                return visitor.visitChildren(self)
+
+
     class IncludeStmtContext(StatementContext):
 
         def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
@@ -511,6 +558,33 @@ class PortasnnNetParser ( Parser ):
         def accept(self, visitor:ParseTreeVisitor):
             if hasattr( visitor, "visitLetStmt" ):
                 return visitor.visitLetStmt(self)
+            else:
+                return visitor.visitChildren(self)
+
+
+    class SynapseStmtContext(StatementContext):
+
+        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
+            super().__init__(parser)
+            self.key = None # Token
+            self.path = None # Token
+            self.copyFrom(ctx)
+
+        def SYNAPSE(self):
+            return self.getToken(PortasnnNetParser.SYNAPSE, 0)
+        def FROM(self):
+            return self.getToken(PortasnnNetParser.FROM, 0)
+        def IDENT(self):
+            return self.getToken(PortasnnNetParser.IDENT, 0)
+        def STRING(self):
+            return self.getToken(PortasnnNetParser.STRING, 0)
+        def block(self):
+            return self.getTypedRuleContext(PortasnnNetParser.BlockContext,0)
+
+
+        def accept(self, visitor:ParseTreeVisitor):
+            if hasattr( visitor, "visitSynapseStmt" ):
+                return visitor.visitSynapseStmt(self)
             else:
                 return visitor.visitChildren(self)
 
@@ -639,9 +713,9 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 2, self.RULE_statement)
         self._la = 0 # Token type
         try:
-            self.state = 158
+            self.state = 179
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,18,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,21,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.NetworkStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
@@ -650,11 +724,11 @@ class PortasnnNetParser ( Parser ):
                 self.state = 39
                 self._errHandler.sync(self)
                 token = self._input.LA(1)
-                if token in [39]:
+                if token in [40]:
                     self.state = 37
                     localctx.name = self.match(PortasnnNetParser.IDENT)
                     pass
-                elif token in [40]:
+                elif token in [41]:
                     self.state = 38
                     localctx.quoted = self.match(PortasnnNetParser.STRING)
                     pass
@@ -682,7 +756,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 47
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==28:
+                if _la==29:
                     self.state = 45
                     self.match(PortasnnNetParser.EQ)
                     self.state = 46
@@ -696,7 +770,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 52
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==36:
+                if _la==37:
                     self.state = 51
                     self.block()
 
@@ -704,7 +778,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 58
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while _la==31:
+                while _la==32:
                     self.state = 54
                     self.match(PortasnnNetParser.COMMA)
                     self.state = 55
@@ -731,7 +805,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 67
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==36:
+                if _la==37:
                     self.state = 66
                     self.block()
 
@@ -739,143 +813,164 @@ class PortasnnNetParser ( Parser ):
                 pass
 
             elif la_ == 5:
-                localctx = PortasnnNetParser.LetStmtContext(self, localctx)
+                localctx = PortasnnNetParser.SynapseStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 5)
                 self.state = 69
-                self.match(PortasnnNetParser.LET)
+                self.match(PortasnnNetParser.SYNAPSE)
                 self.state = 70
-                localctx.name = self.match(PortasnnNetParser.IDENT)
+                localctx.key = self.match(PortasnnNetParser.IDENT)
                 self.state = 71
-                self.match(PortasnnNetParser.EQ)
+                self.match(PortasnnNetParser.FROM)
                 self.state = 72
-                self.expr(0)
-                pass
-
-            elif la_ == 6:
-                localctx = PortasnnNetParser.PopulationStmtContext(self, localctx)
-                self.enterOuterAlt(localctx, 6)
-                self.state = 73
-                self.match(PortasnnNetParser.POPULATION)
+                localctx.path = self.match(PortasnnNetParser.STRING)
                 self.state = 74
-                localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 75
-                self.match(PortasnnNetParser.COLON)
-                self.state = 76
-                localctx.size = self.expr(0)
-                self.state = 77
-                localctx.model = self.match(PortasnnNetParser.IDENT)
-                self.state = 79
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==36:
-                    self.state = 78
+                if _la==37:
+                    self.state = 73
                     self.block()
 
 
-                self.state = 85
-                self._errHandler.sync(self)
-                _la = self._input.LA(1)
-                while _la==31:
-                    self.state = 81
-                    self.match(PortasnnNetParser.COMMA)
-                    self.state = 82
-                    self.option()
-                    self.state = 87
-                    self._errHandler.sync(self)
-                    _la = self._input.LA(1)
+                pass
 
+            elif la_ == 6:
+                localctx = PortasnnNetParser.LetStmtContext(self, localctx)
+                self.enterOuterAlt(localctx, 6)
+                self.state = 76
+                self.match(PortasnnNetParser.LET)
+                self.state = 77
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 78
+                self.match(PortasnnNetParser.EQ)
+                self.state = 79
+                self.expr(0)
                 pass
 
             elif la_ == 7:
-                localctx = PortasnnNetParser.ConnectStmtContext(self, localctx)
+                localctx = PortasnnNetParser.PopulationStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 7)
-                self.state = 88
-                self.match(PortasnnNetParser.CONNECT)
-                self.state = 91
-                self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,8,self._ctx)
-                if la_ == 1:
-                    self.state = 89
-                    localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 90
-                    self.match(PortasnnNetParser.COLON)
-
-
-                self.state = 93
-                localctx.pre = self.match(PortasnnNetParser.IDENT)
-                self.state = 94
-                self.match(PortasnnNetParser.ARROW)
-                self.state = 95
-                localctx.post = self.match(PortasnnNetParser.IDENT)
-                self.state = 96
+                self.state = 80
+                self.match(PortasnnNetParser.POPULATION)
+                self.state = 81
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 82
                 self.match(PortasnnNetParser.COLON)
-                self.state = 97
-                self.rule_()
-                self.state = 102
+                self.state = 83
+                localctx.size = self.expr(0)
+                self.state = 84
+                localctx.model = self.match(PortasnnNetParser.IDENT)
+                self.state = 86
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while _la==31:
-                    self.state = 98
+                if _la==37:
+                    self.state = 85
+                    self.block()
+
+
+                self.state = 92
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
+                while _la==32:
+                    self.state = 88
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 99
+                    self.state = 89
                     self.option()
-                    self.state = 104
+                    self.state = 94
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
                 pass
 
             elif la_ == 8:
-                localctx = PortasnnNetParser.StimulusStmtContext(self, localctx)
+                localctx = PortasnnNetParser.ConnectStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 8)
-                self.state = 105
-                self.match(PortasnnNetParser.STIMULUS)
-                self.state = 106
-                localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 107
-                self.match(PortasnnNetParser.COLON)
-                self.state = 108
-                self.call()
-                self.state = 109
-                self.match(PortasnnNetParser.ARROW)
-                self.state = 110
-                self.target()
-                self.state = 115
+                self.state = 95
+                self.match(PortasnnNetParser.CONNECT)
+                self.state = 98
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,10,self._ctx)
-                while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
-                    if _alt==1:
-                        self.state = 111
-                        self.match(PortasnnNetParser.COMMA)
-                        self.state = 112
-                        self.target() 
-                    self.state = 117
-                    self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,10,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,9,self._ctx)
+                if la_ == 1:
+                    self.state = 96
+                    localctx.name = self.match(PortasnnNetParser.IDENT)
+                    self.state = 97
+                    self.match(PortasnnNetParser.COLON)
 
-                self.state = 129
+
+                self.state = 100
+                localctx.pre = self.match(PortasnnNetParser.IDENT)
+                self.state = 101
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 102
+                localctx.post = self.match(PortasnnNetParser.IDENT)
+                self.state = 103
+                self.match(PortasnnNetParser.COLON)
+                self.state = 104
+                self.rule_()
+                self.state = 109
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==31 or _la==39:
-                    self.state = 119
+                while _la==32:
+                    self.state = 105
+                    self.match(PortasnnNetParser.COMMA)
+                    self.state = 106
+                    self.option()
+                    self.state = 111
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
-                    if _la==31:
+
+                pass
+
+            elif la_ == 9:
+                localctx = PortasnnNetParser.StimulusStmtContext(self, localctx)
+                self.enterOuterAlt(localctx, 9)
+                self.state = 112
+                self.match(PortasnnNetParser.STIMULUS)
+                self.state = 113
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 114
+                self.match(PortasnnNetParser.COLON)
+                self.state = 115
+                self.call()
+                self.state = 116
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 117
+                self.target()
+                self.state = 122
+                self._errHandler.sync(self)
+                _alt = self._interp.adaptivePredict(self._input,11,self._ctx)
+                while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
+                    if _alt==1:
                         self.state = 118
                         self.match(PortasnnNetParser.COMMA)
+                        self.state = 119
+                        self.target() 
+                    self.state = 124
+                    self._errHandler.sync(self)
+                    _alt = self._interp.adaptivePredict(self._input,11,self._ctx)
 
-
-                    self.state = 121
-                    self.option()
+                self.state = 136
+                self._errHandler.sync(self)
+                la_ = self._interp.adaptivePredict(self._input,14,self._ctx)
+                if la_ == 1:
                     self.state = 126
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
-                    while _la==31:
-                        self.state = 122
+                    if _la==32:
+                        self.state = 125
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 123
+
+
+                    self.state = 128
+                    self.option()
+                    self.state = 133
+                    self._errHandler.sync(self)
+                    _la = self._input.LA(1)
+                    while _la==32:
+                        self.state = 129
+                        self.match(PortasnnNetParser.COMMA)
+                        self.state = 130
                         self.option()
-                        self.state = 128
+                        self.state = 135
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
@@ -883,65 +978,102 @@ class PortasnnNetParser ( Parser ):
 
                 pass
 
-            elif la_ == 9:
+            elif la_ == 10:
                 localctx = PortasnnNetParser.RecordStmtContext(self, localctx)
-                self.enterOuterAlt(localctx, 9)
-                self.state = 131
+                self.enterOuterAlt(localctx, 10)
+                self.state = 138
                 self.match(PortasnnNetParser.RECORD)
-                self.state = 134
+                self.state = 141
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,14,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,15,self._ctx)
                 if la_ == 1:
-                    self.state = 132
+                    self.state = 139
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 133
+                    self.state = 140
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 136
+                self.state = 143
                 self.match(PortasnnNetParser.IDENT)
-                self.state = 141
-                self._errHandler.sync(self)
-                _la = self._input.LA(1)
-                while _la==31:
-                    self.state = 137
-                    self.match(PortasnnNetParser.COMMA)
-                    self.state = 138
-                    self.match(PortasnnNetParser.IDENT)
-                    self.state = 143
-                    self._errHandler.sync(self)
-                    _la = self._input.LA(1)
-
-                self.state = 144
-                self.match(PortasnnNetParser.OF)
-                self.state = 145
-                self.target()
                 self.state = 148
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
+                while _la==32:
+                    self.state = 144
+                    self.match(PortasnnNetParser.COMMA)
+                    self.state = 145
+                    self.match(PortasnnNetParser.IDENT)
+                    self.state = 150
+                    self._errHandler.sync(self)
+                    _la = self._input.LA(1)
+
+                self.state = 151
+                self.match(PortasnnNetParser.OF)
+                self.state = 152
+                self.target()
+                self.state = 155
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
                 if _la==13:
-                    self.state = 146
+                    self.state = 153
                     self.match(PortasnnNetParser.EVERY)
-                    self.state = 147
+                    self.state = 154
                     localctx.interval = self.expr(0)
 
 
                 pass
 
-            elif la_ == 10:
+            elif la_ == 11:
+                localctx = PortasnnNetParser.RecordProjectionStmtContext(self, localctx)
+                self.enterOuterAlt(localctx, 11)
+                self.state = 157
+                self.match(PortasnnNetParser.RECORD)
+                self.state = 160
+                self._errHandler.sync(self)
+                la_ = self._interp.adaptivePredict(self._input,18,self._ctx)
+                if la_ == 1:
+                    self.state = 158
+                    localctx.name = self.match(PortasnnNetParser.IDENT)
+                    self.state = 159
+                    self.match(PortasnnNetParser.COLON)
+
+
+                self.state = 162
+                localctx.what = self.match(PortasnnNetParser.IDENT)
+                self.state = 163
+                self.match(PortasnnNetParser.OF)
+                self.state = 164
+                localctx.pre = self.match(PortasnnNetParser.IDENT)
+                self.state = 165
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 166
+                localctx.post = self.match(PortasnnNetParser.IDENT)
+                self.state = 169
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
+                if _la==13:
+                    self.state = 167
+                    self.match(PortasnnNetParser.EVERY)
+                    self.state = 168
+                    localctx.interval = self.expr(0)
+
+
+                pass
+
+            elif la_ == 12:
                 localctx = PortasnnNetParser.SimulateStmtContext(self, localctx)
-                self.enterOuterAlt(localctx, 10)
-                self.state = 150
+                self.enterOuterAlt(localctx, 12)
+                self.state = 171
                 self.match(PortasnnNetParser.SIMULATE)
-                self.state = 151
+                self.state = 172
                 localctx.duration = self.expr(0)
-                self.state = 155
+                self.state = 176
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
                 while (((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0):
-                    self.state = 152
+                    self.state = 173
                     self.simOption()
-                    self.state = 157
+                    self.state = 178
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -1002,38 +1134,38 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 160
+            self.state = 181
             self.match(PortasnnNetParser.LBRACE)
-            self.state = 172
+            self.state = 193
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if _la==8 or _la==39:
-                self.state = 161
+            if _la==8 or _la==40:
+                self.state = 182
                 self.item()
-                self.state = 166
+                self.state = 187
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,19,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,22,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 162
+                        self.state = 183
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 163
+                        self.state = 184
                         self.item() 
-                    self.state = 168
+                    self.state = 189
                     self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,19,self._ctx)
+                    _alt = self._interp.adaptivePredict(self._input,22,self._ctx)
 
-                self.state = 170
+                self.state = 191
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==31:
-                    self.state = 169
+                if _la==32:
+                    self.state = 190
                     self.match(PortasnnNetParser.COMMA)
 
 
 
 
-            self.state = 174
+            self.state = 195
             self.match(PortasnnNetParser.RBRACE)
         except RecognitionException as re:
             localctx.exception = re
@@ -1088,25 +1220,25 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 177
+            self.state = 198
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==8:
-                self.state = 176
+                self.state = 197
                 self.match(PortasnnNetParser.INITIAL)
 
 
-            self.state = 179
+            self.state = 200
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 180
+            self.state = 201
             localctx.op = self._input.LT(1)
             _la = self._input.LA(1)
-            if not(_la==28 or _la==29):
+            if not(_la==29 or _la==30):
                 localctx.op = self._errHandler.recoverInline(self)
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 181
+            self.state = 202
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1135,6 +1267,9 @@ class PortasnnNetParser ( Parser ):
         def IDENT(self):
             return self.getToken(PortasnnNetParser.IDENT, 0)
 
+        def SYNAPSE(self):
+            return self.getToken(PortasnnNetParser.SYNAPSE, 0)
+
         def getRuleIndex(self):
             return PortasnnNetParser.RULE_option
 
@@ -1151,13 +1286,20 @@ class PortasnnNetParser ( Parser ):
 
         localctx = PortasnnNetParser.OptionContext(self, self._ctx, self.state)
         self.enterRule(localctx, 8, self.RULE_option)
+        self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 183
-            localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 184
+            self.state = 204
+            localctx.name = self._input.LT(1)
+            _la = self._input.LA(1)
+            if not(_la==19 or _la==40):
+                localctx.name = self._errHandler.recoverInline(self)
+            else:
+                self._errHandler.reportMatch(self)
+                self.consume()
+            self.state = 205
             self.match(PortasnnNetParser.EQ)
-            self.state = 185
+            self.state = 206
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1208,17 +1350,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 187
+            self.state = 208
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 192
+            self.state = 213
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if _la==34:
-                self.state = 188
+            if _la==35:
+                self.state = 209
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 189
+                self.state = 210
                 self.subset()
-                self.state = 190
+                self.state = 211
                 self.match(PortasnnNetParser.RBRACK)
 
 
@@ -1304,34 +1446,34 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 12, self.RULE_subset)
         self._la = 0 # Token type
         try:
-            self.state = 206
+            self.state = 227
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,25,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,28,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.RangeSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
-                self.state = 194
+                self.state = 215
                 localctx.lo = self.expr(0)
-                self.state = 195
+                self.state = 216
                 self.match(PortasnnNetParser.COLON)
-                self.state = 196
+                self.state = 217
                 localctx.hi = self.expr(0)
                 pass
 
             elif la_ == 2:
                 localctx = PortasnnNetParser.ListSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 2)
-                self.state = 198
+                self.state = 219
                 self.expr(0)
-                self.state = 203
+                self.state = 224
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while _la==31:
-                    self.state = 199
+                while _la==32:
+                    self.state = 220
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 200
+                    self.state = 221
                     self.expr(0)
-                    self.state = 205
+                    self.state = 226
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -1390,7 +1532,7 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 208
+            self.state = 229
             localctx.key = self._input.LT(1)
             _la = self._input.LA(1)
             if not((((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0)):
@@ -1398,7 +1540,7 @@ class PortasnnNetParser ( Parser ):
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 209
+            self.state = 230
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1458,31 +1600,31 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 211
+            self.state = 232
             localctx.fn = self.match(PortasnnNetParser.IDENT)
-            self.state = 212
+            self.state = 233
             self.match(PortasnnNetParser.LPAREN)
-            self.state = 221
+            self.state = 242
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                self.state = 213
+            if (((_la) & ~0x3f) == 0 and ((1 << _la) & 1692627107840) != 0):
+                self.state = 234
                 self.arg()
-                self.state = 218
+                self.state = 239
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while _la==31:
-                    self.state = 214
+                while _la==32:
+                    self.state = 235
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 215
+                    self.state = 236
                     self.arg()
-                    self.state = 220
+                    self.state = 241
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
 
 
-            self.state = 223
+            self.state = 244
             self.match(PortasnnNetParser.RPAREN)
         except RecognitionException as re:
             localctx.exception = re
@@ -1542,35 +1684,35 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 225
+            self.state = 246
             localctx.fn = self.match(PortasnnNetParser.IDENT)
-            self.state = 238
+            self.state = 259
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if _la==32:
-                self.state = 226
+            if _la==33:
+                self.state = 247
                 self.match(PortasnnNetParser.LPAREN)
-                self.state = 235
+                self.state = 256
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                    self.state = 227
+                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 1692627107840) != 0):
+                    self.state = 248
                     self.arg()
-                    self.state = 232
+                    self.state = 253
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
-                    while _la==31:
-                        self.state = 228
+                    while _la==32:
+                        self.state = 249
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 229
+                        self.state = 250
                         self.arg()
-                        self.state = 234
+                        self.state = 255
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 237
+                self.state = 258
                 self.match(PortasnnNetParser.RPAREN)
 
 
@@ -1619,17 +1761,17 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 20, self.RULE_arg)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 242
+            self.state = 263
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,31,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,34,self._ctx)
             if la_ == 1:
-                self.state = 240
+                self.state = 261
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 241
+                self.state = 262
                 self.match(PortasnnNetParser.EQ)
 
 
-            self.state = 244
+            self.state = 265
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1905,23 +2047,23 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 273
+            self.state = 294
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,35,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,38,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.UnaryExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
 
-                self.state = 247
+                self.state = 268
                 localctx.op = self._input.LT(1)
                 _la = self._input.LA(1)
-                if not(_la==26 or _la==27):
+                if not(_la==27 or _la==28):
                     localctx.op = self._errHandler.recoverInline(self)
                 else:
                     self._errHandler.reportMatch(self)
                     self.consume()
-                self.state = 248
+                self.state = 269
                 self.expr(10)
                 pass
 
@@ -1929,13 +2071,13 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NumberExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 249
+                self.state = 270
                 self.match(PortasnnNetParser.NUMBER)
-                self.state = 251
+                self.state = 272
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,32,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,35,self._ctx)
                 if la_ == 1:
-                    self.state = 250
+                    self.state = 271
                     self.unit()
 
 
@@ -1945,7 +2087,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.UnitExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 253
+                self.state = 274
                 self.unit()
                 pass
 
@@ -1953,7 +2095,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.CallExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 254
+                self.state = 275
                 self.call()
                 pass
 
@@ -1961,7 +2103,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NameExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 255
+                self.state = 276
                 self.match(PortasnnNetParser.IDENT)
                 pass
 
@@ -1969,9 +2111,9 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.BoolExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 256
+                self.state = 277
                 _la = self._input.LA(1)
-                if not(_la==19 or _la==20):
+                if not(_la==20 or _la==21):
                     self._errHandler.recoverInline(self)
                 else:
                     self._errHandler.reportMatch(self)
@@ -1982,29 +2124,29 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ListExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 257
+                self.state = 278
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 266
+                self.state = 287
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 846313553920) != 0):
-                    self.state = 258
+                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 1692627107840) != 0):
+                    self.state = 279
                     self.expr(0)
-                    self.state = 263
+                    self.state = 284
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
-                    while _la==31:
-                        self.state = 259
+                    while _la==32:
+                        self.state = 280
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 260
+                        self.state = 281
                         self.expr(0)
-                        self.state = 265
+                        self.state = 286
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 268
+                self.state = 289
                 self.match(PortasnnNetParser.RBRACK)
                 pass
 
@@ -2012,38 +2154,38 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ParenExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 269
+                self.state = 290
                 self.match(PortasnnNetParser.LPAREN)
-                self.state = 270
+                self.state = 291
                 self.expr(0)
-                self.state = 271
+                self.state = 292
                 self.match(PortasnnNetParser.RPAREN)
                 pass
 
 
             self._ctx.stop = self._input.LT(-1)
-            self.state = 286
+            self.state = 307
             self._errHandler.sync(self)
-            _alt = self._interp.adaptivePredict(self._input,37,self._ctx)
+            _alt = self._interp.adaptivePredict(self._input,40,self._ctx)
             while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                 if _alt==1:
                     if self._parseListeners is not None:
                         self.triggerExitRuleEvent()
                     _prevctx = localctx
-                    self.state = 284
+                    self.state = 305
                     self._errHandler.sync(self)
-                    la_ = self._interp.adaptivePredict(self._input,36,self._ctx)
+                    la_ = self._interp.adaptivePredict(self._input,39,self._ctx)
                     if la_ == 1:
                         localctx = PortasnnNetParser.PowExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 275
+                        self.state = 296
                         if not self.precpred(self._ctx, 11):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 11)")
-                        self.state = 276
+                        self.state = 297
                         localctx.op = self.match(PortasnnNetParser.POW)
-                        self.state = 277
+                        self.state = 298
                         localctx.right = self.expr(11)
                         pass
 
@@ -2051,19 +2193,19 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.MulExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 278
+                        self.state = 299
                         if not self.precpred(self._ctx, 9):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 9)")
-                        self.state = 279
+                        self.state = 300
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
-                        if not(_la==24 or _la==25):
+                        if not(_la==25 or _la==26):
                             localctx.op = self._errHandler.recoverInline(self)
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 280
+                        self.state = 301
                         localctx.right = self.expr(10)
                         pass
 
@@ -2071,26 +2213,26 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.AddExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 281
+                        self.state = 302
                         if not self.precpred(self._ctx, 8):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 8)")
-                        self.state = 282
+                        self.state = 303
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
-                        if not(_la==26 or _la==27):
+                        if not(_la==27 or _la==28):
                             localctx.op = self._errHandler.recoverInline(self)
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 283
+                        self.state = 304
                         localctx.right = self.expr(9)
                         pass
 
              
-                self.state = 288
+                self.state = 309
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,37,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,40,self._ctx)
 
         except RecognitionException as re:
             localctx.exception = re
@@ -2137,15 +2279,15 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 24, self.RULE_unit)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 289
+            self.state = 310
             self.match(PortasnnNetParser.UNIT)
-            self.state = 292
+            self.state = 313
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,38,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,41,self._ctx)
             if la_ == 1:
-                self.state = 290
+                self.state = 311
                 self.match(PortasnnNetParser.POW)
-                self.state = 291
+                self.state = 312
                 localctx.exponent = self.signedInt()
 
 
@@ -2190,15 +2332,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 295
+            self.state = 316
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if _la==27:
-                self.state = 294
+            if _la==28:
+                self.state = 315
                 self.match(PortasnnNetParser.MINUS)
 
 
-            self.state = 297
+            self.state = 318
             self.match(PortasnnNetParser.NUMBER)
         except RecognitionException as re:
             localctx.exception = re

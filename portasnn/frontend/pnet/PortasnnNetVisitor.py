@@ -34,6 +34,11 @@ class PortasnnNetVisitor(ParseTreeVisitor):
         return self.visitChildren(ctx)
 
 
+    # Visit a parse tree produced by PortasnnNetParser#synapseStmt.
+    def visitSynapseStmt(self, ctx:PortasnnNetParser.SynapseStmtContext):
+        return self.visitChildren(ctx)
+
+
     # Visit a parse tree produced by PortasnnNetParser#letStmt.
     def visitLetStmt(self, ctx:PortasnnNetParser.LetStmtContext):
         return self.visitChildren(ctx)
@@ -56,6 +61,11 @@ class PortasnnNetVisitor(ParseTreeVisitor):
 
     # Visit a parse tree produced by PortasnnNetParser#recordStmt.
     def visitRecordStmt(self, ctx:PortasnnNetParser.RecordStmtContext):
+        return self.visitChildren(ctx)
+
+
+    # Visit a parse tree produced by PortasnnNetParser#recordProjectionStmt.
+    def visitRecordProjectionStmt(self, ctx:PortasnnNetParser.RecordProjectionStmtContext):
         return self.visitChildren(ctx)
 
 

@@ -11,7 +11,8 @@ from dataclasses import replace
 from portasnn.errors import Span
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.values import error
-from portasnn.ir.network import Connector, Distribution, Network, Population, Value
+from portasnn.frontend.pnet.synapses import check_plastic
+from portasnn.ir.network import Connector, Distribution, Network, Population, Value, WeightRecorder
 
 RULE_PARAMS: dict[str, tuple[str, ...]] = {
     "all_to_all": (), "one_to_one": (), "fixed_indegree": ("indegree",), "fixed_outdegree": ("outdegree",),
@@ -103,10 +104,23 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
                 if not info.knows(name):
                     raise error("E207", f"model {pop.model} has no parameter or state variable '{name}'", pop.span,
                                 hint=_known("names", {**info.parameters, **info.state}))
+    synapses = _unique("synapse", net.synapses, key=lambda s: s.key)
+    for syn in net.synapses:
+        if syn.key == "static":
+            raise error("E216", "'static' names the static synapse: a synapse model needs another name", syn.span)
     for proj in net.projections:
         pre, post = (_pop(pops, name, proj.span, "connect") for name in (proj.pre, proj.post))
         _check_connector(proj.connector, pre, post, proj.span)
         _check_delay(proj.delay, sim.resolution, proj.span)
+        if proj.plastic:
+            if proj.synapse not in synapses:
+                raise error("E242", f"unknown synapse '{proj.synapse}' in projection {proj.name}",
+                            proj.synapse_span or proj.span,
+                            hint=_known("synapses", {"static", *synapses}) + " (declare it with 'synapse ...' first)")
+            info = info_of(catalog, models[post.model])
+            unit = info.weight_rule(proj.receptor)[0] if info is not None else None
+            check_plastic(proj, synapses[proj.synapse], post.model, unit, weight_sign(proj.weight))
+    _check_weight_recorders(net)
     _unique("stimulus", net.stimuli, key=lambda s: (s.name, s.target))
     for stim in net.stimuli:
         target = _pop(pops, stim.target, stim.span, "stimulus")
@@ -145,6 +159,28 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
                 if info is not None and not info.knows(var):
                     raise error("E218", f"model {pop.model} has no variable '{var}' to record", rec.span,
                                 hint=_known("state variables", info.state))
+
+
+def _check_weight_recorders(net: Network) -> None:
+    """Each records a plastic projection of the network, at most one per pair of populations (its file is
+    ``weights/<pre>__<post>.npz``)."""
+    _unique("recorder", net.weight_recorders)
+    projections = {p.name: p for p in net.projections}
+    pairs: dict[tuple[str, str], WeightRecorder] = {}
+    for rec in net.weight_recorders:
+        proj = projections.get(rec.projection)
+        if proj is None:
+            raise error("E245", f"no projection '{rec.projection}' to record weights of", rec.span,
+                        hint=_known("projections", projections))
+        if not proj.plastic:
+            raise error("E246", f"projection {proj.name} is static: its weights are the ones the network gives",
+                        rec.span, hint="record the weights of a projection with a plastic synapse (synapse = ...)")
+        pair = (proj.pre, proj.post)
+        if pair in pairs:
+            raise error("E205", f"the weights of two projections from {proj.pre} to {proj.post} are recorded "
+                        f"({pairs[pair].projection}, {proj.name}); their file weights/{proj.pre}__{proj.post}.npz "
+                        "holds one", rec.span, hint="record one of them")
+        pairs[pair] = rec
 
 
 def _check_simulation(net: Network) -> None:

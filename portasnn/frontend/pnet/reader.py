@@ -20,11 +20,12 @@ from portasnn.errors import Span
 from portasnn.frontend import reads
 from portasnn.frontend.pnet import values as V
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
+from portasnn.frontend.pnet import synapses as S
 from portasnn.frontend.pnet.checks import RULE_PARAMS, STIM_PARAMS, check_network, normalise_weight
 from portasnn.frontend.pnet.PortasnnNetLexer import PortasnnNetLexer
 from portasnn.frontend.pnet.PortasnnNetParser import PortasnnNetParser as P
 from portasnn.ir.network import (Connector, ModelRef, Network, Population, Projection, Recorder, Simulation,
-                                 Stimulus, Value, WeightScaling)
+                                 Stimulus, Synapse, Value, WeightRecorder, WeightScaling)
 from portasnn.units import ONE, UNITS, Quantity, UnitError, describe
 
 error = V.error
@@ -88,6 +89,8 @@ class Reader:
         self.stimuli: list[Stimulus] = []
         self.stim_names: dict[tuple[str, str], Span] = {}
         self.recorders: list[Recorder] = []
+        self.synapses: dict[str, Synapse] = {}
+        self.weight_recorders: list[WeightRecorder] = []
         self.at_resolution: set[str] = set()  # state recorders without 'every'
         self.simulation: Simulation | None = None
         self._used: set[str] = set()
@@ -107,7 +110,8 @@ class Reader:
         net = Network(name=name, models=tuple(self.models.values()), populations=tuple(self.pops.values()),
                       projections=tuple(self.projections), stimuli=tuple(self.stimuli),
                       recorders=tuple(self._finish_recorders()), simulation=self.simulation,
-                      source=None if filename.startswith("<") else str(Path(filename).resolve()))
+                      source=None if filename.startswith("<") else str(Path(filename).resolve()),
+                      synapses=tuple(self.synapses.values()), weight_recorders=tuple(self.weight_recorders))
         check_network(net, self.catalog)
         return net
 
@@ -157,6 +161,7 @@ class Reader:
             P.LetStmtContext: self.let, P.PopulationStmtContext: self.population,
             P.ConnectStmtContext: self.connect, P.StimulusStmtContext: self.stimulus,
             P.RecordStmtContext: self.record, P.SimulateStmtContext: self.simulate,
+            P.SynapseStmtContext: self.synapse, P.RecordProjectionStmtContext: self.record_projection,
         }[type(ctx)]
         handler(ctx)
 
@@ -218,6 +223,38 @@ class Reader:
     def model_nest(self, ctx: P.ModelNestStmtContext) -> None:
         self._new_model(ctx.key.text, ModelRef(key=ctx.key.text, kind="nest", name=ctx.builtin.text,
                                                span=self.span(ctx)), ctx.block())
+
+    def synapse(self, ctx: P.SynapseStmtContext) -> None:
+        """``synapse KEY from "nest:stdp_synapse" { name = value, ... }``: a plastic synapse model."""
+        key, span = ctx.key.text, self.span(ctx)
+        if key in self.synapses:
+            raise error("E205", f"synapse '{key}' is defined twice", span, hint=f"first at {self.synapses[key].span}")
+        if key == "static":
+            raise error("E216", "'static' names the static synapse: a synapse model needs another name",
+                        self.span(ctx.key))
+        model = S.nest_synapse(_string(ctx.path), self.span(ctx.path))
+        params: dict[str, float] = {}
+        weight_unit = ""
+        block = ctx.block()
+        for item in (block.item() if block else []):
+            name, item_span, expr_span = item.name.text, self.span(item.name), self.span(item.expr())
+            unit = S.parameter_unit(model, name, item_span)
+            if name in params:
+                raise error("E205", f"'{name}' is given twice for synapse {key}", item_span)
+            if item.INITIAL() is not None or item.op.type == P.TILDE:
+                raise error("E216", f"synapse parameters are constants: '{name}' cannot be "
+                            f"{'initial' if item.INITIAL() else 'random'}", item_span,
+                            hint=f"write {name} = value")
+            raw, what = self.eval(item.expr()), f"{name} of synapse {key} ({model})"
+            if unit is None:  # the weight bound: in the weight's unit, checked against each projection's
+                value = float(V.to_value(raw, None, what, expr_span, allowed=V.WEIGHT_DIMS))  # type: ignore[arg-type]
+                weight_unit = S.unit_text(V.quantity(raw, what, expr_span))
+            else:
+                value = V.to_float(raw, unit, what, expr_span)
+            S.check_value(model, name, value, expr_span)
+            params[name] = value
+        self.synapses[key] = Synapse(key=key, kind="nest", name=model, params=tuple(params.items()),
+                                     weight_unit=weight_unit, span=span)
 
     def let(self, ctx: P.LetStmtContext) -> None:
         name, span = ctx.name.text, self.span(ctx)
@@ -325,14 +362,15 @@ class Reader:
             if key in out:
                 raise error("E205", f"option '{key}' is given twice", self.span(opt.name))
             if key in ("receptor", "synapse"):
-                out[key] = (self._word(opt.expr()), span)
+                out[key] = (self._word(opt.expr(), key), span)
             else:
                 out[key] = (self.eval(opt.expr()), self.span(opt.expr()))
         return out
 
-    def _word(self, ctx) -> str:
+    def _word(self, ctx, key: str = "receptor") -> str:
         if not isinstance(ctx, P.NameExprContext):
-            raise error("E216", "expected a name here (excitatory, inhibitory or a receptor port)", self.span(ctx))
+            raise error("E216", "expected a name here (" + ("static or a synapse declared with 'synapse ...'"
+                        if key == "synapse" else "excitatory, inhibitory or a receptor port") + ")", self.span(ctx))
         return ctx.IDENT().getText()
 
     def _weight_delay(self, opts, post: Population, span: Span, what: str) -> tuple[Value, Value, str]:
@@ -374,15 +412,19 @@ class Reader:
         opts = self._options(ctx.option(), {"weight", "delay", "receptor", "autapses", "multapses", "synapse"},
                              "connect")
         weight, delay, receptor = self._weight_delay(opts, post, span, f"connect {pre.name} -> {post.name}")
-        if "synapse" in opts and opts["synapse"][0] != "static":
-            raise error("E216", f"unknown synapse '{opts['synapse'][0]}'", opts["synapse"][1],
-                        hint="only 'static' synapses are supported")
+        synapse, synapse_span = opts.get("synapse", ("static", None))  # type: ignore[assignment]
+        if synapse != "static" and synapse not in self.synapses:
+            raise error("E242", f"unknown synapse '{synapse}'", synapse_span,
+                        hint=known_names("synapses", {"static", *self.synapses}) + " (declare it with 'synapse "
+                        "...' first)")
         switches = {k: V.to_bool(opts[k][0], k, opts[k][1]) if k in opts else True  # type: ignore[arg-type]
                     for k in ("autapses", "multapses")}
         connector = Connector(rule=rule, params=tuple(params), allow_autapses=switches["autapses"],  # type: ignore
                               allow_multapses=switches["multapses"])
         self.projections.append(Projection(name=name, pre=pre.name, post=post.name, connector=connector,
-                                           weight=weight, delay=delay, receptor=receptor, span=span))
+                                           weight=weight, delay=delay, receptor=receptor, span=span,
+                                           synapse=str(synapse),
+                                           synapse_span=synapse_span if synapse != "static" else None))
 
     def stimulus(self, ctx: P.StimulusStmtContext) -> None:
         name, span, call = ctx.name.text, self.span(ctx), ctx.call()
@@ -420,9 +462,44 @@ class Reader:
                                          weight=weight, delay=delay, receptor=receptor,
                                          subset=self.subset(target, pop), span=span))
 
+    def record_projection(self, ctx: P.RecordProjectionStmtContext) -> None:
+        """``record weights of PRE -> POST``: the final weights of the one projection from PRE to POST."""
+        span = self.span(ctx)
+        if ctx.what.text != "weights":
+            raise error("E216", f"a projection has no '{ctx.what.text}' to record", self.span(ctx.what),
+                        hint="record weights of PRE -> POST")
+        pre, post = self._pop(ctx.pre, "record"), self._pop(ctx.post, "record")
+        found = [p for p in self.projections if p.pre == pre.name and p.post == post.name]
+        if len(found) != 1:
+            raise error("E245", f"{'no' if not found else 'more than one'} projection from {pre.name} to {post.name}",
+                        span, hint="name the projection: record weights of NAME" if found else
+                        known_names("projections", [p.name for p in self.projections]))
+        self._record_weights(ctx, found[0], span)
+
+    def _record_weights(self, ctx, proj: Projection, span: Span) -> None:
+        if ctx.interval is not None:
+            raise error("E216", "weights are recorded at the end of the run only: remove 'every ...'",
+                        self.span(ctx.interval))
+        taken = {r.name for r in (*self.recorders, *self.weight_recorders)}
+        name = ctx.name.text if ctx.name else default_recorder_name(proj.name, ("weights",), taken)
+        if name in taken:
+            raise error("E205", f"recorder '{name}' is defined twice", span)
+        post = self.pops[proj.post]
+        info = info_of(self.catalog, self.models[post.model])
+        unit = S.unit_text(info.weight_rule(proj.receptor)[0]) if info is not None else ""
+        self.weight_recorders.append(WeightRecorder(name=name, projection=proj.name, unit=unit, span=span))
+
     def record(self, ctx: P.RecordStmtContext) -> None:
         span = self.span(ctx)
         what = [tok.getText() for tok in ctx.IDENT()[(1 if ctx.name else 0):]]
+        if what == ["weights"] and ctx.target().name.text not in self.pops:  # weights of a projection, by name
+            found = [p for p in self.projections if p.name == ctx.target().name.text]
+            if not found or ctx.target().subset() is not None:
+                raise error("E245", f"no projection '{ctx.target().getText()}' to record weights of",
+                            self.span(ctx.target()), hint=known_names("projections",
+                                                                      [p.name for p in self.projections]))
+            self._record_weights(ctx, found[0], span)
+            return
         pop = self._pop(ctx.target().name, "record")
         subset = self.subset(ctx.target(), pop)
         if what == ["spikes"]:

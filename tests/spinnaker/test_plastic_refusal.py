@@ -1,0 +1,75 @@
+"""A plastic projection is refused on spinnaker and spinnaker-host (E240), never run as static (issue 17)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portasnn.errors import NetworkError
+from portasnn.frontend.network import load_network
+from portasnn.program import load_program
+from portasnn.targets import Options
+from portasnn.targets import get as get_target
+
+PORTASNN = str(Path(sys.executable).with_name("portasnn"))
+NETWORK = """network plastic_nestml
+model lif from "nestml:iaf_psc_exp_neuron"
+synapse stdp from "nest:stdp_synapse" { tau_plus = 20 ms, lambda = 0.01, Wmax = 100 pA }
+population E: 20 lif
+connect E -> E: fixed_indegree(5), weight = 20 pA, delay = 1.5 ms, synapse = stdp
+stimulus ext: poisson(rate = 8000 Hz) -> E weight = 20 pA, delay = 1.5 ms
+record spikes of E
+simulate 50 ms resolution 0.1 ms seed 3
+"""
+CLAUSE = (5, 68)  # line and column of `synapse = stdp`
+
+
+@pytest.fixture()
+def plastic(tmp_path: Path) -> Path:
+    path = tmp_path / "plastic.pnet"
+    path.write_text(NETWORK)
+    return path
+
+
+def portasnn(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([PORTASNN, *args], capture_output=True, text=True, timeout=900, cwd=cwd)
+
+
+@pytest.mark.parametrize("target", ["spinnaker", "spinnaker-host"])
+def test_lowering_refuses_a_plastic_projection_at_its_synapse_clause(plastic: Path, target: str) -> None:
+    program = load_program(plastic)
+    with pytest.raises(NetworkError) as info:
+        get_target(target).lower(program, Options())
+    err = info.value
+    assert err.code == "E240" and "plastic synapses are not lowered to SpiNNaker yet" in err.message
+    assert (Path(err.span.file).resolve(), err.span.line, err.span.column) == (plastic.resolve(), *CLAUSE)
+
+
+def test_the_same_network_with_a_static_projection_lowers(tmp_path: Path) -> None:
+    """The refusal is about the synapse, not about the rest of the network."""
+    path = tmp_path / "static.pnet"
+    path.write_text(NETWORK.replace(", synapse = stdp", ""))
+    artifact = get_target("spinnaker-host").lower(load_program(path), Options())
+    assert artifact.files
+    assert not load_network(path).projections[0].plastic
+
+
+@pytest.mark.parametrize("command", [["build", "--target", "spinnaker", "-o", "out"],
+                                     ["run", "--target", "spinnaker-host", "-o", "out", "--no-plots"]])
+def test_cli_exits_2_with_file_line_col(plastic: Path, tmp_path: Path, command: list[str]) -> None:
+    done = portasnn(command[0], str(plastic), *command[1:], cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert f"{plastic.name}:{CLAUSE[0]}:{CLAUSE[1]}: error E240" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert not (tmp_path / "out" / "spikes").exists()  # nothing ran
+
+
+def test_compare_with_spinnaker_host_fails_with_e240(plastic: Path, tmp_path: Path) -> None:
+    done = portasnn("compare", str(plastic), "--targets", "nest,spinnaker-host", "-o", "report", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert f"{plastic.name}:{CLAUSE[0]}:{CLAUSE[1]}: error E240" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert not (tmp_path / "report" / "report.md").exists()
+    assert not (tmp_path / "report" / "runs").exists()  # refused before the nest arm ran
