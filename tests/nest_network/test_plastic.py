@@ -198,9 +198,11 @@ def test_plain_script_writes_the_same_weights(poisson_run, tmp_path):
     import subprocess
     import sys
 
+    from portasnn.targets.nest.mpi import launch_environ  # a NEST with MPI: no singleton's variables for the child
+
     script = next(poisson_run.glob("run_*.py"))
     done = subprocess.run([sys.executable, str(script), "--outdir", str(tmp_path / "plain"), "--plain", "--quiet"],
-                          capture_output=True, text=True, timeout=300, env={"PYNEST_QUIET": "1", "PATH": ""})
+                          capture_output=True, text=True, timeout=300, env={**launch_environ(), "PYNEST_QUIET": "1"})
     assert done.returncode == 0, done.stderr[-2000:]
     with np.load(tmp_path / "plain" / "weights" / "E__E.npz") as a, np.load(poisson_run / "weights" / "E__E.npz") as b:
         for key in ("sources", "targets", "weights", "delays"):
