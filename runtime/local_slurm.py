@@ -188,13 +188,13 @@ def prepare(cluster: LocalSlurm) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, e.g. the supervisor that ended while its parent called ``up`` and lives
+    on, does not)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
         return False
-    except PermissionError:
-        return True
-    return True
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
 
 
 def _supervisor(cluster: LocalSlurm) -> int | None:
@@ -207,8 +207,8 @@ def _supervisor(cluster: LocalSlurm) -> int | None:
     return pid if "local_slurm" in cmdline and str(cluster.state) in cmdline else None
 
 
-def _marked(cluster: LocalSlurm) -> dict[int, int]:
-    """Processes (pid -> parent pid) that carry this cluster's marker, and all their descendants."""
+def leftovers(cluster: LocalSlurm) -> dict[int, int]:
+    """Running processes (pid -> parent pid) that carry this cluster's marker, and all their descendants."""
     parents: dict[int, int] = {}
     marked: set[int] = set()
     needle = f"{MARKER}={cluster.state}\0".encode()
@@ -216,8 +216,10 @@ def _marked(cluster: LocalSlurm) -> dict[int, int]:
         if not proc.name.isdigit() or int(proc.name) == os.getpid():
             continue
         try:
-            stat = (proc / "stat").read_text()
-            parents[int(proc.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+            state, parent = (proc / "stat").read_text().rsplit(")", 1)[1].split()[:2]
+            if state in ("Z", "X"):  # ended, not yet reaped
+                continue
+            parents[int(proc.name)] = int(parent)
             if needle in (proc / "environ").read_bytes() + b"\0":
                 marked.add(int(proc.name))
         except (OSError, ValueError, IndexError):
@@ -323,7 +325,7 @@ def _shutdown(cluster: LocalSlurm, daemons: dict[str, subprocess.Popen]) -> None
             proc.kill()
             proc.wait(timeout=10)
         _log(f"stopped {name}")
-    left = _marked(cluster)
+    left = leftovers(cluster)
     if left:
         _log(f"killing left-over processes {sorted(left)}")
         for pid in left:
@@ -400,7 +402,7 @@ def down(state: Path | None = None, *, timeout: float = 60.0) -> bool:
         if _wait_gone([pid], timeout):
             _kill(pid, signal.SIGKILL)  # its daemons get SIGTERM from the kernel (parent death signal)
             _wait_gone([pid], 10)
-    left = _marked(cluster)
+    left = leftovers(cluster)
     for other in left:
         _kill(other, signal.SIGKILL)
     still = _wait_gone(list(left), 10)

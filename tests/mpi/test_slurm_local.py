@@ -1,0 +1,142 @@
+"""issue 15 item 2: `portasnn run --processes 2` inside a batch job of a REAL single-node Slurm (slurmctld, slurmd
+and munge on 127.0.0.1, started by ``portasnn.runtime.local_slurm``) launches its ranks with the real
+``srun --mpi=pmix``, and gives spike for spike what one process with two threads gives (two virtual processes
+either way). A job over its time limit ends as TIMEOUT, portasnn's run in it exits 1, and nothing that looks like
+a results directory is left.
+
+Skipped, saying why, only when the Slurm programs are not installed (`make setup-mpi` installs them) or the NEST
+in use has no MPI, as the other MPI tests are; a Slurm that is installed but does not come up fails the test with
+its daemons' logs.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mpi_support import PORTASNN, clean_env, require_mpi_nest
+from portasnn.results import read_results
+from portasnn.runtime import local_slurm
+
+pytestmark = pytest.mark.slow
+NET = Path(__file__).resolve().parents[1] / "targets" / "small_nestml.pnet"
+ACTIVE = {"PENDING", "CONFIGURING", "RUNNING", "COMPLETING", "SUSPENDED"}
+
+
+@pytest.fixture(scope="module")
+def slurm(tmp_path_factory):
+    missing = local_slurm.missing_programs()
+    if missing:
+        pytest.skip(f"Slurm is not installed ({', '.join(missing)} not found): run `make setup-mpi`")
+    require_mpi_nest()
+    cluster = local_slurm.up(tmp_path_factory.mktemp("slurm"), lifetime_s=600, timeout=60)
+    try:
+        yield cluster
+    finally:
+        local_slurm.down(cluster.state)
+    assert not local_slurm.leftovers(cluster), "processes of the local Slurm outlived `down`"
+
+
+def _job(cluster: local_slurm.LocalSlurm, folder: Path, command: str, *sbatch: str) -> tuple[str, Path]:
+    """Submit a batch job of 2 tasks that runs ``command`` and then prints its exit status; (job id, output)."""
+    out = folder / "job.out"
+    script = folder / "job.sh"
+    script.write_text(f"""#!/bin/bash
+#SBATCH --ntasks=2
+#SBATCH --output={out}
+trap 'echo "batch script: SIGTERM" >&2' TERM   # wait for portasnn to finish, then say how it ended
+cd {folder}
+{command}
+echo "portasnn exit status $?"
+""")
+    done = subprocess.run(["sbatch", "--parsable", *sbatch, str(script)], capture_output=True, text=True,
+                          check=False, timeout=30, env=cluster.environ(clean_env()))
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().split(";")[0], out
+
+
+def _job_info(cluster: local_slurm.LocalSlurm, job: str) -> dict[str, str]:
+    done = cluster.run("scontrol", "show", "job", "-o", job)
+    assert done.returncode == 0, done.stderr
+    return dict(re.findall(r"(\w+)=(\S*)", done.stdout))
+
+
+def _wait(condition, timeout: float, what: str) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.5)
+    assert condition(), f"{what}: not within {timeout:.0f} s"
+
+
+def _finished(cluster: local_slurm.LocalSlurm, job: str, out: Path, timeout: float) -> dict[str, str]:
+    """Wait until the job has ended and its batch script has printed portasnn's exit status."""
+    _wait(lambda: _job_info(cluster, job)["JobState"] not in ACTIVE and "portasnn exit status" in _text(out),
+          timeout, f"job {job} did not end\n{_text(out)}\n{local_slurm.logs_tail(cluster)}")
+    return _job_info(cluster, job)
+
+
+def _text(path: Path) -> str:
+    return path.read_text(errors="replace") if path.is_file() else ""
+
+
+def _tasks(cluster: local_slurm.LocalSlurm, job: str) -> list[tuple[str, ...]]:
+    """(step, task, tasks in the step, node) of every task Slurm started for ``job`` (the TaskProlog's log)."""
+    lines = [line.split() for line in cluster.tasks_log.read_text().splitlines()]
+    return sorted(tuple(fields[1:]) for fields in lines if fields[0] == job and len(fields) == 5)
+
+
+def test_two_tasks_under_real_srun_equal_two_threads(slurm, tmp_path):
+    reference = tmp_path / "threads"
+    local = subprocess.Popen([str(PORTASNN), "run", str(NET), "--target", "nest", "--processes", "1", "--threads",
+                              "2", "-o", str(reference), "--no-plots"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=clean_env())
+    ranks = tmp_path / "ranks"
+    job, out = _job(slurm, tmp_path, f"{PORTASNN} run {NET} --target nest --processes 2 -o {ranks} --no-plots")
+    info = _finished(slurm, job, out, timeout=600)
+    _, err = local.communicate(timeout=600)
+    assert local.returncode == 0, err
+    assert "portasnn exit status 0" in _text(out), _text(out)
+    assert (info["JobState"], info["ExitCode"], info["NumTasks"]) == ("COMPLETED", "0:0", "2"), info
+    assert _tasks(slurm, job) == [("0", "0", "2", "localhost"), ("0", "1", "2", "localhost")], \
+        "Slurm did not start one job step of 2 tasks"
+    a, b = read_results(ranks), read_results(reference)
+    assert set(a.spikes) == set(b.spikes) == {"E", "I"}
+    for pop in a.spikes:
+        (senders_a, times_a), (senders_b, times_b) = a.spikes[pop], b.spikes[pop]
+        assert len(times_a) > 20, f"{pop} fired only {len(times_a)} spikes"
+        np.testing.assert_array_equal(senders_a, senders_b)
+        np.testing.assert_array_equal(times_a, times_b)
+    assert a.meta["mpi_processes"] == 2 and b.meta["mpi_processes"] == 1
+    assert a.meta["virtual_processes"] == b.meta["virtual_processes"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.out", "job.sh", "ranks", "threads"]
+
+
+def test_a_job_over_its_time_limit_fails_and_leaves_no_results(slurm, tmp_path):
+    long = tmp_path / "long.pnet"
+    long.write_text(NET.read_text().replace("simulate 100 ms", "simulate 600000 ms"))
+    results = tmp_path / "out"
+    job, out = _job(slurm, tmp_path, f"{PORTASNN} run {long} --target nest --processes 2 -o {results} --no-plots",
+                    "--time=10")
+    _wait(lambda: f"{job}.0" in slurm.run("squeue", "-s", "-h", "-o", "%i").stdout.split(), 300,
+          f"job {job} started no job step\n{_text(out)}")
+    assert list(tmp_path.glob(".out.partial-*")), "the ranks run, writing into a partial directory"
+    # Slurm's time limits have a resolution of one minute: lowering the limit below the time the job has run is
+    # how a test puts it over its limit within seconds (slurmctld checks the limits every 30 s)
+    done = slurm.run("scontrol", "update", f"JobId={job}", "TimeLimit=0")
+    assert done.returncode == 0, done.stderr
+    info = _finished(slurm, job, out, timeout=120)
+    text = _text(out)
+    assert info["JobState"] == "TIMEOUT", info
+    assert "DUE TO TIME LIMIT" in text, text
+    assert "stopped by SIGTERM while 2 ranks ran under srun" in text and "Traceback" not in text, text
+    assert "portasnn exit status 1" in text, text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.out", "job.sh", "long.pnet"]
+    assert f"JobId={job} " in _text(slurm.state / "log" / "jobs.txt")
+    assert re.search(rf"JobId={job} .*JobState=TIMEOUT", _text(slurm.state / "log" / "jobs.txt"))
+
