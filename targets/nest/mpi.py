@@ -91,14 +91,16 @@ def nest_has_mpi() -> bool:
 
 
 def launcher_command(processes: int, threads: int, environ: dict[str, str] | None = None) -> list[str]:
-    """``srun`` (inside a Slurm allocation) or ``mpirun`` arguments that start ``processes`` ranks."""
+    """``srun`` (inside a Slurm allocation; ``--mpi=pmix`` unless ``SLURM_MPI_TYPE`` says otherwise) or ``mpirun``
+    arguments that start ``processes`` ranks."""
     env = os.environ if environ is None else environ
     if env.get("SLURM_JOB_ID"):
         srun = shutil.which("srun", path=env.get("PATH"))
         if srun is None:
             raise UsageError("inside a Slurm allocation (SLURM_JOB_ID is set) but srun is not on PATH",
                              code="E701", hint="load the site's Slurm environment, or unset SLURM_JOB_ID")
-        return [srun, f"--ntasks={processes}", f"--cpus-per-task={threads}", "--kill-on-bad-exit=1", "--mpi=pmix"]
+        mpi = env.get("SLURM_MPI_TYPE") or "pmix"  # srun's own variable for --mpi: a site or user may set it
+        return [srun, f"--ntasks={processes}", f"--cpus-per-task={threads}", "--kill-on-bad-exit=1", f"--mpi={mpi}"]
     mpirun = shutil.which("mpirun", path=env.get("PATH"))
     if mpirun is None:
         raise UsageError(f"--processes {processes} needs mpirun, which is not on PATH", code="E702", hint=SETUP_HINT)

@@ -155,6 +155,7 @@ def test_inside_a_slurm_allocation_srun_starts_the_ranks(tmp_path):
     env = {"PATH": str(tmp_path), "SLURM_JOB_ID": "4711"}
     assert mpi.launcher_command(4, 3, env) == [str(tmp_path / "srun"), "--ntasks=4", "--cpus-per-task=3",
                                                "--kill-on-bad-exit=1", "--mpi=pmix"]
+    assert mpi.launcher_command(2, 1, {**env, "SLURM_MPI_TYPE": "pmi2"})[-1] == "--mpi=pmi2"  # issue 15 item 2
     command = mpi.launcher_command(4, 3, {"PATH": str(tmp_path)})
     assert command[:3] == [str(tmp_path / "mpirun"), "-n", "4"]
     assert ("--allow-run-as-root" in command) == (os.geteuid() == 0)
