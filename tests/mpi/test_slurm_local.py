@@ -140,3 +140,15 @@ def test_a_job_over_its_time_limit_fails_and_leaves_no_results(slurm, tmp_path):
     assert f"JobId={job} " in _text(slurm.state / "log" / "jobs.txt")
     assert re.search(rf"JobId={job} .*JobState=TIMEOUT", _text(slurm.state / "log" / "jobs.txt"))
 
+
+
+def test_an_mpi_type_this_mpi_cannot_use_fails_loudly(slurm, tmp_path):
+    """Under `salloc`, with SLURM_MPI_TYPE=none (srun then gives the ranks no PMI): Open MPI cannot start, the run
+    exits 1 naming srun and showing Open MPI's message, and leaves no results."""
+    done = subprocess.run(["salloc", "-n", "2", str(PORTASNN), "run", str(NET), "--target", "nest", "--processes",
+                           "2", "-o", str(tmp_path / "out"), "--no-plots"], capture_output=True, text=True,
+                          check=False, timeout=300, env=slurm.environ(clean_env(SLURM_MPI_TYPE="none")))
+    assert done.returncode == 1, done.stderr
+    assert "did not finish (srun exited with status 1)" in done.stderr and "MPI_Init" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
