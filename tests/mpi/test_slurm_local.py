@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 
 from mpi_support import PORTASNN, clean_env, require_mpi_nest
+from portasnn.errors import UsageError
 from portasnn.results import read_results
 from portasnn.runtime import local_slurm
 
@@ -152,3 +153,37 @@ def test_an_mpi_type_this_mpi_cannot_use_fails_loudly(slurm, tmp_path):
     assert "did not finish (srun exited with status 1)" in done.stderr and "MPI_Init" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_cluster_stops_by_itself_after_its_lifetime(tmp_path):
+    if local_slurm.missing_programs():
+        pytest.skip("Slurm is not installed: run `make setup-mpi`")
+    cluster = local_slurm.up(tmp_path / "slurm", lifetime_s=4, timeout=60)
+    try:
+        _wait(lambda: local_slurm._supervisor(cluster) is None, 40, "the supervisor outlived its lifetime")
+        assert "stopping: lifetime of 4 s over" in _text(cluster.state / "log" / "supervisor.log")
+        assert not local_slurm.leftovers(cluster)
+        assert local_slurm.node_state(cluster) == ""  # nothing answers
+    finally:
+        local_slurm.down(cluster.state)
+
+
+def test_conf_and_refusals(tmp_path):
+    """No daemons: the generated slurm.conf keeps everything in the state directory and on 127.0.0.1, chooses pmix
+    where the plugin exists, and a directory that is not a cluster's is never wiped (E680)."""
+    node = local_slurm.Node(cpus=2, boards=1, sockets=1, cores=2, threads=1)
+    conf = local_slurm.render_conf(tmp_path, node, 7001, 7002, ("none", "pmi2", "pmix", "pmix_v4"))
+    settings = dict(line.split("=", 1) for line in conf.splitlines() if line and not line.startswith(("#", "Node",
+                                                                                                      "Partition")))
+    assert settings["MpiDefault"] == "pmix" and settings["SlurmctldHost"] == "localhost(127.0.0.1)"
+    assert "NodeAddr=127.0.0.1" in conf and "CPUs=2" in conf
+    paths = [v.removeprefix("socket=") for v in settings.values() if v.removeprefix("socket=").startswith("/")]
+    assert len(paths) >= 10 and all(p.startswith(f"{tmp_path}/") for p in paths), paths
+    assert local_slurm.choose_mpi(("none", "pmi2"))[0] == "pmi2"
+    assert local_slurm.choose_mpi(())[0] == "none"
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "thesis.tex").write_text("keep me")
+    with pytest.raises(UsageError, match="not a local Slurm's state directory") as caught:
+        local_slurm.prepare(local_slurm.LocalSlurm(foreign))
+    assert caught.value.code == "E680" and (foreign / "thesis.tex").read_text() == "keep me"
