@@ -164,7 +164,6 @@ def test_the_cluster_stops_by_itself_after_its_lifetime(tmp_path):
         _wait(lambda: local_slurm._supervisor(cluster) is None, 40, "the supervisor outlived its lifetime")
         assert "stopping: lifetime of 4 s over" in _text(cluster.state / "log" / "supervisor.log")
         assert not local_slurm.leftovers(cluster)
-        assert local_slurm.node_state(cluster) == ""  # nothing answers
     finally:
         local_slurm.down(cluster.state)
 
