@@ -118,6 +118,21 @@ def test_two_tasks_under_real_srun_equal_two_threads(slurm, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["job.out", "job.sh", "ranks", "threads"]
 
 
+def test_the_daemons_listen_on_loopback_only(slurm):
+    """slurmctld and slurmd bind their ports to 127.0.0.1 (CommunicationParameters=NoInAddrAny,NoCtldInAddrAny),
+    not to every interface."""
+    settings = [line.split("=", 1) for line in slurm.conf.read_text().splitlines() if line.endswith(tuple("0123456789"))]
+    ports = {int(value) for key, value in settings if key in ("SlurmctldPort", "SlurmdPort")}
+    listening = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for row in Path(table).read_text().splitlines()[1:]:
+            local, state = row.split()[1], row.split()[3]
+            address, port = local.rsplit(":", 1)
+            if state == "0A" and int(port, 16) in ports:  # LISTEN
+                listening.setdefault(int(port, 16), set()).add(address)
+    assert set(listening) == ports, (listening, ports)
+    assert all(addresses == {"0100007F"} for addresses in listening.values()), listening
+
 def test_a_job_over_its_time_limit_fails_and_leaves_no_results(slurm, tmp_path):
     long = tmp_path / "long.pnet"
     long.write_text(NET.read_text().replace("simulate 100 ms", "simulate 600000 ms"))
