@@ -278,6 +278,7 @@ def supervise(cluster: LocalSlurm, lifetime_s: float) -> int:
             _log(f"started {name} (pid {daemons[name].pid})")
             if name == "munged" and not _wait_for(lambda: (munge / "munge.socket").exists(), 20):
                 stopping.append("munged made no socket in 20 s")
+                break
         deadline = time.monotonic() + lifetime_s
         while not stopping:
             if time.monotonic() > deadline:
