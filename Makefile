@@ -4,13 +4,14 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := g++ cmake libboost-dev libgsl-dev libltdl-dev gcc-arm-none-eabi gcc-arm-linux-gnueabi qemu-user default-jre-headless git
 ANTLR_VERSION := 4.13.2
-# `make setup-mpi` only: OpenMPI, and NEST built from its source distribution with MPI (the PyPI wheel has none).
-MPI_APT_PACKAGES := libopenmpi-dev openmpi-bin
+# `make setup-mpi` only: OpenMPI, and NEST built from its source distribution with MPI (the PyPI wheel has none);
+# Slurm and munge for the single-node Slurm on loopback (`make slurm-up`, tests/mpi/test_slurm_local.py).
+MPI_APT_PACKAGES := libopenmpi-dev openmpi-bin slurmctld slurmd slurm-client munge
 NEST_VERSION := 3.10.0
 NEST_WHEELS = $${PORTASNN_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/portasnn}/wheels
 HAVE_MPI = PYNEST_QUIET=1 $(PY) -c 'import sys, nest; sys.exit(0 if nest.build_info["have_mpi"] else 1)' >/dev/null 2>&1
 
-.PHONY: setup setup-mpi apt venv test test-fast brunel demo bench grammar golden clean
+.PHONY: setup setup-mpi apt venv test test-fast brunel demo bench grammar golden clean slurm-up slurm-down
 
 setup: apt venv
 
@@ -33,8 +34,8 @@ venv: $(VENV)/.stamp
 # NEST with MPI for `portasnn run --processes N`: built once from the sdist (15 minutes on 2 idle cores, an hour
 # on busy ones; the sdist's CMake calls `python3`, so the venv comes first on PATH); the wheel is cached.
 setup-mpi: setup
-	@if $(HAVE_MPI); then echo "NEST with MPI: already installed"; exit 0; fi; \
-	$(MAKE) --no-print-directory apt APT_PACKAGES="$(MPI_APT_PACKAGES)" || exit 1; \
+	@$(MAKE) --no-print-directory apt APT_PACKAGES="$(MPI_APT_PACKAGES)" || exit 1; \
+	if $(HAVE_MPI); then echo "NEST with MPI: already installed"; exit 0; fi; \
 	wheels="$(NEST_WHEELS)"; tag=$$($(PY) -c 'import sys; print("cp%d%d" % sys.version_info[:2])'); \
 	wheel=$$(ls "$$wheels"/nest_simulator-$(NEST_VERSION)-$$tag-*.whl 2>/dev/null | head -n 1); \
 	if [ -z "$$wheel" ]; then \
@@ -49,6 +50,16 @@ setup-mpi: setup
 	$(PY) -m pip install -q --force-reinstall --no-deps "$$wheel" || exit 1; \
 	if $(HAVE_MPI); then echo "NEST with MPI: installed from $$wheel"; \
 	else echo "$$wheel does not give a NEST with MPI; remove it and run make setup-mpi again"; exit 1; fi
+
+# A real single-node Slurm on 127.0.0.1 (needs `make setup-mpi`, and root): `make slurm-up` prints the
+# `export SLURM_CONF=...` line to use it; it stops by itself after SLURM_LIFETIME seconds, or with `make slurm-down`.
+SLURM_LIFETIME ?= 3600
+SLURM_DIR_ARG = $(if $(SLURM_DIR),--dir $(SLURM_DIR))
+slurm-up: venv
+	@$(PY) -m portasnn.runtime.local_slurm up $(SLURM_DIR_ARG) --lifetime $(SLURM_LIFETIME)
+
+slurm-down: venv
+	@$(PY) -m portasnn.runtime.local_slurm down $(SLURM_DIR_ARG)
 
 test: setup
 	$(PY) -m pytest -n 2 -q

@@ -576,6 +576,12 @@ _ALL: tuple[Code, ...] = (
     _c("E671", "numerics options given with a ready bundle",
        "`--spinnaker-solver`, `--substeps` and `--arith` decide the code a network is lowered to, and a bundle "
        "already holds that code. Give them to `portasnn bundle` (or submit the .pnet file itself).", "runtime"),
+    _c("E680", "not a local Slurm state directory",
+       "`python -m portasnn.runtime.local_slurm up` wipes and rewrites its state directory, and refuses one that "
+       "exists, is not empty and was not written by it. Choose another --dir, or remove the directory.", "runtime"),
+    _c("E681", "a local Slurm needs root",
+       "The single-node Slurm runs slurmctld and slurmd as root, because slurmd starts every job as its user. "
+       "Start it as root (sudo make slurm-up); jobs may then be submitted by any user.", "runtime"),
     _c("E690", "results directory in the way, outside the working directory",
        "When the far-side entry runs again it replaces only directories strictly inside the job's working "
        "directory (a partial results/ or .results.attempt). Anything else at the results path (a file, a link, "

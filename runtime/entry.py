@@ -20,7 +20,8 @@ a restarted site). Results are written aside, into ``.<outdir>.attempt`` next to
 renamed into place only when complete; what an interrupted earlier attempt left (a partial
 ``.<outdir>.attempt``, a partial or complete ``<outdir>``) is replaced. Only directories inside the
 working directory are ever replaced; anything else that is in the way is refused (E690).
-Under MPI only rank 0 writes results; the other ranks get a private scratch directory.
+Under MPI only rank 0 writes results. On NEST the other ranks name the same results directory, next to
+which the ranks gather their parts (rank 0 merges them); otherwise they get a private scratch directory.
 
 Exit codes: 0 ok, 2 bad bundle or input, 1 failure.
 """
@@ -139,6 +140,14 @@ def _clear(path: Path) -> None:
         shutil.rmtree(path)
 
 
+def _wait_cleared(attempt: Path, timeout: float = 600.0) -> None:
+    """On a rank other than 0: wait (bounded) until rank 0 has cleared what an earlier attempt left, so that this
+    rank's run finds the results directory it names absent or empty, as rank 0's does."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and attempt.is_dir() and any(attempt.iterdir()):
+        time.sleep(0.2)
+
+
 def attempt_dir(outdir: Path) -> Path:
     """Where this attempt writes its results before they are renamed to ``outdir``."""
     return outdir.with_name(f".{outdir.name}.attempt")
@@ -170,9 +179,14 @@ def run_bundle(bundle_path: Path, outdir: Path, workdir: Path | None = None, tar
     entry = bundle.manifest["entry"]
     kind = entry.get("kind")
     _check_zoo(bundle.manifest)
+    network_target = (target or entry.get("target", "nest")) if kind == "network" else target
+    shared = network_target == "nest"  # NEST's ranks gather their parts next to one results directory
     if first:
         out = attempt_dir(outdir)
         _clear(out)  # a partial attempt of an earlier run of this job
+    elif shared:
+        out = attempt_dir(outdir)  # only rank 0 writes it (portasnn.targets.nest.mpi.run_in_rank)
+        _wait_cleared(out)
     else:
         out = Path(tempfile.mkdtemp(prefix=f"portasnn-rank{rank()}-")) / outdir.name
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -202,7 +216,7 @@ def run_bundle(bundle_path: Path, outdir: Path, workdir: Path | None = None, tar
         _record_bundle(out, bundle)
         _install(out, outdir)
         write_checksums(outdir, outdir.parent)
-    else:
+    elif not shared:
         shutil.rmtree(out.parent, ignore_errors=True)
     return outdir
 
@@ -225,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     except (ToolError, InternalError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"portasnn entry: results in {out} ({time.time() - t0:.1f} s)")
+    done = f"results in {out}" if rank() == 0 else f"rank {rank()} done"
+    print(f"portasnn entry: {done} ({time.time() - t0:.1f} s)")
     return 0
 
 

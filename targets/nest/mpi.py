@@ -14,7 +14,9 @@ Two ways in, one script:
 Failure is loud: without ``mpirun``/``srun`` or with a NEST built without MPI the run refuses with a
 ``UsageError`` naming ``make setup-mpi``; a rank that fails or dies fails the whole run with that
 rank's error (``ToolError``), and the partial directory is removed, so nothing that looks like a
-finished results directory is left.
+finished results directory is left. So does SIGTERM to the launching process (a Slurm time limit or ``scancel``
+ends a batch job's processes with SIGTERM, and SIGKILL ``KillWait`` seconds later): the ranks are stopped, the
+partial directory removed, and the run fails (``ToolError``, exit 1).
 
 Rank files (launcher mode): ``<partial>/.portasnn-ranks/rank<k>.json`` with ``rank``, ``ok``, ``error``,
 ``wall_time_s`` ({build, connect, simulate}: seconds on that rank), ``peak_rss_mib``; read by the
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import dataclasses
 import functools
 import json
@@ -35,6 +38,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -87,14 +91,16 @@ def nest_has_mpi() -> bool:
 
 
 def launcher_command(processes: int, threads: int, environ: dict[str, str] | None = None) -> list[str]:
-    """``srun`` (inside a Slurm allocation) or ``mpirun`` arguments that start ``processes`` ranks."""
+    """``srun`` (inside a Slurm allocation; ``--mpi=pmix`` unless ``SLURM_MPI_TYPE`` says otherwise) or ``mpirun``
+    arguments that start ``processes`` ranks."""
     env = os.environ if environ is None else environ
     if env.get("SLURM_JOB_ID"):
         srun = shutil.which("srun", path=env.get("PATH"))
         if srun is None:
             raise UsageError("inside a Slurm allocation (SLURM_JOB_ID is set) but srun is not on PATH",
                              code="E701", hint="load the site's Slurm environment, or unset SLURM_JOB_ID")
-        return [srun, f"--ntasks={processes}", f"--cpus-per-task={threads}", "--kill-on-bad-exit=1", "--mpi=pmix"]
+        mpi = env.get("SLURM_MPI_TYPE") or "pmix"  # srun's own variable for --mpi: a site or user may set it
+        return [srun, f"--ntasks={processes}", f"--cpus-per-task={threads}", "--kill-on-bad-exit=1", f"--mpi={mpi}"]
     mpirun = shutil.which("mpirun", path=env.get("PATH"))
     if mpirun is None:
         raise UsageError(f"--processes {processes} needs mpirun, which is not on PATH", code="E702", hint=SETUP_HINT)
@@ -157,26 +163,48 @@ def run_script(filename: str, text: str, outdir: Path, processes: int, threads: 
     launcher = launcher_command(processes, threads)
     outdir = Path(outdir)
     partial = outdir.parent / f".{outdir.name}.partial-{os.getpid()}"
-    partial.mkdir(parents=True)
-    try:
-        (partial / filename).write_text(text)
-        start = time.perf_counter()
-        argv = [*launcher, sys.executable, "-m", "portasnn.targets.nest.mpi", str(partial / filename),
-                str(partial), "--vps", str(processes * threads), "--command", command or ""]
-        log = _run_ranks(argv, progress)
-        wall = time.perf_counter() - start
-        ranks = _rank_records(partial, processes)
-        failed = [r for r in ranks if not r.get("ok")]
-        if log.returncode != 0 or failed or not (partial / "meta.json").is_file():
-            raise ToolError(_failure(log, ranks, processes, launcher[0]))
-        shutil.rmtree(partial / RANKS_DIR)
-        summary_path = partial / "summary.json"
-        summary = json.loads(summary_path.read_text()) if summary_path.is_file() else {}
-        _finish(partial, outdir)
-    except BaseException:
-        shutil.rmtree(partial, ignore_errors=True)
-        raise
+    with _sigterm_fails(processes, Path(launcher[0]).name):
+        partial.mkdir(parents=True)
+        try:
+            (partial / filename).write_text(text)
+            start = time.perf_counter()
+            argv = [*launcher, sys.executable, "-m", "portasnn.targets.nest.mpi", str(partial / filename),
+                    str(partial), "--vps", str(processes * threads), "--command", command or ""]
+            log = _run_ranks(argv, progress)
+            wall = time.perf_counter() - start
+            ranks = _rank_records(partial, processes)
+            failed = [r for r in ranks if not r.get("ok")]
+            if log.returncode != 0 or failed or not (partial / "meta.json").is_file():
+                raise ToolError(_failure(log, ranks, processes, launcher[0]))
+            shutil.rmtree(partial / RANKS_DIR)
+            summary_path = partial / "summary.json"
+            summary = json.loads(summary_path.read_text()) if summary_path.is_file() else {}
+            _finish(partial, outdir)
+        except BaseException:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
     return MpiRun(outdir=outdir, summary=summary, ranks=tuple(ranks), wall_time_s=wall)
+
+
+@contextlib.contextmanager
+def _sigterm_fails(processes: int, launcher: str):
+    """While the ranks run, the first SIGTERM raises a ``ToolError`` (Python's default would end this process at
+    once, leaving the ranks and the partial directory behind) and later ones are ignored until the cleanup is done
+    (SIGKILL still ends it); in the main thread only, where signal handlers live."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame) -> None:  # noqa: ANN001
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise ToolError(f"stopped by SIGTERM while {processes} ranks ran under {launcher} (a batch system's time "
+                        "limit, a cancelled job, or a kill); no results were written")
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -200,12 +228,14 @@ def _run_ranks(argv: list[str], progress: ProgressCallback | None) -> _Log:
                 elif not match and line.strip():
                     tail.append(line.rstrip())
             proc.wait()
-        except BaseException:  # interrupted: stop every rank
-            os.killpg(proc.pid, signal.SIGTERM)
+        except BaseException:  # interrupted: stop every rank (quickly: a batch system's SIGKILL may follow soon)
+            with contextlib.suppress(ProcessLookupError):  # the launcher may have ended already
+                os.killpg(proc.pid, signal.SIGTERM)
             try:
-                proc.wait(timeout=10)
+                proc.wait(timeout=3)
             except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
             raise
         errors.seek(0)

@@ -110,3 +110,30 @@ def test_a_killed_rank_fails_the_run_and_leaves_no_results(tmp_path):
     assert proc.returncode == 1, stderr
     assert "rank 1 of 2" in stderr and "signal 9" in stderr and "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_the_runtime_entry_on_two_ranks_writes_one_merged_result(tmp_path):
+    """issue 15 item 2: `mpirun -n 2 python -m portasnn.runtime.entry BUNDLE` (what a site's job runs under srun):
+    the ranks' parts meet next to one results directory and rank 0 merges them, also when an earlier attempt left
+    a partial `.results.attempt` (before, ranks other than 0 wrote their parts into a private directory and the
+    job failed)."""
+    require_mpi_nest()
+    from portasnn.targets.nest.mpi import launcher_command
+
+    env = clean_env()
+    done = portasnn("bundle", str(EXAMPLES / "brunel_delta_nest.pnet"), "--set", "N=200", "--target", "nest",
+                    "-o", str(tmp_path), "--json")
+    assert done.returncode == 0, done.stderr
+    bundle = json.loads(done.stdout)["bundle"]
+    job = tmp_path / "job"
+    (job / ".results.attempt").mkdir(parents=True)
+    (job / ".results.attempt" / "left-by-a-killed-attempt.npz").write_text("partial")
+    done = subprocess.run([*launcher_command(2, 1, env), sys.executable, "-m", "portasnn.runtime.entry", bundle,
+                           "--outdir", "results"], capture_output=True, text=True, timeout=900, env=env, check=False,
+                          cwd=job)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "results in" in done.stdout and "rank 1 done" in done.stdout
+    meta = json.loads((job / "results" / "meta.json").read_text())
+    assert meta["mpi_processes"] == 2 and meta["virtual_processes"] == 2
+    assert sorted(p.name for p in job.iterdir() if p.name.startswith(".")) == []
+    assert not (job / "results" / "left-by-a-killed-attempt.npz").exists()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
+import subprocess
+import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -32,6 +36,9 @@ STAND_IN = textwrap.dedent('''
             raise RuntimeError("no space left on rank 1")
         if rank == 1 and os.environ.get("STAND_IN") == "kill":
             os.kill(os.getpid(), signal.SIGKILL)
+        if os.environ.get("STAND_IN") == "sleep":
+            Path(outdir, f"sleeping{rank}").touch()
+            time.sleep(120)
         if progress:
             progress(50.0, 100.0)
         if rank == 0:
@@ -77,6 +84,41 @@ def test_a_killed_rank_fails_the_run(tmp_path, monkeypatch):
     assert _leftovers(tmp_path) == []
 
 
+@needs_mpirun
+def test_sigterm_to_the_launcher_stops_the_ranks_and_leaves_nothing(tmp_path):
+    """issue 15 item 2: a batch system's time limit or scancel sends SIGTERM; the run fails with a message and
+    exit 1, its ranks end, and no results directory (complete-looking or partial) is left."""
+    code = ("import sys; from portasnn.targets.nest import mpi\n"
+            "from portasnn.errors import ToolError\n"
+            f"try: mpi.run_script('run_stand_in.py', {STAND_IN!r}, __import__('pathlib').Path({str(tmp_path / 'out')!r}),"
+            " 2, 1, command='stand-in')\n"
+            "except ToolError as exc: print(f'error: {exc}', file=sys.stderr); sys.exit(1)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "STAND_IN": "sleep"})
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(tmp_path.glob(".out.partial-*/sleeping*"))) < 2:
+        time.sleep(0.1)
+    assert len(list(tmp_path.glob(".out.partial-*/sleeping*"))) == 2, "the ranks did not start"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 1, err
+    assert "stopped by SIGTERM while 2 ranks ran under mpirun" in err and "Traceback" not in err
+    assert _leftovers(tmp_path) == []
+    assert not _stand_in_ranks(tmp_path)
+
+
+def _stand_in_ranks(tmp_path: Path) -> list[int]:
+    """Processes still running a rank of a stand-in job under ``tmp_path``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and str(tmp_path).encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
 def test_no_mpirun_on_path_is_a_usage_error_naming_setup_mpi(tmp_path):
     empty = tmp_path / "bin"
     empty.mkdir()
@@ -113,6 +155,7 @@ def test_inside_a_slurm_allocation_srun_starts_the_ranks(tmp_path):
     env = {"PATH": str(tmp_path), "SLURM_JOB_ID": "4711"}
     assert mpi.launcher_command(4, 3, env) == [str(tmp_path / "srun"), "--ntasks=4", "--cpus-per-task=3",
                                                "--kill-on-bad-exit=1", "--mpi=pmix"]
+    assert mpi.launcher_command(2, 1, {**env, "SLURM_MPI_TYPE": "pmi2"})[-1] == "--mpi=pmi2"  # issue 15 item 2
     command = mpi.launcher_command(4, 3, {"PATH": str(tmp_path)})
     assert command[:3] == [str(tmp_path / "mpirun"), "-n", "4"]
     assert ("--allow-run-as-root" in command) == (os.geteuid() == 0)

@@ -13,6 +13,14 @@ the rest; ``apptainer pull DEST SRC`` writes a placeholder SIF; ``apptainer exec
 CMD...`` checks that IMAGE exists and runs CMD on 127.0.0.1; ``python3`` is this interpreter.
 So the staged job script itself runs, unchanged, minus the real srun/apptainer.
 
+With ``slurm=`` (a running ``portasnn.runtime.local_slurm.LocalSlurm``) the site hands the job to that real Slurm
+as a UNICORE TSI does (issue 15 item 3): the user pre-command runs on the "login node" (this process), then the
+job's command goes into a batch script whose ``#SBATCH`` lines come from the job's ``Resources`` (``Nodes`` ->
+``--nodes``, ``CPUsPerNode`` -> ``--ntasks-per-node``, ``Runtime`` -> ``--time``, ``Queue`` -> ``--partition``,
+``Project`` -> ``--account``), submitted with ``sbatch``; the job's status follows ``scontrol show job``
+(``batchSystemID`` is Slurm's job id), ``abort`` is ``scancel``. Only the ``apptainer`` stand-in and ``python3``
+remain on ``PATH``: ``srun`` is Slurm's own.
+
 Faults (counts, consumed as they fire): ``create_5xx`` (500 before creating), ``create_timeout``
 (create, then answer after the client gave up), ``upload_reset`` (close the connection halfway
 through an upload), ``download_truncate`` (send half of a file, then close), ``poll_5xx``,
@@ -25,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -59,7 +68,8 @@ exec "$@"
 
 class FakeUnicore:
     def __init__(self, token: str, *, lifetime_s: float = 180.0, job_delay_s: float = 0.0,
-                 timeout_sleep_s: float = 3.0) -> None:
+                 timeout_sleep_s: float = 3.0, slurm=None) -> None:  # noqa: ANN001 - a LocalSlurm
+        self.slurm = slurm
         self.token = token
         self.timeout_sleep_s = timeout_sleep_s
         self.lifetime_s = lifetime_s
@@ -70,6 +80,8 @@ class FakeUnicore:
         for name, text in (("srun", SRUN), ("apptainer", APPTAINER), ("python3", f'#!/bin/bash\nexec {sys.executable} "$@"\n')):
             (self.shims / name).write_text(text)
             (self.shims / name).chmod(0o755)
+        if slurm is not None:  # the real srun: no stand-in for it
+            (self.shims / "srun").unlink()
         self.jobs: dict[str, dict] = {}
         self.sessions: set[str] = set()
         self.faults: dict[str, int] = {}
@@ -182,6 +194,9 @@ class FakeUnicore:
         code = 0
         if desc.get("User precommand"):
             code = run_in_dir(wd, ["/bin/bash", "-c", desc["User precommand"]], env=env)
+        if code == 0 and self.slurm is not None:
+            self._run_under_slurm(jid, env)
+            return
         if code == 0:
             argv = ["/bin/bash", "-c", " ".join([desc["Executable"], *desc.get("Arguments", [])])]
             if self.fault("requeue"):
@@ -192,6 +207,42 @@ class FakeUnicore:
             if job["status"] == "RUNNING":
                 job["status"] = "SUCCESSFUL" if code == 0 else "FAILED"
                 job["exitCode"] = str(code)
+
+    def _run_under_slurm(self, jid: str, env: dict) -> None:
+        """Submit the job's command to the local Slurm as a TSI does, and follow it until it has ended."""
+        job = self.jobs[jid]
+        desc, wd = job["desc"], job["wd"]
+        script = wd / "UNICORE_Job_slurm.sh"
+        script.write_text(tsi_script(desc, wd))
+        done = subprocess.run(["sbatch", "--parsable", str(script)], capture_output=True, text=True, check=False,
+                              timeout=30, cwd=wd, env=self.slurm.environ(env))
+        with self.lock:
+            if done.returncode != 0:
+                job["status"], job["exitCode"] = "FAILED", None
+                job["log"].append(f"sbatch failed: {done.stderr.strip()}")
+                return
+            job["batchSystemID"] = done.stdout.strip().split(";")[0]
+            job["status"] = "QUEUED"
+            job["log"].append(f"submitted to Slurm as job {job['batchSystemID']}")
+        deadline = time.monotonic() + self.lifetime_s
+        while time.monotonic() < deadline:
+            info = slurm_job(self.slurm, job["batchSystemID"])
+            state = info.get("JobState", "")
+            with self.lock:
+                if job["status"] == "FAILED":  # aborted
+                    return
+                if state in ("PENDING", "CONFIGURING"):
+                    job["status"] = "QUEUED"
+                elif state in ("RUNNING", "COMPLETING", "SUSPENDED"):
+                    job["status"] = "RUNNING"
+                elif state:
+                    code = info.get("ExitCode", "0:0").split(":")[0]
+                    job["status"] = "SUCCESSFUL" if state == "COMPLETED" and code == "0" else "FAILED"
+                    job["exitCode"] = code
+                    job["statusMessage"] = f"Slurm job {job['batchSystemID']}: {state} {info.get('Reason', '')}"
+                    job["log"].append(job["statusMessage"])
+                    return
+            time.sleep(0.5)
 
     def _interrupted_run(self, wd: Path, argv: list[str], env: dict) -> None:
         """Start ``argv`` in ``wd`` and kill it (its whole session) once ``requeue_when`` matches (at most 60 s)."""
@@ -208,8 +259,8 @@ class FakeUnicore:
     def job_props(self, jid: str) -> dict:
         job = self.jobs[jid]
         url = f"{self.base}/jobs/{jid}"
-        props = {"status": job["status"], "statusMessage": "", "submissionTime": job["submitted"], "queue": "batch",
-                 "batchSystemID": "N/A", "log": job["log"], "name": job["desc"].get("Name", ""), "jobType": "BATCH",
+        props = {"status": job["status"], "statusMessage": job.get("statusMessage", ""),
+                 "submissionTime": job["submitted"], "queue": "batch", "batchSystemID": job.get("batchSystemID", "N/A"), "log": job["log"], "name": job["desc"].get("Name", ""), "jobType": "BATCH",
                  "consumedTime": {}, "tags": job["tags"], "owner": "CN=demouser",
                  "_links": {"self": {"href": url}, "action:start": {"href": url + "/actions/start"},
                             "action:abort": {"href": url + "/actions/abort"},
@@ -219,6 +270,38 @@ class FakeUnicore:
         if job["exitCode"] is not None:
             props["exitCode"] = job["exitCode"]
         return props
+
+
+def tsi_script(desc: dict, wd: Path) -> str:
+    """The batch script a UNICORE TSI writes for Slurm: ``#SBATCH`` lines from the job's resources, then the
+    job's command in its working directory."""
+    res = desc.get("Resources", {})
+    lines = ["#!/bin/bash", f"#SBATCH --job-name={desc.get('Name') or 'UNICORE_Job'}", f"#SBATCH --chdir={wd}",
+             f"#SBATCH --output={wd / 'stdout'}", f"#SBATCH --error={wd / 'stderr'}"]
+    if res.get("Nodes"):
+        lines.append(f"#SBATCH --nodes={res['Nodes']}")
+    if res.get("CPUsPerNode"):
+        lines.append(f"#SBATCH --ntasks-per-node={res['CPUsPerNode']}")
+    if res.get("Runtime"):
+        lines.append(f"#SBATCH --time={-(-_seconds(str(res['Runtime'])) // 60)}")
+    if res.get("Queue"):
+        lines.append(f"#SBATCH --partition={res['Queue']}")
+    if desc.get("Project") or res.get("Project"):
+        lines.append(f"#SBATCH --account={desc.get('Project') or res['Project']}")
+    command = " ".join([desc["Executable"], *desc.get("Arguments", [])])
+    return "\n".join([*lines, f"cd {wd}", "export PATH=$PATH:.", command, ""])
+
+
+def _seconds(runtime: str) -> int:
+    """UNICORE's ``Runtime``: seconds, or a number with ``s``, ``m``, ``h`` or ``d``."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    return int(float(runtime[:-1]) * units[runtime[-1]]) if runtime[-1] in units else int(runtime)
+
+
+def slurm_job(slurm, job_id: str) -> dict[str, str]:  # noqa: ANN001 - a LocalSlurm
+    """``scontrol show job`` as a dict ({} when Slurm does not answer)."""
+    done = slurm.run("scontrol", "show", "job", "-o", job_id)
+    return dict(re.findall(r"(\w+)=(\S*)", done.stdout)) if done.returncode == 0 else {}
 
 
 class _Server(ThreadingHTTPServer):
@@ -385,6 +468,9 @@ class _Handler(BaseHTTPRequestHandler):
                 with site.lock:
                     job = site.jobs[parts[1]]
                     if job["status"] not in ("SUCCESSFUL", "FAILED"):
+                        if job.get("batchSystemID"):
+                            subprocess.run(["scancel", job["batchSystemID"]], capture_output=True, check=False,
+                                           timeout=30, env=site.slurm.environ())
                         job["status"] = "FAILED"
                         job["log"].append("aborted")
             return self._send(204)
