@@ -582,6 +582,33 @@ _ALL: tuple[Code, ...] = (
     _c("E681", "a local Slurm needs root",
        "The single-node Slurm runs slurmctld and slurmd as root, because slurmd starts every job as its user. "
        "Start it as root (sudo make slurm-up); jobs may then be submitted by any user.", "runtime"),
+    _c("E682", "UNICORE site does not answer",
+       "`portasnn doctor --site` asked the site's UNICORE/X base URL once and got no answer (connection refused, "
+       "timeout, DNS, TLS or a server error). Check url = for the site in sites.toml, the network and the site's "
+       "status page; a submission would fail the same way.", "runtime"),
+    _c("E683", "access token missing or not accepted by the site",
+       "No token is set (PORTASNN_TOKEN, CLB_AUTH, or the EBRAINS Lab's token service), or the site answered 401 "
+       "(token rejected or expired) or 403 (the token's user may not use the site). Get a fresh token for the site "
+       "and export it as PORTASNN_TOKEN.", "runtime"),
+    _c("E684", "container image not found on the site",
+       "The site's image = is a .sif path, and the site's storage that holds that path (as UNICORE's storage API "
+       "reports it) has no such file, or a directory there. Build the image (make images), upload it to that path, "
+       "or set image = to a file that exists.", "runtime"),
+    _c("E685", "queue not offered by the site",
+       "The site's queue = (the Slurm partition) is not among the queues the site lists for this user. Set queue = "
+       "to one of the listed ones in sites.toml.", "runtime"),
+    _c("E686", "project not known to the site",
+       "The site's project = (the account charged) is not among the projects the site reports for this user "
+       "(its compute budget or project resource). Set project = to one of the listed ones in sites.toml.",
+       "runtime"),
+    _c("E687", "resources outside the site's limits",
+       "The walltime, the node count or the CPUs per node asked for are outside the range the site reports for "
+       "the queue. Ask for less with --walltime/--nodes or in sites.toml (runtime, nodes, tasks_per_node, "
+       "cpus_per_task), or choose another queue.", "runtime"),
+    _c("E688", "bad walltime or node count for doctor --site",
+       "--walltime takes a positive duration (30m, 2h, 1d, seconds, HH:MM:SS or D-HH:MM:SS) and --nodes a count of "
+       "1 or more; the site's runtime = in sites.toml takes the same durations. Write it in one of these forms.",
+       "runtime"),
     _c("E690", "results directory in the way, outside the working directory",
        "When the far-side entry runs again it replaces only directories strictly inside the job's working "
        "directory (a partial results/ or .results.attempt). Anything else at the results path (a file, a link, "
@@ -590,6 +617,13 @@ _ALL: tuple[Code, ...] = (
     _c("W601", "a job's status could not be updated",
        "portasnn could not ask a site about a job; the listed status may be stale. The message says why; try "
        "again later.", "runtime"),
+    _c("W680", "not reported by the site",
+       "`portasnn doctor --site` could not check a setting because the site does not report it (its queues, "
+       "projects or limits, or no storage it exports holds the image path). The setting may still be right: check "
+       "it in the site's user documentation.", "runtime"),
+    _c("W681", "registry image not checked",
+       "A docker:// or oras:// image is pulled on the site's login node by the first job, and `portasnn doctor "
+       "--site` does not contact registries. Pull it once by hand on the site to be sure it resolves.", "runtime"),
     # ---- E7xx: MPI runs, results directories and comparisons ------------------------------------
     _c("E701", "srun not found in a Slurm allocation",
        "SLURM_JOB_ID is set, so portasnn launches ranks with srun, but srun is not on PATH. Load the site's "

@@ -281,13 +281,50 @@ def _print_table(checks: list[Check]) -> None:
     Console().print(table)
 
 
+def _site_report(site: str, walltime: str | None, nodes: int | None, timeout: float, as_json: bool) -> None:
+    """``doctor --site``: one line per check of a UNICORE site; exit 1 when a check fails."""
+    from portasnn.runtime.site_check import FAIL as SITE_FAIL
+    from portasnn.runtime.site_check import check_site
+
+    checks = check_site(site, walltime=walltime, nodes=nodes, timeout_s=timeout)
+    ok = not any(c.status == SITE_FAIL for c in checks)
+    if as_json:
+        click.echo(json.dumps({"site": site.lower(), "ok": ok, "checks": [asdict(c) for c in checks]}, indent=2))
+    else:
+        width = max(len(c.name) for c in checks)
+        for c in checks:
+            mark = {"fail": "FAIL"}.get(c.status, c.status)
+            code = f" [{c.code}]" if c.code else ""
+            click.echo(f"{mark:<4}  {c.name:<{width}}  {c.detail}{code}")
+            if c.fix and c.status != "ok":
+                click.echo(f"{'':<4}  {'':<{width}}  -> {c.fix}")
+        click.echo(f"site {site.lower()}: " + ("fit for a submission" if ok else "not fit for a submission: "
+                                               "fix the FAIL lines above"))
+    if not ok:
+        raise click.exceptions.Exit(1)
+
+
 @click.command(name="doctor")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
-def doctor(as_json: bool) -> None:
+@click.option("--site", default=None, metavar="SITE",
+              help="Check a UNICORE site of sites.toml instead of the toolchain: token, image, queue, project, limits.")
+@click.option("--walltime", default=None, metavar="DURATION", help="With --site: the walltime to check (30m, 2h, "
+                                                                     "HH:MM:SS); default: the site's runtime.")
+@click.option("--nodes", type=int, default=None, help="With --site: the node count to check; default: the site's.")
+@click.option("--timeout", type=float, default=10.0, show_default=True,
+              help="With --site: seconds to wait for each answer of the site (asked once, no retries).")
+def doctor(as_json: bool, site: str | None, walltime: str | None, nodes: int | None, timeout: float) -> None:
     """Check the toolchain and say how to fix what is missing; exit 0 only if NEST builds work.
 
-    Example: portasnn doctor --json
+    With --site SITE: check what a UNICORE site reports before a submission; exit 0 when it is fit
+    (warnings allowed), 1 when a check fails, 2 for an unknown site.
+
+    Example: portasnn doctor --json; portasnn doctor --site jusuf --walltime 2h
     """
+    if site is not None:
+        return _site_report(site, walltime, nodes, timeout, as_json)
+    if walltime is not None or nodes is not None:
+        raise click.BadOptionUsage("walltime", "--walltime and --nodes go with --site SITE")
     def progress(message: str) -> None:
         if not as_json:
             click.echo(f"  probe: {message}", err=True)

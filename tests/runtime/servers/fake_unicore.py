@@ -83,6 +83,13 @@ class FakeUnicore:
         if slurm is not None:  # the real srun: no stand-in for it
             (self.shims / "srun").unlink()
         self.jobs: dict[str, dict] = {}
+        # what the site reports (issue 15 item 4): None/{} = not reported
+        self.queues: list[str] | None = None  # client.queues.availableQueues of the base resource
+        self.selected_queue: str | None = None
+        self.partitions: dict[str, dict] = {}  # the compute resource's ``resources``, per partition
+        self.budget: dict[str, dict] = {}  # its ``remainingComputeTime``, per project
+        self.storages: dict[str, str] = {}  # storage id -> mountPoint; files under root/storages/<id>
+        self.forbidden = False  # answer 403 to every authenticated request
         self.sessions: set[str] = set()
         self.faults: dict[str, int] = {}
         self.requeue_when = "*results*/*"
@@ -142,6 +149,19 @@ class FakeUnicore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def add_storage(self, sid: str, mount: str) -> Path:
+        """A storage the site exports (``GET /storages``), with its mount point; returns its local directory."""
+        self.storages[sid] = mount
+        root = self.root / "storages" / sid
+        root.mkdir(parents=True, exist_ok=True)
+        return root
+
+    def add_file(self, sid: str, rel: str, data: bytes) -> None:
+        """A file on storage ``sid`` at ``rel`` (relative to its mount point)."""
+        target = _safe(self.root / "storages" / sid, rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
     def fault(self, name: str) -> bool:
         with self.lock:
@@ -360,6 +380,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self.headers.get("Authorization") not in {f"Bearer {t}" for t in accepted}:
             self._error(401, "authentication failed")
             return False
+        if self.site.forbidden:
+            self._error(403, "access denied")
+            return False
         return True
 
     def _body(self) -> bytes:
@@ -381,14 +404,35 @@ class _Handler(BaseHTTPRequestHandler):
         parts, query = self._route()
         site = self.site
         if parts == []:
-            return self._send(200, {"client": {"role": {"selected": "user", "availableRoles": ["user"]},
-                                               "xlogin": {"UID": "demouser"}, "dn": "CN=demouser"},
-                                    "server": {"version": "10.1.0"},
+            client = {"role": {"selected": "user", "availableRoles": ["user"]},
+                      "xlogin": {"UID": "demouser", "availableUIDs": ["demouser"], "group": "demo",
+                                 "availableGroups": ["demo"]}, "dn": "CN=demouser"}
+            if site.queues:  # UNICORE lists the client's queues only when there are some
+                client["queues"] = {"selected": site.selected_queue or site.queues[0],
+                                    "availableQueues": list(site.queues)}
+            return self._send(200, {"client": client,
+                                    "server": {"version": "10.1.0", "jobSubmission": {"enabled": True, "message": ""}},
                                     "_links": {"jobs": {"href": site.base + "/jobs"},
                                                "storages": {"href": site.base + "/storages"},
                                                "factories": {"href": site.base + "/factories"}}})
         if parts == ["factories"]:
             return self._send(200, {"factories": [site.base + "/factories/default"]})
+        if parts == ["factories", "default"]:
+            url = site.base + "/factories/default"
+            return self._send(200, {"siteName": SITE, "supportsReservation": "false",
+                                    "resources": site.partitions, "applications": [], "otherInfo": {},
+                                    "remainingComputeTime": site.budget, "resourceStatus": "READY",
+                                    "_links": {"self": {"href": url}, "sites": {"href": site.base + "/sites"},
+                                               "applications": {"href": url + "/applications"}}})
+        if parts == ["storages"]:
+            return self._send(200, {"storages": [f"{site.base}/storages/{sid}" for sid in site.storages]})
+        if len(parts) >= 2 and parts[0] == "storages" and parts[1] in site.storages:
+            root = site.root / "storages" / parts[1]
+            if len(parts) == 2:
+                return self._send(200, {"resourceStatus": "READY", "mountPoint": site.storages[parts[1]],
+                                        "_links": {"files": {"href": f"{site.base}/storages/{parts[1]}/files"}}})
+            if parts[2] == "files":
+                return self._files_get(root, "/".join(parts[3:]))
         if parts == ["jobs"]:
             tags = set(",".join(query.get("tags", [])).split(",")) - {""}
             with site.lock:

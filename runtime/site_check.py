@@ -1,0 +1,339 @@
+"""``portasnn doctor --site SITE``: what a UNICORE site says about a submission, asked before submitting.
+
+Through the real pyunicore client, one request at a time, no retries (a site that does not answer is
+reported at once): the site's base resource (``GET …/rest/core``: the token is accepted, the client's
+``queues`` ``availableQueues``), its compute resource (``GET …/factories/<id>``: ``resources`` per
+partition, as UNICORE's IDB renders them: a range ``"1-86400"``, a list of allowed values, or ``"*"``;
+``remainingComputeTime`` per project), and, for a ``.sif`` image on the site, its storages
+(``GET …/storages``, each storage's ``mountPoint``) and a stat of the file. What the site does not report
+is a warning, never a pass.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from portasnn import paths
+from portasnn.errors import UsageError
+from portasnn.runtime import auth
+from portasnn.runtime.backends.unicore import Site, get_site
+from portasnn.runtime.retry import http_status
+
+OK, WARN, FAIL = "ok", "warn", "fail"
+NOT_REPORTED = "not reported by the site"
+UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
+
+
+@dataclass(frozen=True)
+class SiteCheck:
+    """One line of the site report: what was checked, the outcome, what to do, the code of a failure or warning."""
+
+    name: str
+    status: str
+    detail: str
+    fix: str = ""
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the site reports for one partition (``None``: not reported)."""
+
+    partition: str | None
+    runtime_s: tuple[float, float] | None
+    nodes: tuple[float, float] | None
+    cpus_per_node: tuple[float, float] | None
+
+
+def parse_walltime(text: str) -> int:
+    """``"30m"``, ``"2h"``, ``"1d"``, ``"90"`` (seconds), ``"01:30:00"`` or ``"1-00:00:00"`` -> seconds."""
+    value = text.strip().lower()
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(s|min|m|h|d)?", value)
+    if m:
+        seconds = float(m.group(1)) * UNITS[m.group(2) or "s"]
+    else:
+        m = re.fullmatch(r"(?:(\d+)-)?(?:(\d+):)?(\d+):(\d+)", value)
+        if not m:
+            raise UsageError(f"walltime '{text}' is not a duration",
+                             hint="write it as 30m, 2h, 1d, a number of seconds, HH:MM:SS or D-HH:MM:SS", code="E688")
+        days, hours, minutes, secs = (int(g or 0) for g in m.groups())
+        seconds = ((days * 24 + hours) * 60 + minutes) * 60 + secs
+    if seconds <= 0:
+        raise UsageError(f"walltime '{text}' is not positive", hint="give a positive duration, e.g. 30m", code="E688")
+    return int(seconds)
+
+
+def human(seconds: float) -> str:
+    """86400 -> ``"24h"``, 1800 -> ``"30m"``, 90 -> ``"90s"``."""
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{int(seconds)}s"
+
+
+def parse_range(value: object) -> tuple[float, float] | None:
+    """UNICORE's rendering of a range resource, ``"lower-upper"`` -> (lower, upper); ``"*"`` or other -> None."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*", str(value))
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
+
+def _plain(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+class SiteDoctor:
+    """The checks of one configured UNICORE site (``get_site`` as ``submit`` uses it)."""
+
+    def __init__(self, site: str, *, walltime: str | None = None, nodes: int | None = None,
+                 timeout_s: float = 10.0) -> None:
+        if nodes is not None and nodes < 1:
+            raise UsageError(f"--nodes {nodes} is not a node count", hint="give 1 or more", code="E688")
+        self.cfg: Site = get_site(site)
+        self.walltime_s = parse_walltime(walltime if walltime is not None else self.cfg.runtime)
+        self.walltime_from = "--walltime" if walltime is not None else f"runtime = \"{self.cfg.runtime}\""
+        self.nodes = nodes if nodes is not None else self.cfg.nodes
+        self.nodes_from = "--nodes" if nodes is not None else "nodes"
+        self.timeout_s = min(timeout_s, self.cfg.timeout)
+        self.config_file = paths.config_dir() / "sites.toml"
+        self._transport = None
+
+    # ------------------------------------------------------------ the report
+    def run(self) -> list[SiteCheck]:
+        """Every check, in report order; connection and token come first, and nothing else is asked without them."""
+        checks: list[SiteCheck] = []
+        token = self._token(checks)
+        if token is None:
+            return checks
+        client = self._connect(token, checks)
+        if client is None:
+            return checks
+        checks.append(self._image(client))
+        compute, resources = self._resources(client)
+        queues = self._queues(client, resources)
+        checks.append(self._queue_check(queues))
+        checks.append(self._project_check(compute, resources))
+        limits = self._limits(client, resources)
+        checks += self._limit_checks(limits)
+        return checks
+
+    def _token(self, checks: list[SiteCheck]) -> auth.TokenSource | None:
+        try:
+            source = auth.TokenSource()
+        except UsageError as exc:
+            checks.append(SiteCheck("token", FAIL, auth.scrub(str(exc).splitlines()[0]),
+                                    "export PORTASNN_TOKEN=<your UNICORE/EBRAINS access token> (or CLB_AUTH)",
+                                    "E683"))
+            return None
+        checks.append(SiteCheck("token", OK, f"from {self._token_name(source)} (not shown)"))
+        return source
+
+    @staticmethod
+    def _token_name(source: auth.TokenSource) -> str:
+        return {"lab": "the EBRAINS Lab token service"}.get(source.kind, source.kind)
+
+    def _connect(self, token: auth.TokenSource, checks: list[SiteCheck]):
+        from pyunicore.client import Client, Transport
+        from pyunicore.credentials import AuthenticationFailedException
+
+        url = self.cfg.url
+        self._transport = Transport(auth.unicore_credential(token), verify=self.cfg.verify_tls,
+                                    timeout=self.timeout_s)
+        name = self._token_name(token)
+        try:
+            client = Client(self._transport, url)
+        except AuthenticationFailedException:
+            checks.append(SiteCheck("site", FAIL, f"{url} answers, but took the token from {name} as anonymous",
+                                    f"get a fresh token and export it as {token.kind if token.kind != 'lab' else 'PORTASNN_TOKEN'}",
+                                    "E683"))
+            return None
+        except Exception as exc:  # noqa: BLE001 - every library error becomes one report line
+            status = http_status(exc)
+            if status in (401, 403):
+                what = "rejected the token (401)" if status == 401 else "refused access with this token (403)"
+                variable = token.kind if token.kind != "lab" else "PORTASNN_TOKEN"
+                checks.append(SiteCheck("site", FAIL, f"{url} {what} from {name}",
+                                        f"get a fresh token for this site and export it as {variable}; 403: ask the "
+                                        "site which user the token maps to", "E683"))
+            else:
+                reason = auth.scrub(f"{type(exc).__name__}: {exc}" if status is None else str(exc))
+                checks.append(SiteCheck("site", FAIL, f"{url} does not answer ({reason}); asked once, "
+                                        f"timeout {self.timeout_s:g} s",
+                                        f"check url = for [{self.cfg.name}] in {self.config_file}, the network "
+                                        "and the site's status page", "E682"))
+            return None
+        info = client.properties
+        user = (info.get("client", {}).get("xlogin") or {}).get("UID", "")
+        role = (info.get("client", {}).get("role") or {}).get("selected", "")
+        version = (info.get("server") or {}).get("version", "unknown version")
+        who = ", ".join(x for x in (f"login {user}" if user else "", f"role {role}" if role else "") if x)
+        checks.append(SiteCheck("site", OK, f"{url} answers (UNICORE {version}); token accepted"
+                                + (f" ({who})" if who else "")))
+        return client
+
+    def _get(self, url: str, **kwargs) -> dict:
+        return self._transport.get(url=url, **kwargs)
+
+    # ------------------------------------------------------------ image
+    def _image(self, client) -> SiteCheck:
+        image = self.cfg.image
+        where = f"image = for [{self.cfg.name}] in {self.config_file}"
+        if not image:
+            return SiteCheck("image", FAIL, "no container image configured",
+                             f"set {where}: docker://…, oras://… or a .sif path on the site", "E653")
+        if image.startswith(("docker://", "oras://")):
+            return SiteCheck("image", WARN, f"{image}: a registry image, pulled on the login node by the first job; "
+                                            "not checked from here", "pull it once by hand on the site to be sure",
+                             "W681")
+        try:
+            return self._stat_image(client, image)
+        except Exception as exc:  # noqa: BLE001 - one report line
+            return SiteCheck("image", FAIL, auth.scrub(f"{image}: the site's storages could not be read ({exc})"),
+                             "run portasnn doctor --site again; if it persists, ask the site", "E682")
+
+    def _stat_image(self, client, image: str) -> SiteCheck:
+        from pyunicore.client import Storage
+
+        storages = []
+        for url in self._get(client.links["storages"])["storages"]:
+            storage = Storage(self._transport, url, cache_time=0)
+            props = storage.properties
+            storages.append((url.rstrip("/").rsplit("/", 1)[-1], str(props.get("mountPoint", "")), storage))
+        home = re.match(r"^(\$HOME|\$\{HOME\}|~)(/|$)", image)
+        if home:
+            match = [(sid, mount, st) for sid, mount, st in storages if sid.upper() == "HOME"]
+            rel = image[home.end():]
+        else:
+            match = sorted(((sid, mount, st) for sid, mount, st in storages
+                            if mount and (image == mount or image.startswith(mount.rstrip("/") + "/"))),
+                           key=lambda s: len(s[1]), reverse=True)
+            rel = image[len(match[0][1].rstrip("/")):] if match else ""
+        if not match:
+            listed = ", ".join(f"{sid} ({mount or 'no mount point'})" for sid, mount, _ in storages) or "none"
+            return SiteCheck("image", WARN, f"{image}: on no storage the site exports ({NOT_REPORTED}; storages: "
+                                            f"{listed})", "make sure the file exists on the site, or put it on one "
+                                                          "of these storages", "W680")
+        sid, mount, storage = match[0]
+        rel = "/" + rel.lstrip("/")
+        try:
+            meta = self._get(storage._to_file_url(rel), headers={"Accept": "application/json"})
+        except Exception as exc:  # noqa: BLE001
+            if http_status(exc) == 404:
+                return SiteCheck("image", FAIL, f"{image}: no such file on storage {sid} (mount point "
+                                                f"{mount or '$HOME'}, path {rel})",
+                                 f"build containers/nest-pmix.def (make images) and upload the SIF there, or set "
+                                 f"image = to a file that exists", "E684")
+            raise
+        if meta.get("isDirectory"):
+            return SiteCheck("image", FAIL, f"{image}: is a directory on storage {sid} (path {rel})",
+                             "set image = to the .sif file itself", "E684")
+        size = meta.get("size")
+        return SiteCheck("image", OK, f"{image}: found on storage {sid} (mount point {mount or '$HOME'}, path {rel}"
+                                      + (f", {int(size)} bytes)" if size is not None else ")"))
+
+    # ------------------------------------------------------------ queues, projects, limits
+    def _resources(self, client) -> tuple[dict, dict]:
+        """The first compute resource's properties and its ``resources`` ({} when the site lists none)."""
+        try:
+            urls = self._get(client.links["factories"])["factories"]
+            compute = self._get(urls[0]) if urls else {}
+        except Exception:  # noqa: BLE001 - a site without a readable compute resource reports nothing
+            return {}, {}
+        return compute, compute.get("resources") or {}
+
+    @staticmethod
+    def _partitioned(resources: dict) -> bool:
+        return bool(resources) and all(isinstance(v, dict) for v in resources.values())
+
+    def _queues(self, client, resources: dict) -> list[str] | None:
+        reported: list[str] = []
+        queues = (client.properties.get("client") or {}).get("queues") or {}
+        reported += [str(q) for q in queues.get("availableQueues") or []]
+        if self._partitioned(resources):
+            reported += list(resources)
+        elif isinstance(resources.get("Queue"), list):
+            reported += [str(q) for q in resources["Queue"]]
+        return sorted(set(reported)) if reported else None
+
+    def _queue_check(self, queues: list[str] | None) -> SiteCheck:
+        queue = self.cfg.queue
+        if not queue:
+            return SiteCheck("queue", OK, "none asked: the site's default queue"
+                             + (f" (the site offers {', '.join(queues)})" if queues else ""))
+        if queues is None:
+            return SiteCheck("queue", WARN, f"{queue}: the site's queues are {NOT_REPORTED}",
+                             "check the queue in the site's user documentation", "W680")
+        if queue in queues:
+            return SiteCheck("queue", OK, f"{queue} (the site offers {', '.join(queues)})")
+        return SiteCheck("queue", FAIL, f"{queue}: not a queue of this site (it offers {', '.join(queues)})",
+                         f"set queue = to one of them for [{self.cfg.name}] in {self.config_file}", "E685")
+
+    def _project_check(self, compute: dict, resources: dict) -> SiteCheck:
+        project = self.cfg.project
+        budget = compute.get("remainingComputeTime") or {}
+        listed: set[str] = set(budget) if isinstance(budget, dict) else set()
+        parts = resources.values() if self._partitioned(resources) else [resources]
+        for part in parts:
+            if isinstance(part, dict) and isinstance(part.get("Project"), list):
+                listed |= {str(p) for p in part["Project"]}
+        if not project:
+            return SiteCheck("project", OK, "none asked: the site's default account"
+                             + (f" (the site knows {', '.join(sorted(listed))})" if listed else ""))
+        if not listed:
+            return SiteCheck("project", WARN, f"{project}: the site's projects are {NOT_REPORTED}",
+                             "check the project with the site's accounting tools", "W680")
+        if project not in listed:
+            return SiteCheck("project", FAIL, f"{project}: not a project of this user at this site (it knows "
+                                              f"{', '.join(sorted(listed))})",
+                             f"set project = to one of them for [{self.cfg.name}] in {self.config_file}", "E686")
+        left = budget.get(project) if isinstance(budget, dict) else None
+        more = ""
+        if isinstance(left, dict) and left.get("remaining") is not None:
+            more = f"; {left['remaining']} {left.get('units', '')} remaining".rstrip() + (
+                f" ({left['rel']})" if left.get("rel") else "")
+        return SiteCheck("project", OK, f"{project}{more}")
+
+    def _limits(self, client, resources: dict) -> Limits:
+        if self._partitioned(resources):
+            name = self.cfg.queue or ((client.properties.get("client") or {}).get("queues") or {}).get("selected")
+            if not name and len(resources) == 1:
+                name = next(iter(resources))
+            part = resources.get(name) if name else None
+            if not isinstance(part, dict):
+                return Limits(name, None, None, None)
+        else:
+            name, part = None, resources
+        return Limits(name, parse_range(part.get("Runtime")), parse_range(part.get("Nodes")),
+                      parse_range(part.get("CPUsPerNode")))
+
+    def _limit_checks(self, limits: Limits) -> list[SiteCheck]:
+        of = f"queue {limits.partition}'s" if limits.partition else "the site's"
+        cfg = self.cfg
+        asked = [("walltime", self.walltime_s, limits.runtime_s, f"{human(self.walltime_s)} ({self.walltime_from})",
+                  human, "--walltime DURATION, or runtime = "),
+                 ("nodes", self.nodes, limits.nodes, f"{self.nodes} ({self.nodes_from})", _plain,
+                  "--nodes N, or nodes = "),
+                 ("cpus per node", cfg.tasks_per_node * cfg.cpus_per_task, limits.cpus_per_node,
+                  f"{cfg.tasks_per_node * cfg.cpus_per_task} (tasks_per_node {cfg.tasks_per_node} x cpus_per_task "
+                  f"{cfg.cpus_per_task})", _plain, "tasks_per_node = and cpus_per_task = ")]
+        out = []
+        for name, value, bounds, text, fmt, how in asked:
+            if bounds is None:
+                out.append(SiteCheck(name, WARN, f"{text}: {of} limit is {NOT_REPORTED}",
+                                     "check the limit in the site's user documentation", "W680"))
+                continue
+            lo, hi = bounds
+            if lo <= value <= hi:
+                out.append(SiteCheck(name, OK, f"{text} within {of} limits {fmt(lo)}-{fmt(hi)}"))
+            else:
+                side = f"over {of} limit {fmt(hi)}" if value > hi else f"under {of} minimum {fmt(lo)}"
+                out.append(SiteCheck(name, FAIL, f"{text} is {side}",
+                                     f"ask for {'at most ' + fmt(hi) if value > hi else 'at least ' + fmt(lo)}: "
+                                     f"{how}for [{cfg.name}] in {self.config_file}"
+                                     + (", or choose another queue" if limits.partition else ""), "E687"))
+        return out
+
+
+def check_site(site: str, *, walltime: str | None = None, nodes: int | None = None,
+               timeout_s: float = 10.0) -> list[SiteCheck]:
+    """The report for ``site``; a usage error (unknown site, bad walltime) raises ``UsageError``."""
+    return SiteDoctor(site, walltime=walltime, nodes=nodes, timeout_s=timeout_s).run()
