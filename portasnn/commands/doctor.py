@@ -291,7 +291,7 @@ def _site_report(site: str, walltime: str | None, nodes: int | None, timeout: fl
     if as_json:
         click.echo(json.dumps({"site": site.lower(), "ok": ok, "checks": [asdict(c) for c in checks]}, indent=2))
     else:
-        width = max(len(c.name) for c in checks)
+        width = max(len("cpus per node"), *(len(c.name) for c in checks))
         for c in checks:
             mark = {"fail": "FAIL"}.get(c.status, c.status)
             code = f" [{c.code}]" if c.code else ""
