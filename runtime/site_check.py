@@ -96,6 +96,7 @@ class SiteDoctor:
         self.timeout_s = min(timeout_s, self.cfg.timeout)
         self.config_file = paths.config_dir() / "sites.toml"
         self._transport = None
+        self._unreported = ""  # why the site reports nothing, when its compute resource could not be read
 
     # ------------------------------------------------------------ the report
     def run(self) -> list[SiteCheck]:
@@ -236,7 +237,8 @@ class SiteDoctor:
         try:
             urls = self._get(client.links["factories"])["factories"]
             compute = self._get(urls[0]) if urls else {}
-        except Exception:  # noqa: BLE001 - a site without a readable compute resource reports nothing
+        except Exception as exc:  # noqa: BLE001 - then the site reports nothing, and the warnings say why
+            self._unreported = auth.scrub(f" (its compute resource could not be read: {exc})")
             return {}, {}
         return compute, compute.get("resources") or {}
 
@@ -260,7 +262,7 @@ class SiteDoctor:
             return SiteCheck("queue", OK, "none asked: the site's default queue"
                              + (f" (the site offers {', '.join(queues)})" if queues else ""))
         if queues is None:
-            return SiteCheck("queue", WARN, f"{queue}: the site's queues are {NOT_REPORTED}",
+            return SiteCheck("queue", WARN, f"{queue}: the site's queues are {NOT_REPORTED}{self._unreported}",
                              "check the queue in the site's user documentation", "W680")
         if queue in queues:
             return SiteCheck("queue", OK, f"{queue} (the site offers {', '.join(queues)})")
@@ -279,7 +281,7 @@ class SiteDoctor:
             return SiteCheck("project", OK, "none asked: the site's default account"
                              + (f" (the site knows {', '.join(sorted(listed))})" if listed else ""))
         if not listed:
-            return SiteCheck("project", WARN, f"{project}: the site's projects are {NOT_REPORTED}",
+            return SiteCheck("project", WARN, f"{project}: the site's projects are {NOT_REPORTED}{self._unreported}",
                              "check the project with the site's accounting tools", "W680")
         if project not in listed:
             return SiteCheck("project", FAIL, f"{project}: not a project of this user at this site (it knows "
@@ -318,7 +320,7 @@ class SiteDoctor:
         out = []
         for name, value, bounds, text, fmt, how in asked:
             if bounds is None:
-                out.append(SiteCheck(name, WARN, f"{text}: {of} limit is {NOT_REPORTED}",
+                out.append(SiteCheck(name, WARN, f"{text}: {of} limit is {NOT_REPORTED}{self._unreported}",
                                      "check the limit in the site's user documentation", "W680"))
                 continue
             lo, hi = bounds

@@ -21,6 +21,14 @@ job's command goes into a batch script whose ``#SBATCH`` lines come from the job
 (``batchSystemID`` is Slurm's job id), ``abort`` is ``scancel``. Only the ``apptainer`` stand-in and ``python3``
 remain on ``PATH``: ``srun`` is Slurm's own.
 
+What the site reports, configurable per test (issue 15 item 4, for ``portasnn doctor --site``): ``queues`` (the base
+resource's ``client.queues``: ``selected``, ``availableQueues``; left out when None, as UNICORE does), ``partitions``
+(``GET /factories/default`` ``resources``: partition -> {``Runtime``: ``"1-86400"``, ``Nodes``, ``CPUsPerNode``,
+``Project``: [...]}, as UNICORE renders its IDB's range and value-list resources), ``budget``
+(``remainingComputeTime``: project -> {``remaining``, ``units``, ``rel``}), named storages (``add_storage(id,
+mount_point)``, ``add_file(id, path, data)``: ``GET /storages``, the storage's ``mountPoint``, listing and stat of its
+files) and ``forbidden`` (403 to every authenticated request).
+
 Faults (counts, consumed as they fire): ``create_5xx`` (500 before creating), ``create_timeout``
 (create, then answer after the client gave up), ``upload_reset`` (close the connection halfway
 through an upload), ``download_truncate`` (send half of a file, then close), ``poll_5xx``,
