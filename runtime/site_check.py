@@ -140,18 +140,17 @@ class SiteDoctor:
         self._transport = Transport(auth.unicore_credential(token), verify=self.cfg.verify_tls,
                                     timeout=self.timeout_s)
         name = self._token_name(token)
+        variable = token.kind if token.kind != "lab" else "PORTASNN_TOKEN"
         try:
             client = Client(self._transport, url)
         except AuthenticationFailedException:
             checks.append(SiteCheck("site", FAIL, f"{url} answers, but took the token from {name} as anonymous",
-                                    f"get a fresh token and export it as {token.kind if token.kind != 'lab' else 'PORTASNN_TOKEN'}",
-                                    "E683"))
+                                    f"get a fresh token for this site and export it as {variable}", "E683"))
             return None
         except Exception as exc:  # noqa: BLE001 - every library error becomes one report line
             status = http_status(exc)
             if status in (401, 403):
                 what = "rejected the token (401)" if status == 401 else "refused access with this token (403)"
-                variable = token.kind if token.kind != "lab" else "PORTASNN_TOKEN"
                 checks.append(SiteCheck("site", FAIL, f"{url} {what} from {name}",
                                         f"get a fresh token for this site and export it as {variable}; 403: ask the "
                                         "site which user the token maps to", "E683"))

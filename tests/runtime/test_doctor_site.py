@@ -172,6 +172,11 @@ def test_what_the_site_does_not_report_is_a_warning(env, site):
     got = lines(proc)
     for name in ("queue", "project", "walltime", "nodes", "cpus per node"):
         assert got[name].startswith("warn") and "not reported by the site" in got[name] and "[W680]" in got[name]
+    site.partitions = {"batch": {"Runtime": "1-86400"}}
+    site.faults["factory_5xx"] = 1  # a compute resource that cannot be read reports nothing, and says why
+    got = lines(doctor(env, "loopback"))
+    assert site.fired == {"factory_5xx": 1}
+    assert got["walltime"].startswith("warn") and "its compute resource could not be read: 500" in got["walltime"]
     _config(env, site.base, image="/gpfs/elsewhere/nest.sif")
     assert lines(doctor(env, "loopback"))["image"].startswith("warn")
     _config(env, site.base, image="docker://registry.example.org/portasnn/nest-pmix:0.1.0")
@@ -192,7 +197,10 @@ def test_a_bad_token_fails_and_is_never_shown(env, site, monkeypatch):
     monkeypatch.setenv("PORTASNN_TOKEN", TOKEN)
     proc403 = doctor(env, "loopback")
     assert proc403.returncode == 1 and "refused access with this token (403)" in lines(proc403)["site"]
-    no_token_anywhere(env, site, proc, proc403, tokens=(TOKEN, wrong))
+    site.forbidden, site.anonymous = False, True
+    anonymous = doctor(env, "loopback")
+    assert anonymous.returncode == 1 and "took the token from PORTASNN_TOKEN as anonymous" in lines(anonymous)["site"]
+    no_token_anywhere(env, site, proc, proc403, anonymous, tokens=(TOKEN, wrong))
 
 
 def test_no_token_names_the_environment_variable(env, site, monkeypatch):

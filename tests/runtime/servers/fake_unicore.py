@@ -27,12 +27,12 @@ resource's ``client.queues``: ``selected``, ``availableQueues``; left out when N
 ``Project``: [...]}, as UNICORE renders its IDB's range and value-list resources), ``budget``
 (``remainingComputeTime``: project -> {``remaining``, ``units``, ``rel``}), named storages (``add_storage(id,
 mount_point)``, ``add_file(id, path, data)``: ``GET /storages``, the storage's ``mountPoint``, listing and stat of its
-files) and ``forbidden`` (403 to every authenticated request).
+files), ``forbidden`` (403 to every authenticated request) and ``anonymous`` (the token's role is "anonymous").
 
 Faults (counts, consumed as they fire): ``create_5xx`` (500 before creating), ``create_timeout``
 (create, then answer after the client gave up), ``upload_reset`` (close the connection halfway
 through an upload), ``download_truncate`` (send half of a file, then close), ``poll_5xx``,
-``requeue`` (the site kills the job's first run part-way, once a path matching ``requeue_when`` exists in
+``factory_5xx`` (500 for the compute resource), ``requeue`` (the site kills the job's first run part-way, once a path matching ``requeue_when`` exists in
 the working directory, and runs the job again in the same directory, as a Slurm requeue does).
 ``restart()`` stops the HTTP server and starts a new one on the same port with the same jobs
 and no security sessions. The server stops by itself after ``lifetime_s``.
@@ -98,6 +98,7 @@ class FakeUnicore:
         self.budget: dict[str, dict] = {}  # its ``remainingComputeTime``, per project
         self.storages: dict[str, str] = {}  # storage id -> mountPoint; files under root/storages/<id>
         self.forbidden = False  # answer 403 to every authenticated request
+        self.anonymous = False  # take the token as anonymous (role "anonymous"), as a site that maps it to no user
         self.sessions: set[str] = set()
         self.faults: dict[str, int] = {}
         self.requeue_when = "*results*/*"
@@ -412,7 +413,8 @@ class _Handler(BaseHTTPRequestHandler):
         parts, query = self._route()
         site = self.site
         if parts == []:
-            client = {"role": {"selected": "user", "availableRoles": ["user"]},
+            role = "anonymous" if site.anonymous else "user"
+            client = {"role": {"selected": role, "availableRoles": [role]},
                       "xlogin": {"UID": "demouser", "availableUIDs": ["demouser"], "group": "demo",
                                  "availableGroups": ["demo"]}, "dn": "CN=demouser"}
             if site.queues:  # UNICORE lists the client's queues only when there are some
@@ -426,6 +428,8 @@ class _Handler(BaseHTTPRequestHandler):
         if parts == ["factories"]:
             return self._send(200, {"factories": [site.base + "/factories/default"]})
         if parts == ["factories", "default"]:
+            if site.fault("factory_5xx"):
+                return self._error(500, "internal error while rendering the resource")
             url = site.base + "/factories/default"
             return self._send(200, {"siteName": SITE, "supportsReservation": "false",
                                     "resources": site.partitions, "applications": [], "otherInfo": {},
