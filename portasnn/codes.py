@@ -607,8 +607,13 @@ _ALL: tuple[Code, ...] = (
        "cpus_per_task), or choose another queue.", "runtime"),
     _c("E688", "bad walltime or node count for doctor --site",
        "--walltime takes a positive duration (30m, 2h, 1d, seconds, HH:MM:SS or D-HH:MM:SS) and --nodes a count of "
-       "1 or more; the site's runtime = in sites.toml takes the same durations. Write it in one of these forms.",
+       "1 or more; the site's runtime = in sites.toml takes the same durations; neither applies to --site nmpi. Write "
+       "it in one of these forms.",
        "runtime"),
+    _c("E689", "EBRAINS collab or quota not fit for NMPI jobs",
+       "`portasnn doctor --site nmpi` found that the token's user may not submit to the configured collab (only "
+       "editors and administrators of a collab, or the user's private space, may), or that every quota of the "
+       "collab for the platform is used up. Choose a collab you edit, or ask for more compute time.", "runtime"),
     _c("E690", "results directory in the way, outside the working directory",
        "When the far-side entry runs again it replaces only directories strictly inside the job's working "
        "directory (a partial results/ or .results.attempt). Anything else at the results path (a file, a link, "

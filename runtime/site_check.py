@@ -7,9 +7,13 @@ partition, as UNICORE's IDB renders them: a range ``"1-86400"``, a list of allow
 ``remainingComputeTime`` per project), and, for a ``.sif`` image on the site, its storages
 (``GET …/storages``, each storage's ``mountPoint``) and a stat of the file. What the site does not report
 is a warning, never a pass.
+
+``--site nmpi`` checks the EBRAINS Neuromorphic Platform instead (``NmpiDoctor``): job queue, token, collab role and
+the collab's quota, through the real nmpi client.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -81,6 +85,28 @@ def _plain(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+
+def _token_name(source: auth.TokenSource) -> str:
+    return {"lab": "the EBRAINS Lab token service"}.get(source.kind, source.kind)
+
+
+def _variable(source: auth.TokenSource) -> str:
+    """The environment variable to set with a fresh token."""
+    return source.kind if source.kind != "lab" else "PORTASNN_TOKEN"
+
+
+def _token(checks: list[SiteCheck]) -> auth.TokenSource | None:
+    """The token source ``submit`` would use; a FAIL line naming the variables when there is none."""
+    try:
+        source = auth.TokenSource()
+    except UsageError as exc:
+        checks.append(SiteCheck("token", FAIL, auth.scrub(exc.message),
+                                "export PORTASNN_TOKEN=<your UNICORE/EBRAINS access token> (or CLB_AUTH)", "E683"))
+        return None
+    checks.append(SiteCheck("token", OK, f"from {_token_name(source)} (not shown)"))
+    return source
+
+
 class SiteDoctor:
     """The checks of one configured UNICORE site (``get_site`` as ``submit`` uses it)."""
 
@@ -88,7 +114,13 @@ class SiteDoctor:
                  timeout_s: float = 10.0) -> None:
         if nodes is not None and nodes < 1:
             raise UsageError(f"--nodes {nodes} is not a node count", hint="give 1 or more", code="E688")
-        self.cfg: Site = get_site(site)
+        try:
+            self.cfg: Site = get_site(site)
+        except UsageError as exc:
+            if exc.code != "E651":
+                raise
+            raise UsageError(exc.message, hint=exc.hint.replace("known sites: ", "known sites: nmpi (the EBRAINS "
+                                                                 "Neuromorphic Platform), ", 1), code="E651") from None
         self.walltime_s = parse_walltime(walltime if walltime is not None else self.cfg.runtime)
         self.walltime_from = "--walltime" if walltime is not None else f"runtime = \"{self.cfg.runtime}\""
         self.nodes = nodes if nodes is not None else self.cfg.nodes
@@ -102,7 +134,7 @@ class SiteDoctor:
     def run(self) -> list[SiteCheck]:
         """Every check, in report order; connection and token come first, and nothing else is asked without them."""
         checks: list[SiteCheck] = []
-        token = self._token(checks)
+        token = _token(checks)
         if token is None:
             return checks
         client = self._connect(token, checks)
@@ -117,21 +149,6 @@ class SiteDoctor:
         checks += self._limit_checks(limits)
         return checks
 
-    def _token(self, checks: list[SiteCheck]) -> auth.TokenSource | None:
-        try:
-            source = auth.TokenSource()
-        except UsageError as exc:
-            checks.append(SiteCheck("token", FAIL, auth.scrub(str(exc).splitlines()[0]),
-                                    "export PORTASNN_TOKEN=<your UNICORE/EBRAINS access token> (or CLB_AUTH)",
-                                    "E683"))
-            return None
-        checks.append(SiteCheck("token", OK, f"from {self._token_name(source)} (not shown)"))
-        return source
-
-    @staticmethod
-    def _token_name(source: auth.TokenSource) -> str:
-        return {"lab": "the EBRAINS Lab token service"}.get(source.kind, source.kind)
-
     def _connect(self, token: auth.TokenSource, checks: list[SiteCheck]):
         from pyunicore.client import Client, Transport
         from pyunicore.credentials import AuthenticationFailedException
@@ -139,8 +156,8 @@ class SiteDoctor:
         url = self.cfg.url
         self._transport = Transport(auth.unicore_credential(token), verify=self.cfg.verify_tls,
                                     timeout=self.timeout_s)
-        name = self._token_name(token)
-        variable = token.kind if token.kind != "lab" else "PORTASNN_TOKEN"
+        name = _token_name(token)
+        variable = _variable(token)
         try:
             client = Client(self._transport, url)
         except AuthenticationFailedException:
@@ -334,7 +351,114 @@ class SiteDoctor:
         return out
 
 
+class NmpiDoctor:
+    """The checks of the EBRAINS Neuromorphic Platform (``nmpi.toml``, as ``submit --to nmpi:spinnaker`` reads it):
+    the job queue answers, the token is accepted (user-info endpoint), the user may submit to the collab (simqueue's
+    rule: editor or administrator of the collab, or the private space) and the collab's quota for the platform is
+    not used up (the nmpi client's ``quotas``: the quotas of the collab's accepted resource requests)."""
+
+    def __init__(self, timeout_s: float = 10.0) -> None:
+        from portasnn.runtime.backends.nmpi import load_config
+
+        self.cfg = load_config()
+        self.timeout_s = timeout_s
+        self.config_file = paths.config_dir() / "nmpi.toml"
+
+    def run(self) -> list[SiteCheck]:
+        import requests
+
+        checks: list[SiteCheck] = []
+        token = _token(checks)
+        if token is None:
+            return checks
+        service, userinfo, collab = self.cfg["job_service"], self.cfg["user_info_endpoint"], self.cfg["collab"]
+        try:
+            about = requests.get(service.rstrip("/") + "/", timeout=self.timeout_s)
+            about.raise_for_status()
+            version = about.json().get("version", "?")
+        except Exception as exc:  # noqa: BLE001 - one report line
+            checks.append(SiteCheck("job queue", FAIL, auth.scrub(f"{service} does not answer ({exc}); asked once, "
+                                                                  f"timeout {self.timeout_s:g} s"),
+                                    f"check job_service = in {self.config_file} and the platform's status page",
+                                    "E682"))
+            return checks
+        try:
+            resp = requests.get(userinfo, headers={"Authorization": f"Bearer {token.token()}"}, timeout=self.timeout_s)
+        except Exception as exc:  # noqa: BLE001
+            checks.append(SiteCheck("job queue", FAIL, auth.scrub(f"the user-info endpoint {userinfo} does not "
+                                                                  f"answer ({exc})"),
+                                    f"check user_info_endpoint = in {self.config_file}", "E682"))
+            return checks
+        if resp.status_code in (401, 403):
+            checks.append(SiteCheck("job queue", FAIL, f"{userinfo} rejected the token from {_token_name(token)} "
+                                                       f"({resp.status_code})",
+                                    f"get a fresh EBRAINS token and export it as {_variable(token)}", "E683"))
+            return checks
+        if not resp.ok:
+            checks.append(SiteCheck("job queue", FAIL, f"{userinfo} answered {resp.status_code}",
+                                    "try again later; if it persists, check the platform's status page", "E682"))
+            return checks
+        client = self._client(token)
+        checks.append(SiteCheck("job queue", OK, f"{service} answers (Job Queue API v{version}); token accepted "
+                                                 f"(user {client.username})"))
+        checks.append(self._collab_check(client, collab))
+        if checks[-1].status == OK:
+            checks.append(self._quota_check(client, collab))
+        return checks
+
+    def _client(self, token: auth.TokenSource):
+        import nmpi
+        import nmpi.nmpi_user
+
+        nmpi.nmpi_user.TOKENFILE = os.devnull  # nmpi would otherwise store the token in ~/.hbptoken
+        return nmpi.Client(token=token.token(), job_service=self.cfg["job_service"],
+                           user_info_endpoint=self.cfg["user_info_endpoint"])
+
+    def _collab_check(self, client, collab: str) -> SiteCheck:
+        teams = set((client.user_info.get("roles") or {}).get("team") or [])
+        roles = [r for r in ("administrator", "editor", "viewer") if f"collab-{collab}-{r}" in teams]
+        private = collab == f"private-{client.username}"
+        fix = (f"set collab = to a collab you edit in {self.config_file} (or export PORTASNN_NMPI_COLLAB), or ask "
+               "the collab's administrators for the editor role")
+        if private or (roles and roles[0] != "viewer"):
+            return SiteCheck("collab", OK, f"{collab} ({'your private space' if private else roles[0]})")
+        yours = client.my_collabs()
+        if roles:
+            return SiteCheck("collab", FAIL, f"{collab}: you are a viewer only; submitting needs the editor role",
+                             fix, "E689")
+        return SiteCheck("collab", FAIL, f"{collab}: you are not a member (your collabs: {', '.join(yours) or 'none'}, "
+                                         f"and private-{client.username})", fix, "E689")
+
+    def _quota_check(self, client, collab: str) -> SiteCheck:
+        platform = self.cfg.get("platform", "SpiNNaker")
+        try:
+            quotas = [q for q in client.quotas(collab) if q.get("platform") == platform]
+        except Exception as exc:  # noqa: BLE001 - nmpi raises a plain Exception("Error <code>: <detail>")
+            return SiteCheck("quota", FAIL, auth.scrub(f"the collab's resource requests could not be read ({exc})"),
+                             "try again later", "E682")
+        if not quotas:
+            return SiteCheck("quota", OK, f"no {platform} quota in {collab} yet: the platform grants a test quota "
+                                          "with the first job")
+        left = [q for q in quotas if float(q["usage"]) < float(q["limit"])]
+        units = quotas[0].get("units", "")
+        used = "; ".join(f"{_plain(float(q['usage']))} of {_plain(float(q['limit']))} {q.get('units', '')}".rstrip()
+                         for q in quotas)
+        if not left:
+            return SiteCheck("quota", FAIL, f"every {platform} quota of {collab} is used up ({used})",
+                             "ask for more compute time: a resource request for the collab (nmpi's "
+                             "create_resource_request), or use another collab", "E689")
+        remaining = sum(float(q["limit"]) - float(q["usage"]) for q in left)
+        return SiteCheck("quota", OK, f"{_plain(round(remaining, 3))} {units} of {platform} left in {collab} "
+                                      f"({used})".replace("  ", " "))
+
+
 def check_site(site: str, *, walltime: str | None = None, nodes: int | None = None,
                timeout_s: float = 10.0) -> list[SiteCheck]:
-    """The report for ``site``; a usage error (unknown site, bad walltime) raises ``UsageError``."""
+    """The report for ``site`` (a UNICORE site of sites.toml, or ``nmpi``); a usage error (unknown site, bad
+    walltime) raises ``UsageError``."""
+    if site.lower() == "nmpi":
+        if walltime is not None or nodes is not None:
+            raise UsageError("--walltime and --nodes do not apply to nmpi", hint="leave them out for --site nmpi",
+                             code="E688")
+        return NmpiDoctor(timeout_s=timeout_s).run()
     return SiteDoctor(site, walltime=walltime, nodes=nodes, timeout_s=timeout_s).run()

@@ -236,6 +236,7 @@ def test_an_unknown_site_is_a_usage_error_listing_the_known_ones(env, site):
     assert proc.returncode == 2
     assert "unknown UNICORE site 'nosuchsite'" in proc.stderr
     assert "galileo100" in proc.stderr and "jusuf" in proc.stderr and "loopback" in proc.stderr
+    assert "nmpi (the EBRAINS Neuromorphic Platform)" in proc.stderr
     bad = doctor(env, "loopback", "--walltime", "soon")
     assert bad.returncode == 2 and "walltime 'soon' is not a duration" in bad.stderr
     assert site.requests == []
@@ -262,3 +263,58 @@ def test_the_plain_doctor_refuses_site_options(env):
     proc = subprocess.run([sys.executable, "-m", "portasnn.cli", "doctor", "--nodes", "2"], capture_output=True,
                           text=True, timeout=60, env={**os.environ})
     assert proc.returncode == 2 and "--site" in proc.stderr
+
+
+# ---------------------------------------------------------------- the Neuromorphic Platform (--site nmpi)
+
+def test_nmpi_fit_collab_with_quota_left(env, nmpi_queue):
+    nmpi_queue.add_project("test-collab", [(100.0, 100.0), (50.0, 12.5)])
+    nmpi_queue.add_project("test-collab", [(1000.0, 0.0)], status="in preparation")  # not granted: not counted
+    nmpi_queue.add_project("other-collab", [(1000.0, 0.0)])
+    proc = doctor(env, "nmpi")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    got = lines(proc)
+    assert list(got) == ["token", "job queue", "collab", "quota"]
+    assert "(Job Queue API v3); token accepted (user testuser)" in got["job queue"]
+    assert "test-collab (editor)" in got["collab"]
+    assert "37.5 core-hours of SpiNNaker left in test-collab (100 of 100 core-hours; 12.5 of 50 core-hours)" \
+        in got["quota"]
+    assert not (env.home / ".hbptoken").exists()
+    no_token_anywhere(env, nmpi_queue, proc)
+
+
+def test_nmpi_used_up_quota_and_collab_roles_fail(env, nmpi_queue):
+    nmpi_queue.add_project("test-collab", [(100.0, 100.0)])
+    proc = doctor(env, "nmpi")
+    assert proc.returncode == 1
+    quota = lines(proc)["quota"]
+    assert quota.startswith("FAIL") and "[E689]" in quota and "every SpiNNaker quota of test-collab is used up" in quota
+    nmpi_queue.teams = ["collab-test-collab-viewer", "collab-lab-editor"]
+    proc = doctor(env, "nmpi")
+    assert proc.returncode == 1
+    got = lines(proc)
+    assert got["collab"].startswith("FAIL") and "viewer only" in got["collab"] and "quota" not in got
+    nmpi_queue.teams = ["collab-lab-editor"]
+    got = lines(doctor(env, "nmpi"))
+    assert "not a member (your collabs: lab, and private-testuser)" in got["collab"]
+    # no quota yet: the platform grants a test quota with the first job
+    nmpi_queue.teams, nmpi_queue.projects = ["collab-test-collab-administrator"], []
+    proc = doctor(env, "nmpi")
+    assert proc.returncode == 0 and "grants a test quota" in lines(proc)["quota"]
+
+
+def test_nmpi_bad_token_and_silent_queue(env, nmpi_queue, monkeypatch):
+    monkeypatch.setenv("PORTASNN_TOKEN", "expired-token-42")
+    proc = doctor(env, "nmpi")
+    assert proc.returncode == 1
+    line = lines(proc)["job queue"]
+    assert "rejected the token from PORTASNN_TOKEN (401)" in line and "[E683]" in line
+    assert "expired-token-42" not in proc.stdout + proc.stderr
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (env.config / "nmpi.toml").write_text(f'collab = "test-collab"\njob_service = "http://127.0.0.1:{port}"\n'
+                                          f'user_info_endpoint = "http://127.0.0.1:{port}/userinfo"\n')
+    proc = doctor(env, "nmpi")
+    assert proc.returncode == 1 and "does not answer" in lines(proc)["job queue"] and proc.seconds < 20
+    assert doctor(env, "nmpi", "--nodes", "2").returncode == 2

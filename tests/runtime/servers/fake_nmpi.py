@@ -5,7 +5,9 @@ Shapes follow ``simqueue``: ``GET /`` (about), ``POST /jobs/`` (201 + job), ``GE
 ``{url, path, content_type, size, hash}``, ``log``), ``DELETE /jobs/{id}``; errors as
 ``{"detail": ...}``. It also serves the OIDC user-info endpoint (``GET /userinfo``: ``sub``,
 ``preferred_username``, ``roles.team``) and the output files (``GET /files/{id}/{path}``,
-honouring ``Range`` with 206).
+honouring ``Range`` with 206). ``GET /projects/?collab=&status=`` lists the collab's resource requests with
+their ``quotas`` (``limit``, ``usage``, ``units``, ``platform``), refused with 403 for a collab the user cannot
+edit; ``teams`` (the user's ``roles.team``) and ``add_project`` configure them per test.
 
 Running a job: the code is written to ``run.py`` in a job directory and run as
 ``python run.py spinnaker-host`` (the command's ``{system}``) through the local backend's
@@ -41,6 +43,9 @@ class FakeNmpi:
         self.lifetime_s, self.system, self.timeout_sleep_s = lifetime_s, system, timeout_sleep_s
         self.root = Path(tempfile.mkdtemp(prefix="fake-nmpi-"))
         self.jobs: dict[int, dict] = {}
+        # the user's collab roles (userinfo ``roles.team``) and the collabs' resource requests with their quotas
+        self.teams: list[str] = [f"collab-{collab}-editor"]
+        self.projects: list[dict] = []
         self.next_id = 142973
         self.faults: dict[str, int] = {}
         self.fired: dict[str, int] = {}
@@ -85,6 +90,26 @@ class FakeNmpi:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def add_project(self, collab: str, quotas: list[tuple[float, float]], *, platform: str = "SpiNNaker",
+                    status: str = "accepted") -> dict:
+        """A resource request of ``collab`` with quotas ``(limit, usage)`` in core-hours, as ``GET /projects/``
+        lists it."""
+        pid = f"{len(self.projects) + 1:08d}-0000-4000-8000-000000000000"
+        project = {"collab": collab, "title": f"portasnn tests {len(self.projects) + 1}", "abstract": "loopback",
+                   "description": "", "status": status, "id": pid, "owner": self.username,
+                   "submission_date": "2026-01-05", "decision_date": "2026-01-06" if status == "accepted" else None,
+                   "resource_uri": f"/projects/{pid}",
+                   "quotas": [{"limit": limit, "platform": platform, "units": "core-hours", "usage": usage,
+                               "project": f"/projects/{pid}", "resource_uri": f"/projects/{pid}/quotas/{i}"}
+                              for i, (limit, usage) in enumerate(quotas, 1)]}
+        self.projects.append(project)
+        return project
+
+    def can_edit(self, collab: str) -> bool:
+        """simqueue's rule: an editor or administrator of the collab, or the user's private space."""
+        return collab == f"private-{self.username}" or any(f"collab-{collab}-{role}" in self.teams
+                                                           for role in ("editor", "administrator"))
 
     def fault(self, name: str) -> bool:
         with self.lock:
@@ -189,7 +214,15 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if parts == ["userinfo"]:
             return self._send(200, {"sub": "0000-1111", "preferred_username": q.username,
-                                    "roles": {"team": [f"collab-{q.collab}-editor"]}})
+                                    "roles": {"team": list(q.teams)}})
+        if parts == ["projects"]:  # simqueue: collab given -> the user must be able to edit each one
+            collabs = query.get("collab", [])
+            denied = [c for c in collabs if not q.can_edit(c)]
+            if denied:
+                return self._send(403, {"detail": f"You do not have permission to view collab {denied[0]}"})
+            status = query.get("status", [None])[0]
+            return self._send(200, [p for p in q.projects if (not collabs or p["collab"] in collabs)
+                                    and (status is None or p["status"] == status)])
         if parts == ["jobs"]:
             tags = set(query.get("tags", []))
             collab = query.get("collab", [None])[0]
