@@ -307,7 +307,8 @@ def _site_report(site: str, walltime: str | None, nodes: int | None, timeout: fl
 @click.command(name="doctor")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 @click.option("--site", default=None, metavar="SITE",
-              help="Check a UNICORE site of sites.toml instead of the toolchain: token, image, queue, project, limits.")
+              help="Check a UNICORE site of sites.toml (token, image, queue, project, limits), or nmpi (token, collab, "
+                   "quota), instead of the toolchain.")
 @click.option("--walltime", default=None, metavar="DURATION", help="With --site: the walltime to check (30m, 2h, "
                                                                      "HH:MM:SS); default: the site's runtime.")
 @click.option("--nodes", type=int, default=None, help="With --site: the node count to check; default: the site's.")
@@ -316,8 +317,9 @@ def _site_report(site: str, walltime: str | None, nodes: int | None, timeout: fl
 def doctor(as_json: bool, site: str | None, walltime: str | None, nodes: int | None, timeout: float) -> None:
     """Check the toolchain and say how to fix what is missing; exit 0 only if NEST builds work.
 
-    With --site SITE: check what a UNICORE site reports before a submission; exit 0 when it is fit
-    (warnings allowed), 1 when a check fails, 2 for an unknown site.
+    With --site SITE: check what a UNICORE site (or, with --site nmpi, the Neuromorphic Platform)
+    reports before a submission; exit 0 when it is fit (warnings allowed), 1 when a check fails, 2 for
+    an unknown site.
 
     Example: portasnn doctor --json; portasnn doctor --site jusuf --walltime 2h
     """
