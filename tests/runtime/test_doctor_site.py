@@ -318,3 +318,15 @@ def test_nmpi_bad_token_and_silent_queue(env, nmpi_queue, monkeypatch):
     proc = doctor(env, "nmpi")
     assert proc.returncode == 1 and "does not answer" in lines(proc)["job queue"] and proc.seconds < 20
     assert doctor(env, "nmpi", "--nodes", "2").returncode == 2
+
+
+def test_a_site_reporting_one_flat_resource_set(env, site):
+    """Older UNICORE/X render ``resources`` as one set (no partitions), with the queues as a ``Queue`` value list."""
+    site.queues = None
+    site.partitions = {"Runtime": "1-3600", "Nodes": "1-4", "CPUsPerNode": "1-48", "Queue": ["batch", "large"]}
+    proc = doctor(env, "loopback", "--walltime", "2h")
+    assert proc.returncode == 1
+    got = lines(proc)
+    assert "batch (the site offers batch, large)" in got["queue"]
+    assert got["walltime"].startswith("FAIL") and "2h (--walltime) is over the site's limit 1h" in got["walltime"]
+    assert "1 (nodes) within the site's limits 1-4" in got["nodes"]
