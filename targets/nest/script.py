@@ -166,6 +166,8 @@ def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo],
         plastic = {"name": f"{syn.name}_{index}", "base": syn.name, "synapse": syn.key, "projection": proj.name,
                    "params": [(k, repr(float(v))) for k, v in syn.params]}
     post = net.population(proj.post)
+    if proj.data is not None:
+        return _file_projection(net, proj, models, plastic)
     rule, keys = _RULES[proj.connector.rule]
     conn = {"rule": json.dumps(rule)}
     for name, value in proj.connector.params:
@@ -182,7 +184,26 @@ def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo],
     label = "" if proj.name == f"{proj.pre}->{proj.post}" else f" ({proj.name})"
     return {"name": proj.name, "label": label, "pre": _var(proj.pre), "post": _var(proj.post), "conn": conn,
             "syn": syn, "pre_name": proj.pre, "post_name": proj.post, "rule": proj.connector.rule,
-            "plastic": plastic}
+            "plastic": plastic, "file": None}
+
+
+def _file_projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo], plastic: dict | None) -> dict:
+    """A ``from_file`` projection: the script reads the connection file (checking its sha256) and connects the
+    listed pairs one to one from arrays of node ids, weights and delays per connection (issue 16 item 2)."""
+    data = proj.data
+    assert data is not None
+    syn = _syn_spec(net, net.population(proj.post).model, proj.weight, proj.delay, proj.receptor, models, proj.span,
+                    f"projection {proj.name}")
+    syn["weight"] = "conn[\"weight\"]" if data.weights else f"np.full(conn[\"n\"], {syn['weight']})"
+    syn["delay"] = "conn[\"delay\"]" if data.delays else f"np.full(conn[\"n\"], {syn['delay']})"
+    if plastic is not None:
+        syn["synapse_model"] = json.dumps(plastic["name"])
+    label = "" if proj.name == f"{proj.pre}->{proj.post}" else f" ({proj.name})"
+    source = data.source or data.path
+    return {"name": proj.name, "label": label, "pre": _var(proj.pre), "post": _var(proj.post), "conn": {},
+            "syn": syn, "pre_name": proj.pre, "post_name": proj.post, "rule": f"from_file {data.path}",
+            "plastic": plastic, "file": {"path": json.dumps(source), "sha256": json.dumps(data.sha256),
+                                         "factor": repr(float(data.weight_factor)), "count": data.count}}
 
 
 def _weight_recorders(net: Network, projections: list[dict]) -> list[dict]:
@@ -220,7 +241,7 @@ def _shared_synapses(items: list[dict]) -> list[tuple[str, str, str]]:
     for item in items:
         syn = item["syn"]
         item["note"] = ""
-        if "weight" not in syn or "nest." in syn["weight"] + syn["delay"] or item.get("plastic"):
+        if "weight" not in syn or "nest." in syn["weight"] + syn["delay"] or item.get("plastic") or item.get("file"):
             continue
         pair = (syn.pop("weight"), syn.pop("delay"))
         item["note"] = f", weight {pair[0]}, delay {pair[1]} ms"

@@ -21,6 +21,7 @@ from portasnn.frontend import reads
 from portasnn.frontend.pnet import values as V
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet import synapses as S
+from portasnn.frontend.pnet.connfiles import connection_file
 from portasnn.frontend.pnet.checks import RULE_PARAMS, STIM_PARAMS, check_network, normalise_weight
 from portasnn.frontend.pnet.PortasnnNetLexer import PortasnnNetLexer
 from portasnn.frontend.pnet.PortasnnNetParser import PortasnnNetParser as P
@@ -92,6 +93,7 @@ class Reader:
         self.synapses: dict[str, Synapse] = {}
         self.weight_recorders: list[WeightRecorder] = []
         self.at_resolution: set[str] = set()  # state recorders without 'every'
+        self.data_files: set[str] = set()  # connection and parameter files read (resolved paths)
         self.simulation: Simulation | None = None
         self._used: set[str] = set()
 
@@ -113,6 +115,7 @@ class Reader:
                       source=None if filename.startswith("<") else str(Path(filename).resolve()),
                       synapses=tuple(self.synapses.values()), weight_recorders=tuple(self.weight_recorders))
         check_network(net, self.catalog)
+        self.done |= self.data_files  # every file read, as bundles collect them
         return net
 
     def read_file(self, text: str, filename: str) -> None:
@@ -145,7 +148,7 @@ class Reader:
         if key in stack:
             chain = " -> ".join(Path(f).name for f in stack[stack.index(key):]) + f" -> {path.name}"
             raise error("E202", f"include cycle: {chain}", span, hint="remove one of these includes")
-        if key in self.done:
+        if key in self.done and key not in self.data_files:
             return
         if not path.is_file():
             raise error("E202", f"included file not found: {path}", span,
@@ -395,9 +398,12 @@ class Reader:
             raise error("E205", f"projection '{name}' is defined twice", span)
         call = ctx.rule_()
         rule = call.fn.text
+        if rule == "from_file":
+            self.connect_from_file(ctx, call, pre, post, name, span)
+            return
         if rule not in RULE_PARAMS:
             raise error("E210", f"unknown connection rule '{rule}'", self.span(call.fn),
-                        hint="rules: " + ", ".join(RULE_PARAMS))
+                        hint="rules: " + ", ".join((*RULE_PARAMS, "from_file")))
         args = self.call_args(call, RULE_PARAMS[rule], RULE_PARAMS[rule], f"rule {rule}")
         params: list[tuple[str, float | int]] = []
         for key in RULE_PARAMS[rule]:
@@ -425,6 +431,46 @@ class Reader:
                                            weight=weight, delay=delay, receptor=receptor, span=span,
                                            synapse=str(synapse),
                                            synapse_span=synapse_span if synapse != "static" else None))
+
+    def connect_from_file(self, ctx: P.ConnectStmtContext, call, pre: Population, post: Population, name: str,
+                          span: Span) -> None:
+        """``connect A -> B: from_file("conn.npz"), ...``: explicit connections from an array file (issue 16 item 2;
+        ``portasnn.ir.datafiles``), its path relative to this .pnet file."""
+        args = call.arg()
+        if len(args) != 1 or args[0].name is not None or not isinstance(args[0].expr(), P.StringExprContext):
+            raise error("E210", "from_file takes the path of one connection file", self.span(call),
+                        hint='e.g. from_file("conn.npz") (a .npz with pre, post[, weight, delay], or a .npy)')
+        file_expr = args[0].expr()
+        path = self.base_dir() / _string(file_expr.STRING().symbol)
+        opts = self._options(ctx.option(), {"weight", "delay", "receptor", "synapse", "weight_unit"},
+                             "connect ... from_file")
+        spans = {"file": self.span(file_expr), **{k: v[1] for k, v in opts.items()}}
+        weight_unit = None
+        if "weight_unit" in opts:
+            unit_ctx = next(o.expr() for o in ctx.option() if o.name.text == "weight_unit")
+            weight_unit = (V.quantity(opts["weight_unit"][0], "weight_unit", spans["weight_unit"]),  # type: ignore
+                           unit_ctx.getText())
+        receptor = opts["receptor"][0] if "receptor" in opts else None
+        info = info_of(self.catalog, self.models[post.model])
+        data, weight, delay, receptor = connection_file(
+            path, self.top_dir(), pre, post, info, receptor,  # type: ignore[arg-type]
+            opts["weight"][0] if "weight" in opts else None, opts["delay"][0] if "delay" in opts else None,  # type: ignore
+            weight_unit, span, spans)
+        self.data_files.add(str(path.resolve()))
+        synapse, synapse_span = opts.get("synapse", ("static", None))  # type: ignore[assignment]
+        if synapse != "static" and synapse not in self.synapses:
+            raise error("E242", f"unknown synapse '{synapse}'", synapse_span,
+                        hint=known_names("synapses", {"static", *self.synapses}) + " (declare it with 'synapse "
+                        "...' first)")
+        self.projections.append(Projection(name=name, pre=pre.name, post=post.name,
+                                           connector=Connector(rule="from_file"), weight=weight, delay=delay,
+                                           receptor=receptor, span=span, synapse=str(synapse),
+                                           synapse_span=synapse_span if synapse != "static" else None, data=data))
+
+    def top_dir(self) -> Path:
+        """The directory of the network's (top-level) file: data file paths in the IR are relative to it."""
+        top = self.files[0]
+        return Path.cwd() if top.startswith("<") else Path(top).resolve().parent
 
     def stimulus(self, ctx: P.StimulusStmtContext) -> None:
         name, span, call = ctx.name.text, self.span(ctx), ctx.call()
@@ -629,6 +675,9 @@ class Reader:
             return self.eval(ctx.expr())
         if isinstance(ctx, P.BoolExprContext):
             return ctx.TRUE() is not None
+        if isinstance(ctx, P.StringExprContext):
+            raise error("E216", f"a string ({ctx.getText()}) is only valid as a file name, as in from_file(\"...\")",
+                        self.span(ctx))
         if isinstance(ctx, P.CallExprContext):
             return self._call(ctx.call())
         if isinstance(ctx, P.ListExprContext):

@@ -1,0 +1,142 @@
+"""Connection files in the network language (issue 16 item 2): every defect refused at the .pnet's file:line:col,
+the IR keeps the file's relative path and sha256 (not its arrays), and the cache key and bundles follow the file."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from portasnn.errors import NetworkError
+from portasnn.frontend import reads
+from portasnn.frontend.network import load_network
+from portasnn.ir.serialize import canonical_json, ir_hash
+
+LINE = 5  # the connect statement's line
+
+
+def _write(tmp_path, rule: str, model: str = "iaf_psc_exp") -> str:
+    (tmp_path / "net.pnet").write_text(
+        f"network ff\nmodel lif = nest {model}\npopulation A: 5 lif\npopulation B: 4 lif\n"
+        f"connect A -> B: {rule}\nsimulate 10 ms resolution 0.1 ms\n")
+    return str(tmp_path / "net.pnet")
+
+
+def _refused(tmp_path, rule: str, model: str = "iaf_psc_exp") -> NetworkError:
+    with pytest.raises(NetworkError) as err:
+        load_network(_write(tmp_path, rule, model))
+    assert err.value.span is not None and err.value.span.line == LINE and err.value.span.file.endswith("net.pnet")
+    return err.value
+
+
+def _npz(tmp_path, name="c.npz", **arrays):
+    np.savez(tmp_path / name, **arrays)
+    return f'from_file("{name}")'
+
+
+GOOD = dict(pre=np.array([0, 4]), post=np.array([3, 1]))
+
+
+@pytest.mark.parametrize("arrays, code, words", [
+    (dict(post=np.array([1])), "E247", "no array 'pre'"),
+    (dict(GOOD, extra=np.array([1])), "E247", "unknown array 'extra'"),
+    (dict(pre=np.array([0, 5]), post=np.array([3, 1])), "E248", "pre index 5 in row 1"),
+    (dict(pre=np.array([0, 4]), post=np.array([-1, 1])), "E248", "post index -1 in row 0"),
+    (dict(pre=np.array([0.0, 4.0]), post=np.array([3, 1])), "E248", "must hold integers"),
+    (dict(GOOD, post=np.array([3, 1, 2])), "E248", "differ in length"),
+    (dict(GOOD, weight=np.array([1.0, np.nan]), weight_unit=np.array("pA")), "E249", "not finite in row 1"),
+    (dict(GOOD, weight=np.array([1.0, 2.0]), delay=np.array([1.0, -1.0]), weight_unit=np.array("pA")), "E249",
+     "negative in row 1"),
+    (dict(GOOD, weight=np.array([1.0, 2.0]), delay=np.array([1.0, 0.05]), weight_unit=np.array("pA")), "E249",
+     "below the resolution"),
+    (dict(GOOD, weight=np.array([1.0, 2.0])), "E250", "no weight_unit"),
+    (dict(GOOD, weight=np.array([1.0, 2.0]), weight_unit=np.array("furlong")), "E250", "not a unit"),
+    (dict(GOOD, weight=np.array([1.0, 2.0]), weight_unit=np.array("mV")), "E204", "wrong unit"),
+    (dict(GOOD, weight=np.array([1.0, -2.0]), weight_unit=np.array("pA")), "E215", "positive (row 0) and negative"),
+])
+def test_defects_of_an_npz_are_refused_at_the_connect_statement(tmp_path, arrays, code, words):
+    """issue 16 item 2: each defect with its code, the .pnet's line and what is wrong with the file."""
+    rule = _npz(tmp_path, **arrays) + ("" if "delay" in arrays else ", delay = 1 ms")
+    err = _refused(tmp_path, rule)
+    assert err.code == code and words in err.message, err.message
+
+
+def test_the_weight_unit_follows_the_post_models_synapse_type(tmp_path):
+    """issue 16 item 2: the same rule (and message) as a `weight =` value: conductance synapses take nS."""
+    arrays = dict(GOOD, weight=np.array([1.0, 2.0]), weight_unit=np.array("pA"))
+    err = _refused(tmp_path, _npz(tmp_path, **arrays) + ", delay = 1 ms", model="iaf_cond_exp")
+    via_value = _refused(tmp_path, "one_to_one, weight = 1 pA, delay = 1 ms", model="iaf_cond_exp")
+    assert err.code == via_value.code == "E204" and "expected conductance" in err.message
+    assert err.hint == via_value.hint
+    (tmp_path / "ok.npz").unlink(missing_ok=True)
+    np.savez(tmp_path / "ok.npz", **dict(GOOD, weight=np.array([1.0, 2.0]), weight_unit=np.array("uS")))
+    net = load_network(_write(tmp_path, 'from_file("ok.npz"), delay = 1 ms', model="iaf_cond_exp"))
+    assert net.projections[0].data.weight_factor == 1000.0 and net.projections[0].weight == 2000.0
+
+
+def test_npy_defects_and_its_weight_unit_option(tmp_path):
+    np.save(tmp_path / "bad.npy", np.zeros((3, 5)))
+    assert _refused(tmp_path, 'from_file("bad.npy"), weight = 1 pA, delay = 1 ms').code == "E248"
+    np.save(tmp_path / "frac.npy", np.array([[0.5, 1.0]]))
+    err = _refused(tmp_path, 'from_file("frac.npy"), weight = 1 pA, delay = 1 ms')
+    assert err.code == "E248" and "not a whole number in row 0" in err.message
+    np.save(tmp_path / "w.npy", np.array([[0, 1, 2.0]]))
+    assert _refused(tmp_path, 'from_file("w.npy"), delay = 1 ms').code == "E250"
+    np.save(tmp_path / "obj.npy", np.array([[0, 1]], dtype=object), allow_pickle=True)
+    err = _refused(tmp_path, 'from_file("obj.npy"), weight = 1 pA, delay = 1 ms')
+    assert err.code == "E247" and "pickled" in err.message
+    err = _refused(tmp_path, 'from_file("missing.npz"), weight = 1 pA, delay = 1 ms')
+    assert err.code == "E247" and "not found" in err.message
+    err = _refused(tmp_path, 'from_file("w.npy"), weight_unit = pA, weight = 1 pA, delay = 1 ms')
+    assert err.code == "E216" and "gives the weights" in err.message
+    err = _refused(tmp_path, 'from_file("w.npy"), weight_unit = pA, delay = uniform(1 ms, 2 ms)')
+    assert err.code == "E252"
+    net = load_network(_write(tmp_path, 'from_file("w.npy"), weight_unit = nA, delay = 1 ms'))
+    assert net.projections[0].weight == 2000.0 and net.projections[0].data.weight_unit == "nA"
+
+
+def test_the_ir_holds_the_relative_path_and_hash_not_the_arrays(tmp_path):
+    """issue 16 item 2: `portasnn ir` stays small; the IR hash is the same in another directory and changes with
+    the file; the frontend notes the file as read (the program cache key covers it)."""
+    big = dict(pre=np.arange(5000) % 5, post=np.arange(5000) % 4)
+    rule = _npz(tmp_path, "conn.npz", **big) + ", weight = 1 pA, delay = 1 ms"
+    with reads.recording() as read:
+        net = load_network(_write(tmp_path, rule))
+    assert str((tmp_path / "conn.npz").resolve()) in read
+    text = canonical_json(net)
+    assert len(text) < 3000 and '"path":"conn.npz"' in text
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    for name in ("net.pnet", "conn.npz"):
+        shutil.copy(tmp_path / name, other / name)
+    assert ir_hash(load_network(other / "net.pnet")) == ir_hash(net)
+    np.savez(other / "conn.npz", pre=big["pre"], post=(big["post"] + 1) % 4)
+    assert ir_hash(load_network(other / "net.pnet")) != ir_hash(net)
+
+
+def test_existing_networks_serialise_as_before():
+    """issue 16 item 2: the new IR field is omitted while unused, so existing hashes stay."""
+    from portasnn.ir.network import Connector, Projection
+
+    proj = Projection(name="p", pre="A", post="B", connector=Connector(rule="one_to_one"), weight=1.0, delay=1.0)
+    assert "data" not in json.loads(canonical_json(proj))["ir"]
+
+
+def test_a_bundle_holds_the_data_file_and_follows_it(tmp_path):
+    """issue 16 item 2: built in two directories the bundle is byte-identical; a changed file changes it."""
+    from runtime.bundle import bundle_network
+
+    digests = []
+    for sub in ("one", "two"):
+        d = tmp_path / sub
+        d.mkdir()
+        np.savez(d / "conn.npz", pre=np.array([0, 4]), post=np.array([3, 1]))
+        (d / "net.pnet").write_text(open(_write(tmp_path, 'from_file("conn.npz"), weight = 1 pA, delay = 1 ms'))
+                                    .read())
+        b = bundle_network(d / "net.pnet", outdir=d / "out")
+        assert "src/conn.npz" in " ".join(b.manifest["files"])
+        digests.append((b.digest, (b.path.read_bytes())))
+    assert digests[0] == digests[1]
+    np.savez(tmp_path / "two" / "conn.npz", pre=np.array([0, 4]), post=np.array([3, 2]))
+    assert bundle_network(tmp_path / "two" / "net.pnet", outdir=tmp_path / "two" / "out2").digest != digests[0][0]
