@@ -106,6 +106,15 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
         args = ", ".join(number(v) for _, v in conn.params)
         opts = [f"weight = {value_text(proj.weight, weight_unit(proj.post, proj.receptor))}",
                 f"delay = {value_text(proj.delay, 'ms')}", f"receptor = {_name(proj.receptor, 'receptor')}"]
+        if proj.data is not None:  # the file gives what it has; a .npy's weight unit is written in the statement
+            data = proj.data
+            if '"' in data.path:
+                raise NetworkError(f"the path of connection file {data.path!r} cannot be written as .pnet text",
+                                   code="E216", hint="rename the file without '\"'")
+            args = f'"{data.path}"'
+            opts = opts[int(data.weights):1] + opts[1 + int(data.delays):]
+            if data.weights and data.path.endswith(".npy"):
+                opts.append(f"weight_unit = {data.weight_unit}")
         opts += [f"{k} = false" for k, v in (("autapses", conn.allow_autapses), ("multapses", conn.allow_multapses))
                  if not v]
         if proj.plastic:

@@ -140,3 +140,24 @@ def test_a_bundle_holds_the_data_file_and_follows_it(tmp_path):
     assert digests[0] == digests[1]
     np.savez(tmp_path / "two" / "conn.npz", pre=np.array([0, 4]), post=np.array([3, 2]))
     assert bundle_network(tmp_path / "two" / "net.pnet", outdir=tmp_path / "two" / "out2").digest != digests[0][0]
+
+
+@pytest.mark.parametrize("rule", [
+    'from_file("sub/c.npz")',
+    'from_file("w.npy"), weight_unit = nA, delay = 2 ms, receptor = inhibitory',
+    'from_file("p.npy"), weight = -3 pA, delay = 1.5 ms',
+])
+def test_the_printer_writes_connection_files_back(tmp_path, rule):
+    """issue 16 item 2: to_pnet of a network with connection files reads back to an equal IR."""
+    from portasnn.frontend.network import parse_network_text
+    from portasnn.ir.printer import to_pnet
+
+    (tmp_path / "sub").mkdir()
+    np.savez(tmp_path / "sub" / "c.npz", pre=np.array([1, 2]), post=np.array([0, 3]), weight=np.array([1.0, 2.0]),
+             delay=np.array([1.0, 2.5]), weight_unit=np.array("nA"))
+    np.save(tmp_path / "w.npy", np.array([[0, 1, 0.5], [2, 3, 0.25]]))
+    np.save(tmp_path / "p.npy", np.array([[0, 1], [4, 3]]))
+    net = load_network(_write(tmp_path, rule))
+    text = to_pnet(net)
+    again = parse_network_text(text, str(tmp_path / "printed.pnet"))
+    assert again.projections == net.projections and again == net
