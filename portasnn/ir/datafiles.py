@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from portasnn.errors import NetworkError, Span
-from portasnn.ir.network import ConnectionFile
+from portasnn.ir.network import ArrayFile, ConnectionFile
 
 KEYS = ("pre", "post", "weight", "delay", "weight_unit")
 
@@ -186,3 +186,55 @@ def connections(data: ConnectionFile, span: Span | None = None
     arrays = read(path, span)
     weight = arrays.weight * data.weight_factor if data.weights and arrays.weight is not None else None
     return arrays.pre, arrays.post, weight, arrays.delay if data.delays else None
+
+
+def read_parameter(path: Path, key: str | None, size: int, what: str, span: Span | None) -> np.ndarray:
+    """The per-neuron values of ``what`` in ``path`` (an .npy, or array ``key`` of an .npz): one finite number per
+    neuron of a population of ``size`` (E247 unreadable, E248 wrong shape or length, E249 not finite)."""
+    name = path.name if key is None else f"{path.name}[{key!r}]"
+    if not path.is_file():
+        raise _error("E247", f"parameter file not found: {path}", span, hint="the path is relative to the .pnet file")
+    if path.suffix not in (".npz", ".npy") or (path.suffix == ".npz") != (key is not None):
+        raise _error("E247", f"parameter file {path.name} must be an .npy, or an .npz with the array's name given",
+                     span, hint='file("tau.npy", ms) or file("params.npz", "tau_m", ms)')
+    try:
+        loaded = np.load(path, allow_pickle=False)
+        if key is not None:
+            with loaded:
+                if key not in loaded.files:
+                    raise _error("E247", f"parameter file {path.name} has no array '{key}'", span,
+                                 hint="it has: " + (", ".join(loaded.files) or "no arrays"))
+                loaded = loaded[key]
+    except ValueError as exc:
+        if "pickle" in str(exc):
+            raise _error("E247", f"parameter file {name} holds a pickled (object) array, which is not read",
+                         span) from None
+        raise _error("E247", f"parameter file {name} is not a readable numpy file: {exc}", span) from None
+    except (OSError, EOFError, zipfile.BadZipFile) as exc:
+        raise _error("E247", f"parameter file {name} is not a readable numpy file: {exc}", span) from None
+    if not isinstance(loaded, np.ndarray):
+        raise _error("E247", f"parameter file {name} is an .npz archive: give the array's name", span,
+                     hint='file("params.npz", "tau_m", ms)')
+    if loaded.ndim != 1 or loaded.shape[0] != size:
+        raise _error("E248", f"parameter file {name} has shape {loaded.shape}, but {what} needs one value per neuron "
+                     f"({size},)", span)
+    if loaded.dtype.kind not in "iuf":
+        raise _error("E249", f"parameter file {name} must hold numbers, not {loaded.dtype}", span)
+    values = loaded.astype(np.float64)
+    bad = np.flatnonzero(~np.isfinite(values))
+    if bad.size:
+        raise _error("E249", f"parameter file {name} is not finite at neuron {int(bad[0])} ({values[bad[0]]!r})",
+                     span)
+    return values
+
+
+def parameter_values(data: ArrayFile, span: Span | None = None) -> np.ndarray:
+    """The per-neuron values (IR unit) of ``data``, from the file it was read from; E251 if it changed since."""
+    path = Path(data.source if data.source else data.path)
+    if not path.is_file():
+        raise _error("E251", f"parameter file {data.path} is gone since the network was read ({path})", span,
+                     hint="read the network again")
+    if sha256_of(path) != data.sha256:
+        raise _error("E251", f"parameter file {data.path} changed since the network was read", span,
+                     hint="read the network again (portasnn does so when its files change)")
+    return read_parameter(path, data.key, data.size, data.path, span) * data.factor

@@ -48,8 +48,29 @@ class Distribution:
         return dict(self.params)[name]
 
 
-Value = Union[float, int, bool, Distribution, tuple[float, ...]]
-"""A constant, a distribution, or (for spike times and step amplitudes) a tuple of floats."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArrayFile:
+    """Per-neuron values of a population's parameter or initial value, kept in an array file (issue 16 item 2):
+    ``file("tau.npy", ms)`` or ``file("params.npz", "V_th", mV)``.
+
+    ``path`` relative to the network's file, ``sha256`` its content hash, ``key`` the array's name in an .npz
+    (None for an .npy), ``size`` its length (the population's), ``unit`` the unit written in the call; a file value
+    times ``factor`` is the value in the IR unit of the parameter. ``source``: where it was read (not hashed).
+    ``portasnn.ir.datafiles.parameter_values`` reads it.
+    """
+
+    path: str
+    sha256: str
+    key: str | None = None
+    size: int
+    unit: str = ""
+    factor: float = 1.0
+    source: str | None = field(default=None, compare=False)
+
+
+Value = Union[float, int, bool, Distribution, tuple[float, ...], ArrayFile]
+"""A constant, a distribution, (for spike times and step amplitudes) a tuple of floats, or (for population
+parameters and initial values) per-neuron values from an array file."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

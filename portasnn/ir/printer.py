@@ -13,7 +13,7 @@ from portasnn.errors import NetworkError
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.reader import default_projection_name, default_recorder_name, nestml_model_path
 from portasnn.frontend.pnet.synapses import NEST_SYNAPSES, WEIGHT_BOUND
-from portasnn.ir.network import Distribution, ModelRef, Network, Population, Stimulus, Synapse, Value
+from portasnn.ir.network import ArrayFile, Distribution, ModelRef, Network, Population, Stimulus, Synapse, Value
 from portasnn.units import UNITS, Quantity, ir_unit_name
 
 KEYWORDS = {"network", "include", "model", "from", "nest", "let", "population", "initial", "connect", "stimulus",
@@ -47,6 +47,12 @@ def number(value: float | int, unit: str = "") -> str:
 
 
 def value_text(value: Value, unit: str) -> str:
+    if isinstance(value, ArrayFile):  # per-neuron values: the file, its array and the unit it is written in
+        if '"' in value.path or (value.key and '"' in value.key):
+            raise NetworkError(f"the path of parameter file {value.path!r} cannot be written as .pnet text",
+                               code="E216", hint="rename the file without '\"'")
+        key = f'"{value.key}", ' if value.key is not None else ""
+        return f'file("{value.path}", {key}{value.unit or 1})'
     if isinstance(value, Distribution):
         return dist_text(value, unit)
     if isinstance(value, tuple):

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping
 
 from portasnn.errors import InternalError, NetworkError, Span, ToolError, UsageError, warn
 from portasnn.nonfinite import non_finite_error
-from portasnn.ir.network import Distribution, Network, Projection, Recorder, Stimulus, Value
+from portasnn.ir.network import ArrayFile, Distribution, Network, Projection, Recorder, Stimulus, Value
 from portasnn.targets.nest.render import render
 
 ProgressCallback = Callable[[float, float], None]
@@ -140,6 +140,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         "plastic_synapses": plastic,
         "weight_recorders": weight_recs,
         "projections": projections,
+        "array_files": any(isinstance(v, ArrayFile) for pop in net.populations for _, v in (*pop.params, *pop.initial)),
         "stimuli": stimuli,
         "spike_recorders": spike_recs,
         "trace_recorders": trace_recs,
@@ -386,6 +387,9 @@ def _expr(value: Value, what: str, span: Span | None, *, scalar: bool) -> str:
     """A Python expression for the script: a literal, a list, or a nest.random parameter."""
     if isinstance(value, Distribution):
         return _dist(value, what)
+    if isinstance(value, ArrayFile):  # per-neuron values: the script reads the file (its sha256 checked)
+        return (f"array_file({json.dumps(value.source or value.path)}, {json.dumps(value.sha256)}, "
+                f"{value.key!r}, {float(value.factor)!r})")
     if isinstance(value, bool):
         return repr(value)
     if isinstance(value, (int, float)):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from portasnn.errors import NetworkError
+from portasnn.errors import InternalError, NetworkError
 from portasnn.ir import network as nir
 
 from .lower import Lowered
@@ -130,7 +130,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no parameter '{name}'",
                                    span=pop.span, code="E207")
-            args.append(f"{name}={_value(value, conv[name], f'{pop.name}.{name}', pop.span)}")
+            args.append(f"{name}={_param_value(view, pop, name, value, conv[name])}")
         extra = ""
         msw = max_expected_summed_weight(pop, (scalings or {}).get(pop.name) or nir.WeightScaling(), low, board)
         if msw is not None:
@@ -141,7 +141,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no state '{name}'",
                                    span=pop.span, code="E207")
-            L.append(f"{_var(pop.name)}.initialize({name}={_value(value, conv[name], f'{pop.name}.{name}', pop.span)})")
+            L.append(f"{_var(pop.name)}.initialize({name}={_param_value(view, pop, name, value, conv[name])})")
     for k, proj in enumerate(net.projections, start=1):
         low = lowered[net.population(proj.post).model]
         stype = _stype(low, proj.receptor, proj.span)
@@ -199,6 +199,20 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
     return view
 
 
+def _param_value(view: ScriptView, pop: nir.Population, name: str, value: nir.Value, factor: float) -> str:
+    """A population's parameter or initial value for PyNN; per-neuron values from a file (issue 16 item 2) are
+    written as text next to the script (PyNN units) and loaded from there."""
+    if not isinstance(value, nir.ArrayFile):
+        return _value(value, factor, f"{pop.name}.{name}", pop.span)
+    from portasnn.ir import datafiles
+
+    values = datafiles.parameter_values(value, pop.span) * factor
+    rel = f"parameters/{''.join(ch if ch.isalnum() else '_' for ch in pop.name)}__{name}.txt"
+    view.data_files[rel] = f"# {pop.name}.{name} from {value.path} (PyNN units), one value per neuron\n" + \
+        "\n".join(repr(float(v)) for v in values) + "\n"
+    return f"numpy.loadtxt(os.path.join(HERE, {rel!r}), ndmin=1)"
+
+
 def _file_projection(view: ScriptView, proj: nir.Projection, low: Lowered, stype: int, k: int) -> None:
     """A ``from_file`` projection as a ``FromListConnector`` (issue 16 item 2): its list (pre, post, weight in
     PyNN units as a magnitude, delay in ms) is written as text next to the script and loaded from there."""
@@ -214,8 +228,8 @@ def _file_projection(view: ScriptView, proj: nir.Projection, low: Lowered, stype
         return
     for what, value in (("weight", proj.weight), ("delay", proj.delay)):
         if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise NetworkError(f"{proj.name}.{what}: a connection file's default {what} must be a number",
-                               span=proj.span, code="E252")
+            raise InternalError(f"{proj.name}.{what}: a connection file's default {what} must be a number (the "
+                                "network checks should have refused it)")
     w = (np.abs(fw) if fw is not None else np.full(pre.size, abs(float(proj.weight)))) * low.weight_to_model[stype]
     d = fd if fd is not None else np.full(pre.size, float(proj.delay))
     name = f"connections/{k}_{''.join(ch if ch.isalnum() else '_' for ch in proj.name)}.txt"

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from portasnn.errors import NetworkError
+from portasnn.errors import InternalError, NetworkError
 from portasnn.ir import datafiles
-from portasnn.ir.network import Distribution, Network, Projection, Stimulus
+from portasnn.ir.network import ArrayFile, Distribution, Network, Projection, Stimulus
 
 from portasnn.targets.spinnaker.pynn_script import check_current_receptor, check_weight_sign
 
@@ -105,6 +105,12 @@ def draw(value: object, n: int, rng: np.random.Generator, what: str, span: objec
                            code="E421", hint="widen the bounds or change the distribution")
     if isinstance(value, (bool, int, float)):
         return np.full(n, float(value))
+    if isinstance(value, ArrayFile):  # per-neuron values from a file (nothing drawn)
+        values = datafiles.parameter_values(value, span)  # type: ignore[arg-type]
+        if values.size != n:
+            raise InternalError(f"{what}: the file {value.path} holds {values.size} values, not {n} (the network "
+                                "checks should have refused it)")
+        return values
     raise NetworkError(f"{what}: expected a number or a distribution, got {value!r}", span=span, code="E421")
 
 

@@ -88,3 +88,30 @@ def test_a_file_changed_after_reading_is_refused(tmp_path):
     with pytest.raises(NetworkError) as err:
         connections(net.projections[0].data)
     assert err.value.code == "E251"
+
+
+def test_per_neuron_parameters_from_files_are_what_nest_reports(tmp_path):
+    """issue 16 item 2 (parameters): tau_m from an .npy in s, V_th from an .npz in mV, V_m (initial) in uV: each
+    neuron's value in GetStatus is the file's, converted."""
+    import nest
+
+    tau = np.array([0.010, 0.012, 0.015, 0.02, 0.0125])
+    vth = np.array([-55.0, -54.0, -53.5, -50.0, -52.25])
+    vm = np.array([-70000.0, -65000.0, -60500.0, -71000.0, -69000.0])
+    np.save(tmp_path / "tau.npy", tau)
+    np.savez(tmp_path / "params.npz", V_th=vth, V_m=vm)
+    (tmp_path / "net.pnet").write_text(
+        'network pp\nmodel lif = nest iaf_psc_exp\npopulation A: 5 lif { tau_m = file("tau.npy", s), '
+        'V_th = file("params.npz", "V_th", mV), V_m = file("params.npz", "V_m", uV) }\n'
+        "population B: 2 lif\nsimulate 10 ms resolution 0.1 ms\n")
+    net = load_network(tmp_path / "net.pnet")
+    script = lower_network(net, resolve_models(net))
+    path = tmp_path / script.filename
+    path.write_text(script.text)
+    module = load_script(path)
+    pops = module.build(1, 1)[0]
+    got = pops["A"].get(["tau_m", "V_th", "V_m"])
+    assert np.allclose(got["tau_m"], tau * 1000.0, rtol=1e-14, atol=0)
+    assert np.array_equal(got["V_th"], vth)
+    assert np.allclose(got["V_m"], vm / 1000.0, rtol=1e-14, atol=0)
+    assert pops["B"].get("tau_m") == (nest.GetDefaults("iaf_psc_exp")["tau_m"],) * 2

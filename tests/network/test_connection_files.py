@@ -161,3 +161,79 @@ def test_the_printer_writes_connection_files_back(tmp_path, rule):
     text = to_pnet(net)
     again = parse_network_text(text, str(tmp_path / "printed.pnet"))
     assert again.projections == net.projections and again == net
+
+
+def _param_net(tmp_path, value: str, item: str = "tau_m") -> str:
+    (tmp_path / "p.pnet").write_text(f"network pp\nmodel lif = nest iaf_psc_exp\n"
+                                     f"population A: 4 lif {{ {item} = {value} }}\nsimulate 10 ms\n")
+    return str(tmp_path / "p.pnet")
+
+
+@pytest.mark.parametrize("value, code, words", [
+    ('file("tau.npy", mV)', "E204", "wrong unit"),
+    ('file("short.npy", ms)', "E248", "one value per neuron (4,)"),
+    ('file("p.npz", "nope", ms)', "E247", "no array 'nope'"),
+    ('file("p.npz", ms)', "E247", "an .npz with the array's name given"),
+    ('file("nan.npy", ms)', "E249", "not finite at neuron 2"),
+    ('file("obj.npy", ms)', "E247", "pickled"),
+    ('file("gone.npy", ms)', "E247", "not found"),
+    ('file("tau.npy")', "E210", "the unit of its values"),
+    ('"tau.npy"', "E216", "only valid as a file name"),
+])
+def test_defects_of_a_parameter_file_are_refused_where_it_is_named(tmp_path, value, code, words):
+    """issue 16 item 2 (parameters): each defect with its code, the .pnet's line 3 and what is wrong."""
+    np.save(tmp_path / "tau.npy", np.array([10.0, 11.0, 12.0, 13.0]))
+    np.save(tmp_path / "short.npy", np.array([10.0, 11.0]))
+    np.save(tmp_path / "nan.npy", np.array([10.0, 11.0, np.nan, 13.0]))
+    np.save(tmp_path / "obj.npy", np.array([1, 2, 3, 4], dtype=object), allow_pickle=True)
+    np.savez(tmp_path / "p.npz", tau=np.array([10.0, 11.0, 12.0, 13.0]))
+    with pytest.raises(NetworkError) as err:
+        load_network(_param_net(tmp_path, value))
+    assert err.value.code == code and words in err.value.message, err.value.message
+    assert err.value.span is not None and err.value.span.line == 3
+
+
+def test_parameter_files_print_back_and_follow_the_file(tmp_path):
+    """issue 16 item 2 (parameters): the printer writes file(...) back; the IR hash changes with the file."""
+    from portasnn.frontend.network import parse_network_text
+    from portasnn.ir.printer import to_pnet
+
+    np.savez(tmp_path / "p.npz", V=np.array([-60.0, -61.0, -62.0, -63.0]))
+    with reads.recording() as read:
+        net = load_network(_param_net(tmp_path, 'file("p.npz", "V", mV)', "V_m"))
+    assert str((tmp_path / "p.npz").resolve()) in read
+    assert parse_network_text(to_pnet(net), str(tmp_path / "printed.pnet")) == net
+    np.savez(tmp_path / "p.npz", V=np.array([-60.0, -61.0, -62.0, -64.0]))
+    assert ir_hash(load_network(tmp_path / "p.pnet")) != ir_hash(net)
+
+
+def test_the_builder_makes_the_same_ir_as_the_pnet(tmp_path, monkeypatch):
+    """issue 16 item 2: net.connect(..., connector=portasnn.from_file(...)) and portasnn.file(...) give the IR the
+    .pnet statements give (paths relative to the current directory)."""
+    import portasnn
+
+    monkeypatch.chdir(tmp_path)
+    np.save(tmp_path / "w.npy", np.array([[0, 1, 0.5], [2, 3, 0.25]]))
+    np.save(tmp_path / "p.npy", np.array([[0, 1], [4, 3]]))
+    np.savez(tmp_path / "v.npz", V=np.array([-60.0, -61.0, -62.0, -63.0, -64.0]))
+    (tmp_path / "net.pnet").write_text(
+        "network ff\nmodel lif = nest iaf_psc_exp\n"
+        'population A: 5 lif { V_th = file("v.npz", "V", mV), tau_m = file("tau.npy", s) }\npopulation B: 4 lif\n'
+        'connect A -> B: from_file("w.npy"), weight_unit = nA, delay = 2 ms, receptor = inhibitory\n'
+        'connect A -> B: from_file("p.npy"), weight = -3 pA, delay = 1.5 ms\n'
+        "simulate 10 ms resolution 0.1 ms\n")
+    np.save(tmp_path / "tau.npy", np.array([0.01, 0.02, 0.03, 0.04, 0.05]))
+    net = portasnn.Network("ff")
+    net.model("lif", nest="iaf_psc_exp")
+    net.population("A", 5, "lif", params={"V_th": portasnn.file("v.npz", "V", "mV"),
+                                          "tau_m": portasnn.file("tau.npy", "s")})
+    net.population("B", 4, "lif")
+    net.connect("A", "B", connector=portasnn.from_file("w.npy", weight_unit="nA"), delay=2.0, receptor="inhibitory")
+    net.connect("A", "B", portasnn.from_file("p.npy"), weight="-3 pA", delay="1.5 ms")
+    net.simulate(10.0, resolution=0.1)
+    built, read = net.ir(), load_network(tmp_path / "net.pnet")
+    assert built.populations == read.populations and built.projections == read.projections
+    assert ir_hash(built) == ir_hash(read)
+    with pytest.raises(NetworkError) as err:
+        net.connect("A", "B", portasnn.from_file("p.npy"), delay=1.0)
+    assert err.value.code == "E216" and "needs weight" in err.value.message

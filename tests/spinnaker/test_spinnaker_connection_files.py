@@ -145,3 +145,71 @@ def test_virtual_board_maps_the_list_with_the_emulators_ring_buffer_shifts(tmp_p
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     seen = json.loads((art.script.parent / "shifts.json").read_text())
     assert seen["B"] == meta["ring_buffer_shifts"]["B"]
+
+
+TAU = np.array([5.0, 10.0, 12.5, 20.0, 40.0, 7.5])  # ms
+E_L = np.array([-70.0, -65.0, -60.0, -72.5, -68.0, -61.0])  # mV
+V_0 = np.array([-50.0, -52.5, -55.0, -80.0, -45.0, -61.0])  # mV
+
+
+def _parameter_network(tmp_path) -> str:
+    np.save(tmp_path / "tau.npy", TAU / 1000.0)  # in s: converted by the unit in the call
+    np.savez(tmp_path / "params.npz", E_L=E_L, V_0=V_0 * 1000.0)  # V_0 in uV
+    (tmp_path / "params.pnet").write_text("""\
+network perneuron
+model exp from "nestml:iaf_psc_exp_neuron"
+population P: 6 exp { tau_m = file("tau.npy", s), E_L = file("params.npz", "E_L", mV), V_th = -30 mV,
+                      V_m = file("params.npz", "V_0", uV) }
+record V_m of P
+simulate 30 ms resolution 0.1 ms seed 3
+""")
+    return str(tmp_path / "params.pnet")
+
+
+@pytest.mark.slow
+def test_per_neuron_parameters_on_spinnaker_host_follow_the_closed_form(tmp_path):
+    """issue 16 item 2 (parameters): each neuron relaxes from its own V_m(0) to its own E_L with its own tau_m,
+    V(t) = E_L + (V_0 - E_L) exp(-t / tau_m), on spinnaker-host (float) and on NEST."""
+    from portasnn.run import run
+
+    pnet = _parameter_network(tmp_path)
+    for target in ("spinnaker-host-float", "nest"):
+        res = read_results(run(pnet, target=target, outdir=tmp_path / target, progress=False))
+        trace = res.traces["P"]["V_m"]
+        for j in range(6):
+            expected = E_L[j] + (V_0[j] - E_L[j]) * np.exp(-trace.times / TAU[j])
+            assert np.allclose(trace.of(j), expected, rtol=0, atol=1e-9), (target, j)
+
+
+def test_spinnaker_script_loads_per_neuron_parameters_written_next_to_it(tmp_path):
+    """issue 16 item 2 (parameters): the PyNN population gets arrays in PyNN units from text files of the artifact."""
+    from portasnn.modules import build_spinnaker
+
+    art = build_spinnaker(_parameter_network(tmp_path), tmp_path / "out")
+    text = art.script.read_text()
+    assert "tau_m=numpy.loadtxt(os.path.join(HERE, 'parameters/P__tau_m.txt'), ndmin=1)" in text
+    assert "pop_P.initialize(V_m=numpy.loadtxt(os.path.join(HERE, 'parameters/P__V_m.txt'), ndmin=1))" in text
+    assert str(tmp_path) not in text
+    folder = art.script.parent / "parameters"
+    assert np.allclose(np.loadtxt(folder / "P__tau_m.txt"), TAU, rtol=1e-14, atol=0)
+    assert np.array_equal(np.loadtxt(folder / "P__E_L.txt"), E_L)
+    assert np.allclose(np.loadtxt(folder / "P__V_m.txt"), V_0, rtol=1e-14, atol=0)
+
+
+@pytest.mark.slow
+@pytest.mark.spinnaker
+def test_virtual_board_runs_the_script_with_per_neuron_parameters(tmp_path):
+    """issue 16 item 2 (parameters): sPyNNaker 7.4.1 takes the arrays (population and initialize) to the end."""
+    pytest.importorskip("spynnaker")
+    from portasnn.modules import build_spinnaker
+
+    from .test_virtual_board import _env
+
+    pnet = _parameter_network(tmp_path)
+    text = open(pnet).read().replace("resolution 0.1 ms", "resolution 1 ms")
+    open(pnet, "w").write(text)
+    art = build_spinnaker(pnet, tmp_path / "out")
+    proc = subprocess.run([sys.executable, art.script.name], cwd=art.script.parent, env=_env(tmp_path / "home"),
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert (art.script.parent / "results" / "P.pkl").is_file()

@@ -1,6 +1,7 @@
-"""``from_file`` projections (issue 16 item 2): a connection file checked against its populations and turned into
-the IR's ``ConnectionFile``, its weights in the receptor's unit with the IR's sign convention. Shared by the .pnet
-reader and the Python builder; the reader notes the file as read (the program cache's key covers it).
+"""Data from files (issue 16 item 2): ``from_file`` projections (a connection file checked against its populations
+and turned into the IR's ``ConnectionFile``, its weights in the receptor's unit with the IR's sign convention) and
+per-neuron parameter values (``file(...)`` -> ``ArrayFile``). Shared by the .pnet reader and the Python builder;
+each file is noted as read (the program cache's key covers it).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from portasnn.frontend.pnet import values as V
 from portasnn.frontend.pnet.catalog import ModelInfo
 from portasnn.frontend.pnet.checks import normalise_weight
 from portasnn.ir import datafiles as DF
-from portasnn.ir.network import ConnectionFile, Population, Value
+from portasnn.ir.network import ArrayFile, ConnectionFile, Population, Value
 from portasnn.units import UNITS, Quantity, parse_unit
 
 error = V.error
@@ -108,3 +109,14 @@ def _weight_unit(arrays: DF.Arrays, given: tuple[Quantity, str] | None, name: st
         raise error("E250", f"weight_unit {arrays.weight_unit!r} in connection file {name} is not a unit", fspan,
                     hint="e.g. mV, pA, nA, nS, uS, or 1 for plain numbers")
     return unit, arrays.weight_unit, fspan
+
+
+def array_file(raw: V.FileValue, unit: Quantity | None, size: int, what: str, base: Path) -> ArrayFile:
+    """Per-neuron values of ``what`` from an array file: one finite number per neuron of a population of ``size``,
+    the unit given in the call checked against the parameter's ``unit`` (E204, as for a value)."""
+    DF.read_parameter(raw.path, raw.key, size, what, raw.span)
+    factor = float(V.convert(raw.unit, unit, what, raw.span))
+    reads.note(raw.path)
+    rel = Path(os.path.relpath(raw.path.resolve(), base.resolve())).as_posix()
+    return ArrayFile(path=rel, sha256=DF.sha256_of(raw.path), key=raw.key, size=size, unit=raw.unit_text,
+                     factor=factor, source=str(raw.path.resolve()))

@@ -6,6 +6,7 @@ defined before it is used. Every IR node made here carries the Span of its state
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
@@ -21,18 +22,18 @@ from portasnn.frontend import reads
 from portasnn.frontend.pnet import values as V
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet import synapses as S
-from portasnn.frontend.pnet.connfiles import connection_file
+from portasnn.frontend.pnet.connfiles import array_file, connection_file
 from portasnn.frontend.pnet.checks import RULE_PARAMS, STIM_PARAMS, check_network, normalise_weight
 from portasnn.frontend.pnet.PortasnnNetLexer import PortasnnNetLexer
 from portasnn.frontend.pnet.PortasnnNetParser import PortasnnNetParser as P
-from portasnn.ir.network import (Connector, ModelRef, Network, Population, Projection, Recorder, Simulation,
+from portasnn.ir.network import (ArrayFile, Connector, ModelRef, Network, Population, Projection, Recorder, Simulation,
                                  Stimulus, Synapse, Value, WeightRecorder, WeightScaling)
 from portasnn.units import ONE, UNITS, Quantity, UnitError, describe
 
 error = V.error
 MS, PA, HZ = UNITS["ms"], UNITS["pA"], UNITS["Hz"]
 STIM_KINDS = {"poisson": "poisson", "dc": "dc", "step": "step", "spikes": "spike_times"}
-FUNCTIONS = {"min", "max", "abs", "exp", "log", "sqrt", "round", "floor", "ceil"}
+FUNCTIONS = {"min", "max", "abs", "exp", "log", "sqrt", "round", "floor", "ceil"}  # and file(...) per neuron
 KEYWORD_TOKENS = set(range(P.NETWORK, P.FALSE + 1))
 
 
@@ -290,7 +291,10 @@ class Reader:
         initial: list[tuple[str, Value]] = []
         for key, (raw, is_initial, expr_span) in items.items():
             unit = info.unit_of(key) if info is not None else None
-            value = V.to_value(raw, unit, f"{key} of population {name}", expr_span)
+            if isinstance(raw, V.FileValue):
+                value = self.array_file(raw, unit, size, f"{key} of population {name}")
+            else:
+                value = V.to_value(raw, unit, f"{key} of population {name}", expr_span)
             (initial if is_initial or (info is not None and key in info.state) else params).append((key, value))
         opts = {opt.name.text: opt for opt in ctx.option()}
         for opt in ctx.option():
@@ -302,6 +306,24 @@ class Reader:
         scaling = self.weight_scaling(opts["weight_scaling"].expr(), model) if opts else None
         self.pops[name] = Population(name=name, size=size, model=model, params=tuple(params),
                                      initial=tuple(initial), span=span, weight_scaling=scaling)
+
+    def array_file(self, raw: V.FileValue, unit, size: int, what: str) -> ArrayFile:
+        """Per-neuron values of ``what`` from an array file (``connfiles.array_file``)."""
+        self.data_files.add(str(raw.path.resolve()))
+        return array_file(raw, unit, size, what, self.top_dir())
+
+    def file_call(self, call: P.CallContext) -> V.FileValue:
+        """``file("tau.npy", ms)`` or ``file("params.npz", "V_th", mV)``: per-neuron values of a population."""
+        args, span = call.arg(), self.span(call)
+        strings = [a for a in args if isinstance(a.expr(), P.StringExprContext)]
+        if (any(a.name is not None for a in args) or len(args) not in (2, 3) or len(strings) != len(args) - 1
+                or isinstance(args[-1].expr(), P.StringExprContext)):
+            raise error("E210", "file takes the file's path, for an .npz the array's name, and the unit of its values",
+                        span, hint='e.g. file("tau.npy", ms) or file("params.npz", "V_th", mV) (1 for plain numbers)')
+        path = self.base_dir() / _string(args[0].expr().STRING().symbol)
+        key = _string(args[1].expr().STRING().symbol) if len(args) == 3 else None
+        unit = V.quantity(self.eval(args[-1].expr()), "the unit of file(...)", self.span(args[-1]))
+        return V.FileValue(path, key, unit, args[-1].expr().getText(), span)
 
     def weight_scaling(self, ctx, model: str) -> WeightScaling:
         """``auto`` | ``spynnaker`` | ``shift(S, ...)`` | ``max(W, ...)`` (per synapse type, W in the weight's
@@ -636,6 +658,8 @@ class Reader:
 
     def _call(self, call: P.CallContext) -> V.EvalValue:
         fn, span = call.fn.text, self.span(call)
+        if fn == "file":
+            return self.file_call(call)
         if fn in V.DIST_PARAMS:
             names = (*V.DIST_PARAMS[fn], "low", "high") if fn != "uniform" else V.DIST_PARAMS[fn]
             args = self.call_args(call, names, V.DIST_PARAMS[fn], fn)
