@@ -331,8 +331,9 @@ _ALL: tuple[Code, ...] = (
        "in the connect statement for a .npy (not both). It is checked as a `weight =` value is, by the "
        "post-synaptic model's synapse type (mV, pA or nS).", "frontend"),
     _c("E251", "data file changed since the network was read",
-       "The network records each connection or parameter file's sha256 when it is read; the file has since changed or gone, so "
-       "its connections are no longer the network's. Read the network again (portasnn does when its files change).",
+       "The network records each connection or parameter file's sha256 when it is read; the file has since changed "
+       "or gone, so its data are no longer the network's. Read the network again (portasnn does when its files "
+       "change).",
        "frontend"),
     _c("E252", "random default weight or delay with a connection file",
        "A random `weight = ...` or `delay = ...` for the connections of a connection file is not supported yet, so "

@@ -2,9 +2,10 @@
 
 Random draws (parameter distributions, connectivity, weights, delays) use one numpy Generator
 seeded with the network seed, in declaration order. Semantics follow PyNN / sPyNNaker:
-delays ``max(1, rint(d / dt))`` ticks; a ``from_file`` projection takes its file's pairs (nothing drawn); ``fixed_indegree`` draws each target's sources (without
-autapses when ``allow_autapses`` is false, without repeats when ``allow_multapses`` is false);
-weights enter the ring buffers as ``|w|`` in the model's unit; a spike-array time T fires at tick
+delays ``max(1, rint(d / dt))`` ticks; a ``from_file`` projection takes its file's pairs and per-neuron
+values from files are taken as they are (nothing drawn); ``fixed_indegree`` draws each target's sources (without
+autapses when ``allow_autapses`` is false, without repeats when ``allow_multapses`` is false); weights enter
+the ring buffers as ``|w|`` in the model's unit; a spike-array time T fires at tick
 ``ceil(floor(T * 1000) / dt_us)``; current sources switch at tick ``rint(t / dt)``.
 """
 from __future__ import annotations

@@ -2,6 +2,7 @@
 the IR keeps the file's relative path and sha256 (not its arrays), and the cache key and bundles follow the file."""
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 
@@ -237,3 +238,19 @@ def test_the_builder_makes_the_same_ir_as_the_pnet(tmp_path, monkeypatch):
     with pytest.raises(NetworkError) as err:
         net.connect("A", "B", portasnn.from_file("p.npy"), delay=1.0)
     assert err.value.code == "E216" and "needs weight" in err.value.message
+
+
+def test_the_program_cache_follows_a_changed_data_file(tmp_path, monkeypatch):
+    """issue 16 item 2: a program loaded from the cache is the one of the current connection file."""
+    from portasnn.program import load_program
+
+    monkeypatch.setenv("PORTASNN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("PORTASNN_PROGRAM_CACHE", "1")
+    np.savez(tmp_path / "conn.npz", pre=np.array([0, 4]), post=np.array([3, 1]))
+    pnet = _write(tmp_path, 'from_file("conn.npz"), weight = 1 pA, delay = 1 ms')
+    first = load_program(pnet).network.projections[0].data
+    assert load_program(pnet).network.projections[0].data == first  # from the cache
+    np.savez(tmp_path / "conn.npz", pre=np.array([0, 4]), post=np.array([3, 2]))
+    again = load_program(pnet).network.projections[0].data
+    assert again.sha256 != first.sha256 and again.sha256 == hashlib.sha256((tmp_path / "conn.npz").read_bytes()
+                                                                           ).hexdigest()

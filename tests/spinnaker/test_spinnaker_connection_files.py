@@ -62,8 +62,8 @@ def test_spinnaker_host_runs_exactly_the_files_synapses(tmp_path):
 @pytest.mark.slow
 def test_nest_and_spinnaker_host_float_agree_with_the_closed_form(tmp_path):
     """issue 16 item 2: identical A neurons fire together, so B_j's V_m - E_L is (sum of its weights, each at
-    its delay) times one kernel: with equal delays onto B_0 and B_3 (1 ms), B_0/B_3 is W_0/W_3 at every step, B_2 is B_0's kernel
-    scaled and shifted by the 0.5 ms longer delay of one of its connections;
+    its delay) times one kernel: with equal delays onto B_0 and B_3 (1 ms), B_0/B_3 is W_0/W_3 at every step, B_2
+    is B_0's kernel scaled and shifted by the 0.5 ms longer delay of one of its connections;
     B_4 gets nothing and stays at rest. NEST and spinnaker-host (float) give the same traces."""
     from portasnn.run import run
 

@@ -474,9 +474,9 @@ class Reader:
                            unit_ctx.getText())
         receptor = opts["receptor"][0] if "receptor" in opts else None
         info = info_of(self.catalog, self.models[post.model])
+        given = {k: opts[k][0] if k in opts else None for k in ("weight", "delay")}
         data, weight, delay, receptor = connection_file(
-            path, self.top_dir(), pre, post, info, receptor,  # type: ignore[arg-type]
-            opts["weight"][0] if "weight" in opts else None, opts["delay"][0] if "delay" in opts else None,  # type: ignore
+            path, self.top_dir(), pre, post, info, receptor, given["weight"], given["delay"],  # type: ignore[arg-type]
             weight_unit, span, spans)
         self.data_files.add(str(path.resolve()))
         synapse, synapse_span = opts.get("synapse", ("static", None))  # type: ignore[assignment]
