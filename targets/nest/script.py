@@ -193,7 +193,8 @@ def _file_projection(net: Network, proj: Projection, models: Mapping[str, ModelI
     listed pairs one to one from arrays of node ids, weights and delays per connection (issue 16 item 2)."""
     data = proj.data
     assert data is not None
-    syn = _syn_spec(net, net.population(proj.post).model, proj.weight, proj.delay, proj.receptor, models, proj.span,
+    delay = proj.delay if data.count else net.simulation.resolution  # an empty file connects nothing
+    syn = _syn_spec(net, net.population(proj.post).model, proj.weight, delay, proj.receptor, models, proj.span,
                     f"projection {proj.name}")
     syn["weight"] = "conn[\"weight\"]" if data.weights else f"np.full(conn[\"n\"], {syn['weight']})"
     syn["delay"] = "conn[\"delay\"]" if data.delays else f"np.full(conn[\"n\"], {syn['delay']})"

@@ -213,3 +213,13 @@ def test_virtual_board_runs_the_script_with_per_neuron_parameters(tmp_path):
                           capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert (art.script.parent / "results" / "P.pkl").is_file()
+
+
+def test_a_spinnaker_bundle_carries_the_lists_and_the_data_files(tmp_path):
+    """issue 16 item 2: the bundle holds the network's data files and the lists the script loads."""
+    from runtime.bundle import bundle_network
+
+    pnet = _network(tmp_path)
+    files = bundle_network(pnet, target="spinnaker", outdir=tmp_path / "b").manifest["files"]
+    assert any(f.endswith("src/conn.npz") for f in files)
+    assert any(f.endswith("spinnaker/connections/1_A__B.txt") for f in files)
