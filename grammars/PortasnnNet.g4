@@ -14,6 +14,7 @@
 //   population I: NI exc, weight_scaling = auto             (or shift(1, 2), max(2 mV, 8 mV), spynnaker)
 //   connect E -> I: fixed_indegree(CE), weight = J, delay = D
 //   connect E -> E: fixed_indegree(CE), synapse = stdp, weight = J, delay = D
+//   connect E -> I: from_file("conn.npz"), delay = D     (explicit connections: pre, post[, weight, delay])
 //   stimulus ext: poisson(rate = nu_ext * CE) -> E, I  weight = J, delay = D
 //   record spikes of E[0:50]
 //   record V_m of E[0:5] every 0.1 ms
@@ -61,6 +62,7 @@ expr
     | call                                                                   # callExpr
     | IDENT                                                                  # nameExpr
     | (TRUE | FALSE)                                                         # boolExpr
+    | STRING                                                                 # stringExpr
     | LBRACK (expr (COMMA expr)*)? RBRACK                                    # listExpr
     | LPAREN expr RPAREN                                                     # parenExpr
     ;

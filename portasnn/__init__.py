@@ -18,7 +18,8 @@ from portasnn.errors import InternalError, ModelError, NetworkError, PortasnnErr
 from portasnn.run import run
 
 __all__ = ["__version__", "PortasnnError", "ModelError", "NetworkError", "UsageError", "ToolError", "InternalError",
-           "build", "run", "compare", "load_results", "Network", "load_network", "load_program"]
+           "build", "run", "compare", "load_results", "Network", "load_network", "load_program",
+           "from_file", "file"]
 
 # Public functions imported on first use (PEP 562), so ``import portasnn`` stays light.
 _LAZY = {
@@ -27,6 +28,8 @@ _LAZY = {
     "compare": "portasnn.harness.compare:compare",
     "load_results": "portasnn.results:load_results",
     "Network": "portasnn.builder:Network",
+    "from_file": "portasnn.builder:from_file",  # net.connect(A, B, connector=portasnn.from_file("conn.npz"))
+    "file": "portasnn.builder:file",  # per-neuron values: params={"tau_m": portasnn.file("tau.npy", "ms")}
     "load_network": "portasnn.frontend.network:load_network",
     "load_ipython_extension": "portasnn.notebook:load_ipython_extension",  # %load_ext portasnn
     "unload_ipython_extension": "portasnn.notebook:unload_ipython_extension",

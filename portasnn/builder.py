@@ -22,12 +22,14 @@ Errors raise NetworkError (no span); ``ir()`` runs the same checks as the .pnet 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from portasnn.frontend.pnet import synapses as S
 from portasnn.frontend.pnet import values as V
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.checks import check_network, normalise_weight
+from portasnn.frontend.pnet.connfiles import array_file, connection_file
 from portasnn.frontend.pnet.reader import (default_projection_name, default_recorder_name, evaluate,
                                            nestml_model_path)
 from portasnn.ir import network as ir
@@ -90,6 +92,30 @@ def FixedProbability(p: float, **switches: bool) -> ir.Connector:  # noqa: N802
 
 def FixedTotalNumber(n: int, **switches: bool) -> ir.Connector:  # noqa: N802
     return ir.Connector(rule="fixed_total_number", params=(("n", _count(n, "n")),), **_switches(switches))
+
+
+@dataclass(frozen=True)
+class FromFile:
+    """Explicit connections from a connection file: ``net.connect(A, B, connector=from_file("conn.npz"))``."""
+
+    path: str
+    weight_unit: str | None = None
+
+
+def from_file(path: str | Path, weight_unit: str | None = None) -> FromFile:
+    """Connections listed in ``path`` (.npz with pre, post[, weight, delay, weight_unit], or an (n, 2|3|4) .npy
+    whose weights are in ``weight_unit``), relative to the current directory; the .pnet's ``from_file(...)``."""
+    return FromFile(str(path), weight_unit)
+
+
+def file(path: str | Path, *key_and_unit: str) -> V.FileValue:
+    """Per-neuron values of a population parameter: ``file("tau.npy", "ms")`` or ``file("p.npz", "V_th", "mV")``
+    (relative to the current directory); the .pnet's ``file(...)``."""
+    if len(key_and_unit) not in (1, 2) or not all(isinstance(x, str) for x in key_and_unit):
+        raise error("E210", "file takes the file's path, for an .npz the array's name, and the unit of its values",
+                    None, hint='e.g. file("tau.npy", "ms") or file("params.npz", "V_th", "mV") ("1": plain numbers)')
+    unit = V.quantity(evaluate(key_and_unit[-1], "<the unit of file(...)>"), "the unit of file(...)", None)
+    return V.FileValue(Path(path), key_and_unit[0] if len(key_and_unit) == 2 else None, unit, key_and_unit[-1])
 
 
 def _switches(switches: Mapping[str, bool]) -> dict[str, bool]:
@@ -179,7 +205,9 @@ class Network:
                     raise error("E207", f"'{key}' is a parameter of model {model}, not a state variable", None)
                 unit = info.unit_of(key) if info is not None else None
                 state = is_initial or (info is not None and key in info.state)
-                out[state].append((key, self._value(value, unit, f"{key} of population {name}")))
+                what = f"{key} of population {name}"
+                out[state].append((key, array_file(value, unit, size, what, Path.cwd())
+                                   if isinstance(value, V.FileValue) else self._value(value, unit, what)))
         scaling = None
         if weight_scaling is not None:
             from portasnn import weight_scaling as ws
@@ -219,12 +247,23 @@ class Network:
         return key
 
     # projections and stimuli
-    def connect(self, pre: PopRef, post: PopRef, rule: ir.Connector, *, weight: ir.Value | str,
-                delay: ir.Value | str, receptor: str | None = None, autapses: bool | None = None,
-                multapses: bool | None = None, name: str | None = None, synapse: str = "static") -> ir.Projection:
-        """Connect ``pre`` to ``post`` with a rule (FixedIndegree(...), ...); weight in the receptor's unit;
-        ``synapse``: "static" or a key of :meth:`synapse`."""
+    def connect(self, pre: PopRef, post: PopRef, rule: ir.Connector | FromFile | None = None, *,
+                weight: ir.Value | str | None = None, delay: ir.Value | str | None = None,
+                receptor: str | None = None, autapses: bool | None = None, multapses: bool | None = None,
+                name: str | None = None, synapse: str = "static",
+                connector: ir.Connector | FromFile | None = None) -> ir.Projection:
+        """Connect ``pre`` to ``post`` with a rule (FixedIndegree(...), ..., or ``from_file(...)``; ``connector=`` is
+        the same); weight in the receptor's unit; ``synapse``: "static" or a key of :meth:`synapse`. A connection
+        file's own weights and delays take the place of ``weight``/``delay``."""
         pre_pop, post_pop = self._pop(pre), self._pop(post)
+        if (rule is None) == (connector is None):
+            raise error("E210", "give the connection rule once (positionally or as connector=...)", None)
+        rule = rule if rule is not None else connector
+        if isinstance(rule, FromFile):
+            return self._connect_file(pre_pop, post_pop, rule, weight, delay, receptor, name, synapse)
+        for needed, given in (("weight", weight), ("delay", delay)):
+            if given is None:
+                raise error("E216", f"connect {pre_pop.name} -> {post_pop.name} needs {needed}=...", None)
         if not isinstance(rule, ir.Connector):
             raise error("E210", f"a connection rule must be AllToAll(), FixedIndegree(n), ..., got {rule!r}", None)
         switches = {k: v for k, v in (("allow_autapses", autapses), ("allow_multapses", multapses)) if v is not None}
@@ -244,6 +283,41 @@ class Network:
                         "net.synapse(...) first)")
         proj = ir.Projection(name=name, pre=pre_pop.name, post=post_pop.name, connector=rule, weight=w, delay=d,
                              receptor=receptor, synapse=synapse)
+        self._projections.append(proj)
+        return proj
+
+    def _connect_file(self, pre: ir.Population, post: ir.Population, rule: FromFile, weight, delay,
+                      receptor: str | None, name: str | None, synapse: str) -> ir.Projection:
+        taken = {p.name for p in self._projections}
+        name = _check_name(name, "projection name") if name else default_projection_name(pre.name, post.name, taken)
+        if name in taken:
+            raise error("E205", f"projection '{name}' is defined twice", None)
+        if receptor is not None:
+            _check_name(receptor, "receptor")
+        if synapse != "static" and synapse not in self._synapses:
+            raise error("E242", f"unknown synapse '{synapse}'", None)
+        what = f"connect {pre.name} -> {post.name}"
+        parse = (lambda v, w: evaluate(v, f"<{w} of {what}>") if isinstance(v, str) else
+                 v if v is None or isinstance(v, ir.Distribution) else Quantity(_float(v, w)))
+        unit = None
+        if rule.weight_unit is not None:
+            unit = (V.quantity(evaluate(rule.weight_unit, "<weight_unit>"), "weight_unit", None), rule.weight_unit)
+        raw_delay = parse(delay, "the delay")
+        if isinstance(raw_delay, Quantity) and raw_delay.dimensionless and not isinstance(delay, str):
+            raw_delay = raw_delay * UNITS["ms"]
+        raw_weight = parse(weight, "the weight")
+        if isinstance(raw_weight, Quantity) and not isinstance(weight, str):
+            info = info_of(self.catalog, self._models[post.model])
+            wunit = info.weight_rule(receptor)[0] if info is not None else None
+            raw_weight = raw_weight * wunit if wunit is not None else raw_weight
+        if isinstance(raw_weight, ir.Distribution) or isinstance(raw_delay, ir.Distribution):
+            raise error("E252", f"a random weight or delay for the connections of file {rule.path} is not supported",
+                        None, hint="draw the values yourself and save them in the file")
+        data, w, d, receptor = connection_file(Path(rule.path), Path.cwd(), pre, post,
+                                               info_of(self.catalog, self._models[post.model]), receptor,
+                                               raw_weight, raw_delay, unit, None, {})  # type: ignore[arg-type]
+        proj = ir.Projection(name=name, pre=pre.name, post=post.name, connector=ir.Connector(rule="from_file"),
+                             weight=w, delay=d, receptor=receptor, synapse=synapse, data=data)
         self._projections.append(proj)
         return proj
 

@@ -313,6 +313,32 @@ _ALL: tuple[Code, ...] = (
     _c("E246", "weights of a static projection are not recorded",
        "Only the weights of plastic projections change during a run; a static projection's weights are the ones "
        "the network gives. Record the weights of a projection with `synapse = NAME`.", "frontend"),
+    _c("E247", "data file cannot be read",
+       "A `from_file(...)` connection file or `file(...)` parameter file is missing, not .npz/.npy, holds a pickled "
+       "(object) array, or lacks an array it needs (pre and post; the named parameter array) or has unknown ones. "
+       "Save plain arrays with numpy.savez(path, pre=..., post=...[, weight=..., delay=..., weight_unit=...]) or "
+       "numpy.save; name the array of an .npz in file(\"p.npz\", \"V_th\", mV).", "frontend"),
+    _c("E248", "bad indices or shapes in a data file",
+       "A connection file's indices are not integers, fall outside their population (the message gives the first "
+       "bad row), or its arrays differ in length or shape; or a parameter file does not hold one value per neuron. "
+       "Indices are 0-based neuron numbers, one entry per connection in each array.", "frontend"),
+    _c("E249", "bad values in a data file",
+       "A connection file's weights or delays or a parameter file's values are not finite numbers, or a delay is "
+       "negative or below the resolution (the message gives the row or neuron). Fix the file, or use a finer "
+       "resolution.", "frontend"),
+    _c("E250", "connection file weight unit missing or not a unit",
+       "Weights in a connection file need their unit: a 0-d string weight_unit in the .npz, or `weight_unit = ...` "
+       "in the connect statement for a .npy (not both). It is checked as a `weight =` value is, by the "
+       "post-synaptic model's synapse type (mV, pA or nS).", "frontend"),
+    _c("E251", "data file changed since the network was read",
+       "The network records each connection or parameter file's sha256 when it is read; the file has since changed "
+       "or gone, so its data are no longer the network's. Read the network again (portasnn does when its files "
+       "change).",
+       "frontend"),
+    _c("E252", "random default weight or delay with a connection file",
+       "A random `weight = ...` or `delay = ...` for the connections of a connection file is not supported yet, so "
+       "it is refused rather than drawn differently per target. Draw the values yourself and save them in the file.",
+       "frontend"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),

@@ -24,7 +24,7 @@ from portasnn.errors import Span
 
 DistKind = Literal["uniform", "normal", "lognormal"]
 RuleKind = Literal["all_to_all", "one_to_one", "fixed_indegree", "fixed_outdegree", "fixed_probability",
-                   "fixed_total_number"]
+                   "fixed_total_number", "from_file"]
 StimKind = Literal["poisson", "dc", "step", "spike_times"]
 ScalingMode = Literal["spynnaker", "auto", "shifts", "max"]
 OMIT_IF_DEFAULT = {"omit_if_default": True}  # dataclass field metadata: not serialised while at its default
@@ -48,8 +48,29 @@ class Distribution:
         return dict(self.params)[name]
 
 
-Value = Union[float, int, bool, Distribution, tuple[float, ...]]
-"""A constant, a distribution, or (for spike times and step amplitudes) a tuple of floats."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArrayFile:
+    """Per-neuron values of a population's parameter or initial value, kept in an array file (issue 16 item 2):
+    ``file("tau.npy", ms)`` or ``file("params.npz", "V_th", mV)``.
+
+    ``path`` relative to the network's file, ``sha256`` its content hash, ``key`` the array's name in an .npz
+    (None for an .npy), ``size`` its length (the population's), ``unit`` the unit written in the call; a file value
+    times ``factor`` is the value in the IR unit of the parameter. ``source``: where it was read (not hashed).
+    ``portasnn.ir.datafiles.parameter_values`` reads it.
+    """
+
+    path: str
+    sha256: str
+    key: str | None = None
+    size: int
+    unit: str = ""
+    factor: float = 1.0
+    source: str | None = field(default=None, compare=False)
+
+
+Value = Union[float, int, bool, Distribution, tuple[float, ...], ArrayFile]
+"""A constant, a distribution, (for spike times and step amplitudes) a tuple of floats, or (for population
+parameters and initial values) per-neuron values from an array file."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,6 +167,27 @@ class Connector:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ConnectionFile:
+    """Explicit connections of a ``from_file`` projection, kept in an array file (``.npz``/``.npy``), not inlined.
+
+    ``path`` is relative to the network's file (as written), ``sha256`` the file's content hash (so the IR hash,
+    the program cache and bundles change when the file does); ``source`` is where it was read (not hashed).
+    ``count`` connections; ``weights``/``delays``: the file gives them (else the projection's ``weight``/``delay``
+    apply to every connection). A file weight times ``weight_factor`` is the IR weight (unit and sign convention);
+    ``weight_unit`` is the unit the file's weights are written in. ``portasnn.ir.datafiles.connections`` reads it.
+    """
+
+    path: str
+    sha256: str
+    count: int
+    weights: bool = False
+    delays: bool = False
+    weight_unit: str = ""
+    weight_factor: float = 1.0
+    source: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Projection:
     name: str
     pre: str
@@ -157,6 +199,9 @@ class Projection:
     synapse: str = "static"  # "static", or the key of a Synapse of the network
     span: Span | None = field(default=None, compare=False)
     synapse_span: Span | None = field(default=None, compare=False, metadata=OMIT_IF_DEFAULT)  # of `synapse = ...`
+    # connector rule "from_file": the explicit connections; ``weight`` is then the largest-magnitude file weight
+    # (or the default weight when the file has none) and ``delay`` the default delay
+    data: ConnectionFile | None = field(default=None, metadata=OMIT_IF_DEFAULT)
 
     @property
     def plastic(self) -> bool:

@@ -13,7 +13,7 @@ from portasnn.errors import NetworkError
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.reader import default_projection_name, default_recorder_name, nestml_model_path
 from portasnn.frontend.pnet.synapses import NEST_SYNAPSES, WEIGHT_BOUND
-from portasnn.ir.network import Distribution, ModelRef, Network, Population, Stimulus, Synapse, Value
+from portasnn.ir.network import ArrayFile, Distribution, ModelRef, Network, Population, Stimulus, Synapse, Value
 from portasnn.units import UNITS, Quantity, ir_unit_name
 
 KEYWORDS = {"network", "include", "model", "from", "nest", "let", "population", "initial", "connect", "stimulus",
@@ -47,6 +47,12 @@ def number(value: float | int, unit: str = "") -> str:
 
 
 def value_text(value: Value, unit: str) -> str:
+    if isinstance(value, ArrayFile):  # per-neuron values: the file, its array and the unit it is written in
+        if '"' in value.path or (value.key and '"' in value.key):
+            raise NetworkError(f"the path of parameter file {value.path!r} cannot be written as .pnet text",
+                               code="E216", hint="rename the file without '\"'")
+        key = f'"{value.key}", ' if value.key is not None else ""
+        return f'file("{value.path}", {key}{value.unit or 1})'
     if isinstance(value, Distribution):
         return dist_text(value, unit)
     if isinstance(value, tuple):
@@ -106,6 +112,15 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
         args = ", ".join(number(v) for _, v in conn.params)
         opts = [f"weight = {value_text(proj.weight, weight_unit(proj.post, proj.receptor))}",
                 f"delay = {value_text(proj.delay, 'ms')}", f"receptor = {_name(proj.receptor, 'receptor')}"]
+        if proj.data is not None:  # the file gives what it has; a .npy's weight unit is written in the statement
+            data = proj.data
+            if '"' in data.path:
+                raise NetworkError(f"the path of connection file {data.path!r} cannot be written as .pnet text",
+                                   code="E216", hint="rename the file without '\"'")
+            args = f'"{data.path}"'
+            opts = opts[int(data.weights):1] + opts[1 + int(data.delays):]
+            if data.weights and data.path.endswith(".npy"):
+                opts.append(f"weight_unit = {data.weight_unit}")
         opts += [f"{k} = false" for k, v in (("autapses", conn.allow_autapses), ("multapses", conn.allow_multapses))
                  if not v]
         if proj.plastic:

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping
 
 from portasnn.errors import InternalError, NetworkError, Span, ToolError, UsageError, warn
 from portasnn.nonfinite import non_finite_error
-from portasnn.ir.network import Distribution, Network, Projection, Recorder, Stimulus, Value
+from portasnn.ir.network import ArrayFile, Distribution, Network, Projection, Recorder, Stimulus, Value
 from portasnn.targets.nest.render import render
 
 ProgressCallback = Callable[[float, float], None]
@@ -140,6 +140,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         "plastic_synapses": plastic,
         "weight_recorders": weight_recs,
         "projections": projections,
+        "array_files": any(isinstance(v, ArrayFile) for pop in net.populations for _, v in (*pop.params, *pop.initial)),
         "stimuli": stimuli,
         "spike_recorders": spike_recs,
         "trace_recorders": trace_recs,
@@ -166,6 +167,8 @@ def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo],
         plastic = {"name": f"{syn.name}_{index}", "base": syn.name, "synapse": syn.key, "projection": proj.name,
                    "params": [(k, repr(float(v))) for k, v in syn.params]}
     post = net.population(proj.post)
+    if proj.data is not None:
+        return _file_projection(net, proj, models, plastic)
     rule, keys = _RULES[proj.connector.rule]
     conn = {"rule": json.dumps(rule)}
     for name, value in proj.connector.params:
@@ -182,7 +185,27 @@ def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo],
     label = "" if proj.name == f"{proj.pre}->{proj.post}" else f" ({proj.name})"
     return {"name": proj.name, "label": label, "pre": _var(proj.pre), "post": _var(proj.post), "conn": conn,
             "syn": syn, "pre_name": proj.pre, "post_name": proj.post, "rule": proj.connector.rule,
-            "plastic": plastic}
+            "plastic": plastic, "file": None}
+
+
+def _file_projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo], plastic: dict | None) -> dict:
+    """A ``from_file`` projection: the script reads the connection file (checking its sha256) and connects the
+    listed pairs one to one from arrays of node ids, weights and delays per connection (issue 16 item 2)."""
+    data = proj.data
+    assert data is not None
+    delay = proj.delay if data.count else net.simulation.resolution  # an empty file connects nothing
+    syn = _syn_spec(net, net.population(proj.post).model, proj.weight, delay, proj.receptor, models, proj.span,
+                    f"projection {proj.name}")
+    syn["weight"] = "conn[\"weight\"]" if data.weights else f"np.full(conn[\"n\"], {syn['weight']})"
+    syn["delay"] = "conn[\"delay\"]" if data.delays else f"np.full(conn[\"n\"], {syn['delay']})"
+    if plastic is not None:
+        syn["synapse_model"] = json.dumps(plastic["name"])
+    label = "" if proj.name == f"{proj.pre}->{proj.post}" else f" ({proj.name})"
+    source = data.source or data.path
+    return {"name": proj.name, "label": label, "pre": _var(proj.pre), "post": _var(proj.post), "conn": {},
+            "syn": syn, "pre_name": proj.pre, "post_name": proj.post, "rule": f"from_file {data.path}",
+            "plastic": plastic, "file": {"path": json.dumps(source), "sha256": json.dumps(data.sha256),
+                                         "factor": repr(float(data.weight_factor)), "count": data.count}}
 
 
 def _weight_recorders(net: Network, projections: list[dict]) -> list[dict]:
@@ -220,7 +243,7 @@ def _shared_synapses(items: list[dict]) -> list[tuple[str, str, str]]:
     for item in items:
         syn = item["syn"]
         item["note"] = ""
-        if "weight" not in syn or "nest." in syn["weight"] + syn["delay"] or item.get("plastic"):
+        if "weight" not in syn or "nest." in syn["weight"] + syn["delay"] or item.get("plastic") or item.get("file"):
             continue
         pair = (syn.pop("weight"), syn.pop("delay"))
         item["note"] = f", weight {pair[0]}, delay {pair[1]} ms"
@@ -365,6 +388,9 @@ def _expr(value: Value, what: str, span: Span | None, *, scalar: bool) -> str:
     """A Python expression for the script: a literal, a list, or a nest.random parameter."""
     if isinstance(value, Distribution):
         return _dist(value, what)
+    if isinstance(value, ArrayFile):  # per-neuron values: the script reads the file (its sha256 checked)
+        return (f"array_file({json.dumps(value.source or value.path)}, {json.dumps(value.sha256)}, "
+                f"{value.key!r}, {float(value.factor)!r})")
     if isinstance(value, bool):
         return repr(value)
     if isinstance(value, (int, float)):

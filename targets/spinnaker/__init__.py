@@ -186,6 +186,7 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
                            resolve(network, options.weight_scaling), board=target == "spinnaker")
         script = f"{_safe(network.name)}.py"
         files[script] = render("network_script.py.j2", v=view, spynnaker=SPYNNAKER_VERSION, package=PACKAGE)
+        files.update(view.data_files)
     methods = {(low.solver, low.substeps) for low in lowered.values() if low.numeric}
     # one fixed-step method for every numeric model, or "per model" (see "models")
     solver_used, substeps_used = methods.pop() if len(methods) == 1 else (("per model", None) if methods else (None, 1))

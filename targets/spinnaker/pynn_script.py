@@ -11,7 +11,9 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from portasnn.errors import NetworkError
+import numpy as np
+
+from portasnn.errors import InternalError, NetworkError
 from portasnn.ir import network as nir
 
 from .lower import Lowered
@@ -29,6 +31,7 @@ class ScriptView:
     imports: list[tuple[str, str]]                 # (module stem, class)
     lines: list[str] = field(default_factory=list)
     recorded: list[str] = field(default_factory=list)  # python variable names of populations
+    data_files: dict[str, str] = field(default_factory=dict)  # path next to the script -> text (connection lists)
 
 
 def class_name(model_name: str) -> str:
@@ -127,7 +130,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no parameter '{name}'",
                                    span=pop.span, code="E207")
-            args.append(f"{name}={_value(value, conv[name], f'{pop.name}.{name}', pop.span)}")
+            args.append(f"{name}={_param_value(view, pop, name, value, conv[name])}")
         extra = ""
         msw = max_expected_summed_weight(pop, (scalings or {}).get(pop.name) or nir.WeightScaling(), low, board)
         if msw is not None:
@@ -138,10 +141,13 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no state '{name}'",
                                    span=pop.span, code="E207")
-            L.append(f"{_var(pop.name)}.initialize({name}={_value(value, conv[name], f'{pop.name}.{name}', pop.span)})")
-    for proj in net.projections:
+            L.append(f"{_var(pop.name)}.initialize({name}={_param_value(view, pop, name, value, conv[name])})")
+    for k, proj in enumerate(net.projections, start=1):
         low = lowered[net.population(proj.post).model]
         stype = _stype(low, proj.receptor, proj.span)
+        if proj.data is not None:
+            _file_projection(view, proj, low, stype, k)
+            continue
         check_weight_sign(low.name, proj.receptor, proj.weight, proj.span)
         w = _value(proj.weight, _sign(proj.weight) * low.weight_to_model[stype], f"{proj.name}.weight", proj.span)
         d = _value(proj.delay, 1.0, f"{proj.name}.delay", proj.span)
@@ -191,6 +197,50 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
         if _var(rec.population) not in view.recorded:
             view.recorded.append(_var(rec.population))
     return view
+
+
+def _param_value(view: ScriptView, pop: nir.Population, name: str, value: nir.Value, factor: float) -> str:
+    """A population's parameter or initial value for PyNN; per-neuron values from a file (issue 16 item 2) are
+    written as text next to the script (PyNN units) and loaded from there."""
+    if not isinstance(value, nir.ArrayFile):
+        return _value(value, factor, f"{pop.name}.{name}", pop.span)
+    from portasnn.ir import datafiles
+
+    values = datafiles.parameter_values(value, pop.span) * factor
+    rel = f"parameters/{''.join(ch if ch.isalnum() else '_' for ch in pop.name)}__{name}.txt"
+    view.data_files[rel] = f"# {pop.name}.{name} from {value.path} (PyNN units), one value per neuron\n" + \
+        "\n".join(repr(float(v)) for v in values) + "\n"
+    return f"numpy.loadtxt(os.path.join(HERE, {rel!r}), ndmin=1)"
+
+
+def _file_projection(view: ScriptView, proj: nir.Projection, low: Lowered, stype: int, k: int) -> None:
+    """A ``from_file`` projection as a ``FromListConnector`` (issue 16 item 2): its list (pre, post, weight in
+    PyNN units as a magnitude, delay in ms) is written as text next to the script and loaded from there."""
+    from portasnn.ir import datafiles
+
+    data = proj.data
+    assert data is not None
+    pre, post, fw, fd = datafiles.connections(data, proj.span)
+    negative = float(fw.min()) if fw is not None and fw.size and fw.min() < 0 else proj.weight
+    check_weight_sign(low.name, proj.receptor, negative, proj.span)
+    if not pre.size:
+        view.lines.append(f"# {proj.name}: {data.path} lists no connections")
+        return
+    for what, value in (("weight", proj.weight), ("delay", proj.delay)):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise InternalError(f"{proj.name}.{what}: a connection file's default {what} must be a number (the "
+                                "network checks should have refused it)")
+    w = (np.abs(fw) if fw is not None else np.full(pre.size, abs(float(proj.weight)))) * low.weight_to_model[stype]
+    d = fd if fd is not None else np.full(pre.size, float(proj.delay))
+    name = f"connections/{k}_{''.join(ch if ch.isalnum() else '_' for ch in proj.name)}.txt"
+    rows = [f"{int(a)} {int(b)} {float(x)!r} {float(y)!r}" for a, b, x, y in zip(pre, post, w, d)]
+    view.data_files[name] = f"# {proj.name} from {data.path}: pre post weight delay (PyNN units)\n" + \
+        "\n".join(rows) + "\n"
+    var = f"conn_{k}"
+    view.lines.append(f"{var} = numpy.loadtxt(os.path.join(HERE, {name!r}), ndmin=2)")
+    view.lines.append(f"p.Projection({_var(proj.pre)}, {_var(proj.post)}, p.FromListConnector({var}, column_names="
+                      f"['weight', 'delay']), synapse_type=p.StaticSynapse(), receptor_type="
+                      f"{low.synapse_types[stype]!r}, label={proj.name!r})")
 
 
 def _sign(v: nir.Value) -> float:

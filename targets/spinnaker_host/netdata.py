@@ -2,9 +2,10 @@
 
 Random draws (parameter distributions, connectivity, weights, delays) use one numpy Generator
 seeded with the network seed, in declaration order. Semantics follow PyNN / sPyNNaker:
-delays ``max(1, rint(d / dt))`` ticks; ``fixed_indegree`` draws each target's sources (without
-autapses when ``allow_autapses`` is false, without repeats when ``allow_multapses`` is false);
-weights enter the ring buffers as ``|w|`` in the model's unit; a spike-array time T fires at tick
+delays ``max(1, rint(d / dt))`` ticks; a ``from_file`` projection takes its file's pairs and per-neuron
+values from files are taken as they are (nothing drawn); ``fixed_indegree`` draws each target's sources (without
+autapses when ``allow_autapses`` is false, without repeats when ``allow_multapses`` is false); weights enter
+the ring buffers as ``|w|`` in the model's unit; a spike-array time T fires at tick
 ``ceil(floor(T * 1000) / dt_us)``; current sources switch at tick ``rint(t / dt)``.
 """
 from __future__ import annotations
@@ -14,8 +15,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from portasnn.errors import NetworkError
-from portasnn.ir.network import Distribution, Network, Projection, Stimulus
+from portasnn.errors import InternalError, NetworkError
+from portasnn.ir import datafiles
+from portasnn.ir.network import ArrayFile, Distribution, Network, Projection, Stimulus
 
 from portasnn.targets.spinnaker.pynn_script import check_current_receptor, check_weight_sign
 
@@ -104,6 +106,12 @@ def draw(value: object, n: int, rng: np.random.Generator, what: str, span: objec
                            code="E421", hint="widen the bounds or change the distribution")
     if isinstance(value, (bool, int, float)):
         return np.full(n, float(value))
+    if isinstance(value, ArrayFile):  # per-neuron values from a file (nothing drawn)
+        values = datafiles.parameter_values(value, span)  # type: ignore[arg-type]
+        if values.size != n:
+            raise InternalError(f"{what}: the file {value.path} holds {values.size} values, not {n} (the network "
+                                "checks should have refused it)")
+        return values
     raise NetworkError(f"{what}: expected a number or a distribution, got {value!r}", span=span, code="E421")
 
 
@@ -225,11 +233,18 @@ def build(net: Network, models: dict[str, HostModel], dt: float, rng: np.random.
         except KeyError as err:
             raise NetworkError(f"projection '{proj.name}': unknown population {err}", span=proj.span,
                                code="E427") from None
-        stype = _receptor(dst.model, proj.receptor, proj.weight, proj.span)
-        pre, post = connect(proj, src.n, dst.n, proj.pre == proj.post, rng)
-        w = np.abs(_values(proj.weight, pre.size, rng, f"{proj.name}.weight", proj.span)) \
-            * dst.model.weight_to_model[stype]
-        d = _values(proj.delay, pre.size, rng, f"{proj.name}.delay", proj.span)
+        if proj.data is not None:  # explicit connections (sPyNNaker's FromListConnector): no draws
+            pre, post, fw, fd = datafiles.connections(proj.data, proj.span)
+            stype = _receptor(dst.model, proj.receptor, _most_negative(fw, proj.weight), proj.span)
+            w = np.abs(fw if fw is not None else _values(proj.weight, pre.size, rng, f"{proj.name}.weight",
+                                                         proj.span)) * dst.model.weight_to_model[stype]
+            d = fd if fd is not None else _values(proj.delay, pre.size, rng, f"{proj.name}.delay", proj.span)
+        else:
+            stype = _receptor(dst.model, proj.receptor, proj.weight, proj.span)
+            pre, post = connect(proj, src.n, dst.n, proj.pre == proj.post, rng)
+            w = np.abs(_values(proj.weight, pre.size, rng, f"{proj.name}.weight", proj.span)) \
+                * dst.model.weight_to_model[stype]
+            d = _values(proj.delay, pre.size, rng, f"{proj.name}.delay", proj.span)
         ticks = delay_ticks(d, dt, proj.span)
         _add_synapses(data, dst.name, pre + src.offset, post + dst.offset, stype, ticks, w, proj.name)
         n_conns = int(np.bincount(post, minlength=dst.n).max()) if post.size else 0
@@ -239,6 +254,13 @@ def build(net: Network, models: dict[str, HostModel], dt: float, rng: np.random.
     for stim in net.stimuli:
         _stimulus(data, stim, dt, rng)
     return data
+
+
+def _most_negative(weights: np.ndarray | None, weight: object) -> object:
+    """The weight that decides the sign checks: the most negative of a file's weights, else the projection's."""
+    if weights is not None and weights.size and weights.min() < 0:
+        return float(weights.min())
+    return weight
 
 
 def _values(value: object, n: int, rng: np.random.Generator, what: str, span: object) -> np.ndarray:

@@ -10,7 +10,7 @@ else:
 
 def serializedATN():
     return [
-        4,1,43,321,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
+        4,1,43,322,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
         6,2,7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,
         1,0,5,0,30,8,0,10,0,12,0,33,9,0,1,0,1,0,1,1,1,1,1,1,3,1,40,8,1,1,
         1,1,1,1,1,1,1,1,1,1,1,3,1,48,8,1,1,1,1,1,1,1,3,1,53,8,1,1,1,1,1,
@@ -31,32 +31,32 @@ def serializedATN():
         243,8,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,5,9,252,8,9,10,9,12,9,255,9,
         9,3,9,257,8,9,1,9,3,9,260,8,9,1,10,1,10,3,10,264,8,10,1,10,1,10,
         1,11,1,11,1,11,1,11,1,11,3,11,273,8,11,1,11,1,11,1,11,1,11,1,11,
-        1,11,1,11,1,11,5,11,283,8,11,10,11,12,11,286,9,11,3,11,288,8,11,
-        1,11,1,11,1,11,1,11,1,11,3,11,295,8,11,1,11,1,11,1,11,1,11,1,11,
-        1,11,1,11,1,11,1,11,5,11,306,8,11,10,11,12,11,309,9,11,1,12,1,12,
-        1,12,3,12,314,8,12,1,13,3,13,317,8,13,1,13,1,13,1,13,0,1,22,14,0,
-        2,4,6,8,10,12,14,16,18,20,22,24,26,0,6,1,0,29,30,2,0,19,19,40,40,
-        1,0,15,18,1,0,27,28,1,0,20,21,1,0,25,26,366,0,31,1,0,0,0,2,179,1,
-        0,0,0,4,181,1,0,0,0,6,198,1,0,0,0,8,204,1,0,0,0,10,208,1,0,0,0,12,
-        227,1,0,0,0,14,229,1,0,0,0,16,232,1,0,0,0,18,246,1,0,0,0,20,263,
-        1,0,0,0,22,294,1,0,0,0,24,310,1,0,0,0,26,316,1,0,0,0,28,30,3,2,1,
-        0,29,28,1,0,0,0,30,33,1,0,0,0,31,29,1,0,0,0,31,32,1,0,0,0,32,34,
-        1,0,0,0,33,31,1,0,0,0,34,35,5,0,0,1,35,1,1,0,0,0,36,39,5,1,0,0,37,
-        40,5,40,0,0,38,40,5,41,0,0,39,37,1,0,0,0,39,38,1,0,0,0,40,180,1,
-        0,0,0,41,42,5,2,0,0,42,180,5,41,0,0,43,44,5,3,0,0,44,47,5,40,0,0,
-        45,46,5,29,0,0,46,48,5,40,0,0,47,45,1,0,0,0,47,48,1,0,0,0,48,49,
-        1,0,0,0,49,50,5,4,0,0,50,52,5,41,0,0,51,53,3,4,2,0,52,51,1,0,0,0,
-        52,53,1,0,0,0,53,58,1,0,0,0,54,55,5,32,0,0,55,57,3,8,4,0,56,54,1,
-        0,0,0,57,60,1,0,0,0,58,56,1,0,0,0,58,59,1,0,0,0,59,180,1,0,0,0,60,
-        58,1,0,0,0,61,62,5,3,0,0,62,63,5,40,0,0,63,64,5,29,0,0,64,65,5,5,
-        0,0,65,67,5,40,0,0,66,68,3,4,2,0,67,66,1,0,0,0,67,68,1,0,0,0,68,
-        180,1,0,0,0,69,70,5,19,0,0,70,71,5,40,0,0,71,72,5,4,0,0,72,74,5,
-        41,0,0,73,75,3,4,2,0,74,73,1,0,0,0,74,75,1,0,0,0,75,180,1,0,0,0,
-        76,77,5,6,0,0,77,78,5,40,0,0,78,79,5,29,0,0,79,180,3,22,11,0,80,
-        81,5,7,0,0,81,82,5,40,0,0,82,83,5,31,0,0,83,84,3,22,11,0,84,86,5,
-        40,0,0,85,87,3,4,2,0,86,85,1,0,0,0,86,87,1,0,0,0,87,92,1,0,0,0,88,
-        89,5,32,0,0,89,91,3,8,4,0,90,88,1,0,0,0,91,94,1,0,0,0,92,90,1,0,
-        0,0,92,93,1,0,0,0,93,180,1,0,0,0,94,92,1,0,0,0,95,98,5,9,0,0,96,
+        1,11,1,11,1,11,1,11,5,11,284,8,11,10,11,12,11,287,9,11,3,11,289,
+        8,11,1,11,1,11,1,11,1,11,1,11,3,11,296,8,11,1,11,1,11,1,11,1,11,
+        1,11,1,11,1,11,1,11,1,11,5,11,307,8,11,10,11,12,11,310,9,11,1,12,
+        1,12,1,12,3,12,315,8,12,1,13,3,13,318,8,13,1,13,1,13,1,13,0,1,22,
+        14,0,2,4,6,8,10,12,14,16,18,20,22,24,26,0,6,1,0,29,30,2,0,19,19,
+        40,40,1,0,15,18,1,0,27,28,1,0,20,21,1,0,25,26,368,0,31,1,0,0,0,2,
+        179,1,0,0,0,4,181,1,0,0,0,6,198,1,0,0,0,8,204,1,0,0,0,10,208,1,0,
+        0,0,12,227,1,0,0,0,14,229,1,0,0,0,16,232,1,0,0,0,18,246,1,0,0,0,
+        20,263,1,0,0,0,22,295,1,0,0,0,24,311,1,0,0,0,26,317,1,0,0,0,28,30,
+        3,2,1,0,29,28,1,0,0,0,30,33,1,0,0,0,31,29,1,0,0,0,31,32,1,0,0,0,
+        32,34,1,0,0,0,33,31,1,0,0,0,34,35,5,0,0,1,35,1,1,0,0,0,36,39,5,1,
+        0,0,37,40,5,40,0,0,38,40,5,41,0,0,39,37,1,0,0,0,39,38,1,0,0,0,40,
+        180,1,0,0,0,41,42,5,2,0,0,42,180,5,41,0,0,43,44,5,3,0,0,44,47,5,
+        40,0,0,45,46,5,29,0,0,46,48,5,40,0,0,47,45,1,0,0,0,47,48,1,0,0,0,
+        48,49,1,0,0,0,49,50,5,4,0,0,50,52,5,41,0,0,51,53,3,4,2,0,52,51,1,
+        0,0,0,52,53,1,0,0,0,53,58,1,0,0,0,54,55,5,32,0,0,55,57,3,8,4,0,56,
+        54,1,0,0,0,57,60,1,0,0,0,58,56,1,0,0,0,58,59,1,0,0,0,59,180,1,0,
+        0,0,60,58,1,0,0,0,61,62,5,3,0,0,62,63,5,40,0,0,63,64,5,29,0,0,64,
+        65,5,5,0,0,65,67,5,40,0,0,66,68,3,4,2,0,67,66,1,0,0,0,67,68,1,0,
+        0,0,68,180,1,0,0,0,69,70,5,19,0,0,70,71,5,40,0,0,71,72,5,4,0,0,72,
+        74,5,41,0,0,73,75,3,4,2,0,74,73,1,0,0,0,74,75,1,0,0,0,75,180,1,0,
+        0,0,76,77,5,6,0,0,77,78,5,40,0,0,78,79,5,29,0,0,79,180,3,22,11,0,
+        80,81,5,7,0,0,81,82,5,40,0,0,82,83,5,31,0,0,83,84,3,22,11,0,84,86,
+        5,40,0,0,85,87,3,4,2,0,86,85,1,0,0,0,86,87,1,0,0,0,87,92,1,0,0,0,
+        88,89,5,32,0,0,89,91,3,8,4,0,90,88,1,0,0,0,91,94,1,0,0,0,92,90,1,
+        0,0,0,92,93,1,0,0,0,93,180,1,0,0,0,94,92,1,0,0,0,95,98,5,9,0,0,96,
         97,5,40,0,0,97,99,5,31,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,100,1,
         0,0,0,100,101,5,40,0,0,101,102,5,23,0,0,102,103,5,40,0,0,103,104,
         5,31,0,0,104,109,3,18,9,0,105,106,5,32,0,0,106,108,3,8,4,0,107,105,
@@ -109,26 +109,27 @@ def serializedATN():
         258,260,5,34,0,0,259,247,1,0,0,0,259,260,1,0,0,0,260,19,1,0,0,0,
         261,262,5,40,0,0,262,264,5,29,0,0,263,261,1,0,0,0,263,264,1,0,0,
         0,264,265,1,0,0,0,265,266,3,22,11,0,266,21,1,0,0,0,267,268,6,11,
-        -1,0,268,269,7,3,0,0,269,295,3,22,11,10,270,272,5,39,0,0,271,273,
-        3,24,12,0,272,271,1,0,0,0,272,273,1,0,0,0,273,295,1,0,0,0,274,295,
-        3,24,12,0,275,295,3,16,8,0,276,295,5,40,0,0,277,295,7,4,0,0,278,
-        287,5,35,0,0,279,284,3,22,11,0,280,281,5,32,0,0,281,283,3,22,11,
-        0,282,280,1,0,0,0,283,286,1,0,0,0,284,282,1,0,0,0,284,285,1,0,0,
-        0,285,288,1,0,0,0,286,284,1,0,0,0,287,279,1,0,0,0,287,288,1,0,0,
-        0,288,289,1,0,0,0,289,295,5,36,0,0,290,291,5,33,0,0,291,292,3,22,
-        11,0,292,293,5,34,0,0,293,295,1,0,0,0,294,267,1,0,0,0,294,270,1,
-        0,0,0,294,274,1,0,0,0,294,275,1,0,0,0,294,276,1,0,0,0,294,277,1,
-        0,0,0,294,278,1,0,0,0,294,290,1,0,0,0,295,307,1,0,0,0,296,297,10,
-        11,0,0,297,298,5,24,0,0,298,306,3,22,11,11,299,300,10,9,0,0,300,
-        301,7,5,0,0,301,306,3,22,11,10,302,303,10,8,0,0,303,304,7,3,0,0,
-        304,306,3,22,11,9,305,296,1,0,0,0,305,299,1,0,0,0,305,302,1,0,0,
-        0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,23,1,0,0,0,
-        309,307,1,0,0,0,310,313,5,22,0,0,311,312,5,24,0,0,312,314,3,26,13,
-        0,313,311,1,0,0,0,313,314,1,0,0,0,314,25,1,0,0,0,315,317,5,28,0,
-        0,316,315,1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,5,39,0,
-        0,319,27,1,0,0,0,43,31,39,47,52,58,67,74,86,92,98,109,122,126,133,
-        136,141,148,155,160,169,176,179,187,191,193,198,213,224,227,239,
-        242,253,256,259,263,272,284,287,294,305,307,313,316
+        -1,0,268,269,7,3,0,0,269,296,3,22,11,11,270,272,5,39,0,0,271,273,
+        3,24,12,0,272,271,1,0,0,0,272,273,1,0,0,0,273,296,1,0,0,0,274,296,
+        3,24,12,0,275,296,3,16,8,0,276,296,5,40,0,0,277,296,7,4,0,0,278,
+        296,5,41,0,0,279,288,5,35,0,0,280,285,3,22,11,0,281,282,5,32,0,0,
+        282,284,3,22,11,0,283,281,1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,
+        0,285,286,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,288,280,1,0,0,
+        0,288,289,1,0,0,0,289,290,1,0,0,0,290,296,5,36,0,0,291,292,5,33,
+        0,0,292,293,3,22,11,0,293,294,5,34,0,0,294,296,1,0,0,0,295,267,1,
+        0,0,0,295,270,1,0,0,0,295,274,1,0,0,0,295,275,1,0,0,0,295,276,1,
+        0,0,0,295,277,1,0,0,0,295,278,1,0,0,0,295,279,1,0,0,0,295,291,1,
+        0,0,0,296,308,1,0,0,0,297,298,10,12,0,0,298,299,5,24,0,0,299,307,
+        3,22,11,12,300,301,10,10,0,0,301,302,7,5,0,0,302,307,3,22,11,11,
+        303,304,10,9,0,0,304,305,7,3,0,0,305,307,3,22,11,10,306,297,1,0,
+        0,0,306,300,1,0,0,0,306,303,1,0,0,0,307,310,1,0,0,0,308,306,1,0,
+        0,0,308,309,1,0,0,0,309,23,1,0,0,0,310,308,1,0,0,0,311,314,5,22,
+        0,0,312,313,5,24,0,0,313,315,3,26,13,0,314,312,1,0,0,0,314,315,1,
+        0,0,0,315,25,1,0,0,0,316,318,5,28,0,0,317,316,1,0,0,0,317,318,1,
+        0,0,0,318,319,1,0,0,0,319,320,5,39,0,0,320,27,1,0,0,0,43,31,39,47,
+        52,58,67,74,86,92,98,109,122,126,133,136,141,148,155,160,169,176,
+        179,187,191,193,198,213,224,227,239,242,253,256,259,263,272,285,
+        288,295,306,308,314,317
     ]
 
 class PortasnnNetParser ( Parser ):
@@ -1607,7 +1608,7 @@ class PortasnnNetParser ( Parser ):
             self.state = 242
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if (((_la) & ~0x3f) == 0 and ((1 << _la) & 1692627107840) != 0):
+            if (((_la) & ~0x3f) == 0 and ((1 << _la) & 3891650363392) != 0):
                 self.state = 234
                 self.arg()
                 self.state = 239
@@ -1695,7 +1696,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 256
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 1692627107840) != 0):
+                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 3891650363392) != 0):
                     self.state = 248
                     self.arg()
                     self.state = 253
@@ -1796,6 +1797,22 @@ class PortasnnNetParser ( Parser ):
      
         def copyFrom(self, ctx:ParserRuleContext):
             super().copyFrom(ctx)
+
+
+    class StringExprContext(ExprContext):
+
+        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.ExprContext
+            super().__init__(parser)
+            self.copyFrom(ctx)
+
+        def STRING(self):
+            return self.getToken(PortasnnNetParser.STRING, 0)
+
+        def accept(self, visitor:ParseTreeVisitor):
+            if hasattr( visitor, "visitStringExpr" ):
+                return visitor.visitStringExpr(self)
+            else:
+                return visitor.visitChildren(self)
 
 
     class UnaryExprContext(ExprContext):
@@ -2047,7 +2064,7 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 294
+            self.state = 295
             self._errHandler.sync(self)
             la_ = self._interp.adaptivePredict(self._input,38,self._ctx)
             if la_ == 1:
@@ -2064,7 +2081,7 @@ class PortasnnNetParser ( Parser ):
                     self._errHandler.reportMatch(self)
                     self.consume()
                 self.state = 269
-                self.expr(10)
+                self.expr(11)
                 pass
 
             elif la_ == 2:
@@ -2121,50 +2138,58 @@ class PortasnnNetParser ( Parser ):
                 pass
 
             elif la_ == 7:
-                localctx = PortasnnNetParser.ListExprContext(self, localctx)
+                localctx = PortasnnNetParser.StringExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
                 self.state = 278
+                self.match(PortasnnNetParser.STRING)
+                pass
+
+            elif la_ == 8:
+                localctx = PortasnnNetParser.ListExprContext(self, localctx)
+                self._ctx = localctx
+                _prevctx = localctx
+                self.state = 279
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 287
+                self.state = 288
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 1692627107840) != 0):
-                    self.state = 279
+                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 3891650363392) != 0):
+                    self.state = 280
                     self.expr(0)
-                    self.state = 284
+                    self.state = 285
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
                     while _la==32:
-                        self.state = 280
-                        self.match(PortasnnNetParser.COMMA)
                         self.state = 281
+                        self.match(PortasnnNetParser.COMMA)
+                        self.state = 282
                         self.expr(0)
-                        self.state = 286
+                        self.state = 287
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 289
+                self.state = 290
                 self.match(PortasnnNetParser.RBRACK)
                 pass
 
-            elif la_ == 8:
+            elif la_ == 9:
                 localctx = PortasnnNetParser.ParenExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 290
-                self.match(PortasnnNetParser.LPAREN)
                 self.state = 291
-                self.expr(0)
+                self.match(PortasnnNetParser.LPAREN)
                 self.state = 292
+                self.expr(0)
+                self.state = 293
                 self.match(PortasnnNetParser.RPAREN)
                 pass
 
 
             self._ctx.stop = self._input.LT(-1)
-            self.state = 307
+            self.state = 308
             self._errHandler.sync(self)
             _alt = self._interp.adaptivePredict(self._input,40,self._ctx)
             while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
@@ -2172,32 +2197,32 @@ class PortasnnNetParser ( Parser ):
                     if self._parseListeners is not None:
                         self.triggerExitRuleEvent()
                     _prevctx = localctx
-                    self.state = 305
+                    self.state = 306
                     self._errHandler.sync(self)
                     la_ = self._interp.adaptivePredict(self._input,39,self._ctx)
                     if la_ == 1:
                         localctx = PortasnnNetParser.PowExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 296
-                        if not self.precpred(self._ctx, 11):
-                            from antlr4.error.Errors import FailedPredicateException
-                            raise FailedPredicateException(self, "self.precpred(self._ctx, 11)")
                         self.state = 297
-                        localctx.op = self.match(PortasnnNetParser.POW)
+                        if not self.precpred(self._ctx, 12):
+                            from antlr4.error.Errors import FailedPredicateException
+                            raise FailedPredicateException(self, "self.precpred(self._ctx, 12)")
                         self.state = 298
-                        localctx.right = self.expr(11)
+                        localctx.op = self.match(PortasnnNetParser.POW)
+                        self.state = 299
+                        localctx.right = self.expr(12)
                         pass
 
                     elif la_ == 2:
                         localctx = PortasnnNetParser.MulExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 299
-                        if not self.precpred(self._ctx, 9):
-                            from antlr4.error.Errors import FailedPredicateException
-                            raise FailedPredicateException(self, "self.precpred(self._ctx, 9)")
                         self.state = 300
+                        if not self.precpred(self._ctx, 10):
+                            from antlr4.error.Errors import FailedPredicateException
+                            raise FailedPredicateException(self, "self.precpred(self._ctx, 10)")
+                        self.state = 301
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==25 or _la==26):
@@ -2205,19 +2230,19 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 301
-                        localctx.right = self.expr(10)
+                        self.state = 302
+                        localctx.right = self.expr(11)
                         pass
 
                     elif la_ == 3:
                         localctx = PortasnnNetParser.AddExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 302
-                        if not self.precpred(self._ctx, 8):
-                            from antlr4.error.Errors import FailedPredicateException
-                            raise FailedPredicateException(self, "self.precpred(self._ctx, 8)")
                         self.state = 303
+                        if not self.precpred(self._ctx, 9):
+                            from antlr4.error.Errors import FailedPredicateException
+                            raise FailedPredicateException(self, "self.precpred(self._ctx, 9)")
+                        self.state = 304
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
                         if not(_la==27 or _la==28):
@@ -2225,12 +2250,12 @@ class PortasnnNetParser ( Parser ):
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 304
-                        localctx.right = self.expr(9)
+                        self.state = 305
+                        localctx.right = self.expr(10)
                         pass
 
              
-                self.state = 309
+                self.state = 310
                 self._errHandler.sync(self)
                 _alt = self._interp.adaptivePredict(self._input,40,self._ctx)
 
@@ -2279,15 +2304,15 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 24, self.RULE_unit)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 310
+            self.state = 311
             self.match(PortasnnNetParser.UNIT)
-            self.state = 313
+            self.state = 314
             self._errHandler.sync(self)
             la_ = self._interp.adaptivePredict(self._input,41,self._ctx)
             if la_ == 1:
-                self.state = 311
-                self.match(PortasnnNetParser.POW)
                 self.state = 312
+                self.match(PortasnnNetParser.POW)
+                self.state = 313
                 localctx.exponent = self.signedInt()
 
 
@@ -2332,15 +2357,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 316
+            self.state = 317
             self._errHandler.sync(self)
             _la = self._input.LA(1)
             if _la==28:
-                self.state = 315
+                self.state = 316
                 self.match(PortasnnNetParser.MINUS)
 
 
-            self.state = 318
+            self.state = 319
             self.match(PortasnnNetParser.NUMBER)
         except RecognitionException as re:
             localctx.exception = re
@@ -2364,15 +2389,15 @@ class PortasnnNetParser ( Parser ):
 
     def expr_sempred(self, localctx:ExprContext, predIndex:int):
             if predIndex == 0:
-                return self.precpred(self._ctx, 11)
+                return self.precpred(self._ctx, 12)
          
 
             if predIndex == 1:
-                return self.precpred(self._ctx, 9)
+                return self.precpred(self._ctx, 10)
          
 
             if predIndex == 2:
-                return self.precpred(self._ctx, 8)
+                return self.precpred(self._ctx, 9)
          
 
 

@@ -124,6 +124,11 @@ class PortasnnNetVisitor(ParseTreeVisitor):
         return self.visitChildren(ctx)
 
 
+    # Visit a parse tree produced by PortasnnNetParser#stringExpr.
+    def visitStringExpr(self, ctx:PortasnnNetParser.StringExprContext):
+        return self.visitChildren(ctx)
+
+
     # Visit a parse tree produced by PortasnnNetParser#unaryExpr.
     def visitUnaryExpr(self, ctx:PortasnnNetParser.UnaryExprContext):
         return self.visitChildren(ctx)

@@ -12,7 +12,7 @@ from portasnn.errors import Span
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.values import error
 from portasnn.frontend.pnet.synapses import check_plastic
-from portasnn.ir.network import Connector, Distribution, Network, Population, Value, WeightRecorder
+from portasnn.ir.network import ConnectionFile, Connector, Distribution, Network, Population, Value, WeightRecorder
 
 RULE_PARAMS: dict[str, tuple[str, ...]] = {
     "all_to_all": (), "one_to_one": (), "fixed_indegree": ("indegree",), "fixed_outdegree": ("outdegree",),
@@ -110,8 +110,17 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
             raise error("E216", "'static' names the static synapse: a synapse model needs another name", syn.span)
     for proj in net.projections:
         pre, post = (_pop(pops, name, proj.span, "connect") for name in (proj.pre, proj.post))
-        _check_connector(proj.connector, pre, post, proj.span)
-        _check_delay(proj.delay, sim.resolution, proj.span)
+        if proj.connector.rule == "from_file" or proj.data is not None:
+            _check_file_projection(proj.connector, proj.data, proj.span)
+        else:
+            _check_connector(proj.connector, pre, post, proj.span)
+        if proj.data is not None and proj.data.delays:
+            if proj.data.count and proj.delay < sim.resolution:  # type: ignore[operator]
+                raise error("E249", f"connection file {proj.data.path} has a delay of {proj.delay!r} ms, below the "
+                            f"resolution {sim.resolution!r} ms", proj.span,
+                            hint="use delays of at least one time step, or a finer resolution")
+        else:
+            _check_delay(proj.delay, sim.resolution, proj.span)
         if proj.plastic:
             if proj.synapse not in synapses:
                 raise error("E242", f"unknown synapse '{proj.synapse}' in projection {proj.name}",
@@ -244,6 +253,15 @@ def _check_connector(conn: Connector, pre: Population, post: Population, span: S
             if params[name] > limit:
                 raise error("E210", f"{conn.rule} {name} {params[name]} is more than the {limit} possible "
                             "partners without multapses", span, hint="allow multapses or lower the number")
+
+
+def _check_file_projection(conn: Connector, data: ConnectionFile | None, span: Span | None) -> None:
+    """A ``from_file`` connector comes with its connection file, and a connection file with that connector."""
+    if conn.rule != "from_file" or data is None:
+        raise error("E210", "a projection from a connection file has the rule from_file and its file", span)
+    if conn.params or not conn.allow_autapses or not conn.allow_multapses:
+        raise error("E210", "from_file takes no rule arguments, autapses or multapses: the file lists the "
+                    "connections", span)
 
 
 def _check_delay(delay: Value, resolution: float, span: Span | None) -> None:

@@ -6,6 +6,7 @@ defined before it is used. Every IR node made here carries the Span of its state
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
@@ -21,17 +22,18 @@ from portasnn.frontend import reads
 from portasnn.frontend.pnet import values as V
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet import synapses as S
+from portasnn.frontend.pnet.connfiles import array_file, connection_file
 from portasnn.frontend.pnet.checks import RULE_PARAMS, STIM_PARAMS, check_network, normalise_weight
 from portasnn.frontend.pnet.PortasnnNetLexer import PortasnnNetLexer
 from portasnn.frontend.pnet.PortasnnNetParser import PortasnnNetParser as P
-from portasnn.ir.network import (Connector, ModelRef, Network, Population, Projection, Recorder, Simulation,
+from portasnn.ir.network import (ArrayFile, Connector, ModelRef, Network, Population, Projection, Recorder, Simulation,
                                  Stimulus, Synapse, Value, WeightRecorder, WeightScaling)
 from portasnn.units import ONE, UNITS, Quantity, UnitError, describe
 
 error = V.error
 MS, PA, HZ = UNITS["ms"], UNITS["pA"], UNITS["Hz"]
 STIM_KINDS = {"poisson": "poisson", "dc": "dc", "step": "step", "spikes": "spike_times"}
-FUNCTIONS = {"min", "max", "abs", "exp", "log", "sqrt", "round", "floor", "ceil"}
+FUNCTIONS = {"min", "max", "abs", "exp", "log", "sqrt", "round", "floor", "ceil"}  # and file(...) per neuron
 KEYWORD_TOKENS = set(range(P.NETWORK, P.FALSE + 1))
 
 
@@ -92,6 +94,7 @@ class Reader:
         self.synapses: dict[str, Synapse] = {}
         self.weight_recorders: list[WeightRecorder] = []
         self.at_resolution: set[str] = set()  # state recorders without 'every'
+        self.data_files: set[str] = set()  # connection and parameter files read (resolved paths)
         self.simulation: Simulation | None = None
         self._used: set[str] = set()
 
@@ -113,6 +116,7 @@ class Reader:
                       source=None if filename.startswith("<") else str(Path(filename).resolve()),
                       synapses=tuple(self.synapses.values()), weight_recorders=tuple(self.weight_recorders))
         check_network(net, self.catalog)
+        self.done |= self.data_files  # every file read, as bundles collect them
         return net
 
     def read_file(self, text: str, filename: str) -> None:
@@ -145,7 +149,7 @@ class Reader:
         if key in stack:
             chain = " -> ".join(Path(f).name for f in stack[stack.index(key):]) + f" -> {path.name}"
             raise error("E202", f"include cycle: {chain}", span, hint="remove one of these includes")
-        if key in self.done:
+        if key in self.done and key not in self.data_files:
             return
         if not path.is_file():
             raise error("E202", f"included file not found: {path}", span,
@@ -287,7 +291,10 @@ class Reader:
         initial: list[tuple[str, Value]] = []
         for key, (raw, is_initial, expr_span) in items.items():
             unit = info.unit_of(key) if info is not None else None
-            value = V.to_value(raw, unit, f"{key} of population {name}", expr_span)
+            if isinstance(raw, V.FileValue):
+                value = self.array_file(raw, unit, size, f"{key} of population {name}")
+            else:
+                value = V.to_value(raw, unit, f"{key} of population {name}", expr_span)
             (initial if is_initial or (info is not None and key in info.state) else params).append((key, value))
         opts = {opt.name.text: opt for opt in ctx.option()}
         for opt in ctx.option():
@@ -299,6 +306,24 @@ class Reader:
         scaling = self.weight_scaling(opts["weight_scaling"].expr(), model) if opts else None
         self.pops[name] = Population(name=name, size=size, model=model, params=tuple(params),
                                      initial=tuple(initial), span=span, weight_scaling=scaling)
+
+    def array_file(self, raw: V.FileValue, unit, size: int, what: str) -> ArrayFile:
+        """Per-neuron values of ``what`` from an array file (``connfiles.array_file``)."""
+        self.data_files.add(str(raw.path.resolve()))
+        return array_file(raw, unit, size, what, self.top_dir())
+
+    def file_call(self, call: P.CallContext) -> V.FileValue:
+        """``file("tau.npy", ms)`` or ``file("params.npz", "V_th", mV)``: per-neuron values of a population."""
+        args, span = call.arg(), self.span(call)
+        strings = [a for a in args if isinstance(a.expr(), P.StringExprContext)]
+        if (any(a.name is not None for a in args) or len(args) not in (2, 3) or len(strings) != len(args) - 1
+                or isinstance(args[-1].expr(), P.StringExprContext)):
+            raise error("E210", "file takes the file's path, for an .npz the array's name, and the unit of its values",
+                        span, hint='e.g. file("tau.npy", ms) or file("params.npz", "V_th", mV) (1 for plain numbers)')
+        path = self.base_dir() / _string(args[0].expr().STRING().symbol)
+        key = _string(args[1].expr().STRING().symbol) if len(args) == 3 else None
+        unit = V.quantity(self.eval(args[-1].expr()), "the unit of file(...)", self.span(args[-1]))
+        return V.FileValue(path, key, unit, args[-1].expr().getText(), span)
 
     def weight_scaling(self, ctx, model: str) -> WeightScaling:
         """``auto`` | ``spynnaker`` | ``shift(S, ...)`` | ``max(W, ...)`` (per synapse type, W in the weight's
@@ -395,9 +420,12 @@ class Reader:
             raise error("E205", f"projection '{name}' is defined twice", span)
         call = ctx.rule_()
         rule = call.fn.text
+        if rule == "from_file":
+            self.connect_from_file(ctx, call, pre, post, name, span)
+            return
         if rule not in RULE_PARAMS:
             raise error("E210", f"unknown connection rule '{rule}'", self.span(call.fn),
-                        hint="rules: " + ", ".join(RULE_PARAMS))
+                        hint="rules: " + ", ".join((*RULE_PARAMS, "from_file")))
         args = self.call_args(call, RULE_PARAMS[rule], RULE_PARAMS[rule], f"rule {rule}")
         params: list[tuple[str, float | int]] = []
         for key in RULE_PARAMS[rule]:
@@ -425,6 +453,46 @@ class Reader:
                                            weight=weight, delay=delay, receptor=receptor, span=span,
                                            synapse=str(synapse),
                                            synapse_span=synapse_span if synapse != "static" else None))
+
+    def connect_from_file(self, ctx: P.ConnectStmtContext, call, pre: Population, post: Population, name: str,
+                          span: Span) -> None:
+        """``connect A -> B: from_file("conn.npz"), ...``: explicit connections from an array file (issue 16 item 2;
+        ``portasnn.ir.datafiles``), its path relative to this .pnet file."""
+        args = call.arg()
+        if len(args) != 1 or args[0].name is not None or not isinstance(args[0].expr(), P.StringExprContext):
+            raise error("E210", "from_file takes the path of one connection file", self.span(call),
+                        hint='e.g. from_file("conn.npz") (a .npz with pre, post[, weight, delay], or a .npy)')
+        file_expr = args[0].expr()
+        path = self.base_dir() / _string(file_expr.STRING().symbol)
+        opts = self._options(ctx.option(), {"weight", "delay", "receptor", "synapse", "weight_unit"},
+                             "connect ... from_file")
+        spans = {"file": self.span(file_expr), **{k: v[1] for k, v in opts.items()}}
+        weight_unit = None
+        if "weight_unit" in opts:
+            unit_ctx = next(o.expr() for o in ctx.option() if o.name.text == "weight_unit")
+            weight_unit = (V.quantity(opts["weight_unit"][0], "weight_unit", spans["weight_unit"]),  # type: ignore
+                           unit_ctx.getText())
+        receptor = opts["receptor"][0] if "receptor" in opts else None
+        info = info_of(self.catalog, self.models[post.model])
+        given = {k: opts[k][0] if k in opts else None for k in ("weight", "delay")}
+        data, weight, delay, receptor = connection_file(
+            path, self.top_dir(), pre, post, info, receptor, given["weight"], given["delay"],  # type: ignore[arg-type]
+            weight_unit, span, spans)
+        self.data_files.add(str(path.resolve()))
+        synapse, synapse_span = opts.get("synapse", ("static", None))  # type: ignore[assignment]
+        if synapse != "static" and synapse not in self.synapses:
+            raise error("E242", f"unknown synapse '{synapse}'", synapse_span,
+                        hint=known_names("synapses", {"static", *self.synapses}) + " (declare it with 'synapse "
+                        "...' first)")
+        self.projections.append(Projection(name=name, pre=pre.name, post=post.name,
+                                           connector=Connector(rule="from_file"), weight=weight, delay=delay,
+                                           receptor=receptor, span=span, synapse=str(synapse),
+                                           synapse_span=synapse_span if synapse != "static" else None, data=data))
+
+    def top_dir(self) -> Path:
+        """The directory of the network's (top-level) file: data file paths in the IR are relative to it."""
+        top = self.files[0]
+        return Path.cwd() if top.startswith("<") else Path(top).resolve().parent
 
     def stimulus(self, ctx: P.StimulusStmtContext) -> None:
         name, span, call = ctx.name.text, self.span(ctx), ctx.call()
@@ -590,6 +658,8 @@ class Reader:
 
     def _call(self, call: P.CallContext) -> V.EvalValue:
         fn, span = call.fn.text, self.span(call)
+        if fn == "file":
+            return self.file_call(call)
         if fn in V.DIST_PARAMS:
             names = (*V.DIST_PARAMS[fn], "low", "high") if fn != "uniform" else V.DIST_PARAMS[fn]
             args = self.call_args(call, names, V.DIST_PARAMS[fn], fn)
@@ -629,6 +699,9 @@ class Reader:
             return self.eval(ctx.expr())
         if isinstance(ctx, P.BoolExprContext):
             return ctx.TRUE() is not None
+        if isinstance(ctx, P.StringExprContext):
+            raise error("E216", f"a string ({ctx.getText()}) is only valid as a file name, as in from_file(\"...\")",
+                        self.span(ctx))
         if isinstance(ctx, P.CallExprContext):
             return self._call(ctx.call())
         if isinstance(ctx, P.ListExprContext):

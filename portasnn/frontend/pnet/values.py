@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from portasnn.errors import NetworkError, Span
@@ -40,7 +41,18 @@ class ListValue:
     items: tuple[Quantity, ...]
 
 
-EvalValue = Union[Quantity, bool, DistValue, ListValue]
+@dataclass(frozen=True, slots=True)
+class FileValue:
+    """``file("tau.npy", ms)`` / ``file("params.npz", "V_th", mV)``: per-neuron values in an array file."""
+
+    path: Path
+    key: str | None
+    unit: Quantity
+    unit_text: str
+    span: Span | None = field(default=None, compare=False)
+
+
+EvalValue = Union[Quantity, bool, DistValue, ListValue, FileValue]
 
 WEIGHT_DIMS = (VOLTAGE, CURRENT, CONDUCTANCE, DIMENSIONLESS)
 
@@ -52,6 +64,8 @@ def kind_of(value: EvalValue) -> str:
         return f"a {value.kind} distribution"
     if isinstance(value, ListValue):
         return "a list"
+    if isinstance(value, FileValue):
+        return "per-neuron values from a file"
     return describe(value.dims) + " quantity" if not value.dimensionless else "a number"
 
 
