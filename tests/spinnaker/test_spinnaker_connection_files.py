@@ -18,6 +18,8 @@ import pytest
 from portasnn.frontend.network import load_network
 from portasnn.results import read_results
 
+from .test_virtual_board import SHIFTS_DRIVER  # the driver that reads the shifts sPyNNaker chooses
+
 PRE = np.array([0, 1, 2, 0, 3, 3, 1, 2, 0])
 POST = np.array([0, 0, 1, 2, 2, 2, 3, 3, 3])  # post 2 gets pre 3 twice (a multapse)
 WEIGHT = np.array([0.02, 0.05, 0.08, 0.011, 0.03, 0.03, 0.04, 0.013, 0.07])  # nA
@@ -102,26 +104,6 @@ def test_spinnaker_script_uses_a_from_list_connector_and_its_list_next_to_it(tmp
     listed = np.loadtxt(art.script.parent / "connections" / "1_A__B.txt", ndmin=2)
     assert np.array_equal(listed[:, 0], PRE) and np.array_equal(listed[:, 1], POST)
     assert np.allclose(listed[:, 2], WEIGHT, rtol=1e-14, atol=0) and np.array_equal(listed[:, 3], DELAY)
-
-
-SHIFTS_DRIVER = '''
-import json, runpy, sys
-from spynnaker.pyNN.models.neuron.population_vertex import PopulationVertex
-
-seen = {}
-original = PopulationVertex.get_ring_buffer_shifts
-
-def get_ring_buffer_shifts(self):
-    shifts = original(self)
-    seen[self.label] = [int(s) for s in shifts]
-    return shifts
-
-PopulationVertex.get_ring_buffer_shifts = get_ring_buffer_shifts
-try:
-    runpy.run_path(sys.argv[1], run_name="__main__")
-finally:
-    json.dump(seen, open("shifts.json", "w"))
-'''
 
 
 @pytest.mark.slow
