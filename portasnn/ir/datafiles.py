@@ -21,8 +21,19 @@ from portasnn.ir.network import ArrayFile, ConnectionFile
 KEYS = ("pre", "post", "weight", "delay", "weight_unit")
 
 
+PICKLE_HINT = "save plain numeric arrays (and weight_unit as a str array)"
+
+
 def _error(code: str, message: str, span: Span | None, hint: str = "") -> NetworkError:
     return NetworkError(message, span=span, code=code, hint=hint)
+
+
+def _unreadable(kind: str, name: str, exc: Exception, span: Span | None, pickle_hint: str = "") -> NetworkError:
+    """E247 for a ``kind`` file that numpy cannot load; a pickled (object) array is said as such."""
+    if isinstance(exc, ValueError) and "pickle" in str(exc):
+        return _error("E247", f"{kind} file {name} holds a pickled (object) array, which is not read", span,
+                      hint=pickle_hint)
+    return _error("E247", f"{kind} file {name} is not a readable numpy file: {exc}", span)
 
 
 @dataclass(frozen=True)
@@ -50,13 +61,8 @@ def read(path: Path, span: Span | None) -> Arrays:
                      hint="save the arrays with numpy.savez(...) or numpy.save(...)")
     try:
         loaded = np.load(path, allow_pickle=False)
-    except ValueError as exc:
-        if "pickle" in str(exc):
-            raise _error("E247", f"connection file {name} holds a pickled (object) array, which is not read",
-                         span, hint="save plain numeric arrays (and weight_unit as a str array)") from None
-        raise _error("E247", f"connection file {name} is not a readable numpy file: {exc}", span) from None
-    except (OSError, EOFError, zipfile.BadZipFile) as exc:
-        raise _error("E247", f"connection file {name} is not a readable numpy file: {exc}", span) from None
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
+        raise _unreadable("connection", name, exc, span, PICKLE_HINT) from None
     if path.suffix == ".npz":
         if not isinstance(loaded, np.lib.npyio.NpzFile):
             raise _error("E247", f"connection file {name} is a single array, not an .npz archive", span,
@@ -64,9 +70,8 @@ def read(path: Path, span: Span | None) -> Arrays:
         with loaded:
             try:
                 arrays = {key: loaded[key] for key in loaded.files}
-            except ValueError:
-                raise _error("E247", f"connection file {name} holds a pickled (object) array, which is not read",
-                             span, hint="save plain numeric arrays (and weight_unit as a str array)") from None
+            except ValueError as exc:
+                raise _unreadable("connection", name, exc, span, PICKLE_HINT) from None
         return _from_npz(arrays, name, span)
     if not isinstance(loaded, np.ndarray):
         raise _error("E247", f"connection file {name} is an .npz archive, not a single array", span,
@@ -205,13 +210,8 @@ def read_parameter(path: Path, key: str | None, size: int, what: str, span: Span
                     raise _error("E247", f"parameter file {path.name} has no array '{key}'", span,
                                  hint="it has: " + (", ".join(loaded.files) or "no arrays"))
                 loaded = loaded[key]
-    except ValueError as exc:
-        if "pickle" in str(exc):
-            raise _error("E247", f"parameter file {name} holds a pickled (object) array, which is not read",
-                         span) from None
-        raise _error("E247", f"parameter file {name} is not a readable numpy file: {exc}", span) from None
-    except (OSError, EOFError, zipfile.BadZipFile) as exc:
-        raise _error("E247", f"parameter file {name} is not a readable numpy file: {exc}", span) from None
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
+        raise _unreadable("parameter", name, exc, span) from None
     if not isinstance(loaded, np.ndarray):
         raise _error("E247", f"parameter file {name} is an .npz archive: give the array's name", span,
                      hint='file("params.npz", "tau_m", ms)')
