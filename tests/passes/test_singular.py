@@ -83,7 +83,9 @@ def test_near_equal_time_constants_keep_their_digits(tau, h_over_tau, log_x, sig
         return
     h = h_over_tau * tau
     values = {"__h": h, "tau_m": tau, "tau_syn_exc": tau_syn, "C_m": 250.0}
-    assert _relative_error("iaf_psc_exp_neuron", "__P__V_m__I_syn_exc", values) < 2e-8
+    # at the switch point (|d|/tau_m = 0.05) the Taylor error grows with h: 3.4e-8 at h = tau_m, the largest on a
+    # grid over this test's whole range (2e-8 held only up to h/tau_m = 0.1, the benchmark's sweep)
+    assert _relative_error("iaf_psc_exp_neuron", "__P__V_m__I_syn_exc", values) < 5e-8
     for name in ("__P__V_m__I_kernel_exc__X__exc_spikes", "__P__V_m__I_kernel_exc__X__exc_spikes__d"):
         assert _relative_error("iaf_psc_alpha_neuron", name, {**values, "unit_psc": 1.0}) < 3e-7
 
