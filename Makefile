@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := g++ cmake libboost-dev libgsl-dev libltdl-dev gcc-arm-none-eabi gcc-arm-linux-gnueabi qemu-user default-jre-headless git
+APT_PACKAGES := g++ cmake libboost-dev libgsl-dev libltdl-dev gcc-arm-none-eabi gcc-arm-linux-gnueabi qemu-user default-jre-headless git \
+  debootstrap squashfs-tools siftool
 ANTLR_VERSION := 4.13.2
 # `make setup-mpi` only: OpenMPI, and NEST built from its source distribution with MPI (the PyPI wheel has none);
 # Slurm and munge for the single-node Slurm on loopback (`make slurm-up`, tests/mpi/test_slurm_local.py).
@@ -11,7 +12,7 @@ NEST_VERSION := 3.10.0
 NEST_WHEELS = $${PORTASNN_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/portasnn}/wheels
 HAVE_MPI = PYNEST_QUIET=1 $(PY) -c 'import sys, nest; sys.exit(0 if nest.build_info["have_mpi"] else 1)' >/dev/null 2>&1
 
-.PHONY: setup setup-mpi apt venv test test-fast brunel demo bench grammar golden clean slurm-up slurm-down
+.PHONY: setup setup-mpi apt venv test test-fast brunel demo bench grammar golden clean slurm-up slurm-down images
 
 setup: apt venv
 
@@ -60,6 +61,13 @@ slurm-up: venv
 
 slurm-down: venv
 	@$(PY) -m portasnn.runtime.local_slurm down $(SLURM_DIR_ARG)
+
+# The NEST image for HPC sites, built from containers/nest-pmix.def as Apptainer would (debootstrap, chroot,
+# squashfs, siftool; needs root), then its %test; cached under <cache>/images by the recipe and its %files.
+# About an hour on 2 cores the first time (NEST is compiled with MPI); containers/spinnaker-build.def clones
+# its C sources from GitHub and is built with apptainer where GitHub is reachable.
+images: setup
+	$(PY) -m portasnn.runtime.images build containers/nest-pmix.def
 
 test: setup
 	$(PY) -m pytest -n 2 -q

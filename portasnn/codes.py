@@ -645,6 +645,19 @@ _ALL: tuple[Code, ...] = (
        "directory (a partial results/ or .results.attempt). Anything else at the results path (a file, a link, "
        "or a directory elsewhere) is left untouched and the run is refused: choose another --outdir or run the "
        "entry in the job's working directory.", "runtime"),
+    _c("E691", "recipe this image build cannot follow",
+       "`make images` (portasnn.runtime.images) builds Apptainer recipes with debootstrap, without Apptainer: the "
+       "recipe must say 'Bootstrap: debootstrap' with OSVersion and MirrorURL, use only the sections it implements "
+       "(%files, %environment, %post, %runscript, %test, %labels, %help) and name %files that exist in the build "
+       "directory. The message gives file:line; build other recipes with apptainer itself.", "runtime"),
+    _c("E692", "image build or run needs root and its tools",
+       "Building an image (and running one without Apptainer) uses debootstrap, chroot, mount namespaces, "
+       "squashfs-tools and siftool, which need root. Install them (apt-get install debootstrap squashfs-tools "
+       "siftool; make setup does) and run as root.", "runtime"),
+    _c("E693", "not a runnable SIF image",
+       "The stand-in for `apptainer exec` (portasnn.runtime.sif_exec) was given a path that is not a SIF file "
+       "with a squashfs system partition, no command, or a --bind that is not SRC[:DST] with absolute paths. "
+       "Check the image with `siftool list IMAGE`.", "runtime"),
     _c("W601", "a job's status could not be updated",
        "portasnn could not ask a site about a job; the listed status may be stale. The message says why; try "
        "again later.", "runtime"),
