@@ -149,6 +149,12 @@ def image_path(recipe: Recipe, context: Path) -> Path:
     return images_dir() / f"{recipe.name}-{image_key(recipe, context)}.sif"
 
 
+def latest(name: str) -> Path | None:
+    """The most recently built image of the recipe called ``name`` (any key), or None."""
+    built = [p for p in images_dir().glob(f"{name}-*.sif") if p.with_suffix(".json").exists()]
+    return max(built, key=lambda p: p.stat().st_mtime, default=None)
+
+
 def check_tools() -> None:
     missing = sorted({pkg for tool, pkg in TOOLS.items() if shutil.which(tool) is None})
     if missing:

@@ -1,16 +1,19 @@
-"""issue 15 item 3, first step: the loopback UNICORE site hands the job to a REAL Slurm (the single-node cluster of
+"""issue 15 item 3: the loopback UNICORE site hands the job to a REAL Slurm (the single-node cluster of
 ``portasnn.runtime.local_slurm``) with ``sbatch`` as a UNICORE TSI does; the staged job script's
 ``srun --mpi=pmix --ntasks-per-node=2 ... apptainer exec IMAGE python3 -m portasnn.runtime.entry BUNDLE`` runs under
-Slurm's own srun (2 tasks, one MPI job of 2 ranks); only ``apptainer exec`` is a stand-in (no image here). The
+Slurm's own srun (2 tasks, one MPI job of 2 ranks). Two containers: ``stand-in`` runs the command on this machine
+(its NEST); ``image`` runs it inside the NEST image built from containers/nest-pmix.def by ``make images``, through
+``portasnn.runtime.sif_exec`` (Apptainer's binds and environment, the image's own OpenMPI, PMIx and NEST). The
 fetched spikes equal a local run with 1 process x 2 threads, array for array.
 
 Skipped, saying why, only when the Slurm programs are not installed or the NEST in use has no MPI (`make
-setup-mpi` gives both).
+setup-mpi` gives both), and for ``image`` when the image has not been built (`make images`).
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -21,11 +24,13 @@ import pytest
 from runtime_testdata import TOKEN
 
 from portasnn.results import read_results
-from portasnn.runtime import local_slurm
+from portasnn.runtime import images, local_slurm
 
 pytestmark = pytest.mark.slow
-BRUNEL = Path(__file__).resolve().parents[2] / "examples" / "brunel" / "brunel_delta_nest.pnet"
+REPO = Path(__file__).resolve().parents[2]
+BRUNEL = REPO / "examples" / "brunel" / "brunel_delta_nest.pnet"
 N = "200"
+IMAGE = images.latest("nest-pmix")  # looked up before the tests' own cache directories are set
 
 
 def _cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -43,20 +48,23 @@ def slurm(tmp_path_factory):
     if subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYNEST_QUIET": "1"}, capture_output=True,
                       check=False, timeout=300).returncode != 0:
         pytest.skip("the NEST in use has no MPI (nest.build_info['have_mpi'] is False): run `make setup-mpi`")
-    cluster = local_slurm.up(tmp_path_factory.mktemp("slurm"), lifetime_s=600, timeout=60)
+    cluster = local_slurm.up(tmp_path_factory.mktemp("slurm"), lifetime_s=1800, timeout=60)
     try:
         yield cluster
     finally:
         local_slurm.down(cluster.state)
 
 
-@pytest.fixture
-def slurm_site(env, slurm):
+@pytest.fixture(params=["stand-in", "image"])
+def slurm_site(request, env, slurm):
     from fake_unicore import FakeUnicore
 
-    site = FakeUnicore(TOKEN, lifetime_s=300, slurm=slurm).start()
+    if request.param == "image" and IMAGE is None:
+        pytest.skip("the NEST image is not built: run `make images` (about an hour the first time)")
+    image = IMAGE if request.param == "image" else "docker://registry.example.org/portasnn/nest-pmix:0.1.0"
+    site = FakeUnicore(TOKEN, lifetime_s=600, slurm=slurm, container=request.param).start()
     (env.config / "sites.toml").write_text(
-        f'[loopback]\nurl = "{site.base}"\nimage = "docker://registry.example.org/portasnn/nest-pmix:0.1.0"\n'
+        f'[loopback]\nurl = "{site.base}"\nimage = "{image}"\n'
         'verify_tls = false\ntimeout = 5.0\nnodes = 1\ntasks_per_node = 2\ncpus_per_task = 1\nproject = "demo"\n'
         'queue = "local"\nruntime = "10m"\n')
     yield site
@@ -64,6 +72,7 @@ def slurm_site(env, slurm):
 
 
 def test_a_unicore_job_runs_under_real_slurm_with_two_ranks(env, slurm, slurm_site):
+    inside_image = slurm_site.container == "image"
     bundle = json.loads(_cli("bundle", str(BRUNEL), "--set", f"N={N}", "--target", "nest", "-o", str(env.bundles),
                              "--json").stdout)["bundle"]
     done = _cli("submit", bundle, "--to", "unicore:loopback", "--json")
@@ -74,7 +83,7 @@ def test_a_unicore_job_runs_under_real_slurm_with_two_ranks(env, slurm, slurm_si
                                   "--processes", "1", "--threads", "2", "-o", str(local), "--no-plots"],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                  env={**os.environ, "PYNEST_QUIET": "1"})
-    deadline = time.monotonic() + 300
+    deadline = time.monotonic() + 480  # the image's first use unpacks it (about a minute)
     while True:
         state = json.loads(_cli("status", job, "--json").stdout)["state"]
         if state in ("SUCCESSFUL", "FAILED", "CANCELLED") or time.monotonic() > deadline:
@@ -100,6 +109,9 @@ def test_a_unicore_job_runs_under_real_slurm_with_two_ranks(env, slurm, slurm_si
     a, b = read_results(fetched), read_results(local)
     assert a.meta["mpi_processes"] == 2 and b.meta["mpi_processes"] == 1
     assert a.meta["virtual_processes"] == b.meta["virtual_processes"] == 2
+    if inside_image:  # the ranks ran the image's Python stack (numpy as pinned in the recipe), not this machine's
+        pinned = re.search(r'"numpy==([\d.]+)"', (REPO / "containers" / "nest-pmix.def").read_text()).group(1)
+        assert a.meta["versions"]["numpy"] == pinned != b.meta["versions"]["numpy"], (a.meta["versions"], IMAGE)
     assert set(a.spikes) == set(b.spikes) == {"E", "I"}
     for pop in a.spikes:
         (senders_a, times_a), (senders_b, times_b) = a.spikes[pop], b.spikes[pop]

@@ -11,7 +11,9 @@ bash in the job directory through the local backend's runner (``run_in_dir``), w
 ``srun`` and ``apptainer`` stand-ins first on ``PATH``: ``srun`` drops its options and runs
 the rest; ``apptainer pull DEST SRC`` writes a placeholder SIF; ``apptainer exec [opts] IMAGE
 CMD...`` checks that IMAGE exists and runs CMD on 127.0.0.1; ``python3`` is this interpreter.
-So the staged job script itself runs, unchanged, minus the real srun/apptainer.
+So the staged job script itself runs, unchanged, minus the real srun/apptainer. With ``container="image"`` the
+job's image is a SIF file built by ``make images`` and ``apptainer exec`` is ``portasnn.runtime.sif_exec``: the
+command runs inside the image's root file system with Apptainer's binds and environment rules.
 
 With ``slurm=`` (a running ``portasnn.runtime.local_slurm.LocalSlurm``) the site hands the job to that real Slurm
 as a UNICORE TSI does (issue 15 item 3): the user pre-command runs on the "login node" (this process), then the
@@ -72,12 +74,20 @@ image="$1"; shift
 [ -f "$image" ] || { echo "apptainer stand-in: no image $image" >&2; exit 255; }
 exec "$@"
 """
+# with ``container="image"``: the real image, run by the stand-in for ``apptainer exec`` (portasnn.runtime.sif_exec)
+APPTAINER_IMAGE = """#!/bin/bash
+cmd="$1"; shift
+if [ "$cmd" != exec ]; then echo "apptainer stand-in: unsupported $cmd" >&2; exit 1; fi
+exec {python} -m portasnn.runtime.sif_exec "$@"
+"""
 
 
 class FakeUnicore:
     def __init__(self, token: str, *, lifetime_s: float = 180.0, job_delay_s: float = 0.0,
-                 timeout_sleep_s: float = 3.0, slurm=None) -> None:  # noqa: ANN001 - a LocalSlurm
+                 timeout_sleep_s: float = 3.0, slurm=None,  # noqa: ANN001 - a LocalSlurm
+                 container: str = "stand-in") -> None:
         self.slurm = slurm
+        self.container = container
         self.token = token
         self.timeout_sleep_s = timeout_sleep_s
         self.lifetime_s = lifetime_s
@@ -85,7 +95,8 @@ class FakeUnicore:
         self.root = Path(tempfile.mkdtemp(prefix="fake-unicore-"))
         self.shims = self.root / "shims"
         self.shims.mkdir()
-        for name, text in (("srun", SRUN), ("apptainer", APPTAINER), ("python3", f'#!/bin/bash\nexec {sys.executable} "$@"\n')):
+        apptainer = APPTAINER if container == "stand-in" else APPTAINER_IMAGE.format(python=sys.executable)
+        for name, text in (("srun", SRUN), ("apptainer", apptainer), ("python3", f'#!/bin/bash\nexec {sys.executable} "$@"\n')):
             (self.shims / name).write_text(text)
             (self.shims / name).chmod(0o755)
         if slurm is not None:  # the real srun: no stand-in for it
