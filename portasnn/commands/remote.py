@@ -12,7 +12,8 @@ from portasnn.errors import UsageError
 
 def _row(rec) -> dict:
     return {"id": rec.id, "target": rec.target, "state": rec.state, "phase": rec.phase, "remote": rec.remote,
-            "bundle": rec.bundle, "outdir": rec.outdir}
+            "bundle": rec.bundle, "outdir": rec.outdir, "exit_code": rec.info.get("exit_code"),
+            "reason": rec.info.get("status_message", "")}
 
 
 def _print(records, as_json: bool) -> None:
@@ -26,6 +27,9 @@ def _print(records, as_json: bool) -> None:
     width = max(len(r["id"]) for r in rows)
     for r in rows:
         click.echo(f"{r['id']:<{width}}  {r['target']:<22} {r['state']:<11} {r['remote']}")
+        if r["state"] in ("FAILED", "CANCELLED") and (r["reason"] or r["exit_code"] is not None):
+            code = f"exit code {r['exit_code']}" if r["exit_code"] is not None else ""
+            click.echo(f"{'':<{width}}  why: {'; '.join(p for p in (r['reason'], code) if p)}")
 
 
 @click.command()

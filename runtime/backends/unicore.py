@@ -96,7 +96,7 @@ set -euo pipefail
 export PMIX_MCA_gds=^ds12
 export OMPI_MCA_btl_vader_single_copy_mechanism=none
 export OMP_NUM_THREADS={threads}
-srun --mpi={site.srun_mpi} --ntasks-per-node={site.tasks_per_node} --cpus-per-task={threads} apptainer exec --bind "$PWD" {image} {site.python} -m portasnn.runtime.entry {shlex.quote(bundle_name)} --outdir results
+srun --mpi={site.srun_mpi} --ntasks-per-node={site.tasks_per_node} --cpus-per-task={threads} --kill-on-bad-exit=1 apptainer exec --bind "$PWD" {image} {site.python} -m portasnn.runtime.entry {shlex.quote(bundle_name)} --outdir results
 """
 
 

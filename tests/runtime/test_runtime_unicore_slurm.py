@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -55,18 +56,30 @@ def slurm(tmp_path_factory):
         local_slurm.down(cluster.state)
 
 
-@pytest.fixture(params=["stand-in", "image"])
-def slurm_site(request, env, slurm):
+def _site(env, slurm, container: str):  # noqa: ANN001, ANN202 - fixtures
     from fake_unicore import FakeUnicore
 
-    if request.param == "image" and IMAGE is None:
-        pytest.skip("the NEST image is not built: run `make images` (about an hour the first time)")
-    image = IMAGE if request.param == "image" else "docker://registry.example.org/portasnn/nest-pmix:0.1.0"
-    site = FakeUnicore(TOKEN, lifetime_s=600, slurm=slurm, container=request.param).start()
+    image = IMAGE if container == "image" else "docker://registry.example.org/portasnn/nest-pmix:0.1.0"
+    site = FakeUnicore(TOKEN, lifetime_s=600, slurm=slurm, container=container).start()
     (env.config / "sites.toml").write_text(
         f'[loopback]\nurl = "{site.base}"\nimage = "{image}"\n'
         'verify_tls = false\ntimeout = 5.0\nnodes = 1\ntasks_per_node = 2\ncpus_per_task = 1\nproject = "demo"\n'
         'queue = "local"\nruntime = "10m"\n')
+    return site
+
+
+@pytest.fixture(params=["stand-in", "image"])
+def slurm_site(request, env, slurm):
+    if request.param == "image" and IMAGE is None:
+        pytest.skip("the NEST image is not built: run `make images` (about an hour the first time)")
+    site = _site(env, slurm, request.param)
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def standin_site(env, slurm):
+    site = _site(env, slurm, "stand-in")
     yield site
     site.close()
 
@@ -118,3 +131,92 @@ def test_a_unicore_job_runs_under_real_slurm_with_two_ranks(env, slurm, slurm_si
         assert len(times_a) > 100, f"{pop} fired only {len(times_a)} spikes"
         np.testing.assert_array_equal(senders_a, senders_b)
         np.testing.assert_array_equal(times_a, times_b)
+
+
+# --- failures (issue 15 item 3): each ends as a failed job with Slurm's reason, nothing is fetched as results, and
+# the job queued behind it runs to its end
+
+def _bundle(env, net: Path) -> str:  # noqa: ANN001
+    done = _cli("bundle", str(net), "--set", f"N={N}", "--target", "nest", "-o", str(env.bundles), "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)["bundle"]
+
+
+def _long_brunel(tmp: Path) -> Path:
+    """The Brunel network simulating 600 s of biological time: a job that is still running when it is failed."""
+    for name in ("brunel_params.pnet", "brunel_common.pnet", "brunel_delta_nest.pnet"):
+        text = (BRUNEL.parent / name).read_text()
+        (tmp / name).write_text(text.replace("simulate 1000 ms", "simulate 600000 ms"))
+    return tmp / "brunel_delta_nest.pnet"
+
+
+def _submit(bundle: str) -> str:
+    done = _cli("submit", bundle, "--to", "unicore:loopback", "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)["id"]
+
+
+def _wait_state(job: str, states: tuple[str, ...], timeout: float) -> dict:
+    deadline = time.monotonic() + timeout
+    while True:
+        row = json.loads(_cli("status", job, "--json").stdout)
+        if row["state"] in states or time.monotonic() > deadline:
+            return row
+        time.sleep(1.0)
+
+
+def _running_step(site, slurm, n_jobs: int) -> str:  # noqa: ANN001
+    """The Slurm id of the first of ``n_jobs`` site jobs, once its job step (the 2 ranks) runs."""
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        ids = [j.get("batchSystemID") for j in site.jobs.values()]
+        if len(ids) == n_jobs and all(ids):
+            first = min(ids, key=int)
+            if f"{first}.0" in slurm.run("squeue", "-s", "-h", "-o", "%i").stdout.split():
+                return first
+        time.sleep(0.5)
+    raise AssertionError(f"no job step started\n{local_slurm.logs_tail(slurm)}")
+
+
+def _failed_and_queue_unaffected(env, slurm, site, failing: str, queued: str, reason: str) -> None:  # noqa: ANN001
+    row = _wait_state(failing, ("SUCCESSFUL", "FAILED"), 180)
+    assert row["state"] == "FAILED" and reason in row["reason"], (row, local_slurm.logs_tail(slurm))
+    shown = _cli("status", failing)
+    assert shown.returncode == 0 and "why: " in shown.stdout and reason in shown.stdout, shown.stdout
+    out = env.tmp / "fetched-failed"
+    got = _cli("fetch", failing, "-o", str(out))
+    assert got.returncode == 1 and "FAILED" in got.stderr and "Traceback" not in got.stderr, got.stderr
+    assert not out.exists() or not any(out.rglob("meta.json")), "a failed job's files must not look like results"
+    row = _wait_state(queued, ("SUCCESSFUL", "FAILED"), 300)
+    assert row["state"] == "SUCCESSFUL", (row, local_slurm.logs_tail(slurm))
+    got = _cli("fetch", queued, "-o", str(env.tmp / "fetched-ok"))
+    assert got.returncode == 0, got.stderr
+    results = read_results(Path(got.stdout.strip()))
+    assert results.meta["mpi_processes"] == 2 and all(len(t) > 100 for _, t in results.spikes.values())
+
+
+def test_a_job_over_its_walltime_fails_with_the_reason(env, slurm, standin_site, tmp_path):
+    failing = _submit(_bundle(env, _long_brunel(tmp_path)))
+    queued = _submit(_bundle(env, BRUNEL))
+    slurm_id = _running_step(standin_site, slurm, 2)
+    # limits have a resolution of one minute: lowering this one below the time run puts the job over it at
+    # slurmctld's next check (every 30 s)
+    done = slurm.run("scontrol", "update", f"JobId={slurm_id}", "TimeLimit=0")
+    assert done.returncode == 0, done.stderr
+    _failed_and_queue_unaffected(env, slurm, standin_site, failing, queued, "TIMEOUT")
+
+
+def test_a_killed_rank_fails_the_job_with_the_reason(env, slurm, standin_site, tmp_path):
+    failing = _submit(_bundle(env, _long_brunel(tmp_path)))
+    queued = _submit(_bundle(env, BRUNEL))
+    slurm_id = _running_step(standin_site, slurm, 2)
+    deadline = time.monotonic() + 60
+    while True:  # rank 1 of the step: `scontrol listpids` rows are PID JOBID STEPID LOCALID GLOBALID
+        rows = [line.split() for line in slurm.run("scontrol", "listpids", slurm_id).stdout.splitlines()[1:]]
+        ranks = [int(r[0]) for r in rows if len(r) == 5 and r[2] == "0" and r[4] == "1"]
+        if ranks or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert ranks, rows
+    os.kill(ranks[0], signal.SIGKILL)
+    _failed_and_queue_unaffected(env, slurm, standin_site, failing, queued, "FAILED")
