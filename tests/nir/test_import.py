@@ -14,7 +14,7 @@ nir = pytest.importorskip("nir")  # a test dependency (pyproject's test extra): 
 
 def _ff(rng: np.random.Generator):
     cuba = dict(tau_syn=np.full(2, 2.0), tau_mem=np.array([4.0, 6.0]), r=np.ones(2), v_leak=np.zeros(2),
-                v_threshold=np.full(2, 0.3), v_reset=np.zeros(2), w_in=np.ones(2))
+                v_threshold=np.full(2, 0.3), v_reset=np.zeros(2), w_in=np.array([1.0, 0.5]))
     return feed_forward(rng.normal(0, 1, (3, 4)), np.array([0.1, 0.0, -0.2]), lif_params(3, 5.0, 0.5),
                         rng.normal(0, 1, (2, 3)), np.zeros(2), cuba)
 
@@ -33,6 +33,7 @@ def test_import_writes_models_network_and_data_files(tmp_path, capsys):
     text = (out / "net.pnet").read_text()
     assert 'tau_mem = file("params/cuba_tau_mem.npy", ms)' in text and "tau = 5 ms" in text  # differs / equal
     assert "I_bias = file(\"params/lif_I_bias.npy\", pA)" in text and "S_bias = 0 pA" in text
+    assert 'w_in = file("params/cuba_w_in.npy", 1)' in text  # a plain number
     np.testing.assert_array_equal(np.load(out / "params" / "cuba_tau_mem.npy"), [4.0, 6.0])
     # the weight matrix, from the connection files (pos and neg parts)
     for via, pre, post, shape in (("fc1", "input", "lif", (3, 4)), ("fc2", "lif", "cuba", (2, 3))):

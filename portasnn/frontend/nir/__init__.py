@@ -459,6 +459,6 @@ class _Lowering:
                 f = out / "params" / f"{pname}_{param}.npy"
                 np.save(f, a)
                 files.append(f)
-                items.append(f'{param} = file("params/{f.name}"' + (f", {unit})" if unit else ")"))
+                items.append(f'{param} = file("params/{f.name}", {unit or 1})')
         items.append(f"dt = {_fmt(self.dt)} ms")
         return items
