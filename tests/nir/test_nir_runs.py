@@ -156,3 +156,31 @@ def test_recurrent_lif_matches_the_reference(tmp_path):
                    str(steps))
     out = _run(pnet, tmp_path / "nest")
     assert _same(_spikes(out, "lif", n), want["lif"], steps, 1.0)
+
+
+# ---- IF and LI ------------------------------------------------------------------------------------------------
+
+def test_if_and_li_with_constant_input_match_their_exact_solutions(tmp_path):
+    """issue 16 item 1: one Affine bias b drives an IF (dv/dt = r I: v = r b t, a spike at the first step with
+    v > v_th, then v = v_reset = 0: every interval is ceil(v_th / (r b dt)) steps) and an LI (tau dv/dt = -v +
+    r I: v(t) = r b (1 - exp(-t / tau)), recorded at every step)."""
+    b, r_if, th, r_li, tau, dt, steps = 0.7, 1.5, 2.0, 2.0, 4.0, 0.5, 40
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([1])}),
+        "drive": nir.Affine(weight=np.zeros((1, 1)), bias=np.array([b])),
+        "if": nir.IF(r=np.array([r_if]), v_threshold=np.array([th]), v_reset=np.array([0.0])),
+        "li": nir.LI(tau=np.array([tau]), r=np.array([r_li]), v_leak=np.array([0.0])),
+        "out_if": nir.Output(output_type={"output": np.array([1])}),
+        "out_li": nir.Output(output_type={"output": np.array([1])}),
+    }, edges=[("input", "drive"), ("drive", "if"), ("drive", "li"), ("if", "out_if"), ("li", "out_li")])
+    pnet = _import(g, tmp_path, "--dt", str(dt), "--steps", str(steps))
+    text = pnet.read_text()
+    assert "population if: 1 nir_if_neuron" in text and "record v of li" in text
+    out = _run(pnet, tmp_path / "nest")
+    (times,) = _spikes(out, "if", 1)
+    period = math.ceil(th / (r_if * b * dt)) * dt  # v = r b k dt > th first at this k (not on the boundary)
+    assert times.size >= 3
+    np.testing.assert_allclose(np.diff(np.concatenate([[0.0], times])), period, atol=1e-9)
+    d = np.load(out / "traces" / "li__v.npz")
+    t, v = d["times"], d["values"][:, 0]
+    np.testing.assert_allclose(v, r_li * b * (1 - np.exp(-t / tau)), rtol=1e-9, atol=1e-12)
