@@ -757,9 +757,10 @@ _ALL: tuple[Code, ...] = (
        "primitive; the message names the node and why. The README's NIR coverage table lists every primitive; "
        "replace the node before exporting the graph.", "frontend"),
     _c("E802", "NIR graph shape not imported",
-       "The nodes are known but the way they are connected is not lowered: e.g. two weight nodes in a row, a "
-       "weight node that feeds an Output, an LI (non-spiking) node feeding a projection, or a graph without a "
-       "neuron node. Fold chained Linear/Affine/Scale nodes into one and let weight nodes connect neuron nodes.",
+       "The nodes are known but the way they are connected is not lowered: e.g. a weight node (Linear, Affine, "
+       "Conv2d, pooling) that feeds an Output, an LI (non-spiking) node feeding a projection, a cycle of weight "
+       "nodes without a neuron node, or a graph without a neuron node. End the graph with a neuron node and let "
+       "weight nodes connect neuron nodes.",
        "frontend"),
     _c("E803", "bad NIR input array",
        "The array given with --input does not fit the graph's Input node(s): it must be .npy (one Input node) or "
@@ -771,7 +772,8 @@ _ALL: tuple[Code, ...] = (
        "frontend", "cli"),
     _c("E805", "bad parameter in a NIR node",
        "A parameter or weight of a NIR node is non-finite, has the wrong number of values for the node's size, "
-       "or a time constant is not positive. The message names the node and the field; fix the graph.",
+       "a time constant is not positive, or a convolution or pooling does not fit its input's shape. The message "
+       "names the node and the field; fix the graph.",
        "frontend"),
 )
 

@@ -96,8 +96,22 @@ def _refused(capsys, *args) -> str:
     return err
 
 
-def test_conv_is_refused_with_the_node(tmp_path, capsys):
-    """issue 16 item 1: a Conv2d node is refused (E801) naming the node and the primitive."""
+def test_conv1d_is_refused_with_the_node(tmp_path, capsys):
+    """issue 16 item 1: a Conv1d node is refused (E801) naming the node and the primitive."""
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([1, 6])}),
+        "conv1": nir.Conv1d(input_shape=6, weight=np.ones((2, 1, 3)), stride=1, padding=0, dilation=1,
+                            groups=1, bias=np.zeros(2)),
+        "lif": nir.LIF(**{k: v.reshape(2, 4) for k, v in lif_params(8, 5.0, 1.0).items()}),
+        "output": nir.Output(output_type={"output": np.array([2, 4])}),
+    }, edges=[("input", "conv1"), ("conv1", "lif"), ("lif", "output")])
+    write(g, tmp_path / "c.nir")
+    err = _refused(capsys, tmp_path / "c.nir", "-o", tmp_path / "o")
+    assert "E801" in err and "[conv1]" in err and "'conv1' is a Conv1d" in err and "c.nir" in err
+
+
+def test_a_weighted_output_is_refused(tmp_path, capsys):
+    """issue 16 item 1: Conv2d -> Output (no neuron node after it) is refused (E802) naming the node."""
     g = nir.NIRGraph(nodes={
         "input": nir.Input(input_type={"input": np.array([1, 4, 4])}),
         "conv1": nir.Conv2d(input_shape=(4, 4), weight=np.ones((2, 1, 3, 3)), stride=1, padding=0, dilation=1,
@@ -106,7 +120,7 @@ def test_conv_is_refused_with_the_node(tmp_path, capsys):
     }, edges=[("input", "conv1"), ("conv1", "output")], type_check=False)
     write(g, tmp_path / "c.nir")
     err = _refused(capsys, tmp_path / "c.nir", "-o", tmp_path / "o")
-    assert "E801" in err and "[conv1]" in err and "'conv1' is a Conv2d" in err and "c.nir" in err
+    assert "E802" in err and "[conv1]" in err and "Conv2d node 'conv1' feeds Output" in err
 
 
 def test_unknown_primitive_is_refused_with_the_node(tmp_path, capsys):
@@ -121,18 +135,32 @@ def test_unknown_primitive_is_refused_with_the_node(tmp_path, capsys):
     assert "E801" in err and "node 'lif' is a 'Hodgkin'" in err
 
 
-def test_chained_weight_nodes_are_refused(tmp_path, capsys):
-    """issue 16 item 1: Affine -> Affine is not lowered (E802), naming the node."""
+def _matrix(out, pre: str, post: str, shape) -> np.ndarray:
+    w = np.zeros(shape)
+    for part in ("exc", "inh"):
+        f = out / "conn" / f"{pre}__{post}_{part}.npz"
+        if f.is_file():
+            d = np.load(f)
+            np.add.at(w, (d["post"], d["pre"]), d["weight"])
+    return w
+
+
+def test_chained_weight_nodes_become_one_matrix(tmp_path):
+    """issue 16 item 1: Affine -> Linear between two populations is one projection with W2 W1, and the
+    Affine's bias reaches the LIF as W2 b1."""
+    rng = np.random.default_rng(5)
+    w1, b1, w2 = rng.normal(size=(3, 2)), rng.normal(size=3), rng.normal(size=(4, 3))
     g = nir.NIRGraph(nodes={
         "input": nir.Input(input_type={"input": np.array([2])}),
-        "a": nir.Affine(weight=np.ones((2, 2)), bias=np.zeros(2)),
-        "b": nir.Linear(weight=np.ones((2, 2))),
-        "lif": nir.LIF(**lif_params(2, 5.0, 1.0)),
-        "output": nir.Output(output_type={"output": np.array([2])}),
+        "a": nir.Affine(weight=w1, bias=b1),
+        "b": nir.Linear(weight=w2),
+        "lif": nir.LIF(**lif_params(4, 5.0, 1.0)),
+        "output": nir.Output(output_type={"output": np.array([4])}),
     }, edges=[("input", "a"), ("a", "b"), ("b", "lif"), ("lif", "output")])
     write(g, tmp_path / "ch.nir")
-    err = _refused(capsys, tmp_path / "ch.nir", "-o", tmp_path / "o")
-    assert "E802" in err and "Affine node 'a' feeds 'b', a Linear" in err and "[a]" in err
+    assert main(["import", "nir", str(tmp_path / "ch.nir"), "-o", str(tmp_path / "o")]) == 0
+    np.testing.assert_allclose(_matrix(tmp_path / "o", "input", "lif", (4, 2)), w2 @ w1, rtol=1e-12)
+    np.testing.assert_allclose(np.load(tmp_path / "o" / "params" / "lif_I_bias.npy"), w2 @ b1, rtol=1e-12)
 
 
 @pytest.mark.parametrize("array, says", [

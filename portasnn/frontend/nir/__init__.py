@@ -3,8 +3,9 @@
 ``import_nir(graph, outdir, ...)`` writes into ``outdir``: one readable NESTML file per neuron primitive used
 (``models/``, NIR's ODEs as documented), ``net.pnet`` (populations, ``from_file`` projections, the input as spike
 stimuli, recorders), per-neuron parameter arrays (``params/``) and weight matrices as connection files
-(``conn/``). The choices NIR leaves open (units, discretisation, when input enters a step, initial state) are
-stated in the README section "NIR import". What is not lowered is refused (E800-E806) naming the node and its
+(``conn/``). Linear nodes (Linear, Affine, Scale, Conv2d, pooling, Flatten; ``maps``) between two populations
+become one projection with the product of their matrices. The choices NIR leaves open (units, discretisation, when input enters a step, initial state) are
+stated in the README section "NIR import". What is not lowered is refused (E800-E805) naming the node and its
 primitive; nothing is approximated silently.
 """
 from __future__ import annotations
@@ -17,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 from portasnn.errors import NetworkError, Span, ToolError, UsageError
+from portasnn.frontend.nir import maps
 
 MODELS_DIR = Path(__file__).parent  # the NESTML models, package data
 
@@ -27,11 +30,7 @@ TIME_UNITS = {"s": 1000.0, "ms": 1.0}
 
 #: NIR 1.0 primitives this import does not lower, with the reason and what to do
 REFUSED = {
-    "Conv1d": "convolutions are not lowered yet",
-    "Conv2d": "convolutions are not lowered yet",
-    "SumPool2d": "pooling is not lowered yet",
-    "AvgPool2d": "pooling is not lowered yet",
-    "Flatten": "Flatten is not lowered yet (it goes with the convolutions)",
+    "Conv1d": "1-d convolutions are not lowered yet (Conv2d is)",
     "Delay": "per-connection delays from Delay nodes are not lowered yet",
     "Threshold": "a Threshold node (a spike from any input above a threshold, without state) is not lowered yet",
     "I": "the Integrator (dv/dt = R I without threshold) is not lowered yet",
@@ -63,6 +62,7 @@ KINDS: dict[str, Kind] = {
                spiking=False),
 }
 WEIGHTS = ("Affine", "Linear", "Scale")
+LINEAR = (*WEIGHTS, "Conv2d", "SumPool2d", "AvgPool2d", "Flatten")  # lowered to (products of) sparse matrices
 RELAY = "nir_lif_neuron"  # the input population: one spike per 1 in the input array, one step later
 
 # words of the network language that a population name must not be
@@ -289,7 +289,9 @@ class _Lowering:
     def __init__(self, graph, path: Path, dt_ms: float, ms_per_unit: float) -> None:
         self.graph, self.path, self.dt, self.ms = graph, path, dt_ms, ms_per_unit
         self.pops: dict[str, tuple[str, str, int]] = {}  # nir node -> (pnet name, primitive or "Input", size)
-        self.projections: list[tuple[str, str, str, np.ndarray]] = []  # (via node, pre node, post node, W (out, in))
+        self.projections: list[tuple[str, str, str, sp.coo_matrix]] = []  # (via nodes, pre, post, W (out, in))
+        self.maps: dict[str, tuple] = {}  # linear node -> (matrix, bias, out shape)
+        self.succ: dict[str, list[str]] = {}
         self.bias: dict[str, np.ndarray] = {}
 
     def _type(self, node) -> str:
@@ -307,62 +309,97 @@ class _Lowering:
                                    "the README's NIR coverage table lists what portasnn imports")
             if kind in KINDS or kind == "Input":
                 self.pops[name] = (_name(name, taken), kind, _size(node))
-            elif kind not in WEIGHTS and kind != "Output":
+            elif kind not in LINEAR and kind != "Output":
                 raise _refuse("E801", f"node '{name}' is a {kind}, which portasnn does not import", self.path, name)
         succ: dict[str, list[str]] = {n: [] for n in nodes}
-        pred: dict[str, list[str]] = {n: [] for n in nodes}
         for a, b in edges:
             for end in (a, b):
                 if end not in nodes:
                     raise _refuse("E802", f"an edge names '{end}', which is not a node of the graph (a port of a "
                                   "nested graph?)", self.path, end)
             succ[a].append(b)
-            pred[b].append(a)
-        for name, node in nodes.items():
-            kind = self._type(node)
-            if kind in WEIGHTS:
-                self._weight_node(name, node, kind, pred[name], succ[name])
-            elif name in self.pops:
-                for b in succ[name]:
-                    if b in self.pops:  # a direct edge: identity weights
-                        self._project(name, name, b, np.eye(self._size_of(b), self._size_of(name)), direct=True)
-                    elif self._type(nodes[b]) == "Output" and kind == "Input":
-                        raise _refuse("E802", f"Input '{name}' feeds Output '{b}' directly; nothing to simulate",
-                                      self.path, name)
+        self.succ = succ
         for name, (_, kind, _) in self.pops.items():
             if kind == "LI" and any(self._type(nodes[b]) != "Output" for b in succ[name]):
                 raise _refuse("E802", f"LI node '{name}' feeds '{next(b for b in succ[name])}': a non-spiking "
                               "output (v) into a projection is not lowered", self.path, name,
                               hint="portasnn delivers spikes between populations; an LI node may feed only Output")
+            if kind == "Input" and any(self._type(nodes[b]) == "Output" for b in succ[name]):
+                raise _refuse("E802", f"Input '{name}' feeds an Output directly; nothing to simulate", self.path,
+                              name)
+        for name in self.pops:
+            shape = self._shape(name)
+            self._walk(name, name, sp.identity(int(np.prod(shape)), format="csr"), shape, (), set())
+        for name, (m, b, shape) in list(self.maps.items()):  # each bias once, carried to the populations
+            if b is not None:
+                self._carry_bias(name, b, shape, set())
         if not any(k in KINDS for _, k, _ in self.pops.values()):
             raise _refuse("E802", "the graph has no neuron node (LIF, CubaLIF, IF, LI)", self.path)
+
+    def _shape(self, name: str) -> tuple[int, ...]:
+        node = self.graph.nodes[name]
+        dims = (node.output_type or {}).get("output")
+        if dims is None or not np.size(dims):
+            return (self._size_of(name),)
+        return tuple(int(d) for d in np.asarray(dims).reshape(-1))
+
+    def _map(self, name: str, shape: tuple[int, ...]):
+        """(matrix, bias, out shape) of linear node ``name`` for an input of ``shape`` (E805 if it does not fit)."""
+        node, kind = self.graph.nodes[name], self._type(self.graph.nodes[name])
+        try:
+            if kind in WEIGHTS:
+                w, b = _weight_matrix(node, kind, self.path, name)
+                found = maps.dense(w, b, shape)
+            elif kind == "Conv2d":
+                w = np.asarray(node.weight, float)
+                if not np.isfinite(w).all() or (node.bias is not None and not np.isfinite(node.bias).all()):
+                    raise maps.MapError("its weight or bias holds a non-finite value")
+                found = maps.conv2d(w, node.bias, node.stride, node.padding, node.dilation, node.groups, shape)
+            elif kind == "Flatten":
+                found = maps.flatten(shape)
+            else:
+                found = maps.pool2d(node.kernel_size, node.stride, node.padding, shape, kind == "AvgPool2d")
+        except maps.MapError as exc:
+            raise _refuse("E805", f"node '{name}' ({kind}): {exc}", self.path, name) from None
+        if self.maps.setdefault(name, found)[2] != found[2]:
+            raise _refuse("E802", f"node '{name}' ({kind}) is reached with inputs of different shapes", self.path,
+                          name)
+        return found
+
+    def _walk(self, pre: str, at: str, m, shape: tuple[int, ...], via: tuple[str, ...], seen: set[str]) -> None:
+        """Follow the linear nodes after ``at``: every population reached gets a projection from ``pre``."""
+        for q in self.succ[at]:
+            kind = self._type(self.graph.nodes[q])
+            if q in self.pops:
+                if kind == "Input":
+                    raise _refuse("E802", f"'{at}' feeds Input '{q}'", self.path, q)
+                if (self._size_of(q),) != (m.shape[0],):
+                    raise _refuse("E805", f"'{'/'.join(via) or pre}' gives {m.shape[0]} values {shape} to '{q}' "
+                                  f"({self._size_of(q)} neurons)", self.path, via[-1] if via else pre)
+                self._project("+".join(via), pre, q, m)
+            elif kind in LINEAR:
+                if q in seen:
+                    raise _refuse("E802", f"a cycle of weight nodes through '{q}' without a neuron node", self.path, q)
+                mq, _, shape_q = self._map(q, shape)
+                self._walk(pre, q, mq @ m, shape_q, (*via, q), seen | {q})
+            elif kind == "Output" and via:
+                raise _refuse("E802", f"{self._type(self.graph.nodes[at])} node '{at}' feeds Output '{q}': a "
+                              "weighted output is not lowered", self.path, at,
+                              hint="end the graph with a neuron node before its Output")
+
+    def _carry_bias(self, at: str, b: np.ndarray, shape: tuple[int, ...], seen: set[str]) -> None:
+        for q in self.succ[at]:
+            if q in self.pops:
+                self.bias[q] = self.bias.get(q, np.zeros(self._size_of(q))) + b
+            elif self._type(self.graph.nodes[q]) in LINEAR and q not in seen:
+                mq, _, shape_q = self._map(q, shape)
+                self._carry_bias(q, mq @ b, shape_q, seen | {q})
 
     def _size_of(self, name: str) -> int:
         return self.pops[name][2]
 
-    def _weight_node(self, name: str, node, kind: str, pre: list[str], post: list[str]) -> None:
-        w, b = _weight_matrix(node, kind, self.path, name)
-        for p in pre:
-            if p not in self.pops:
-                raise _refuse("E802", f"{kind} node '{name}' is fed by '{p}', a {self._type(self.graph.nodes[p])}; "
-                              "portasnn lowers weight nodes between Input or neuron nodes only", self.path, name,
-                              hint="fold chained Linear/Affine/Scale nodes into one before exporting")
-        for q in post:
-            if q not in self.pops or self.pops[q][1] == "Input":
-                raise _refuse("E802", f"{kind} node '{name}' feeds '{q}', a {self._type(self.graph.nodes[q])}; "
-                              "portasnn lowers weight nodes into neuron nodes only", self.path, name,
-                              hint="fold chained Linear/Affine/Scale nodes into one before exporting")
-            if b is not None:
-                self.bias[q] = self.bias.get(q, np.zeros(self._size_of(q))) + b
-            for p in pre:
-                self._project(name, p, q, w)
-
-    def _project(self, via: str, pre: str, post: str, w: np.ndarray, direct: bool = False) -> None:
-        n_in, n_out = self._size_of(pre), self._size_of(post)
-        if w.shape != (n_out, n_in):
-            raise _refuse("E805", f"node '{via}': weights of shape {w.shape} between '{pre}' ({n_in} neurons) and "
-                          f"'{post}' ({n_out} neurons)", self.path, via)
-        self.projections.append((via if not direct else "", pre, post, w))
+    def _project(self, via: str, pre: str, post: str, m) -> None:
+        self.projections.append((via, pre, post, sp.coo_matrix(m)))
 
     def input_sizes(self) -> dict[str, int]:
         return {n: size for n, (_, kind, size) in self.pops.items() if kind == "Input"}
@@ -404,15 +441,18 @@ class _Lowering:
             a, b = self.pops[pre][0], self.pops[post][0]
             count[(a, b)] = count.get((a, b), 0) + 1
             stem = f"{a}__{b}" + (f"_{count[(a, b)]}" if count[(a, b)] > 1 else "")
-            label = f"NIR {self._type(self.graph.nodes[via])} '{via}'" if via else "a direct NIR edge"
-            lines.append(f"# {label}: {pre} -> {post}, weights (out, in) = {w.shape}")
-            for sign, part in (("exc", w > 0), ("inh", w < 0)):
-                post_i, pre_i = np.nonzero(part)
-                if not post_i.size:
+            label = ("NIR " + " -> ".join(f"{self._type(self.graph.nodes[v])} '{v}'" for v in via.split("+"))
+                     if via else "a direct NIR edge")
+            lines.append(f"# {label}: {pre} -> {post}, weights (out, in) = {w.shape}, {w.nnz} stored")
+            w = w.tocsr()
+            w.sum_duplicates()
+            w = w.tocoo()
+            for sign, part in (("exc", w.data > 0), ("inh", w.data < 0)):
+                if not part.any():
                     continue
                 f = out / "conn" / f"{stem}_{sign}.npz"
-                np.savez(f, pre=pre_i.astype(np.int64), post=post_i.astype(np.int64), weight=w[post_i, pre_i],
-                         weight_unit=np.array("1"))
+                np.savez(f, pre=w.col[part].astype(np.int64), post=w.row[part].astype(np.int64),
+                         weight=w.data[part].astype(float), weight_unit=np.array("1"))
                 files.append(f)
                 lines.append(f'connect {stem}_{sign}: {a} -> {b}: from_file("conn/{f.name}"), delay = {dt} ms')
         lines.append("")
