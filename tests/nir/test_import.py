@@ -87,6 +87,23 @@ def test_load_program_takes_a_nir_graph(tmp_path, monkeypatch):
     assert {m.name for m in program.unique_models()} == {"nir_lif_neuron"}
 
 
+def test_load_program_follows_a_changed_graph(tmp_path, monkeypatch):
+    """issue 16 item 1: with the program cache on, a .nir rewritten at the same path is imported again."""
+    monkeypatch.setenv("PORTASNN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PORTASNN_PROGRAM_CACHE", raising=False)
+
+    def tau_of(program) -> float:
+        (lif,) = [p for p in program.network.populations if p.name == "lif"]
+        return float(dict(lif.params)["tau"])
+
+    path = tmp_path / "g.nir"
+    write(single_lif(bias=2.0, tau=5.0, v_threshold=1.0), path)
+    assert tau_of(load_program(path)) == 5.0
+    assert tau_of(load_program(path)) == 5.0  # from the cache
+    write(single_lif(bias=2.0, tau=7.0, v_threshold=1.0), path)
+    assert tau_of(load_program(path)) == 7.0
+
+
 # ---- refusals: exit 2, the node and the primitive named, no traceback ---------------------------------------
 
 def _refused(capsys, *args) -> str:
@@ -108,6 +125,25 @@ def test_conv1d_is_refused_with_the_node(tmp_path, capsys):
     write(g, tmp_path / "c.nir")
     err = _refused(capsys, tmp_path / "c.nir", "-o", tmp_path / "o")
     assert "E801" in err and "[conv1]" in err and "'conv1' is a Conv1d" in err and "c.nir" in err
+
+
+@pytest.mark.parametrize("kind, make", [
+    ("Delay", lambda: nir.Delay(delay=np.ones(2))),
+    ("Threshold", lambda: nir.Threshold(threshold=np.ones(2))),
+    ("I", lambda: nir.I(r=np.ones(2))),
+    ("CubaLI", lambda: nir.CubaLI(tau_syn=np.ones(2), tau_mem=np.full(2, 2.0), r=np.ones(2), v_leak=np.zeros(2))),
+])
+def test_primitives_not_lowered_are_refused_with_the_node(tmp_path, capsys, kind, make):
+    """issue 16 item 1: each NIR 1.0 primitive the README's table lists as refused gives E801 naming the node."""
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([2])}),
+        "odd": make(),
+        "lif": nir.LIF(**lif_params(2, 5.0, 1.0)),
+        "output": nir.Output(output_type={"output": np.array([2])}),
+    }, edges=[("input", "odd"), ("odd", "lif"), ("lif", "output")], type_check=False)
+    write(g, tmp_path / "p.nir")
+    err = _refused(capsys, tmp_path / "p.nir", "-o", tmp_path / "o")
+    assert "E801" in err and "[odd]" in err and f"node 'odd' is a {kind}:" in err
 
 
 def test_a_weighted_output_is_refused(tmp_path, capsys):

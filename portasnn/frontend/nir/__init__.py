@@ -263,6 +263,9 @@ def imported_network(graph_path: Path) -> Path:
 
     if not graph_path.is_file():
         raise UsageError(f"no such NIR file: {graph_path}", code="E800")
+    from portasnn.frontend import reads
+
+    reads.note(graph_path)  # the program cache follows the graph, not only the files imported from it
     digest = hashlib.sha256(graph_path.read_bytes()).hexdigest()[:32]
     out = cache_dir() / "nir" / digest
     if not (out / "net.pnet").is_file():
