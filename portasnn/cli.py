@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "cancel": "portasnn.commands.remote:cancel",
     "jobs": "portasnn.commands.remote:jobs",
     "explain": "portasnn.commands.explain:explain",
+    "import": "portasnn.commands.importer:import_",
 }
 
 HELP = {
@@ -46,6 +47,7 @@ HELP = {
     "cancel": "Cancel a job.",
     "jobs": "List known jobs.",
     "explain": "Explain an error or warning code (all codes without one).",
+    "import": "Import a network from another format (NIR) into a .pnet network.",
 }
 
 

@@ -3,7 +3,7 @@
 A code names one kind of problem, with a one-line title and an explanation (what it means, what
 to do). Codes are grouped by the stage that finds the problem: E0xx command line and input files,
 E1xx NESTML models, E2xx networks, E3xx lowering to a target, E4xx running, E6xx bundles, jobs
-and remote sites, E7xx MPI, results and comparisons; a warning Wnxx belongs to the stage of Enxx.
+and remote sites, E7xx MPI, results and comparisons, E8xx imports (NIR); a warning Wnxx belongs to the stage of Enxx.
 Raise sites write the code as a string (``code="E302"``). ``tests/test_codes.py`` reads every
 source file and checks that each code written there is defined here, is raised only by the parts
 of portasnn its entry names in ``raised_by``, and that every entry is raised somewhere (or is
@@ -24,6 +24,7 @@ STAGES: dict[str, str] = {
     "4": "running a network (portasnn run, spinnaker-host)",
     "6": "bundles, jobs and remote sites",
     "7": "MPI runs, results directories and comparisons",
+    "8": "importing networks from other formats (NIR)",
 }
 
 
@@ -760,6 +761,33 @@ _ALL: tuple[Code, ...] = (
        "synapses_saturation_count would count them: input was lost, and the message says where and how often. "
        "Pin a larger shift (--weight-scaling POP=shift:...), use auto, or lower the weights.",
        "spinnaker-host"),
+    # ---- E8xx: importing networks from other formats (NIR) -------------------------------------------------
+    _c("E800", "NIR file cannot be read",
+       "The file given as a NIR graph does not exist, is not HDF5 with NIR's node layout, or the nir package "
+       "cannot read it. Write the graph with nir.write(path, graph) from nir 1.0.", "frontend"),
+    _c("E801", "NIR primitive not imported",
+       "A node of the NIR graph is a primitive that portasnn does not lower (yet), or a type that is not a NIR 1.0 "
+       "primitive; the message names the node and why. The README's NIR coverage table lists every primitive; "
+       "replace the node before exporting the graph.", "frontend"),
+    _c("E802", "NIR graph shape not imported",
+       "The nodes are known but the way they are connected is not lowered: e.g. a weight node (Linear, Affine, "
+       "Conv2d, pooling) that feeds an Output, an LI (non-spiking) node feeding a projection, a cycle of weight "
+       "nodes without a neuron node, or a graph without a neuron node. End the graph with a neuron node and let "
+       "weight nodes connect neuron nodes.",
+       "frontend"),
+    _c("E803", "bad NIR input array",
+       "The array given with --input does not fit the graph's Input node(s): it must be .npy (one Input node) or "
+       ".npz (one array per Input node's name), one row per time step, one column per input channel, 0 or 1 "
+       "(a spike). The message says which value or shape is wrong.", "frontend"),
+    _c("E804", "bad NIR import options",
+       "The time step must be a positive number in the graph's time unit (s or ms), the output directory must be "
+       "new or empty (or --force), and a .nir graph is loaded on its own. Fix the option the message names.",
+       "frontend", "cli"),
+    _c("E805", "bad parameter in a NIR node",
+       "A parameter or weight of a NIR node is non-finite, has the wrong number of values for the node's size, "
+       "a time constant is not positive, or a convolution or pooling does not fit its input's shape. The message "
+       "names the node and the field; fix the graph.",
+       "frontend"),
 )
 
 #: code -> its definition, in the order above (by stage, then number)

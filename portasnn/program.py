@@ -1,8 +1,8 @@
 """The program: what the frontends make of the user's input, loaded once and handed to every target.
 
 ``load_program(source, overrides)`` takes a ``.pnet`` file, a ``Network`` built in Python (or by the
-``.pnet`` frontend), NESTML model files or directories, or ``nestml:NAME`` for a model shipped with
-nestml. It runs the frontend and the pass pipeline once and returns an immutable :class:`Program`:
+``.pnet`` frontend), NESTML model files or directories, ``nestml:NAME`` for a model shipped with
+nestml, or a NIR graph (``.nir``: imported with ``portasnn import nir``'s defaults into the cache). It runs the frontend and the pass pipeline once and returns an immutable :class:`Program`:
 the network IR (``None`` when only models were given) and every solved NESTML model, keyed by the
 ``ModelRef.key`` its populations use (by model name for model files). Nothing after it parses a file:
 targets read ``program.model(key)``; a network population's ``model`` names such a key.
@@ -78,6 +78,12 @@ def load_program(source: Source, overrides: Mapping[str, str] | None = None, *,
 
 
 def _from_files(paths: list[Path], overrides: Mapping[str, str] | None) -> Program:
+    if any(p.suffix == ".nir" for p in paths):
+        if len(paths) > 1:
+            raise UsageError("give one .nir graph, not more files with it", code="E804")
+        from portasnn.frontend.nir import imported_network
+
+        paths = [imported_network(paths[0])]
     nets = [p for p in paths if p.suffix == ".pnet"]
     if nets:
         if len(paths) > 1:

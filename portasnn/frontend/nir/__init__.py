@@ -1,0 +1,507 @@
+"""NIR import (issue 16 item 1): a NIR graph (``nir`` 1.0, HDF5) -> a ``.pnet`` network, NESTML models and data files.
+
+``import_nir(graph, outdir, ...)`` writes into ``outdir``: one readable NESTML file per neuron primitive used
+(``models/``, NIR's ODEs as documented), ``net.pnet`` (populations, ``from_file`` projections, the input as spike
+stimuli, recorders), per-neuron parameter arrays (``params/``) and weight matrices as connection files
+(``conn/``). Linear nodes (Linear, Affine, Scale, Conv2d, pooling, Flatten; ``maps``) between two populations
+become one projection with the product of their matrices. The choices NIR leaves open (units, discretisation, when input enters a step, initial state) are
+stated in the README section "NIR import". What is not lowered is refused (E800-E805) naming the node and its
+primitive; nothing is approximated silently.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from portasnn.errors import NetworkError, Span, ToolError, UsageError
+from portasnn.frontend.nir import maps
+
+MODELS_DIR = Path(__file__).parent  # the NESTML models, package data
+
+#: NIR time unit name -> ms per unit
+TIME_UNITS = {"s": 1000.0, "ms": 1.0}
+
+#: NIR 1.0 primitives this import does not lower, with the reason and what to do
+REFUSED = {
+    "Conv1d": "1-d convolutions are not lowered yet (Conv2d is)",
+    "Delay": "per-connection delays from Delay nodes are not lowered yet",
+    "Threshold": "a Threshold node (a spike from any input above a threshold, without state) is not lowered yet",
+    "I": "the Integrator (dv/dt = R I without threshold) is not lowered yet",
+    "CubaLI": "the non-spiking CubaLI is not lowered yet",
+    "NIRGraph": "nested graphs are not lowered: flatten the graph before exporting it",
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How a NIR neuron primitive is lowered: its NESTML model and its parameters (NIR field, NESTML name, unit)."""
+
+    model: str
+    params: tuple[tuple[str, str, str], ...]  # (nir field, nestml parameter, unit: "ms", "mV" or "" for plain)
+    bias: str  # the parameter that takes an Affine bias
+    spiking: bool = True
+
+
+KINDS: dict[str, Kind] = {
+    "LIF": Kind("nir_lif_neuron", (("tau", "tau", "ms"), ("r", "r", ""), ("v_leak", "v_leak", "mV"),
+                                   ("v_threshold", "v_threshold", "mV"), ("v_reset", "v_reset", "mV")), "I_bias"),
+    "CubaLIF": Kind("nir_cubalif_neuron", (("tau_syn", "tau_syn", "ms"), ("tau_mem", "tau_mem", "ms"),
+                                           ("r", "r", ""), ("v_leak", "v_leak", "mV"),
+                                           ("v_threshold", "v_threshold", "mV"), ("v_reset", "v_reset", "mV"),
+                                           ("w_in", "w_in", "")), "S_bias"),
+    "IF": Kind("nir_if_neuron", (("r", "r", ""), ("v_threshold", "v_threshold", "mV"), ("v_reset", "v_reset", "mV")),
+               "I_bias"),
+    "LI": Kind("nir_li_neuron", (("tau", "tau", "ms"), ("r", "r", ""), ("v_leak", "v_leak", "mV")), "I_bias",
+               spiking=False),
+}
+WEIGHTS = ("Affine", "Linear", "Scale")
+LINEAR = (*WEIGHTS, "Conv2d", "SumPool2d", "AvgPool2d", "Flatten")  # lowered to (products of) sparse matrices
+RELAY = "nir_lif_neuron"  # the input population: one spike per 1 in the input array, one step later
+
+# words of the network language that a population name must not be
+_RESERVED = {"network", "include", "model", "from", "nest", "synapse", "let", "population", "connect", "stimulus",
+             "record", "spikes", "of", "every", "weights", "simulate", "resolution", "seed", "threads", "processes",
+             "initial", "file", "from_file", "true", "false", "s", "ms", "us", "Hz", "kHz", "V", "mV", "uV", "mA",
+             "uA", "nA", "pA", "uF", "nF", "pF", "mS", "uS", "nS", "pS", "Ohm", "kOhm", "MOhm", "GOhm", "weight",
+             "delay", "receptor", "dt"}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What ``import_nir`` wrote: the network file and every file next to it."""
+
+    pnet: Path
+    files: tuple[Path, ...]
+    populations: tuple[str, ...]
+
+
+def _refuse(code: str, message: str, graph: Path, node: str = "", hint: str = "") -> NetworkError:
+    return NetworkError(message, span=Span(str(graph)), code=code, construct=node, hint=hint)
+
+
+def _nir():
+    """The nir package, or a ToolError saying how to install it."""
+    try:
+        import nir
+    except ImportError:
+        raise ToolError("reading NIR graphs needs the nir package: pip install 'portasnn[nir]'") from None
+    return nir
+
+
+def _types_in_file(path: Path) -> dict[str, str]:
+    """node name -> its ``type`` as written in the file (read with h5py, so an unknown type can be named)."""
+    _nir()
+    import h5py
+
+    try:
+        with h5py.File(path, "r") as f:
+            nodes = f["node"]["nodes"]
+            return {name: _text(nodes[name]["type"][()]) for name in nodes}
+    except (OSError, KeyError, TypeError) as exc:
+        raise _refuse("E800", f"{path.name} is not a NIR graph file (HDF5 with node/nodes): {exc}", path,
+                      hint="write the graph with nir.write(path, graph)") from None
+
+
+def _text(value: object) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def read_graph(path: Path):
+    """The ``nir.NIRGraph`` in ``path``; an unreadable file or a primitive that NIR 1.0 does not know is E800/E801."""
+    nir = _nir()
+
+    if not path.is_file():
+        raise UsageError(f"no such NIR file: {path}", code="E800")
+    known = set(nir.ir.__all__) if hasattr(nir.ir, "__all__") else set()
+    for name, kind in _types_in_file(path).items():
+        if kind not in known:
+            raise _refuse("E801", f"node '{name}' is a '{kind}', which is not a NIR 1.0 primitive", path, name,
+                          hint="portasnn reads the primitives of nir 1.0 (see the README's NIR coverage table)")
+    try:
+        return nir.read(path)
+    except Exception as exc:  # noqa: BLE001 - the nir package raises assorted errors for a malformed file
+        raise _refuse("E800", f"the nir package cannot read {path.name}: {type(exc).__name__}: {exc}", path) from None
+
+
+def _name(raw: str, taken: set[str]) -> str:
+    """A network-language identifier for NIR node ``raw`` (unique among ``taken``)."""
+    name = re.sub(r"[^A-Za-z0-9_]", "_", raw) or "node"
+    if not re.match(r"[A-Za-z_]", name):
+        name = "n_" + name
+    if name in _RESERVED:
+        name += "_"
+    base, i = name, 1
+    while name in taken:
+        i += 1
+        name = f"{base}_{i}"
+    taken.add(name)
+    return name
+
+
+def _fmt(x: float) -> str:
+    return repr(float(x)) if not float(x).is_integer() else str(int(x)) if abs(x) < 1e15 else repr(float(x))
+
+
+def _params(node, field: str, size: int, graph: Path, name: str) -> np.ndarray:
+    a = np.asarray(getattr(node, field), dtype=float).reshape(-1)
+    if a.size == 1 and size != 1:
+        a = np.full(size, a[0])
+    if a.size != size:
+        raise _refuse("E805", f"node '{name}': {field} has {a.size} values for {size} neurons", graph, name)
+    if not np.isfinite(a).all():
+        raise _refuse("E805", f"node '{name}': {field} holds a non-finite value at index "
+                      f"{int(np.flatnonzero(~np.isfinite(a))[0])}", graph, name)
+    return a
+
+
+def _weight_matrix(node, kind: str, graph: Path, name: str) -> tuple[np.ndarray, np.ndarray | None]:
+    """(W with shape (out, in), bias or None) of a weight node."""
+    if kind == "Scale":
+        s = np.asarray(node.scale, dtype=float).reshape(-1)
+        w, b = np.diag(s), None
+    else:
+        w = np.asarray(node.weight, dtype=float)
+        b = np.asarray(node.bias, dtype=float).reshape(-1) if kind == "Affine" else None
+    if w.ndim != 2:
+        raise _refuse("E805", f"node '{name}': a {kind} weight of shape {w.shape} is not a matrix", graph, name)
+    for what, a in (("weight", w), ("bias", b)):
+        if a is not None and not np.isfinite(a).all():
+            raise _refuse("E805", f"node '{name}': its {what} holds a non-finite value", graph, name)
+    if b is not None and b.size != w.shape[0]:
+        raise _refuse("E805", f"node '{name}': bias has {b.size} values for {w.shape[0]} outputs", graph, name)
+    return w, b
+
+
+def _size(node) -> int:
+    shape = getattr(node, "output_type", {}) or {}
+    dims = next(iter(shape.values()), None) if isinstance(shape, dict) else None
+    if dims is None:
+        dims = np.asarray(node.input_type["input"])
+    return int(np.prod(np.asarray(dims, dtype=int))) if np.size(dims) else 1
+
+
+def load_input(path: Path, inputs: dict[str, int]) -> dict[str, np.ndarray]:
+    """The input array per Input node: ``.npy`` (one Input node) or ``.npz`` (an array per Input node's name),
+    each of shape (steps, n) or (steps, *shape): one row per time step, 1 for a spike, 0 for none (E803)."""
+    if not path.is_file():
+        raise UsageError(f"no such input file: {path}", code="E803", span=Span(str(path)))
+    try:
+        loaded = np.load(path, allow_pickle=False)
+    except (ValueError, OSError, EOFError) as exc:
+        raise UsageError(f"input file {path.name} is not a readable numpy file: {exc}", code="E803", span=Span(str(path))) from None
+    if isinstance(loaded, np.ndarray):
+        if len(inputs) != 1:
+            raise UsageError(f"the graph has {len(inputs)} Input nodes ({', '.join(inputs)}); a .npy input holds one",
+                             code="E803", span=Span(str(path)), hint="give an .npz with one array per Input node's name")
+        arrays = {next(iter(inputs)): loaded}
+    else:
+        with loaded:
+            arrays = {k: loaded[k] for k in loaded.files}
+        missing = sorted(set(inputs) - set(arrays))
+        if missing:
+            raise UsageError(f"input file {path.name} has no array for Input node '{missing[0]}'", code="E803", span=Span(str(path)),
+                             hint=f"its arrays: {', '.join(sorted(arrays)) or 'none'}")
+    out = {}
+    for name, n in inputs.items():
+        a = np.asarray(arrays[name])
+        if a.ndim < 1 or a.dtype.kind not in "biuf":
+            raise UsageError(f"input for '{name}' holds {a.dtype} of shape {a.shape}, expected numbers of shape "
+                             f"(steps, {n})", code="E803", span=Span(str(path)))
+        a = a.reshape(a.shape[0], -1) if a.ndim > 1 else a.reshape(-1, 1)
+        if a.shape[1] != n:
+            raise UsageError(f"input for '{name}' has {a.shape[1]} values per step, the Input node {n}",
+                             code="E803", span=Span(str(path)), hint=f"one row per time step, shape (steps, {n})")
+        bad = ~np.isin(a, (0, 1))
+        if bad.any():
+            row, col = (int(i[0]) for i in np.nonzero(bad))
+            raise UsageError(f"input for '{name}' holds {a[row, col].item()!r} at step {row}, channel {col}: spike input "
+                             "is 0 or 1 per step", code="E803", span=Span(str(path)),
+                             hint="currents as input are not imported yet; give spikes (0/1) per time step")
+        out[name] = a.astype(np.int8)
+    return out
+
+
+def import_nir(graph_path: str | Path, outdir: str | Path, *, dt: float = 1.0, time_unit: str = "ms",
+               input_path: str | Path | None = None, steps: int | None = None, force: bool = False) -> Imported:
+    """Lower the NIR graph in ``graph_path`` into ``outdir`` (see the module docstring).
+
+    ``dt``: the time step in the graph's time unit ``time_unit`` (``s`` or ``ms``); ``input_path``: the input
+    spikes (see :func:`load_input`); ``steps``: time steps to simulate (default: the input's rows, or 100)."""
+    graph_path, out = Path(graph_path), Path(outdir)
+    if time_unit not in TIME_UNITS:
+        raise UsageError(f"unknown time unit '{time_unit}'", code="E804", hint="give s or ms")
+    if not (math.isfinite(dt) and dt > 0):
+        raise UsageError(f"the time step must be positive, not {dt}", code="E804")
+    graph = read_graph(graph_path)
+    ms = TIME_UNITS[time_unit]
+    dt_ms = dt * ms
+    lowering = _Lowering(graph, graph_path, dt_ms, ms)
+    lowering.plan()
+    inputs = load_input(Path(input_path), lowering.input_sizes()) if input_path is not None else {}
+    if out.exists() and any(out.iterdir()):
+        if not force:
+            raise UsageError(f"output directory {out} exists and is not empty", code="E804",
+                             hint="give another -o DIR, or --force to replace it")
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+    return lowering.write(out, inputs, steps)
+
+
+def imported_network(graph_path: Path) -> Path:
+    """``load_program("graph.nir")``: the graph imported with the defaults (dt = 1 ms, no input, 100 steps) into
+    the cache (``nir/<sha256 of the file>``), once per content; the path of its ``net.pnet``."""
+    import hashlib
+
+    from portasnn.paths import cache_dir
+
+    if not graph_path.is_file():
+        raise UsageError(f"no such NIR file: {graph_path}", code="E800")
+    from portasnn.frontend import reads
+
+    reads.note(graph_path)  # the program cache follows the graph, not only the files imported from it
+    digest = hashlib.sha256(graph_path.read_bytes()).hexdigest()[:32]
+    out = cache_dir() / "nir" / digest
+    if not (out / "net.pnet").is_file():
+        tmp = out.with_name(f".{digest}.{os.getpid()}")
+        import_nir(graph_path, tmp, force=True)
+        shutil.rmtree(out, ignore_errors=True)
+        os.replace(tmp, out)
+    return out / "net.pnet"
+
+
+def _from_inputs(nodes: dict, edges: list[tuple[str, str]], type_of) -> list[str]:
+    """The node names breadth first from the Input nodes (then any others): the .pnet reads from input to output."""
+    order = [n for n, node in nodes.items() if type_of(node) == "Input"]
+    i = 0
+    while i < len(order):
+        order += [b for a, b in edges if a == order[i] and b in nodes and b not in order]
+        i += 1
+    return order + [n for n in nodes if n not in order]
+
+
+class _Lowering:
+    """One graph's lowering: ``plan`` checks and orders everything, ``write`` writes the files."""
+
+    def __init__(self, graph, path: Path, dt_ms: float, ms_per_unit: float) -> None:
+        self.graph, self.path, self.dt, self.ms = graph, path, dt_ms, ms_per_unit
+        self.pops: dict[str, tuple[str, str, int]] = {}  # nir node -> (pnet name, primitive or "Input", size)
+        self.projections: list[tuple[str, str, str, sp.coo_matrix]] = []  # (via nodes, pre, post, W (out, in))
+        self.maps: dict[str, tuple] = {}  # linear node -> (matrix, bias, out shape)
+        self.succ: dict[str, list[str]] = {}
+        self.bias: dict[str, np.ndarray] = {}
+
+    def _type(self, node) -> str:
+        return type(node).__name__
+
+    def plan(self) -> None:
+        nodes, edges = self.graph.nodes, [tuple(e) for e in self.graph.edges]
+        taken: set[str] = set()
+        for name in _from_inputs(nodes, edges, self._type):
+            node = nodes[name]
+            kind = self._type(node)
+            if kind in REFUSED:
+                raise _refuse("E801", f"node '{name}' is a {kind}: {REFUSED[kind]}", self.path, name,
+                              hint="replace it before exporting the graph, or run the graph on a NIR simulator; "
+                                   "the README's NIR coverage table lists what portasnn imports")
+            if kind in KINDS or kind == "Input":
+                self.pops[name] = (_name(name, taken), kind, _size(node))
+            elif kind not in LINEAR and kind != "Output":
+                raise _refuse("E801", f"node '{name}' is a {kind}, which portasnn does not import", self.path, name)
+        succ: dict[str, list[str]] = {n: [] for n in nodes}
+        for a, b in edges:
+            for end in (a, b):
+                if end not in nodes:
+                    raise _refuse("E802", f"an edge names '{end}', which is not a node of the graph (a port of a "
+                                  "nested graph?)", self.path, end)
+            succ[a].append(b)
+        self.succ = succ
+        for name, (_, kind, _) in self.pops.items():
+            if kind == "LI" and any(self._type(nodes[b]) != "Output" for b in succ[name]):
+                raise _refuse("E802", f"LI node '{name}' feeds '{next(b for b in succ[name])}': a non-spiking "
+                              "output (v) into a projection is not lowered", self.path, name,
+                              hint="portasnn delivers spikes between populations; an LI node may feed only Output")
+            if kind == "Input" and any(self._type(nodes[b]) == "Output" for b in succ[name]):
+                raise _refuse("E802", f"Input '{name}' feeds an Output directly; nothing to simulate", self.path,
+                              name)
+        for name in self.pops:
+            shape = self._shape(name)
+            self._walk(name, name, sp.identity(int(np.prod(shape)), format="csr"), shape, (), set())
+        for name, (m, b, shape) in list(self.maps.items()):  # each bias once, carried to the populations
+            if b is not None:
+                self._carry_bias(name, b, shape, set())
+        if not any(k in KINDS for _, k, _ in self.pops.values()):
+            raise _refuse("E802", "the graph has no neuron node (LIF, CubaLIF, IF, LI)", self.path)
+
+    def _shape(self, name: str) -> tuple[int, ...]:
+        node = self.graph.nodes[name]
+        dims = (node.output_type or {}).get("output")
+        if dims is None or not np.size(dims):
+            return (self._size_of(name),)
+        return tuple(int(d) for d in np.asarray(dims).reshape(-1))
+
+    def _map(self, name: str, shape: tuple[int, ...]):
+        """(matrix, bias, out shape) of linear node ``name`` for an input of ``shape`` (E805 if it does not fit)."""
+        node, kind = self.graph.nodes[name], self._type(self.graph.nodes[name])
+        try:
+            if kind in WEIGHTS:
+                w, b = _weight_matrix(node, kind, self.path, name)
+                found = maps.dense(w, b, shape)
+            elif kind == "Conv2d":
+                w = np.asarray(node.weight, float)
+                if not np.isfinite(w).all() or (node.bias is not None and not np.isfinite(node.bias).all()):
+                    raise maps.MapError("its weight or bias holds a non-finite value")
+                found = maps.conv2d(w, node.bias, node.stride, node.padding, node.dilation, node.groups, shape)
+            elif kind == "Flatten":
+                found = maps.flatten(shape)
+            else:
+                found = maps.pool2d(node.kernel_size, node.stride, node.padding, shape, kind == "AvgPool2d")
+        except maps.MapError as exc:
+            raise _refuse("E805", f"node '{name}' ({kind}): {exc}", self.path, name) from None
+        if self.maps.setdefault(name, found)[2] != found[2]:
+            raise _refuse("E802", f"node '{name}' ({kind}) is reached with inputs of different shapes", self.path,
+                          name)
+        return found
+
+    def _walk(self, pre: str, at: str, m, shape: tuple[int, ...], via: tuple[str, ...], seen: set[str]) -> None:
+        """Follow the linear nodes after ``at``: every population reached gets a projection from ``pre``."""
+        for q in self.succ[at]:
+            kind = self._type(self.graph.nodes[q])
+            if q in self.pops:
+                if kind == "Input":
+                    raise _refuse("E802", f"'{at}' feeds Input '{q}'", self.path, q)
+                if (self._size_of(q),) != (m.shape[0],):
+                    raise _refuse("E805", f"'{'/'.join(via) or pre}' gives {m.shape[0]} values {shape} to '{q}' "
+                                  f"({self._size_of(q)} neurons)", self.path, via[-1] if via else pre)
+                self._project("+".join(via), pre, q, m)
+            elif kind in LINEAR:
+                if q in seen:
+                    raise _refuse("E802", f"a cycle of weight nodes through '{q}' without a neuron node", self.path, q)
+                mq, _, shape_q = self._map(q, shape)
+                self._walk(pre, q, mq @ m, shape_q, (*via, q), seen | {q})
+            elif kind == "Output" and via:
+                raise _refuse("E802", f"{self._type(self.graph.nodes[at])} node '{at}' feeds Output '{q}': a "
+                              "weighted output is not lowered", self.path, at,
+                              hint="end the graph with a neuron node before its Output")
+
+    def _carry_bias(self, at: str, b: np.ndarray, shape: tuple[int, ...], seen: set[str]) -> None:
+        for q in self.succ[at]:
+            if q in self.pops:
+                self.bias[q] = self.bias.get(q, np.zeros(self._size_of(q))) + b
+            elif self._type(self.graph.nodes[q]) in LINEAR and q not in seen:
+                mq, _, shape_q = self._map(q, shape)
+                self._carry_bias(q, mq @ b, shape_q, seen | {q})
+
+    def _size_of(self, name: str) -> int:
+        return self.pops[name][2]
+
+    def _project(self, via: str, pre: str, post: str, m) -> None:
+        self.projections.append((via, pre, post, sp.coo_matrix(m)))
+
+    def input_sizes(self) -> dict[str, int]:
+        return {n: size for n, (_, kind, size) in self.pops.items() if kind == "Input"}
+
+    # ---- writing ---------------------------------------------------------------------------------------------
+
+    def write(self, out: Path, inputs: dict[str, np.ndarray], steps: int | None) -> Imported:
+        files: list[Path] = []
+        (out / "models").mkdir()
+        used = sorted({KINDS[k].model for _, k, _ in self.pops.values() if k in KINDS}
+                      | ({RELAY} if self.input_sizes() else set()))
+        for m in used:
+            shutil.copyfile(MODELS_DIR / f"{m}.nestml", out / "models" / f"{m}.nestml")
+            files.append(out / "models" / f"{m}.nestml")
+        rows = max((a.shape[0] for a in inputs.values()), default=0)
+        n_steps = steps if steps is not None else (rows + len(self.pops) + 1 if inputs else 100)
+        dt = _fmt(self.dt)
+        lines = [f"# Imported from the NIR graph {self.path.name} by `portasnn import nir` (dt = {dt} ms).",
+                 "# Units: ms, mV, pA (one NIR voltage unit = 1 mV, current unit = 1 pA); see the README, "
+                 "\"NIR import\".",
+                 f"network {_name(self.path.stem, set())}", ""]
+        for m in used:
+            lines.append(f'model {m} from "models/{m}.nestml"')
+        lines.append("")
+        for node, (pname, kind, size) in self.pops.items():
+            if kind == "Input":
+                lines.append(f"# NIR Input '{node}': relays the input array (one spike per 1 in a row, one step "
+                             "later)")
+                lines.append(f"population {pname}: {size} {RELAY} {{ tau = {dt} ms, r = 1, dt = {dt} ms, "
+                             "v_threshold = 0.5 mV, v_reset = 0 mV }")
+                continue
+            items = self._population_items(out, files, node, pname, kind, size)
+            lines.append(f"# NIR {kind} '{node}'")
+            lines.append(f"population {pname}: {size} {KINDS[kind].model} {{ " + ", ".join(items) + " }")
+        lines.append("")
+        (out / "conn").mkdir()
+        count: dict[tuple[str, str], int] = {}
+        for via, pre, post, w in self.projections:
+            a, b = self.pops[pre][0], self.pops[post][0]
+            count[(a, b)] = count.get((a, b), 0) + 1
+            stem = f"{a}__{b}" + (f"_{count[(a, b)]}" if count[(a, b)] > 1 else "")
+            label = ("NIR " + " -> ".join(f"{self._type(self.graph.nodes[v])} '{v}'" for v in via.split("+"))
+                     if via else "a direct NIR edge")
+            lines.append(f"# {label}: {pre} -> {post}, weights (out, in) = {w.shape}, {w.nnz} stored")
+            w = w.tocsr()
+            w.sum_duplicates()
+            w = w.tocoo()
+            for sign, part in (("exc", w.data > 0), ("inh", w.data < 0)):
+                if not part.any():
+                    continue
+                f = out / "conn" / f"{stem}_{sign}.npz"
+                np.savez(f, pre=w.col[part].astype(np.int64), post=w.row[part].astype(np.int64),
+                         weight=w.data[part].astype(float), weight_unit=np.array("1"))
+                files.append(f)
+                lines.append(f'connect {stem}_{sign}: {a} -> {b}: from_file("conn/{f.name}"), delay = {dt} ms')
+        lines.append("")
+        for node, a in inputs.items():
+            pname = self.pops[node][0]
+            for ch in range(a.shape[1]):
+                k = np.flatnonzero(a[:, ch])
+                if k.size:
+                    times = ", ".join(f"{_fmt(round((i + 1) * self.dt, 9))} ms" for i in k)
+                    lines.append(f"stimulus {pname}_in_{ch}: spikes(times = [{times}]) -> {pname}[{ch}] "
+                                 f"weight = 1, delay = {dt} ms")
+        lines.append("")
+        for node, (pname, kind, _) in self.pops.items():
+            if kind == "LI":
+                lines.append(f"record v of {pname}")
+            else:
+                lines.append(f"record spikes of {pname}")
+        lines.append(f"simulate {_fmt(round(n_steps * self.dt, 9))} ms resolution {dt} ms")
+        pnet = out / "net.pnet"
+        pnet.write_text("\n".join(lines) + "\n")
+        return Imported(pnet, (pnet, *files), tuple(p for p, _, _ in self.pops.values()))
+
+    def _population_items(self, out: Path, files: list[Path], node: str, pname: str, kind: str,
+                          size: int) -> list[str]:
+        nir_node, spec = self.graph.nodes[node], KINDS[kind]
+        values = []
+        for field, param, unit in spec.params:
+            a = _params(nir_node, field, size, self.path, node)
+            if unit == "ms":
+                if (a <= 0).any():
+                    raise _refuse("E805", f"node '{node}': {field} must be positive (index "
+                                  f"{int(np.flatnonzero(a <= 0)[0])} is {a[a <= 0][0]})", self.path, node)
+                a = a * self.ms
+            values.append((param, unit, a))
+        values.append((spec.bias, "pA", self.bias.get(node, np.zeros(size))))
+        if kind == "IF":
+            values.append(("t_unit", "ms", np.full(size, self.ms)))
+        items = []
+        (out / "params").mkdir(exist_ok=True)
+        for param, unit, a in values:
+            if np.all(a == a[0]):
+                items.append(f"{param} = {_fmt(a[0])}" + (f" {unit}" if unit else ""))
+            else:
+                f = out / "params" / f"{pname}_{param}.npy"
+                np.save(f, a)
+                files.append(f)
+                items.append(f'{param} = file("params/{f.name}", {unit or 1})')
+        items.append(f"dt = {_fmt(self.dt)} ms")
+        return items

@@ -1,0 +1,74 @@
+"""An independent discrete-time reference for imported NIR graphs (numpy only; issue 16 item 1).
+
+It implements the discretisation the README states for `portasnn import nir`, from NIR's equations, not from
+portasnn's code: on the grid t_k = k dt, each step first solves the neuron's ODEs exactly over dt with the input
+held at its bias, then adds the spikes that arrive at t_k as Dirac pulses of charge w dt, then a neuron with
+v > v_threshold spikes at t_k and v = v_reset. Every projection delivers a spike one step later; row r of the
+input array is a spike of the input population at t_{r+2}.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass
+class Layer:
+    """One neuron population: ``kind`` "LIF" or "CubaLIF", NIR parameters (arrays, the graph's time unit = ms)."""
+
+    kind: str
+    p: dict[str, np.ndarray]
+    bias: np.ndarray
+    inputs: list[tuple[str, np.ndarray]] = field(default_factory=list)  # (pre layer, W (out, in))
+
+
+def lif_step(p: dict, v: np.ndarray, bias: np.ndarray, drive: np.ndarray, dt: float) -> np.ndarray:
+    """tau dv/dt = (v_leak - v) + r I over dt with I = bias, then the pulses r w dt / tau."""
+    a = np.exp(-dt / p["tau"])
+    v_inf = p["v_leak"] + p["r"] * bias
+    return v_inf + (v - v_inf) * a + p["r"] * dt / p["tau"] * drive
+
+
+def cuba_step(p: dict, v: np.ndarray, i: np.ndarray, bias: np.ndarray, drive: np.ndarray, dt: float):
+    """tau_syn dI/dt = -I + w_in S, tau_mem dv/dt = (v_leak - v) + r I, exactly over dt with S = bias; then the
+    pulses w_in w dt / tau_syn into I."""
+    ts, tm = p["tau_syn"], p["tau_mem"]
+    i_inf = p["w_in"] * bias
+    c = i - i_inf
+    v_inf = p["v_leak"] + p["r"] * i_inf
+    es, em = np.exp(-dt / ts), np.exp(-dt / tm)
+    v_new = v_inf + (v - v_inf) * em + p["r"] * c * ts / (ts - tm) * (es - em)
+    i_new = i_inf + c * es + p["w_in"] * dt / ts * drive
+    return v_new, i_new
+
+
+def simulate(layers: dict[str, Layer], inputs: dict[str, np.ndarray], steps: int, dt: float
+             ) -> tuple[dict[str, list], float]:
+    """(spike times (ms) per layer and neuron: {name: [array of times per neuron]}, the smallest |v - v_threshold|
+    of any threshold check: how close a spike was to going the other way); ``inputs``: name -> (rows, n)."""
+    spikes = {n: np.zeros((steps + 1, a.shape[1]), bool) for n, a in inputs.items()}
+    for n, a in inputs.items():
+        for r in range(a.shape[0]):
+            if r + 2 <= steps:
+                spikes[n][r + 2] = a[r].astype(bool)
+    state, margin = {}, np.inf
+    for n, layer in layers.items():
+        size = layer.bias.size
+        spikes[n] = np.zeros((steps + 1, size), bool)
+        state[n] = [np.zeros(size), np.zeros(size)]
+    for k in range(1, steps + 1):
+        for n, layer in layers.items():
+            drive = sum((w @ spikes[pre][k - 1].astype(float) for pre, w in layer.inputs),
+                        np.zeros(layer.bias.size))
+            v, i = state[n]
+            if layer.kind == "LIF":
+                v = lif_step(layer.p, v, layer.bias, drive, dt)
+            else:
+                v, i = cuba_step(layer.p, v, i, layer.bias, drive, dt)
+            margin = min(margin, float(np.min(np.abs(v - layer.p["v_threshold"]))))
+            fired = v > layer.p["v_threshold"]
+            v = np.where(fired, layer.p["v_reset"], v)
+            spikes[n][k] = fired
+            state[n] = [v, i]
+    return {n: [np.flatnonzero(s[:, j]) * dt for j in range(s.shape[1])] for n, s in spikes.items()}, margin
