@@ -350,6 +350,13 @@ _ALL: tuple[Code, ...] = (
        "NEST's iaf_psc_exp and iaf_psc_alpha start their synaptic currents at 0 and do not let a script set them, "
        "so a non-zero initial isyn_exc or isyn_inh of a PyNN cell type cannot run on NEST. Leave it out.",
        "nest"),
+    _c("E283", "PyNN cell type without a SpiNNaker mapping",
+       "The spinnaker targets run PyNN cell types as sPyNNaker's built-ins, and portasnn emulates only IF_curr_exp "
+       "and IF_curr_delta so far. Run this network on nest, or use a NESTML model.", "spinnaker"),
+    _c("E284", "IF_curr_delta with cm other than 1 nF on SpiNNaker",
+       "sPyNNaker's IF_curr_delta turns a weight w into a current w / dt through R = tau_m / cm, so the membrane "
+       "jumps by about w / cm (cm in nF), where NEST's iaf_psc_delta jumps by w. Use cm = 1 nF (PyNN's default) "
+       "so that both mean the same network.", "spinnaker"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),
