@@ -118,3 +118,17 @@ def test_identical_traces_to_pynn_nest(both) -> None:
     assert ours.traces["C"]["gsyn_exc"].unit == "nS" and ours.traces["A"]["v"].unit == "mV"
     b = ours.traces["B"]["v"]  # IF_curr_delta's v, under PyNN's name: from PyNN's default -65 mV towards
     assert np.all(b.values[0] == -65.0) and -64.1 < b.values.max() < -64.0  # v_rest + R i_offset = -64 mV
+
+
+@pytest.mark.parametrize("model, pop, code", [
+    ("model m = pynn IF_cond_exp", "population P: 2 m { tau_m ~ uniform(10 ms, 20 ms) }", "E281"),
+    ("model m = pynn IF_curr_exp", "population P: 2 m { isyn_exc = 0.1 nA }", "E282"),
+])
+def test_nest_refusals(tmp_path, model: str, pop: str, code: str) -> None:
+    """issue 14 item 5: what NEST's built-in cannot take as pyNN.nest would is refused at the population (exit 2)."""
+    path = tmp_path / "bad.pnet"
+    path.write_text(f"network bad\n{model}\n{pop}\nrecord spikes of P\nsimulate 10 ms\n")
+    run = subprocess.run([sys.executable, "-m", "portasnn.cli", "run", str(path), "--target", "nest", "-o",
+                          str(tmp_path / "out"), "--no-plots"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2, run.stderr
+    assert f"{path}:3:1: error {code}" in run.stderr, run.stderr
