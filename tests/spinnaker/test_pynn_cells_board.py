@@ -56,3 +56,35 @@ def test_builtin_cells_map_on_a_virtual_board(tmp_path) -> None:
     meta = json.loads((host / "meta.json").read_text())["spinnaker_host"]
     assert seen["A"] == meta["ring_buffer_shifts"]["A"]
     assert seen["B"] == meta["ring_buffer_shifts"]["B"]
+
+
+PNET_BOARD_ONLY = """\
+network vb_pynn_more
+model alpha = pynn IF_curr_alpha { tau_syn_E = 1 ms }
+model cond = pynn IF_cond_exp { e_rev_I = -75 mV }
+population C: 8 alpha { i_offset = 0.5 nA }
+population D: 4 cond { v ~ uniform(-70 mV, -60 mV) }
+connect C -> D: all_to_all, weight = 0.01 uS, delay = 1 ms
+connect D -> C: all_to_all, weight = -200 pA, delay = 1 ms
+record spikes of C
+record v, gsyn_exc of D every 1 ms
+simulate 30 ms resolution 1 ms seed 3
+"""
+
+
+def test_cell_types_the_emulator_lacks_still_map_for_a_board(tmp_path) -> None:
+    """issue 14 item 5: IF_curr_alpha and IF_cond_exp (refused by spinnaker-host, E283) are sPyNNaker built-ins on a
+    board: the script creates them with PyNN's units (uS weights of conductance synapses) and maps."""
+    from portasnn.modules import build_spinnaker
+
+    net = tmp_path / "vb_pynn_more.pnet"
+    net.write_text(PNET_BOARD_ONLY)
+    art = build_spinnaker(net, tmp_path / "out")
+    text = art.script.read_text()
+    assert "p.IF_curr_alpha(tau_syn_E=1.0, i_offset=0.5)" in text and "p.IF_cond_exp(e_rev_I=-75.0)" in text
+    assert "weight=0.01, delay=1.0), receptor_type='excitatory'" in text  # 10 nS in uS
+    assert "record(['v', 'gsyn_exc']" in text
+    proc = subprocess.run([sys.executable, art.script.name], cwd=art.script.parent, env=_env(tmp_path / "home"),
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert (art.script.parent / "results" / "D.pkl").is_file()
