@@ -94,3 +94,24 @@ def test_refusals_with_file_line_col(tmp_path, line: str, code: str, col: int) -
     run = subprocess.run([sys.executable, "-m", "portasnn.cli", "ir", str(path)], capture_output=True, text=True)
     assert run.returncode == 2, run.stderr
     assert f"{path}:2:{col}: error {code}" in run.stderr, run.stderr
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(cell=st.sampled_from(sorted(CELL_TYPES)), data=st.data())
+def test_units_converted_once_property(cell: str, data) -> None:
+    """issue 14 item 5: any subset of a cell type's parameters, written in PyNN's units, is held in the IR as the
+    value times PyNN's factor to the IR unit (nA -> pA, nF -> pF, uS -> nS: 1000), and the printer writes it back."""
+    params = CELL_TYPES[cell].params
+    chosen = data.draw(st.lists(st.sampled_from(params), unique_by=lambda p: p.name, max_size=len(params)))
+    values = {p.name: data.draw(st.floats(0.01, 500.0, allow_nan=False).map(lambda x: round(x, 3))) for p in chosen}
+    block = ", ".join(f"{p.name} = {values[p.name]!r} {p.unit}" for p in chosen)
+    net = parse_network_text(f"network p\nmodel m = pynn {cell} {{ {block} }}\npopulation P: 3 m\nsimulate 10 ms\n",
+                             "p.pnet")
+    factor = {"mV": 1.0, "ms": 1.0, "nA": 1000.0, "nF": 1000.0, "uS": 1000.0}
+    got = dict(net.population("P").params)
+    assert got == pytest.approx({p.name: values[p.name] * factor[p.unit] for p in chosen}, rel=1e-12)
+    assert parse_network_text(to_pnet(net), "p2.pnet") == net
