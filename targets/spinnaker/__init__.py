@@ -135,9 +135,14 @@ def _lowerings(program, options) -> dict:  # noqa: ANN001
     if net is not None:
         for ref in net.models:
             if ref.kind == "nest":
+                from portasnn.ir.pynn_cells import CELL_TYPES
+
+                pynn = [c.name for c in CELL_TYPES.values() if c.nest_model == ref.name]
+                also = (f", or PyNN's `model {ref.key} = pynn {pynn[0]}` (PyNN's parameter names and units), which "
+                        "runs as NEST's built-in on nest and as sPyNNaker's on the spinnaker targets") if pynn else ""
                 raise UsageError(f"model '{ref.key}' is the NEST built-in '{ref.name}': it has no SpiNNaker "
                                  "implementation in portasnn", code="E325", span=ref.span,
-                                 hint="use a NESTML model in the network for the spinnaker targets")
+                                 hint="use a NESTML model in the network for the spinnaker targets" + also)
     unique = program.unique_models()
     lowered = lower_models(unique, numerics=model_numerics(program, options))
     return {m.name: low for m, low in zip(unique, lowered)}

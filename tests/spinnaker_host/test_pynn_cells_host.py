@@ -224,3 +224,5 @@ def test_refusals(tmp_path, model: str, pop: str, code: str) -> None:
     line = 2 if code != "E284" else 3
     assert f"{path}:{line}:1: error {code}" in run.stderr, run.stderr
     assert not (tmp_path / "out").exists()
+    if code == "E325":  # NEST's iaf_psc_delta: the hint names the PyNN cell type that runs everywhere
+        assert "model m = pynn IF_curr_delta" in run.stderr
