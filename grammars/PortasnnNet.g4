@@ -8,6 +8,7 @@
 //   model exc from "nestml:iaf_psc_delta_neuron"
 //   model izh from "nestml:izhikevich_neuron", spinnaker_solver = rk2, substeps = 2   (its numerics)
 //   model E_model = nest iaf_psc_delta { t_ref = 2 ms }     (a block: defaults for its populations)
+//   model lif = pynn IF_curr_exp { tau_m = 20 ms, cm = 0.25 nF }   (a PyNN standard cell type, PyNN's names)
 //   synapse stdp from "nest:stdp_synapse" { tau_plus = 20 ms, lambda = 0.01, Wmax = 1 mV }   (a plastic synapse)
 //   let J = 0.1 mV
 //   population E: NE exc { V_th = 20 mV, V_m ~ uniform(0 mV, 20 mV) }
@@ -29,6 +30,7 @@ statement
     | INCLUDE path=STRING                                                    # includeStmt
     | MODEL key=IDENT (EQ inner=IDENT)? FROM path=STRING block? (COMMA option)*  # modelFileStmt
     | MODEL key=IDENT EQ NEST builtin=IDENT block?                           # modelNestStmt
+    | MODEL key=IDENT EQ PYNN celltype=IDENT block?                          # modelPynnStmt
     | SYNAPSE key=IDENT FROM path=STRING block?                              # synapseStmt
     | LET name=IDENT EQ expr                                                 # letStmt
     | POPULATION name=IDENT COLON size=expr model=IDENT block? (COMMA option)*  # populationStmt
@@ -74,6 +76,7 @@ INCLUDE     : 'include' ;
 MODEL       : 'model' ;
 FROM        : 'from' ;
 NEST        : 'nest' ;
+PYNN        : 'pynn' ;
 LET         : 'let' ;
 POPULATION  : 'population' ;
 INITIAL     : 'initial' ;

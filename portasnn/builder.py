@@ -157,17 +157,27 @@ class Network:
 
     # models and populations
     def model(self, key: str, *, nest: str | None = None, nestml: str | None = None, path: str | Path | None = None,
-              name: str | None = None, spinnaker_solver: str | None = None, substeps: int | None = None) -> str:
+              name: str | None = None, spinnaker_solver: str | None = None, substeps: int | None = None,
+              pynn: str | None = None) -> str:
         """Declare a model: ``nest="iaf_psc_delta"`` (built-in), ``nestml="iaf_psc_exp_neuron"`` (shipped with
-        nestml) or ``path="my.nestml"`` (with ``name=`` for a model inside a multi-model file). Returns ``key``.
+        nestml), ``path="my.nestml"`` (with ``name=`` for a model inside a multi-model file) or
+        ``pynn="IF_curr_exp"`` (a PyNN standard cell type: parameters by PyNN's names, e.g.
+        ``params={"cm": "0.25 nF"}``; see ``portasnn.ir.pynn_cells``). Returns ``key``.
         ``spinnaker_solver`` (``"euler"``/``"rk2"``) and ``substeps``: the model's own numerics on the spinnaker
         targets (a command's ``--spinnaker-solver``/``--substeps`` take precedence)."""
         _check_name(key, "model name")
         if key in self._models:
             raise error("E205", f"model '{key}' is defined twice", None)
-        if sum(x is not None for x in (nest, nestml, path)) != 1:
-            raise error("E216", "give exactly one of nest=, nestml= or path=", None)
-        if nest is not None:
+        if sum(x is not None for x in (nest, nestml, path, pynn)) != 1:
+            raise error("E216", "give exactly one of nest=, nestml=, path= or pynn=", None)
+        if pynn is not None:
+            from portasnn.ir.pynn_cells import CELL_TYPES
+
+            if pynn not in CELL_TYPES:
+                raise error("E280", f"portasnn does not know the PyNN cell type '{pynn}'", None,
+                            hint="known PyNN cell types: " + ", ".join(sorted(CELL_TYPES)))
+            ref = ir.ModelRef(key=key, kind="pynn", name=pynn)
+        elif nest is not None:
             ref = ir.ModelRef(key=key, kind="nest", name=_check_name(nest, "NEST model"))
         else:
             file = nestml_model_path(nestml) if nestml is not None else Path(path)  # type: ignore[arg-type]

@@ -340,6 +340,24 @@ _ALL: tuple[Code, ...] = (
        "A random `weight = ...` or `delay = ...` for the connections of a connection file is not supported yet, so "
        "it is refused rather than drawn differently per target. Draw the values yourself and save them in the file.",
        "frontend"),
+    _c("E280", "unknown PyNN cell type",
+       "`model k = pynn NAME` (or `net.model(k, pynn=NAME)`) names a cell type portasnn does not map to NEST and "
+       "sPyNNaker. Use one of the PyNN standard cell types it lists (IF_curr_exp, IF_curr_alpha, IF_curr_delta, "
+       "IF_cond_exp), or a NESTML model.", "frontend"),
+    _c("E281", "conductance-based PyNN cell with a varying tau_m on NEST",
+       "pyNN.nest gives NEST's iaf_cond_* the leak conductance g_L = cm / tau_m, which portasnn computes from "
+       "constants only. Give tau_m and cm as one value for the population.", "nest"),
+    _c("E282", "initial synaptic current NEST cannot set",
+       "NEST's iaf_psc_exp and iaf_psc_alpha start their synaptic currents at 0 and do not let a script set them, "
+       "so a non-zero initial isyn_exc or isyn_inh of a PyNN cell type cannot run on NEST. Leave it out.",
+       "nest"),
+    _c("E283", "PyNN cell type without a SpiNNaker mapping",
+       "The spinnaker targets run PyNN cell types as sPyNNaker's built-ins, and portasnn emulates only IF_curr_exp "
+       "and IF_curr_delta so far. Run this network on nest, or use a NESTML model.", "spinnaker"),
+    _c("E284", "IF_curr_delta with cm other than 1 nF on SpiNNaker",
+       "sPyNNaker's IF_curr_delta turns a weight w into a current w / dt through R = tau_m / cm, so the membrane "
+       "jumps by about w / cm (cm in nF), where NEST's iaf_psc_delta jumps by w. Use cm = 1 nF (PyNN's default) "
+       "so that both mean the same network.", "spinnaker"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),

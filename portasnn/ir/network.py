@@ -78,12 +78,14 @@ class ModelRef:
     """A neuron model used by populations.
 
     ``kind`` "nest": a NEST built-in by ``name`` (e.g. "iaf_psc_delta"); "nestml": model ``nestml_name``
-    from the NESTML file ``path`` (absolute, resolved by the frontend), built by portasnn.
+    from the NESTML file ``path`` (absolute, resolved by the frontend), built by portasnn; "pynn": PyNN's
+    standard cell type ``name`` (e.g. "IF_curr_exp", ``portasnn.ir.pynn_cells``), NEST's built-in on nest and
+    sPyNNaker's built-in on the spinnaker targets, its populations' parameters by PyNN's names in IR units.
     ``key`` is the name populations use to refer to it.
     """
 
     key: str
-    kind: Literal["nest", "nestml"]
+    kind: Literal["nest", "nestml", "pynn"]
     name: str
     path: str | None = None
     span: Span | None = field(default=None, compare=False)

@@ -18,7 +18,7 @@ from portasnn.units import UNITS, Quantity, ir_unit_name
 
 KEYWORDS = {"network", "include", "model", "from", "nest", "let", "population", "initial", "connect", "stimulus",
             "record", "of", "every", "simulate", "resolution", "seed", "threads", "processes", "true", "false",
-            "synapse"}
+            "synapse", "pynn"}
 RESERVED = KEYWORDS | set(UNITS)
 _STIM_CALL = {"poisson": "poisson", "dc": "dc", "step": "step", "spike_times": "spikes"}
 _STIM_UNITS = {"rate": "Hz", "amplitude": "pA", "start": "ms", "stop": "ms", "times": "ms", "amplitudes": "pA"}
@@ -160,6 +160,8 @@ def _model(m: ModelRef) -> str:
     key = _name(m.key, "model name")
     if m.kind == "nest":
         return f"model {key} = nest {_name(m.name, 'NEST model')}"
+    if m.kind == "pynn":
+        return f"model {key} = pynn {_name(m.name, 'PyNN cell type')}"
     path = Path(m.path or "")
     if path == nestml_model_path(m.name).resolve() or path == nestml_model_path(m.name):
         return f'model {key} from "nestml:{m.name}"' + _numerics(m)

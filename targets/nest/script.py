@@ -102,7 +102,9 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
             raise NetworkError(f"population {pop.name} has size {pop.size}", span=pop.span, code="E300",
                                construct=f"population {pop.name}", hint="a population needs at least one neuron")
         values = []
-        for name, value in (*pop.params, *pop.initial):
+        ref = net.model(pop.model)
+        given = (*pop.params, *pop.initial) if ref.kind != "pynn" else pynn_settings(ref, pop)
+        for name, value in given:
             if name not in info.params:
                 raise NetworkError(f"model '{net.model(pop.model).name}' has no parameter or state '{name}'",
                                    span=pop.span, code="E207", construct=f"population {pop.name}",
@@ -119,6 +121,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
     stimuli = [_stimulus(net, s, models) for s in net.stimuli]
     _unique_keys(stimuli)
     spike_recs, trace_recs = _recorders(net, net.recorders, models)
+    trace_names = _pynn_traces(net, trace_recs)
     _unique_keys(trace_recs)
     synapses = _shared_synapses([*projections, *stimuli])
     plastic = [c["plastic"] for c in projections if c.get("plastic")]
@@ -144,7 +147,56 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         "stimuli": stimuli,
         "spike_recorders": spike_recs,
         "trace_recorders": trace_recs,
+        "trace_names": trace_names,
     }
+
+
+def pynn_settings(ref, pop) -> list[tuple[str, Value]]:  # noqa: ANN001
+    """A population of a PyNN standard cell type as pyNN.nest creates it (issue 14 item 5): every parameter and
+    initial value, PyNN's default where the population gives none, under NEST's name (the IR units are NEST's);
+    ``tau_m`` of a conductance-based cell becomes ``g_L = C_m / tau_m``, which needs both as constants."""
+    from portasnn.ir.pynn_cells import CELL_TYPES
+
+    cell = CELL_TYPES[ref.name]
+    given = {**dict(pop.params), **dict(pop.initial)}
+    values: dict[str, Value] = {**cell.defaults, **given}
+    out = []
+    for name, value in values.items():
+        nest_name = cell.nest_names.get(name)
+        if nest_name is None:  # a state NEST starts at 0 and does not let a script set
+            if name in given and value != 0:
+                raise NetworkError(f"population {pop.name}: NEST's {cell.nest_model} starts '{name}' at 0 and "
+                                   "cannot set it", span=pop.span, code="E282", construct=f"population {pop.name}",
+                                   hint=f"leave out '{name}' (it starts at 0 on every target)")
+            continue
+        if nest_name == "g_L":
+            tau_m, c_m = value, values["cm"]
+            if not isinstance(tau_m, (int, float)) or not isinstance(c_m, (int, float)):
+                raise NetworkError(f"population {pop.name}: {ref.name} takes tau_m to NEST's g_L = cm / tau_m, "
+                                   "which needs both as constants", span=pop.span, code="E281",
+                                   construct=f"population {pop.name}",
+                                   hint="give tau_m and cm as constants (one value for the population)")
+            value = float(c_m) / float(tau_m)
+        out.append((nest_name, value))
+    return out
+
+
+def _pynn_traces(net: Network, trace_recs: list[dict]) -> dict[str, str]:
+    """Recorded variables of PyNN cell types by their NEST names (``population|NEST name`` -> PyNN name), so
+    that the results keep PyNN's names (v, isyn_exc, gsyn_exc, ...)."""
+    from portasnn.ir.pynn_cells import CELL_TYPES
+
+    names: dict[str, str] = {}
+    for rec in trace_recs:
+        ref = net.model(net.population(rec["pop"]).model)
+        if ref.kind != "pynn":
+            continue
+        cell = CELL_TYPES[ref.name]
+        nest_vars = [cell.recordables[v] for v in rec["variables"]]
+        names.update({f"{rec['pop']}|{n}": v for n, v in zip(nest_vars, rec["variables"])})
+        rec["units"] = {cell.recordables[v]: cell.unit_of(v) for v in rec["variables"]}
+        rec["variables"] = nest_vars
+    return names
 
 
 def _model_info(net: Network, key: str, models: Mapping[str, ModelInfo], span: Span | None) -> ModelInfo:
@@ -354,7 +406,8 @@ def _recorders(net: Network, recorders: Iterable[Recorder], models: Mapping[str,
         traces.append({"name": rec.name, "var": rec.name, "pop": pop.name, "pop_var": _var(pop.name),
                        "variables": list(rec.variables), "interval": float(rec.interval),
                        "subset": _subset(rec.subset), "indices": repr(sorted(set(indices))),
-                       "units": {v: _trace_unit(v, rec.span) for v in rec.variables}})
+                       "units": {v: _trace_unit(v, rec.span) for v in rec.variables}
+                       if net.model(pop.model).kind != "pynn" else {}})
     spike_recs = [{"pop": name, "pop_var": _var(name), "subset": _subset(sorted(sub) if sub is not None else None)}
                   for name, sub in spikes.items()]
     return spike_recs, traces
@@ -474,6 +527,17 @@ def builtin_model_info(ref) -> ModelInfo:  # noqa: ANN001
                      current_receptors=dict(defaults.get("receptor_types", {})))
 
 
+def pynn_model_info(ref) -> ModelInfo:  # noqa: ANN001
+    """A PyNN standard cell type on NEST: the built-in pyNN.nest uses, with PyNN's names and recordables."""
+    from portasnn.ir.pynn_cells import CELL_TYPES
+
+    cell = CELL_TYPES[ref.name]
+    nest_info = builtin_model_info(type(ref)(key=ref.key, kind="nest", name=cell.nest_model, span=ref.span))
+    return ModelInfo(nest_name=cell.nest_model, params=frozenset(cell.nest_names.values()),
+                     recordables=frozenset(cell.recordables), receptor_types=nest_info.receptor_types,
+                     current_receptors=nest_info.current_receptors)
+
+
 def model_infos(program, recipe: Mapping) -> dict[str, ModelInfo]:  # noqa: ANN001
     """ModelInfo per ModelRef key of ``program``'s network; ``recipe`` names the module of its NESTML models."""
     by_name = {}
@@ -485,6 +549,8 @@ def model_infos(program, recipe: Mapping) -> dict[str, ModelInfo]:  # noqa: ANN0
             model = program.model(ref.key)
             cls, nest_name = by_name[model.name]
             infos[ref.key] = nestml_model_info(model, cls, nest_name, recipe["module_name"], recipe["library"])
+        elif ref.kind == "pynn":
+            infos[ref.key] = pynn_model_info(ref)
         else:
             infos[ref.key] = builtin_model_info(ref)
     return infos

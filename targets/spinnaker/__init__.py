@@ -134,10 +134,15 @@ def _lowerings(program, options) -> dict:  # noqa: ANN001
     net = program.network
     if net is not None:
         for ref in net.models:
-            if ref.kind != "nestml":
+            if ref.kind == "nest":
+                from portasnn.ir.pynn_cells import CELL_TYPES
+
+                pynn = [c.name for c in CELL_TYPES.values() if c.nest_model == ref.name]
+                also = (f", or PyNN's `model {ref.key} = pynn {pynn[0]}` (PyNN's parameter names and units), which "
+                        "runs as NEST's built-in on nest and as sPyNNaker's on the spinnaker targets") if pynn else ""
                 raise UsageError(f"model '{ref.key}' is the NEST built-in '{ref.name}': it has no SpiNNaker "
                                  "implementation in portasnn", code="E325", span=ref.span,
-                                 hint="use a NESTML model in the network for the spinnaker targets")
+                                 hint="use a NESTML model in the network for the spinnaker targets" + also)
     unique = program.unique_models()
     lowered = lower_models(unique, numerics=model_numerics(program, options))
     return {m.name: low for m, low in zip(unique, lowered)}
@@ -164,7 +169,10 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
     from .pynn_script import class_name, script_view
     from .render import render
 
+    from .cells import check_cells
+
     refuse_plastic(program.network, target)
+    cells = check_cells(program.network, target)
     lowered = _lowerings(program, options)
     network = program.network
     dt = network.simulation.resolution if network is not None else 1.0
@@ -182,7 +190,7 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
     if network is not None:
         from portasnn.weight_scaling import resolve
 
-        view = script_view(network, {k: lowered[m.name] for k, m in program.models},
+        view = script_view(network, {**{k: lowered[m.name] for k, m in program.models}, **cells},
                            resolve(network, options.weight_scaling), board=target == "spinnaker")
         script = f"{_safe(network.name)}.py"
         files[script] = render("network_script.py.j2", v=view, spynnaker=SPYNNAKER_VERSION, package=PACKAGE)
@@ -205,6 +213,8 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
         "network": network.name if network is not None else None,
         "script": script, "host_library": None,
     }
+    if cells:  # only when used: manifests without them stay the same
+        manifest["builtin_cells"] = {key: cell.name for key, cell in cells.items()}
     if network is not None:
         from portasnn.weight_scaling import describe, resolve
 

@@ -114,7 +114,8 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
     sim = net.simulation
     stems = {}
     for key, low in lowered.items():
-        stems[low.stem] = class_name(low.name)
+        if not getattr(low, "builtin", False):  # sPyNNaker's own cell types (issue 14 item 5) are p.<name>
+            stems[low.stem] = class_name(low.name)
     view = ScriptView(net.name, Path(net.source).name if net.source else "", sim.resolution, sim.duration, sim.seed,
                       imports=sorted(stems.items()))
     L = view.lines
@@ -130,18 +131,19 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no parameter '{name}'",
                                    span=pop.span, code="E207")
-            args.append(f"{name}={_param_value(view, pop, name, value, conv[name])}")
+            args.append(f"{name}={_chip_rng(low, _param_value(view, pop, name, value, conv[name]))}")
         extra = ""
         msw = max_expected_summed_weight(pop, (scalings or {}).get(pop.name) or nir.WeightScaling(), low, board)
         if msw is not None:
             extra = f", 'max_expected_summed_weight': {msw!r}"
-        L.append(f"{_var(pop.name)} = p.Population({pop.size}, {class_name(low.name)}({', '.join(args)}), "
+        cls = f"p.{low.name}" if getattr(low, "builtin", False) else class_name(low.name)
+        L.append(f"{_var(pop.name)} = p.Population({pop.size}, {cls}({', '.join(args)}), "
                  f"label={pop.name!r}, additional_parameters={{'seed': {sim.seed * 1000 + len(L)}{extra}}})")
         for name, value in pop.initial:
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no state '{name}'",
                                    span=pop.span, code="E207")
-            L.append(f"{_var(pop.name)}.initialize({name}={_param_value(view, pop, name, value, conv[name])})")
+            L.append(f"{_var(pop.name)}.initialize({name}={_chip_rng(low, _param_value(view, pop, name, value, conv[name]))})")
     for k, proj in enumerate(net.projections, start=1):
         low = lowered[net.population(proj.post).model]
         stype = _stype(low, proj.receptor, proj.span)
@@ -193,10 +195,18 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
         if rec.kind == "spikes":
             L.append(f'{target}.record("spikes")')
         else:
-            L.append(f"{target}.record({list(rec.variables)!r}, sampling_interval={float(rec.interval)!r})")
+            names = getattr(lowered[net.population(rec.population).model], "record_names", {})
+            variables = [names.get(v, v) for v in rec.variables]
+            L.append(f"{target}.record({variables!r}, sampling_interval={float(rec.interval)!r})")
         if _var(rec.population) not in view.recorded:
             view.recorded.append(_var(rec.population))
     return view
+
+
+def _chip_rng(low, text: str) -> str:  # noqa: ANN001
+    """sPyNNaker draws a built-in cell type's random values on the chip, seeded by the population's ``seed``, and
+    refuses a RandomDistribution with its own ``rng`` there (issue 14 item 5)."""
+    return text.replace(", rng=rng)", ")") if getattr(low, "builtin", False) else text
 
 
 def _param_value(view: ScriptView, pop: nir.Population, name: str, value: nir.Value, factor: float) -> str:

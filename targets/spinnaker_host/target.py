@@ -21,11 +21,18 @@ class HostTarget(Target):
 
         from .lower import host_header
 
+        from . import cells
+
         files, lowered, messages = lower_program(program, options, self.name)
         for low in lowered.values():
             files[f"host/{low.stem}_host.h"] = host_header(low)
+        builtins = _cells(program)  # sPyNNaker's built-in cell types: hand-written headers (issue 14 item 5)
+        for key, cell in builtins.items():
+            files[f"host/cells/{cell}_host.h"] = cells.header(cell)
         recipe = {"arith": options.arith, "solver": options.solver, "substeps": options.substeps,
                   "headers": {name: f"host/{low.stem}_host.h" for name, low in lowered.items()}}
+        if builtins:
+            recipe["cells"] = {key: [cell, f"host/cells/{cell}_host.h"] for key, cell in builtins.items()}
         return Artifact(target=self.name, program=program, options=options, files=files, recipe=recipe,
                         warnings=messages)
 
@@ -41,9 +48,16 @@ class HostTarget(Target):
         by_name = {m.name: host_model_of(low, artifact.files[artifact.recipe["headers"][m.name]])
                    for m, low in zip(unique, lowered)}
         models = {key: by_name[m.name] for key, m in program.models}
+        if artifact.recipe.get("cells"):
+            from . import cells
+
+            built = {cell: cells.host_model(cell, artifact.files[path])
+                     for cell, path in artifact.recipe["cells"].values()}
+            models.update({key: built[cell] for key, (cell, _path) in artifact.recipe["cells"].items()})
         say = progress or (lambda _m: None)
         say("compiling the generated C for the spinnaker-host emulator")
-        library = runner.build_library(list(by_name.values()), artifact.options.arith)
+        library = runner.build_library(list({id(m): m for m in models.values()}.values()) or list(by_name.values()),
+                                       artifact.options.arith)
         return Built(artifact=artifact, outputs={"models": models, "library": library})
 
     def run(self, built: Built, outdir: Path, progress=None, command: str | None = None) -> Path:  # noqa: ANN001
@@ -56,3 +70,9 @@ class HostTarget(Target):
         opts = built.artifact.options
         return Path(runner.run_network(net, built.outputs["models"], outdir, arith=opts.arith,
                                        weight_scaling=opts.weight_scaling, command=command or "", progress=progress))
+
+
+def _cells(program) -> dict[str, str]:  # noqa: ANN001
+    """Model key -> PyNN cell type, for the network's PyNN standard cell types."""
+    net = program.network
+    return {ref.key: ref.name for ref in net.models if ref.kind == "pynn"} if net is not None else {}

@@ -10,126 +10,129 @@ else:
 
 def serializedATN():
     return [
-        4,1,43,322,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
+        4,1,44,330,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,
         6,2,7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,
         1,0,5,0,30,8,0,10,0,12,0,33,9,0,1,0,1,0,1,1,1,1,1,1,3,1,40,8,1,1,
         1,1,1,1,1,1,1,1,1,1,1,3,1,48,8,1,1,1,1,1,1,1,3,1,53,8,1,1,1,1,1,
         5,1,57,8,1,10,1,12,1,60,9,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,68,8,1,1,
-        1,1,1,1,1,1,1,1,1,3,1,75,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-        1,1,3,1,87,8,1,1,1,1,1,5,1,91,8,1,10,1,12,1,94,9,1,1,1,1,1,1,1,3,
-        1,99,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,108,8,1,10,1,12,1,111,9,
-        1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,5,1,121,8,1,10,1,12,1,124,9,1,
-        1,1,3,1,127,8,1,1,1,1,1,1,1,5,1,132,8,1,10,1,12,1,135,9,1,3,1,137,
-        8,1,1,1,1,1,1,1,3,1,142,8,1,1,1,1,1,1,1,5,1,147,8,1,10,1,12,1,150,
-        9,1,1,1,1,1,1,1,1,1,3,1,156,8,1,1,1,1,1,1,1,3,1,161,8,1,1,1,1,1,
-        1,1,1,1,1,1,1,1,1,1,3,1,170,8,1,1,1,1,1,1,1,5,1,175,8,1,10,1,12,
-        1,178,9,1,3,1,180,8,1,1,2,1,2,1,2,1,2,5,2,186,8,2,10,2,12,2,189,
-        9,2,1,2,3,2,192,8,2,3,2,194,8,2,1,2,1,2,1,3,3,3,199,8,3,1,3,1,3,
-        1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,3,5,214,8,5,1,6,1,6,
-        1,6,1,6,1,6,1,6,1,6,5,6,223,8,6,10,6,12,6,226,9,6,3,6,228,8,6,1,
-        7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,5,8,238,8,8,10,8,12,8,241,9,8,3,8,
-        243,8,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,5,9,252,8,9,10,9,12,9,255,9,
-        9,3,9,257,8,9,1,9,3,9,260,8,9,1,10,1,10,3,10,264,8,10,1,10,1,10,
-        1,11,1,11,1,11,1,11,1,11,3,11,273,8,11,1,11,1,11,1,11,1,11,1,11,
-        1,11,1,11,1,11,1,11,5,11,284,8,11,10,11,12,11,287,9,11,3,11,289,
-        8,11,1,11,1,11,1,11,1,11,1,11,3,11,296,8,11,1,11,1,11,1,11,1,11,
-        1,11,1,11,1,11,1,11,1,11,5,11,307,8,11,10,11,12,11,310,9,11,1,12,
-        1,12,1,12,3,12,315,8,12,1,13,3,13,318,8,13,1,13,1,13,1,13,0,1,22,
-        14,0,2,4,6,8,10,12,14,16,18,20,22,24,26,0,6,1,0,29,30,2,0,19,19,
-        40,40,1,0,15,18,1,0,27,28,1,0,20,21,1,0,25,26,368,0,31,1,0,0,0,2,
-        179,1,0,0,0,4,181,1,0,0,0,6,198,1,0,0,0,8,204,1,0,0,0,10,208,1,0,
-        0,0,12,227,1,0,0,0,14,229,1,0,0,0,16,232,1,0,0,0,18,246,1,0,0,0,
-        20,263,1,0,0,0,22,295,1,0,0,0,24,311,1,0,0,0,26,317,1,0,0,0,28,30,
-        3,2,1,0,29,28,1,0,0,0,30,33,1,0,0,0,31,29,1,0,0,0,31,32,1,0,0,0,
-        32,34,1,0,0,0,33,31,1,0,0,0,34,35,5,0,0,1,35,1,1,0,0,0,36,39,5,1,
-        0,0,37,40,5,40,0,0,38,40,5,41,0,0,39,37,1,0,0,0,39,38,1,0,0,0,40,
-        180,1,0,0,0,41,42,5,2,0,0,42,180,5,41,0,0,43,44,5,3,0,0,44,47,5,
-        40,0,0,45,46,5,29,0,0,46,48,5,40,0,0,47,45,1,0,0,0,47,48,1,0,0,0,
-        48,49,1,0,0,0,49,50,5,4,0,0,50,52,5,41,0,0,51,53,3,4,2,0,52,51,1,
-        0,0,0,52,53,1,0,0,0,53,58,1,0,0,0,54,55,5,32,0,0,55,57,3,8,4,0,56,
-        54,1,0,0,0,57,60,1,0,0,0,58,56,1,0,0,0,58,59,1,0,0,0,59,180,1,0,
-        0,0,60,58,1,0,0,0,61,62,5,3,0,0,62,63,5,40,0,0,63,64,5,29,0,0,64,
-        65,5,5,0,0,65,67,5,40,0,0,66,68,3,4,2,0,67,66,1,0,0,0,67,68,1,0,
-        0,0,68,180,1,0,0,0,69,70,5,19,0,0,70,71,5,40,0,0,71,72,5,4,0,0,72,
-        74,5,41,0,0,73,75,3,4,2,0,74,73,1,0,0,0,74,75,1,0,0,0,75,180,1,0,
-        0,0,76,77,5,6,0,0,77,78,5,40,0,0,78,79,5,29,0,0,79,180,3,22,11,0,
-        80,81,5,7,0,0,81,82,5,40,0,0,82,83,5,31,0,0,83,84,3,22,11,0,84,86,
-        5,40,0,0,85,87,3,4,2,0,86,85,1,0,0,0,86,87,1,0,0,0,87,92,1,0,0,0,
-        88,89,5,32,0,0,89,91,3,8,4,0,90,88,1,0,0,0,91,94,1,0,0,0,92,90,1,
-        0,0,0,92,93,1,0,0,0,93,180,1,0,0,0,94,92,1,0,0,0,95,98,5,9,0,0,96,
-        97,5,40,0,0,97,99,5,31,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,100,1,
-        0,0,0,100,101,5,40,0,0,101,102,5,23,0,0,102,103,5,40,0,0,103,104,
-        5,31,0,0,104,109,3,18,9,0,105,106,5,32,0,0,106,108,3,8,4,0,107,105,
-        1,0,0,0,108,111,1,0,0,0,109,107,1,0,0,0,109,110,1,0,0,0,110,180,
-        1,0,0,0,111,109,1,0,0,0,112,113,5,10,0,0,113,114,5,40,0,0,114,115,
-        5,31,0,0,115,116,3,16,8,0,116,117,5,23,0,0,117,122,3,10,5,0,118,
-        119,5,32,0,0,119,121,3,10,5,0,120,118,1,0,0,0,121,124,1,0,0,0,122,
-        120,1,0,0,0,122,123,1,0,0,0,123,136,1,0,0,0,124,122,1,0,0,0,125,
-        127,5,32,0,0,126,125,1,0,0,0,126,127,1,0,0,0,127,128,1,0,0,0,128,
-        133,3,8,4,0,129,130,5,32,0,0,130,132,3,8,4,0,131,129,1,0,0,0,132,
-        135,1,0,0,0,133,131,1,0,0,0,133,134,1,0,0,0,134,137,1,0,0,0,135,
-        133,1,0,0,0,136,126,1,0,0,0,136,137,1,0,0,0,137,180,1,0,0,0,138,
-        141,5,11,0,0,139,140,5,40,0,0,140,142,5,31,0,0,141,139,1,0,0,0,141,
-        142,1,0,0,0,142,143,1,0,0,0,143,148,5,40,0,0,144,145,5,32,0,0,145,
-        147,5,40,0,0,146,144,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,0,148,
-        149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,152,5,12,0,0,152,
-        155,3,10,5,0,153,154,5,13,0,0,154,156,3,22,11,0,155,153,1,0,0,0,
-        155,156,1,0,0,0,156,180,1,0,0,0,157,160,5,11,0,0,158,159,5,40,0,
-        0,159,161,5,31,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,162,1,0,0,
-        0,162,163,5,40,0,0,163,164,5,12,0,0,164,165,5,40,0,0,165,166,5,23,
-        0,0,166,169,5,40,0,0,167,168,5,13,0,0,168,170,3,22,11,0,169,167,
-        1,0,0,0,169,170,1,0,0,0,170,180,1,0,0,0,171,172,5,14,0,0,172,176,
-        3,22,11,0,173,175,3,14,7,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,
-        1,0,0,0,176,177,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,179,36,1,
-        0,0,0,179,41,1,0,0,0,179,43,1,0,0,0,179,61,1,0,0,0,179,69,1,0,0,
-        0,179,76,1,0,0,0,179,80,1,0,0,0,179,95,1,0,0,0,179,112,1,0,0,0,179,
-        138,1,0,0,0,179,157,1,0,0,0,179,171,1,0,0,0,180,3,1,0,0,0,181,193,
-        5,37,0,0,182,187,3,6,3,0,183,184,5,32,0,0,184,186,3,6,3,0,185,183,
-        1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,191,
-        1,0,0,0,189,187,1,0,0,0,190,192,5,32,0,0,191,190,1,0,0,0,191,192,
-        1,0,0,0,192,194,1,0,0,0,193,182,1,0,0,0,193,194,1,0,0,0,194,195,
-        1,0,0,0,195,196,5,38,0,0,196,5,1,0,0,0,197,199,5,8,0,0,198,197,1,
-        0,0,0,198,199,1,0,0,0,199,200,1,0,0,0,200,201,5,40,0,0,201,202,7,
-        0,0,0,202,203,3,22,11,0,203,7,1,0,0,0,204,205,7,1,0,0,205,206,5,
-        29,0,0,206,207,3,22,11,0,207,9,1,0,0,0,208,213,5,40,0,0,209,210,
-        5,35,0,0,210,211,3,12,6,0,211,212,5,36,0,0,212,214,1,0,0,0,213,209,
-        1,0,0,0,213,214,1,0,0,0,214,11,1,0,0,0,215,216,3,22,11,0,216,217,
-        5,31,0,0,217,218,3,22,11,0,218,228,1,0,0,0,219,224,3,22,11,0,220,
-        221,5,32,0,0,221,223,3,22,11,0,222,220,1,0,0,0,223,226,1,0,0,0,224,
-        222,1,0,0,0,224,225,1,0,0,0,225,228,1,0,0,0,226,224,1,0,0,0,227,
-        215,1,0,0,0,227,219,1,0,0,0,228,13,1,0,0,0,229,230,7,2,0,0,230,231,
-        3,22,11,0,231,15,1,0,0,0,232,233,5,40,0,0,233,242,5,33,0,0,234,239,
-        3,20,10,0,235,236,5,32,0,0,236,238,3,20,10,0,237,235,1,0,0,0,238,
-        241,1,0,0,0,239,237,1,0,0,0,239,240,1,0,0,0,240,243,1,0,0,0,241,
-        239,1,0,0,0,242,234,1,0,0,0,242,243,1,0,0,0,243,244,1,0,0,0,244,
-        245,5,34,0,0,245,17,1,0,0,0,246,259,5,40,0,0,247,256,5,33,0,0,248,
-        253,3,20,10,0,249,250,5,32,0,0,250,252,3,20,10,0,251,249,1,0,0,0,
-        252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,
-        255,253,1,0,0,0,256,248,1,0,0,0,256,257,1,0,0,0,257,258,1,0,0,0,
-        258,260,5,34,0,0,259,247,1,0,0,0,259,260,1,0,0,0,260,19,1,0,0,0,
-        261,262,5,40,0,0,262,264,5,29,0,0,263,261,1,0,0,0,263,264,1,0,0,
-        0,264,265,1,0,0,0,265,266,3,22,11,0,266,21,1,0,0,0,267,268,6,11,
-        -1,0,268,269,7,3,0,0,269,296,3,22,11,11,270,272,5,39,0,0,271,273,
-        3,24,12,0,272,271,1,0,0,0,272,273,1,0,0,0,273,296,1,0,0,0,274,296,
-        3,24,12,0,275,296,3,16,8,0,276,296,5,40,0,0,277,296,7,4,0,0,278,
-        296,5,41,0,0,279,288,5,35,0,0,280,285,3,22,11,0,281,282,5,32,0,0,
-        282,284,3,22,11,0,283,281,1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,
-        0,285,286,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,288,280,1,0,0,
-        0,288,289,1,0,0,0,289,290,1,0,0,0,290,296,5,36,0,0,291,292,5,33,
-        0,0,292,293,3,22,11,0,293,294,5,34,0,0,294,296,1,0,0,0,295,267,1,
-        0,0,0,295,270,1,0,0,0,295,274,1,0,0,0,295,275,1,0,0,0,295,276,1,
-        0,0,0,295,277,1,0,0,0,295,278,1,0,0,0,295,279,1,0,0,0,295,291,1,
-        0,0,0,296,308,1,0,0,0,297,298,10,12,0,0,298,299,5,24,0,0,299,307,
-        3,22,11,12,300,301,10,10,0,0,301,302,7,5,0,0,302,307,3,22,11,11,
-        303,304,10,9,0,0,304,305,7,3,0,0,305,307,3,22,11,10,306,297,1,0,
-        0,0,306,300,1,0,0,0,306,303,1,0,0,0,307,310,1,0,0,0,308,306,1,0,
-        0,0,308,309,1,0,0,0,309,23,1,0,0,0,310,308,1,0,0,0,311,314,5,22,
-        0,0,312,313,5,24,0,0,313,315,3,26,13,0,314,312,1,0,0,0,314,315,1,
-        0,0,0,315,25,1,0,0,0,316,318,5,28,0,0,317,316,1,0,0,0,317,318,1,
-        0,0,0,318,319,1,0,0,0,319,320,5,39,0,0,320,27,1,0,0,0,43,31,39,47,
-        52,58,67,74,86,92,98,109,122,126,133,136,141,148,155,160,169,176,
-        179,187,191,193,198,213,224,227,239,242,253,256,259,263,272,285,
-        288,295,306,308,314,317
+        1,1,1,1,1,1,1,1,1,1,1,3,1,76,8,1,1,1,1,1,1,1,1,1,1,1,3,1,83,8,1,
+        1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,95,8,1,1,1,1,1,5,1,99,
+        8,1,10,1,12,1,102,9,1,1,1,1,1,1,1,3,1,107,8,1,1,1,1,1,1,1,1,1,1,
+        1,1,1,1,1,5,1,116,8,1,10,1,12,1,119,9,1,1,1,1,1,1,1,1,1,1,1,1,1,
+        1,1,1,1,5,1,129,8,1,10,1,12,1,132,9,1,1,1,3,1,135,8,1,1,1,1,1,1,
+        1,5,1,140,8,1,10,1,12,1,143,9,1,3,1,145,8,1,1,1,1,1,1,1,3,1,150,
+        8,1,1,1,1,1,1,1,5,1,155,8,1,10,1,12,1,158,9,1,1,1,1,1,1,1,1,1,3,
+        1,164,8,1,1,1,1,1,1,1,3,1,169,8,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,
+        1,178,8,1,1,1,1,1,1,1,5,1,183,8,1,10,1,12,1,186,9,1,3,1,188,8,1,
+        1,2,1,2,1,2,1,2,5,2,194,8,2,10,2,12,2,197,9,2,1,2,3,2,200,8,2,3,
+        2,202,8,2,1,2,1,2,1,3,3,3,207,8,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,
+        4,1,5,1,5,1,5,1,5,1,5,3,5,222,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,5,
+        6,231,8,6,10,6,12,6,234,9,6,3,6,236,8,6,1,7,1,7,1,7,1,8,1,8,1,8,
+        1,8,1,8,5,8,246,8,8,10,8,12,8,249,9,8,3,8,251,8,8,1,8,1,8,1,9,1,
+        9,1,9,1,9,1,9,5,9,260,8,9,10,9,12,9,263,9,9,3,9,265,8,9,1,9,3,9,
+        268,8,9,1,10,1,10,3,10,272,8,10,1,10,1,10,1,11,1,11,1,11,1,11,1,
+        11,3,11,281,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,
+        11,292,8,11,10,11,12,11,295,9,11,3,11,297,8,11,1,11,1,11,1,11,1,
+        11,1,11,3,11,304,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+        11,5,11,315,8,11,10,11,12,11,318,9,11,1,12,1,12,1,12,3,12,323,8,
+        12,1,13,3,13,326,8,13,1,13,1,13,1,13,0,1,22,14,0,2,4,6,8,10,12,14,
+        16,18,20,22,24,26,0,6,1,0,30,31,2,0,20,20,41,41,1,0,16,19,1,0,28,
+        29,1,0,21,22,1,0,26,27,378,0,31,1,0,0,0,2,187,1,0,0,0,4,189,1,0,
+        0,0,6,206,1,0,0,0,8,212,1,0,0,0,10,216,1,0,0,0,12,235,1,0,0,0,14,
+        237,1,0,0,0,16,240,1,0,0,0,18,254,1,0,0,0,20,271,1,0,0,0,22,303,
+        1,0,0,0,24,319,1,0,0,0,26,325,1,0,0,0,28,30,3,2,1,0,29,28,1,0,0,
+        0,30,33,1,0,0,0,31,29,1,0,0,0,31,32,1,0,0,0,32,34,1,0,0,0,33,31,
+        1,0,0,0,34,35,5,0,0,1,35,1,1,0,0,0,36,39,5,1,0,0,37,40,5,41,0,0,
+        38,40,5,42,0,0,39,37,1,0,0,0,39,38,1,0,0,0,40,188,1,0,0,0,41,42,
+        5,2,0,0,42,188,5,42,0,0,43,44,5,3,0,0,44,47,5,41,0,0,45,46,5,30,
+        0,0,46,48,5,41,0,0,47,45,1,0,0,0,47,48,1,0,0,0,48,49,1,0,0,0,49,
+        50,5,4,0,0,50,52,5,42,0,0,51,53,3,4,2,0,52,51,1,0,0,0,52,53,1,0,
+        0,0,53,58,1,0,0,0,54,55,5,33,0,0,55,57,3,8,4,0,56,54,1,0,0,0,57,
+        60,1,0,0,0,58,56,1,0,0,0,58,59,1,0,0,0,59,188,1,0,0,0,60,58,1,0,
+        0,0,61,62,5,3,0,0,62,63,5,41,0,0,63,64,5,30,0,0,64,65,5,5,0,0,65,
+        67,5,41,0,0,66,68,3,4,2,0,67,66,1,0,0,0,67,68,1,0,0,0,68,188,1,0,
+        0,0,69,70,5,3,0,0,70,71,5,41,0,0,71,72,5,30,0,0,72,73,5,6,0,0,73,
+        75,5,41,0,0,74,76,3,4,2,0,75,74,1,0,0,0,75,76,1,0,0,0,76,188,1,0,
+        0,0,77,78,5,20,0,0,78,79,5,41,0,0,79,80,5,4,0,0,80,82,5,42,0,0,81,
+        83,3,4,2,0,82,81,1,0,0,0,82,83,1,0,0,0,83,188,1,0,0,0,84,85,5,7,
+        0,0,85,86,5,41,0,0,86,87,5,30,0,0,87,188,3,22,11,0,88,89,5,8,0,0,
+        89,90,5,41,0,0,90,91,5,32,0,0,91,92,3,22,11,0,92,94,5,41,0,0,93,
+        95,3,4,2,0,94,93,1,0,0,0,94,95,1,0,0,0,95,100,1,0,0,0,96,97,5,33,
+        0,0,97,99,3,8,4,0,98,96,1,0,0,0,99,102,1,0,0,0,100,98,1,0,0,0,100,
+        101,1,0,0,0,101,188,1,0,0,0,102,100,1,0,0,0,103,106,5,10,0,0,104,
+        105,5,41,0,0,105,107,5,32,0,0,106,104,1,0,0,0,106,107,1,0,0,0,107,
+        108,1,0,0,0,108,109,5,41,0,0,109,110,5,24,0,0,110,111,5,41,0,0,111,
+        112,5,32,0,0,112,117,3,18,9,0,113,114,5,33,0,0,114,116,3,8,4,0,115,
+        113,1,0,0,0,116,119,1,0,0,0,117,115,1,0,0,0,117,118,1,0,0,0,118,
+        188,1,0,0,0,119,117,1,0,0,0,120,121,5,11,0,0,121,122,5,41,0,0,122,
+        123,5,32,0,0,123,124,3,16,8,0,124,125,5,24,0,0,125,130,3,10,5,0,
+        126,127,5,33,0,0,127,129,3,10,5,0,128,126,1,0,0,0,129,132,1,0,0,
+        0,130,128,1,0,0,0,130,131,1,0,0,0,131,144,1,0,0,0,132,130,1,0,0,
+        0,133,135,5,33,0,0,134,133,1,0,0,0,134,135,1,0,0,0,135,136,1,0,0,
+        0,136,141,3,8,4,0,137,138,5,33,0,0,138,140,3,8,4,0,139,137,1,0,0,
+        0,140,143,1,0,0,0,141,139,1,0,0,0,141,142,1,0,0,0,142,145,1,0,0,
+        0,143,141,1,0,0,0,144,134,1,0,0,0,144,145,1,0,0,0,145,188,1,0,0,
+        0,146,149,5,12,0,0,147,148,5,41,0,0,148,150,5,32,0,0,149,147,1,0,
+        0,0,149,150,1,0,0,0,150,151,1,0,0,0,151,156,5,41,0,0,152,153,5,33,
+        0,0,153,155,5,41,0,0,154,152,1,0,0,0,155,158,1,0,0,0,156,154,1,0,
+        0,0,156,157,1,0,0,0,157,159,1,0,0,0,158,156,1,0,0,0,159,160,5,13,
+        0,0,160,163,3,10,5,0,161,162,5,14,0,0,162,164,3,22,11,0,163,161,
+        1,0,0,0,163,164,1,0,0,0,164,188,1,0,0,0,165,168,5,12,0,0,166,167,
+        5,41,0,0,167,169,5,32,0,0,168,166,1,0,0,0,168,169,1,0,0,0,169,170,
+        1,0,0,0,170,171,5,41,0,0,171,172,5,13,0,0,172,173,5,41,0,0,173,174,
+        5,24,0,0,174,177,5,41,0,0,175,176,5,14,0,0,176,178,3,22,11,0,177,
+        175,1,0,0,0,177,178,1,0,0,0,178,188,1,0,0,0,179,180,5,15,0,0,180,
+        184,3,22,11,0,181,183,3,14,7,0,182,181,1,0,0,0,183,186,1,0,0,0,184,
+        182,1,0,0,0,184,185,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,187,
+        36,1,0,0,0,187,41,1,0,0,0,187,43,1,0,0,0,187,61,1,0,0,0,187,69,1,
+        0,0,0,187,77,1,0,0,0,187,84,1,0,0,0,187,88,1,0,0,0,187,103,1,0,0,
+        0,187,120,1,0,0,0,187,146,1,0,0,0,187,165,1,0,0,0,187,179,1,0,0,
+        0,188,3,1,0,0,0,189,201,5,38,0,0,190,195,3,6,3,0,191,192,5,33,0,
+        0,192,194,3,6,3,0,193,191,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,
+        0,195,196,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,198,200,5,33,0,
+        0,199,198,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,190,1,0,0,
+        0,201,202,1,0,0,0,202,203,1,0,0,0,203,204,5,39,0,0,204,5,1,0,0,0,
+        205,207,5,9,0,0,206,205,1,0,0,0,206,207,1,0,0,0,207,208,1,0,0,0,
+        208,209,5,41,0,0,209,210,7,0,0,0,210,211,3,22,11,0,211,7,1,0,0,0,
+        212,213,7,1,0,0,213,214,5,30,0,0,214,215,3,22,11,0,215,9,1,0,0,0,
+        216,221,5,41,0,0,217,218,5,36,0,0,218,219,3,12,6,0,219,220,5,37,
+        0,0,220,222,1,0,0,0,221,217,1,0,0,0,221,222,1,0,0,0,222,11,1,0,0,
+        0,223,224,3,22,11,0,224,225,5,32,0,0,225,226,3,22,11,0,226,236,1,
+        0,0,0,227,232,3,22,11,0,228,229,5,33,0,0,229,231,3,22,11,0,230,228,
+        1,0,0,0,231,234,1,0,0,0,232,230,1,0,0,0,232,233,1,0,0,0,233,236,
+        1,0,0,0,234,232,1,0,0,0,235,223,1,0,0,0,235,227,1,0,0,0,236,13,1,
+        0,0,0,237,238,7,2,0,0,238,239,3,22,11,0,239,15,1,0,0,0,240,241,5,
+        41,0,0,241,250,5,34,0,0,242,247,3,20,10,0,243,244,5,33,0,0,244,246,
+        3,20,10,0,245,243,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,
+        1,0,0,0,248,251,1,0,0,0,249,247,1,0,0,0,250,242,1,0,0,0,250,251,
+        1,0,0,0,251,252,1,0,0,0,252,253,5,35,0,0,253,17,1,0,0,0,254,267,
+        5,41,0,0,255,264,5,34,0,0,256,261,3,20,10,0,257,258,5,33,0,0,258,
+        260,3,20,10,0,259,257,1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,
+        262,1,0,0,0,262,265,1,0,0,0,263,261,1,0,0,0,264,256,1,0,0,0,264,
+        265,1,0,0,0,265,266,1,0,0,0,266,268,5,35,0,0,267,255,1,0,0,0,267,
+        268,1,0,0,0,268,19,1,0,0,0,269,270,5,41,0,0,270,272,5,30,0,0,271,
+        269,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,274,3,22,11,0,274,
+        21,1,0,0,0,275,276,6,11,-1,0,276,277,7,3,0,0,277,304,3,22,11,11,
+        278,280,5,40,0,0,279,281,3,24,12,0,280,279,1,0,0,0,280,281,1,0,0,
+        0,281,304,1,0,0,0,282,304,3,24,12,0,283,304,3,16,8,0,284,304,5,41,
+        0,0,285,304,7,4,0,0,286,304,5,42,0,0,287,296,5,36,0,0,288,293,3,
+        22,11,0,289,290,5,33,0,0,290,292,3,22,11,0,291,289,1,0,0,0,292,295,
+        1,0,0,0,293,291,1,0,0,0,293,294,1,0,0,0,294,297,1,0,0,0,295,293,
+        1,0,0,0,296,288,1,0,0,0,296,297,1,0,0,0,297,298,1,0,0,0,298,304,
+        5,37,0,0,299,300,5,34,0,0,300,301,3,22,11,0,301,302,5,35,0,0,302,
+        304,1,0,0,0,303,275,1,0,0,0,303,278,1,0,0,0,303,282,1,0,0,0,303,
+        283,1,0,0,0,303,284,1,0,0,0,303,285,1,0,0,0,303,286,1,0,0,0,303,
+        287,1,0,0,0,303,299,1,0,0,0,304,316,1,0,0,0,305,306,10,12,0,0,306,
+        307,5,25,0,0,307,315,3,22,11,12,308,309,10,10,0,0,309,310,7,5,0,
+        0,310,315,3,22,11,11,311,312,10,9,0,0,312,313,7,3,0,0,313,315,3,
+        22,11,10,314,305,1,0,0,0,314,308,1,0,0,0,314,311,1,0,0,0,315,318,
+        1,0,0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,23,1,0,0,0,318,316,1,
+        0,0,0,319,322,5,23,0,0,320,321,5,25,0,0,321,323,3,26,13,0,322,320,
+        1,0,0,0,322,323,1,0,0,0,323,25,1,0,0,0,324,326,5,29,0,0,325,324,
+        1,0,0,0,325,326,1,0,0,0,326,327,1,0,0,0,327,328,5,40,0,0,328,27,
+        1,0,0,0,44,31,39,47,52,58,67,75,82,94,100,106,117,130,134,141,144,
+        149,156,163,168,177,184,187,195,199,201,206,221,232,235,247,250,
+        261,264,267,271,280,293,296,303,314,316,322,325
     ]
 
 class PortasnnNetParser ( Parser ):
@@ -143,15 +146,16 @@ class PortasnnNetParser ( Parser ):
     sharedContextCache = PredictionContextCache()
 
     literalNames = [ "<INVALID>", "'network'", "'include'", "'model'", "'from'", 
-                     "'nest'", "'let'", "'population'", "'initial'", "'connect'", 
-                     "'stimulus'", "'record'", "'of'", "'every'", "'simulate'", 
-                     "'resolution'", "'seed'", "'threads'", "'processes'", 
-                     "'synapse'", "'true'", "'false'", "<INVALID>", "'->'", 
-                     "'**'", "'*'", "'/'", "'+'", "'-'", "'='", "'~'", "':'", 
-                     "','", "'('", "')'", "'['", "']'", "'{'", "'}'" ]
+                     "'nest'", "'pynn'", "'let'", "'population'", "'initial'", 
+                     "'connect'", "'stimulus'", "'record'", "'of'", "'every'", 
+                     "'simulate'", "'resolution'", "'seed'", "'threads'", 
+                     "'processes'", "'synapse'", "'true'", "'false'", "<INVALID>", 
+                     "'->'", "'**'", "'*'", "'/'", "'+'", "'-'", "'='", 
+                     "'~'", "':'", "','", "'('", "')'", "'['", "']'", "'{'", 
+                     "'}'" ]
 
     symbolicNames = [ "<INVALID>", "NETWORK", "INCLUDE", "MODEL", "FROM", 
-                      "NEST", "LET", "POPULATION", "INITIAL", "CONNECT", 
+                      "NEST", "PYNN", "LET", "POPULATION", "INITIAL", "CONNECT", 
                       "STIMULUS", "RECORD", "OF", "EVERY", "SIMULATE", "RESOLUTION", 
                       "SEED", "THREADS", "PROCESSES", "SYNAPSE", "TRUE", 
                       "FALSE", "UNIT", "ARROW", "POW", "STAR", "SLASH", 
@@ -185,44 +189,45 @@ class PortasnnNetParser ( Parser ):
     MODEL=3
     FROM=4
     NEST=5
-    LET=6
-    POPULATION=7
-    INITIAL=8
-    CONNECT=9
-    STIMULUS=10
-    RECORD=11
-    OF=12
-    EVERY=13
-    SIMULATE=14
-    RESOLUTION=15
-    SEED=16
-    THREADS=17
-    PROCESSES=18
-    SYNAPSE=19
-    TRUE=20
-    FALSE=21
-    UNIT=22
-    ARROW=23
-    POW=24
-    STAR=25
-    SLASH=26
-    PLUS=27
-    MINUS=28
-    EQ=29
-    TILDE=30
-    COLON=31
-    COMMA=32
-    LPAREN=33
-    RPAREN=34
-    LBRACK=35
-    RBRACK=36
-    LBRACE=37
-    RBRACE=38
-    NUMBER=39
-    IDENT=40
-    STRING=41
-    COMMENT=42
-    WS=43
+    PYNN=6
+    LET=7
+    POPULATION=8
+    INITIAL=9
+    CONNECT=10
+    STIMULUS=11
+    RECORD=12
+    OF=13
+    EVERY=14
+    SIMULATE=15
+    RESOLUTION=16
+    SEED=17
+    THREADS=18
+    PROCESSES=19
+    SYNAPSE=20
+    TRUE=21
+    FALSE=22
+    UNIT=23
+    ARROW=24
+    POW=25
+    STAR=26
+    SLASH=27
+    PLUS=28
+    MINUS=29
+    EQ=30
+    TILDE=31
+    COLON=32
+    COMMA=33
+    LPAREN=34
+    RPAREN=35
+    LBRACK=36
+    RBRACK=37
+    LBRACE=38
+    RBRACE=39
+    NUMBER=40
+    IDENT=41
+    STRING=42
+    COMMENT=43
+    WS=44
 
     def __init__(self, input:TokenStream, output:TextIO = sys.stdout):
         super().__init__(input, output)
@@ -272,7 +277,7 @@ class PortasnnNetParser ( Parser ):
             self.state = 31
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            while (((_la) & ~0x3f) == 0 and ((1 << _la) & 544462) != 0):
+            while (((_la) & ~0x3f) == 0 and ((1 << _la) & 1088910) != 0):
                 self.state = 28
                 self.statement()
                 self.state = 33
@@ -329,6 +334,36 @@ class PortasnnNetParser ( Parser ):
                 return visitor.visitChildren(self)
 
 
+    class ModelPynnStmtContext(StatementContext):
+
+        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
+            super().__init__(parser)
+            self.key = None # Token
+            self.celltype = None # Token
+            self.copyFrom(ctx)
+
+        def MODEL(self):
+            return self.getToken(PortasnnNetParser.MODEL, 0)
+        def EQ(self):
+            return self.getToken(PortasnnNetParser.EQ, 0)
+        def PYNN(self):
+            return self.getToken(PortasnnNetParser.PYNN, 0)
+        def IDENT(self, i:int=None):
+            if i is None:
+                return self.getTokens(PortasnnNetParser.IDENT)
+            else:
+                return self.getToken(PortasnnNetParser.IDENT, i)
+        def block(self):
+            return self.getTypedRuleContext(PortasnnNetParser.BlockContext,0)
+
+
+        def accept(self, visitor:ParseTreeVisitor):
+            if hasattr( visitor, "visitModelPynnStmt" ):
+                return visitor.visitModelPynnStmt(self)
+            else:
+                return visitor.visitChildren(self)
+
+
     class PopulationStmtContext(StatementContext):
 
         def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
@@ -372,91 +407,6 @@ class PortasnnNetParser ( Parser ):
                 return visitor.visitChildren(self)
 
 
-    class ConnectStmtContext(StatementContext):
-
-        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
-            super().__init__(parser)
-            self.name = None # Token
-            self.pre = None # Token
-            self.post = None # Token
-            self.copyFrom(ctx)
-
-        def CONNECT(self):
-            return self.getToken(PortasnnNetParser.CONNECT, 0)
-        def ARROW(self):
-            return self.getToken(PortasnnNetParser.ARROW, 0)
-        def COLON(self, i:int=None):
-            if i is None:
-                return self.getTokens(PortasnnNetParser.COLON)
-            else:
-                return self.getToken(PortasnnNetParser.COLON, i)
-        def rule_(self):
-            return self.getTypedRuleContext(PortasnnNetParser.RuleContext,0)
-
-        def IDENT(self, i:int=None):
-            if i is None:
-                return self.getTokens(PortasnnNetParser.IDENT)
-            else:
-                return self.getToken(PortasnnNetParser.IDENT, i)
-        def COMMA(self, i:int=None):
-            if i is None:
-                return self.getTokens(PortasnnNetParser.COMMA)
-            else:
-                return self.getToken(PortasnnNetParser.COMMA, i)
-        def option(self, i:int=None):
-            if i is None:
-                return self.getTypedRuleContexts(PortasnnNetParser.OptionContext)
-            else:
-                return self.getTypedRuleContext(PortasnnNetParser.OptionContext,i)
-
-
-        def accept(self, visitor:ParseTreeVisitor):
-            if hasattr( visitor, "visitConnectStmt" ):
-                return visitor.visitConnectStmt(self)
-            else:
-                return visitor.visitChildren(self)
-
-
-    class RecordStmtContext(StatementContext):
-
-        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
-            super().__init__(parser)
-            self.name = None # Token
-            self.interval = None # ExprContext
-            self.copyFrom(ctx)
-
-        def RECORD(self):
-            return self.getToken(PortasnnNetParser.RECORD, 0)
-        def IDENT(self, i:int=None):
-            if i is None:
-                return self.getTokens(PortasnnNetParser.IDENT)
-            else:
-                return self.getToken(PortasnnNetParser.IDENT, i)
-        def OF(self):
-            return self.getToken(PortasnnNetParser.OF, 0)
-        def target(self):
-            return self.getTypedRuleContext(PortasnnNetParser.TargetContext,0)
-
-        def COLON(self):
-            return self.getToken(PortasnnNetParser.COLON, 0)
-        def COMMA(self, i:int=None):
-            if i is None:
-                return self.getTokens(PortasnnNetParser.COMMA)
-            else:
-                return self.getToken(PortasnnNetParser.COMMA, i)
-        def EVERY(self):
-            return self.getToken(PortasnnNetParser.EVERY, 0)
-        def expr(self):
-            return self.getTypedRuleContext(PortasnnNetParser.ExprContext,0)
-
-
-        def accept(self, visitor:ParseTreeVisitor):
-            if hasattr( visitor, "visitRecordStmt" ):
-                return visitor.visitRecordStmt(self)
-            else:
-                return visitor.visitChildren(self)
-
-
     class RecordProjectionStmtContext(StatementContext):
 
         def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
@@ -490,25 +440,6 @@ class PortasnnNetParser ( Parser ):
         def accept(self, visitor:ParseTreeVisitor):
             if hasattr( visitor, "visitRecordProjectionStmt" ):
                 return visitor.visitRecordProjectionStmt(self)
-            else:
-                return visitor.visitChildren(self)
-
-
-    class IncludeStmtContext(StatementContext):
-
-        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
-            super().__init__(parser)
-            self.path = None # Token
-            self.copyFrom(ctx)
-
-        def INCLUDE(self):
-            return self.getToken(PortasnnNetParser.INCLUDE, 0)
-        def STRING(self):
-            return self.getToken(PortasnnNetParser.STRING, 0)
-
-        def accept(self, visitor:ParseTreeVisitor):
-            if hasattr( visitor, "visitIncludeStmt" ):
-                return visitor.visitIncludeStmt(self)
             else:
                 return visitor.visitChildren(self)
 
@@ -634,6 +565,110 @@ class PortasnnNetParser ( Parser ):
                 return visitor.visitChildren(self)
 
 
+    class ConnectStmtContext(StatementContext):
+
+        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
+            super().__init__(parser)
+            self.name = None # Token
+            self.pre = None # Token
+            self.post = None # Token
+            self.copyFrom(ctx)
+
+        def CONNECT(self):
+            return self.getToken(PortasnnNetParser.CONNECT, 0)
+        def ARROW(self):
+            return self.getToken(PortasnnNetParser.ARROW, 0)
+        def COLON(self, i:int=None):
+            if i is None:
+                return self.getTokens(PortasnnNetParser.COLON)
+            else:
+                return self.getToken(PortasnnNetParser.COLON, i)
+        def rule_(self):
+            return self.getTypedRuleContext(PortasnnNetParser.RuleContext,0)
+
+        def IDENT(self, i:int=None):
+            if i is None:
+                return self.getTokens(PortasnnNetParser.IDENT)
+            else:
+                return self.getToken(PortasnnNetParser.IDENT, i)
+        def COMMA(self, i:int=None):
+            if i is None:
+                return self.getTokens(PortasnnNetParser.COMMA)
+            else:
+                return self.getToken(PortasnnNetParser.COMMA, i)
+        def option(self, i:int=None):
+            if i is None:
+                return self.getTypedRuleContexts(PortasnnNetParser.OptionContext)
+            else:
+                return self.getTypedRuleContext(PortasnnNetParser.OptionContext,i)
+
+
+        def accept(self, visitor:ParseTreeVisitor):
+            if hasattr( visitor, "visitConnectStmt" ):
+                return visitor.visitConnectStmt(self)
+            else:
+                return visitor.visitChildren(self)
+
+
+    class RecordStmtContext(StatementContext):
+
+        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
+            super().__init__(parser)
+            self.name = None # Token
+            self.interval = None # ExprContext
+            self.copyFrom(ctx)
+
+        def RECORD(self):
+            return self.getToken(PortasnnNetParser.RECORD, 0)
+        def IDENT(self, i:int=None):
+            if i is None:
+                return self.getTokens(PortasnnNetParser.IDENT)
+            else:
+                return self.getToken(PortasnnNetParser.IDENT, i)
+        def OF(self):
+            return self.getToken(PortasnnNetParser.OF, 0)
+        def target(self):
+            return self.getTypedRuleContext(PortasnnNetParser.TargetContext,0)
+
+        def COLON(self):
+            return self.getToken(PortasnnNetParser.COLON, 0)
+        def COMMA(self, i:int=None):
+            if i is None:
+                return self.getTokens(PortasnnNetParser.COMMA)
+            else:
+                return self.getToken(PortasnnNetParser.COMMA, i)
+        def EVERY(self):
+            return self.getToken(PortasnnNetParser.EVERY, 0)
+        def expr(self):
+            return self.getTypedRuleContext(PortasnnNetParser.ExprContext,0)
+
+
+        def accept(self, visitor:ParseTreeVisitor):
+            if hasattr( visitor, "visitRecordStmt" ):
+                return visitor.visitRecordStmt(self)
+            else:
+                return visitor.visitChildren(self)
+
+
+    class IncludeStmtContext(StatementContext):
+
+        def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
+            super().__init__(parser)
+            self.path = None # Token
+            self.copyFrom(ctx)
+
+        def INCLUDE(self):
+            return self.getToken(PortasnnNetParser.INCLUDE, 0)
+        def STRING(self):
+            return self.getToken(PortasnnNetParser.STRING, 0)
+
+        def accept(self, visitor:ParseTreeVisitor):
+            if hasattr( visitor, "visitIncludeStmt" ):
+                return visitor.visitIncludeStmt(self)
+            else:
+                return visitor.visitChildren(self)
+
+
     class StimulusStmtContext(StatementContext):
 
         def __init__(self, parser, ctx:ParserRuleContext): # actually a PortasnnNetParser.StatementContext
@@ -714,9 +749,9 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 2, self.RULE_statement)
         self._la = 0 # Token type
         try:
-            self.state = 179
+            self.state = 187
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,21,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,22,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.NetworkStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
@@ -725,11 +760,11 @@ class PortasnnNetParser ( Parser ):
                 self.state = 39
                 self._errHandler.sync(self)
                 token = self._input.LA(1)
-                if token in [40]:
+                if token in [41]:
                     self.state = 37
                     localctx.name = self.match(PortasnnNetParser.IDENT)
                     pass
-                elif token in [41]:
+                elif token in [42]:
                     self.state = 38
                     localctx.quoted = self.match(PortasnnNetParser.STRING)
                     pass
@@ -757,7 +792,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 47
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==29:
+                if _la==30:
                     self.state = 45
                     self.match(PortasnnNetParser.EQ)
                     self.state = 46
@@ -771,7 +806,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 52
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==37:
+                if _la==38:
                     self.state = 51
                     self.block()
 
@@ -779,7 +814,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 58
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while _la==32:
+                while _la==33:
                     self.state = 54
                     self.match(PortasnnNetParser.COMMA)
                     self.state = 55
@@ -806,7 +841,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 67
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==37:
+                if _la==38:
                     self.state = 66
                     self.block()
 
@@ -814,164 +849,187 @@ class PortasnnNetParser ( Parser ):
                 pass
 
             elif la_ == 5:
-                localctx = PortasnnNetParser.SynapseStmtContext(self, localctx)
+                localctx = PortasnnNetParser.ModelPynnStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 5)
                 self.state = 69
-                self.match(PortasnnNetParser.SYNAPSE)
+                self.match(PortasnnNetParser.MODEL)
                 self.state = 70
                 localctx.key = self.match(PortasnnNetParser.IDENT)
                 self.state = 71
-                self.match(PortasnnNetParser.FROM)
+                self.match(PortasnnNetParser.EQ)
                 self.state = 72
-                localctx.path = self.match(PortasnnNetParser.STRING)
-                self.state = 74
+                self.match(PortasnnNetParser.PYNN)
+                self.state = 73
+                localctx.celltype = self.match(PortasnnNetParser.IDENT)
+                self.state = 75
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==37:
-                    self.state = 73
+                if _la==38:
+                    self.state = 74
                     self.block()
 
 
                 pass
 
             elif la_ == 6:
-                localctx = PortasnnNetParser.LetStmtContext(self, localctx)
+                localctx = PortasnnNetParser.SynapseStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 6)
-                self.state = 76
-                self.match(PortasnnNetParser.LET)
                 self.state = 77
-                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.match(PortasnnNetParser.SYNAPSE)
                 self.state = 78
-                self.match(PortasnnNetParser.EQ)
+                localctx.key = self.match(PortasnnNetParser.IDENT)
                 self.state = 79
-                self.expr(0)
-                pass
-
-            elif la_ == 7:
-                localctx = PortasnnNetParser.PopulationStmtContext(self, localctx)
-                self.enterOuterAlt(localctx, 7)
+                self.match(PortasnnNetParser.FROM)
                 self.state = 80
-                self.match(PortasnnNetParser.POPULATION)
-                self.state = 81
-                localctx.name = self.match(PortasnnNetParser.IDENT)
+                localctx.path = self.match(PortasnnNetParser.STRING)
                 self.state = 82
-                self.match(PortasnnNetParser.COLON)
-                self.state = 83
-                localctx.size = self.expr(0)
-                self.state = 84
-                localctx.model = self.match(PortasnnNetParser.IDENT)
-                self.state = 86
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==37:
-                    self.state = 85
+                if _la==38:
+                    self.state = 81
                     self.block()
 
 
-                self.state = 92
-                self._errHandler.sync(self)
-                _la = self._input.LA(1)
-                while _la==32:
-                    self.state = 88
-                    self.match(PortasnnNetParser.COMMA)
-                    self.state = 89
-                    self.option()
-                    self.state = 94
-                    self._errHandler.sync(self)
-                    _la = self._input.LA(1)
+                pass
 
+            elif la_ == 7:
+                localctx = PortasnnNetParser.LetStmtContext(self, localctx)
+                self.enterOuterAlt(localctx, 7)
+                self.state = 84
+                self.match(PortasnnNetParser.LET)
+                self.state = 85
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 86
+                self.match(PortasnnNetParser.EQ)
+                self.state = 87
+                self.expr(0)
                 pass
 
             elif la_ == 8:
-                localctx = PortasnnNetParser.ConnectStmtContext(self, localctx)
+                localctx = PortasnnNetParser.PopulationStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 8)
-                self.state = 95
-                self.match(PortasnnNetParser.CONNECT)
-                self.state = 98
+                self.state = 88
+                self.match(PortasnnNetParser.POPULATION)
+                self.state = 89
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 90
+                self.match(PortasnnNetParser.COLON)
+                self.state = 91
+                localctx.size = self.expr(0)
+                self.state = 92
+                localctx.model = self.match(PortasnnNetParser.IDENT)
+                self.state = 94
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,9,self._ctx)
-                if la_ == 1:
-                    self.state = 96
-                    localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 97
-                    self.match(PortasnnNetParser.COLON)
+                _la = self._input.LA(1)
+                if _la==38:
+                    self.state = 93
+                    self.block()
 
 
                 self.state = 100
-                localctx.pre = self.match(PortasnnNetParser.IDENT)
-                self.state = 101
-                self.match(PortasnnNetParser.ARROW)
-                self.state = 102
-                localctx.post = self.match(PortasnnNetParser.IDENT)
-                self.state = 103
-                self.match(PortasnnNetParser.COLON)
-                self.state = 104
-                self.rule_()
-                self.state = 109
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while _la==32:
-                    self.state = 105
+                while _la==33:
+                    self.state = 96
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 106
+                    self.state = 97
                     self.option()
-                    self.state = 111
+                    self.state = 102
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
                 pass
 
             elif la_ == 9:
-                localctx = PortasnnNetParser.StimulusStmtContext(self, localctx)
+                localctx = PortasnnNetParser.ConnectStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 9)
-                self.state = 112
-                self.match(PortasnnNetParser.STIMULUS)
-                self.state = 113
-                localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 114
-                self.match(PortasnnNetParser.COLON)
-                self.state = 115
-                self.call()
-                self.state = 116
-                self.match(PortasnnNetParser.ARROW)
-                self.state = 117
-                self.target()
-                self.state = 122
+                self.state = 103
+                self.match(PortasnnNetParser.CONNECT)
+                self.state = 106
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,11,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,10,self._ctx)
+                if la_ == 1:
+                    self.state = 104
+                    localctx.name = self.match(PortasnnNetParser.IDENT)
+                    self.state = 105
+                    self.match(PortasnnNetParser.COLON)
+
+
+                self.state = 108
+                localctx.pre = self.match(PortasnnNetParser.IDENT)
+                self.state = 109
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 110
+                localctx.post = self.match(PortasnnNetParser.IDENT)
+                self.state = 111
+                self.match(PortasnnNetParser.COLON)
+                self.state = 112
+                self.rule_()
+                self.state = 117
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
+                while _la==33:
+                    self.state = 113
+                    self.match(PortasnnNetParser.COMMA)
+                    self.state = 114
+                    self.option()
+                    self.state = 119
+                    self._errHandler.sync(self)
+                    _la = self._input.LA(1)
+
+                pass
+
+            elif la_ == 10:
+                localctx = PortasnnNetParser.StimulusStmtContext(self, localctx)
+                self.enterOuterAlt(localctx, 10)
+                self.state = 120
+                self.match(PortasnnNetParser.STIMULUS)
+                self.state = 121
+                localctx.name = self.match(PortasnnNetParser.IDENT)
+                self.state = 122
+                self.match(PortasnnNetParser.COLON)
+                self.state = 123
+                self.call()
+                self.state = 124
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 125
+                self.target()
+                self.state = 130
+                self._errHandler.sync(self)
+                _alt = self._interp.adaptivePredict(self._input,12,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 118
+                        self.state = 126
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 119
+                        self.state = 127
                         self.target() 
-                    self.state = 124
+                    self.state = 132
                     self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,11,self._ctx)
+                    _alt = self._interp.adaptivePredict(self._input,12,self._ctx)
 
-                self.state = 136
+                self.state = 144
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,14,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,15,self._ctx)
                 if la_ == 1:
-                    self.state = 126
+                    self.state = 134
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
-                    if _la==32:
-                        self.state = 125
+                    if _la==33:
+                        self.state = 133
                         self.match(PortasnnNetParser.COMMA)
 
 
-                    self.state = 128
+                    self.state = 136
                     self.option()
-                    self.state = 133
+                    self.state = 141
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
-                    while _la==32:
-                        self.state = 129
+                    while _la==33:
+                        self.state = 137
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 130
+                        self.state = 138
                         self.option()
-                        self.state = 135
+                        self.state = 143
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
@@ -979,102 +1037,102 @@ class PortasnnNetParser ( Parser ):
 
                 pass
 
-            elif la_ == 10:
+            elif la_ == 11:
                 localctx = PortasnnNetParser.RecordStmtContext(self, localctx)
-                self.enterOuterAlt(localctx, 10)
-                self.state = 138
+                self.enterOuterAlt(localctx, 11)
+                self.state = 146
                 self.match(PortasnnNetParser.RECORD)
-                self.state = 141
+                self.state = 149
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,15,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,16,self._ctx)
                 if la_ == 1:
-                    self.state = 139
+                    self.state = 147
                     localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 140
+                    self.state = 148
                     self.match(PortasnnNetParser.COLON)
 
 
-                self.state = 143
+                self.state = 151
                 self.match(PortasnnNetParser.IDENT)
-                self.state = 148
+                self.state = 156
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while _la==32:
-                    self.state = 144
+                while _la==33:
+                    self.state = 152
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 145
+                    self.state = 153
                     self.match(PortasnnNetParser.IDENT)
-                    self.state = 150
+                    self.state = 158
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
-                self.state = 151
+                self.state = 159
                 self.match(PortasnnNetParser.OF)
-                self.state = 152
-                self.target()
-                self.state = 155
-                self._errHandler.sync(self)
-                _la = self._input.LA(1)
-                if _la==13:
-                    self.state = 153
-                    self.match(PortasnnNetParser.EVERY)
-                    self.state = 154
-                    localctx.interval = self.expr(0)
-
-
-                pass
-
-            elif la_ == 11:
-                localctx = PortasnnNetParser.RecordProjectionStmtContext(self, localctx)
-                self.enterOuterAlt(localctx, 11)
-                self.state = 157
-                self.match(PortasnnNetParser.RECORD)
                 self.state = 160
-                self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,18,self._ctx)
-                if la_ == 1:
-                    self.state = 158
-                    localctx.name = self.match(PortasnnNetParser.IDENT)
-                    self.state = 159
-                    self.match(PortasnnNetParser.COLON)
-
-
-                self.state = 162
-                localctx.what = self.match(PortasnnNetParser.IDENT)
+                self.target()
                 self.state = 163
-                self.match(PortasnnNetParser.OF)
-                self.state = 164
-                localctx.pre = self.match(PortasnnNetParser.IDENT)
-                self.state = 165
-                self.match(PortasnnNetParser.ARROW)
-                self.state = 166
-                localctx.post = self.match(PortasnnNetParser.IDENT)
-                self.state = 169
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==13:
-                    self.state = 167
+                if _la==14:
+                    self.state = 161
                     self.match(PortasnnNetParser.EVERY)
-                    self.state = 168
+                    self.state = 162
                     localctx.interval = self.expr(0)
 
 
                 pass
 
             elif la_ == 12:
-                localctx = PortasnnNetParser.SimulateStmtContext(self, localctx)
+                localctx = PortasnnNetParser.RecordProjectionStmtContext(self, localctx)
                 self.enterOuterAlt(localctx, 12)
+                self.state = 165
+                self.match(PortasnnNetParser.RECORD)
+                self.state = 168
+                self._errHandler.sync(self)
+                la_ = self._interp.adaptivePredict(self._input,19,self._ctx)
+                if la_ == 1:
+                    self.state = 166
+                    localctx.name = self.match(PortasnnNetParser.IDENT)
+                    self.state = 167
+                    self.match(PortasnnNetParser.COLON)
+
+
+                self.state = 170
+                localctx.what = self.match(PortasnnNetParser.IDENT)
                 self.state = 171
-                self.match(PortasnnNetParser.SIMULATE)
+                self.match(PortasnnNetParser.OF)
                 self.state = 172
-                localctx.duration = self.expr(0)
-                self.state = 176
+                localctx.pre = self.match(PortasnnNetParser.IDENT)
+                self.state = 173
+                self.match(PortasnnNetParser.ARROW)
+                self.state = 174
+                localctx.post = self.match(PortasnnNetParser.IDENT)
+                self.state = 177
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while (((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0):
-                    self.state = 173
+                if _la==14:
+                    self.state = 175
+                    self.match(PortasnnNetParser.EVERY)
+                    self.state = 176
+                    localctx.interval = self.expr(0)
+
+
+                pass
+
+            elif la_ == 13:
+                localctx = PortasnnNetParser.SimulateStmtContext(self, localctx)
+                self.enterOuterAlt(localctx, 13)
+                self.state = 179
+                self.match(PortasnnNetParser.SIMULATE)
+                self.state = 180
+                localctx.duration = self.expr(0)
+                self.state = 184
+                self._errHandler.sync(self)
+                _la = self._input.LA(1)
+                while (((_la) & ~0x3f) == 0 and ((1 << _la) & 983040) != 0):
+                    self.state = 181
                     self.simOption()
-                    self.state = 178
+                    self.state = 186
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -1135,38 +1193,38 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 181
+            self.state = 189
             self.match(PortasnnNetParser.LBRACE)
-            self.state = 193
+            self.state = 201
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if _la==8 or _la==40:
-                self.state = 182
+            if _la==9 or _la==41:
+                self.state = 190
                 self.item()
-                self.state = 187
+                self.state = 195
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,22,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,23,self._ctx)
                 while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                     if _alt==1:
-                        self.state = 183
+                        self.state = 191
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 184
+                        self.state = 192
                         self.item() 
-                    self.state = 189
+                    self.state = 197
                     self._errHandler.sync(self)
-                    _alt = self._interp.adaptivePredict(self._input,22,self._ctx)
+                    _alt = self._interp.adaptivePredict(self._input,23,self._ctx)
 
-                self.state = 191
+                self.state = 199
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if _la==32:
-                    self.state = 190
+                if _la==33:
+                    self.state = 198
                     self.match(PortasnnNetParser.COMMA)
 
 
 
 
-            self.state = 195
+            self.state = 203
             self.match(PortasnnNetParser.RBRACE)
         except RecognitionException as re:
             localctx.exception = re
@@ -1221,25 +1279,25 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 198
+            self.state = 206
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if _la==8:
-                self.state = 197
+            if _la==9:
+                self.state = 205
                 self.match(PortasnnNetParser.INITIAL)
 
 
-            self.state = 200
+            self.state = 208
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 201
+            self.state = 209
             localctx.op = self._input.LT(1)
             _la = self._input.LA(1)
-            if not(_la==29 or _la==30):
+            if not(_la==30 or _la==31):
                 localctx.op = self._errHandler.recoverInline(self)
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 202
+            self.state = 210
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1290,17 +1348,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 204
+            self.state = 212
             localctx.name = self._input.LT(1)
             _la = self._input.LA(1)
-            if not(_la==19 or _la==40):
+            if not(_la==20 or _la==41):
                 localctx.name = self._errHandler.recoverInline(self)
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 205
+            self.state = 213
             self.match(PortasnnNetParser.EQ)
-            self.state = 206
+            self.state = 214
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1351,17 +1409,17 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 208
+            self.state = 216
             localctx.name = self.match(PortasnnNetParser.IDENT)
-            self.state = 213
+            self.state = 221
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if _la==35:
-                self.state = 209
+            if _la==36:
+                self.state = 217
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 210
+                self.state = 218
                 self.subset()
-                self.state = 211
+                self.state = 219
                 self.match(PortasnnNetParser.RBRACK)
 
 
@@ -1447,34 +1505,34 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 12, self.RULE_subset)
         self._la = 0 # Token type
         try:
-            self.state = 227
+            self.state = 235
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,28,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,29,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.RangeSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 1)
-                self.state = 215
+                self.state = 223
                 localctx.lo = self.expr(0)
-                self.state = 216
+                self.state = 224
                 self.match(PortasnnNetParser.COLON)
-                self.state = 217
+                self.state = 225
                 localctx.hi = self.expr(0)
                 pass
 
             elif la_ == 2:
                 localctx = PortasnnNetParser.ListSubsetContext(self, localctx)
                 self.enterOuterAlt(localctx, 2)
-                self.state = 219
+                self.state = 227
                 self.expr(0)
-                self.state = 224
+                self.state = 232
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while _la==32:
-                    self.state = 220
+                while _la==33:
+                    self.state = 228
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 221
+                    self.state = 229
                     self.expr(0)
-                    self.state = 226
+                    self.state = 234
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
@@ -1533,15 +1591,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 229
+            self.state = 237
             localctx.key = self._input.LT(1)
             _la = self._input.LA(1)
-            if not((((_la) & ~0x3f) == 0 and ((1 << _la) & 491520) != 0)):
+            if not((((_la) & ~0x3f) == 0 and ((1 << _la) & 983040) != 0)):
                 localctx.key = self._errHandler.recoverInline(self)
             else:
                 self._errHandler.reportMatch(self)
                 self.consume()
-            self.state = 230
+            self.state = 238
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -1601,31 +1659,31 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 232
+            self.state = 240
             localctx.fn = self.match(PortasnnNetParser.IDENT)
-            self.state = 233
+            self.state = 241
             self.match(PortasnnNetParser.LPAREN)
-            self.state = 242
+            self.state = 250
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if (((_la) & ~0x3f) == 0 and ((1 << _la) & 3891650363392) != 0):
-                self.state = 234
+            if (((_la) & ~0x3f) == 0 and ((1 << _la) & 7783300726784) != 0):
+                self.state = 242
                 self.arg()
-                self.state = 239
+                self.state = 247
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                while _la==32:
-                    self.state = 235
+                while _la==33:
+                    self.state = 243
                     self.match(PortasnnNetParser.COMMA)
-                    self.state = 236
+                    self.state = 244
                     self.arg()
-                    self.state = 241
+                    self.state = 249
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
 
 
 
-            self.state = 244
+            self.state = 252
             self.match(PortasnnNetParser.RPAREN)
         except RecognitionException as re:
             localctx.exception = re
@@ -1685,35 +1743,35 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 246
+            self.state = 254
             localctx.fn = self.match(PortasnnNetParser.IDENT)
-            self.state = 259
+            self.state = 267
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if _la==33:
-                self.state = 247
+            if _la==34:
+                self.state = 255
                 self.match(PortasnnNetParser.LPAREN)
-                self.state = 256
+                self.state = 264
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 3891650363392) != 0):
-                    self.state = 248
+                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 7783300726784) != 0):
+                    self.state = 256
                     self.arg()
-                    self.state = 253
+                    self.state = 261
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
-                    while _la==32:
-                        self.state = 249
+                    while _la==33:
+                        self.state = 257
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 250
+                        self.state = 258
                         self.arg()
-                        self.state = 255
+                        self.state = 263
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 258
+                self.state = 266
                 self.match(PortasnnNetParser.RPAREN)
 
 
@@ -1762,17 +1820,17 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 20, self.RULE_arg)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 263
+            self.state = 271
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,34,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,35,self._ctx)
             if la_ == 1:
-                self.state = 261
+                self.state = 269
                 localctx.name = self.match(PortasnnNetParser.IDENT)
-                self.state = 262
+                self.state = 270
                 self.match(PortasnnNetParser.EQ)
 
 
-            self.state = 265
+            self.state = 273
             self.expr(0)
         except RecognitionException as re:
             localctx.exception = re
@@ -2064,23 +2122,23 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 295
+            self.state = 303
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,38,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,39,self._ctx)
             if la_ == 1:
                 localctx = PortasnnNetParser.UnaryExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
 
-                self.state = 268
+                self.state = 276
                 localctx.op = self._input.LT(1)
                 _la = self._input.LA(1)
-                if not(_la==27 or _la==28):
+                if not(_la==28 or _la==29):
                     localctx.op = self._errHandler.recoverInline(self)
                 else:
                     self._errHandler.reportMatch(self)
                     self.consume()
-                self.state = 269
+                self.state = 277
                 self.expr(11)
                 pass
 
@@ -2088,13 +2146,13 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NumberExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 270
+                self.state = 278
                 self.match(PortasnnNetParser.NUMBER)
-                self.state = 272
+                self.state = 280
                 self._errHandler.sync(self)
-                la_ = self._interp.adaptivePredict(self._input,35,self._ctx)
+                la_ = self._interp.adaptivePredict(self._input,36,self._ctx)
                 if la_ == 1:
-                    self.state = 271
+                    self.state = 279
                     self.unit()
 
 
@@ -2104,7 +2162,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.UnitExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 274
+                self.state = 282
                 self.unit()
                 pass
 
@@ -2112,7 +2170,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.CallExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 275
+                self.state = 283
                 self.call()
                 pass
 
@@ -2120,7 +2178,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.NameExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 276
+                self.state = 284
                 self.match(PortasnnNetParser.IDENT)
                 pass
 
@@ -2128,9 +2186,9 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.BoolExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 277
+                self.state = 285
                 _la = self._input.LA(1)
-                if not(_la==20 or _la==21):
+                if not(_la==21 or _la==22):
                     self._errHandler.recoverInline(self)
                 else:
                     self._errHandler.reportMatch(self)
@@ -2141,7 +2199,7 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.StringExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 278
+                self.state = 286
                 self.match(PortasnnNetParser.STRING)
                 pass
 
@@ -2149,29 +2207,29 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ListExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 279
+                self.state = 287
                 self.match(PortasnnNetParser.LBRACK)
-                self.state = 288
+                self.state = 296
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)
-                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 3891650363392) != 0):
-                    self.state = 280
+                if (((_la) & ~0x3f) == 0 and ((1 << _la) & 7783300726784) != 0):
+                    self.state = 288
                     self.expr(0)
-                    self.state = 285
+                    self.state = 293
                     self._errHandler.sync(self)
                     _la = self._input.LA(1)
-                    while _la==32:
-                        self.state = 281
+                    while _la==33:
+                        self.state = 289
                         self.match(PortasnnNetParser.COMMA)
-                        self.state = 282
+                        self.state = 290
                         self.expr(0)
-                        self.state = 287
+                        self.state = 295
                         self._errHandler.sync(self)
                         _la = self._input.LA(1)
 
 
 
-                self.state = 290
+                self.state = 298
                 self.match(PortasnnNetParser.RBRACK)
                 pass
 
@@ -2179,38 +2237,38 @@ class PortasnnNetParser ( Parser ):
                 localctx = PortasnnNetParser.ParenExprContext(self, localctx)
                 self._ctx = localctx
                 _prevctx = localctx
-                self.state = 291
+                self.state = 299
                 self.match(PortasnnNetParser.LPAREN)
-                self.state = 292
+                self.state = 300
                 self.expr(0)
-                self.state = 293
+                self.state = 301
                 self.match(PortasnnNetParser.RPAREN)
                 pass
 
 
             self._ctx.stop = self._input.LT(-1)
-            self.state = 308
+            self.state = 316
             self._errHandler.sync(self)
-            _alt = self._interp.adaptivePredict(self._input,40,self._ctx)
+            _alt = self._interp.adaptivePredict(self._input,41,self._ctx)
             while _alt!=2 and _alt!=ATN.INVALID_ALT_NUMBER:
                 if _alt==1:
                     if self._parseListeners is not None:
                         self.triggerExitRuleEvent()
                     _prevctx = localctx
-                    self.state = 306
+                    self.state = 314
                     self._errHandler.sync(self)
-                    la_ = self._interp.adaptivePredict(self._input,39,self._ctx)
+                    la_ = self._interp.adaptivePredict(self._input,40,self._ctx)
                     if la_ == 1:
                         localctx = PortasnnNetParser.PowExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 297
+                        self.state = 305
                         if not self.precpred(self._ctx, 12):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 12)")
-                        self.state = 298
+                        self.state = 306
                         localctx.op = self.match(PortasnnNetParser.POW)
-                        self.state = 299
+                        self.state = 307
                         localctx.right = self.expr(12)
                         pass
 
@@ -2218,19 +2276,19 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.MulExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 300
+                        self.state = 308
                         if not self.precpred(self._ctx, 10):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 10)")
-                        self.state = 301
+                        self.state = 309
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
-                        if not(_la==25 or _la==26):
+                        if not(_la==26 or _la==27):
                             localctx.op = self._errHandler.recoverInline(self)
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 302
+                        self.state = 310
                         localctx.right = self.expr(11)
                         pass
 
@@ -2238,26 +2296,26 @@ class PortasnnNetParser ( Parser ):
                         localctx = PortasnnNetParser.AddExprContext(self, PortasnnNetParser.ExprContext(self, _parentctx, _parentState))
                         localctx.left = _prevctx
                         self.pushNewRecursionContext(localctx, _startState, self.RULE_expr)
-                        self.state = 303
+                        self.state = 311
                         if not self.precpred(self._ctx, 9):
                             from antlr4.error.Errors import FailedPredicateException
                             raise FailedPredicateException(self, "self.precpred(self._ctx, 9)")
-                        self.state = 304
+                        self.state = 312
                         localctx.op = self._input.LT(1)
                         _la = self._input.LA(1)
-                        if not(_la==27 or _la==28):
+                        if not(_la==28 or _la==29):
                             localctx.op = self._errHandler.recoverInline(self)
                         else:
                             self._errHandler.reportMatch(self)
                             self.consume()
-                        self.state = 305
+                        self.state = 313
                         localctx.right = self.expr(10)
                         pass
 
              
-                self.state = 310
+                self.state = 318
                 self._errHandler.sync(self)
-                _alt = self._interp.adaptivePredict(self._input,40,self._ctx)
+                _alt = self._interp.adaptivePredict(self._input,41,self._ctx)
 
         except RecognitionException as re:
             localctx.exception = re
@@ -2304,15 +2362,15 @@ class PortasnnNetParser ( Parser ):
         self.enterRule(localctx, 24, self.RULE_unit)
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 311
+            self.state = 319
             self.match(PortasnnNetParser.UNIT)
-            self.state = 314
+            self.state = 322
             self._errHandler.sync(self)
-            la_ = self._interp.adaptivePredict(self._input,41,self._ctx)
+            la_ = self._interp.adaptivePredict(self._input,42,self._ctx)
             if la_ == 1:
-                self.state = 312
+                self.state = 320
                 self.match(PortasnnNetParser.POW)
-                self.state = 313
+                self.state = 321
                 localctx.exponent = self.signedInt()
 
 
@@ -2357,15 +2415,15 @@ class PortasnnNetParser ( Parser ):
         self._la = 0 # Token type
         try:
             self.enterOuterAlt(localctx, 1)
-            self.state = 317
+            self.state = 325
             self._errHandler.sync(self)
             _la = self._input.LA(1)
-            if _la==28:
-                self.state = 316
+            if _la==29:
+                self.state = 324
                 self.match(PortasnnNetParser.MINUS)
 
 
-            self.state = 319
+            self.state = 327
             self.match(PortasnnNetParser.NUMBER)
         except RecognitionException as re:
             localctx.exception = re

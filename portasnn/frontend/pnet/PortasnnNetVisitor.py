@@ -34,6 +34,11 @@ class PortasnnNetVisitor(ParseTreeVisitor):
         return self.visitChildren(ctx)
 
 
+    # Visit a parse tree produced by PortasnnNetParser#modelPynnStmt.
+    def visitModelPynnStmt(self, ctx:PortasnnNetParser.ModelPynnStmtContext):
+        return self.visitChildren(ctx)
+
+
     # Visit a parse tree produced by PortasnnNetParser#synapseStmt.
     def visitSynapseStmt(self, ctx:PortasnnNetParser.SynapseStmtContext):
         return self.visitChildren(ctx)

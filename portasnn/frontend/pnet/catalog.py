@@ -113,6 +113,18 @@ def nest_model_info(name: str) -> ModelInfo | None:
                      _U[weight] if weight else None)
 
 
+def pynn_model_info(name: str) -> ModelInfo | None:
+    """A PyNN standard cell type (``portasnn.ir.pynn_cells``): PyNN's names with their IR units (values written in
+    PyNN's units, nA, nF, uS, are converted to the IR's pA, pF, nS), or None if portasnn does not know it."""
+    from portasnn.ir.pynn_cells import cell_type
+
+    cell = cell_type(name)
+    if cell is None:
+        return None
+    return ModelInfo({p.name: _U[p.ir_unit] for p in cell.params}, {s.name: _U[s.ir_unit] for s in cell.state},
+                     _U[cell.weight_unit])
+
+
 class DefaultCatalog:
     """NEST built-ins from the table above; NESTML models through ``nestml_parse`` if present."""
 
@@ -122,7 +134,8 @@ class DefaultCatalog:
     def model_info(self, model: ModelRef) -> ModelInfo | None:
         key = (model.kind, model.name, model.path)
         if key not in self._cache:
-            self._cache[key] = nest_model_info(model.name) if model.kind == "nest" else _nestml_info(model)
+            self._cache[key] = (nest_model_info(model.name) if model.kind == "nest" else
+                                pynn_model_info(model.name) if model.kind == "pynn" else _nestml_info(model))
         return self._cache[key]
 
     def parameter_units(self, model: ModelRef) -> dict[str, Quantity | None] | None:

@@ -162,6 +162,7 @@ class Reader:
         handler = {
             P.NetworkStmtContext: self.network, P.IncludeStmtContext: self.include,
             P.ModelFileStmtContext: self.model_file, P.ModelNestStmtContext: self.model_nest,
+            P.ModelPynnStmtContext: self.model_pynn,
             P.LetStmtContext: self.let, P.PopulationStmtContext: self.population,
             P.ConnectStmtContext: self.connect, P.StimulusStmtContext: self.stimulus,
             P.RecordStmtContext: self.record, P.SimulateStmtContext: self.simulate,
@@ -227,6 +228,17 @@ class Reader:
     def model_nest(self, ctx: P.ModelNestStmtContext) -> None:
         self._new_model(ctx.key.text, ModelRef(key=ctx.key.text, kind="nest", name=ctx.builtin.text,
                                                span=self.span(ctx)), ctx.block())
+
+    def model_pynn(self, ctx: P.ModelPynnStmtContext) -> None:
+        """``model KEY = pynn IF_curr_exp { tau_m = 20 ms, ... }``: a PyNN standard cell type (issue 14 item 5)."""
+        from portasnn.ir.pynn_cells import CELL_TYPES
+
+        name = ctx.celltype.text
+        if name not in CELL_TYPES:
+            raise error("E280", f"portasnn does not know the PyNN cell type '{name}'", self.span(ctx.celltype),
+                        hint=known_names("PyNN cell types", sorted(CELL_TYPES)))
+        self._new_model(ctx.key.text, ModelRef(key=ctx.key.text, kind="pynn", name=name, span=self.span(ctx)),
+                        ctx.block())
 
     def synapse(self, ctx: P.SynapseStmtContext) -> None:
         """``synapse KEY from "nest:stdp_synapse" { name = value, ... }``: a plastic synapse model."""
