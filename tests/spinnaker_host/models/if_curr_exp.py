@@ -1,4 +1,5 @@
-"""Test fixture: the hand-written sPyNNaker IF_curr_exp (``if_curr_exp.h``) as a HostModel.
+"""Test fixture: sPyNNaker's IF_curr_exp (the engine header of ``portasnn.targets.spinnaker_host.cells``) as a
+HostModel with the network IR's parameter names.
 
 Parameter names and units follow the network IR (mV, ms, pA, pF); the packer converts to
 PyNN/sPyNNaker units (nA, nF) and computes the words as the chip's initialise functions do.
@@ -6,14 +7,10 @@ PyNN/sPyNNaker units (nA, nF) and computes the words as the chip's initialise fu
 from __future__ import annotations
 
 import math
-from pathlib import Path
-
 import numpy as np
 
-from portasnn.targets.spinnaker_host import fixed
+from portasnn.targets.spinnaker_host import cells, fixed
 from portasnn.targets.spinnaker_host.model import HostModel, PackContext, Recordable
-
-HEADER = Path(__file__).with_name("if_curr_exp.h")
 
 DEFAULTS = {  # PyNN IF_curr_exp defaults
     "V_m": -65.0, "E_L": -65.0, "C_m": 1000.0, "tau_m": 20.0, "t_ref": 0.1, "tau_syn_exc": 5.0,
@@ -65,7 +62,7 @@ def pack(v: dict[str, np.ndarray], ctx: PackContext) -> np.ndarray:
 
 def make_model() -> HostModel:
     return HostModel(
-        name="IF_curr_exp", header=HEADER.read_text(), synapse_types=("excitatory", "inhibitory"),
+        name="IF_curr_exp", header=cells.header("IF_curr_exp"), synapse_types=("excitatory", "inhibitory"),
         recordables=(Recordable(name="V_m", unit="mV"), Recordable(name="I_syn_exc", unit="pA", to_network=1000.0),
                      Recordable(name="I_syn_inh", unit="pA", to_network=1000.0)),
         n_param_words=15, pack=pack, weight_to_model=(1e-3, 1e-3), defaults=DEFAULTS,
