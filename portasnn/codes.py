@@ -286,11 +286,11 @@ _ALL: tuple[Code, ...] = (
     _c("E219", "bad stimulus",
        "A stimulus is unknown, lacks a required parameter, has an unknown one, inconsistent times or "
        "amplitudes, a negative rate, or no target. Fix it as the message says.", "frontend"),
-    _c("E240", "plastic synapses are not lowered to SpiNNaker yet",
-       "A projection uses a plastic synapse (`synapse = NAME`), and the spinnaker and spinnaker-host targets lower "
-       "static synapses only; running it as static would give other numbers without saying so. Run the network on "
-       "the nest target (NEST's own stdp_synapse), or make the projection static to run it on SpiNNaker.",
-       "spinnaker"),
+    _c("E240", "plastic synapse not lowered to SpiNNaker",
+       "A projection uses a plastic synapse whose rule sPyNNaker's STDP cannot run as written: the spinnaker targets "
+       "lower nest:stdp_synapse with mu_plus = mu_minus = 0 (additive) or 1 (multiplicative) onto sPyNNaker's "
+       "SpikePairRule; running it otherwise would give other numbers without saying so. Set mu_plus and mu_minus "
+       "both to 0 or both to 1, or run the network on the nest target.", "spinnaker"),
     _c("E241", "unknown synapse model",
        "A `synapse NAME from \"...\"` declaration names a synapse model portasnn cannot use: so far the NEST "
        "built-in \"nest:stdp_synapse\"; NESTML synapse models are not supported yet. Use one the hint lists.",
@@ -340,6 +340,10 @@ _ALL: tuple[Code, ...] = (
        "it is refused rather than drawn differently per target. Draw the values yourself and save them in the file.",
        "frontend"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
+    _c("E261", "plastic synapses onto one population disagree on tau_minus",
+       "NEST keeps the depression time constant tau_minus on the post-synaptic neuron, so every plastic projection "
+       "onto one population must use the same tau_minus (default 20 ms). Give the synapses onto that population the "
+       "same tau_minus.", "frontend"),
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),
     _c("E301", "unknown SpiNNaker solver",
