@@ -340,6 +340,10 @@ _ALL: tuple[Code, ...] = (
        "it is refused rather than drawn differently per target. Draw the values yourself and save them in the file.",
        "frontend"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
+    _c("E260", "two STDP rules onto one population",
+       "sPyNNaker runs one STDP rule (timing and weight dependence with their parameters) per post-synaptic "
+       "population, and refuses a second one; the spinnaker targets do the same. Use one synapse declaration for all "
+       "plastic projections onto a population, or split the population.", "spinnaker"),
     _c("E261", "plastic synapses onto one population disagree on tau_minus",
        "NEST keeps the depression time constant tau_minus on the post-synaptic neuron, so every plastic projection "
        "onto one population must use the same tau_minus (default 20 ms). Give the synapses onto that population the "
