@@ -151,12 +151,6 @@ def refuse_plastic(network, target: str) -> None:  # noqa: ANN001
     if network is None:
         return
     population_rules(network)
-    for proj in network.projections:
-        if proj.plastic and target == "spinnaker":
-            raise NetworkError(f"plastic synapses are not lowered to the spinnaker target yet: projection {proj.name} "
-                               f"uses synapse '{proj.synapse}'", span=proj.synapse_span or proj.span, code="E240",
-                               construct=f"projection {proj.name}",
-                               hint="run this network on spinnaker-host or nest")
 
 
 def lower_program(program, options: Options, target: str) -> tuple[dict[str, str], dict, tuple[str, ...]]:  # noqa: ANN001
