@@ -356,3 +356,16 @@ def test_trap_weight_changes_below_the_ring_buffer_step_are_lost(tmp_path):
     assert 2.0 ** (shift - 15) > 0.0008
     check_against_reference(fx, meta, 1, stdp=stdp)
     assert fx.weights["pre__post"].weights[0] <= W0 < fl.weights["pre__post"].weights[0] - 0.001
+
+
+def test_the_plastic_brunel_example_runs_with_its_weights_recorded(tmp_path):
+    """issue 17: examples/stdp/brunel_stdp.pnet at a small N on spinnaker-host; summary.json's weight statistics
+    equal numpy's over the recorded weights, which stay within [0, Wmax] and moved."""
+    example = Path(__file__).parents[2] / "examples" / "stdp" / "brunel_stdp.pnet"
+    out = run(example, target="spinnaker-host", outdir=tmp_path / "out", overrides={"N": "400"}, progress=False)
+    w = read_results(out).weights["E__E"]
+    s = json.loads((out / "summary.json").read_text())["weights"]["E__E"]
+    assert s["n"] == w.weights.size == 320 * 32
+    assert s["mean"] == pytest.approx(w.weights.mean(), rel=1e-12) and s["std"] == pytest.approx(w.weights.std(),
+                                                                                                  rel=1e-12)
+    assert 0.0 <= w.weights.min() and w.weights.max() <= 100.0 and w.weights.std() > 0.1
