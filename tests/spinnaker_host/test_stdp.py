@@ -369,3 +369,24 @@ def test_the_plastic_brunel_example_runs_with_its_weights_recorded(tmp_path):
     assert s["mean"] == pytest.approx(w.weights.mean(), rel=1e-12) and s["std"] == pytest.approx(w.weights.std(),
                                                                                                   rel=1e-12)
     assert 0.0 <= w.weights.min() and w.weights.max() <= 100.0 and w.weights.std() > 0.1
+
+
+def test_the_window_on_the_nest_target_and_in_float_agree_but_at_coincidence(tmp_path):
+    """issue 17, timing conventions end to end: the STDP-window networks of examples/stdp/window.py run on the nest
+    target (NEST's iaf_psc_delta and stdp_synapse, NEST's spike stamps) and on spinnaker-host --arith float (send
+    ticks): the same Delta t = t_post + d - t_pre for every pair, the same weight change (rel 1e-9) for every
+    Delta t but 0, where sPyNNaker's rule depresses by A_minus more than NEST's."""
+    import importlib.util
+
+    path = Path(__file__).parents[2] / "examples" / "stdp" / "window.py"
+    spec = importlib.util.spec_from_file_location("stdp_window", path)
+    window = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(window)
+    nest_dt, nest_dw = window.window("nest", "model lif = nest iaf_psc_delta", tmp_path)
+    host_dt, host_dw = window.window("spinnaker-host:float", 'model lif from "nestml:iaf_psc_delta_neuron"', tmp_path)
+    assert nest_dt == host_dt and sorted(nest_dt) == [float(x) for x in range(-50, 51)]
+    at = {dt: (a, b) for dt, a, b in zip(nest_dt, nest_dw, host_dw)}
+    a, b = at.pop(0.0)
+    assert abs(a) < 1e-5 and b == pytest.approx(a - 1.2 * 0.05 * 1.0, rel=1e-9)  # a: the 400 ms pre spike's only
+    for dt, (a, b) in at.items():
+        assert b == pytest.approx(a, rel=1e-9, abs=1e-15), dt
