@@ -32,7 +32,8 @@ SYNAPSE = ('synapse stdp from "nest:stdp_synapse" { tau_plus = 16.8 ms, tau_minu
 
 def network(model: str) -> str:
     n = len(LAGS)
-    lines = ["network stdp_window", model, SYNAPSE, f"population pre: {n} lif", f"population post: {n} lif, weight_scaling = max(20 mV, 20 mV)",
+    lines = ["network stdp_window", model, SYNAPSE, f"population pre: {n} lif",
+             f"population post: {n} lif, weight_scaling = max(20 mV, 20 mV)",
              f"connect pre -> post: one_to_one, synapse = stdp, weight = {W0} mV, delay = {D} ms"]
     for i, lag in enumerate(LAGS):
         lines.append(f"stimulus a{i}: spikes(times = [99 ms, 399 ms]) -> pre[{i}] weight = 20 mV, delay = 1 ms")

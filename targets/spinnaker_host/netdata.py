@@ -267,7 +267,8 @@ def build(net: Network, models: dict[str, HostModel], dt: float, rng: np.random.
             data.plastic.append(PlasticChunk(
                 Chunk(dst.name, stype, pre + src.offset, post + dst.offset,
                       ticks if ticks.ndim else int(ticks), np.broadcast_to(w, pre.shape).astype(np.float64),
-                      proj.name), rule, -1.0 if (net.synapse(proj.synapse).param("Wmax") or 1.0) < 0 else 1.0, src.name))
+                      proj.name), rule, -1.0 if (net.synapse(proj.synapse).param("Wmax") or 1.0) < 0 else 1.0,
+                src.name))
             data.incoming[dst.name].append(Incoming(stype, n_conns, np.array([top]), _tick_var(ticks, dt),
                                                     max(1.0, DEFAULT_SPIKES_PER_SECOND * dt / 1000.0),
                                                     DEFAULT_SPIKES_PER_SECOND))

@@ -309,7 +309,8 @@ def test_trap_more_post_spikes_than_the_history_holds(tmp_path):
     pre_s, post_s = results.trains("pre", t_start=0.0), results.trains("post", t_start=0.0)
     assert len(post_s[0]) == 21
     theirs = nest_weights(pre_s, post_s, dependence="additive")[0]
-    lost = sum(STDP["lam"] * STDP["wmax"] * math.exp(-(tp + D - pre_s[0][0]) / STDP["tau_plus"]) for tp in post_s[0][:6])
+    lost = sum(STDP["lam"] * STDP["wmax"] * math.exp(-(tp + D - pre_s[0][0]) / STDP["tau_plus"])
+               for tp in post_s[0][:6])
     assert 0.0 < ours == pytest.approx(theirs - lost, rel=1e-9)  # no bound reached: the changes add up
     check_against_reference(*run_pairs(tmp_path / "x", pre, post), 1)
 

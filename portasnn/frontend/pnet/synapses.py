@@ -17,8 +17,8 @@ from portasnn.units import ONE, UNITS, Quantity, describe, ir_unit_name
 WEIGHT_BOUND = "Wmax"  # the parameter in the weight's unit
 # NEST built-in -> parameter -> unit (None: the weight's unit)
 NEST_SYNAPSES: dict[str, dict[str, Quantity | None]] = {
-    "stdp_synapse": {"tau_plus": UNITS["ms"], "tau_minus": UNITS["ms"], "lambda": ONE, "alpha": ONE, "mu_plus": ONE, "mu_minus": ONE,
-                     WEIGHT_BOUND: None},
+    "stdp_synapse": {"tau_plus": UNITS["ms"], "tau_minus": UNITS["ms"], "lambda": ONE, "alpha": ONE, "mu_plus": ONE,
+                     "mu_minus": ONE, WEIGHT_BOUND: None},
 }
 POSITIVE = {"tau_plus", "tau_minus"}
 TAU_MINUS_DEFAULT = 20.0  # ms, NEST's default of a neuron's tau_minus
