@@ -348,6 +348,11 @@ _ALL: tuple[Code, ...] = (
        "NEST keeps the depression time constant tau_minus on the post-synaptic neuron, so every plastic projection "
        "onto one population must use the same tau_minus (default 20 ms). Give the synapses onto that population the "
        "same tau_minus.", "frontend"),
+    _c("E262", "plastic synapse parameter outside s16.15",
+       "sPyNNaker writes a plastic synapse's Wmax (and, additive, A_plus = lambda Wmax and A_minus) times the model's "
+       "weight scale as s16.15 numbers, which end at +-65536; a larger value cannot be mapped. Use a smaller Wmax "
+       "or lambda (SpiNNaker's weights are in nA for current synapses, uS for conductance synapses).",
+       "spinnaker"),
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),
     _c("E301", "unknown SpiNNaker solver",

@@ -17,7 +17,7 @@ STDP rule per post-synaptic population).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from portasnn.errors import NetworkError
@@ -40,6 +40,7 @@ class PairRule:
     lam: float
     alpha: float
     wmax: float
+    span: object = field(default=None, compare=False)  # of the synapse declaration
 
     @property
     def numbers(self) -> tuple:
@@ -71,7 +72,25 @@ def pair_rule(net: Network, proj: Projection) -> PairRule:
                            hint="set mu_plus and mu_minus both to 0 or both to 1, or run the network on the nest "
                            "target")
     return PairRule(syn.key, DEPENDENCES[mu_plus], _value(syn, "tau_plus"),  # type: ignore[arg-type]
-                    _value(syn, "tau_minus"), _value(syn, "lambda"), _value(syn, "alpha"), abs(_value(syn, "Wmax")))
+                    _value(syn, "tau_minus"), _value(syn, "lambda"), _value(syn, "alpha"), abs(_value(syn, "Wmax")),
+                    syn.span)
+
+
+S1615_MAX = 65535.99996948242  # the largest s16.15 number
+
+
+def check_range(rule: PairRule, wmax: float, gws: float) -> None:
+    """The numbers sPyNNaker writes as s16.15 (w_max and A_plus/A_minus times the global weight scale, ``wmax`` in
+    sPyNNaker's weight unit) fit it: E262 at the synapse declaration otherwise (sPyNNaker would stop mapping)."""
+    scale = gws if rule.dependence == "additive" else 1.0
+    for name, value in (("Wmax", wmax * gws), ("A_plus", rule.a_plus(wmax) * scale),
+                        ("A_minus", rule.a_minus(wmax) * scale)):
+        if not abs(value) <= S1615_MAX:
+            raise NetworkError(f"synapse {rule.synapse}: {name} becomes {value!r} on SpiNNaker (with the model's "
+                               f"weight scale {gws!r}), outside the s16.15 range of +-65536", span=rule.span,
+                               code="E262", construct=f"synapse {rule.synapse}",
+                               hint="use a smaller Wmax or lambda (weights are in nA for current synapses and uS "
+                               "for conductance synapses on SpiNNaker)")
 
 
 def population_rules(net: Network) -> dict[str, PairRule]:

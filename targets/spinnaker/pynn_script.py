@@ -262,10 +262,11 @@ def _synapse(net: nir.Network, proj: nir.Projection, low: Lowered, stype: int, w
     wd = "" if w is None else f"weight={w}, delay={d}"
     if not proj.plastic:
         return f"p.StaticSynapse({wd})"
-    from .plasticity import pair_rule
+    from .plasticity import check_range, pair_rule
 
     rule = pair_rule(net, proj)
     wmax = rule.wmax * low.weight_to_model[stype]
+    check_range(rule, wmax, low.global_weight_scale)
     dependence = "AdditiveWeightDependence" if rule.dependence == "additive" else "MultiplicativeWeightDependence"
     return (f"p.STDPMechanism(timing_dependence=p.SpikePairRule(tau_plus={rule.tau_plus!r}, "
             f"tau_minus={rule.tau_minus!r}, A_plus={rule.a_plus(wmax)!r}, A_minus={rule.a_minus(wmax)!r}), "

@@ -30,6 +30,8 @@ from portasnn import weight_scaling as ws
 from portasnn.errors import NetworkError, ToolError, UsageError, warn
 from portasnn.ir.network import Network, WeightScaling
 
+from portasnn.targets.spinnaker.plasticity import check_range
+
 from . import fixed, netdata, poisson
 from .model import Arith, HostModel, PackContext
 
@@ -674,6 +676,7 @@ def _plastic(run: _RunCfg, data: netdata.NetData, shifts: Mapping[str, list[int]
         wmax = rule.wmax * p.model.weight_to_model[stype]  # in the model's (sPyNNaker's) weight unit
         a_plus, a_minus = rule.a_plus(wmax), rule.a_minus(wmax)
         scale = gws if rule.dependence == "additive" else 1.0  # what sPyNNaker's write_parameters multiplies by
+        check_range(rule, wmax, gws)
         plus, minus = exp_lut(dt, rule.tau_plus), exp_lut(dt, rule.tau_minus)
         keep += [plus, minus]
         r = rules[k]

@@ -93,3 +93,17 @@ def test_two_rules_onto_one_population_are_refused(tmp_path: Path) -> None:
     assert (info.value.span.line, info.value.span.column) == (7, 71)
     path.write_text(two.replace("lambda = 0.02", "lambda = 0.01"))
     assert get_target("spinnaker-host").lower(load_program(path), Options()).files
+
+
+@pytest.mark.parametrize("target", ["spinnaker", "spinnaker-host"])
+def test_a_weight_bound_outside_s1615_is_refused_at_the_synapse(tmp_path: Path, target: str) -> None:
+    """issue 17 (bad input): Wmax = 100 V of a delta synapse is 100000 mV on SpiNNaker, beyond s16.15 (E262 at the
+    synapse declaration, before anything runs)."""
+    text = NETWORK.replace('"nestml:iaf_psc_exp_neuron"', '"nestml:iaf_psc_delta_neuron"').replace(
+        "mu_plus = 0.5, Wmax = 100 pA", "mu_plus = 1, Wmax = 100000 mV").replace("20 pA", "0.5 mV")
+    path = tmp_path / "big.pnet"
+    path.write_text(text)
+    with pytest.raises(NetworkError) as info:
+        get_target(target).lower(load_program(path), Options())
+    assert info.value.code == "E262" and "Wmax" in info.value.message and "s16.15" in info.value.message
+    assert (info.value.span.line, info.value.span.column) == (3, 1)
