@@ -206,11 +206,10 @@ def test_plastic_pynn_script_maps_on_a_virtual_board(tmp_path):
     net.write_text(PLASTIC)
     art = build_spinnaker(net, tmp_path / "out")
     text = art.script.read_text()
-    assert ("proj1 = p.Projection(A, B, p.FixedNumberPreConnector(4, allow_self_connections=True, with_replacement="
-            "True, rng=rng), synapse_type=p.STDPMechanism(timing_dependence=p.SpikePairRule(tau_plus=16.8, "
+    assert ("proj1 = p.Projection(pop_A, pop_B, p.FixedNumberPreConnector(4, allow_self_connections=True, "
+            "with_replacement=True), synapse_type=p.STDPMechanism(timing_dependence=p.SpikePairRule(tau_plus=16.8, "
             "tau_minus=33.7, A_plus=0.05, A_minus=0.06), weight_dependence=p.MultiplicativeWeightDependence("
-            "w_min=0.0, w_max=0.4), weight=0.3, delay=2.0), receptor_type='excitatory'") in text \
-        or "MultiplicativeWeightDependence(w_min=0.0, w_max=0.4), weight=0.3, delay=2.0)" in text
+            "w_min=0.0, w_max=0.4), weight=0.3, delay=2.0), receptor_type='excitatory', label='A->B')") in text
     assert ("p.SpikePairRule(tau_plus=20.0, tau_minus=20.0, A_plus=0.006, A_minus=0.006), weight_dependence="
             "p.AdditiveWeightDependence(w_min=0.0, w_max=0.3), weight=0.1, delay=1.0), receptor_type='inhibitory'"
             ) in text
