@@ -287,11 +287,11 @@ _ALL: tuple[Code, ...] = (
     _c("E219", "bad stimulus",
        "A stimulus is unknown, lacks a required parameter, has an unknown one, inconsistent times or "
        "amplitudes, a negative rate, or no target. Fix it as the message says.", "frontend"),
-    _c("E240", "plastic synapses are not lowered to SpiNNaker yet",
-       "A projection uses a plastic synapse (`synapse = NAME`), and the spinnaker and spinnaker-host targets lower "
-       "static synapses only; running it as static would give other numbers without saying so. Run the network on "
-       "the nest target (NEST's own stdp_synapse), or make the projection static to run it on SpiNNaker.",
-       "spinnaker"),
+    _c("E240", "plastic synapse not lowered to SpiNNaker",
+       "A projection uses a plastic synapse whose rule sPyNNaker's STDP cannot run as written: the spinnaker targets "
+       "lower nest:stdp_synapse with mu_plus = mu_minus = 0 (additive) or 1 (multiplicative) onto sPyNNaker's "
+       "SpikePairRule; running it otherwise would give other numbers without saying so. Set mu_plus and mu_minus "
+       "both to 0 or both to 1, or run the network on the nest target.", "spinnaker"),
     _c("E241", "unknown synapse model",
        "A `synapse NAME from \"...\"` declaration names a synapse model portasnn cannot use: so far the NEST "
        "built-in \"nest:stdp_synapse\"; NESTML synapse models are not supported yet. Use one the hint lists.",
@@ -359,6 +359,19 @@ _ALL: tuple[Code, ...] = (
        "jumps by about w / cm (cm in nF), where NEST's iaf_psc_delta jumps by w. Use cm = 1 nF (PyNN's default) "
        "so that both mean the same network.", "spinnaker"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
+    _c("E260", "two STDP rules onto one population",
+       "sPyNNaker runs one STDP rule (timing and weight dependence with their parameters) per post-synaptic "
+       "population, and refuses a second one; the spinnaker targets do the same. Use one synapse declaration for all "
+       "plastic projections onto a population, or split the population.", "spinnaker"),
+    _c("E261", "plastic synapses onto one population disagree on tau_minus",
+       "NEST keeps the depression time constant tau_minus on the post-synaptic neuron, so every plastic projection "
+       "onto one population must use the same tau_minus (default 20 ms). Give the synapses onto that population the "
+       "same tau_minus.", "frontend"),
+    _c("E262", "plastic synapse parameter outside s16.15",
+       "sPyNNaker writes a plastic synapse's Wmax (and, additive, A_plus = lambda Wmax and A_minus) times the model's "
+       "weight scale as s16.15 numbers, which end at +-65536; a larger value cannot be mapped. Use a smaller Wmax "
+       "or lambda (SpiNNaker's weights are in nA for current synapses, uS for conductance synapses).",
+       "spinnaker"),
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),
     _c("E301", "unknown SpiNNaker solver",

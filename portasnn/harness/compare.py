@@ -339,6 +339,13 @@ def _network_report(subject_text: str, arms: list[Arm], outdir: Path, tol: dict[
                 stats = metrics.describe(values[ref.label][pop][obs])
                 value = metrics.describe(values[arm.label][pop][obs])["mean"]
                 judgements.append(judge_network(pop, obs, ref.label, arm.label, stats, value, specs.get(obs)))
+        for group in metrics.weight_observables(ref.runs[0]):  # plastic projections' final weights
+            if group not in values[ref.label] or group not in values[arm.label]:
+                continue
+            for obs in metrics.WEIGHT_OBSERVABLES:
+                stats = metrics.describe(values[ref.label][group][obs])
+                value = metrics.describe(values[arm.label][group][obs])["mean"]
+                judgements.append(judge_network(group, obs, ref.label, arm.label, stats, value, specs.get(obs)))
     lines = [f"{name}: " + explain(name, spec) for name, spec in specs.items()]
     lines.append("seed band: max |seed value - seed mean| over the reference's "
                  f"{len(ref.runs)} seed(s)" + (" (no band with a single seed)" if len(ref.runs) < 2 else ""))
@@ -349,7 +356,7 @@ def _network_report(subject_text: str, arms: list[Arm], outdir: Path, tol: dict[
 def _observables(arm: Arm) -> dict[str, dict[str, list[float | None]]]:
     out: dict[str, dict[str, list[float | None]]] = {}
     for run in arm.runs:
-        for pop, obs in metrics.network_observables(run).items():
+        for pop, obs in {**metrics.network_observables(run), **metrics.weight_observables(run)}.items():
             for name, value in obs.items():
                 out.setdefault(pop, {}).setdefault(name, []).append(value)
     return out

@@ -30,6 +30,7 @@ VAN_ROSSUM_TAU_MS = 10.0
 SPECTRUM_BIN_MS = 1.0
 SPECTRUM_NPERSEG = 256
 NETWORK_OBSERVABLES = ("rate_hz", "cv_isi", "fano_factor", "corr_mean", "rate_spectrum_peak_hz")
+WEIGHT_OBSERVABLES = ("weight_mean", "weight_std")  # of a plastic projection's final weights (record weights)
 ABSOLUTE_ONLY = ("rate_spectrum_peak_hz",)  # differences reported in the observable's unit, never in %
 
 
@@ -132,6 +133,18 @@ def network_observables(results: Results) -> dict[str, dict[str, float | None]]:
         stats = population_stats(trains, t0, t1)
         out[pop] = {name: stats[name] for name in NETWORK_OBSERVABLES if name in stats}
         out[pop]["rate_spectrum_peak_hz"] = rate_spectrum_peak_hz(trains, t0, t1)
+    return out
+
+
+def weight_observables(results: Results) -> dict[str, dict[str, float | None]]:
+    """{"weights <pre>__<post>": {"weight_mean", "weight_std"}}: the mean and the standard deviation (ddof 0) of the
+    final weights of every recorded plastic projection, in its weights' unit (summary.json's statistics)."""
+    from portasnn.results import weight_stats
+
+    out = {}
+    for key, w in sorted(results.weights.items()):
+        stats = weight_stats(w)
+        out[f"weights {key}"] = {"weight_mean": stats["mean"], "weight_std": stats["std"]}
     return out
 
 

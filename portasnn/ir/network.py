@@ -102,8 +102,8 @@ class Synapse:
     ``kind`` "nest": the NEST built-in ``name`` (so far ``stdp_synapse``), ``params`` in NEST's units (ms, plain
     numbers); its weight bound ``Wmax`` is in ``weight_unit``, the IR unit of the weights it bounds ("mV", "pA",
     "nS", or "" for plain numbers), which must be the weight unit of every projection that uses it.
-    Parameters not given keep NEST's defaults. The depression time constant ``tau_minus`` belongs to the
-    post-synaptic neuron in NEST (default 20 ms), not to the synapse.
+    Parameters not given keep NEST's defaults. The depression time constant ``tau_minus`` (default 20 ms) is
+    given here too; NEST keeps it on the post-synaptic neuron, where the nest target sets it.
     """
 
     key: str

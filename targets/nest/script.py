@@ -217,7 +217,9 @@ def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo],
                                construct=f"projection {proj.name}") from None
         # one copy per projection, so that its connections (and their weights) can be told apart
         plastic = {"name": f"{syn.name}_{index}", "base": syn.name, "synapse": syn.key, "projection": proj.name,
-                   "params": [(k, repr(float(v))) for k, v in syn.params]}
+                   "params": [(k, repr(float(v))) for k, v in syn.params if k != "tau_minus"],
+                   "tau_minus": None if syn.param("tau_minus") is None else repr(float(syn.param("tau_minus"))),
+                   "post": _var(proj.post)}
     post = net.population(proj.post)
     if proj.data is not None:
         return _file_projection(net, proj, models, plastic)

@@ -149,14 +149,13 @@ def _lowerings(program, options) -> dict:  # noqa: ANN001
 
 
 def refuse_plastic(network, target: str) -> None:  # noqa: ANN001
-    """A plastic projection is refused (E240), never run as a static one: its STDP is not lowered yet."""
-    for proj in network.projections if network is not None else ():
-        if proj.plastic:
-            raise NetworkError(f"plastic synapses are not lowered to SpiNNaker yet: projection {proj.name} uses "
-                               f"synapse '{proj.synapse}', and {target} lowers static synapses only",
-                               span=proj.synapse_span or proj.span, code="E240", construct=f"projection {proj.name}",
-                               hint="run this network on the nest target (NEST's own stdp_synapse), or remove "
-                                    f"'synapse = {proj.synapse}' to run it with static synapses")
+    """Plastic projections whose rule sPyNNaker cannot run are refused (E240, E260; ``plasticity.py``), never run
+    otherwise or as static ones."""
+    from .plasticity import population_rules
+
+    if network is None:
+        return
+    population_rules(network)
 
 
 def lower_program(program, options: Options, target: str) -> tuple[dict[str, str], dict, tuple[str, ...]]:  # noqa: ANN001

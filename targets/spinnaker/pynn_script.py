@@ -32,6 +32,9 @@ class ScriptView:
     lines: list[str] = field(default_factory=list)
     recorded: list[str] = field(default_factory=list)  # python variable names of populations
     data_files: dict[str, str] = field(default_factory=dict)  # path next to the script -> text (connection lists)
+    # record weights: (projection variable, "<pre>__<post>", projection name, unit, factor sPyNNaker -> network unit)
+    weights: list[tuple[str, str, str, str, float]] = field(default_factory=list)
+    network: nir.Network | None = field(default=None, repr=False, compare=False)
 
 
 def class_name(model_name: str) -> str:
@@ -118,6 +121,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             stems[low.stem] = class_name(low.name)
     view = ScriptView(net.name, Path(net.source).name if net.source else "", sim.resolution, sim.duration, sim.seed,
                       imports=sorted(stems.items()))
+    view.network = net
     L = view.lines
     for pop in net.populations:
         low = lowered.get(pop.model)
@@ -153,9 +157,13 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
         check_weight_sign(low.name, proj.receptor, proj.weight, proj.span)
         w = _value(proj.weight, _sign(proj.weight) * low.weight_to_model[stype], f"{proj.name}.weight", proj.span)
         d = _value(proj.delay, 1.0, f"{proj.name}.delay", proj.span)
-        L.append(f"p.Projection({_var(proj.pre)}, {_var(proj.post)}, {_connector(proj.connector, proj.span)}, "
-                 f"synapse_type=p.StaticSynapse(weight={w}, delay={d}), receptor_type={low.synapse_types[stype]!r}, "
-                 f"label={proj.name!r})")
+        head = ""
+        if proj.plastic:
+            head = f"proj{k} = "
+            _record_weights(view, net, proj, low, stype, f"proj{k}")
+        L.append(f"{head}p.Projection({_var(proj.pre)}, {_var(proj.post)}, {_connector(proj.connector, proj.span)}, "
+                 f"synapse_type={_synapse(net, proj, low, stype, w, d)}, receptor_type="
+                 f"{low.synapse_types[stype]!r}, label={proj.name!r})")
     for k, stim in enumerate(net.stimuli):
         src = f"src{k}_{stim.name}"
         target = _var(stim.target) + (f"[{list(stim.subset)!r}]" if stim.subset is not None else "")
@@ -248,9 +256,40 @@ def _file_projection(view: ScriptView, proj: nir.Projection, low: Lowered, stype
         "\n".join(rows) + "\n"
     var = f"conn_{k}"
     view.lines.append(f"{var} = numpy.loadtxt(os.path.join(HERE, {name!r}), ndmin=2)")
-    view.lines.append(f"p.Projection({_var(proj.pre)}, {_var(proj.post)}, p.FromListConnector({var}, column_names="
-                      f"['weight', 'delay']), synapse_type=p.StaticSynapse(), receptor_type="
-                      f"{low.synapse_types[stype]!r}, label={proj.name!r})")
+    head = ""
+    if proj.plastic:
+        head = f"proj{k} = "
+        _record_weights(view, view.network, proj, low, stype, f"proj{k}")
+    view.lines.append(f"{head}p.Projection({_var(proj.pre)}, {_var(proj.post)}, p.FromListConnector({var}, "
+                      f"column_names=['weight', 'delay']), synapse_type={_synapse(view.network, proj, low, stype)}"
+                      f", receptor_type={low.synapse_types[stype]!r}, label={proj.name!r})")
+
+
+def _synapse(net: nir.Network, proj: nir.Projection, low: Lowered, stype: int, w: str | None = None,
+             d: str | None = None) -> str:
+    """The PyNN synapse type of a projection: StaticSynapse, or sPyNNaker's STDPMechanism for a plastic one
+    (SpikePairRule with A_plus/A_minus and the weight bounds in sPyNNaker's weight unit, plasticity.py)."""
+    wd = "" if w is None else f"weight={w}, delay={d}"
+    if not proj.plastic:
+        return f"p.StaticSynapse({wd})"
+    from .plasticity import check_range, pair_rule
+
+    rule = pair_rule(net, proj)
+    wmax = rule.wmax * low.weight_to_model[stype]
+    check_range(rule, wmax, low.global_weight_scale)
+    dependence = "AdditiveWeightDependence" if rule.dependence == "additive" else "MultiplicativeWeightDependence"
+    return (f"p.STDPMechanism(timing_dependence=p.SpikePairRule(tau_plus={rule.tau_plus!r}, "
+            f"tau_minus={rule.tau_minus!r}, A_plus={rule.a_plus(wmax)!r}, A_minus={rule.a_minus(wmax)!r}), "
+            f"weight_dependence=p.{dependence}(w_min=0.0, w_max={wmax!r}){', ' + wd if wd else ''})")
+
+
+def _record_weights(view: ScriptView, net: nir.Network, proj: nir.Projection, low: Lowered, stype: int,
+                    var: str) -> None:
+    for rec in net.weight_recorders:
+        if rec.projection == proj.name:
+            sign = -1.0 if (net.synapse(proj.synapse).param("Wmax") or 1.0) < 0 else 1.0
+            view.weights.append((var, f"{proj.pre}__{proj.post}", proj.name, rec.unit,
+                                 sign / low.weight_to_model[stype]))
 
 
 def _sign(v: nir.Value) -> float:

@@ -19,6 +19,7 @@ from portasnn.errors import InternalError, NetworkError
 from portasnn.ir import datafiles
 from portasnn.ir.network import ArrayFile, Distribution, Network, Projection, Stimulus
 
+from portasnn.targets.spinnaker.plasticity import PairRule, population_rules
 from portasnn.targets.spinnaker.pynn_script import check_current_receptor, check_weight_sign
 
 from . import poisson
@@ -68,10 +69,23 @@ class Chunk:
 
 
 @dataclass
+class PlasticChunk:
+    """The synapses of one plastic projection (local pre, global post), as a Chunk, with its rule and the sign
+    of its weights (they are stored as magnitudes, like every weight on SpiNNaker)."""
+
+    chunk: Chunk
+    rule: PairRule
+    sign: float
+    pre_pop: str
+
+
+@dataclass
 class NetData:
     pops: list[PopLayout]
     n_neurons: int
     chunks: list[Chunk] = field(default_factory=list)  # synapses, one chunk per projection / stimulus
+    plastic: list[PlasticChunk] = field(default_factory=list)  # plastic projections (not in chunks)
+    rules: dict[str, PairRule] = field(default_factory=dict)  # per population with plastic input
     incoming: dict[str, list[Incoming]] = field(default_factory=dict)
     # Poisson sources (presynaptic index n_neurons + s)
     src_rate_per_tick: list[np.ndarray] = field(default_factory=list)
@@ -225,7 +239,7 @@ def build(net: Network, models: dict[str, HostModel], dt: float, rng: np.random.
             values[name] = draw(value, pop.size, rng, f"{pop.name}.{name}", pop.span)
         pops.append(PopLayout(pop.name, pop.model, model, pop.size, offset, values))
         offset += pop.size
-    data = NetData(pops=pops, n_neurons=offset, incoming={p.name: [] for p in pops})
+    data = NetData(pops=pops, n_neurons=offset, incoming={p.name: [] for p in pops}, rules=population_rules(net))
 
     for proj in net.projections:
         try:
@@ -246,8 +260,20 @@ def build(net: Network, models: dict[str, HostModel], dt: float, rng: np.random.
                 * dst.model.weight_to_model[stype]
             d = _values(proj.delay, pre.size, rng, f"{proj.name}.delay", proj.span)
         ticks = delay_ticks(d, dt, proj.span)
-        _add_synapses(data, dst.name, pre + src.offset, post + dst.offset, stype, ticks, w, proj.name)
         n_conns = int(np.bincount(post, minlength=dst.n).max()) if post.size else 0
+        if proj.plastic:  # sPyNNaker's STDP: weight mean = maximum = max(weights, w_max), variance 0
+            rule = data.rules[dst.name]
+            top = max(float(np.max(w)) if np.size(w) else 0.0, rule.wmax * dst.model.weight_to_model[stype])
+            data.plastic.append(PlasticChunk(
+                Chunk(dst.name, stype, pre + src.offset, post + dst.offset,
+                      ticks if ticks.ndim else int(ticks), np.broadcast_to(w, pre.shape).astype(np.float64),
+                      proj.name), rule, -1.0 if (net.synapse(proj.synapse).param("Wmax") or 1.0) < 0 else 1.0,
+                src.name))
+            data.incoming[dst.name].append(Incoming(stype, n_conns, np.array([top]), _tick_var(ticks, dt),
+                                                    max(1.0, DEFAULT_SPIKES_PER_SECOND * dt / 1000.0),
+                                                    DEFAULT_SPIKES_PER_SECOND))
+            continue
+        _add_synapses(data, dst.name, pre + src.offset, post + dst.offset, stype, ticks, w, proj.name)
         data.incoming[dst.name].append(Incoming(stype, n_conns, w, _tick_var(ticks, dt),
                                                 max(1.0, DEFAULT_SPIKES_PER_SECOND * dt / 1000.0),
                                                 DEFAULT_SPIKES_PER_SECOND))

@@ -30,12 +30,14 @@ from portasnn import weight_scaling as ws
 from portasnn.errors import NetworkError, ToolError, UsageError, warn
 from portasnn.ir.network import Network, WeightScaling
 
+from portasnn.targets.spinnaker.plasticity import check_range
+
 from . import fixed, netdata, poisson
 from .model import Arith, HostModel, PackContext
 
-SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "engine.h", "engine.c", "model_glue.c")
+SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "stdp.h", "engine.h", "engine.c", "model_glue.c")
 CFLAGS = ("-O2", "-funroll-loops", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
-ENGINE_ABI = 8
+ENGINE_ABI = 9
 NARROW_COLUMNS = 0x10000  # ring-buffer columns (n_types * n_neurons) up to which targets are uint16
 ROW_DELTAS = 1  # engine.h row_t.flags: the targets as one-byte steps
 MAX_TYPES = 8
@@ -119,7 +121,22 @@ class _RunCfg(ctypes.Structure):
                 ("table_cdf_len", _P), ("cdf", _P), ("guide", _P), ("n_array_events", ctypes.c_uint64),
                 ("array_tick", _P), ("array_pre", _P), ("n_current_events", ctypes.c_uint64),
                 ("current_tick", _P), ("current_neuron", _P), ("current_delta", _P), ("progress", _P),
-                ("sat_columns", _P), ("max_slot", _P)]
+                ("sat_columns", _P), ("max_slot", _P),
+                ("n_rules", ctypes.c_uint32), ("n_plastic_rows", ctypes.c_uint32), ("rules", _P),
+                ("plastic_rows", _P), ("plastic_first", _P), ("plastic_target", _P), ("plastic_delay", _P),
+                ("plastic_weight", _P), ("post_rule", _P)]
+
+
+class _StdpRule(ctypes.Structure):  # stdp.h stdp_rule_t
+    _fields_ = [("multiplicative", ctypes.c_uint32), ("plus_size", ctypes.c_uint32), ("minus_size", ctypes.c_uint32),
+                ("w_min", ctypes.c_int32), ("w_max", ctypes.c_int32), ("a2_plus", ctypes.c_int32),
+                ("a2_minus", ctypes.c_int32), ("plus_lut", _P), ("minus_lut", _P), ("f_w_min", ctypes.c_double),
+                ("f_w_max", ctypes.c_double), ("f_a2_plus", ctypes.c_double), ("f_a2_minus", ctypes.c_double),
+                ("plus_per_tick", ctypes.c_double), ("minus_per_tick", ctypes.c_double)]
+
+
+PLASTIC_ROW = np.dtype([("begin", np.uint64), ("length", np.uint32), ("rule", np.uint32), ("shift", np.uint32),
+                        ("type", np.uint32)], align=True)  # stdp.h plastic_row_t
 
 
 _PROGRESS = ctypes.CFUNCTYPE(None, ctypes.c_uint64, ctypes.c_uint64)
@@ -128,7 +145,8 @@ _PROGRESS = ctypes.CFUNCTYPE(None, ctypes.c_uint64, ctypes.c_uint64)
 class _RunOut(ctypes.Structure):
     _fields_ = [("n_spikes", ctypes.c_uint64), ("spike_tick", ctypes.POINTER(ctypes.c_uint32)),
                 ("spike_neuron", ctypes.POINTER(ctypes.c_uint32)), ("saturations", ctypes.c_uint64),
-                ("synaptic_events", ctypes.c_uint64), ("nonfinite_tick", ctypes.c_uint64),
+                ("synaptic_events", ctypes.c_uint64), ("plastic_saturations", ctypes.c_uint64),
+                ("nonfinite_tick", ctypes.c_uint64),
                 ("nonfinite_neuron", ctypes.c_uint32), ("pad", ctypes.c_uint32),
                 ("nonfinite_field", ctypes.c_char_p), ("nonfinite_value", ctypes.c_double)]
 NONFINITE = -5  # portasnn_run: a state became NaN or infinite (float builds; engine.h PORTASNN_NONFINITE)
@@ -330,6 +348,7 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     neurons = np.ctypeslib.as_array(out.spike_neuron, (out.n_spikes,)).copy() if out.n_spikes \
         else np.zeros(0, np.uint32)
     saturations, events = int(out.saturations), int(out.synaptic_events)
+    plastic_saturations = int(out.plastic_saturations)
     lib.portasnn_free(ctypes.byref(out))
     for p in data.pops:
         for k, count in enumerate(sat[p.name]):
@@ -346,6 +365,7 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
         "versions": _versions(), "command": command or f"run_network({network.name!r}, arith={arith!r})",
         "wall_time_s": {"build": t_build, "connect": t_connect, "simulate": t_sim},
         "spinnaker_host": {"arith": arith, "ring_buffer_shifts": prepared.shifts, "saturations": saturations,
+                           **({"plastic_saturations": plastic_saturations} if data.plastic else {}),
                            "synaptic_events": events, "simulate_cpu_s": c_sim,
                            "library": str(lib_path),
                            "weight_scaling": _scaling_meta(data, prepared, scalings, sat, arith, measured, history),
@@ -354,6 +374,7 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     writer = ResultsWriter(outdir, meta)
     _write_spikes(writer, network, data, ticks, neurons, dt)
     _write_traces(writer, network, data, prepared, dt, n_ticks, arith)
+    _write_weights(writer, network, data, prepared.plastic, dt, arith)
     return writer.close(summary=True, plots=plots)
 
 
@@ -457,6 +478,7 @@ class _Prepared:
     sat_columns: np.ndarray  # saturated additions per ring-buffer column (type * n_neurons + neuron)
     max_slot: np.ndarray     # (n_pops, MAX_TYPES) largest slot handed to the model
     arith: Arith = "fixed"
+    plastic: _Plastic | None = None
 
 
 def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: list[str], dt: float, n_ticks: int,
@@ -611,7 +633,121 @@ def _prepare(lib: ctypes.CDLL, network: Network, data: netdata.NetData, used: li
     max_slot = np.zeros((max(1, len(data.pops)), MAX_TYPES), np.float64)
     run.sat_columns, run.max_slot = _ptr(sat_columns), _ptr(max_slot)
     keep += [sat_columns, max_slot]
-    return _Prepared(run, keep, shifts, rec, sat_columns, max_slot, arith)
+    plastic = _plastic(run, data, shifts, dt, arith, keep) if data.plastic else None
+    if plastic is not None:
+        run.ring_mask = max(run.ring_mask, (1 << max(1, plastic.max_delay.bit_length())) - 1)
+    return _Prepared(run, keep, shifts, rec, sat_columns, max_slot, arith, plastic)
+
+
+@dataclass
+class _Plastic:
+    """The plastic synapses as the engine holds them: per sorted synapse its chunk (data.plastic index) and index
+    in the chunk, the (in/out) weights and the rows' shifts."""
+
+    chunk: np.ndarray
+    index: np.ndarray
+    weight: np.ndarray
+    shift: np.ndarray  # per sorted synapse
+    max_delay: int
+
+
+def exp_lut(dt: float, tau: float) -> np.ndarray:
+    """sPyNNaker's host exp table (get_exp_lut_array, shift 0): floor(2048 exp(-i dt / tau)) for i below
+    ln(2048) tau / dt rounded up to an even length."""
+    lam = dt / float(tau)
+    size, extra = divmod(math.log(2048) / lam, 2)
+    size = (int(size) + (extra > 0)) * 2
+    return np.floor(np.exp(np.arange(size) * -lam) * 2048).astype(np.uint16).view(np.int16)
+
+
+def _plastic(run: _RunCfg, data: netdata.NetData, shifts: Mapping[str, list[int]], dt: float, arith: Arith,
+             keep: list) -> _Plastic:
+    """Fills the plastic part of ``run`` (engine.h): one rule per post population and synapse type, rows per
+    (presynaptic neuron, projection), weights as 16-bit words at the population's shift (fixed) or doubles."""
+    rule_keys: list[tuple[str, int]] = []
+    for pc in data.plastic:
+        if (pc.chunk.post_pop, pc.chunk.synapse_type) not in rule_keys:
+            rule_keys.append((pc.chunk.post_pop, pc.chunk.synapse_type))
+    rules = (_StdpRule * len(rule_keys))()
+    post_rule = np.full(max(1, data.n_neurons), -1, np.int32)
+    for k, (name, stype) in enumerate(rule_keys):
+        p, rule = data.pop(name), data.rules[name]
+        gws = p.model.global_weight_scale
+        wmax = rule.wmax * p.model.weight_to_model[stype]  # in the model's (sPyNNaker's) weight unit
+        a_plus, a_minus = rule.a_plus(wmax), rule.a_minus(wmax)
+        scale = gws if rule.dependence == "additive" else 1.0  # what sPyNNaker's write_parameters multiplies by
+        check_range(rule, wmax, gws)
+        plus, minus = exp_lut(dt, rule.tau_plus), exp_lut(dt, rule.tau_minus)
+        keep += [plus, minus]
+        r = rules[k]
+        r.multiplicative = int(rule.dependence == "multiplicative")
+        r.plus_size, r.minus_size, r.plus_lut, r.minus_lut = plus.size, minus.size, _ptr(plus), _ptr(minus)
+        r.w_min, r.w_max = fixed.encode_s1615(0.0), fixed.encode_s1615(wmax * gws)
+        r.a2_plus, r.a2_minus = fixed.encode_s1615(a_plus * scale), fixed.encode_s1615(a_minus * scale)
+        r.f_w_min, r.f_w_max, r.f_a2_plus, r.f_a2_minus = 0.0, wmax * gws, a_plus * scale, a_minus * scale
+        r.plus_per_tick, r.minus_per_tick = dt / rule.tau_plus, dt / rule.tau_minus
+        if post_rule[p.offset] < 0:
+            post_rule[p.offset:p.offset + p.n] = k
+    # synapses sorted by presynaptic neuron, then projection; a row per (neuron, projection)
+    pre = np.concatenate([pc.chunk.pre for pc in data.plastic])
+    which = np.concatenate([np.full(pc.chunk.pre.size, k) for k, pc in enumerate(data.plastic)])
+    index = np.concatenate([np.arange(pc.chunk.pre.size) for pc in data.plastic])
+    order = np.lexsort((which, pre))
+    pre, which, index = pre[order], which[order], index[order]
+    target, delay, weight, shift = [], [], [], []
+    for k, pc in enumerate(data.plastic):
+        c = pc.chunk
+        s = shifts[c.post_pop][c.synapse_type]
+        gws = data.pop(c.post_pop).model.global_weight_scale
+        target.append(c.synapse_type * data.n_neurons + c.post)
+        delay.append(np.broadcast_to(np.asarray(c.delay), c.pre.shape))
+        w = np.abs(np.asarray(c.weight, np.float64)) * gws
+        weight.append(np.rint(w * 2.0 ** (15 - s)).astype(np.int64) & 0xFFFF if arith == "fixed" else w)
+        shift.append(np.full(c.pre.size, s))
+    pick = lambda parts: np.concatenate(parts)[np.concatenate([[0], np.cumsum([x.size for x in parts])[:-1]])[which]
+                                               + index]
+    target = pick(target).astype(np.uint32)
+    delay_a = pick(delay).astype(np.uint16)
+    weights = pick(weight).astype(np.uint16 if arith == "fixed" else np.float64)
+    shift_a = pick(shift).astype(np.uint32)
+    starts = np.flatnonzero(np.concatenate([[True], (pre[1:] != pre[:-1]) | (which[1:] != which[:-1])])) \
+        if pre.size else np.zeros(0, np.int64)
+    rows = np.zeros(starts.size, PLASTIC_ROW)
+    rows["begin"] = starts
+    rows["length"] = np.diff(np.concatenate([starts, [pre.size]]))
+    row_chunk = which[starts]
+    for k, pc in enumerate(data.plastic):
+        mine = row_chunk == k
+        rows["rule"][mine] = rule_keys.index((pc.chunk.post_pop, pc.chunk.synapse_type))
+        rows["shift"][mine] = shifts[pc.chunk.post_pop][pc.chunk.synapse_type]
+        rows["type"][mine] = pc.chunk.synapse_type
+    first = np.searchsorted(pre[starts], np.arange(data.n_neurons + 1)).astype(np.uint64)
+    keep += [rules, post_rule, rows, first, target, delay_a, weights]
+    run.n_rules, run.n_plastic_rows, run.rules = len(rule_keys), rows.size, ctypes.addressof(rules)
+    run.plastic_rows, run.plastic_first, run.post_rule = _ptr(rows), _ptr(first), _ptr(post_rule)
+    run.plastic_target, run.plastic_delay, run.plastic_weight = _ptr(target), _ptr(delay_a), _ptr(weights)
+    return _Plastic(which, index, weights, shift_a, int(delay_a.max()) if delay_a.size else 1)
+
+
+def _write_weights(writer, network: Network, data: netdata.NetData, plastic: _Plastic | None, dt: float,
+                   arith: Arith) -> None:
+    """``record weights of ...``: the final weights of each recorded plastic projection, in its weights' unit."""
+    for rec in network.weight_recorders:
+        k = next((k for k, pc in enumerate(data.plastic) if pc.chunk.name == rec.projection), None)
+        if k is None or plastic is None:
+            raise NetworkError(f"recorder {rec.name}: projection '{rec.projection}' is not a plastic projection",
+                               span=rec.span, code="E433")
+        pc = data.plastic[k]
+        c, p = pc.chunk, data.pop(pc.chunk.post_pop)
+        mine = plastic.chunk == k
+        idx = plastic.index[mine]
+        raw = plastic.weight[mine].astype(np.float64)
+        model = raw * 2.0 ** (plastic.shift[mine].astype(np.float64) - 15) if arith == "fixed" else raw
+        weights = pc.sign * model / p.model.global_weight_scale / p.model.weight_to_model[c.synapse_type]
+        src = data.pop(pc.pre_pop)
+        delays = np.broadcast_to(np.asarray(c.delay), c.pre.shape)[idx] * dt
+        writer.add_weights(c.name, pc.pre_pop, p.name, c.pre[idx] - src.offset, c.post[idx] - p.offset, weights,
+                           delays, rec.unit)
 
 
 def _rows(synapses: np.ndarray, row_ptr: np.ndarray, arith: Arith, narrow: bool

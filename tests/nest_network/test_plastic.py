@@ -279,3 +279,20 @@ def test_random_trains_and_parameters_follow_the_stdp_rule(tmp_path_factory, tau
         assert post_s[i].size == len(post_trains[i])  # only the driven spikes
         expected = stdp_reference(pre_s[i], post_s[i], w0=w0, d=d, **stdp)
         assert w.weights[i] == pytest.approx(expected, rel=1e-12, abs=1e-15), (i, pre_s[i], post_s[i])
+
+
+def test_tau_minus_of_the_synapse_is_set_on_the_post_neurons(tmp_path):
+    """issue 17 (SpiNNaker slice): ``tau_minus`` given on the synapse reaches the post-synaptic neurons, where NEST
+    keeps it; the weights follow the rule with that tau_minus and not with NEST's default 20 ms."""
+    pre_trains = [[20.0 + 60.0 * k for k in range(5)] for _ in range(3)]
+    post_trains = [[round(t + lag, 1) for t in pre_trains[0] if t + lag > 1.0] for lag in (-30.0, -8.0, -3.0)]
+    text = pair_network(pre_trains, post_trains).replace("tau_plus = ", "tau_minus = 35.0 ms, tau_plus = ")
+    out = run(parse_network_text(text, "pairs.pnet"), outdir=tmp_path / "out", progress=False)
+    results = read_results(out)
+    w = results.weights["pre__post"].weights
+    pre_s, post_s = results.trains("pre", t_start=0.0), results.trains("post", t_start=0.0)
+    for i in range(3):
+        expected = stdp_reference(pre_s[i], post_s[i], w0=W0, d=D, tau_minus=35.0, **STDP)
+        default = stdp_reference(pre_s[i], post_s[i], w0=W0, d=D, **STDP)
+        assert w[i] == pytest.approx(expected, rel=1e-12, abs=1e-15)
+        assert abs(w[i] - default) > 1e-6

@@ -138,8 +138,8 @@ def test_builder_errors() -> None:
     net.model("d", nest="iaf_psc_delta")
     A = net.population("A", 5, "d")
     with pytest.raises(NetworkError) as info:
-        net.synapse("plastic", nest="stdp_synapse", params={"tau_minus": 20.0})
-    assert info.value.code == "E207" and "tau_plus" in info.value.hint and "post-synaptic neuron" in info.value.hint
+        net.synapse("plastic", nest="stdp_synapse", params={"tau_m": 20.0})
+    assert info.value.code == "E207" and "tau_plus" in info.value.hint and "tau_minus" in info.value.hint
     with pytest.raises(NetworkError) as info:
         net.synapse("plastic", nest="tsodyks_synapse")
     assert info.value.code == "E241"
@@ -184,3 +184,19 @@ def test_program_cache_form_keeps_synapses_and_the_clause_span() -> None:
     assert again == net
     assert again.projections[0].synapse_span == net.projections[0].synapse_span
     assert again.synapses[0].span == net.synapses[0].span
+
+
+def test_tau_minus_on_the_synapse_and_one_per_post_population() -> None:
+    """issue 17 (SpiNNaker slice): tau_minus is a synapse parameter (ms); two plastic projections onto one
+    population with different tau_minus are refused (E261), since NEST keeps it on the post-synaptic neuron."""
+    net = parse_network_text(TEXT.replace("tau_plus = 20 ms,", "tau_plus = 20 ms, tau_minus = 30 ms,"))
+    assert dict(net.synapses[0].params)["tau_minus"] == 30.0
+    two = TEXT.replace("record weights of E -> E\n", "") + ""
+    two = two.replace("let J = 20 pA", 'synapse other from "nest:stdp_synapse" { tau_minus = 10 ms, Wmax = 0.1 nA }'
+                      "\nlet J = 20 pA")
+    two = two.replace("stimulus ext", "connect EE2: E -> E: fixed_indegree(2), synapse = other, weight = J, "
+                      "delay = 1 ms\nstimulus ext")
+    with pytest.raises(NetworkError) as info:
+        parse_network_text(two, "two.pnet")
+    assert info.value.code == "E261" and "tau_minus" in info.value.message
+    assert (info.value.span.line, info.value.span.column) == (9, 41)

@@ -178,3 +178,45 @@ def test_the_board_chooses_the_ring_buffer_shifts_the_emulator_ran_with(tmp_path
     seen = json.loads((art.script.parent / "shifts.json").read_text())
     assert seen["A"] == meta["ring_buffer_shifts"]["A"]
     assert seen["B"] == meta["ring_buffer_shifts"]["B"] == [0, 2]  # 0.9 nA < 1; 3.0 nA < 4
+
+
+PLASTIC = """\
+network vb_plastic
+model neuron from "nestml:iaf_psc_exp_neuron"
+synapse stdp from "nest:stdp_synapse" { tau_plus = 16.8 ms, tau_minus = 33.7 ms, lambda = 0.05, alpha = 1.2,
+                                        mu_plus = 1, mu_minus = 1, Wmax = 400 pA }
+synapse istdp from "nest:stdp_synapse" { lambda = 0.02, mu_plus = 0, mu_minus = 0, Wmax = -300 pA }
+population A: 12 neuron { I_e = 380 pA }
+population B: 6 neuron
+connect A -> B: fixed_indegree(4), weight = 300 pA, delay = 2 ms, synapse = stdp
+connect B -> A: all_to_all, weight = -100 pA, delay = 1 ms, synapse = istdp
+record spikes of A
+record weights of A -> B
+simulate 50 ms resolution 1 ms seed 3
+"""
+
+
+def test_plastic_pynn_script_maps_on_a_virtual_board(tmp_path):
+    """issue 17 item 4: plastic projections become sPyNNaker's STDPMechanism (SpikePairRule + multiplicative or
+    additive weight dependence; A_plus = lambda, A_minus = alpha lambda multiplicative, times Wmax additive; weights
+    and bounds in nA) and the script maps on a virtual board, where sPyNNaker accepts the STDP data it writes."""
+    from portasnn.modules import build_spinnaker
+
+    net = tmp_path / "vb_plastic.pnet"
+    net.write_text(PLASTIC)
+    art = build_spinnaker(net, tmp_path / "out")
+    text = art.script.read_text()
+    assert ("proj1 = p.Projection(pop_A, pop_B, p.FixedNumberPreConnector(4, allow_self_connections=True, "
+            "with_replacement=True), synapse_type=p.STDPMechanism(timing_dependence=p.SpikePairRule(tau_plus=16.8, "
+            "tau_minus=33.7, A_plus=0.05, A_minus=0.06), weight_dependence=p.MultiplicativeWeightDependence("
+            "w_min=0.0, w_max=0.4), weight=0.3, delay=2.0), receptor_type='excitatory', label='A->B')") in text
+    assert ("p.SpikePairRule(tau_plus=20.0, tau_minus=20.0, A_plus=0.006, A_minus=0.006), weight_dependence="
+            "p.AdditiveWeightDependence(w_min=0.0, w_max=0.3), weight=0.1, delay=1.0), receptor_type='inhibitory'"
+            ) in text
+    assert 'weights", "A__B" + ".npz"' in text
+    proc = subprocess.run([sys.executable, art.script.name], cwd=art.script.parent, env=_env(tmp_path / "home"),
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    with np.load(art.script.parent / "results" / "weights" / "A__B.npz") as z:
+        assert z["sources"].size == 6 * 4 and str(z["unit"]) == "pA"
+        np.testing.assert_allclose(z["weights"], 300.0, rtol=1e-3)  # the weights the script created, in pA

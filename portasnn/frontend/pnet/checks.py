@@ -11,7 +11,7 @@ from dataclasses import replace
 from portasnn.errors import Span
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.values import error
-from portasnn.frontend.pnet.synapses import check_plastic
+from portasnn.frontend.pnet.synapses import check_plastic, check_tau_minus
 from portasnn.ir.network import ConnectionFile, Connector, Distribution, Network, Population, Value, WeightRecorder
 
 RULE_PARAMS: dict[str, tuple[str, ...]] = {
@@ -129,6 +129,7 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
             info = info_of(catalog, models[post.model])
             unit = info.weight_rule(proj.receptor)[0] if info is not None else None
             check_plastic(proj, synapses[proj.synapse], post.model, unit, weight_sign(proj.weight))
+    check_tau_minus([(p, synapses[p.synapse]) for p in net.projections if p.plastic])
     _check_weight_recorders(net)
     _unique("stimulus", net.stimuli, key=lambda s: (s.name, s.target))
     for stim in net.stimuli:

@@ -2,7 +2,10 @@
 
 So far the NEST built-in ``stdp_synapse`` (``synapse stdp from "nest:stdp_synapse" { ... }``): its parameters
 with their units (NEST's ``nest.GetDefaults("stdp_synapse")``; ``Wmax`` bounds the weights, so it is in the weight
-unit of the post-synaptic model, as the weights are). Shared by the .pnet reader and the Python builder.
+unit of the post-synaptic model, as the weights are). ``tau_minus``, the depression time constant, is given on the
+synapse too (default 20 ms, NEST's): NEST keeps it on the post-synaptic neuron, so the nest target sets it on the
+post-synaptic population, and all plastic synapses onto one population must agree on it (E261); sPyNNaker's
+SpikePairRule takes it as a parameter. Shared by the .pnet reader and the Python builder.
 """
 from __future__ import annotations
 
@@ -14,10 +17,11 @@ from portasnn.units import ONE, UNITS, Quantity, describe, ir_unit_name
 WEIGHT_BOUND = "Wmax"  # the parameter in the weight's unit
 # NEST built-in -> parameter -> unit (None: the weight's unit)
 NEST_SYNAPSES: dict[str, dict[str, Quantity | None]] = {
-    "stdp_synapse": {"tau_plus": UNITS["ms"], "lambda": ONE, "alpha": ONE, "mu_plus": ONE, "mu_minus": ONE,
-                     WEIGHT_BOUND: None},
+    "stdp_synapse": {"tau_plus": UNITS["ms"], "tau_minus": UNITS["ms"], "lambda": ONE, "alpha": ONE, "mu_plus": ONE,
+                     "mu_minus": ONE, WEIGHT_BOUND: None},
 }
-POSITIVE = {"tau_plus"}
+POSITIVE = {"tau_plus", "tau_minus"}
+TAU_MINUS_DEFAULT = 20.0  # ms, NEST's default of a neuron's tau_minus
 
 
 def nest_synapse(source: str, span: Span | None) -> str:
@@ -36,9 +40,6 @@ def parameter_unit(model: str, name: str, span: Span | None) -> Quantity | None:
     params = NEST_SYNAPSES[model]
     if name not in params:
         hint = "known parameters: " + ", ".join(sorted(params))
-        if name == "tau_minus":
-            hint += " (tau_minus, the depression time constant, belongs to the post-synaptic neuron in NEST: " \
-                    "default 20 ms)"
         raise error("E207", f"synapse model {model} has no parameter '{name}'", span, hint=hint)
     return params[name]
 
@@ -74,3 +75,22 @@ def check_plastic(proj: Projection, syn: Synapse, post_model: str, weight_unit: 
                     f"{syn.key} have different signs", span,
                     hint="NEST's stdp_synapse keeps a weight between 0 and Wmax: for inhibitory weights (stored "
                     "negative) give a negative Wmax")
+
+
+def tau_minus(syn: Synapse) -> float:
+    """The depression time constant of ``syn`` in ms (NEST's default where not given)."""
+    value = syn.param("tau_minus")
+    return TAU_MINUS_DEFAULT if value is None else float(value)
+
+
+def check_tau_minus(projections: list[tuple[Projection, Synapse]]) -> None:
+    """All plastic projections onto one population agree on tau_minus (NEST keeps one per neuron): E261."""
+    first: dict[str, tuple[Projection, Synapse]] = {}
+    for proj, syn in projections:
+        seen = first.setdefault(proj.post, (proj, syn))
+        if tau_minus(seen[1]) != tau_minus(syn):
+            raise error("E261", f"plastic projections {seen[0].name} and {proj.name} onto population {proj.post} "
+                        f"have different tau_minus ({tau_minus(seen[1])!r} ms in synapse {seen[1].key}, "
+                        f"{tau_minus(syn)!r} ms in synapse {syn.key})", proj.synapse_span or proj.span,
+                        hint="NEST keeps tau_minus on the post-synaptic neuron (and sPyNNaker one STDP rule per "
+                        "population): give the synapses onto one population the same tau_minus")

@@ -10,6 +10,10 @@
  *   4. every spike of tick t (neurons and sources) is delivered through its synaptic row into
  *      slot (t + delay) & ring_mask, adding weight * count with 16-bit saturation; so a spike
  *      sent at tick t with delay k reaches the model at the start of tick t + k.
+ * Plastic synapses (stdp.h): a neuron that spikes in step 2 adds the spike to its post-synaptic history at once
+ * (sPyNNaker's send_spike), so every post spike of tick t is in the histories before the pre spikes of tick t are
+ * processed in step 4 (there, after the neuron's static rows, its plastic rows: the deferred update of each
+ * synapse, then its updated weight into the ring buffer).
  *
  * Poisson sources draw from one Marsaglia JKISS ("KISS64") generator -- the generator of
  * spinn_common's mars_kiss64_seed that SpikeSourcePoisson uses -- and invert a per-source table
@@ -360,6 +364,46 @@ static inline void deliver(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint64
     out->saturations += sat;
 }
 
+/* The plastic rows of presynaptic neuron `pre`, for its spike at `tick` (stdp.h). */
+static void deliver_plastic(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint32_t tick, uint32_t pre,
+                            post_history_t *post, pre_history_t *pre_hist, run_out_t *out) {
+    const uint32_t mask = cfg->ring_mask;
+    for (uint64_t q = cfg->plastic_first[pre]; q < cfg->plastic_first[pre + 1]; q++) {
+        const plastic_row_t *row = &cfg->plastic_rows[q];
+        const stdp_rule_t *r = &cfg->rules[row->rule];
+        pre_history_t *h = &pre_hist[q];
+        const uint32_t last_time = h->time;
+        const trace_t last_trace = h->trace;
+        h->time = tick;
+        h->trace = stdp_bump(stdp_decay(last_trace, tick - last_time, r, 1));
+        const uint32_t first_column = row->type * cfg->n_neurons;
+        out->synaptic_events += row->length;
+        for (uint64_t i = row->begin; i < row->begin + row->length; i++) {
+            const uint32_t column = cfg->plastic_target[i], d = cfg->plastic_delay[i];
+            rb_t *cell = rb + ((tick + d) & mask) * stride + column;
+#if defined(PORTASNN_ARITH_FLOAT)
+            const double w = stdp_update(cfg->plastic_weight[i], tick, last_time, last_trace, d,
+                                         &post[column - first_column], r);
+            cfg->plastic_weight[i] = w;
+            *cell += w;
+#else
+            const int32_t w = stdp_update((int32_t) ((uint32_t) cfg->plastic_weight[i] << row->shift), tick,
+                                          last_time, last_trace, d, &post[column - first_column], r);
+            const uint16_t word = (uint16_t) (w >> row->shift);
+            cfg->plastic_weight[i] = word;
+            uint32_t sum = (uint32_t) *cell + word;
+            if (sum > 0xFFFFu) {
+                sum = 0xFFFFu;
+                out->saturations++;
+                out->plastic_saturations++;
+                if (cfg->sat_columns) cfg->sat_columns[column]++;
+            }
+            *cell = (rb_t) sum;
+#endif
+        }
+    }
+}
+
 /* Inversion with a guide table (Chen & Asau): the count of u, #{thresholds <= u}, lies between
  * the counts at the two ends of u's 2^24-wide bucket; mostly they are equal.  mark[j] is the count
  * at the bucket's start, with bit 31 set where the bucket holds a threshold (the search is
@@ -464,7 +508,10 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
     kiss64_t seeded;
     kiss64_seed(&seeded, cfg->seed);
     kiss_stream_t *rng = malloc(sizeof(kiss_stream_t));
-    if (!states || !rb || !offset || !scratch || !fired || !rng) {
+    /* STDP: post-synaptic histories (entry 0: time 0, trace 0) and the rows' last pre spikes (time 0, trace 0) */
+    post_history_t *post_hist = cfg->n_plastic_rows ? calloc(n_neurons ? n_neurons : 1, sizeof(post_history_t)) : NULL;
+    pre_history_t *pre_hist = cfg->n_plastic_rows ? calloc(cfg->n_plastic_rows, sizeof(pre_history_t)) : NULL;
+    if (!states || !rb || !offset || !scratch || !fired || !rng || (cfg->n_plastic_rows && (!post_hist || !pre_hist))) {
         rc = -3;
         goto done;
     }
@@ -553,6 +600,9 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
 #endif
             for (uint32_t j = 0; j < ns; j++) {
                 uint32_t g = pop->offset + scratch[j];
+                if (post_hist && cfg->post_rule[g] >= 0) {
+                    stdp_post_spike(&post_hist[g], (uint32_t) t, &cfg->rules[cfg->post_rule[g]]);
+                }
                 fired[n_fired++] = g;
                 if (spikes_push(&spikes, (uint32_t) t, g)) {
                     rc = -3;
@@ -624,6 +674,9 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
                 }
             }
             deliver(rb, cfg, stride, t, fired[f], 1, out);
+            if (pre_hist) {
+                deliver_plastic(rb, cfg, stride, (uint32_t) t, fired[f], post_hist, pre_hist, out);
+            }
         }
         while (next_array < cfg->n_array_events && cfg->array_tick[next_array] <= t) {
             if (cfg->array_tick[next_array] == t) {
@@ -657,5 +710,7 @@ done:
     free(src_target);
     free(marks);
     free(rng);
+    free(post_hist);
+    free(pre_hist);
     return rc;
 }

@@ -12,9 +12,10 @@
 
 #include <stddef.h>
 #include "spinn_fixed.h"
+#include "stdp.h"
 
 #define PORTASNN_MAX_SYNAPSE_TYPES 8
-#define PORTASNN_ENGINE_ABI 8
+#define PORTASNN_ENGINE_ABI 9
 
 #if defined(PORTASNN_ARITH_FLOAT)
 typedef double rb_t;      /* ring-buffer slot and synaptic weight: exact doubles */
@@ -103,14 +104,28 @@ typedef struct run_cfg {
      * the summed weight in float builds), pops[p] type s at max_slot[p * PORTASNN_MAX_SYNAPSE_TYPES + s] */
     uint64_t *sat_columns;
     double *max_slot;
+    /* plastic synapses (stdp.h; none if n_plastic_rows == 0): the rows of presynaptic neuron p are
+     * plastic_rows[plastic_first[p] .. plastic_first[p + 1]) (n_neurons + 1 entries: only neurons are plastic
+     * presynaptic); synapse i of a row targets ring-buffer column plastic_target[i] with delay plastic_delay[i];
+     * plastic_weight[i] is its 16-bit word (fixed) or weight (float), updated in place; post_rule[n] is the rule of
+     * neuron n's plastic input (its post-synaptic spike history is kept), -1 if it has none. */
+    uint32_t n_rules, n_plastic_rows;
+    const stdp_rule_t *rules;
+    const plastic_row_t *plastic_rows;
+    const uint64_t *plastic_first;
+    const uint32_t *plastic_target;
+    const uint16_t *plastic_delay;
+    rb_t *plastic_weight;
+    const int32_t *post_rule;
 } run_cfg_t;
 
 typedef struct run_out {
     uint64_t n_spikes;
     uint32_t *spike_tick;      /* malloc'd by the engine; free with portasnn_free */
     uint32_t *spike_neuron;    /* global neuron index */
-    uint64_t saturations;      /* saturated ring-buffer additions */
+    uint64_t saturations;      /* saturated ring-buffer additions (static and plastic) */
     uint64_t synaptic_events;
+    uint64_t plastic_saturations;  /* of them, additions of plastic synapses */
     /* portasnn_run returned PORTASNN_NONFINITE: the first neuron whose state became NaN or infinite
      * (float builds), in the tick nonfinite_tick (the state at the end of that tick) */
     uint64_t nonfinite_tick;

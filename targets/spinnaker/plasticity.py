@@ -1,0 +1,110 @@
+"""Plastic synapses on the spinnaker targets: the rules of a network that sPyNNaker 7.4.1's STDP runs.
+
+``nest:stdp_synapse`` lowers onto sPyNNaker's built-in mechanism (``STDPMechanism``) where the two agree on the
+rule: all-to-all pair timing (``SpikePairRule``, tau_plus, tau_minus) and a weight dependence with
+``mu_plus = mu_minus = 0`` (``AdditiveWeightDependence``) or ``mu_plus = mu_minus = 1``
+(``MultiplicativeWeightDependence``), weights between 0 and ``|Wmax|``. NEST's rule in these two cases:
+
+- additive: potentiation ``dw = lambda * Wmax * K+``, depression ``dw = -alpha * lambda * Wmax * K-``, clamped to
+  [0, Wmax]; sPyNNaker's additive dependence adds ``A_plus * r`` and subtracts ``A_minus * o``, clamped, so
+  ``A_plus = lambda * Wmax``, ``A_minus = alpha * lambda * Wmax`` (weights' units);
+- multiplicative: ``dw = lambda * (Wmax - w) * K+`` and ``dw = -alpha * lambda * w * K-``; sPyNNaker's
+  multiplicative dependence moves by ``(w_max - w) * A_plus * r`` and ``(w - w_min) * A_minus * o``, so
+  ``A_plus = lambda``, ``A_minus = alpha * lambda`` (plain numbers).
+
+Any other ``mu`` is refused (E240), as is a second, different rule onto one population (E260: sPyNNaker keeps one
+STDP rule per post-synaptic population).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from portasnn.errors import NetworkError
+from portasnn.ir.network import Network, Projection, Synapse
+
+NEST_DEFAULTS = {"tau_plus": 20.0, "tau_minus": 20.0, "lambda": 0.01, "alpha": 1.0, "mu_plus": 1.0,
+                 "mu_minus": 1.0, "Wmax": 100.0}  # nest.GetDefaults("stdp_synapse") (tau_minus: the neuron's)
+DEPENDENCES = {0.0: "additive", 1.0: "multiplicative"}
+
+
+@dataclass(frozen=True)
+class PairRule:
+    """One plastic synapse declaration as sPyNNaker's SpikePairRule + a weight dependence. ``wmax``: ``|Wmax|`` in
+    the network's weight unit of the projections using it (mV, pA or nS)."""
+
+    synapse: str
+    dependence: Literal["additive", "multiplicative"]
+    tau_plus: float
+    tau_minus: float
+    lam: float
+    alpha: float
+    wmax: float
+    span: object = field(default=None, compare=False)  # of the synapse declaration
+
+    @property
+    def numbers(self) -> tuple:
+        return (self.dependence, self.tau_plus, self.tau_minus, self.lam, self.alpha, self.wmax)
+
+    def a_plus(self, wmax: float) -> float:
+        """sPyNNaker's A_plus for a maximum weight ``wmax`` in the unit sPyNNaker's weights have."""
+        return self.lam * wmax if self.dependence == "additive" else self.lam
+
+    def a_minus(self, wmax: float) -> float:
+        return self.alpha * self.lam * wmax if self.dependence == "additive" else self.alpha * self.lam
+
+
+def _value(syn: Synapse, name: str) -> float:
+    value = syn.param(name)
+    return NEST_DEFAULTS[name] if value is None else float(value)
+
+
+def pair_rule(net: Network, proj: Projection) -> PairRule:
+    """The rule of plastic projection ``proj``; E240 where sPyNNaker has no matching mechanism."""
+    syn = net.synapse(proj.synapse)
+    span = proj.synapse_span or proj.span
+    mu_plus, mu_minus = _value(syn, "mu_plus"), _value(syn, "mu_minus")
+    if mu_plus != mu_minus or mu_plus not in DEPENDENCES:
+        raise NetworkError(f"synapse {syn.key} (mu_plus = {mu_plus!r}, mu_minus = {mu_minus!r}) has no matching STDP "
+                           "rule in sPyNNaker: it runs additive (mu_plus = mu_minus = 0) and multiplicative "
+                           "(mu_plus = mu_minus = 1) weight dependences only", span=span, code="E240",
+                           construct=f"projection {proj.name}",
+                           hint="set mu_plus and mu_minus both to 0 or both to 1, or run the network on the nest "
+                           "target")
+    return PairRule(syn.key, DEPENDENCES[mu_plus], _value(syn, "tau_plus"),  # type: ignore[arg-type]
+                    _value(syn, "tau_minus"), _value(syn, "lambda"), _value(syn, "alpha"), abs(_value(syn, "Wmax")),
+                    syn.span)
+
+
+S1615_MAX = 65535.99996948242  # the largest s16.15 number
+
+
+def check_range(rule: PairRule, wmax: float, gws: float) -> None:
+    """The numbers sPyNNaker writes as s16.15 (w_max and A_plus/A_minus times the global weight scale, ``wmax`` in
+    sPyNNaker's weight unit) fit it: E262 at the synapse declaration otherwise (sPyNNaker would stop mapping)."""
+    scale = gws if rule.dependence == "additive" else 1.0
+    for name, value in (("Wmax", wmax * gws), ("A_plus", rule.a_plus(wmax) * scale),
+                        ("A_minus", rule.a_minus(wmax) * scale)):
+        if not abs(value) <= S1615_MAX:
+            raise NetworkError(f"synapse {rule.synapse}: {name} becomes {value!r} on SpiNNaker (with the model's "
+                               f"weight scale {gws!r}), outside the s16.15 range of +-65536", span=rule.span,
+                               code="E262", construct=f"synapse {rule.synapse}",
+                               hint="use a smaller Wmax or lambda (weights are in nA for current synapses and uS "
+                               "for conductance synapses on SpiNNaker)")
+
+
+def population_rules(net: Network) -> dict[str, PairRule]:
+    """Per population with plastic input, its one rule; E240/E260 where sPyNNaker cannot run them."""
+    rules: dict[str, tuple[PairRule, Projection]] = {}
+    for proj in net.projections:
+        if not proj.plastic:
+            continue
+        rule = pair_rule(net, proj)
+        seen = rules.setdefault(proj.post, (rule, proj))
+        if seen[0].numbers != rule.numbers:
+            raise NetworkError(f"plastic projections {seen[1].name} (synapse {seen[0].synapse}) and {proj.name} "
+                               f"(synapse {rule.synapse}) onto population {proj.post} have different STDP rules; "
+                               "sPyNNaker runs one rule per post-synaptic population", span=proj.synapse_span or
+                               proj.span, code="E260", construct=f"projection {proj.name}",
+                               hint="use one synapse declaration for all plastic projections onto a population")
+    return {post: rule for post, (rule, _) in rules.items()}

@@ -1,0 +1,187 @@
+/*
+ * stdp.h -- plastic synapses of the spinnaker-host engine: sPyNNaker 7.4.1's STDP "MAD" processing with the
+ * pair rule (SpikePairRule) and an additive or multiplicative weight dependence, written from its documented
+ * behaviour (notes/plasticity.md):
+ *
+ *   - a post-synaptic spike of neuron n at tick t goes into n's history of MAX_POST entries (entry 0 a
+ *     placeholder at time 0 with trace 0; when full, the oldest real entry is dropped) with the post trace
+ *     o = decay(o_last, t - t_last) + 1;
+ *   - a pre-synaptic spike at tick t (the send tick) updates every synapse of its row, deferred: with the row's
+ *     last pre spike (t_l, r_l) and the synapse's delay d, each post spike p of the history with
+ *     t_l - d < p.t <= t - d potentiates by r_l decayed over p.t + d - t_l; then, if the neuron has ever spiked,
+ *     the last post spike q with q.t <= t - d depresses by q.o decayed over t - (q.t + d); the updated weight
+ *     goes into the ring buffer at t + d (16-bit, saturating) and is stored; the row's pre trace becomes
+ *     r = decay(r_l, t - t_l) + 1;
+ *   - fixed point: traces int16 s4.11 (1 = 2048), decay = trace * LUT[dt] >> 11 (16 x 16 signed, floor), LUT
+ *     entries floor(2048 exp(-i dt / tau)), 0 beyond the table; weights s16.15 from the 16-bit word shifted left by
+ *     the ring-buffer shift, updated by w -/+= A * (trace << 4) (accum multiply, floor), stored as w >> shift in 16
+ *     bits;
+ *   - PORTASNN_ARITH_FLOAT: the same algorithm in exact doubles (exp, no table, no 16-bit truncation).
+ *
+ * Times are ticks (uint32, as on the chip, so that t - (q.t + d) wraps where it does there).
+ */
+#ifndef PORTASNN_STDP_H
+#define PORTASNN_STDP_H
+
+#include <math.h>
+#include <stdint.h>
+
+#define STDP_MAX_POST 16
+#define STDP_ONE 2048
+
+#if defined(PORTASNN_ARITH_FLOAT)
+typedef double trace_t;
+typedef double stdp_weight_t;   /* a weight in ring-buffer input units (model units x global weight scale) */
+#else
+typedef int16_t trace_t;
+typedef int32_t stdp_weight_t;  /* raw s16.15 */
+#endif
+
+/* One pair rule with its weight dependence (one per post-synaptic population). */
+typedef struct stdp_rule {
+    uint32_t multiplicative;          /* 0: additive (clamped to [w_min, w_max]), 1: multiplicative */
+    uint32_t plus_size, minus_size;   /* LUT lengths (fixed point) */
+    int32_t w_min, w_max, a2_plus, a2_minus;  /* raw s16.15 (fixed point) */
+    const int16_t *plus_lut, *minus_lut;
+    double f_w_min, f_w_max, f_a2_plus, f_a2_minus;  /* float builds */
+    double plus_per_tick, minus_per_tick;             /* dt / tau (float builds) */
+} stdp_rule_t;
+
+/* The plastic synapses of one projection from one presynaptic neuron: synapses [begin, begin + length) of the
+ * plastic arrays, all onto synapse type `type` of a population whose ring-buffer shift for it is `shift`. */
+typedef struct plastic_row {
+    uint64_t begin;
+    uint32_t length, rule, shift, type;
+} plastic_row_t;
+
+typedef struct post_history {
+    uint32_t count_minus_one;
+    uint32_t times[STDP_MAX_POST];
+    trace_t traces[STDP_MAX_POST];
+} post_history_t;
+
+typedef struct pre_history {
+    uint32_t time;
+    trace_t trace;
+} pre_history_t;
+
+#if defined(PORTASNN_ARITH_FLOAT)
+static inline trace_t stdp_decay(trace_t trace, uint32_t dt, const stdp_rule_t *r, int plus) {
+    return trace * exp(-(double) dt * (plus ? r->plus_per_tick : r->minus_per_tick));
+}
+
+static inline trace_t stdp_bump(trace_t decayed) { return decayed + 1.0; }
+#else
+/* the LUT entry of dt, 0 past the table's end */
+static inline int32_t stdp_lut(uint32_t dt, const int16_t *lut, uint32_t size) {
+    return dt < size ? (int32_t) lut[dt] : 0;
+}
+
+/* __smulbb(a, b) >> 11: the low halves multiplied as signed 16-bit numbers, arithmetic shift */
+static inline int32_t stdp_mul16(int32_t a, int32_t b) {
+    return ((int32_t) (int16_t) a * (int32_t) (int16_t) b) >> 11;
+}
+
+static inline trace_t stdp_decay(trace_t trace, uint32_t dt, const stdp_rule_t *r, int plus) {
+    return (trace_t) stdp_mul16(trace, plus ? stdp_lut(dt, r->plus_lut, r->plus_size)
+                                            : stdp_lut(dt, r->minus_lut, r->minus_size));
+}
+
+static inline trace_t stdp_bump(trace_t decayed) { return (trace_t) ((int32_t) decayed + STDP_ONE); }
+
+/* accum a * accum b on ARM: floor(A B / 2^15), wrapped to 32 bits */
+static inline int32_t stdp_accum_mul(int32_t a, int32_t b) {
+    return (int32_t) (uint32_t) (uint64_t) (((int64_t) a * (int64_t) b) >> 15);
+}
+
+/* mul_accum_fixed(a, f) = a * kbits(f << 4) */
+static inline int32_t stdp_mul_accum_fixed(int32_t a, int32_t f) {
+    return stdp_accum_mul(a, (int32_t) ((uint32_t) f << 4));
+}
+#endif
+
+static inline void stdp_post_spike(post_history_t *h, uint32_t time, const stdp_rule_t *r) {
+    const trace_t trace = stdp_bump(stdp_decay(h->traces[h->count_minus_one], time - h->times[h->count_minus_one],
+                                               r, 0));
+    if (h->count_minus_one < STDP_MAX_POST - 1) {
+        h->count_minus_one++;
+        h->times[h->count_minus_one] = time;
+        h->traces[h->count_minus_one] = trace;
+    } else {  /* full: the oldest real entry (1) is lost, the placeholder (0) stays */
+        for (uint32_t e = 2; e < STDP_MAX_POST; e++) {
+            h->times[e - 1] = h->times[e];
+            h->traces[e - 1] = h->traces[e];
+        }
+        h->times[STDP_MAX_POST - 1] = time;
+        h->traces[STDP_MAX_POST - 1] = trace;
+    }
+}
+
+static inline stdp_weight_t stdp_depress(stdp_weight_t w, trace_t o, const stdp_rule_t *r) {
+#if defined(PORTASNN_ARITH_FLOAT)
+    if (r->multiplicative) {
+        return w - (w - r->f_w_min) * r->f_a2_minus * o;
+    }
+    w -= r->f_a2_minus * o;
+    return w > r->f_w_min ? w : r->f_w_min;
+#else
+    const int32_t f = (int32_t) o;
+    if (r->multiplicative) {
+        return (int32_t) ((uint32_t) w
+                          - (uint32_t) stdp_mul_accum_fixed(stdp_accum_mul((int32_t) ((uint32_t) w - (uint32_t) r->w_min),
+                                                                           r->a2_minus), f));
+    }
+    w = (int32_t) ((uint32_t) w - (uint32_t) stdp_mul_accum_fixed(r->a2_minus, f));
+    return w > r->w_min ? w : r->w_min;
+#endif
+}
+
+static inline stdp_weight_t stdp_potentiate(stdp_weight_t w, trace_t rr, const stdp_rule_t *r) {
+#if defined(PORTASNN_ARITH_FLOAT)
+    if (r->multiplicative) {
+        return w + (r->f_w_max - w) * r->f_a2_plus * rr;
+    }
+    w += r->f_a2_plus * rr;
+    return w < r->f_w_max ? w : r->f_w_max;
+#else
+    const int32_t f = (int32_t) rr;
+    if (r->multiplicative) {
+        return (int32_t) ((uint32_t) w
+                          + (uint32_t) stdp_mul_accum_fixed(stdp_accum_mul((int32_t) ((uint32_t) r->w_max - (uint32_t) w),
+                                                                           r->a2_plus), f));
+    }
+    w = (int32_t) ((uint32_t) w + (uint32_t) stdp_mul_accum_fixed(r->a2_plus, f));
+    return w < r->w_max ? w : r->w_max;
+#endif
+}
+
+/* The deferred update of one synapse (weight w in s16.15 or units) for a pre spike at `time` whose row's previous
+ * pre spike was (last_time, last_trace), with delay d; returns the new weight. */
+static inline stdp_weight_t stdp_update(stdp_weight_t w, uint32_t time, uint32_t last_time, trace_t last_trace,
+                                        uint32_t d, const post_history_t *h, const stdp_rule_t *r) {
+    const uint32_t begin = last_time >= d ? last_time - d : 0;
+    const uint32_t end = time >= d ? time - d : 0;
+    /* prev: the last real entry at or before `begin` (index 0, the placeholder, if none) */
+    uint32_t k = h->count_minus_one;
+    while (k > 0 && h->times[k] > begin) {
+        k--;
+    }
+    int valid = k > 0;
+    uint32_t prev_time = h->times[k];
+    trace_t prev_trace = h->traces[k];
+    for (uint32_t e = k + 1; e <= h->count_minus_one && h->times[e] <= end; e++) {
+        const uint32_t since_pre = h->times[e] + d - last_time;
+        if (since_pre > 0) {
+            w = stdp_potentiate(w, stdp_decay(last_trace, since_pre, r, 1), r);
+        }
+        prev_time = h->times[e];
+        prev_trace = h->traces[e];
+        valid = 1;
+    }
+    if (valid) {
+        w = stdp_depress(w, stdp_decay(prev_trace, time - (prev_time + d), r, 0), r);
+    }
+    return w;
+}
+
+#endif /* PORTASNN_STDP_H */
