@@ -358,6 +358,27 @@ _ALL: tuple[Code, ...] = (
        "sPyNNaker's IF_curr_delta turns a weight w into a current w / dt through R = tau_m / cm, so the membrane "
        "jumps by about w / cm (cm in nF), where NEST's iaf_psc_delta jumps by w. Use cm = 1 nF (PyNN's default) "
        "so that both mean the same network.", "spinnaker"),
+    # ---- E285-E299: portasnn.pynn, the PyNN backend (the script's file:line leads the message) -----------
+    _c("E285", "second run() of a PyNN script",
+       "portasnn.pynn lowers the network to one portasnn program at run() and runs it from t = 0 to the end, so a "
+       "run() continuing an earlier one is not supported yet. Run the whole duration in one run(), or call "
+       "sim.reset() between runs (each run then starts again from t = 0).", "pynn"),
+    _c("E286", "PyNN cell type not emulated on the chosen target",
+       "The script's population uses a standard cell type that portasnn runs only on nest (spinnaker-host "
+       "emulates sPyNNaker's IF_curr_exp and IF_curr_delta). Use one of those cell types, or setup(target='nest').",
+       "pynn"),
+    _c("E287", "initial value of an unknown state variable",
+       "initialize() (or initial_values=) names a variable that is not a state variable portasnn can set for this "
+       "cell type. Initialise only the cell type's state variables (e.g. v, isyn_exc, isyn_inh).", "pynn"),
+    _c("E288", "projection onto a spike source",
+       "A Projection's postsynaptic side is a SpikeSourceArray or SpikeSourcePoisson population, which takes no "
+       "input. Project onto a population of neurons.", "pynn"),
+    _c("E289", "receptor type portasnn.pynn does not know",
+       "A Projection's receptor_type is neither 'excitatory' nor 'inhibitory', the receptors of PyNN's standard "
+       "cell types that portasnn maps. Use one of those two.", "pynn"),
+    _c("E290", "unknown target for portasnn.pynn",
+       "setup(target=...) (or the command line's --target) names a target portasnn.pynn cannot run a script on. "
+       "Use 'nest' or 'spinnaker-host'.", "pynn", "cli"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),
