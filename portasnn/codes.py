@@ -379,6 +379,10 @@ _ALL: tuple[Code, ...] = (
     _c("E290", "unknown target for portasnn.pynn",
        "setup(target=...) (or the command line's --target) names a target portasnn.pynn cannot run a script on. "
        "Use 'nest' or 'spinnaker-host'.", "pynn", "cli"),
+    _c("E291", "PyNN script failed or ran nothing",
+       "portasnn run/compare ran a PyNN script that raised an error, exited with a non-zero status or never called "
+       "sim.run(). The message names the script's line; run the script with python to see the whole traceback.",
+       "pynn", "cli"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),

@@ -70,9 +70,18 @@ def _split(pre_proj, indices):
 
 def run_network(state, tstop: float):
     """Build the program from ``state`` (populations and projections), run it, return its Results."""
-    from portasnn.builder import Network, from_file
     from portasnn.results import read_results
     from portasnn.run import run as run_program
+
+    net = build_network(state, tstop)
+    outdir = state.next_outdir()
+    run_program(net, target=state.target, outdir=outdir, progress=False)
+    return read_results(outdir)
+
+
+def build_network(state, tstop: float):
+    """The network IR of what ``state`` holds, to run from 0 to ``tstop`` ms."""
+    from portasnn.builder import Network, from_file
     from portasnn.pynn.standardmodels import SpikeSourceArray, SpikeSourcePoisson
 
     target = state.target
@@ -137,9 +146,8 @@ def run_network(state, tstop: float):
     # one step more than asked: PyNN's signals end with a sample at t = tstop (portasnn's at tstop - dt); spikes
     # after tstop are dropped when read back
     net.simulate(round(tstop + state.dt, 9), resolution=state.dt, seed=state.seed)
-    outdir = state.next_outdir()
-    run_program(net.ir(), target=target, outdir=outdir, progress=False)
-    return read_results(outdir)
+    state.network = net.ir()
+    return state.network
 
 
 def _poisson_trains(pop, tstop: float, rng: np.random.Generator, dt: float) -> list[np.ndarray]:

@@ -51,6 +51,7 @@ class State(common.control.BaseState):
         self.target = "nest"
         self.outdir: Path | None = None
         self.seed = 1
+        self.capture = False  # portasnn.pynn.script.capture: stop at run() with the network
         self.clear()
 
     def clear(self) -> None:
@@ -76,7 +77,7 @@ class State(common.control.BaseState):
         self.run_until(self.t + simtime)
 
     def run_until(self, tstop: float) -> None:
-        from portasnn.pynn.lowering import run_network
+        from portasnn.pynn.lowering import build_network, run_network
 
         if self.results is not None:
             from portasnn.pynn.errors import refuse
@@ -87,6 +88,10 @@ class State(common.control.BaseState):
         if tstop <= 0:
             self.t = 0.0
             return
+        if self.capture:
+            from portasnn.pynn.script import _Captured
+
+            raise _Captured(build_network(self, float(tstop)))
         self.results = run_network(self, float(tstop))
         self.t = float(tstop)
         self.running = True
