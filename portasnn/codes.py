@@ -383,6 +383,9 @@ _ALL: tuple[Code, ...] = (
        "portasnn run/compare ran a PyNN script that raised an error, exited with a non-zero status or never called "
        "sim.run(). The message names the script's line; run the script with python to see the whole traceback.",
        "pynn", "cli"),
+    _c("E292", "run option that does not apply to the subject",
+       "--set, --seed, --processes and --threads apply to a .pnet network, and words after `--` to a PyNN script's "
+       "own command line. Give a script's settings in the script (e.g. sim.setup(..., seed=N)).", "cli"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),

@@ -52,7 +52,10 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
         result = _run_script(network, target, outdir, script_args, (sets, seed, processes, threads))
     else:
         if script_args:
-            raise click.UsageError(f"unexpected arguments {' '.join(script_args)} (only a PyNN script takes them)")
+            from portasnn.errors import UsageError
+
+            raise UsageError(f"unexpected arguments {' '.join(script_args)}", code="E292",
+                             hint="words after `--` are a PyNN script's own command line; a .pnet takes --set")
         result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
                               progress=not as_json, command=command, processes=processes, threads=threads,
                               options=options_from(numerics, target))
@@ -82,7 +85,7 @@ def _run_script(script: str, target: str, outdir: str | None, args: tuple[str, .
 
     if any(x not in (None, ()) for x in unsupported):
         raise UsageError("--set, --seed, --processes and --threads apply to .pnet networks, not to a PyNN script",
-                         code="E291", hint="give the seed in the script: sim.setup(..., seed=N)")
+                         code="E292", hint="give the seed in the script: sim.setup(..., seed=N)")
     if outdir is None:
         import datetime as dt
 
