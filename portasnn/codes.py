@@ -386,6 +386,10 @@ _ALL: tuple[Code, ...] = (
     _c("E292", "run option that does not apply to the subject",
        "--set, --seed, --processes and --threads apply to a .pnet network, and words after `--` to a PyNN script's "
        "own command line. Give a script's settings in the script (e.g. sim.setup(..., seed=N)).", "cli"),
+    _c("W285", "spike times between time steps",
+       "A SpikeSourceArray of the script has spike times that are not multiples of the time step; portasnn moves "
+       "each to the end of the step it falls in, where pyNN.nest (precise spike_generator, grid-based cells) and "
+       "sPyNNaker also let it act. Give times on the grid to silence this.", "pynn"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),

@@ -109,7 +109,8 @@ def build_network(state, tstop: float):
         if cell is None:
             pop.ir_name = None
             if isinstance(pop.celltype, SpikeSourceArray):
-                state.sources[id(pop)] = [np.asarray(s.value, float) for s in pop._parameters["spike_times"]]
+                state.sources[id(pop)] = _on_grid([np.asarray(s.value, float) for s in pop._parameters["spike_times"]],
+                                                  state.dt, pop)
             continue
         if target in SPYNNAKER_TARGETS and not cell.spynnaker:
             raise refuse("E286", f"{cell.name} (population {pop.label!r}) cannot run on {target}: portasnn "
@@ -148,6 +149,24 @@ def build_network(state, tstop: float):
     net.simulate(round(tstop + state.dt, 9), resolution=state.dt, seed=state.seed)
     state.network = net.ir()
     return state.network
+
+
+def _on_grid(trains: list[np.ndarray], dt: float, pop) -> list[np.ndarray]:
+    """Spike times moved up to the time grid (W285 says how many moved): a time between two steps takes effect
+    at the step that ends after it, as pyNN.nest's precise spike_generator feeds its grid-based cells and as
+    sPyNNaker's SpikeSourceArray sends it."""
+    from portasnn.errors import warn
+
+    out, moved = [], 0
+    for times in trains:
+        grid = np.round(np.ceil(np.round(times / dt, 6)) * dt, 9)
+        moved += int(np.sum(np.abs(grid - times) > 1e-9))
+        out.append(grid)
+    if moved:
+        warn(f"{pop.created_at}: {moved} spike time(s) of {pop.label!r} lie between time steps of {dt} ms; each "
+             "takes effect at the step that ends after it (as pyNN.nest and sPyNNaker deliver them to grid-based "
+             "cells)", code="W285")
+    return out
 
 
 def _poisson_trains(pop, tstop: float, rng: np.random.Generator, dt: float) -> list[np.ndarray]:

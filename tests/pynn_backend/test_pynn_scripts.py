@@ -127,3 +127,30 @@ def test_parameters_read_back_in_pynn_units():
     assert p._parameters["cm"] == pytest.approx(500.0)  # native: the IR's pF
     with pytest.raises(pynn_errors.NonExistentParameterError):
         sim.IF_curr_exp(tau_x=3.0)
+
+
+def _one_cell_spikes(times: list[float]) -> np.ndarray:
+    sim.setup(timestep=0.1, target="nest")
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=times))
+    cell = sim.Population(1, sim.IF_curr_exp(tau_m=10.0))
+    sim.Projection(src, cell, sim.AllToAllConnector(), sim.StaticSynapse(weight=3.0, delay=1.0))
+    cell.record("v")
+    sim.run(40.0)
+    return cell.get_data().segments[0].analogsignals[0].magnitude[:, 0]
+
+
+def test_spike_times_between_steps_move_to_the_grid_with_a_warning():
+    """issue 14 items 1 and 6: off-grid spike times are said (W285, naming the script line) and act at the end
+    of their step: the same trace as the times written on the grid (ceil), which is no warning."""
+    from portasnn.errors import PortasnnWarning
+
+    with pytest.warns(PortasnnWarning, match=r"W285.*test_pynn_scripts.py:\d+: 2 spike time") as record:
+        off = _one_cell_spikes([5.03, 12.0, 20.071])
+    assert len(record) == 1
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PortasnnWarning)
+        on = _one_cell_spikes([5.1, 12.0, 20.1])
+    np.testing.assert_array_equal(off, on)
+    assert not np.array_equal(on, _one_cell_spikes([5.0, 12.0, 20.0]))  # the rounding direction matters
