@@ -386,6 +386,10 @@ _ALL: tuple[Code, ...] = (
     _c("E292", "run option that does not apply to the subject",
        "--set, --seed, --processes and --threads apply to a .pnet network, and words after `--` to a PyNN script's "
        "own command line. Give a script's settings in the script (e.g. sim.setup(..., seed=N)).", "cli"),
+    _c("E293", "PyNN construct portasnn.pynn does not provide yet",
+       "The script uses a cell type, current source or synapse type of PyNN's standard library that portasnn.pynn "
+       "does not map yet (e.g. IF_cond_alpha, DCSource, TsodyksMarkramSynapse). Use the supported ones it lists, or "
+       "run the script with pyNN.nest.", "pynn"),
     _c("W285", "spike times between time steps",
        "A SpikeSourceArray of the script has spike times that are not multiples of the time step; portasnn moves "
        "each to the end of the step it falls in, where pyNN.nest (precise spike_generator, grid-based cells) and "

@@ -29,7 +29,22 @@ from portasnn.pynn.standardmodels import (IF_cond_exp, IF_curr_alpha, IF_curr_de
                                           SpikeSourceArray, SpikeSourcePoisson, StaticSynapse)
 
 
+def __getattr__(name: str):
+    """A name of PyNN's standard library this backend does not provide yet: E293 at the script's line."""
+    from pyNN import connectors as _connectors
+    from pyNN.standardmodels import cells as _cells, electrodes as _electrodes, synapses as _synapses
+
+    from portasnn.pynn.errors import NotSupportedError, refuse
+    from portasnn.pynn.simulator import where
+
+    if not name.startswith("_") and any(hasattr(m, name) for m in (_cells, _electrodes, _synapses, _connectors)):
+        raise refuse("E293", f"portasnn.pynn does not provide PyNN's {name} yet", where(),
+                     hint="supported: " + ", ".join(list_standard_models()) + ", StaticSynapse, the connectors of "
+                     "pyNN.connectors; run this script with pyNN.nest for the rest", cls=NotSupportedError)
+    raise AttributeError(f"module 'portasnn.pynn' has no attribute {name!r}")
+
+
 def list_standard_models() -> list[str]:
     """The StandardCellType classes this backend runs."""
     return [obj.__name__ for obj in globals().values()
-            if isinstance(obj, type) and issubclass(obj, StandardCellType)]
+            if isinstance(obj, type) and issubclass(obj, StandardCellType) and obj is not StandardCellType]

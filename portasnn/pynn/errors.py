@@ -11,6 +11,10 @@ class NotExpressibleError(UsageError, pynn_errors.NoModelAvailableError):
     """A construct of the script that portasnn.pynn cannot run (faithfully) on the chosen target."""
 
 
+class NotSupportedError(UsageError, AttributeError):
+    """A name of PyNN's API that portasnn.pynn does not provide yet (an AttributeError, so hasattr() is False)."""
+
+
 class PortasnnInvalidParameterValueError(UsageError, pynn_errors.InvalidParameterValueError):
     """A parameter value portasnn.pynn cannot pass on (PyNN's InvalidParameterValueError)."""
 

@@ -154,3 +154,17 @@ def test_spike_times_between_steps_move_to_the_grid_with_a_warning():
         on = _one_cell_spikes([5.1, 12.0, 20.1])
     np.testing.assert_array_equal(off, on)
     assert not np.array_equal(on, _one_cell_spikes([5.0, 12.0, 20.0]))  # the rounding direction matters
+
+
+def test_unsupported_pynn_name_is_e293_at_the_script_line(tmp_path):
+    """issue 14 item 6: a PyNN cell type or current source portasnn.pynn lacks is refused where the script names
+    it (E293), and hasattr() stays False for it (scripts probe backends that way)."""
+    from portasnn.pynn.errors import NotSupportedError
+
+    assert not hasattr(sim, "DCSource") and hasattr(sim, "IF_curr_exp")
+    script = tmp_path / "uses_alpha.py"
+    script.write_text("import portasnn.pynn as sim\nsim.setup()\ncells = sim.Population(2, sim.IF_cond_alpha())\n")
+    with pytest.raises(NotSupportedError) as info:
+        runpy.run_path(str(script), run_name="__main__")
+    assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "IF_cond_alpha" in str(info.value)
+    assert "IF_cond_exp" in info.value.hint and "StandardCellType" not in info.value.hint
