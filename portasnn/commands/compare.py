@@ -101,7 +101,8 @@ def compare(ctx: click.Context, subject: Path | None, targets: str | None, resul
     if subject is not None and subject.suffix == ".py":  # a PyNN script (issue 14 item 4)
         from portasnn.pynn.script import capture
 
-        subject = capture(subject, (target_list or ["nest"])[0].split(":")[0])
+        bases = list(dict.fromkeys(t.split(":")[0] for t in (target_list or ["nest", "spinnaker-host"])))
+        subject = [capture(subject, base) for base in bases][0]  # each target's refusals at the script's line
     with err.status("comparing") as status:
         report = run_compare(subject, targets=target_list, results=arms or None, outdir=outdir, seeds=seeds,
                              tolerances=tolerances, overrides=_sets(sets), progress=status.update, options=options)

@@ -70,3 +70,13 @@ def test_compare_script(tmp_path):
     assert done.returncode in (0, 1), done.stderr[-2000:]  # 1: a Fail verdict, still a report
     metrics = json.loads((tmp_path / "cmp" / "metrics.json").read_text())
     assert "cells" in json.dumps(metrics) and (tmp_path / "cmp" / "report.md").is_file()
+
+
+def test_compare_refuses_at_the_script_line(tmp_path):
+    """issue 14 items 4 and 6: compare checks the script for every target it names, so IF_curr_alpha is refused
+    with the script's line (E286), not later by the emulator."""
+    script = tmp_path / "alpha.py"
+    script.write_text((SCRIPTS / "refused_alpha.py").read_text().replace('target="spinnaker-host"', 'target="nest"'))
+    done = _cli("compare", str(script), "--targets", "nest,spinnaker-host", "-o", str(tmp_path / "cmp"),
+                cwd=tmp_path)
+    assert done.returncode == 2 and "E286" in done.stderr and "alpha.py:4" in done.stderr, done.stderr[-2000:]

@@ -168,3 +168,10 @@ def test_unsupported_pynn_name_is_e293_at_the_script_line(tmp_path):
         runpy.run_path(str(script), run_name="__main__")
     assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "IF_cond_alpha" in str(info.value)
     assert "IF_cond_exp" in info.value.hint and "StandardCellType" not in info.value.hint
+
+
+def test_unknown_target_is_e290():
+    """issue 14 item 6: setup() names the targets portasnn.pynn runs on (the board is not one yet)."""
+    with pytest.raises(NotExpressibleError) as info:
+        sim.setup(timestep=0.1, target="spinnaker")
+    assert info.value.code == "E290" and "test_pynn_scripts.py:" in str(info.value)
