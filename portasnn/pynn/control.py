@@ -55,7 +55,9 @@ def end(compatible_output: bool = True) -> None:
 def _next_outdir(self) -> Path:
     """The results directory of the next run: outdir (outdir/run2, ... after reset()) or a temporary one."""
     if self.outdir is None:
-        return Path(tempfile.mkdtemp(prefix="portasnn-pynn-results-")) / "results"
+        from portasnn.pynn.lowering import scratch
+
+        return Path(tempfile.mkdtemp(prefix="results-", dir=scratch())) / "results"
     return self.outdir if self.segment_counter == 0 else self.outdir / f"segment{self.segment_counter:03d}"
 
 

@@ -28,6 +28,21 @@ from portasnn.pynn.errors import refuse
 SPYNNAKER_TARGETS = ("spinnaker-host",)
 
 
+_SCRATCH: list[Path] = []
+
+
+def scratch() -> Path:
+    """This process's directory for connection and parameter files (and results of runs without an outdir);
+    removed when the process ends (the results were read into memory by then)."""
+    if not _SCRATCH:
+        import atexit
+        import shutil
+
+        _SCRATCH.append(Path(tempfile.mkdtemp(prefix="portasnn-pynn-")))
+        atexit.register(shutil.rmtree, _SCRATCH[0], True)
+    return _SCRATCH[0]
+
+
 def _ir_name(label: str, taken: set[str]) -> str:
     base = re.sub(r"[^A-Za-z0-9_]", "_", label) or "pop"
     base = re.sub(r"_+", "_", base)
@@ -85,7 +100,7 @@ def build_network(state, tstop: float):
     from portasnn.pynn.standardmodels import SpikeSourceArray, SpikeSourcePoisson
 
     target = state.target
-    work = Path(tempfile.mkdtemp(prefix="portasnn-pynn-"))
+    work = Path(tempfile.mkdtemp(prefix="connections-", dir=scratch()))
     net = Network(state.network_name)
     taken: set[str] = set()
     models: dict[str, str] = {}
