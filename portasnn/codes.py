@@ -394,6 +394,10 @@ _ALL: tuple[Code, ...] = (
        "A SpikeSourceArray of the script has spike times that are not multiples of the time step; portasnn moves "
        "each to the end of the step it falls in, where pyNN.nest (precise spike_generator, grid-based cells) and "
        "sPyNNaker also let it act. Give times on the grid to silence this.", "pynn"),
+    _c("W286", "positive inhibitory weight onto a current-based cell",
+       "PyNN writes inhibitory weights of current-based cells as negative numbers; portasnn.pynn takes a positive "
+       "one as inhibitory too (as sPyNNaker does), where pyNN.nest would pass it to NEST as excitatory. Write the "
+       "weight negative to mean the same on every backend.", "pynn"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),

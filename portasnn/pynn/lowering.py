@@ -220,6 +220,12 @@ def _lower_connections(net, state, conns, work: Path, from_file) -> None:
         if receptor not in ("excitatory", "inhibitory"):
             raise refuse("E289", f"receptor_type {receptor!r} is not supported by portasnn.pynn",
                          proj.created_at, hint="use receptor_type='excitatory' or 'inhibitory'")
+        if receptor == "inhibitory" and rows and CELL_TYPES[type(rows[0][2].celltype).__name__].weight_unit != "nS" \
+                and any(r[4] > 0 for r in rows):
+            from portasnn.errors import warn
+
+            warn(f"{proj.created_at}: positive weights onto the inhibitory receptor of a current-based cell act "
+                 "inhibitorily here (as on sPyNNaker); pyNN.nest would make them excitatory", code="W286")
         groups: dict[tuple, list] = defaultdict(list)
         for r in rows:
             groups[(id(r[0]), id(r[2]))].append(r)
