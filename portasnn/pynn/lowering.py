@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from portasnn.errors import PortasnnError
 from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT
 from portasnn.ir.printer import is_name
 from portasnn.pynn.errors import refuse
@@ -90,8 +91,25 @@ def run_network(state, tstop: float):
 
     net = build_network(state, tstop)
     outdir = state.next_outdir()
-    run_program(net, target=state.target, outdir=outdir, progress=False)
+    try:
+        run_program(net, target=state.target, outdir=outdir, progress=False)
+    except PortasnnError as exc:
+        raise _in_script(exc, state) from None
     return read_results(outdir)
+
+
+def _in_script(exc: PortasnnError, state) -> PortasnnError:
+    """A target's refusal of the lowered program, said at the script's line that made the population it names
+    (the refusal has no .pnet line to name)."""
+    if exc.span is not None:
+        return exc
+    for pop in state.populations:
+        name = getattr(pop, "ir_name", None)
+        if name and re.search(rf"\b{re.escape(name)}\b", exc.message):
+            out = type(exc)(f"{pop.created_at}: {exc.message}", hint=exc.hint, code=exc.code,
+                            construct=exc.construct)
+            return out
+    return exc
 
 
 def build_network(state, tstop: float):

@@ -175,3 +175,17 @@ def test_unknown_target_is_e290():
     with pytest.raises(NotExpressibleError) as info:
         sim.setup(timestep=0.1, target="spinnaker")
     assert info.value.code == "E290" and "test_pynn_scripts.py:" in str(info.value)
+
+
+def test_target_refusal_names_the_script_line(tmp_path):
+    """issue 14 item 6: a refusal by the target itself (E284: IF_curr_delta with cm != 1 nF on spinnaker-host)
+    names the script's line that created the population."""
+    from portasnn.errors import PortasnnError
+
+    script = tmp_path / "delta_cm.py"
+    script.write_text('import portasnn.pynn as sim\nsim.setup(timestep=0.1, target="spinnaker-host")\n'
+                      'cells = sim.Population(4, sim.IF_curr_delta(cm=0.5), label="dcells")\n'
+                      'cells.record("spikes")\nsim.run(50.0)\n')
+    with pytest.raises(PortasnnError) as info:
+        runpy.run_path(str(script), run_name="__main__")
+    assert info.value.code == "E284" and str(info.value.message).startswith(f"{script}:3: ")
