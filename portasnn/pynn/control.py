@@ -53,12 +53,14 @@ def end(compatible_output: bool = True) -> None:
 
 
 def _next_outdir(self) -> Path:
-    """The results directory of the next run: outdir (outdir/run2, ... after reset()) or a temporary one."""
+    """The results directory of the next run: outdir (after reset(): outdir-segment001, ...) or a temporary one."""
     if self.outdir is None:
         from portasnn.pynn.lowering import scratch
 
         return Path(tempfile.mkdtemp(prefix="results-", dir=scratch())) / "results"
-    return self.outdir if self.segment_counter == 0 else self.outdir / f"segment{self.segment_counter:03d}"
+    if self.segment_counter == 0:
+        return self.outdir
+    return self.outdir.with_name(f"{self.outdir.name}-segment{self.segment_counter:03d}")
 
 
 simulator.State.next_outdir = _next_outdir

@@ -80,3 +80,19 @@ def test_compare_refuses_at_the_script_line(tmp_path):
     done = _cli("compare", str(script), "--targets", "nest,spinnaker-host", "-o", str(tmp_path / "cmp"),
                 cwd=tmp_path)
     assert done.returncode == 2 and "E286" in done.stderr and "alpha.py:4" in done.stderr, done.stderr[-2000:]
+
+
+def test_run_after_reset_writes_a_sibling_results_directory(tmp_path):
+    """issue 14 items 1 and 4: -o DIR holds the first run's results, a run after reset() DIR-segment001 (same
+    spikes: each run starts from t = 0)."""
+    script = tmp_path / "twice.py"
+    script.write_text('import portasnn.pynn as sim\nsim.setup(timestep=0.1)\n'
+                      'cells = sim.Population(3, sim.IF_curr_exp(i_offset=[1.0, 1.5, 2.0]), label="cells")\n'
+                      'cells.record("spikes")\nsim.run(60.0)\nsim.reset()\nsim.run(60.0)\n')
+    done = _cli("run", str(script), "-o", str(tmp_path / "out"), "--no-plots", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    first, second = read_results(tmp_path / "out"), read_results(tmp_path / "out-segment001")
+    assert first.spikes["cells"][1].size > 5
+    for a, b in zip(first.spikes["cells"], second.spikes["cells"]):
+        np.testing.assert_array_equal(a, b)
+    assert not (tmp_path / "out" / "segment001").exists()  # the first results directory stays as written
