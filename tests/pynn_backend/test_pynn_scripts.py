@@ -2,10 +2,7 @@
 Python-drawn connector, refusals naming the script's line, reset(), and `portasnn run`/`compare` on scripts."""
 from __future__ import annotations
 
-import json
 import runpy
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -18,13 +15,11 @@ from portasnn.pynn.simulator import state
 from pyNN import errors as pynn_errors
 
 SCRIPTS = Path(__file__).parent / "scripts"
-PORTASNN = [sys.executable, "-m", "portasnn.cli"]
 
 
 def _run_script(name: str, target: str = "nest") -> dict:
-    text = (SCRIPTS / name).read_text().replace('target="nest"', f'target="{target}"')
-    return runpy.run_path(str(SCRIPTS / name), run_name="__main__") if target == "nest" else \
-        _exec(text, SCRIPTS / name)
+    """Run a script of scripts/ in this process (on ``target``); its globals."""
+    return _exec((SCRIPTS / name).read_text().replace('target="nest"', f'target="{target}"'), SCRIPTS / name)
 
 
 def _exec(text: str, path: Path) -> dict:
