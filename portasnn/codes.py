@@ -358,6 +358,46 @@ _ALL: tuple[Code, ...] = (
        "sPyNNaker's IF_curr_delta turns a weight w into a current w / dt through R = tau_m / cm, so the membrane "
        "jumps by about w / cm (cm in nF), where NEST's iaf_psc_delta jumps by w. Use cm = 1 nF (PyNN's default) "
        "so that both mean the same network.", "spinnaker"),
+    # ---- E285-E299: portasnn.pynn, the PyNN backend (the script's file:line leads the message) -----------
+    _c("E285", "second run() of a PyNN script",
+       "portasnn.pynn lowers the network to one portasnn program at run() and runs it from t = 0 to the end, so a "
+       "run() continuing an earlier one is not supported yet. Run the whole duration in one run(), or call "
+       "sim.reset() between runs (each run then starts again from t = 0).", "pynn"),
+    _c("E286", "PyNN cell type not emulated on the chosen target",
+       "The script's population uses a standard cell type that portasnn runs only on nest (spinnaker-host "
+       "emulates sPyNNaker's IF_curr_exp and IF_curr_delta). Use one of those cell types, or setup(target='nest').",
+       "pynn"),
+    _c("E287", "initial value of an unknown state variable",
+       "initialize() (or initial_values=) names a variable that is not a state variable portasnn can set for this "
+       "cell type. Initialise only the cell type's state variables (e.g. v, isyn_exc, isyn_inh).", "pynn"),
+    _c("E288", "projection onto a spike source",
+       "A Projection's postsynaptic side is a SpikeSourceArray or SpikeSourcePoisson population, which takes no "
+       "input. Project onto a population of neurons.", "pynn"),
+    _c("E289", "receptor type portasnn.pynn does not know",
+       "A Projection's receptor_type is neither 'excitatory' nor 'inhibitory', the receptors of PyNN's standard "
+       "cell types that portasnn maps. Use one of those two.", "pynn"),
+    _c("E290", "unknown target for portasnn.pynn",
+       "setup(target=...) (or the command line's --target) names a target portasnn.pynn cannot run a script on. "
+       "Use 'nest' or 'spinnaker-host'.", "pynn", "cli"),
+    _c("E291", "PyNN script failed or ran nothing",
+       "portasnn run/compare ran a PyNN script that raised an error, exited with a non-zero status or never called "
+       "sim.run(). The message names the script's line; run the script with python to see the whole traceback.",
+       "pynn", "cli"),
+    _c("E292", "run option that does not apply to the subject",
+       "--set, --seed, --processes and --threads apply to a .pnet network, and words after `--` to a PyNN script's "
+       "own command line. Give a script's settings in the script (e.g. sim.setup(..., seed=N)).", "cli"),
+    _c("E293", "PyNN construct portasnn.pynn does not provide yet",
+       "The script uses a cell type, current source or synapse type of PyNN's standard library that portasnn.pynn "
+       "does not map yet (e.g. IF_cond_alpha, DCSource, TsodyksMarkramSynapse). Use the supported ones it lists, or "
+       "run the script with pyNN.nest.", "pynn"),
+    _c("W285", "spike times between time steps",
+       "A SpikeSourceArray of the script has spike times that are not multiples of the time step; portasnn moves "
+       "each to the end of the step it falls in, where pyNN.nest (precise spike_generator, grid-based cells) and "
+       "sPyNNaker also let it act. Give times on the grid to silence this.", "pynn"),
+    _c("W286", "positive inhibitory weight onto a current-based cell",
+       "PyNN writes inhibitory weights of current-based cells as negative numbers; portasnn.pynn takes a positive "
+       "one as inhibitory too (as sPyNNaker does), where pyNN.nest would pass it to NEST as excitatory. Write the "
+       "weight negative to mean the same on every backend.", "pynn"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E260", "two STDP rules onto one population",
        "sPyNNaker runs one STDP rule (timing and weight dependence with their parameters) per post-synaptic "

@@ -15,7 +15,7 @@ from portasnn.errors import UsageError
 
 STYLE = {"OK": "green", "Poor": "yellow", "Fail": "bold red"}
 RESULTS_OPTIONS = ("--results", "-r")
-SUBJECT_SUFFIXES = (".pnet", ".nestml")
+SUBJECT_SUFFIXES = (".pnet", ".nestml", ".py")
 
 
 def spread_results(args: list[str]) -> list[str]:
@@ -98,6 +98,11 @@ def compare(ctx: click.Context, subject: Path | None, targets: str | None, resul
     arms = [[d.strip() for d in r.split(",") if d.strip()] for r in results]
     os.environ.setdefault("PYNEST_QUIET", "1")  # NEST's banner would spoil stdout (and --json)
     err = Console(stderr=True)
+    if subject is not None and subject.suffix == ".py":  # a PyNN script (issue 14 item 4)
+        from portasnn.pynn.script import capture
+
+        bases = list(dict.fromkeys(t.split(":")[0] for t in (target_list or ["nest", "spinnaker-host"])))
+        subject = [capture(subject, base) for base in bases][0]  # each target's refusals at the script's line
     with err.status("comparing") as status:
         report = run_compare(subject, targets=target_list, results=arms or None, outdir=outdir, seeds=seeds,
                              tolerances=tolerances, overrides=_sets(sets), progress=status.update, options=options)

@@ -29,11 +29,16 @@ from portasnn.commands.numerics import numerics_options, options_from
 @click.option("--plots/--no-plots", default=True, show_default=True,
               help="Draw raster.png and traces.png (about 1 s; `portasnn plot OUTDIR` draws them later).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object {outdir, summary}.")
+@click.argument("script_args", nargs=-1)
 def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], seed: int | None,
-        processes: int | None, threads: int | None, force: bool, plots: bool, as_json: bool, **numerics) -> None:
-    """Run a network (.pnet) on a target and write a results directory.
+        processes: int | None, threads: int | None, force: bool, plots: bool, as_json: bool,
+        script_args: tuple[str, ...], **numerics) -> None:
+    """Run a network (.pnet), or a PyNN script (.py, with portasnn.pynn), on a target; write a results directory.
 
     Example: portasnn run examples/brunel/brunel_delta_nestml.pnet --target spinnaker-host --set N=2000
+
+    A PyNN script runs whole, with --target and -o in place of its setup()'s; words after `--` are its own
+    command line (`-- portasnn` for a script that takes the simulator from it, as PyNN's examples do).
     """
     from portasnn.frontend.network import parse_overrides
     from portasnn.run import run_detailed
@@ -43,9 +48,17 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
     if force and outdir is not None and Path(outdir).exists():
         shutil.rmtree(outdir) if Path(outdir).is_dir() else Path(outdir).unlink()
     command = shlex.join(["portasnn", *sys.argv[1:]]) if sys.argv and "portasnn" in sys.argv[0] else None
-    result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
-                          progress=not as_json, command=command, processes=processes, threads=threads,
-                          options=options_from(numerics, target))
+    if network.endswith(".py"):
+        result = _run_script(network, target, outdir, script_args, (sets, seed, processes, threads))
+    else:
+        if script_args:
+            from portasnn.errors import UsageError
+
+            raise UsageError(f"unexpected arguments {' '.join(script_args)}", code="E292",
+                             hint="words after `--` are a PyNN script's own command line; a .pnet takes --set")
+        result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
+                              progress=not as_json, command=command, processes=processes, threads=threads,
+                              options=options_from(numerics, target))
     if as_json:
         click.echo(json.dumps({"outdir": str(result.outdir), "summary": result.summary}))
         return
@@ -62,6 +75,27 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
                    f"({w['n']} connections)")
     _say_auto_shifts(Path(result.outdir))
     click.echo(f"results in {result.outdir}")
+
+
+def _run_script(script: str, target: str, outdir: str | None, args: tuple[str, ...], unsupported: tuple):
+    """``portasnn run SCRIPT.py``: the PyNN script, whole, on ``target`` (issue 14 item 4)."""
+    from portasnn.errors import UsageError
+    from portasnn.pynn.script import run_script
+    from portasnn.run import RunResult
+
+    if any(x not in (None, ()) for x in unsupported):
+        raise UsageError("--set, --seed, --processes and --threads apply to .pnet networks, not to a PyNN script",
+                         code="E292", hint="give the seed in the script: sim.setup(..., seed=N)")
+    if outdir is None:
+        import datetime as dt
+
+        outdir = f"results/{Path(script).stem}-{target}-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    if Path(outdir).exists() and (not Path(outdir).is_dir() or any(Path(outdir).iterdir())):
+        raise UsageError(f"results directory {outdir} already exists and is not empty", code="E401",
+                         hint="choose another -o/--outdir or remove it (--force)")
+    out = run_script(script, target, outdir, args)
+    summary = out / "summary.json"
+    return RunResult(outdir=out, summary=json.loads(summary.read_text()) if summary.is_file() else {})
 
 
 def _say_auto_shifts(outdir: Path) -> None:

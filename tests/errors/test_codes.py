@@ -32,6 +32,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "spinnaker-host": ("targets/spinnaker_host/",),
     "runtime": ("runtime/",),
     "harness": ("portasnn/harness/", "portasnn/results.py"),
+    "pynn": ("portasnn/pynn/",),
 }
 
 ERROR_CLASSES = {"PortasnnError", "ModelError", "NetworkError", "UsageError"}

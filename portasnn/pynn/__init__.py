@@ -1,0 +1,50 @@
+"""portasnn as a PyNN backend (issue 14 item 1): ``import portasnn.pynn as sim``.
+
+    sim.setup(timestep=0.1, target="nest")            # or target="spinnaker-host"
+    cells = sim.Population(100, sim.IF_curr_exp(tau_m=15.0), label="cells")
+    ...
+    sim.run(1000.0)                                   # lowers everything built so far to one portasnn program
+    data = cells.get_data()                           # neo, as PyNN's other backends give it
+
+Built on pyNN.common like PyNN's own backends (``simulator.State``, populations, projections, recording,
+standard models). Supported so far: IF_curr_exp, IF_curr_delta (nest and spinnaker-host), IF_curr_alpha,
+IF_cond_exp (nest), SpikeSourceArray, SpikeSourcePoisson, StaticSynapse, every connector of pyNN.connectors that
+computes its connections in Python, receptor types excitatory/inhibitory, record() of spikes and state
+variables, get_data()/write_data(), one run() per setup()/reset().
+"""
+from pyNN import errors, random, space  # noqa: F401
+from pyNN.connectors import *  # noqa: F401,F403
+from pyNN.network import Network  # noqa: F401
+from pyNN.random import GSLRNG, NumpyRNG, RandomDistribution  # noqa: F401
+from pyNN.recording import *  # noqa: F401,F403
+from pyNN.space import Space  # noqa: F401
+from pyNN.standardmodels import StandardCellType
+
+from portasnn.pynn.control import (end, get_current_time, get_max_delay, get_min_delay, get_time_step,  # noqa: F401
+                                   initialize, num_processes, rank, reset, run, run_for, run_until, setup)
+from portasnn.pynn.populations import Assembly, Population, PopulationView  # noqa: F401
+from portasnn.pynn.procedural_api import connect, create, record  # noqa: F401
+from portasnn.pynn.projections import Projection  # noqa: F401
+from portasnn.pynn.standardmodels import (IF_cond_exp, IF_curr_alpha, IF_curr_delta, IF_curr_exp,  # noqa: F401
+                                          SpikeSourceArray, SpikeSourcePoisson, StaticSynapse)
+
+
+def __getattr__(name: str):
+    """A name of PyNN's standard library this backend does not provide yet: E293 at the script's line."""
+    from pyNN import connectors as _connectors
+    from pyNN.standardmodels import cells as _cells, electrodes as _electrodes, synapses as _synapses
+
+    from portasnn.pynn.errors import NotSupportedError, refuse
+    from portasnn.pynn.simulator import where
+
+    if not name.startswith("_") and any(hasattr(m, name) for m in (_cells, _electrodes, _synapses, _connectors)):
+        raise refuse("E293", f"portasnn.pynn does not provide PyNN's {name} yet", where(),
+                     hint="supported: " + ", ".join(list_standard_models()) + ", StaticSynapse, the connectors of "
+                     "pyNN.connectors; run this script with pyNN.nest for the rest", cls=NotSupportedError)
+    raise AttributeError(f"module 'portasnn.pynn' has no attribute {name!r}")
+
+
+def list_standard_models() -> list[str]:
+    """The StandardCellType classes this backend runs."""
+    return [obj.__name__ for obj in globals().values()
+            if isinstance(obj, type) and issubclass(obj, StandardCellType) and obj is not StandardCellType]

@@ -1,0 +1,324 @@
+"""run(): what the script built since setup() -> one portasnn program (the Python builder) -> the target.
+
+- A population of a standard cell type becomes an IR population of the PyNN cell type (``net.model(k,
+  pynn=...)``); parameters and initial values as PyNN evaluated them (one value, or one per neuron in a file).
+- A projection between such populations becomes a connection file holding exactly the connections, weights and
+  delays pyNN.common's connector drew (``from_file``), so what PyNN drew is what runs.
+- A projection from a SpikeSourceArray becomes spike-time stimuli: the times of each source neuron, sent with
+  each connection's weight and delay (connections sharing source, weight and delay share a stimulus).
+- A projection from a SpikeSourcePoisson whose neurons each drive at most one connection in the whole network
+  and whose spikes are not recorded becomes the target's own Poisson input (one independent train per target
+  neuron, as the IR's poisson stimulus is); otherwise its trains are drawn here, once, from a numpy generator
+  seeded with setup()'s ``seed``, and run as spike times (a source feeding several connections sends all of them
+  the same train, as in PyNN).
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from portasnn.errors import PortasnnError
+from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT
+from portasnn.ir.printer import is_name
+from portasnn.pynn.errors import refuse
+
+SPYNNAKER_TARGETS = ("spinnaker-host",)
+
+
+_SCRATCH: list[Path] = []
+
+
+def scratch() -> Path:
+    """This process's directory for connection and parameter files (and results of runs without an outdir);
+    removed when the process ends (the results were read into memory by then)."""
+    if not _SCRATCH:
+        import atexit
+        import shutil
+
+        _SCRATCH.append(Path(tempfile.mkdtemp(prefix="portasnn-pynn-")))
+        atexit.register(shutil.rmtree, _SCRATCH[0], True)
+    return _SCRATCH[0]
+
+
+def _ir_name(label: str, taken: set[str]) -> str:
+    base = re.sub(r"[^A-Za-z0-9_]", "_", label) or "pop"
+    base = re.sub(r"_+", "_", base)
+    if not base[0].isalpha():
+        base = "p" + base
+    name, k = base, 1
+    while not is_name(name) or name in taken or "__" in name:
+        k += 1
+        name = f"{base.replace('__', '_')}_{k}"
+    taken.add(name)
+    return name
+
+
+def _value(values: np.ndarray, unit: str, folder: Path, stem: str):
+    """One float if every neuron has the same value, else a per-neuron file (in ``unit``)."""
+    from portasnn.builder import file
+
+    values = np.asarray(values, float)
+    if np.all(values == values[0]):
+        return f"{float(values[0])!r} {unit}"
+    path = folder / f"{stem}.npy"
+    np.save(path, values)
+    return file(path, unit)
+
+
+def _cell_of(pop):
+    from portasnn.pynn.standardmodels import SOURCES
+
+    if isinstance(pop.celltype, SOURCES):
+        return None
+    return CELL_TYPES[type(pop.celltype).__name__]
+
+
+def _split(pre_proj, indices):
+    """(parent population, index in it) of each index of a Population, PopulationView or Assembly."""
+    ids = pre_proj.all_cells[np.asarray(indices, np.int64)] if len(indices) else np.zeros(0, dtype=object)
+    parents = [i.parent for i in ids]
+    return parents, np.array([p.id_to_index(i) for p, i in zip(parents, ids)], np.int64)
+
+
+def run_network(state, tstop: float):
+    """Build the program from ``state`` (populations and projections), run it, return its Results."""
+    from portasnn.results import read_results
+    from portasnn.run import run as run_program
+
+    net = build_network(state, tstop)
+    outdir = state.next_outdir()
+    try:
+        run_program(net, target=state.target, outdir=outdir, progress=False)
+    except PortasnnError as exc:
+        raise _in_script(exc, state) from None
+    return read_results(outdir)
+
+
+def _in_script(exc: PortasnnError, state) -> PortasnnError:
+    """A target's refusal of the lowered program, said at the script's line that made the population it names
+    (the refusal has no .pnet line to name)."""
+    if exc.span is not None:
+        return exc
+    for pop in state.populations:
+        name = getattr(pop, "ir_name", None)
+        if name and re.search(rf"\b{re.escape(name)}\b", exc.message):
+            out = type(exc)(f"{pop.created_at}: {exc.message}", hint=exc.hint, code=exc.code,
+                            construct=exc.construct)
+            return out
+    return exc
+
+
+def build_network(state, tstop: float):
+    """The network IR of what ``state`` holds, to run from 0 to ``tstop`` ms."""
+    from portasnn.builder import Network, from_file
+    from portasnn.pynn.standardmodels import SpikeSourceArray, SpikeSourcePoisson
+
+    target = state.target
+    work = Path(tempfile.mkdtemp(prefix="connections-", dir=scratch()))
+    net = Network(state.network_name)
+    taken: set[str] = set()
+    models: dict[str, str] = {}
+    state.sources = {}
+    rng = np.random.default_rng(state.seed)
+
+    # every connection: (pre pop, pre idx, post pop, post idx, weight, delay, receptor, projection)
+    conns = []
+    for proj in state.projections:
+        pre_i, post_i, w, d = proj.arrays()
+        pre_pops, pre_idx = _split(proj.pre, pre_i)
+        post_pops, post_idx = _split(proj.post, post_i)
+        for k in range(len(pre_i)):
+            conns.append((pre_pops[k], int(pre_idx[k]), post_pops[k], int(post_idx[k]), w[k], d[k], proj))
+    out_degree: dict[tuple[int, int], int] = defaultdict(int)
+    for c in conns:
+        out_degree[(id(c[0]), c[1])] += 1
+
+    for pop in state.populations:
+        cell = _cell_of(pop)
+        if cell is None:
+            pop.ir_name = None
+            if isinstance(pop.celltype, SpikeSourceArray):
+                state.sources[id(pop)] = _on_grid([np.asarray(s.value, float) for s in pop._parameters["spike_times"]],
+                                                  state.dt, pop)
+            continue
+        if target in SPYNNAKER_TARGETS and not cell.spynnaker:
+            raise refuse("E286", f"{cell.name} (population {pop.label!r}) cannot run on {target}: portasnn "
+                         "emulates sPyNNaker's IF_curr_exp and IF_curr_delta only", pop.created_at,
+                         hint=f"use sim.IF_curr_exp or sim.IF_curr_delta, or run on target='nest'")
+        key = models.get(cell.name)
+        if key is None:
+            key = models[cell.name] = net.model(_ir_name(cell.name.lower(), taken), pynn=cell.name)
+        name = pop.ir_name = _ir_name(pop.label, taken)
+        defaults = cell.defaults
+        params = {p.name: _value(pop._parameters[p.name] * np.ones(pop.size), p.ir_unit, work, f"{name}_{p.name}")
+                  for p in cell.params if not np.all(pop._parameters[p.name] == defaults[p.name])}
+        initial = {}
+        for var, values in pop.initial_arrays().items():
+            unit = cell.unit_of(var) if var in {p.name for p in cell.state} else None
+            if unit is None:
+                raise refuse("E287", f"{cell.name} has no state variable {var!r} portasnn can set",
+                             pop.created_at, hint="initialize() the cell type's state variables: "
+                             + ", ".join(p.name for p in cell.state))
+            factor = next(f for u, f in IR_UNIT.values() if u == unit)
+            ir_values = values * factor
+            if not np.all(ir_values == defaults[var]):
+                initial[var] = _value(ir_values, unit, work, f"{name}_init_{var}")
+        net.population(name, pop.size, key, params=params, initial=initial)
+
+    for pop in state.populations:
+        if isinstance(pop.celltype, SpikeSourcePoisson):
+            recorded = any(pop.recorder.recorded.values())
+            if recorded or any(out_degree[(id(pop), i)] > 1 for i in range(pop.size)):
+                state.sources[id(pop)] = _poisson_trains(pop, tstop, rng, state.dt)
+
+    _lower_connections(net, state, conns, work, from_file)
+    _lower_recorders(net, state)
+    # one step more than asked: PyNN's signals end with a sample at t = tstop (portasnn's at tstop - dt); spikes
+    # after tstop are dropped when read back
+    net.simulate(round(tstop + state.dt, 9), resolution=state.dt, seed=state.seed)
+    state.network = net.ir()
+    return state.network
+
+
+def _on_grid(trains: list[np.ndarray], dt: float, pop) -> list[np.ndarray]:
+    """Spike times moved up to the time grid (W285 says how many moved): a time between two steps takes effect
+    at the step that ends after it, as pyNN.nest's precise spike_generator feeds its grid-based cells and as
+    sPyNNaker's SpikeSourceArray sends it."""
+    from portasnn.errors import warn
+
+    out, moved = [], 0
+    for times in trains:
+        grid = np.round(np.ceil(np.round(times / dt, 6)) * dt, 9)
+        moved += int(np.sum(np.abs(grid - times) > 1e-9))
+        out.append(grid)
+    if moved:
+        warn(f"{pop.created_at}: {moved} spike time(s) of {pop.label!r} lie between time steps of {dt} ms; each "
+             "takes effect at the step that ends after it (as pyNN.nest and sPyNNaker deliver them to grid-based "
+             "cells)", code="W285")
+    return out
+
+
+def _poisson_trains(pop, tstop: float, rng: np.random.Generator, dt: float) -> list[np.ndarray]:
+    """One Poisson train per neuron (rate Hz from start for duration ms, up to tstop), on the time grid."""
+    rate, start, duration = (np.asarray(pop._parameters[k] * np.ones(pop.size), float)
+                             for k in ("rate", "start", "duration"))
+    out = []
+    for r, s, d in zip(rate, start, duration):
+        stop = min(tstop, s + d)
+        n = rng.poisson(r * max(stop - s, 0.0) / 1000.0)
+        times = np.sort(rng.uniform(s, stop, n))
+        times = np.maximum(np.ceil(times / dt - 1e-9) * dt, dt)  # on the grid, as an on-grid generator emits
+        out.append(np.round(times, 9))
+    return out
+
+
+def _weight_unit(post_cell) -> tuple[str, float]:
+    unit = post_cell.weight_unit
+    return unit, {"pA": 1000.0, "nS": 1000.0, "mV": 1.0}[unit]
+
+
+def _lower_connections(net, state, conns, work: Path, from_file) -> None:
+    from portasnn.pynn.standardmodels import SpikeSourcePoisson
+
+    by_proj: dict[int, list] = defaultdict(list)
+    for c in conns:
+        by_proj[id(c[6])].append(c)
+    k = 0
+    for proj in state.projections:
+        rows = by_proj.get(id(proj), [])
+        receptor = proj.receptor_type
+        for pop in {id(r[2]): r[2] for r in rows}.values():
+            if pop.ir_name is None:
+                raise refuse("E288", f"projection onto a spike source ({pop.label!r})", proj.created_at,
+                             hint="a spike source receives no input; project onto neurons")
+        if receptor not in ("excitatory", "inhibitory"):
+            raise refuse("E289", f"receptor_type {receptor!r} is not supported by portasnn.pynn",
+                         proj.created_at, hint="use receptor_type='excitatory' or 'inhibitory'")
+        if receptor == "inhibitory" and rows and CELL_TYPES[type(rows[0][2].celltype).__name__].weight_unit != "nS" \
+                and any(r[4] > 0 for r in rows):
+            from portasnn.errors import warn
+
+            warn(f"{proj.created_at}: positive weights onto the inhibitory receptor of a current-based cell act "
+                 "inhibitorily here (as on sPyNNaker); pyNN.nest would make them excitatory", code="W286")
+        groups: dict[tuple, list] = defaultdict(list)
+        for r in rows:
+            groups[(id(r[0]), id(r[2]))].append(r)
+        for group in groups.values():
+            pre, post = group[0][0], group[0][2]
+            unit, factor = _weight_unit(CELL_TYPES[type(post.celltype).__name__])
+            k += 1
+            if pre.ir_name is not None:
+                path = work / f"conn{k}.npz"
+                np.savez(path, pre=np.array([r[1] for r in group], np.int64),
+                         post=np.array([r[3] for r in group], np.int64),
+                         weight=np.array([r[4] * factor for r in group]), delay=np.array([r[5] for r in group]),
+                         weight_unit=unit)
+                net.connect(pre.ir_name, post.ir_name, from_file(path), receptor=receptor)
+            elif id(pre) in state.sources:
+                _spike_stimuli(net, state.sources[id(pre)], group, post, factor, unit, receptor, f"s{k}")
+            else:
+                assert isinstance(pre.celltype, SpikeSourcePoisson)
+                _poisson_stimuli(net, pre, group, post, factor, unit, receptor, f"s{k}")
+
+
+def _stimulus_groups(group, key):
+    """Connections sharing ``key`` -> lists of post indices without repeats (a repeat starts another list)."""
+    out: dict[tuple, list[list[int]]] = defaultdict(list)
+    for r in group:
+        lists = out[key(r)]
+        for targets in lists:
+            if r[3] not in targets:
+                targets.append(r[3])
+                break
+        else:
+            lists.append([r[3]])
+    return out
+
+
+def _spike_stimuli(net, trains, group, post, factor, unit, receptor, prefix) -> None:
+    n = 0
+    for (src, w, d), lists in _stimulus_groups(group, lambda r: (r[1], r[4], r[5])).items():
+        times = trains[src]
+        if times.size == 0:
+            continue
+        for targets in lists:
+            n += 1
+            net.spike_times(f"{prefix}_{n}", targets=[post.ir_name], times=[float(t) for t in times],
+                            weight=f"{float(w * factor)!r} {unit}", delay=float(d), receptor=receptor,
+                            subset=sorted(targets))
+
+
+def _poisson_stimuli(net, pre, group, post, factor, unit, receptor, prefix) -> None:
+    rate, start, duration = (np.asarray(pre._parameters[k] * np.ones(pre.size), float)
+                             for k in ("rate", "start", "duration"))
+    key = (lambda r: (rate[r[1]], start[r[1]], duration[r[1]], r[4], r[5]))
+    n = 0
+    for (r_hz, s, dur, w, d), lists in _stimulus_groups(group, key).items():
+        for targets in lists:
+            n += 1
+            extra = {"start": float(s)} if s > 0 else {}
+            if np.isfinite(dur) and dur < 1e9:
+                extra["stop"] = float(s + dur)
+            net.poisson(f"{prefix}_{n}", targets=[post.ir_name], rate=float(r_hz), weight=f"{float(w * factor)!r} {unit}",
+                        delay=float(d), receptor=receptor, subset=sorted(targets), **extra)
+
+
+def _lower_recorders(net, state) -> None:
+    for pop in state.populations:
+        if pop.ir_name is None:
+            continue
+        recorded = {v.name: ids for v, ids in pop.recorder.recorded.items() if ids}
+        everyone = set(pop.all_cells.tolist())
+        subset = (lambda ids: None if set(ids) == everyone
+                  else sorted(int(pop.id_to_index(i)) for i in ids))
+        if "spikes" in recorded:
+            net.record_spikes(pop.ir_name, subset=subset(recorded.pop("spikes")))
+        by_ids: dict[tuple, list[str]] = defaultdict(list)
+        for var, ids in recorded.items():
+            by_ids[tuple(sorted(int(i) for i in ids))].append(var)
+        for ids, variables in by_ids.items():
+            net.record(pop.ir_name, variables, subset=subset(ids), interval=pop.recorder.sampling_interval)

@@ -1,0 +1,78 @@
+"""Projection of ``portasnn.pynn``: pyNN.common's connectors draw the connections (with the script's RNG); the
+projection keeps them as explicit lists (indices in ``pre``/``post``, native weights and delays), which run()
+hands to portasnn unchanged."""
+from __future__ import annotations
+
+from itertools import repeat
+
+import numpy as np
+from pyNN import common
+from pyNN.core import ezip
+from pyNN.space import Space
+
+from portasnn.pynn import simulator
+
+
+class Connection(common.Connection):
+    """One connection: indices into pre and post, weight (PyNN's unit) and delay (ms)."""
+
+    def __init__(self, pre: int, post: int, **attributes) -> None:
+        self.presynaptic_index = pre
+        self.postsynaptic_index = post
+        for name, value in attributes.items():
+            setattr(self, name, value)
+
+    def as_tuple(self, *attribute_names):
+        return tuple(getattr(self, name) for name in attribute_names)
+
+
+class Projection(common.Projection):
+    __doc__ = common.Projection.__doc__
+    _simulator = simulator
+
+    def __init__(self, presynaptic_population, postsynaptic_population, connector, synapse_type=None,
+                 source=None, receptor_type=None, space=Space(), label=None) -> None:
+        self.created_at = simulator.where()
+        common.Projection.__init__(self, presynaptic_population, postsynaptic_population, connector, synapse_type,
+                                   source, receptor_type, space, label)
+        self.connections: list[Connection] = []
+        connector.connect(self)
+        simulator.state.projections.append(self)
+
+    def __len__(self) -> int:
+        return len(self.connections)
+
+    def set(self, **attributes):
+        raise NotImplementedError("portasnn.pynn: Projection.set() is not supported yet; give weights and delays "
+                                  "in the synapse type (values, arrays or RandomDistribution)")
+
+    def _convergent_connect(self, presynaptic_indices, postsynaptic_index, location_selector=None,
+                            **connection_parameters) -> None:
+        if location_selector is not None:
+            raise NotImplementedError("portasnn.pynn does not support multicompartmental models")
+        for name, value in connection_parameters.items():
+            if isinstance(value, float):
+                connection_parameters[name] = repeat(value)
+        for pre_idx, other in ezip(presynaptic_indices, *connection_parameters.values()):
+            self.connections.append(Connection(int(pre_idx), int(postsynaptic_index),
+                                               **dict(zip(connection_parameters.keys(), other))))
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(pre index, post index, weight in PyNN's unit, delay ms) of every connection, in creation order."""
+        c = self.connections
+        return (np.array([x.presynaptic_index for x in c], np.int64),
+                np.array([x.postsynaptic_index for x in c], np.int64),
+                np.array([float(x.weight) for x in c], float), np.array([float(x.delay) for x in c], float))
+
+    def _get_attributes_as_list(self, names):
+        return [tuple(getattr(x, n) if n not in ("presynaptic_index", "postsynaptic_index") else
+                      getattr(x, n) for n in names) for x in self.connections]
+
+    def _get_attributes_as_arrays(self, names, multiple_synapses="sum"):
+        out = []
+        for name in names:
+            a = np.full((self.pre.size, self.post.size), np.nan)
+            for x in self.connections:
+                a[x.presynaptic_index, x.postsynaptic_index] = getattr(x, name)
+            out.append(a)
+        return out

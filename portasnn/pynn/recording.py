@@ -1,0 +1,53 @@
+"""PyNN's Recorder for ``portasnn.pynn``: what a population records is lowered to portasnn recorders at run();
+``get_data()`` reads the run's results directory (spikes, traces in the IR's units, converted back to PyNN's)."""
+from __future__ import annotations
+
+import numpy as np
+from pyNN import recording
+
+from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT
+from portasnn.pynn import simulator
+
+
+class Recorder(recording.Recorder):
+    _simulator = simulator
+
+    def _record(self, variable, new_ids, sampling_interval=None) -> None:
+        if variable.name != "spikes" and sampling_interval is not None:
+            self.sampling_interval = sampling_interval
+
+    def _times_of(self, index: int) -> np.ndarray:
+        state = simulator.state
+        pop = self.population
+        if id(pop) in state.sources:
+            times = np.asarray(state.sources[id(pop)][index], float)
+            return times[times <= state.t]
+        res = state.results
+        if res is None or pop.ir_name not in res.spikes:
+            return np.zeros(0)
+        senders, times = res.spikes[pop.ir_name]
+        times = np.sort(times[senders == index])
+        return times[times <= state.t + 1e-9]
+
+    def _get_spiketimes(self, ids, clear=False):
+        return {int(i): self._times_of(int(self.population.id_to_index(i))) for i in ids}
+
+    def _get_all_signals(self, variable, ids, clear=False):
+        res = simulator.state.results
+        pop = self.population
+        trace = res.traces[pop.ir_name][variable.name]
+        columns = [int(np.flatnonzero(trace.ids == pop.id_to_index(i))[0]) for i in ids]
+        unit = CELL_TYPES[type(pop.celltype).__name__].unit_of(variable.name)
+        factor = next(f for u, f in IR_UNIT.values() if u == unit)
+        keep = trace.times <= simulator.state.t + 1e-9
+        return trace.values[keep][:, columns] / factor, None
+
+    def _local_count(self, variable, filter_ids=None):
+        return {int(i): int(self._times_of(int(self.population.id_to_index(i))).size)
+                for i in self.filter_recorded(variable, filter_ids)}
+
+    def _clear_simulator(self) -> None:
+        pass
+
+    def _reset(self) -> None:
+        pass

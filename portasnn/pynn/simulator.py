@@ -1,0 +1,101 @@
+"""The simulator state of ``portasnn.pynn``: what was built since ``setup()``, lowered and run at ``run()``.
+
+Like every PyNN backend it keeps a ``State`` (time, time step, recorders) and an ``ID`` class. Unlike NEST or
+NEURON, nothing runs while the script builds the network: ``run()`` hands the populations and projections to
+:mod:`portasnn.pynn.lowering`, which writes one portasnn program (the Python builder) and runs it on the target
+chosen at ``setup()``; the results directory is read back for ``get_data()``.
+"""
+from __future__ import annotations
+
+import inspect
+import os
+from pathlib import Path
+
+from pyNN import common
+
+name = "portasnn"
+TARGETS = ("nest", "spinnaker-host")
+
+
+class ID(int, common.IDMixin):
+    """A neuron id: 1, 2, ... in creation order over all populations (sources included)."""
+
+    def __init__(self, n: int) -> None:
+        int.__init__(n)
+        common.IDMixin.__init__(self)
+
+
+def where() -> str:
+    """file:line of the first frame outside pyNN and portasnn.pynn: the script's line that built the object."""
+    inside = (os.path.dirname(os.path.dirname(os.path.abspath(common.__file__))) + os.sep,
+              os.path.dirname(os.path.abspath(__file__)) + os.sep)
+    frame = inspect.currentframe()
+    while frame is not None:
+        file = os.path.abspath(frame.f_code.co_filename)
+        if not file.startswith(inside) and not frame.f_code.co_filename.startswith("<frozen"):
+            return f"{frame.f_code.co_filename}:{frame.f_lineno}"
+        frame = frame.f_back
+    return "<unknown>"
+
+
+class State(common.control.BaseState):
+    """Time, time step, the target and what was built; ``run_until`` lowers it all and runs it once."""
+
+    def __init__(self) -> None:
+        common.control.BaseState.__init__(self)
+        self.mpi_rank = 0
+        self.num_processes = 1
+        self.dt = 0.1
+        self.min_delay = 0.1
+        self.max_delay = 10.0
+        self.target = "nest"
+        self.outdir: Path | None = None
+        self.seed = 1
+        self.capture = False  # portasnn.pynn.script.capture: stop at run() with the network
+        self.clear()
+
+    def clear(self) -> None:
+        self.recorders = set()
+        self.populations: list = []
+        self.projections: list = []
+        self.id_counter = 1
+        self.segment_counter = -1
+        self.results = None  # portasnn.results.Results of the last run
+        self.sources: dict = {}  # id(population) -> list of spike-time arrays (sources' own spikes)
+        self.runs = 0
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to t = 0; the next run() runs the network again from its initial state."""
+        self.running = False
+        self.t = 0.0
+        self.t_start = 0.0
+        self.segment_counter += 1
+        self.results = None
+
+    def run(self, simtime: float) -> None:
+        self.run_until(self.t + simtime)
+
+    def run_until(self, tstop: float) -> None:
+        from portasnn.pynn.lowering import build_network, run_network
+
+        if self.results is not None:
+            from portasnn.pynn.errors import refuse
+
+            raise refuse("E285", "a second run() continuing the simulation is not supported by portasnn.pynn yet",
+                         where(), hint="run the whole duration in one run(), or call sim.reset() between runs "
+                         "(each run after reset() starts again from t = 0)")
+        if tstop <= 0:
+            self.t = 0.0
+            return
+        if self.capture:
+            from portasnn.pynn.script import _Captured
+
+            raise _Captured(build_network(self, float(tstop)))
+        self.results = run_network(self, float(tstop))
+        self.t = float(tstop)
+        self.running = True
+        self.runs += 1
+
+
+state = State()

@@ -1,0 +1,186 @@
+"""portasnn.pynn on PyNN scripts written as users write them (issue 14 items 1, 4 and 6): Poisson sources, every
+Python-drawn connector, refusals naming the script's line, reset(), and `portasnn run`/`compare` on scripts."""
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import portasnn.pynn as sim
+from portasnn.ir import datafiles
+from portasnn.pynn.errors import NotExpressibleError
+from portasnn.pynn.simulator import state
+from pyNN import errors as pynn_errors
+
+SCRIPTS = Path(__file__).parent / "scripts"
+
+
+def _run_script(name: str, target: str = "nest") -> dict:
+    """Run a script of scripts/ in this process (on ``target``); its globals."""
+    return _exec((SCRIPTS / name).read_text().replace('target="nest"', f'target="{target}"'), SCRIPTS / name)
+
+
+def _exec(text: str, path: Path) -> dict:
+    scope = {"__name__": "__main__", "__file__": str(path)}
+    exec(compile(text, str(path), "exec"), scope)
+    return scope
+
+
+@pytest.mark.parametrize("target", ["nest", "spinnaker-host"])
+def test_poisson_sources(target):
+    """issue 14 item 1: a SpikeSourcePoisson per cell (OneToOne) runs as the target's own Poisson input; shared
+    sources (FixedNumberPost) are drawn once and every one of their connections gets the recorded train."""
+    scope = _run_script("poisson_net.py", target)
+    net = state.network
+    drive = [s for s in net.stimuli if s.kind == "poisson"]
+    assert sorted(i for s in drive for i in s.subset) == list(range(40))  # one independent train per cell
+    assert {dict(s.params)["rate"] for s in drive} == {900.0} and {s.weight for s in drive} == {120.0}
+    trains = {st.annotations["source_index"]: np.asarray(st.magnitude)
+              for st in scope["shared"].get_data().segments[0].spiketrains}
+    assert len(trains) == 10
+    fanout = {i: 0 for i in range(10)}
+    for stim in (s for s in net.stimuli if s.kind == "spike_times"):
+        times = np.array(dict(stim.params)["times"])
+        source = [i for i, t in trains.items() if t.size == times.size and np.array_equal(t, times)]
+        assert len(source) == 1, "each spike-time stimulus carries exactly one recorded source train"
+        fanout[source[0]] += len(stim.subset)
+    assert all(n == 6 for i, n in fanout.items() if trains[i].size), fanout  # FixedNumberPost(6)
+    every = np.concatenate(list(trains.values()))
+    assert every.min() >= 100.0 and every.max() <= 700.0  # start 100 ms, duration 600 ms
+    expected = 10 * 40.0 * 0.6  # 10 sources, 40 Hz, 0.6 s
+    assert abs(every.size - expected) < 4 * np.sqrt(expected), every.size
+    cells = scope["cells"].get_data().segments[0].spiketrains
+    rate = sum(st.size for st in cells) / 40 / 1.0
+    assert 5.0 < rate < 200.0, rate  # the drive makes the cells fire
+    assert scope["cells"].get_data().segments[0].spiketrains[0].annotations["source_population"] == "cells"
+
+
+def test_connectors_run_what_pynn_drew():
+    """issue 14 item 1: AllToAll, OneToOne (from a view), FixedProbability, FixedNumberPre/Post, FromList: the
+    connection files portasnn runs hold exactly PyNN's connections, weights (nA/uS -> pA/nS, inhibitory negative)
+    and delays."""
+    scope = _run_script("connectors_net.py")
+    net = state.network
+    got = {}
+    for proj in net.projections:
+        pre, post, w, d = datafiles.connections(proj.data)
+        got.setdefault((proj.pre, proj.post, proj.receptor), []).extend(zip(pre, post, w, d))
+    names = {"all": ("a", "b"), "one": ("a", "b"), "prob": ("b", "a"), "pre": ("a", "c"), "post": ("b", "c"),
+             "list": ("a", "a")}
+    want: dict = {}
+    for key, proj in scope["projections"].items():
+        receptor = proj.receptor_type
+        offset = 0
+        for i, j, w, d in proj.get(["weight", "delay"], format="list"):
+            ir_w = 1000.0 * w * (-1 if receptor == "inhibitory" and key == "post" else 1)
+            want.setdefault((*names[key], receptor), []).append((int(i) + offset, int(j), ir_w, d))
+    for key in want:
+        a = sorted(got[key])
+        b = sorted(want[key])
+        assert len(a) == len(b), key
+        np.testing.assert_allclose(np.array(a, float), np.array(b, float), rtol=1e-12, err_msg=str(key))
+    assert len(scope["projections"]["pre"]) == 4 * 7 and len(scope["projections"]["post"]) == 3 * 9
+    assert scope["a"].get_data().segments[0].spiketrains  # and it ran
+
+
+def test_cell_type_not_on_target_names_the_script_line():
+    """issue 14 item 6: IF_curr_alpha on spinnaker-host is refused at run(), naming the line that created the
+    population; the error is also PyNN's NoModelAvailableError."""
+    with pytest.raises(NotExpressibleError) as info:
+        runpy.run_path(str(SCRIPTS / "refused_alpha.py"), run_name="__main__")
+    assert info.value.code == "E286"
+    assert f"{SCRIPTS / 'refused_alpha.py'}:4:" in str(info.value)
+    assert isinstance(info.value, pynn_errors.NoModelAvailableError)
+
+
+def test_reset_then_a_second_run_continuing_is_refused():
+    """issue 14 item 1: run(), reset(), run() gives two segments (each from t = 0, the same deterministic
+    network, so the same spikes); a run() continuing a run is refused with E285 at its line."""
+    path = SCRIPTS / "two_runs.py"
+    scope = {"__name__": "__main__", "__file__": str(path)}
+    with pytest.raises(NotExpressibleError) as info:
+        exec(compile(path.read_text(), str(path), "exec"), scope)
+    assert info.value.code == "E285" and f"{path}:11:" in str(info.value)
+    first, second = scope["data"].segments
+    assert [s.name for s in (first, second)] == ["segment000", "segment001"]
+    a = [np.asarray(st.magnitude) for st in first.spiketrains]
+    b = [np.asarray(st.magnitude) for st in second.spiketrains]
+    assert sum(x.size for x in a) > 5 and all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert first.analogsignals[0].shape == second.analogsignals[0].shape == (601, 3)
+    np.testing.assert_array_equal(first.analogsignals[0].magnitude, second.analogsignals[0].magnitude)
+
+
+def test_parameters_read_back_in_pynn_units():
+    """issue 14 item 1: get()/set() through the standard cell types' translations (nA, nF stay PyNN's)."""
+    sim.setup(timestep=0.1, target="nest")
+    p = sim.Population(4, sim.IF_curr_exp(cm=0.5, i_offset=0.2))
+    p[1:3].set(i_offset=0.7)
+    assert p.get("cm") == pytest.approx(0.5)
+    assert list(p.get("i_offset")) == pytest.approx([0.2, 0.7, 0.7, 0.2])
+    assert p._parameters["cm"] == pytest.approx(500.0)  # native: the IR's pF
+    with pytest.raises(pynn_errors.NonExistentParameterError):
+        sim.IF_curr_exp(tau_x=3.0)
+
+
+def _one_cell_spikes(times: list[float]) -> np.ndarray:
+    sim.setup(timestep=0.1, target="nest")
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=times))
+    cell = sim.Population(1, sim.IF_curr_exp(tau_m=10.0))
+    sim.Projection(src, cell, sim.AllToAllConnector(), sim.StaticSynapse(weight=3.0, delay=1.0))
+    cell.record("v")
+    sim.run(40.0)
+    return cell.get_data().segments[0].analogsignals[0].magnitude[:, 0]
+
+
+def test_spike_times_between_steps_move_to_the_grid_with_a_warning():
+    """issue 14 items 1 and 6: off-grid spike times are said (W285, naming the script line) and act at the end
+    of their step: the same trace as the times written on the grid (ceil), which is no warning."""
+    from portasnn.errors import PortasnnWarning
+
+    with pytest.warns(PortasnnWarning, match=r"W285.*test_pynn_scripts.py:\d+: 2 spike time") as record:
+        off = _one_cell_spikes([5.03, 12.0, 20.071])
+    assert len(record) == 1
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PortasnnWarning)
+        on = _one_cell_spikes([5.1, 12.0, 20.1])
+    np.testing.assert_array_equal(off, on)
+    assert not np.array_equal(on, _one_cell_spikes([5.0, 12.0, 20.0]))  # the rounding direction matters
+
+
+def test_unsupported_pynn_name_is_e293_at_the_script_line(tmp_path):
+    """issue 14 item 6: a PyNN cell type or current source portasnn.pynn lacks is refused where the script names
+    it (E293), and hasattr() stays False for it (scripts probe backends that way)."""
+    from portasnn.pynn.errors import NotSupportedError
+
+    assert not hasattr(sim, "DCSource") and hasattr(sim, "IF_curr_exp")
+    script = tmp_path / "uses_alpha.py"
+    script.write_text("import portasnn.pynn as sim\nsim.setup()\ncells = sim.Population(2, sim.IF_cond_alpha())\n")
+    with pytest.raises(NotSupportedError) as info:
+        runpy.run_path(str(script), run_name="__main__")
+    assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "IF_cond_alpha" in str(info.value)
+    assert "IF_cond_exp" in info.value.hint and "StandardCellType" not in info.value.hint
+
+
+def test_unknown_target_is_e290():
+    """issue 14 item 6: setup() names the targets portasnn.pynn runs on (the board is not one yet)."""
+    with pytest.raises(NotExpressibleError) as info:
+        sim.setup(timestep=0.1, target="spinnaker")
+    assert info.value.code == "E290" and "test_pynn_scripts.py:" in str(info.value)
+
+
+def test_target_refusal_names_the_script_line(tmp_path):
+    """issue 14 item 6: a refusal by the target itself (E284: IF_curr_delta with cm != 1 nF on spinnaker-host)
+    names the script's line that created the population."""
+    from portasnn.errors import PortasnnError
+
+    script = tmp_path / "delta_cm.py"
+    script.write_text('import portasnn.pynn as sim\nsim.setup(timestep=0.1, target="spinnaker-host")\n'
+                      'cells = sim.Population(4, sim.IF_curr_delta(cm=0.5), label="dcells")\n'
+                      'cells.record("spikes")\nsim.run(50.0)\n')
+    with pytest.raises(PortasnnError) as info:
+        runpy.run_path(str(script), run_name="__main__")
+    assert info.value.code == "E284" and str(info.value.message).startswith(f"{script}:3: ")
