@@ -808,7 +808,8 @@ _ALL: tuple[Code, ...] = (
        "frontend"),
     _c("E806", "model not exportable to NIR",
        "`portasnn export nir` maps a population to a NIR neuron only for the models of `portasnn import nir` (the "
-       "shipped files, unchanged) and PyNN's IF_curr_exp (CubaLIF) and IF_curr_delta (LIF); conductance-based, "
+       "shipped files, unchanged), PyNN's IF_curr_exp and NEST's iaf_psc_exp (CubaLIF), IF_curr_delta and "
+       "iaf_psc_delta (LIF); conductance-based, "
        "other built-in and other NESTML models have no NIR primitive. Use one of those models or keep the network "
        "in portasnn.", "frontend"),
     _c("E807", "projection not exportable to NIR",
@@ -822,8 +823,8 @@ _ALL: tuple[Code, ...] = (
        "with spike times, which are input data and not exported, or remove the stimulus.", "frontend"),
     _c("E809", "parameter not exportable to NIR",
        "A population's parameter has no exact NIR form: a refractory period, two different synaptic time "
-       "constants, a random value, a time step other than the resolution, or a bias current without a projection "
-       "to carry it. The message names the population and the parameter; change it as the hint says.",
+       "constants, a random value, a time step other than the resolution, a bias current without a projection "
+       "to carry it, or a NEST built-in's parameter that is not given (NEST's defaults are not assumed). The message names the population and the parameter; change it as the hint says.",
        "frontend"),
     _c("E810", "bad NIR export options",
        "`portasnn export nir` takes a .pnet network, a time unit s or ms, --output names of neuron populations, "

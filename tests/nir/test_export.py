@@ -185,26 +185,34 @@ record spikes of B
 record spikes of C
 simulate 200 ms resolution 0.1 ms
 """
+NEST_NET = PYNN_NET.replace("""model lif = pynn IF_curr_exp { cm = 0.25 nF, tau_m = 10 ms, tau_syn_E = 2 ms, tau_syn_I = 2 ms, tau_refrac = 0 ms,
+                               v_rest = -2 mV, v_reset = -1 mV, v_thresh = 8 mV }
+model dlt = pynn IF_curr_delta { cm = 0.2 nF, tau_m = 8 ms, tau_refrac = 0 ms, v_rest = 0 mV, v_reset = 0 mV,
+                                 v_thresh = 5 mV }""", """model lif = nest iaf_psc_exp { C_m = 250 pF, tau_m = 10 ms, tau_syn_ex = 2 ms, tau_syn_in = 2 ms, t_ref = 0 ms,
+                                E_L = -2 mV, V_reset = -1 mV, V_th = 8 mV }
+model dlt = nest iaf_psc_delta { C_m = 200 pF, tau_m = 8 ms, t_ref = 0 ms, E_L = 0 mV, V_reset = 0 mV, V_th = 5 mV }""").replace(
+    "i_offset", "I_e").replace("v = 0 mV", "V_m = 0 mV")  # the same network with NEST's built-ins
+assert NEST_NET.count("nest iaf_psc") == 2 and "i_offset" not in NEST_NET
 IN_TIMES = ([5.0, 5.5, 6.0, 40.0, 41.0, 120.3], [20.0, 20.2, 20.4, 90.0])  # ms
 I_OFFSET = np.array([0.30, 0.33, 0.37, 0.42])  # nA
 BA = dict(pre=np.array([0, 1, 2, 2]), post=np.array([0, 1, 2, 3]), weight=np.array([-0.5, -0.3, -0.2, -0.6]))
 
 
-def write_pynn_net(tmp: Path) -> Path:
+def write_pynn_net(tmp: Path, text: str = PYNN_NET) -> Path:
     np.save(tmp / "ioff.npy", I_OFFSET)
     np.savez(tmp / "ba.npz", **BA, weight_unit=np.array("nA"))
-    text = PYNN_NET
     for i, times in enumerate(IN_TIMES):
         text = text.replace(f"IN{i}", ", ".join(f"{t} ms" for t in times))
     (tmp / "net.pnet").write_text(text)
     return tmp / "net.pnet"
 
 
-def test_pynn_cells_map_to_cubalif_and_lif_with_the_stated_units(tmp_path):
-    """issue 16 item 4: IF_curr_exp -> CubaLIF with tau_mem = tau_m, r = tau_m / cm (mV/pA), v_leak = v_rest +
-    r i_offset, w_in = 1 and W = w tau_syn / dt (w in pA); IF_curr_delta -> LIF with W = w cm / dt (w in mV);
-    computed here by hand from the numbers in the network."""
-    export_nir(write_pynn_net(tmp_path), tmp_path / "h.nir")
+@pytest.mark.parametrize("text", [PYNN_NET, NEST_NET], ids=["pynn", "nest"])
+def test_pynn_cells_map_to_cubalif_and_lif_with_the_stated_units(tmp_path, text):
+    """issue 16 item 4: IF_curr_exp (NEST's iaf_psc_exp) -> CubaLIF with tau_mem = tau_m, r = tau_m / cm (mV/pA),
+    v_leak = v_rest + r i_offset, w_in = 1 and W = w tau_syn / dt (w in pA); IF_curr_delta (iaf_psc_delta) -> LIF
+    with W = w cm / dt (w in mV); computed here by hand from the numbers in the network."""
+    export_nir(write_pynn_net(tmp_path, text), tmp_path / "h.nir")
     g = nir.read(tmp_path / "h.nir")
     a, b, c = (g.nodes[k] for k in "ABC")
     assert (type(a).__name__, type(b).__name__, type(c).__name__) == ("CubaLIF", "CubaLIF", "LIF")
@@ -256,6 +264,12 @@ model lif = pynn IF_curr_exp { tau_refrac = 0 ms }
     (["population P: 2 lif { tau_refrac = 1 ms }"], "E809", 3, "tau_refrac = 1.0 ms"),
     (["population P: 2 lif { tau_syn_I = 3 ms }"], "E809", 3, "tau_syn_E (5.0 ms) and tau_syn_I (3.0 ms) differ"),
     (["population P: 2 lif { v_thresh ~ normal(-50 mV, 1 mV) }"], "E809", 3, "v_thresh is random"),
+    (["model d = nest iaf_psc_delta { C_m = 250 pF, tau_m = 10 ms, t_ref = 0 ms, E_L = 0 mV, V_reset = 0 mV }",
+      "population P: 2 d"], "E809", 4, "V_th is not given; the export does not assume NEST's default"),
+    (["model d = nest iaf_psc_delta { C_m = 250 pF, tau_m = 10 ms, t_ref = 1 ms, E_L = 0 mV, V_reset = 0 mV, "
+      "V_th = 1 mV }", "population P: 2 d"], "E809", 4, "t_ref = 1.0 ms"),
+    (["model d = nest iaf_psc_delta { C_m = 250 pF, tau_m = 10 ms, t_ref = 0 ms, E_L = 0 mV, V_reset = 0 mV, "
+      "V_th = 1 mV, V_min = -5 mV }", "population P: 2 d"], "E809", 4, "V_min of iaf_psc_delta has no NIR form"),
 ])
 def test_constructs_without_nir_primitive_are_refused_with_their_line(tmp_path, capsys, lines, code, line, says):
     """issue 16 item 4: conductance and other models without a NIR primitive (E806), random connectors, random

@@ -12,8 +12,8 @@ times that drive an input population are input data, not part of the graph. What
 Models recognised, by identity (not by name alone):
 - the import's models ``nir_lif_neuron``, ``nir_cubalif_neuron``, ``nir_if_neuron``, ``nir_li_neuron``: a NESTML
   file whose content is the shipped model's;
-- PyNN's ``IF_curr_exp`` (-> CubaLIF) and ``IF_curr_delta`` (-> LIF), which are NEST's ``iaf_psc_exp`` and
-  ``iaf_psc_delta``: tau_mem = tau_m, r = tau_m / cm, v_leak = v_rest + r i_offset (the offset current folded
+- PyNN's ``IF_curr_exp`` (-> CubaLIF) and ``IF_curr_delta`` (-> LIF), and NEST's ``iaf_psc_exp`` and
+  ``iaf_psc_delta`` that they are (with every parameter given: NEST's defaults are not assumed): tau_mem = tau_m, r = tau_m / cm, v_leak = v_rest + r i_offset (the offset current folded
   into the leak: exact), a weight w (pA into I_syn, or mV into v) becomes W = w tau_syn / dt (CubaLIF, w_in = 1)
   or W = w cm / dt (LIF), so that the import's jump (w_in W dt / tau_syn, r W dt / tau) is w again.
 """
@@ -37,10 +37,13 @@ from portasnn.ir.network import ArrayFile, Distribution, ModelRef, Network, Popu
 NIR_MODELS = {spec.model: kind for kind, spec in KINDS.items()}
 #: PyNN cell type -> NIR primitive (exact mappings only, see the module docstring)
 PYNN = {"IF_curr_exp": "CubaLIF", "IF_curr_delta": "LIF"}
+#: NEST built-in -> the PyNN cell type that is it (``portasnn.ir.pynn_cells``: names and units)
+NEST_BUILTINS = {"iaf_psc_exp": "IF_curr_exp", "iaf_psc_delta": "IF_curr_delta"}
 #: the relay parameters ``portasnn import nir`` writes for an Input node (dt: the resolution)
 RELAY_PARAMS = {"r": 1.0, "v_threshold": 0.5, "v_reset": 0.0, "v_leak": 0.0, "I_bias": 0.0}
-NO_PRIMITIVE_HINT = ("NIR has LIF, CubaLIF, IF and LI neurons: use the models of `portasnn import nir` or "
-                     "`pynn IF_curr_exp`/`pynn IF_curr_delta` (see the README's NIR export)")
+NO_PRIMITIVE_HINT = ("NIR has LIF, CubaLIF, IF and LI neurons: use the models of `portasnn import nir`, "
+                     "`pynn IF_curr_exp`/`IF_curr_delta` or `nest iaf_psc_exp`/`iaf_psc_delta` (see the README's "
+                     "NIR export)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ def model_kind(ref: ModelRef) -> str | None:
     """The NIR primitive of model ``ref`` ("Input" is decided per population), or None if it has none."""
     if ref.kind == "pynn":
         return PYNN.get(ref.name)
+    if ref.kind == "nest":
+        return PYNN.get(NEST_BUILTINS.get(ref.name, ""))
     if ref.kind == "nestml" and ref.name in NIR_MODELS and ref.path and Path(ref.path).is_file():
         shipped = MODELS_DIR / f"{ref.name}.nestml"
         if _sha(Path(ref.path)) == _sha(shipped):
@@ -134,8 +139,8 @@ class _Export:
                       else "it has no NIR primitive")
             raise _error("E806", f"population {pop.name} uses the {what}: {reason}", pop.span, pop.name,
                          hint=NO_PRIMITIVE_HINT)
-        if ref.kind == "pynn":
-            return self._pynn(pop, ref, kind)
+        if ref.kind in ("pynn", "nest"):
+            return self._lif_cell(pop, ref, kind)
         return self._imported(pop, ref, kind)
 
     def _imported(self, pop: Population, ref: ModelRef, kind: str) -> _Neuron:
@@ -157,16 +162,33 @@ class _Export:
         bias = get(spec.bias)
         return _Neuron(kind, params, np.ones(pop.size), bias if np.any(bias != 0) else None)
 
-    def _pynn(self, pop: Population, ref: ModelRef, kind: str) -> _Neuron:
+    def _lif_cell(self, pop: Population, ref: ModelRef, kind: str) -> _Neuron:
+        """A PyNN cell type, or the NEST built-in it is (``iaf_psc_exp``, ``iaf_psc_delta``; NEST's names, and every
+        parameter given: the export does not assume NEST's defaults), as ``kind``."""
         from portasnn.ir.pynn_cells import cell_type
 
-        cell = cell_type(ref.name)
+        cell = cell_type(ref.name if ref.kind == "pynn" else NEST_BUILTINS[ref.name])
         assert cell is not None
-        get = lambda name: self._values(pop, name, cell.defaults[name])  # noqa: E731
+        names = {p: p for p in cell.defaults} if ref.kind == "pynn" else dict(cell.nest_names)
+        given = {*dict(pop.params), *dict(pop.initial)}
+        unknown = sorted(given - set(names.values()))
+        if unknown:
+            raise _error("E809", f"population {pop.name}: {unknown[0]} of {ref.name} has no NIR form", pop.span,
+                         pop.name, hint="leave it at its default to export the population")
+
+        def get(p: str) -> np.ndarray:
+            name = names[p]
+            if ref.kind == "nest" and name not in given and name != "I_e":
+                raise _error("E809", f"population {pop.name}: {name} is not given; the export does not assume "
+                             f"NEST's default for {ref.name}", pop.span, pop.name,
+                             hint=f"give {name} in the population or its model block (or use pynn {cell.name})")
+            return self._values(pop, name, cell.defaults[p])
+
         refrac = get("tau_refrac")
         if np.any(refrac != 0):
-            raise _error("E809", f"population {pop.name}: tau_refrac = {refrac[refrac != 0][0]} ms; NIR's neurons have "
-                         "no refractory period", pop.span, pop.name, hint="set tau_refrac = 0 ms to export it")
+            raise _error("E809", f"population {pop.name}: {names['tau_refrac']} = {refrac[refrac != 0][0]} ms; NIR's "
+                         "neurons have no refractory period", pop.span, pop.name,
+                         hint=f"set {names['tau_refrac']} = 0 ms to export it")
         tau_m, cm = get("tau_m"), get("cm")
         r = tau_m / cm  # mV/pA
         params = {"r": r, "v_leak": get("v_rest") + r * get("i_offset"), "v_threshold": get("v_thresh"),
@@ -174,15 +196,21 @@ class _Export:
         if kind == "CubaLIF":
             tau_e, tau_i = get("tau_syn_E"), get("tau_syn_I")
             if np.any(tau_e != tau_i):
-                raise _error("E809", f"population {pop.name}: tau_syn_E ({tau_e[tau_e != tau_i][0]} ms) and tau_syn_I "
-                             f"({tau_i[tau_e != tau_i][0]} ms) differ; NIR's CubaLIF has one synaptic time constant",
-                             pop.span, pop.name, hint="give both the same value to export it")
+                raise _error("E809", f"population {pop.name}: {names['tau_syn_E']} ({tau_e[tau_e != tau_i][0]} ms) and "
+                             f"{names['tau_syn_I']} ({tau_i[tau_e != tau_i][0]} ms) differ; NIR's CubaLIF has one "
+                             "synaptic time constant", pop.span, pop.name, hint="give both the same value to export it")
             params = {"tau_syn": tau_e / self.ms, "tau_mem": tau_m / self.ms, **params, "w_in": np.ones(pop.size)}
             scale = tau_e / self.dt
         else:
             params = {"tau": tau_m / self.ms, **params}
             scale = cm / self.dt
-        self._initial_state(pop, {"v": 0.0, "isyn_exc": 0.0, "isyn_inh": 0.0}, cell.defaults)
+        if ref.kind == "pynn":
+            self._initial_state(pop, {"v": 0.0, "isyn_exc": 0.0, "isyn_inh": 0.0}, cell.defaults)
+        elif names["v"] in given:
+            self._initial_state(pop, {names["v"]: 0.0})
+        else:
+            warn(f"population {pop.name}: V_m is not given, NEST starts it at E_L, not 0; a NIR graph carries no "
+                 "initial state (portasnn import nir, snnTorch and Norse start at 0)", code="W806", span=pop.span)
         return _Neuron(kind, params, scale, None)
 
     def _initial_state(self, pop: Population, zero: Mapping[str, float],
