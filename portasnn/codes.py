@@ -815,7 +815,8 @@ _ALL: tuple[Code, ...] = (
     _c("E807", "projection not exportable to NIR",
        "A NIR graph holds fixed weight matrices without delays: a random connector or a random weight, a delay "
        "other than one time step (the delay `portasnn import nir` adds), a plastic synapse or a named receptor "
-       "port has no NIR form. Write the connections to a file (from_file) with the delay of one time step.",
+       "port has no NIR form. Write the connections to a file (from_file) with the delay of one time step, or give "
+       "--materialize to draw random connectors and weights from the network's seed.",
        "frontend"),
     _c("E808", "stimulus not exportable to NIR",
        "A NIR graph has no stimuli (Poisson, DC, steps): its input is data given to its Input nodes. Drive the "

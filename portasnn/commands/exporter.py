@@ -1,4 +1,4 @@
-"""``portasnn export nir NET.pnet -o GRAPH.nir [--time-unit ms|s] [--output POP]... [--force]``."""
+"""``portasnn export nir NET.pnet -o GRAPH.nir [--time-unit ms|s] [--output POP]... [--materialize] [--force]``."""
 from __future__ import annotations
 
 import click
@@ -18,9 +18,12 @@ def export() -> None:
 @click.option("--output", "outputs", multiple=True,
               help="A population that gets a NIR Output node (repeatable; default: every recorded population).")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a constant of the network.")
+@click.option("--materialize", is_flag=True,
+              help="Draw random connectors, weights and parameters from the network's seed, as spinnaker-host draws "
+                   "them (not the realisation NEST draws); without it they are refused.")
 @click.option("--force", is_flag=True, help="Replace the graph file if it exists.")
 def nir_(network: str, path: str, time_unit: str, outputs: tuple[str, ...], overrides: tuple[str, ...],
-         force: bool) -> None:
+         materialize: bool, force: bool) -> None:
     """Export a network whose models have a NIR primitive (the models of `portasnn import nir`, pynn IF_curr_exp
     and IF_curr_delta, nest iaf_psc_exp and iaf_psc_delta) as a NIR graph; what has none is refused with its line.
 
@@ -30,5 +33,5 @@ def nir_(network: str, path: str, time_unit: str, outputs: tuple[str, ...], over
     from portasnn.frontend.nir.export import export_nir
 
     done = export_nir(network, path, time_unit=time_unit, outputs=list(outputs) or None, force=force,
-                      overrides=parse_overrides(overrides) or None)
+                      overrides=parse_overrides(overrides) or None, materialize=materialize)
     click.echo(f"wrote {done.path} ({len(done.nodes)} nodes: {', '.join(done.nodes)})")

@@ -318,3 +318,40 @@ def test_initial_state_not_zero_warns(tmp_path, capsys):
     with pytest.warns(UserWarning, match="W806.*v starts at -65.0"):
         export_nir(tmp_path / "n.pnet", tmp_path / "n.nir")
     assert type(nir.read(tmp_path / "n.nir").nodes["P"]).__name__ == "CubaLIF"
+
+
+MATERIAL = HEAD + """model relay = nest parrot_neuron
+population In: 6 relay
+population P: 3 lif { v = 0 mV, v_thresh ~ uniform(-52 mV, -48 mV) }
+connect In -> P: fixed_indegree(2), weight = uniform(100 pA, 200 pA), delay = 0.1 ms
+record spikes of P
+simulate 10 ms resolution 0.1 ms seed SEED
+"""
+
+
+def test_materialize_draws_random_connectors_from_the_seed(tmp_path, capsys):
+    """issue 16 item 4: --materialize draws a random connector, its random weights and random parameters from the
+    network's seed (spinnaker-host's rules): every post neuron gets 2 connections (a multapse sums), each weight
+    W = w tau_syn / dt with w in [100, 200] pA, v_threshold in [-52, -48]; the same seed gives the same graph, another
+    seed another one; without --materialize it is refused (E807)."""
+    def export(seed: int, name: str) -> object:
+        (tmp_path / f"{name}.pnet").write_text(MATERIAL.replace("SEED", str(seed)))
+        assert main(["export", "nir", str(tmp_path / f"{name}.pnet"), "-o", str(tmp_path / f"{name}.nir"),
+                     "--materialize"]) == 0
+        return nir.read(tmp_path / f"{name}.nir")
+
+    a, b, c = export(3, "a"), export(3, "b"), export(4, "c")
+    w = np.asarray(a.nodes["In__P"].weight) * 0.1 / 5.0  # back to pA (tau_syn = 5 ms, dt = 0.1 ms)
+    for row in w:
+        nz = row[row != 0]
+        assert 1 <= nz.size <= 2 and 200.0 <= nz.sum() <= 400.0 and np.all(nz >= 100.0), row
+    th = np.asarray(a.nodes["P"].v_threshold)
+    assert np.all((th >= -52) & (th <= -48)) and np.unique(th).size == 3
+    np.testing.assert_array_equal(a.nodes["In__P"].weight, b.nodes["In__P"].weight)
+    np.testing.assert_array_equal(a.nodes["P"].v_threshold, b.nodes["P"].v_threshold)
+    assert not np.array_equal(a.nodes["In__P"].weight, c.nodes["In__P"].weight)
+    (tmp_path / "d.pnet").write_text(MATERIAL.replace("SEED", "3"))
+    capsys.readouterr()
+    assert main(["export", "nir", str(tmp_path / "d.pnet"), "-o", str(tmp_path / "d.nir")]) == 2
+    err = capsys.readouterr().err
+    assert "E809" in err and "v_thresh is random" in err and "--materialize" in err

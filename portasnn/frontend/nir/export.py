@@ -89,16 +89,29 @@ def model_kind(ref: ModelRef) -> str | None:
 class _Export:
     """One network's export: ``graph()`` checks everything and builds the ``nir.NIRGraph``."""
 
-    def __init__(self, net: Network, time_unit: str, outputs: Sequence[str] | None) -> None:
+    def __init__(self, net: Network, time_unit: str, outputs: Sequence[str] | None, materialize: bool) -> None:
         if time_unit not in TIME_UNITS:
             raise UsageError(f"unknown time unit '{time_unit}'", code="E810", hint="give s or ms")
         self.net, self.ms = net, TIME_UNITS[time_unit]
         self.dt = net.simulation.resolution
         self.outputs = outputs
+        # --materialize: random values drawn as spinnaker-host draws them (netdata.build: one numpy Generator
+        # seeded with the network's seed; the populations' values, then the projections, in declaration order)
+        self.rng = np.random.default_rng(net.simulation.seed) if materialize else None
+        self.drawn: dict[tuple[str, str], np.ndarray] = {}
+        if self.rng is not None:
+            from portasnn.targets.spinnaker_host.netdata import draw
+
+            for pop in net.populations:
+                for name, value in (*pop.params, *pop.initial):
+                    if isinstance(value, Distribution):
+                        self.drawn[(pop.name, name)] = draw(value, pop.size, self.rng, f"{pop.name}.{name}", pop.span)
 
     # ---- populations ---------------------------------------------------------------------------------------
 
     def _values(self, pop: Population, name: str, default: float, what: str = "parameter") -> np.ndarray:
+        if (pop.name, name) in self.drawn:
+            return self.drawn[(pop.name, name)]
         found = dict(pop.params).get(name, dict(pop.initial).get(name))
         if found is None:
             return np.full(pop.size, float(default))
@@ -107,7 +120,8 @@ class _Export:
         if isinstance(found, Distribution):
             raise _error("E809", f"population {pop.name}: {what} {name} is random ({found.kind}); a NIR graph holds "
                          "fixed values", found.span or pop.span, pop.name,
-                         hint="give per-neuron values in a file: " + f'{name} = file("{name}.npy", ...)')
+                         hint="give per-neuron values in a file: " + f'{name} = file("{name}.npy", ...), or give '
+                              "--materialize to draw them from the network's seed")
         if isinstance(found, (int, float)):
             return np.full(pop.size, float(found))
         raise _error("E809", f"population {pop.name}: {name} = {found!r} is not a number", pop.span, pop.name)
@@ -251,28 +265,45 @@ class _Export:
                              f"takes the one-step delay (the resolution, {self.dt} ms) of `portasnn import nir`",
                              "give every connection the delay of one time step")
             if weight is None:
-                weight = np.full(pre.size, self._constant(proj.weight, proj, "weight"))
-            np.add.at(w, (post, pre), weight)
-        elif rule in ("all_to_all", "one_to_one"):
-            value = self._constant(proj.weight, proj, "weight")
-            if rule == "one_to_one":
-                if n_pre != n_post:
-                    raise refuse(f"one_to_one between {n_pre} and {n_post} neurons", "")
-                w[np.arange(n_post), np.arange(n_pre)] = value
+                weight = self._weights(proj, pre.size)
+        elif rule in ("all_to_all", "one_to_one") or self.rng is not None:
+            if rule == "one_to_one" and n_pre != n_post:
+                raise refuse(f"one_to_one between {n_pre} and {n_post} neurons", "")
+            if self.rng is not None:  # spinnaker-host's rules and order of draws
+                from portasnn.targets.spinnaker_host.netdata import connect
+
+                pre, post = connect(proj, n_pre, n_post, proj.pre == proj.post, self.rng)
+            elif rule == "one_to_one":
+                pre = post = np.arange(n_pre)
             else:
-                w[:] = value
+                pre, post = (a.ravel() for a in np.meshgrid(np.arange(n_pre), np.arange(n_post), indexing="ij"))
                 if proj.pre == proj.post and not proj.connector.allow_autapses:
-                    np.fill_diagonal(w, 0.0)
+                    pre, post = pre[pre != post], post[pre != post]
+            weight = self._weights(proj, pre.size)
         else:
             raise refuse(f"the {rule} connector is random; a NIR graph holds explicit weights",
-                         "write the connections to a file and connect with from_file(...)")
+                         "write the connections to a file and connect with from_file(...), or give --materialize "
+                         "to draw them from the network's seed")
+        np.add.at(w, (post, pre), weight)
         if rule != "from_file" or proj.data is None or not proj.data.delays:
+            if isinstance(proj.delay, Distribution):
+                raise refuse(f"the delay is random ({proj.delay.kind}); NIR has no delays, the export takes the "
+                             f"one-step delay (the resolution, {self.dt} ms) of `portasnn import nir`",
+                             f"give the projection delay = {self.dt} ms")
             delay = self._constant(proj.delay, proj, "delay")
             if delay != self.dt:
                 raise refuse(f"delay {delay} ms; NIR has no delays, the export takes the one-step delay (the "
                              f"resolution, {self.dt} ms) of `portasnn import nir`",
                              f"give the projection delay = {self.dt} ms")
         return w
+
+    def _weights(self, proj: Projection, n: int) -> np.ndarray:
+        """``n`` weights of ``proj``: its constant, or (--materialize) drawn from its distribution."""
+        if isinstance(proj.weight, Distribution) and self.rng is not None:
+            from portasnn.targets.spinnaker_host.netdata import draw
+
+            return draw(proj.weight, n, self.rng, f"{proj.name}.weight", proj.span)
+        return np.full(n, self._constant(proj.weight, proj, "weight"))
 
     @staticmethod
     def _constant(value, proj: Projection, what: str) -> float:
@@ -399,14 +430,15 @@ def _network(source, overrides: Mapping[str, str] | None) -> Network:
 
 
 def to_graph(source, *, time_unit: str = "ms", outputs: Sequence[str] | None = None,
-             overrides: Mapping[str, str] | None = None):
+             overrides: Mapping[str, str] | None = None, materialize: bool = False):
     """The ``nir.NIRGraph`` of a network (a Program, a Network or a .pnet path; see the module docstring);
-    ``outputs``: the populations that get Output nodes (default: every recorded one)."""
-    return _Export(_network(source, overrides), time_unit, outputs).graph()
+    ``outputs``: the populations that get Output nodes (default: every recorded one); ``materialize``: draw random
+    connectors, weights and parameters from the network's seed as spinnaker-host does (not as NEST does)."""
+    return _Export(_network(source, overrides), time_unit, outputs, materialize).graph()
 
 
 def export_nir(program, path: str | Path, *, time_unit: str = "ms", outputs: Sequence[str] | None = None,
-               force: bool = False, overrides: Mapping[str, str] | None = None) -> Exported:
+               force: bool = False, overrides: Mapping[str, str] | None = None, materialize: bool = False) -> Exported:
     """Write the network of ``program`` (a Program, a Network or a .pnet path) as a NIR graph to ``path``
     (``nir.write``); see :func:`to_graph`."""
     from portasnn.frontend.nir import _nir
@@ -414,6 +446,6 @@ def export_nir(program, path: str | Path, *, time_unit: str = "ms", outputs: Seq
     path = Path(path)
     if path.exists() and not force:
         raise UsageError(f"{path} exists", code="E810", hint="give another -o path, or --force to replace it")
-    graph = to_graph(program, time_unit=time_unit, outputs=outputs, overrides=overrides)
+    graph = to_graph(program, time_unit=time_unit, outputs=outputs, overrides=overrides, materialize=materialize)
     _nir().write(path, graph)
     return Exported(path, tuple(graph.nodes))
