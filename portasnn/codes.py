@@ -808,9 +808,9 @@ _ALL: tuple[Code, ...] = (
        "frontend"),
     _c("E806", "model not exportable to NIR",
        "`portasnn export nir` maps a population to a NIR neuron only for the models of `portasnn import nir` (the "
-       "shipped files, unchanged), PyNN's IF_curr_exp and NEST's iaf_psc_exp (CubaLIF), IF_curr_delta and "
-       "iaf_psc_delta (LIF); conductance-based, "
-       "other built-in and other NESTML models have no NIR primitive. Use one of those models or keep the network "
+       "shipped files, unchanged), PyNN's IF_curr_exp and NEST's and NESTML's iaf_psc_exp (CubaLIF), IF_curr_delta "
+       "and iaf_psc_delta (LIF; NESTML's as nestml ships them); conductance-based, other built-in and other or "
+       "changed NESTML models have no NIR primitive. Use one of those models or keep the network "
        "in portasnn.", "frontend"),
     _c("E807", "projection not exportable to NIR",
        "A NIR graph holds fixed weight matrices without delays: a random connector or a random weight, a delay "

@@ -25,7 +25,8 @@ def export() -> None:
 def nir_(network: str, path: str, time_unit: str, outputs: tuple[str, ...], overrides: tuple[str, ...],
          materialize: bool, force: bool) -> None:
     """Export a network whose models have a NIR primitive (the models of `portasnn import nir`, pynn IF_curr_exp
-    and IF_curr_delta, nest iaf_psc_exp and iaf_psc_delta) as a NIR graph; what has none is refused with its line.
+    and IF_curr_delta, nest iaf_psc_exp and iaf_psc_delta, nestml's iaf_psc_exp_neuron and iaf_psc_delta_neuron) as
+    a NIR graph; what has none is refused with its line.
 
     Example: portasnn export nir net.pnet -o net.nir --time-unit s
     """

@@ -193,6 +193,10 @@ model dlt = pynn IF_curr_delta { cm = 0.2 nF, tau_m = 8 ms, tau_refrac = 0 ms, v
 model dlt = nest iaf_psc_delta { C_m = 200 pF, tau_m = 8 ms, t_ref = 0 ms, E_L = 0 mV, V_reset = 0 mV, V_th = 5 mV }""").replace(
     "i_offset", "I_e").replace("v = 0 mV", "V_m = 0 mV")  # the same network with NEST's built-ins
 assert NEST_NET.count("nest iaf_psc") == 2 and "i_offset" not in NEST_NET
+ZOO_NET = NEST_NET.replace("model lif = nest iaf_psc_exp {", 'model lif from "nestml:iaf_psc_exp_neuron" {').replace(
+    "model dlt = nest iaf_psc_delta {", 'model dlt from "nestml:iaf_psc_delta_neuron" {').replace(
+    "tau_syn_ex =", "tau_syn_exc =").replace("tau_syn_in =", "tau_syn_inh =").replace("t_ref", "refr_T")
+assert ZOO_NET.count("nestml:iaf_psc") == 2  # the same network with NESTML's own models
 IN_TIMES = ([5.0, 5.5, 6.0, 40.0, 41.0, 120.3], [20.0, 20.2, 20.4, 90.0])  # ms
 I_OFFSET = np.array([0.30, 0.33, 0.37, 0.42])  # nA
 BA = dict(pre=np.array([0, 1, 2, 2]), post=np.array([0, 1, 2, 3]), weight=np.array([-0.5, -0.3, -0.2, -0.6]))
@@ -207,11 +211,11 @@ def write_pynn_net(tmp: Path, text: str = PYNN_NET) -> Path:
     return tmp / "net.pnet"
 
 
-@pytest.mark.parametrize("text", [PYNN_NET, NEST_NET], ids=["pynn", "nest"])
+@pytest.mark.parametrize("text", [PYNN_NET, NEST_NET, ZOO_NET], ids=["pynn", "nest", "nestml"])
 def test_pynn_cells_map_to_cubalif_and_lif_with_the_stated_units(tmp_path, text):
-    """issue 16 item 4: IF_curr_exp (NEST's iaf_psc_exp) -> CubaLIF with tau_mem = tau_m, r = tau_m / cm (mV/pA),
+    """issue 16 item 4: IF_curr_exp (NEST's iaf_psc_exp, NESTML's iaf_psc_exp_neuron) -> CubaLIF with tau_mem = tau_m, r = tau_m / cm (mV/pA),
     v_leak = v_rest + r i_offset, w_in = 1 and W = w tau_syn / dt (w in pA); IF_curr_delta (iaf_psc_delta) -> LIF
-    with W = w cm / dt (w in mV); computed here by hand from the numbers in the network."""
+    (iaf_psc_delta_neuron) with W = w cm / dt (w in mV); computed here by hand from the numbers in the network."""
     export_nir(write_pynn_net(tmp_path, text), tmp_path / "h.nir")
     g = nir.read(tmp_path / "h.nir")
     a, b, c = (g.nodes[k] for k in "ABC")
@@ -355,3 +359,14 @@ def test_materialize_draws_random_connectors_from_the_seed(tmp_path, capsys):
     assert main(["export", "nir", str(tmp_path / "d.pnet"), "-o", str(tmp_path / "d.nir")]) == 2
     err = capsys.readouterr().err
     assert "E809" in err and "v_thresh is random" in err and "--materialize" in err
+
+
+def test_a_changed_nestml_zoo_model_is_refused(tmp_path, capsys):
+    """issue 16 item 4: a copy of NESTML's iaf_psc_exp_neuron with another equation is not taken for CubaLIF (E806)."""
+    from portasnn.program import model_path
+
+    text = model_path("iaf_psc_exp_neuron").read_text()
+    (tmp_path / "iaf_psc_exp_neuron.nestml").write_text(text.replace("-(V_m - E_L) / tau_m", "-(V_m - E_L) / (2 * tau_m)"))
+    err = _refused(tmp_path, capsys, 'network bad\nmodel m from "iaf_psc_exp_neuron.nestml"\npopulation P: 2 m\n'
+                   "simulate 10 ms resolution 0.1 ms\n")
+    assert "E806" in err and "bad.pnet:3:1" in err and "differs from the one nestml ships" in err

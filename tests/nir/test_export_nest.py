@@ -10,7 +10,7 @@ import pytest
 
 from portasnn.cli import main
 from portasnn.frontend.nir.export import export_nir
-from test_export import IN_TIMES, NEST_NET, PYNN_NET, write_pynn_net
+from test_export import IN_TIMES, NEST_NET, PYNN_NET, ZOO_NET, write_pynn_net
 
 nir = pytest.importorskip("nir")  # a test dependency (pyproject's test extra): missing means a broken setup
 pytestmark = pytest.mark.slow
@@ -28,10 +28,10 @@ def _spikes(outdir: Path, pop: str, n: int) -> list[np.ndarray]:
     return [np.sort(d["times"][d["senders"] == j]) for j in range(n)]
 
 
-@pytest.mark.parametrize("text", [PYNN_NET, NEST_NET], ids=["pynn", "nest"])
+@pytest.mark.parametrize("text", [PYNN_NET, NEST_NET, ZOO_NET], ids=["pynn", "nest", "nestml"])
 def test_pynn_network_exported_and_imported_spikes_like_the_original_on_nest(tmp_path, text):
     """issue 16 item 4: IF_curr_exp (CubaLIF) and IF_curr_delta (LIF) populations (PyNN's, and the same network
-    with NEST's iaf_psc_exp and iaf_psc_delta) with per-neuron offset currents,
+    with NEST's iaf_psc_exp and iaf_psc_delta, and with NESTML's iaf_psc_exp_neuron and iaf_psc_delta_neuron) with per-neuron offset currents,
     all_to_all, one_to_one and from_file projections (excitatory and inhibitory), driven by parrot neurons: the
     graph, imported with dt = the resolution and the parrots' spikes as its input array, spikes on nest exactly as
     the original network does, neuron for neuron."""

@@ -12,8 +12,9 @@ times that drive an input population are input data, not part of the graph. What
 Models recognised, by identity (not by name alone):
 - the import's models ``nir_lif_neuron``, ``nir_cubalif_neuron``, ``nir_if_neuron``, ``nir_li_neuron``: a NESTML
   file whose content is the shipped model's;
-- PyNN's ``IF_curr_exp`` (-> CubaLIF) and ``IF_curr_delta`` (-> LIF), and NEST's ``iaf_psc_exp`` and
-  ``iaf_psc_delta`` that they are (with every parameter given: NEST's defaults are not assumed): tau_mem = tau_m, r = tau_m / cm, v_leak = v_rest + r i_offset (the offset current folded
+- PyNN's ``IF_curr_exp`` (-> CubaLIF) and ``IF_curr_delta`` (-> LIF), NEST's ``iaf_psc_exp`` and
+  ``iaf_psc_delta`` that they are (with every parameter given: NEST's defaults are not assumed), and NESTML's
+  ``iaf_psc_exp_neuron`` and ``iaf_psc_delta_neuron`` (the files nestml ships, unchanged): tau_mem = tau_m, r = tau_m / cm, v_leak = v_rest + r i_offset (the offset current folded
   into the leak: exact), a weight w (pA into I_syn, or mV into v) becomes W = w tau_syn / dt (CubaLIF, w_in = 1)
   or W = w cm / dt (LIF), so that the import's jump (w_in W dt / tau_syn, r W dt / tau) is w again.
 """
@@ -39,11 +40,16 @@ NIR_MODELS = {spec.model: kind for kind, spec in KINDS.items()}
 PYNN = {"IF_curr_exp": "CubaLIF", "IF_curr_delta": "LIF"}
 #: NEST built-in -> the PyNN cell type that is it (``portasnn.ir.pynn_cells``: names and units)
 NEST_BUILTINS = {"iaf_psc_exp": "IF_curr_exp", "iaf_psc_delta": "IF_curr_delta"}
+#: NESTML's own models (the files nestml ships, unchanged) -> the PyNN cell type they are, and PyNN's names in them
+ZOO = {"iaf_psc_exp_neuron": "IF_curr_exp", "iaf_psc_delta_neuron": "IF_curr_delta"}
+ZOO_NAMES = {"v_rest": "E_L", "v_reset": "V_reset", "cm": "C_m", "tau_m": "tau_m", "tau_refrac": "refr_T",
+             "v_thresh": "V_th", "i_offset": "I_e", "v": "V_m", "tau_syn_E": "tau_syn_exc", "tau_syn_I": "tau_syn_inh",
+             "isyn_exc": "I_syn_exc", "isyn_inh": "I_syn_inh"}
 #: the relay parameters ``portasnn import nir`` writes for an Input node (dt: the resolution)
 RELAY_PARAMS = {"r": 1.0, "v_threshold": 0.5, "v_reset": 0.0, "v_leak": 0.0, "I_bias": 0.0}
 NO_PRIMITIVE_HINT = ("NIR has LIF, CubaLIF, IF and LI neurons: use the models of `portasnn import nir`, "
-                     "`pynn IF_curr_exp`/`IF_curr_delta` or `nest iaf_psc_exp`/`iaf_psc_delta` (see the README's "
-                     "NIR export)")
+                     "`pynn IF_curr_exp`/`IF_curr_delta`, `nest iaf_psc_exp`/`iaf_psc_delta` or nestml's "
+                     "iaf_psc_exp_neuron/iaf_psc_delta_neuron (see the README's NIR export)")
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,12 @@ def model_kind(ref: ModelRef) -> str | None:
         return PYNN.get(ref.name)
     if ref.kind == "nest":
         return PYNN.get(NEST_BUILTINS.get(ref.name, ""))
+    if ref.kind == "nestml" and ref.name in ZOO and ref.path and Path(ref.path).is_file():
+        from portasnn.program import model_path
+
+        shipped = model_path(ref.name)
+        if shipped.is_file() and _sha(Path(ref.path)) == _sha(shipped):
+            return PYNN[ZOO[ref.name]]
     if ref.kind == "nestml" and ref.name in NIR_MODELS and ref.path and Path(ref.path).is_file():
         shipped = MODELS_DIR / f"{ref.name}.nestml"
         if _sha(Path(ref.path)) == _sha(shipped):
@@ -150,10 +162,11 @@ class _Export:
         if kind is None:
             what = f"{ref.kind} model {ref.name}" + (f" ({Path(ref.path).name})" if ref.path else "")
             reason = ("its file differs from the model `portasnn import nir` writes" if ref.name in NIR_MODELS
+                      else "its file differs from the one nestml ships" if ref.name in ZOO
                       else "it has no NIR primitive")
             raise _error("E806", f"population {pop.name} uses the {what}: {reason}", pop.span, pop.name,
                          hint=NO_PRIMITIVE_HINT)
-        if ref.kind in ("pynn", "nest"):
+        if ref.kind in ("pynn", "nest") or ref.name in ZOO:
             return self._lif_cell(pop, ref, kind)
         return self._imported(pop, ref, kind)
 
@@ -177,13 +190,23 @@ class _Export:
         return _Neuron(kind, params, np.ones(pop.size), bias if np.any(bias != 0) else None)
 
     def _lif_cell(self, pop: Population, ref: ModelRef, kind: str) -> _Neuron:
-        """A PyNN cell type, or the NEST built-in it is (``iaf_psc_exp``, ``iaf_psc_delta``; NEST's names, and every
-        parameter given: the export does not assume NEST's defaults), as ``kind``."""
+        """A PyNN cell type, the NEST built-in it is (``iaf_psc_exp``, ``iaf_psc_delta``; NEST's names, and every
+        parameter given: the export does not assume NEST's defaults) or NESTML's model of it (its names and the
+        defaults of its file), as ``kind``."""
         from portasnn.ir.pynn_cells import cell_type
 
-        cell = cell_type(ref.name if ref.kind == "pynn" else NEST_BUILTINS[ref.name])
+        cell = cell_type(ref.name if ref.kind == "pynn" else NEST_BUILTINS[ref.name] if ref.kind == "nest"
+                         else ZOO[ref.name])
         assert cell is not None
-        names = {p: p for p in cell.defaults} if ref.kind == "pynn" else dict(cell.nest_names)
+        defaults = dict(cell.defaults)
+        if ref.kind == "pynn":
+            names = {p: p for p in cell.defaults}
+        elif ref.kind == "nest":
+            names = dict(cell.nest_names)
+        else:
+            names = {p: ZOO_NAMES[p] for p in cell.defaults}
+            zoo = zoo_defaults(ref.name)
+            defaults = {p: zoo[n] for p, n in names.items()}
         given = {*dict(pop.params), *dict(pop.initial)}
         unknown = sorted(given - set(names.values()))
         if unknown:
@@ -196,7 +219,7 @@ class _Export:
                 raise _error("E809", f"population {pop.name}: {name} is not given; the export does not assume "
                              f"NEST's default for {ref.name}", pop.span, pop.name,
                              hint=f"give {name} in the population or its model block (or use pynn {cell.name})")
-            return self._values(pop, name, cell.defaults[p])
+            return self._values(pop, name, defaults[p])
 
         refrac = get("tau_refrac")
         if np.any(refrac != 0):
@@ -218,8 +241,9 @@ class _Export:
         else:
             params = {"tau": tau_m / self.ms, **params}
             scale = cm / self.dt
-        if ref.kind == "pynn":
-            self._initial_state(pop, {"v": 0.0, "isyn_exc": 0.0, "isyn_inh": 0.0}, cell.defaults)
+        if ref.kind != "nest":
+            states = [names[p] for p in ("v", "isyn_exc", "isyn_inh") if p in names]
+            self._initial_state(pop, dict.fromkeys(states, 0.0), {names[p]: defaults[p] for p in names})
         elif names["v"] in given:
             self._initial_state(pop, {names["v"]: 0.0})
         else:
@@ -408,6 +432,17 @@ def shipped_defaults(model: str) -> dict[str, float]:
     text = (MODELS_DIR / f"{model}.nestml").read_text()
     found = re.findall(r"^\s+(\w+) (?:ms|mV|pA|real) = (-?[0-9.]+)", text, flags=re.M)
     return {name: float(value) for name, value in found}
+
+
+@functools.lru_cache(maxsize=None)
+def zoo_defaults(model: str) -> dict[str, float]:
+    """Parameter and state defaults (IR units: the file's ms, mV, pF, pA) of NESTML's ``iaf_psc_exp_neuron`` or
+    ``iaf_psc_delta_neuron`` as nestml ships it: ``name unit = number unit``; V_m starts at E_L; states at 0."""
+    from portasnn.program import model_path
+
+    text = model_path(model).read_text()
+    found = {n: float(v) for n, v in re.findall(r"^\s+(\w+) \w+ = (-?[0-9.]+) \w+", text, flags=re.M)}
+    return {"I_syn_exc": 0.0, "I_syn_inh": 0.0, **found, "V_m": found["E_L"]}
 
 
 def _network(source, overrides: Mapping[str, str] | None) -> Network:
