@@ -828,7 +828,7 @@ _ALL: tuple[Code, ...] = (
        "to carry it, or a NEST built-in's parameter that is not given (NEST's defaults are not assumed). The message names the population and the parameter; change it as the hint says.",
        "frontend"),
     _c("E810", "bad NIR export options",
-       "`portasnn export nir` takes a .pnet network, a time unit s or ms, --output names of neuron populations, "
+       "`portasnn export nir` takes a .pnet network, a time unit s or ms, --nir-output names of neuron populations, "
        "and writes a graph file that does not exist yet (or --force). Fix the option the message names.",
        "frontend"),
     _c("E811", "no NIR Input in the network",

@@ -1,4 +1,4 @@
-"""``portasnn export nir NET.pnet -o GRAPH.nir [--time-unit ms|s] [--output POP]... [--materialize] [--force]``."""
+"""``portasnn export nir NET.pnet -o GRAPH.nir [--time-unit ms|s] [--nir-output POP]... [--materialize] [--force]``."""
 from __future__ import annotations
 
 import click
@@ -15,7 +15,7 @@ def export() -> None:
               help="The NIR graph to write (HDF5, nir.write).")
 @click.option("--time-unit", type=click.Choice(["s", "ms"]), default="ms", show_default=True,
               help="The unit of the graph's time constants (snnTorch, Norse and Rockpool read s).")
-@click.option("--output", "outputs", multiple=True,
+@click.option("--nir-output", "outputs", multiple=True, metavar="POP",
               help="A population that gets a NIR Output node (repeatable; default: every recorded population).")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a constant of the network.")
 @click.option("--materialize", is_flag=True,

@@ -114,7 +114,7 @@ def _round_trip(graph, outputs, tmp: Path, time_unit: str = "ms") -> object:
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=graphs())
 def test_import_then_export_gives_the_same_graph(tmp_path_factory, case):
-    """issue 16 item 4: `import nir` -> `export nir` (the layers that fed an Output given with --output) gives the
+    """issue 16 item 4: `import nir` -> `export nir` (the layers that fed an Output given with --nir-output) gives the
     same graph, read back with nir.read: the same node types and edges (weight nodes named by the layers they
     join), every parameter and weight equal (bit for bit: times in ms, no unit conversion)."""
     graph, outputs = case
@@ -158,6 +158,14 @@ def test_cli_export_writes_a_graph_nir_reads(tmp_path, capsys):
     assert main(["export", "nir", str(tmp_path / "imp" / "net.pnet"), "-o", str(tmp_path / "b.nir")]) == 2
     assert "E810" in capsys.readouterr().err
     assert main(["export", "nir", str(tmp_path / "imp" / "net.pnet"), "-o", str(tmp_path / "b.nir"), "--force"]) == 0
+    # --nir-output names the populations that get Output nodes; a name that is none is E810
+    assert main(["export", "nir", str(tmp_path / "imp" / "net.pnet"), "-o", str(tmp_path / "b.nir"), "--force",
+                 "--nir-output", "lif"]) == 0
+    assert_same_graph(nir.read(tmp_path / "b.nir"), g)
+    capsys.readouterr()
+    assert main(["export", "nir", str(tmp_path / "imp" / "net.pnet"), "-o", str(tmp_path / "c.nir"),
+                 "--nir-output", "lyf"]) == 2
+    assert "E810" in capsys.readouterr().err and not (tmp_path / "c.nir").exists()
 
 
 # ---- PyNN cell types: the unit conversions (numbers checked on nest in test_export_nest.py) ----------------------
@@ -315,11 +323,16 @@ def test_a_network_without_input_is_refused(tmp_path, capsys):
 PARROT = "model relay = nest parrot_neuron\npopulation In: 1 relay\nconnect In -> P: all_to_all, weight = 1 pA, delay = 0.1 ms\n"
 
 
-def test_initial_state_not_zero_warns(tmp_path, capsys):
-    """issue 16 item 4: IF_curr_exp's default v = -65 mV is not in the graph (W806), the export goes on."""
-    (tmp_path / "n.pnet").write_text(HEAD + "population P: 2 lif\n" + PARROT
+@pytest.mark.parametrize("model, says", [
+    ("model lif = pynn IF_curr_exp { tau_refrac = 0 ms }", "v starts at -65.0"),
+    ('model lif from "nestml:iaf_psc_exp_neuron" { refr_T = 0 ms, E_L = -2 mV }', "V_m starts at -2.0"),
+])
+def test_initial_state_not_zero_warns(tmp_path, capsys, model, says):
+    """issue 16 item 4: IF_curr_exp's default v = -65 mV (iaf_psc_exp_neuron's V_m = E_L) is not in the graph
+    (W806), the export goes on."""
+    (tmp_path / "n.pnet").write_text(f"network n\n{model}\npopulation P: 2 lif\n" + PARROT
                                      + "record spikes of P\nsimulate 10 ms resolution 0.1 ms\n")
-    with pytest.warns(UserWarning, match="W806.*v starts at -65.0"):
+    with pytest.warns(UserWarning, match=f"W806.*{says}"):
         export_nir(tmp_path / "n.pnet", tmp_path / "n.nir")
     assert type(nir.read(tmp_path / "n.nir").nodes["P"]).__name__ == "CubaLIF"
 

@@ -207,6 +207,7 @@ class _Export:
             names = {p: ZOO_NAMES[p] for p in cell.defaults}
             zoo = zoo_defaults(ref.name)
             defaults = {p: zoo[n] for p, n in names.items()}
+            defaults["v"] = self._values(pop, "E_L", zoo["E_L"])  # V_m starts at the population's E_L
         given = {*dict(pop.params), *dict(pop.initial)}
         unknown = sorted(given - set(names.values()))
         if unknown:
@@ -259,7 +260,7 @@ class _Export:
             if name in given:
                 values = self._values(pop, name, 0.0, "initial value")
             elif defaults is not None and name in defaults:
-                values = np.array([defaults[name]])
+                values = np.atleast_1d(np.asarray(defaults[name], dtype=float))
             else:
                 continue
             if np.any(values != 0):
@@ -403,7 +404,7 @@ class _Export:
         if self.outputs is not None:
             for name in self.outputs:
                 if name not in neurons:
-                    raise UsageError(f"--output {name}: no neuron population of that name in {net.name}",
+                    raise UsageError(f"--nir-output {name}: no neuron population of that name in {net.name}",
                                      code="E810", hint="populations: " + ", ".join(neurons))
             return list(dict.fromkeys(self.outputs))
         found = []
