@@ -14,8 +14,8 @@ Models recognised, by identity (not by name alone):
   file whose content is the shipped model's;
 - PyNN's ``IF_curr_exp`` (-> CubaLIF) and ``IF_curr_delta`` (-> LIF), NEST's ``iaf_psc_exp`` and
   ``iaf_psc_delta`` that they are (with every parameter given: NEST's defaults are not assumed), and NESTML's
-  ``iaf_psc_exp_neuron`` and ``iaf_psc_delta_neuron`` (the files nestml ships, unchanged): tau_mem = tau_m, r = tau_m / cm, v_leak = v_rest + r i_offset (the offset current folded
-  into the leak: exact), a weight w (pA into I_syn, or mV into v) becomes W = w tau_syn / dt (CubaLIF, w_in = 1)
+  ``iaf_psc_exp_neuron`` and ``iaf_psc_delta_neuron`` (the files nestml ships, unchanged): tau_mem = tau_m,
+  r = tau_m / cm, v_leak = v_rest + r i_offset (the offset current folded into the leak: exact), a weight w (pA into I_syn, or mV into v) becomes W = w tau_syn / dt (CubaLIF, w_in = 1)
   or W = w cm / dt (LIF), so that the import's jump (w_in W dt / tau_syn, r W dt / tau) is w again.
 """
 from __future__ import annotations
@@ -272,8 +272,10 @@ class _Export:
 
     def matrix(self, proj: Projection, n_pre: int, n_post: int) -> np.ndarray:
         """The dense weight matrix (post, pre) of ``proj`` in portasnn's weight unit (E807 where it has none)."""
-        refuse = lambda what, hint: _error("E807", f"projection {proj.name} ({proj.pre} -> {proj.post}): {what}",  # noqa: E731
-                                           proj.span, proj.name, hint)
+        def refuse(what: str, hint: str) -> NetworkError:
+            return _error("E807", f"projection {proj.name} ({proj.pre} -> {proj.post}): {what}", proj.span,
+                          proj.name, hint)
+
         if proj.plastic:
             raise refuse(f"synapse {proj.synapse} is plastic; NIR has no plasticity",
                          "export the network without it (e.g. after training, the final weights from_file)")
