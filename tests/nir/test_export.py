@@ -383,3 +383,13 @@ def test_a_changed_nestml_zoo_model_is_refused(tmp_path, capsys):
     err = _refused(tmp_path, capsys, 'network bad\nmodel m from "iaf_psc_exp_neuron.nestml"\npopulation P: 2 m\n'
                    "simulate 10 ms resolution 0.1 ms\n")
     assert "E806" in err and "bad.pnet:3:1" in err and "differs from the one nestml ships" in err
+
+
+def test_python_api_takes_a_program(tmp_path):
+    """issue 16 item 4: portasnn.export_nir(program, path) with a loaded Program writes the graph its .pnet gives."""
+    import portasnn
+
+    pnet = write_pynn_net(tmp_path)
+    portasnn.export_nir(portasnn.load_program(pnet), tmp_path / "p.nir")
+    portasnn.export_nir(pnet, tmp_path / "f.nir")
+    assert_same_graph(nir.read(tmp_path / "p.nir"), nir.read(tmp_path / "f.nir"))
