@@ -19,7 +19,7 @@ from portasnn.run import run
 
 __all__ = ["__version__", "PortasnnError", "ModelError", "NetworkError", "UsageError", "ToolError", "InternalError",
            "build", "run", "compare", "load_results", "Network", "load_network", "load_program",
-           "from_file", "file"]
+           "from_file", "file", "export_nir"]
 
 # Public functions imported on first use (PEP 562), so ``import portasnn`` stays light.
 _LAZY = {
@@ -31,6 +31,7 @@ _LAZY = {
     "from_file": "portasnn.builder:from_file",  # net.connect(A, B, connector=portasnn.from_file("conn.npz"))
     "file": "portasnn.builder:file",  # per-neuron values: params={"tau_m": portasnn.file("tau.npy", "ms")}
     "load_network": "portasnn.frontend.network:load_network",
+    "export_nir": "portasnn.frontend.nir.export:export_nir",  # a network -> a NIR graph file
     "load_ipython_extension": "portasnn.notebook:load_ipython_extension",  # %load_ext portasnn
     "unload_ipython_extension": "portasnn.notebook:unload_ipython_extension",
 }

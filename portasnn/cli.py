@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "jobs": "portasnn.commands.remote:jobs",
     "explain": "portasnn.commands.explain:explain",
     "import": "portasnn.commands.importer:import_",
+    "export": "portasnn.commands.exporter:export",
 }
 
 HELP = {
@@ -48,6 +49,7 @@ HELP = {
     "jobs": "List known jobs.",
     "explain": "Explain an error or warning code (all codes without one).",
     "import": "Import a network from another format (NIR) into a .pnet network.",
+    "export": "Export a network into another format (NIR graph).",
 }
 
 

@@ -859,6 +859,39 @@ _ALL: tuple[Code, ...] = (
        "a time constant is not positive, or a convolution or pooling does not fit its input's shape. The message "
        "names the node and the field; fix the graph.",
        "frontend"),
+    _c("E806", "model not exportable to NIR",
+       "`portasnn export nir` maps a population to a NIR neuron only for the models of `portasnn import nir` (the "
+       "shipped files, unchanged), PyNN's IF_curr_exp and NEST's and NESTML's iaf_psc_exp (CubaLIF), IF_curr_delta "
+       "and iaf_psc_delta (LIF; NESTML's as nestml ships them); conductance-based, other built-in and other or "
+       "changed NESTML models have no NIR primitive. Use one of those models or keep the network "
+       "in portasnn.", "frontend"),
+    _c("E807", "projection not exportable to NIR",
+       "A NIR graph holds fixed weight matrices without delays: a random connector or a random weight, a delay "
+       "other than one time step (the delay `portasnn import nir` adds), a plastic synapse or a named receptor "
+       "port has no NIR form. Write the connections to a file (from_file) with the delay of one time step, or give "
+       "--materialize to draw random connectors and weights from the network's seed.",
+       "frontend"),
+    _c("E808", "stimulus not exportable to NIR",
+       "A NIR graph has no stimuli (Poisson, DC, steps): its input is data given to its Input nodes. Drive the "
+       "network through an input population (NEST's parrot_neuron, or the Input relay of `portasnn import nir`) "
+       "with spike times, which are input data and not exported, or remove the stimulus.", "frontend"),
+    _c("E809", "parameter not exportable to NIR",
+       "A population's parameter has no exact NIR form: a refractory period, two different synaptic time "
+       "constants, a random value, a time step other than the resolution, a bias current without a projection "
+       "to carry it, or a NEST built-in's parameter that is not given (NEST's defaults are not assumed). The message names the population and the parameter; change it as the hint says.",
+       "frontend"),
+    _c("E810", "bad NIR export options",
+       "`portasnn export nir` takes a .pnet network, a time unit s or ms, --nir-output names of neuron populations, "
+       "and writes a graph file that does not exist yet (or --force). Fix the option the message names.",
+       "frontend"),
+    _c("E811", "no NIR Input in the network",
+       "A NIR graph begins at Input nodes (the nir package infers its shapes from them), and the network has no "
+       "population that becomes one: NEST's parrot_neuron or the Input relay of `portasnn import nir`, without a "
+       "projection into it. Add such a population, driven by spike times, in front of the network.", "frontend"),
+    _c("W806", "initial state not in the NIR graph",
+       "A population's state (v, or a synaptic current) does not start at 0, and a NIR graph carries no initial "
+       "state: `portasnn import nir` and most NIR simulators start at 0. Start it at 0 to get the same run back, "
+       "or expect the first spikes to differ.", "frontend"),
 )
 
 #: code -> its definition, in the order above (by stage, then number)
