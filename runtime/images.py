@@ -343,8 +343,13 @@ def build(recipe_path: Path, context: Path, *, force: bool = False) -> Path:
 
             t = time.monotonic()
             log.step("%test inside the image")
-            test_out = log.run([sys.executable, "-m", "portasnn.runtime.sif_exec", str(sif), "/bin/sh", "-e",
-                                "/.singularity.d/test"], "%test", capture=True, env=sif_exec.host_env())
+            try:
+                test_out = log.run([sys.executable, "-m", "portasnn.runtime.sif_exec", str(sif), "/bin/sh", "-e",
+                                    "/.singularity.d/test"], "%test", capture=True, env=sif_exec.host_env())
+            except ToolError as err:  # the image is kept aside for a look inside, never as the cached image
+                failed = sif.with_suffix(".failed.sif")
+                sif.replace(failed)
+                raise ToolError(f"{err}\nthe image is kept as {failed}") from None
             times["test_s"] = time.monotonic() - t
         record = {
             "recipe": str(recipe.path), "recipe_sha256": hashlib.sha256(recipe.text.encode()).hexdigest(),

@@ -94,7 +94,8 @@ def container_env(host: dict[str, str], sif: Path, cleanenv: bool) -> dict[str, 
 
 def _binds(extra: list[str], home: str | None, cwd: str) -> list[tuple[str, str]]:
     """(source, destination) pairs: Apptainer's defaults, then $HOME and the current directory unless already
-    inside a bound directory, then the user's; the user's replace a default with the same destination."""
+    inside a bound directory (or ``/``, which is the image's own), then the user's; the user's replace a default with
+    the same destination."""
     user = []
     for spec in extra:
         src, _, dst = spec.partition(":")
@@ -104,7 +105,7 @@ def _binds(extra: list[str], home: str | None, cwd: str) -> list[tuple[str, str]
         user.append((src, dst))
     pairs = [(p, p) for p in DEFAULT_BINDS if os.path.exists(p)]
     for path in (home, cwd):
-        if path and not any(path == d or path.startswith(d.rstrip("/") + "/") for _, d in pairs):
+        if path and path != "/" and not any(path == d or path.startswith(d.rstrip("/") + "/") for _, d in pairs):
             pairs.append((path, path))
     targets = {d for _, d in user}
     return [p for p in pairs if p[1] not in targets] + user

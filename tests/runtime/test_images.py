@@ -54,16 +54,17 @@ MirrorURL: http://deb.debian.org/debian
     set -eu
     test "$FROM_ENVIRONMENT" = 1
     test "$FROM_POST" = 2
+    {test_extra}
     echo "tiny test passed: $(cat /opt/data.txt) $(cat /opt/tree/a/b.txt)"
 """
 
 
-def _context(tmp: Path, post_extra: str = "true") -> Path:
+def _context(tmp: Path, post_extra: str = "true", test_extra: str = "true") -> Path:
     ctx = tmp / "ctx"
     (ctx / "tree" / "a").mkdir(parents=True)
     (ctx / "data.txt").write_text("hello\n")
     (ctx / "tree" / "a" / "b.txt").write_text("deep\n")
-    (ctx / "tiny.def").write_text(TINY.format(post_extra=post_extra))
+    (ctx / "tiny.def").write_text(TINY.format(post_extra=post_extra, test_extra=test_extra))
     return ctx
 
 
@@ -179,3 +180,20 @@ def test_a_failing_post_leaves_no_image(tmp_path, image_cache):
     base = image_cache / "images" / f"tiny-{key}"
     assert not base.with_suffix(".sif").exists() and not base.with_suffix(".work").exists()
     assert "this step fails" in base.with_suffix(".log").read_text()  # the log stays for the user
+
+
+@pytest.mark.slow
+@needs_root
+def test_a_failing_test_keeps_the_image_aside(tmp_path, image_cache):
+    ctx = _context(tmp_path, test_extra="echo 'the image test fails'; exit 5")
+    env = {**os.environ, "PORTASNN_CACHE_DIR": str(image_cache)}
+    done = _cli("portasnn.runtime.images", "build", "tiny.def", cwd=ctx, env=env)
+    assert done.returncode == 1 and "%test failed (exit 5)" in done.stderr, done.stderr
+    key = images.image_key(images.read_recipe(ctx / "tiny.def"), ctx)
+    base = image_cache / "images" / f"tiny-{key}"
+    assert not base.with_suffix(".sif").exists()  # never the cached image
+    kept = base.with_suffix(".failed.sif")
+    assert f"kept as {kept}" in done.stderr and kept.is_file()
+    inside = subprocess.run([sys.executable, "-m", "portasnn.runtime.sif_exec", str(kept), "cat", "/opt/data.txt"],
+                            cwd="/", capture_output=True, text=True, timeout=300)
+    assert inside.returncode == 0 and inside.stdout == "hello\n", inside.stderr  # cwd / is the image's own

@@ -37,7 +37,8 @@ def test_nest_pmix_recipe():
     assert re.search(r"pip install [^\n]*/opt/portasnn/src", post)
     assert "PMIX_MCA_gds=^ds12" in recipe.sections["environment"]
     test = recipe.sections["test"]
-    assert "mpirun --oversubscribe -np 2 python3 /tmp/smoke.py" in test and 'mpi_procs") == 2' in test
+    assert "mpirun --oversubscribe -np 2 python3 /tmp/smoke.py" in test and "nest.NumProcesses() == 2" in test
+    assert test.lstrip().startswith("set -eu\n    cd /")  # not the build directory, whose portasnn/ would shadow the package
     assert 'b["have_mpi"] and b["threads_model"] == "openmp"' in test and 'ompi_info | grep -i "pmix"' in test
     assert recipe.sections["runscript"].strip() == 'exec python3 -m portasnn.runtime.entry "$@"'
     labels = recipe.labels()
