@@ -137,6 +137,11 @@ def _name(raw: str, taken: set[str]) -> str:
         name = "n_" + name
     if name in _RESERVED:
         name += "_"
+    return unique_name(name, taken)
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``name_2``, ``name_3``, ... if taken; the result is added to ``taken``."""
     base, i = name, 1
     while name in taken:
         i += 1

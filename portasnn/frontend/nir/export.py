@@ -30,7 +30,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from portasnn.errors import NetworkError, Span, UsageError, warn
-from portasnn.frontend.nir import KINDS, MODELS_DIR, RELAY, TIME_UNITS
+from portasnn.frontend.nir import KINDS, MODELS_DIR, RELAY, TIME_UNITS, unique_name
 from portasnn.ir import datafiles
 from portasnn.ir.network import ArrayFile, Distribution, ModelRef, Network, Population, Projection
 
@@ -377,7 +377,7 @@ class _Export:
         biased: set[str] = set()
         for (pre, post), w in pairs.items():
             n = neurons[post]
-            name = _unique(f"{pre}__{post}", taken)
+            name = unique_name(f"{pre}__{post}", taken)
             weight = w * n.scale[:, None]
             if n.bias is not None and post not in biased:
                 biased.add(post)
@@ -395,7 +395,7 @@ class _Export:
                          net.simulation.span, net.name, hint="add a `nest parrot_neuron` population (driven by spike "
                          "times, connected to the network with the delay of one step): it becomes an Input node")
         for pop in self._outputs(neurons):
-            out = _unique(f"{pop}_output", taken)
+            out = unique_name(f"{pop}_output", taken)
             nodes[out] = nir.Output(output_type={"output": np.array([net.population(pop).size])})
             edges.append((pop, out))
         return nir.NIRGraph(nodes=nodes, edges=edges)
@@ -417,15 +417,6 @@ class _Export:
             if (rec.kind == "spikes" and n.kind != "LI") or (n.kind == "LI" and "v" in rec.variables):
                 found.append(rec.population)
         return list(dict.fromkeys(found))
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    base, i = name, 1
-    while name in taken:
-        i += 1
-        name = f"{base}_{i}"
-    taken.add(name)
-    return name
 
 
 @functools.lru_cache(maxsize=None)
