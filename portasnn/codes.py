@@ -340,6 +340,19 @@ _ALL: tuple[Code, ...] = (
        "A random `weight = ...` or `delay = ...` for the connections of a connection file is not supported yet, so "
        "it is refused rather than drawn differently per target. Draw the values yourself and save them in the file.",
        "frontend"),
+    _c("E260", "two STDP rules onto one population",
+       "sPyNNaker runs one STDP rule (timing and weight dependence with their parameters) per post-synaptic "
+       "population, and refuses a second one; the spinnaker targets do the same. Use one synapse declaration for all "
+       "plastic projections onto a population, or split the population.", "spinnaker"),
+    _c("E261", "plastic synapses onto one population disagree on tau_minus",
+       "NEST keeps the depression time constant tau_minus on the post-synaptic neuron, so every plastic projection "
+       "onto one population must use the same tau_minus (default 20 ms). Give the synapses onto that population the "
+       "same tau_minus.", "frontend"),
+    _c("E262", "plastic synapse parameter outside s16.15",
+       "sPyNNaker writes a plastic synapse's Wmax (and, additive, A_plus = lambda Wmax and A_minus) times the model's "
+       "weight scale as s16.15 numbers, which end at +-65536; a larger value cannot be mapped. Use a smaller Wmax "
+       "or lambda (SpiNNaker's weights are in nA for current synapses, uS for conductance synapses).",
+       "spinnaker"),
     _c("E280", "unknown PyNN cell type",
        "`model k = pynn NAME` (or `net.model(k, pynn=NAME)`) names a cell type portasnn does not map to NEST and "
        "sPyNNaker. Use one of the PyNN standard cell types it lists (IF_curr_exp, IF_curr_alpha, IF_curr_delta, "
@@ -399,19 +412,6 @@ _ALL: tuple[Code, ...] = (
        "one as inhibitory too (as sPyNNaker does), where pyNN.nest would pass it to NEST as excitatory. Write the "
        "weight negative to mean the same on every backend.", "pynn"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
-    _c("E260", "two STDP rules onto one population",
-       "sPyNNaker runs one STDP rule (timing and weight dependence with their parameters) per post-synaptic "
-       "population, and refuses a second one; the spinnaker targets do the same. Use one synapse declaration for all "
-       "plastic projections onto a population, or split the population.", "spinnaker"),
-    _c("E261", "plastic synapses onto one population disagree on tau_minus",
-       "NEST keeps the depression time constant tau_minus on the post-synaptic neuron, so every plastic projection "
-       "onto one population must use the same tau_minus (default 20 ms). Give the synapses onto that population the "
-       "same tau_minus.", "frontend"),
-    _c("E262", "plastic synapse parameter outside s16.15",
-       "sPyNNaker writes a plastic synapse's Wmax (and, additive, A_plus = lambda Wmax and A_minus) times the model's "
-       "weight scale as s16.15 numbers, which end at +-65536; a larger value cannot be mapped. Use a smaller Wmax "
-       "or lambda (SpiNNaker's weights are in nA for current synapses, uS for conductance synapses).",
-       "spinnaker"),
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),
     _c("E301", "unknown SpiNNaker solver",
