@@ -2,12 +2,14 @@
 [--no-plots] [--json]``."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shlex
 import shutil
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import click
 
@@ -42,39 +44,54 @@ def run(network: str, target: str, outdir: str | None, sets: tuple[str, ...], se
     """
     from portasnn.frontend.network import parse_overrides
     from portasnn.run import run_detailed
-    
-    if not plots:
-        os.environ["PORTASNN_PLOTS"] = "0"  # for this process and the ones it starts (a NEST run, MPI ranks)
-    if force and outdir is not None and Path(outdir).exists():
-        shutil.rmtree(outdir) if Path(outdir).is_dir() else Path(outdir).unlink()
-    command = shlex.join(["portasnn", *sys.argv[1:]]) if sys.argv and "portasnn" in sys.argv[0] else None
-    if network.endswith(".py"):
-        result = _run_script(network, target, outdir, script_args, (sets, seed, processes, threads))
-    else:
-        if script_args:
-            from portasnn.errors import UsageError
 
-            raise UsageError(f"unexpected arguments {' '.join(script_args)}", code="E292",
-                             hint="words after `--` are a PyNN script's own command line; a .pnet takes --set")
-        result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
-                              progress=not as_json, command=command, processes=processes, threads=threads,
-                              options=options_from(numerics, target))
-    if as_json:
-        click.echo(json.dumps({"outdir": str(result.outdir), "summary": result.summary}))
-        return
-    for pop, stats in result.summary.get("populations", result.summary).items():
-        if isinstance(stats, dict) and "rate_hz" in stats:
-            n, size = stats.get("n_neurons"), stats.get("size")
-            subset = f" ({n} of {size} neurons recorded)" if size is not None and n != size else ""
-            click.echo(f"{pop}: {_fmt(stats.get('rate_hz'), '.2f')} Hz, CV(ISI) {_fmt(stats.get('cv_isi'), '.3f')}"
-                       + subset)
-    for w in (result.summary.get("weights") or {}).values():  # record weights of ...: final weights
-        unit = f" {w['unit']}" if w.get("unit") else ""
-        click.echo(f"{w['projection']} final weights: mean {_fmt(w.get('mean'), '.4g')}{unit}, std "
-                   f"{_fmt(w.get('std'), '.4g')}, min {_fmt(w.get('min'), '.4g')}, max {_fmt(w.get('max'), '.4g')} "
-                   f"({w['n']} connections)")
-    _say_auto_shifts(Path(result.outdir))
-    click.echo(f"results in {result.outdir}")
+    with _plots_setting(plots):  # for this command and the processes it starts (a NEST run, MPI ranks)
+        if force and outdir is not None and Path(outdir).exists():
+            shutil.rmtree(outdir) if Path(outdir).is_dir() else Path(outdir).unlink()
+        command = shlex.join(["portasnn", *sys.argv[1:]]) if sys.argv and "portasnn" in sys.argv[0] else None
+        if network.endswith(".py"):
+            result = _run_script(network, target, outdir, script_args, (sets, seed, processes, threads))
+        else:
+            if script_args:
+                from portasnn.errors import UsageError
+
+                raise UsageError(f"unexpected arguments {' '.join(script_args)}", code="E292",
+                                 hint="words after `--` are a PyNN script's own command line; a .pnet takes --set")
+            result = run_detailed(network, target=target, outdir=outdir, overrides=parse_overrides(sets), seed=seed,
+                                  progress=not as_json, command=command, processes=processes, threads=threads,
+                                  options=options_from(numerics, target))
+        if as_json:
+            click.echo(json.dumps({"outdir": str(result.outdir), "summary": result.summary}))
+            return
+        for pop, stats in result.summary.get("populations", result.summary).items():
+            if isinstance(stats, dict) and "rate_hz" in stats:
+                n, size = stats.get("n_neurons"), stats.get("size")
+                subset = f" ({n} of {size} neurons recorded)" if size is not None and n != size else ""
+                click.echo(f"{pop}: {_fmt(stats.get('rate_hz'), '.2f')} Hz, CV(ISI) {_fmt(stats.get('cv_isi'), '.3f')}"
+                           + subset)
+        for w in (result.summary.get("weights") or {}).values():  # record weights of ...: final weights
+            unit = f" {w['unit']}" if w.get("unit") else ""
+            click.echo(f"{w['projection']} final weights: mean {_fmt(w.get('mean'), '.4g')}{unit}, std "
+                       f"{_fmt(w.get('std'), '.4g')}, min {_fmt(w.get('min'), '.4g')}, max {_fmt(w.get('max'), '.4g')} "
+                       f"({w['n']} connections)")
+        _say_auto_shifts(Path(result.outdir))
+        click.echo(f"results in {result.outdir}")
+
+
+@contextlib.contextmanager
+def _plots_setting(plots: bool) -> Iterator[None]:
+    """``PORTASNN_PLOTS=0`` while the command runs when ``plots`` is False; the environment as it was afterwards
+    (a run called in-process, e.g. by a test or a notebook, must not turn plots off for what comes after it)."""
+    before = os.environ.get("PORTASNN_PLOTS")
+    if not plots:
+        os.environ["PORTASNN_PLOTS"] = "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PORTASNN_PLOTS", None)
+        else:
+            os.environ["PORTASNN_PLOTS"] = before
 
 
 def _run_script(script: str, target: str, outdir: str | None, args: tuple[str, ...], unsupported: tuple):

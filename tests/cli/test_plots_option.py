@@ -3,6 +3,7 @@ run), `portasnn plot` draws them afterwards, for nest (a subprocess) and spinnak
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -63,3 +64,20 @@ def test_a_warm_run_imports_none_of_the_slow_libraries(tmp_path):
     assert warm.returncode == 0, warm.stderr
     assert warm.stdout.strip().splitlines()[-1] == "IMPORTED [] 0"
     assert (tmp_path / "b" / "summary.json").is_file()
+
+
+@pytest.mark.parametrize("before", [None, "1"])
+def test_no_plots_in_process_leaves_the_environment_as_it_was(tmp_path, monkeypatch, before):
+    """A `run --no-plots` called in process (a test, a notebook) turned plots off for everything after it: the next
+    run in the same process wrote no raster.png."""
+    from portasnn.cli import main
+
+    if before is None:
+        monkeypatch.delenv("PORTASNN_PLOTS", raising=False)
+    else:
+        monkeypatch.setenv("PORTASNN_PLOTS", before)
+    assert main(["run", str(NET), "--target", "spinnaker-host", "-o", str(tmp_path / "a"), "--no-plots"]) == 0
+    assert not (tmp_path / "a" / "raster.png").exists()
+    assert os.environ.get("PORTASNN_PLOTS") == before
+    assert main(["run", str(NET), "--target", "spinnaker-host", "-o", str(tmp_path / "b")]) == 0
+    assert (tmp_path / "b" / "raster.png").read_bytes()[:8] == PNG
