@@ -331,18 +331,13 @@ def _network_report(subject_text: str, arms: list[Arm], outdir: Path, tol: dict[
     ref = arms[0]
     specs = tol.get("network", {})
     judgements = []
+    groups = [(pop, metrics.NETWORK_OBSERVABLES) for pop in ref.runs[0].populations]
+    groups += [(g, metrics.WEIGHT_OBSERVABLES) for g in metrics.weight_observables(ref.runs[0])]  # plastic weights
     for arm in arms[1:]:
-        for pop in ref.runs[0].populations:
-            if pop not in values[ref.label] or pop not in values[arm.label]:
-                continue
-            for obs in metrics.NETWORK_OBSERVABLES:
-                stats = metrics.describe(values[ref.label][pop][obs])
-                value = metrics.describe(values[arm.label][pop][obs])["mean"]
-                judgements.append(judge_network(pop, obs, ref.label, arm.label, stats, value, specs.get(obs)))
-        for group in metrics.weight_observables(ref.runs[0]):  # plastic projections' final weights
+        for group, observables in groups:
             if group not in values[ref.label] or group not in values[arm.label]:
                 continue
-            for obs in metrics.WEIGHT_OBSERVABLES:
+            for obs in observables:
                 stats = metrics.describe(values[ref.label][group][obs])
                 value = metrics.describe(values[arm.label][group][obs])["mean"]
                 judgements.append(judge_network(group, obs, ref.label, arm.label, stats, value, specs.get(obs)))
