@@ -36,7 +36,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from portasnn.errors import PortasnnError, ToolError, UsageError
+from portasnn.errors import PortasnnError, Span, ToolError, UsageError
 
 TOOLS = {"debootstrap": "debootstrap", "mksquashfs": "squashfs-tools", "unsquashfs": "squashfs-tools",
          "siftool": "siftool", "unshare": "util-linux", "chroot": "coreutils"}
@@ -86,6 +86,7 @@ def read_recipe(path: Path) -> Recipe:
     except OSError as err:
         raise UsageError(f"cannot read the recipe {path}: {err.strerror}", code="E691") from None
     header: dict[str, str] = {}
+    header_lines: dict[str, int] = {}
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -93,10 +94,10 @@ def read_recipe(path: Path) -> Recipe:
         if m:
             name = m.group(1)
             if name not in SECTIONS:
-                raise UsageError(f"{path}:{lineno}:1: unknown section %{name}", code="E691",
+                raise UsageError(f"unknown section %{name}", code="E691", span=Span(str(path), lineno, 1),
                                  hint=f"Apptainer's sections are {', '.join('%' + s for s in SECTIONS)}")
             if name not in SUPPORTED:
-                raise UsageError(f"{path}:{lineno}:1: section %{name} is not supported by this build",
+                raise UsageError(f"section %{name} is not supported by this build", span=Span(str(path), lineno, 1),
                                  code="E691", hint="build this recipe with apptainer itself")
             current = sections.setdefault(name, [])
         elif current is not None:
@@ -104,13 +105,14 @@ def read_recipe(path: Path) -> Recipe:
         elif line.strip() and not line.lstrip().startswith("#"):
             key, sep, value = line.partition(":")
             if not sep:
-                raise UsageError(f"{path}:{lineno}:1: a header line is 'Keyword: value', got {line.strip()!r}",
-                                 code="E691")
+                raise UsageError(f"a header line is 'Keyword: value', got {line.strip()!r}", code="E691",
+                                 span=Span(str(path), lineno, 1))
             header[key.strip().lower()] = value.strip()
+            header_lines.setdefault(key.strip().lower(), lineno)
     bootstrap = header.get("bootstrap")
     if bootstrap != "debootstrap" or "osversion" not in header or "mirrorurl" not in header:
-        raise UsageError(f"{path}:1:1: this build makes the root file system with debootstrap; the recipe says "
-                         f"'Bootstrap: {bootstrap}'", code="E691",
+        raise UsageError(f"this build makes the root file system with debootstrap; the recipe says "
+                         f"'Bootstrap: {bootstrap}'", code="E691", span=Span(str(path), header_lines.get("bootstrap", 1), 1),
                          hint="use 'Bootstrap: debootstrap' with 'OSVersion:' and 'MirrorURL:' (a Debian mirror)")
     return Recipe(path, text, header, {k: "\n".join(v).strip("\n") + "\n" for k, v in sections.items()})
 

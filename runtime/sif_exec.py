@@ -43,7 +43,8 @@ def partition_offset(sif: Path) -> int:
         raise UsageError("running a SIF image without Apptainer needs siftool", code="E692",
                          hint="apt-get install siftool squashfs-tools") from None
     except subprocess.CalledProcessError as err:
-        raise UsageError(f"{sif} is not a SIF image: {err.stderr.strip()}", code="E693") from None
+        first = (err.stderr.strip().splitlines() or ["siftool could not read it"])[0]
+        raise UsageError(f"{sif} is not a SIF image ({first})", code="E693") from None
     for line in listing.splitlines():
         cols = [c.strip() for c in line.split("|")]
         if len(cols) >= 5 and "Squashfs" in cols[4] and "System" in cols[4]:
@@ -140,11 +141,10 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError(f"no image at {args.image}", code="E693")
         if os.geteuid() != 0:
             raise UsageError("this stand-in for apptainer exec needs root (chroot, mount namespaces)", code="E692")
-        sif = args.image.resolve()
-        root = rootfs(sif)
         cwd = os.getcwd()
-        spec = [b for spec in args.bind for b in spec.split(",") if b]
-        argv_ = exec_argv(root, _binds(spec, os.environ.get("HOME"), cwd), cwd, args.command)
+        binds = _binds([b for spec in args.bind for b in spec.split(",") if b], os.environ.get("HOME"), cwd)
+        sif = args.image.resolve()
+        argv_ = exec_argv(rootfs(sif), binds, cwd, args.command)
         os.execvpe(argv_[0], argv_, container_env(dict(os.environ), sif, args.cleanenv))
     except (PortasnnError, ToolError) as err:
         print(f"error: {err}" if isinstance(err, ToolError) else str(err), file=sys.stderr)

@@ -86,6 +86,7 @@ def test_the_nest_recipe_reads():
 
 @pytest.mark.parametrize("text, where, words", [
     ("Bootstrap: docker\nFrom: debian:12\n", ":1:1", "Bootstrap: docker"),
+    ("# a comment\n\nFrom: debian:12\nBootstrap: docker\n", ":4:1", "Bootstrap: docker"),
     ("Bootstrap: debootstrap\nOSVersion: bookworm\nMirrorURL: http://x\n%pots\n  true\n", ":4:1", "%pots"),
     ("Bootstrap: debootstrap\nOSVersion: bookworm\nMirrorURL: http://x\n%setup\n  true\n", ":4:1", "%setup"),
     ("Bootstrap debootstrap\n", ":1:1", "Keyword: value"),
@@ -95,7 +96,7 @@ def test_a_recipe_this_build_cannot_follow_is_refused(tmp_path, text, where, wor
     path.write_text(text)
     with pytest.raises(UsageError) as err:
         images.read_recipe(path)
-    assert err.value.code == "E691" and f"{path}{where}" in str(err.value) and words in str(err.value)
+    assert err.value.code == "E691" and str(err.value).startswith(f"{path}{where}: error E691") and words in str(err.value)
 
 
 def test_the_key_follows_the_files_content(tmp_path):
@@ -197,3 +198,21 @@ def test_a_failing_test_keeps_the_image_aside(tmp_path, image_cache):
     inside = subprocess.run([sys.executable, "-m", "portasnn.runtime.sif_exec", str(kept), "cat", "/opt/data.txt"],
                             cwd="/", capture_output=True, text=True, timeout=300)
     assert inside.returncode == 0 and inside.stdout == "hello\n", inside.stderr  # cwd / is the image's own
+
+
+def test_bad_input_to_the_build_and_exec_commands_is_a_clear_error(tmp_path):
+    """issue 15 item 1: no traceback, the code and what to do, exit 2, for what a user can get wrong."""
+    ctx = _context(tmp_path)
+    no_tools = {**os.environ, "PATH": str(tmp_path / "empty"), "PORTASNN_CACHE_DIR": str(tmp_path / "cache")}
+    done = _cli("portasnn.runtime.images", "build", "tiny.def", cwd=ctx, env=no_tools)
+    assert done.returncode == 2 and "error E692" in done.stderr and "apt-get install" in done.stderr, done.stderr
+    bad = ctx / "bad.def"
+    bad.write_text("Bootstrap: docker\nFrom: debian:12\n")
+    done = _cli("portasnn.runtime.images", "build", "bad.def", cwd=ctx)
+    assert done.returncode == 2 and f"{bad.name}:1:1: error E691" in done.stderr and "Traceback" not in done.stderr
+    not_sif = ctx / "data.txt"
+    for args, words in (([str(not_sif), "true"], "not a SIF image"), ([str(tmp_path / "none.sif"), "true"], "no image"),
+                        ([str(not_sif)], "no command"), (["--bind", "rel:/x", str(not_sif), "true"], "absolute")):
+        done = _cli("portasnn.runtime.sif_exec", *args, cwd=ctx)
+        assert done.returncode == 2 and "E69" in done.stderr and words in done.stderr, (args, done.stderr)
+        assert "Traceback" not in done.stderr
