@@ -69,14 +69,23 @@ class _CompareCommand(click.Command):
 @click.option("--force", is_flag=True, help="Replace OUTDIR if it exists and is not empty.")
 @click.option("--json", "as_json", is_flag=True, help="Print metrics.json to stdout instead of the grid.")
 @numerics_options
+@click.argument("script_args", nargs=-1)
 @click.pass_context
 def compare(ctx: click.Context, subject: Path | None, targets: str | None, results: tuple[str, ...], outdir: Path,
             seeds: int, tolerances: Path | None, sets: tuple[str, ...], force: bool, as_json: bool,
-            **numerics) -> None:
-    """Compare SUBJECT (a .pnet network or a .nestml model) across targets, or compare result directories.
+            script_args: tuple[str, ...], **numerics) -> None:
+    """Compare SUBJECT (a .pnet network, a .nestml model or a PyNN script) across targets, or compare result
+    directories.
 
     Example: portasnn compare examples/brunel/brunel_delta_nestml.pnet --targets nest,spinnaker-host -o cmp
+
+    A PyNN script (.py, with portasnn.pynn) runs up to its first sim.run(); the network it built there is compared
+    like a .pnet. Words after `--` are the script's own command line (`-- portasnn` for a script that takes the
+    simulator from it, as PyNN's examples do).
     """
+    if script_args and (subject is None or subject.suffix != ".py"):
+        raise UsageError(f"unexpected arguments {' '.join(script_args)}", code="E292",
+                         hint="words after `--` are a PyNN script's own command line")
     options = options_from(numerics)
     import os
     import shutil
@@ -102,7 +111,7 @@ def compare(ctx: click.Context, subject: Path | None, targets: str | None, resul
         from portasnn.pynn.script import capture
 
         bases = list(dict.fromkeys(t.split(":")[0] for t in (target_list or ["nest", "spinnaker-host"])))
-        subject = [capture(subject, base) for base in bases][0]  # each target's refusals at the script's line
+        subject = [capture(subject, base, script_args) for base in bases][0]  # each target's refusals at its line
     with err.status("comparing") as status:
         report = run_compare(subject, targets=target_list, results=arms or None, outdir=outdir, seeds=seeds,
                              tolerances=tolerances, overrides=_sets(sets), progress=status.update, options=options)
