@@ -403,6 +403,10 @@ _ALL: tuple[Code, ...] = (
        "The script uses a cell type, current source or synapse type of PyNN's standard library that portasnn.pynn "
        "does not map yet (e.g. IF_cond_alpha, DCSource, TsodyksMarkramSynapse). Use the supported ones it lists, or "
        "run the script with pyNN.nest.", "pynn"),
+    _c("E294", "import output directory not empty",
+       "`portasnn import pynn` writes the .pnet and its data files into a new or empty directory; it does not "
+       "overwrite one that holds files. Give another -o DIR, or --force to replace it (only once the script has "
+       "run: a script that fails leaves the directory as it was).", "pynn", "cli"),
     _c("W285", "spike times between time steps",
        "A SpikeSourceArray of the script has spike times that are not multiples of the time step; portasnn moves "
        "each to the end of the step it falls in, where pyNN.nest (precise spike_generator, grid-based cells) and "

@@ -1,4 +1,5 @@
-"""``portasnn import nir GRAPH.nir -o DIR [--dt DT] [--time-unit s|ms] [--input SPIKES.npy] [--steps N]``."""
+"""``portasnn import nir GRAPH.nir -o DIR [--dt DT] [--time-unit s|ms] [--input SPIKES.npy] [--steps N]`` and
+``portasnn import pynn SCRIPT.py -o DIR [-- SCRIPT ARGS]``."""
 from __future__ import annotations
 
 import click
@@ -35,4 +36,25 @@ def nir_(graph: str, outdir: str, dt: float, time_unit: str, input_path: str | N
     imported = import_nir(graph, outdir, dt=dt, time_unit=time_unit, input_path=input_path, steps=steps,
                           force=force)
     click.echo(f"wrote {imported.pnet} ({len(imported.files)} files; populations {', '.join(imported.populations)})")
+    click.echo(f"run it: portasnn run {imported.pnet} --target nest")
+
+
+@import_.command(name="pynn")
+@click.argument("script", type=click.Path(dir_okay=False))
+@click.option("--outdir", "-o", type=click.Path(file_okay=False), required=True,
+              help="Where to write <network>.pnet, conn/ (connections) and params/ (per-neuron values).")
+@click.option("--force", is_flag=True, help="Replace OUTDIR if it exists and is not empty.")
+@click.argument("script_args", nargs=-1)
+def pynn_(script: str, outdir: str, force: bool, script_args: tuple[str, ...]) -> None:
+    """Import the network a PyNN script builds (with portasnn.pynn) up to its first sim.run(), as a .pnet network
+    with its connections and per-neuron values as data files. Words after `--` are the script's command line.
+
+    Example: portasnn import pynn examples/brunel/brunel_pynn.py -o brunel_imported -- portasnn --N 1000
+    """
+    from portasnn.pynn.importer import import_script
+
+    imported = import_script(script, outdir, script_args, force=force)
+    net = imported.network
+    click.echo(f"wrote {imported.pnet} ({len(imported.files)} data files; populations "
+               f"{', '.join(p.name for p in net.populations)})")
     click.echo(f"run it: portasnn run {imported.pnet} --target nest")
