@@ -36,7 +36,9 @@ def direct_stats(path, pop: str) -> dict:
     corr = None
     if len(active) >= 2:
         edges = t0 + CORR_BIN_MS * np.arange(int((t1 - t0) // CORR_BIN_MS) + 1)
-        binned = np.array([np.histogram(t, edges)[0] for t in active], float)
+        # half-open 5 ms bins [edge, edge + 5): a spike at the window's last edge is in no bin (elephant's
+        # BinnedSpikeTrain; np.histogram alone would put it into the last bin)
+        binned = np.array([np.histogram(t[t < edges[-1]], edges)[0] for t in active], float)
         cc = np.corrcoef(binned)
         off = cc[~np.eye(len(active), dtype=bool)]
         corr = float(np.nanmean(off))
