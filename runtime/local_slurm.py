@@ -43,6 +43,7 @@ MARKER = "PORTASNN_LOCAL_SLURM"  # in the daemons' environment (and their job st
 OWNED = ".portasnn-local-slurm"  # a state directory holding this file may be wiped by `up`
 INSTALL_HINT = "install Slurm and munge: make setup-mpi (Debian: apt-get install slurmctld slurmd slurm-client munge)"
 DEFAULT_LIFETIME_S = 3600.0
+NODE_NAME = "localhost"  # the one node, as slurm.conf and `slurmd -N` name it
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -151,7 +152,8 @@ def render_conf(state: Path, node: Node, ctld_port: int, slurmd_port: int, plugi
 
     mpi, reason = choose_mpi(plugins)
     return environment("portasnn.runtime").get_template("slurm.conf.j2").render(
-        state=state, node=node, ctld_port=ctld_port, slurmd_port=slurmd_port, mpi=mpi, mpi_reason=reason)
+        state=state, node=node, node_name=NODE_NAME, ctld_port=ctld_port, slurmd_port=slurmd_port, mpi=mpi,
+        mpi_reason=reason)
 
 
 TASK_PROLOG = """#!/bin/sh
@@ -266,7 +268,7 @@ def supervise(cluster: LocalSlurm, lifetime_s: float) -> int:
                    f"--log-file={state / 'log' / 'munged.log'}", f"--seed-file={munge / 'munged.seed'}",
                    "--origin=127.0.0.1", "--num-threads=2"],
         "slurmctld": [which("slurmctld"), "-D", "-f", conf],
-        "slurmd": [which("slurmd"), "-D", "-N", "localhost", "-f", conf],
+        "slurmd": [which("slurmd"), "-D", "-N", NODE_NAME, "-f", conf],
     }
     daemons: dict[str, subprocess.Popen] = {}
     try:
@@ -347,7 +349,7 @@ def _kill(pid: int, signum: int) -> None:
 def node_state(cluster: LocalSlurm) -> str:
     """``sinfo``'s state of the node (``idle``, ``alloc``, ``down*``, ...), or '' when it does not answer."""
     try:
-        done = cluster.run("sinfo", "-h", "-N", "-n", "localhost", "-o", "%T", timeout=10)
+        done = cluster.run("sinfo", "-h", "-N", "-n", NODE_NAME, "-o", "%T", timeout=10)
     except subprocess.TimeoutExpired:
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
@@ -428,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "up":
             up(cluster.state, lifetime_s=args.lifetime, timeout=args.timeout)
             mpi, why = choose_mpi(mpi_plugins())
-            print(f"local Slurm up: node localhost idle, MpiDefault={mpi} ({why}); stops by itself after "
+            print(f"local Slurm up: node {NODE_NAME} idle, MpiDefault={mpi} ({why}); stops by itself after "
                   f"{args.lifetime:.0f} s\nuse it with:", file=sys.stderr)
             print(f"export SLURM_CONF={cluster.conf}")
             return 0

@@ -135,7 +135,8 @@ def test_the_daemons_listen_on_loopback_only(slurm):
 
 def test_a_job_over_its_time_limit_fails_and_leaves_no_results(slurm, tmp_path):
     long = tmp_path / "long.pnet"
-    long.write_text(NET.read_text().replace("simulate 100 ms", "simulate 600000 ms"))
+    # 10 h of biological time: still running when Slurm stops it (600 s once finished first on a quiet machine)
+    long.write_text(NET.read_text().replace("simulate 100 ms", "simulate 36000000 ms"))
     results = tmp_path / "out"
     job, out = _job(slurm, tmp_path, f"{PORTASNN} run {long} --target nest --processes 2 -o {results} --no-plots",
                     "--time=10")

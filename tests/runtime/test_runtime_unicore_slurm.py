@@ -143,10 +143,10 @@ def _bundle(env, net: Path) -> str:  # noqa: ANN001
 
 
 def _long_brunel(tmp: Path) -> Path:
-    """The Brunel network simulating 600 s of biological time: a job that is still running when it is failed."""
+    """The Brunel network simulating 10 h of biological time: a job that is still running when it is failed."""
     for name in ("brunel_params.pnet", "brunel_common.pnet", "brunel_delta_nest.pnet"):
         text = (BRUNEL.parent / name).read_text()
-        (tmp / name).write_text(text.replace("simulate 1000 ms", "simulate 600000 ms"))
+        (tmp / name).write_text(text.replace("simulate 1000 ms", "simulate 36000000 ms"))
     return tmp / "brunel_delta_nest.pnet"
 
 
@@ -220,3 +220,21 @@ def test_a_killed_rank_fails_the_job_with_the_reason(env, slurm, standin_site, t
     assert ranks, rows
     os.kill(ranks[0], signal.SIGKILL)
     _failed_and_queue_unaffected(env, slurm, standin_site, failing, queued, "FAILED")
+
+
+def test_a_node_going_down_fails_the_job_with_the_reason(env, slurm, standin_site, tmp_path):
+    """An administrator takes the node down (`scontrol update State=DOWN`, as for a broken node) while the job
+    runs: Slurm kills it, it ends NODE_FAIL (the cluster's JobRequeue=0; with requeueing it would start again),
+    and the job queued behind it runs once the node is back."""
+    failing = _submit(_bundle(env, _long_brunel(tmp_path)))
+    queued = _submit(_bundle(env, BRUNEL))
+    _running_step(standin_site, slurm, 2)
+    node = f"NodeName={local_slurm.NODE_NAME}"
+    done = slurm.run("scontrol", "update", node, "State=DOWN", "Reason=taken down by a portasnn test")
+    assert done.returncode == 0, done.stderr
+    try:
+        row = _wait_state(failing, ("SUCCESSFUL", "FAILED"), 180)
+        assert row["state"] == "FAILED", (row, local_slurm.logs_tail(slurm))
+    finally:  # (the cluster's ReturnToService=2 also brings the node back once its slurmd registers again)
+        slurm.run("scontrol", "update", node, "State=RESUME")
+    _failed_and_queue_unaffected(env, slurm, standin_site, failing, queued, "NODE_FAIL")
