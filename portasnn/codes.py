@@ -403,10 +403,16 @@ _ALL: tuple[Code, ...] = (
        "The script uses a cell type, current source or synapse type of PyNN's standard library that portasnn.pynn "
        "does not map yet (e.g. IF_cond_alpha, DCSource, TsodyksMarkramSynapse). Use the supported ones it lists, or "
        "run the script with pyNN.nest.", "pynn"),
-    _c("E294", "import output directory not empty",
-       "`portasnn import pynn` writes the .pnet and its data files into a new or empty directory; it does not "
-       "overwrite one that holds files. Give another -o DIR, or --force to replace it (only once the script has "
-       "run: a script that fails leaves the directory as it was).", "pynn", "cli"),
+    _c("E294", "import/export pynn output exists or is not a script",
+       "`portasnn import pynn` writes the .pnet and its data files into a new or empty directory, and `portasnn "
+       "export pynn` writes a new .py script; neither overwrites what exists. Give another -o, or --force to replace "
+       "it (import replaces only once the script has run: a script that fails leaves the directory as it was).",
+       "pynn", "cli"),
+    _c("E295", "network construct export pynn cannot write",
+       "`portasnn export pynn` writes one script that runs unchanged on pyNN.nest, sPyNNaker and portasnn.pynn, so "
+       "only what means the same on each: PyNN's standard cell types (`model k = pynn IF_curr_exp`, ...) and static "
+       "synapses. A NESTML or NEST model, or a plastic synapse, is refused at its line; build the network for one "
+       "simulator instead (portasnn build).", "pynn", "cli"),
     _c("W285", "spike times between time steps",
        "A SpikeSourceArray of the script has spike times that are not multiples of the time step; portasnn moves "
        "each to the end of the step it falls in, where pyNN.nest (precise spike_generator, grid-based cells) and "

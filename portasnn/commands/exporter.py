@@ -1,4 +1,5 @@
-"""``portasnn export nir NET.pnet -o GRAPH.nir [--time-unit ms|s] [--nir-output POP]... [--materialize] [--force]``."""
+"""``portasnn export nir NET.pnet -o GRAPH.nir [--time-unit ms|s] [--nir-output POP]... [--materialize] [--force]``
+and ``portasnn export pynn NET.pnet -o SCRIPT.py [--set NAME=VALUE]... [--force]``."""
 from __future__ import annotations
 
 import click
@@ -6,7 +7,7 @@ import click
 
 @click.group(name="export")
 def export() -> None:
-    """Export a network into another format (NIR)."""
+    """Export a network into another format (NIR, a PyNN script)."""
 
 
 @export.command(name="nir")
@@ -36,3 +37,23 @@ def nir_(network: str, path: str, time_unit: str, outputs: tuple[str, ...], over
     done = export_nir(network, path, time_unit=time_unit, outputs=list(outputs) or None, force=force,
                       overrides=parse_overrides(overrides) or None, materialize=materialize)
     click.echo(f"wrote {done.path} ({len(done.nodes)} nodes: {', '.join(done.nodes)})")
+
+
+@export.command(name="pynn")
+@click.argument("network", type=click.Path(dir_okay=False))
+@click.option("--output-file", "-o", "path", type=click.Path(dir_okay=False), required=True,
+              help="The PyNN script to write (.py); its data files go next to it.")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a constant of the network.")
+@click.option("--force", is_flag=True, help="Replace the script if it exists.")
+def pynn_(network: str, path: str, overrides: tuple[str, ...], force: bool) -> None:
+    """Export a network of PyNN standard cell types as one PyNN script that runs unchanged with pyNN.nest,
+    sPyNNaker (pyNN.spiNNaker) and portasnn.pynn, the simulator named on its command line.
+
+    Example: portasnn export pynn examples/brunel/brunel_delta_pynn.pnet -o brunel.py --set N=2000
+    """
+    from portasnn.frontend.network import parse_overrides
+    from portasnn.pynn.exporter import export_script
+
+    done = export_script(network, path, overrides=parse_overrides(overrides) or None, force=force)
+    click.echo(f"wrote {done.script} ({len(done.files)} data files)")
+    click.echo(f"run it: python {done.script} nest   (or spiNNaker, or portasnn [--target spinnaker-host])")

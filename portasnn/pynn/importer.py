@@ -3,7 +3,8 @@
 The script runs against ``portasnn.pynn`` up to its first ``sim.run()`` (:func:`portasnn.pynn.script.capture`);
 the network it built there is written as ``DIR/<name>.pnet`` with its data files next to it: the explicit
 connections PyNN's connectors drew (``conn/``) and per-neuron parameters and initial values (``params/``), so
-that reading the .pnet gives the same program (the same IR hash) as the script, and runs as the script does.
+that reading the .pnet gives the same program (the same IR hash) as the script, and runs as the script does
+(``simulate`` is the script's ``run()`` time).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Sequence
 from portasnn.errors import UsageError
 from portasnn.ir import network as ir
 from portasnn.ir.printer import to_pnet
+from portasnn.pynn.lowering import script_tstop
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,7 +57,9 @@ def import_script(script: str | Path, outdir: str | Path, args: Sequence[str] = 
     pops = tuple(dataclasses.replace(p, params=values(p.params), initial=values(p.initial)) for p in net.populations)
     projs = tuple(dataclasses.replace(p, data=move(p.data, "conn")) if p.data is not None else p
                   for p in net.projections)
-    net = dataclasses.replace(net, populations=pops, projections=projs)
+    # the script's own run(tstop), not the one step more its portasnn.pynn run simulates (lowering.run_duration)
+    sim = dataclasses.replace(net.simulation, duration=script_tstop(net.simulation.duration, net.simulation.resolution))
+    net = dataclasses.replace(net, populations=pops, projections=projs, simulation=sim)
     pnet = out / f"{net.name}.pnet"
     pnet.write_text(f"# imported from the PyNN script {Path(script).name} by `portasnn import pynn`\n" + to_pnet(net))
     return Imported(pnet=pnet, files=tuple(files), network=net)

@@ -177,11 +177,20 @@ def build_network(state, tstop: float):
 
     _lower_connections(net, state, conns, work, from_file)
     _lower_recorders(net, state)
-    # one step more than asked: PyNN's signals end with a sample at t = tstop (portasnn's at tstop - dt); spikes
-    # after tstop are dropped when read back
-    net.simulate(round(tstop + state.dt, 9), resolution=state.dt, seed=state.seed)
+    net.simulate(run_duration(tstop, state.dt), resolution=state.dt, seed=state.seed)
     state.network = net.ir()
     return state.network
+
+
+def run_duration(tstop: float, dt: float) -> float:
+    """The duration portasnn simulates for ``run(tstop)``: one step more than asked, as PyNN's signals end with a
+    sample at t = tstop (portasnn's at tstop - dt); spikes after tstop are dropped when read back."""
+    return round(tstop + dt, 9)
+
+
+def script_tstop(duration: float, dt: float) -> float:
+    """The script's ``tstop`` of a network that ``run_duration`` lowered."""
+    return round(duration - dt, 9)
 
 
 def _on_grid(trains: list[np.ndarray], dt: float, pop) -> list[np.ndarray]:

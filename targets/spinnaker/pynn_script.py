@@ -35,18 +35,42 @@ class ScriptView:
     # record weights: (projection variable, "<pre>__<post>", projection name, unit, factor sPyNNaker -> network unit)
     weights: list[tuple[str, str, str, str, float]] = field(default_factory=list)
     network: nir.Network | None = field(default=None, repr=False, compare=False)
+    # `portasnn export pynn`: one script for every PyNN backend (the simulator from its command line)
+    portable: bool = False
 
 
 def class_name(model_name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in model_name.split("_") if part)
 
 
-def _value(v: nir.Value, factor: float, what: str, span) -> str:  # noqa: ANN001
+def exact_scale(x, factor: float) -> np.ndarray:  # noqa: ANN001 - a number or an array
+    """``x * factor`` into PyNN's unit, chosen among the neighbours of ``x / round(1 / factor)`` so that
+    portasnn.pynn's conversion back (``y * 1000.0`` for nA, nF, uS) gives ``x`` again, bit for bit (the plain
+    product is sometimes one unit in the last place away)."""
+    x = np.asarray(x, float)
+    if abs(factor) == 1.0:
+        return x * factor
+    back = float(round(1.0 / factor))
+    y = x / back
+    bad = y * back != x
+    for k in (1, 2):
+        for direction in (np.inf, -np.inf):
+            z = y
+            for _ in range(k):
+                z = np.nextafter(z, direction)
+            fix = bad & (z * back == x)
+            y, bad = np.where(fix, z, y), bad & ~fix
+    return y
+
+
+def _value(v: nir.Value, factor: float, what: str, span, exact: bool = False) -> str:  # noqa: ANN001
     if isinstance(v, bool):
         return repr(v)
     if isinstance(v, (int, float)):
-        return repr(float(v) * factor)
+        return repr(float(exact_scale(float(v), factor))) if exact else repr(float(v) * factor)
     if isinstance(v, tuple):
+        if exact:
+            return repr([float(x) for x in exact_scale([float(x) for x in v], factor)])
         return repr([float(x) * factor for x in v])
     if isinstance(v, nir.Distribution):
         d = dict(v.params)
@@ -67,7 +91,15 @@ def _value(v: nir.Value, factor: float, what: str, span) -> str:  # noqa: ANN001
     raise NetworkError(f"{what}: this value cannot be written for PyNN on SpiNNaker", span=span, code="E350")
 
 
-def _connector(c: nir.Connector, span) -> str:  # noqa: ANN001
+def _connector(c: nir.Connector, span, portable: bool = False) -> str:  # noqa: ANN001
+    """The PyNN connector of ``c``; a portable script's random connectors draw with ``**RNG``."""
+    text = _connector_call(c, span)
+    if portable and c.rule not in ("all_to_all", "one_to_one"):
+        text = text[:-1] + ", **RNG)"
+    return text
+
+
+def _connector_call(c: nir.Connector, span) -> str:  # noqa: ANN001
     prm = dict(c.params)
     self_ = f"allow_self_connections={c.allow_autapses!r}"
     if c.rule == "all_to_all":
@@ -111,16 +143,21 @@ def max_expected_summed_weight(pop: nir.Population, scaling: nir.WeightScaling, 
 
 
 def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[str, nir.WeightScaling] | None = None,
-                board: bool = True) -> ScriptView:
+                board: bool = True, portable: bool = False) -> ScriptView:
     """``lowered``: model key -> Lowered model (every model the populations use); ``scalings``: population ->
-    its resolved weight scaling (``portasnn.weight_scaling.resolve``); ``board``: the script is for a board."""
+    its resolved weight scaling (``portasnn.weight_scaling.resolve``); ``board``: the script is for a board.
+
+    ``portable``: for ``portable_script.py.j2`` (PyNN standard cell types only): sPyNNaker's own population
+    parameters only on sPyNNaker (``**on_spinnaker(...)``), the script's ``rng`` only where sPyNNaker allows one
+    (``**RNG``), inhibitory weights of current-based cells negative (pyNN.nest requires it; sPyNNaker takes the
+    magnitude), and numbers in PyNN's units that portasnn.pynn converts back to exactly the network's."""
     sim = net.simulation
     stems = {}
     for key, low in lowered.items():
         if not getattr(low, "builtin", False):  # sPyNNaker's own cell types (issue 14 item 5) are p.<name>
             stems[low.stem] = class_name(low.name)
     view = ScriptView(net.name, Path(net.source).name if net.source else "", sim.resolution, sim.duration, sim.seed,
-                      imports=sorted(stems.items()))
+                      imports=sorted(stems.items()), portable=portable)
     view.network = net
     L = view.lines
     for pop in net.populations:
@@ -135,19 +172,22 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no parameter '{name}'",
                                    span=pop.span, code="E207")
-            args.append(f"{name}={_chip_rng(low, _param_value(view, pop, name, value, conv[name]))}")
+            args.append(f"{name}={_chip_rng(low, _param_value(view, pop, name, value, conv[name]), portable)}")
         extra = ""
         msw = max_expected_summed_weight(pop, (scalings or {}).get(pop.name) or nir.WeightScaling(), low, board)
         if msw is not None:
             extra = f", 'max_expected_summed_weight': {msw!r}"
         cls = f"p.{low.name}" if getattr(low, "builtin", False) else class_name(low.name)
-        L.append(f"{_var(pop.name)} = p.Population({pop.size}, {cls}({', '.join(args)}), "
-                 f"label={pop.name!r}, additional_parameters={{'seed': {sim.seed * 1000 + len(L)}{extra}}})")
+        spinnaker = f"{{'seed': {sim.seed * 1000 + len(L)}{extra}}}"
+        spinnaker = f"**on_spinnaker({spinnaker})" if portable else f"additional_parameters={spinnaker}"
+        L.append(f"{_var(pop.name)} = p.Population({pop.size}, {cls}({', '.join(args)}), label={pop.name!r}, "
+                 f"{spinnaker})")
         for name, value in pop.initial:
             if name not in conv:
                 raise NetworkError(f"population '{pop.name}': model '{low.name}' has no state '{name}'",
                                    span=pop.span, code="E207")
-            L.append(f"{_var(pop.name)}.initialize({name}={_chip_rng(low, _param_value(view, pop, name, value, conv[name]))})")
+            value_text = _chip_rng(low, _param_value(view, pop, name, value, conv[name]), portable)
+            L.append(f"{_var(pop.name)}.initialize({name}={value_text})")
     for k, proj in enumerate(net.projections, start=1):
         low = lowered[net.population(proj.post).model]
         stype = _stype(low, proj.receptor, proj.span)
@@ -155,13 +195,15 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             _file_projection(view, proj, low, stype, k)
             continue
         check_weight_sign(low.name, proj.receptor, proj.weight, proj.span)
-        w = _value(proj.weight, _sign(proj.weight) * low.weight_to_model[stype], f"{proj.name}.weight", proj.span)
+        w = _value(proj.weight, _weight_factor(view, low, stype, proj.weight), f"{proj.name}.weight", proj.span,
+                   exact=portable)
         d = _value(proj.delay, 1.0, f"{proj.name}.delay", proj.span)
         head = ""
         if proj.plastic:
             head = f"proj{k} = "
             _record_weights(view, net, proj, low, stype, f"proj{k}")
-        L.append(f"{head}p.Projection({_var(proj.pre)}, {_var(proj.post)}, {_connector(proj.connector, proj.span)}, "
+        L.append(f"{head}p.Projection({_var(proj.pre)}, {_var(proj.post)}, "
+                 f"{_connector(proj.connector, proj.span, portable)}, "
                  f"synapse_type={_synapse(net, proj, low, stype, w, d)}, receptor_type="
                  f"{low.synapse_types[stype]!r}, label={proj.name!r})")
     for k, stim in enumerate(net.stimuli):
@@ -173,7 +215,8 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
         if stim.kind in ("poisson", "spike_times"):
             stype = _stype(low, stim.receptor, stim.span)
             check_weight_sign(low.name, stim.receptor, stim.weight, stim.span)
-            w = _value(stim.weight, _sign(stim.weight) * low.weight_to_model[stype], f"{stim.name}.weight", stim.span)
+            w = _value(stim.weight, _weight_factor(view, low, stype, stim.weight), f"{stim.name}.weight", stim.span,
+                       exact=portable)
             d = _value(stim.delay, 1.0, f"{stim.name}.delay", stim.span)
             syn = f"synapse_type=p.StaticSynapse(weight={w}, delay={d}), receptor_type={low.synapse_types[stype]!r}"
             if stim.kind == "poisson":
@@ -208,23 +251,37 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             L.append(f"{target}.record({variables!r}, sampling_interval={float(rec.interval)!r})")
         if _var(rec.population) not in view.recorded:
             view.recorded.append(_var(rec.population))
+    if portable:  # the script imports RandomDistribution from pyNN.random; RNG is {} on sPyNNaker
+        view.lines = [line.replace("p.RandomDistribution(", "RandomDistribution(").replace(", rng=rng)", ", **RNG)")
+                      for line in L]
     return view
 
 
-def _chip_rng(low, text: str) -> str:  # noqa: ANN001
+def _weight_factor(view: ScriptView, low: Lowered, stype: int, weight: nir.Value) -> float:
+    """The network's weight -> PyNN's: a magnitude for sPyNNaker (the receptor type gives the sign); in a
+    portable script a current-based cell's inhibitory weight stays negative, as pyNN.nest requires."""
+    from portasnn.ir.pynn_cells import CELL_TYPES
+
+    keep_sign = view.portable and CELL_TYPES[low.name].weight_unit != "nS"
+    return (1.0 if keep_sign else _sign(weight)) * low.weight_to_model[stype]
+
+
+def _chip_rng(low, text: str, portable: bool = False) -> str:  # noqa: ANN001
     """sPyNNaker draws a built-in cell type's random values on the chip, seeded by the population's ``seed``, and
-    refuses a RandomDistribution with its own ``rng`` there (issue 14 item 5)."""
-    return text.replace(", rng=rng)", ")") if getattr(low, "builtin", False) else text
+    refuses a RandomDistribution with its own ``rng`` there (issue 14 item 5); a portable script passes ``**RNG``,
+    empty on sPyNNaker."""
+    return text.replace(", rng=rng)", ")") if getattr(low, "builtin", False) and not portable else text
 
 
 def _param_value(view: ScriptView, pop: nir.Population, name: str, value: nir.Value, factor: float) -> str:
     """A population's parameter or initial value for PyNN; per-neuron values from a file (issue 16 item 2) are
     written as text next to the script (PyNN units) and loaded from there."""
     if not isinstance(value, nir.ArrayFile):
-        return _value(value, factor, f"{pop.name}.{name}", pop.span)
+        return _value(value, factor, f"{pop.name}.{name}", pop.span, exact=view.portable)
     from portasnn.ir import datafiles
 
-    values = datafiles.parameter_values(value, pop.span) * factor
+    values = datafiles.parameter_values(value, pop.span)
+    values = exact_scale(values, factor) if view.portable else values * factor
     rel = f"parameters/{''.join(ch if ch.isalnum() else '_' for ch in pop.name)}__{name}.txt"
     view.data_files[rel] = f"# {pop.name}.{name} from {value.path} (PyNN units), one value per neuron\n" + \
         "\n".join(repr(float(v)) for v in values) + "\n"
@@ -248,7 +305,9 @@ def _file_projection(view: ScriptView, proj: nir.Projection, low: Lowered, stype
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise InternalError(f"{proj.name}.{what}: a connection file's default {what} must be a number (the "
                                 "network checks should have refused it)")
-    w = (np.abs(fw) if fw is not None else np.full(pre.size, abs(float(proj.weight)))) * low.weight_to_model[stype]
+    w = fw if fw is not None else np.full(pre.size, float(proj.weight))
+    factor = _weight_factor(view, low, stype, -1.0 if w.size and w.min() < 0 else 1.0)
+    w = exact_scale(w, factor) if view.portable else np.abs(w) * low.weight_to_model[stype]
     d = fd if fd is not None else np.full(pre.size, float(proj.delay))
     name = f"connections/{k}_{''.join(ch if ch.isalnum() else '_' for ch in proj.name)}.txt"
     rows = [f"{int(a)} {int(b)} {float(x)!r} {float(y)!r}" for a, b, x, y in zip(pre, post, w, d)]
