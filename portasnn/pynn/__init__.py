@@ -10,7 +10,8 @@ Built on pyNN.common like PyNN's own backends (``simulator.State``, populations,
 standard models). Supported so far: IF_curr_exp, IF_curr_delta (nest and spinnaker-host), IF_curr_alpha,
 IF_cond_exp (nest), SpikeSourceArray, SpikeSourcePoisson, StaticSynapse, every connector of pyNN.connectors that
 computes its connections in Python, receptor types excitatory/inhibitory, record() of spikes and state
-variables, get_data()/write_data(), one run() per setup()/reset().
+variables, get_data()/write_data(), one run() per setup()/reset(). ``nestml_cell_type(path, pyNN.nest)``: a NESTML
+model as a pyNN.nest cell type from portasnn's module cache (``portasnn.pynn.nestml_cells``).
 """
 from pyNN import errors, random, space  # noqa: F401
 from pyNN.connectors import *  # noqa: F401,F403
@@ -22,6 +23,7 @@ from pyNN.standardmodels import StandardCellType
 
 from portasnn.pynn.control import (end, get_current_time, get_max_delay, get_min_delay, get_time_step,  # noqa: F401
                                    initialize, num_processes, rank, reset, run, run_for, run_until, setup)
+from portasnn.pynn.nestml_cells import nestml_cell_type  # noqa: F401
 from portasnn.pynn.populations import Assembly, Population, PopulationView  # noqa: F401
 from portasnn.pynn.procedural_api import connect, create, record  # noqa: F401
 from portasnn.pynn.projections import Projection  # noqa: F401
