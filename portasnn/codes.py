@@ -413,10 +413,10 @@ _ALL: tuple[Code, ...] = (
        "only what means the same on each: PyNN's standard cell types (`model k = pynn IF_curr_exp`, ...) and static "
        "synapses. A NESTML or NEST model, or a plastic synapse, is refused at its line; build the network for one "
        "simulator instead (portasnn build).", "pynn", "cli"),
-    _c("E296", "NESTML cell type made too late",
-       "nestml_cell_type(path, pyNN.nest) loads the model's NEST module, which NEST allows only while no nodes "
-       "exist. Call it before sim.setup() or before creating the first Population; it is loaded again after every "
-       "later sim.setup().", "pynn"),
+    _c("E296", "NESTML cell type that cannot be made",
+       "nestml_cell_type(path, pyNN.nest) builds the model and loads its NEST module. A file with several models "
+       "needs model=NAME (one of them). NEST loads a module only while no nodes exist: call it before sim.setup() "
+       "or before creating the first Population; it is loaded again after every later sim.setup().", "pynn"),
     _c("W285", "spike times between time steps",
        "A SpikeSourceArray of the script has spike times that are not multiples of the time step; portasnn moves "
        "each to the end of the step it falls in, where pyNN.nest (precise spike_generator, grid-based cells) and "

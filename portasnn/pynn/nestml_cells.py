@@ -10,6 +10,7 @@ Other backends (portasnn.pynn, sPyNNaker) are not provided yet: E293.
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from types import ModuleType
 
@@ -52,22 +53,25 @@ def nestml_cell_type(path: str | Path, sim: ModuleType, model: str | None = None
     artifact = portasnn.build(path)
     if model is None:
         if len(artifact.nest_models) != 1:
-            raise UsageError(f"{path} has the models {', '.join(artifact.nest_models)}: say which", code="E293",
+            raise UsageError(f"{path} has the models {', '.join(artifact.nest_models)}: say which", code="E296",
                              hint="nestml_cell_type(path, sim, model=NAME)")
         model = next(iter(artifact.nest_models))
     if model not in artifact.nest_models:
-        raise UsageError(f"{path} has no model {model!r} (it has {', '.join(artifact.nest_models)})", code="E293")
+        raise UsageError(f"{path} has no model {model!r} (it has {', '.join(artifact.nest_models)})", code="E296",
+                         hint="nestml_cell_type(path, sim, model=NAME) with one of those names")
     nest_model = artifact.nest_models[model]
     _reinstall_after_reset(sim)
     try:
         artifact.install()
     except ToolError as exc:
-        raise UsageError(f"the NEST module of {path} cannot be loaded now: {exc.message.splitlines()[0]}",
+        raise UsageError(f"the NEST module of {path} cannot be loaded now: {str(exc).splitlines()[0]}",
                          code="E296", hint="call nestml_cell_type before sim.setup() or before creating the first "
                          "Population (NEST loads modules only while no nodes exist)") from None
     if artifact not in _INSTALL_AFTER_RESET:
         _INSTALL_AFTER_RESET.append(artifact)
-    cell_type = sim.native_cell_type(nest_model)
+    with warnings.catch_warnings():  # portasnn's own string parameter, which pyNN.nest says it ignores
+        warnings.filterwarnings("ignore", message=".*portasnn_nonfinite")
+        cell_type = sim.native_cell_type(nest_model)
     # NEST 3.10's boolean node parameters (ignore_and_spike): pyNN.nest 0.13 would set them as numpy bools, which
     # NEST's Python API refuses at Create; left out, they keep NEST's defaults
     cell_type.default_parameters = {k: v for k, v in cell_type.default_parameters.items() if not isinstance(v, bool)}

@@ -46,6 +46,7 @@ def test_nestml_cell_type_on_pynn_nest_fires_as_nests_builtin(tmp_path):
                           cwd=tmp_path, env={**__import__("os").environ, "PYNEST_QUIET": "1"})
     assert done.returncode == 0, done.stderr[-3000:]
     out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "portasnn_nonfinite" not in done.stderr  # portasnn's own parameter: no pyNN warning about it
     assert "V_m" in out["recordable"] and "spikes" in out["recordable"]
     assert out["defaults"] == {"C_m": 250.0, "tau_m": 10.0, "E_L": -70.0, "V_th": -55.0, "refr_T": 2.0}
     for run in ("run0", "run1"):
@@ -63,3 +64,15 @@ def test_other_backends_are_refused_with_the_line(tmp_path):
                           capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert done.returncode == 2 and "E293" in done.stderr and "s.py:3" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_made_after_the_first_population_is_a_clear_error(tmp_path):
+    """NEST loads a module only while no nodes exist: E296 with what to do, not NEST's kernel exception."""
+    code = ("import pyNN.nest as sim\nfrom portasnn.pynn import nestml_cell_type\nsim.setup()\n"
+            "sim.Population(2, sim.SpikeSourceArray(spike_times=[1.0]))\n"
+            f"try:\n    nestml_cell_type({str(MODEL)!r}, sim)\nexcept Exception as exc:\n"
+            "    print(type(exc).__name__, exc.code, exc)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, cwd=tmp_path,
+                          env={**__import__("os").environ, "PYNEST_QUIET": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.startswith("UsageError E296") and "before creating the first Population" in done.stdout
