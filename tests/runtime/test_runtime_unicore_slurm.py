@@ -131,6 +131,12 @@ def test_a_unicore_job_runs_under_real_slurm_with_two_ranks(env, slurm, slurm_si
         assert len(times_a) > 100, f"{pop} fired only {len(times_a)} spikes"
         np.testing.assert_array_equal(senders_a, senders_b)
         np.testing.assert_array_equal(times_a, times_b)
+    # and as a user would check it: `portasnn compare` of the fetched results against the local run
+    compared = _cli("compare", "--results", str(fetched), str(local), "-o", str(env.tmp / "cmp"), "--json")
+    assert compared.returncode == 0, compared.stderr
+    metrics = json.loads(compared.stdout)
+    rates = [j for j in metrics["judgements"] if j["observable"] == "rate_hz"]
+    assert metrics["verdict"] == "OK" and len(rates) == 2 and all(j["diff"] == 0.0 for j in rates), metrics
 
 
 # --- failures (issue 15 item 3): each ends as a failed job with Slurm's reason, nothing is fetched as results, and
