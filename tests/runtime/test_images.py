@@ -171,14 +171,20 @@ def test_a_recipe_builds_into_a_sif_that_runs(tmp_path, image_cache):
 
 @pytest.mark.slow
 @needs_root
-def test_a_failing_post_leaves_no_image(tmp_path, image_cache):
-    ctx = _context(tmp_path, post_extra="echo 'this step fails'; exit 7")
+def _failing_build(tmp_path, image_cache, **extra: str) -> tuple[subprocess.CompletedProcess, Path]:  # noqa: ANN001
+    """Build the tiny recipe with ``extra`` (``post_extra``/``test_extra``) that fails: the command's result and the
+    cache path of its image without suffix."""
+    ctx = _context(tmp_path, **extra)
     env = {**os.environ, "PORTASNN_CACHE_DIR": str(image_cache)}
     done = _cli("portasnn.runtime.images", "build", "tiny.def", cwd=ctx, env=env)
+    key = images.image_key(images.read_recipe(ctx / "tiny.def"), ctx)
+    return done, image_cache / "images" / f"tiny-{key}"
+
+
+def test_a_failing_post_leaves_no_image(tmp_path, image_cache):
+    done, base = _failing_build(tmp_path, image_cache, post_extra="echo 'this step fails'; exit 7")
     assert done.returncode == 1
     assert "%post failed (exit 7)" in done.stderr and "this step fails" in done.stderr
-    key = images.image_key(images.read_recipe(ctx / "tiny.def"), ctx)
-    base = image_cache / "images" / f"tiny-{key}"
     assert not base.with_suffix(".sif").exists() and not base.with_suffix(".work").exists()
     assert "this step fails" in base.with_suffix(".log").read_text()  # the log stays for the user
 
@@ -186,12 +192,8 @@ def test_a_failing_post_leaves_no_image(tmp_path, image_cache):
 @pytest.mark.slow
 @needs_root
 def test_a_failing_test_keeps_the_image_aside(tmp_path, image_cache):
-    ctx = _context(tmp_path, test_extra="echo 'the image test fails'; exit 5")
-    env = {**os.environ, "PORTASNN_CACHE_DIR": str(image_cache)}
-    done = _cli("portasnn.runtime.images", "build", "tiny.def", cwd=ctx, env=env)
+    done, base = _failing_build(tmp_path, image_cache, test_extra="echo 'the image test fails'; exit 5")
     assert done.returncode == 1 and "%test failed (exit 5)" in done.stderr, done.stderr
-    key = images.image_key(images.read_recipe(ctx / "tiny.def"), ctx)
-    base = image_cache / "images" / f"tiny-{key}"
     assert not base.with_suffix(".sif").exists()  # never the cached image
     kept = base.with_suffix(".failed.sif")
     assert f"kept as {kept}" in done.stderr and kept.is_file()
