@@ -290,11 +290,14 @@ _ALL: tuple[Code, ...] = (
     _c("E240", "plastic synapse not lowered to SpiNNaker",
        "A projection uses a plastic synapse whose rule sPyNNaker's STDP cannot run as written: the spinnaker targets "
        "lower nest:stdp_synapse with mu_plus = mu_minus = 0 (additive) or 1 (multiplicative) onto sPyNNaker's "
-       "SpikePairRule; running it otherwise would give other numbers without saying so. Set mu_plus and mu_minus "
-       "both to 0 or both to 1, or run the network on the nest target.", "spinnaker"),
+       "SpikePairRule, and nestml's stdp_synapse (or a copy of it with other parameter values, Wmin = 0) likewise; "
+       "the message says why any other NESTML synapse model is refused. Running it otherwise would give other numbers "
+       "without saying so. Set mu_plus and mu_minus both to 0 or both to 1, or run the network on the nest target.",
+       "spinnaker"),
     _c("E241", "unknown synapse model",
-       "A `synapse NAME from \"...\"` declaration names a synapse model portasnn cannot use: so far the NEST "
-       "built-in \"nest:stdp_synapse\"; NESTML synapse models are not supported yet. Use one the hint lists.",
+       "A `synapse NAME from \"...\"` declaration names a synapse model portasnn cannot find: a NEST built-in other "
+       "than \"nest:stdp_synapse\", a \"nestml:NAME\" nestml does not ship, or a .nestml file that is missing or "
+       "defines more than one model. Use one the hint lists, or fix the path (relative to the .pnet file).",
        "frontend"),
     _c("E242", "unknown synapse",
        "A projection's `synapse = NAME` names no synapse declared before it. Declare it with "
@@ -353,6 +356,17 @@ _ALL: tuple[Code, ...] = (
        "weight scale as s16.15 numbers, which end at +-65536; a larger value cannot be mapped. Use a smaller Wmax "
        "or lambda (SpiNNaker's weights are in nA for current synapses, uS for conductance synapses).",
        "spinnaker"),
+    _c("E263", "NESTML synapse construct not lowered",
+       "A NESTML synapse model uses something portasnn does not lower faithfully: a third spike input port (a "
+       "neuromodulator), a continuous input port (a third factor from the neuron), an update block doing more than "
+       "integrate_odes(), onCondition, integrate_odes() in a handler, an ODE without an exact solution, a conditional "
+       "emit_spike, or a pre-synaptic handler that changes a post-synaptic trace. The message names the construct at "
+       "its line in the .nestml file. Rewrite the rule with pre- and post-synaptic onReceive handlers and linear "
+       "trace ODEs.", "frontend", "nest"),
+    _c("E264", "not a synapse model",
+       "A `synapse NAME from \"...\"` declaration names a NESTML model that is not a synapse: no onReceive handler "
+       "sends the weight with emit_spike(w), or the weight variable w is missing. Name a synapse model (nestml's "
+       "models/synapses, or your own with state w and onReceive(pre_spikes) calling emit_spike(w)).", "frontend"),
     _c("E280", "unknown PyNN cell type",
        "`model k = pynn NAME` (or `net.model(k, pynn=NAME)`) names a cell type portasnn does not map to NEST and "
        "sPyNNaker. Use one of the PyNN standard cell types it lists (IF_curr_exp, IF_curr_alpha, IF_curr_delta, "

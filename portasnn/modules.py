@@ -113,7 +113,7 @@ def _generator_hash() -> str:
 
 
 def _artifact(built, cached: bool, started: float, files: list[Path]) -> NestArtifact:
-    nest_models = {cls.rsplit("__", 1)[0]: nest_name for cls, nest_name in built.models}
+    nest_models = {cls.rsplit("__", 1)[0]: nest_name for cls, nest_name, *_kind in built.models}
     return NestArtifact(module_name=built.module_name, module_path=built.library, nest_models=nest_models,
                         cached=cached, seconds=time.perf_counter() - started,
                         ir_hash=built.entry.key,

@@ -17,6 +17,7 @@ from typing import Callable, Mapping, Sequence, Union
 from portasnn.errors import NetworkError, UsageError
 from portasnn.ir import model as ir
 from portasnn.ir.network import Network
+from portasnn.ir.synapse import SynapseModel
 
 Source = Union[str, Path, Network, "Program", Sequence[Union[str, Path]]]
 
@@ -29,6 +30,8 @@ class Program:
     network: Network | None
     models: tuple[tuple[str, ir.Model], ...]
     sources: tuple[str, ...] = ()  # the NESTML files the models came from, in order
+    # the NESTML synapse models of the network's ``synapse`` declarations (kind "nestml"), by their key
+    synapses: tuple[tuple[str, SynapseModel], ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def model(self, key: str) -> ir.Model:
@@ -46,6 +49,17 @@ class Program:
         seen: dict[str, ir.Model] = {}
         for _key, m in self.models:
             seen.setdefault(m.name, m)
+        return list(seen.values())
+
+    def synapse(self, key: str) -> SynapseModel:
+        """The NESTML synapse model of the network's synapse declaration ``key``."""
+        return dict(self.synapses)[key]
+
+    def unique_synapses(self) -> list[SynapseModel]:
+        """Each distinct synapse model once, in first-use order."""
+        seen: dict[str, SynapseModel] = {}
+        for _key, s in self.synapses:
+            seen.setdefault(s.name, s)
         return list(seen.values())
 
     def with_network(self, network: Network) -> Program:
@@ -151,7 +165,20 @@ def _from_network(net: Network) -> Program:
                                hint=f"models in that file: {', '.join(found)}; name one with "
                                     f"`model {ref.key} = {first} from \"{Path(ref.path).name}\"`")
         models.append((ref.key, found[ref.name]))
-    return Program(name=net.name, network=net, models=tuple(models), sources=tuple(by_file))
+    synapses = tuple((syn.key, solve_synapse(Path(syn.path), syn.name)) for syn in net.synapses
+                     if syn.kind == "nestml")
+    return Program(name=net.name, network=net, models=tuple(models), sources=tuple(by_file), synapses=synapses)
+
+
+def solve_synapse(path: Path, name: str) -> SynapseModel:
+    """The synapse model ``name`` of NESTML file ``path``: parsed, solved and its roles found."""
+    from portasnn.passes import synapse_roles
+
+    found = {m.name: m for m in solve([path])}
+    if name not in found:
+        raise NetworkError(f"{path} defines no model '{name}'", code="E321",
+                           hint=f"models in that file: {', '.join(found)}")
+    return synapse_roles.apply(found[name])
 
 
 def load_models(paths: str | Path | Sequence[str | Path]) -> list[ir.Model]:

@@ -31,7 +31,7 @@ from portasnn.cache import BuildCache, cache_key, short_key
 if TYPE_CHECKING:
     from portasnn.program import Program
 
-FORMAT = "portasnn-program/1"
+FORMAT = "portasnn-program/2"
 PAYLOAD = "program.json"
 Progress = Callable[[str], None]
 _CODE = ("frontend", "passes", "ir")
@@ -174,29 +174,33 @@ def _program_data(program: Program) -> dict:
     from portasnn.ir import store
 
     return {"format": FORMAT, "name": program.name, "network": store.dump(program.network),
-            "models": [[k, store.dump(m)] for k, m in program.models], "sources": list(program.sources)}
+            "models": [[k, store.dump(m)] for k, m in program.models], "sources": list(program.sources),
+            "synapses": [[k, store.dump(s)] for k, s in program.synapses]}
 
 
 def _program_from(data: dict) -> Program:
     from portasnn.ir import store
     from portasnn.ir.model import Model
     from portasnn.ir.network import Network
+    from portasnn.ir.synapse import SynapseModel
     from portasnn.program import Program
 
     if data.get("format") != FORMAT:
         raise ValueError(f"format {data.get('format')!r}, not {FORMAT}")
     network = store.load(data["network"])
     models = tuple((str(k), store.load(m)) for k, m in data["models"])
-    if network is not None and not isinstance(network, Network) or not all(isinstance(m, Model) for _, m in models):
+    synapses = tuple((str(k), store.load(s)) for k, s in data["synapses"])
+    if network is not None and not isinstance(network, Network) or not all(isinstance(m, Model) for _, m in models) \
+            or not all(isinstance(s, SynapseModel) for _, s in synapses):
         raise ValueError("program.json does not hold a network and models")
     return Program(name=str(data["name"]), network=network, models=models,
-                   sources=tuple(str(s) for s in data["sources"]))
+                   sources=tuple(str(s) for s in data["sources"]), synapses=synapses)
 
 
 def _hashes(program: Program) -> list[str]:
     from portasnn.ir.serialize import canonical_json
 
-    parts = [program.network, *(m for _, m in program.models)]
+    parts = [program.network, *(m for _, m in program.models), *(s for _, s in program.synapses)]
     return [hashlib.sha256(canonical_json(p).encode()).hexdigest() for p in parts]
 
 

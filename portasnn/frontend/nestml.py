@@ -390,10 +390,9 @@ class Converter:
                         self.vectors[a.get_variable().get_name()].elements if a.get_variable().get_name() in self.vectors
                         else (ident(a.get_variable().get_name()),)))
                     return [ir.IntegrateOdes(vars=names, span=span)]
-                if name == "emit_spike":
-                    if call.get_args():
-                        raise self.refuse(call, "emit_spike", "emit_spike() with arguments is not supported")
-                    return [ir.EmitSpike(span=span)]
+                if name == "emit_spike":  # with arguments in a synapse model (checked where it is used)
+                    return [ir.EmitSpike(args=tuple(self.expr(a, scope) for a in call.get_args() or ()),
+                                         span=span)]
                 if name in ("print", "println"):
                     return []  # diagnostics only; no effect on the dynamics
                 raise self.refuse(call, name + "()", f"the call '{name}()' is not supported as a statement")

@@ -144,7 +144,10 @@ class IntegrateOdes:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EmitSpike:
+    """``emit_spike()`` in a neuron; ``emit_spike(w)`` in a synapse model, ``args`` the weight it sends."""
+
     span: Span | None = _span()
+    args: tuple[sympy.Expr, ...] = field(default=(), metadata={"omit_if_default": True})
 
 
 Stmt = Union[Assign, Declare, If, While, IntegrateOdes, EmitSpike]
@@ -236,3 +239,30 @@ class Model:
                 if var.name == name:
                     return var
         raise KeyError(name)
+
+
+def walk(stmts: tuple[Stmt, ...]):
+    """Every statement of ``stmts``, nested ones (in if and while bodies) after the statement holding them."""
+    for s in stmts:
+        yield s
+        if isinstance(s, If):
+            for _, body in s.branches:
+                yield from walk(body)
+            yield from walk(s.orelse)
+        elif isinstance(s, While):
+            yield from walk(s.body)
+
+
+def expressions(stmt: Stmt):
+    """The expressions ``stmt`` itself evaluates (not those of nested statements)."""
+    if isinstance(stmt, Assign):
+        yield stmt.value
+    elif isinstance(stmt, Declare) and stmt.var.value is not None:
+        yield stmt.var.value
+    elif isinstance(stmt, EmitSpike):
+        yield from stmt.args
+    elif isinstance(stmt, If):
+        for cond, _ in stmt.branches:
+            yield cond
+    elif isinstance(stmt, While):
+        yield stmt.cond

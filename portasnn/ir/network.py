@@ -99,7 +99,8 @@ class ModelRef:
 class Synapse:
     """A plastic synapse model used by projections (``synapse = key``; without it a projection is static).
 
-    ``kind`` "nest": the NEST built-in ``name`` (so far ``stdp_synapse``), ``params`` in NEST's units (ms, plain
+    ``kind`` "nestml": a NESTML synapse model ``name`` from ``path`` (see below). ``kind`` "nest": the NEST
+    built-in ``name`` (so far ``stdp_synapse``), ``params`` in NEST's units (ms, plain
     numbers); its weight bound ``Wmax`` is in ``weight_unit``, the IR unit of the weights it bounds ("mV", "pA",
     "nS", or "" for plain numbers), which must be the weight unit of every projection that uses it.
     Parameters not given keep NEST's defaults. The depression time constant ``tau_minus`` (default 20 ms) is
@@ -107,11 +108,17 @@ class Synapse:
     """
 
     key: str
-    kind: Literal["nest"]
+    kind: Literal["nest", "nestml"]
     name: str
     params: tuple[tuple[str, float], ...] = ()
     weight_unit: str = ""
     span: Span | None = field(default=None, compare=False)
+    # kind "nestml": the model file (absolute), params in the units the model declares (as NEST's status
+    # dictionary has them), weights plain numbers in NEST's unit of the post-synaptic receptor; ``rule`` names
+    # the rule when the model is, up to its parameter values, one the spinnaker targets know ("stdp_synapse":
+    # nestml's all-to-all pair STDP)
+    path: str = field(default="", metadata=OMIT_IF_DEFAULT)
+    rule: str = field(default="", metadata=OMIT_IF_DEFAULT)
 
     def param(self, name: str) -> float | None:
         return dict(self.params).get(name)

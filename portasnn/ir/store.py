@@ -24,10 +24,10 @@ class NotStorable(Exception):
 
 @functools.lru_cache(maxsize=1)
 def _classes() -> dict[str, type]:
-    from portasnn.ir import model, network
+    from portasnn.ir import model, network, synapse
 
     found: dict[str, type] = {"Span": Span}
-    for module in (model, network):
+    for module in (model, network, synapse):
         for name, obj in vars(module).items():
             if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == module.__name__:
                 found[name] = obj

@@ -14,17 +14,6 @@ from portasnn.ir import model as ir
 NAME = "check_model"
 
 
-def _walk(stmts: tuple[ir.Stmt, ...]):
-    for s in stmts:
-        yield s
-        if isinstance(s, ir.If):
-            for _, body in s.branches:
-                yield from _walk(body)
-            yield from _walk(s.orelse)
-        elif isinstance(s, ir.While):
-            yield from _walk(s.body)
-
-
 def apply(model: ir.Model) -> ir.Model:
     state = {v.name for v in model.state}
     for ode in model.odes:
@@ -32,27 +21,15 @@ def apply(model: ir.Model) -> ir.Model:
             raise ModelError(f"'{ode.var}' has an ODE but is not a state variable", span=ode.span, code="E150",
                              construct=ode.var, hint=f"declare {ode.var} in the state block")
     bodies = [model.update] + [h.body for h in model.on_receive] + [h.body for h in model.on_condition]
-    emits = [s for body in bodies for s in _walk(body) if isinstance(s, ir.EmitSpike)]
+    emits = [s for body in bodies for s in ir.walk(body) if isinstance(s, ir.EmitSpike)]
     if emits and not model.has_output:
         raise ModelError("the model calls emit_spike() but declares no output", span=emits[0].span, code="E130",
                          construct="emit_spike", hint="add an output block: 'output: spike'")
     used = {c.port for c in model.convolutions} | {h.port for h in model.on_receive}
     for port in model.spike_ports:
         if port.name not in used and not any(e.has(sympy.Symbol(port.name))
-                                             for body in bodies for s in _walk(body)
-                                             for e in _exprs(s)):
+                                             for body in bodies for s in ir.walk(body)
+                                             for e in ir.expressions(s)):
             warn(f"spike input port '{port.name}' is never used: spikes sent to it have no effect",
                  code="W120", span=port.span)
     return model
-
-
-def _exprs(stmt: ir.Stmt):
-    if isinstance(stmt, ir.Assign):
-        yield stmt.value
-    elif isinstance(stmt, ir.Declare) and stmt.var.value is not None:
-        yield stmt.var.value
-    elif isinstance(stmt, ir.If):
-        for cond, _ in stmt.branches:
-            yield cond
-    elif isinstance(stmt, ir.While):
-        yield stmt.cond

@@ -36,9 +36,10 @@ Progress = Callable[[str], None]
 class _ModelView:
     cxx_class: str
     nest_name: str
+    kind: str = "neuron"  # or "synapse": a connection model template
 
 
-def render_module_source(module_name: str, models: Sequence[tuple[str, str]], headers: Sequence[str]) -> str:
+def render_module_source(module_name: str, models: Sequence[tuple[str, ...]], headers: Sequence[str]) -> str:
     """The C++ registration unit of a module (``<module_name>.cpp``)."""
     from portasnn import __version__
 
@@ -47,12 +48,12 @@ def render_module_source(module_name: str, models: Sequence[tuple[str, str]], he
     return render("module.cpp.j2",
         module_name=module_name,
         headers=list(headers),
-        models=[_ModelView(cxx_class=c, nest_name=n) for c, n in models],
+        models=[_ModelView(c, n, *kind) for c, n, *kind in models],
         generator=f"portasnn {__version__}",
     )
 
 
-def _check_inputs(module_name: str, models: Sequence[tuple[str, str]], sources: Mapping[str, str]) -> list[str]:
+def _check_inputs(module_name: str, models: Sequence[tuple[str, ...]], sources: Mapping[str, str]) -> list[str]:
     """Validate the request; return the model headers in model order."""
     if not _IDENTIFIER.fullmatch(module_name):
         raise InternalError(f"module name {module_name!r} is not a C identifier")
@@ -61,7 +62,7 @@ def _check_inputs(module_name: str, models: Sequence[tuple[str, str]], sources: 
     if f"{module_name}.cpp" in sources:
         raise InternalError(f"a source file is called {module_name}.cpp, the name of the registration unit")
     headers: list[str] = []
-    for cxx_class, nest_name in models:
+    for cxx_class, nest_name, *_kind in models:
         if not _QUALIFIED.fullmatch(cxx_class):
             raise InternalError(f"C++ class name {cxx_class!r} is not a (qualified) identifier")
         if not _IDENTIFIER.fullmatch(nest_name):
@@ -100,12 +101,12 @@ def _run(command: list[str], what: str, log_path: Path) -> float:
     return time.perf_counter() - started
 
 
-def compile_module(module_name: str, models: Sequence[tuple[str, str]], sources: Mapping[str, str], out_dir: Path,
+def compile_module(module_name: str, models: Sequence[tuple[str, ...]], sources: Mapping[str, str], out_dir: Path,
                    toolchain: NestToolchain | None = None, progress: Progress | None = None, *,
                    jobs: int = 2, cache: BuildCache | None = None) -> Path:
     """Write ``sources`` and a registration unit into ``out_dir``, compile them and link ``<module_name>.so``.
 
-    ``models`` are ``(C++ class, NEST model name)`` pairs; the class ``ns::foo`` is declared in ``foo.h``.
+    ``models`` are ``(C++ class, NEST model name[, "synapse"])``; the class ``ns::foo`` is declared in ``foo.h``.
     Translation units compile in parallel (``jobs`` at a time), with NEST's precompiled headers when
     ``cache`` (default: the user's) holds them for this toolchain, and otherwise build them alongside
     (``targets/nest/pch.py``). Object files are removed after linking.
@@ -196,7 +197,7 @@ def install_module(so_path: Path, module_name: str, model_names: Sequence[str]) 
     so_path = Path(so_path).resolve()
     if so_path.suffix != ".so" or so_path.stem != module_name:
         raise InternalError(f"{so_path} is not the library of module {module_name!r} ({module_name}.so)")
-    known = set(nest.node_models)
+    known = set(nest.node_models) | set(nest.synapse_models)
     present = [name for name in model_names if name in known]
     if model_names and len(present) == len(model_names):
         return
@@ -211,7 +212,7 @@ def install_module(so_path: Path, module_name: str, model_names: Sequence[str]) 
         nest.Install(str(so_path.with_suffix("")))
     except _nest_error_types() as exc:
         raise ToolError(f"NEST could not load {so_path}: {exc}") from exc
-    missing = [name for name in model_names if name not in set(nest.node_models)]
+    missing = [name for name in model_names if name not in set(nest.node_models) | set(nest.synapse_models)]
     if missing:
         raise ToolError(f"module {module_name} loaded but did not register {', '.join(missing)}")
 
@@ -223,12 +224,13 @@ class BuiltModule:
 
     module_name: str
     library: Path
-    models: tuple[tuple[str, str], ...]  # (C++ class, NEST model name)
+    models: tuple[tuple[str, ...], ...]  # (C++ class, NEST model name[, "synapse"])
     entry: CacheEntry
 
     @property
     def model_names(self) -> list[str]:
-        return [nest_name for _cxx, nest_name in self.models]
+        """The NEST names of its neuron and synapse models."""
+        return [nest_name for _cxx, nest_name, *_kind in self.models]
 
     def install(self) -> None:
         """Load into the running NEST (see ``install_module``)."""
@@ -240,12 +242,12 @@ class BuiltModule:
         result = entry.meta.get("result", {})
         try:
             return cls(module_name=result["module_name"], library=entry.path / result["library"],
-                       models=tuple((c, n) for c, n in result["models"]), entry=entry)
+                       models=tuple((c, n, *k) for c, n, *k in result["models"]), entry=entry)
         except (KeyError, TypeError, ValueError) as exc:
             raise InternalError(f"cache entry {entry.path} does not describe a NEST module: {exc}") from exc
 
 
-ModuleRecipe = Callable[[str], tuple[Sequence[tuple[str, str]], Mapping[str, str]]]
+ModuleRecipe = Callable[[str], tuple[Sequence[tuple[str, ...]], Mapping[str, str]]]
 
 
 def module_cache_key(key_parts: Mapping[str, object], toolchain: NestToolchain) -> str:

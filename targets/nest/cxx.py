@@ -97,7 +97,7 @@ class StatementContext:
 
     printer: NestPrinter
     integrate: Callable[[ir.IntegrateOdes, str], list[str]]
-    emit_spike: Callable[[str], list[str]]
+    emit_spike: Callable[[ir.EmitSpike, str], list[str]]
     ctype: Callable[[ir.Variable], str]
     declare: Callable[[str], None]
 
@@ -138,5 +138,5 @@ def print_stmt(stmt: ir.Stmt, ctx: StatementContext, indent: str) -> list[str]:
     if isinstance(stmt, ir.IntegrateOdes):
         return ctx.integrate(stmt, indent)
     if isinstance(stmt, ir.EmitSpike):
-        return ctx.emit_spike(indent)
+        return ctx.emit_spike(stmt, indent)
     raise TypeError(stmt)

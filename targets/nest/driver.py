@@ -23,7 +23,8 @@ def generator_hash() -> str:
     # the passes make the IR the generator lowers (located, not imported: targets do not load the passes)
     passes = Path(importlib.util.find_spec("portasnn.passes").origin).parent
     h = hashlib.sha256()
-    for f in [root / "lower.py", root / "cxx.py", root / "gsl.py", *sorted((root / "templates").glob("model.*.j2")),
+    for f in [root / "lower.py", root / "cxx.py", root / "gsl.py", root / "synapse.py",
+              *sorted((root / "templates").glob("model.*.j2")), root / "templates" / "synapse.h.j2",
               *sorted(passes.glob("*.py"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
@@ -40,18 +41,30 @@ def module_key_parts(models) -> dict:
 
 
 def module_recipe(models):
-    """``recipe(suffix) -> ((class, NEST name) pairs, sources)`` of one module holding ``models``."""
+    """``recipe(suffix) -> ((class, NEST name[, "synapse"]) tuples, sources)`` of one module holding ``models``
+    (solved neuron models and synapse models)."""
+    from portasnn.ir.synapse import SynapseModel
     from portasnn.targets.nest.lower import lower_model
+    from portasnn.targets.nest.synapse import lower_synapse
 
     def recipe(suffix: str):
         pairs, sources = [], {}
         for m in models:
             cls = f"{m.name}__{suffix}"
-            pairs.append((cls, cls))
-            sources.update(lower_model(m, cls, cls))
+            if isinstance(m, SynapseModel):
+                pairs.append((cls, cls, "synapse"))
+                sources.update(lower_synapse(m, cls, cls))
+            else:
+                pairs.append((cls, cls))
+                sources.update(lower_model(m, cls, cls))
         return pairs, sources
 
     return recipe
+
+
+def module_items(program) -> list:  # noqa: ANN001
+    """What the program's module holds: its neuron models, then its synapse models."""
+    return [*program.unique_models(), *program.unique_synapses()]
 
 
 def build_models(models, *, toolchain=None, cache=None, progress: Progress | None = None):
@@ -80,7 +93,7 @@ class NestTarget(Target):
         from portasnn.targets.nest.script import lower_network, model_infos
         from portasnn.targets.nest.toolchain import detect
 
-        models = program.unique_models()
+        models = module_items(program)
         files: dict[str, str] = {}
         recipe: dict = {}
         if models:
@@ -92,7 +105,7 @@ class NestTarget(Target):
             pairs, sources = module_recipe(models)(suffix)
             files.update({f"module/{rel}": text for rel, text in sources.items()})
             files[f"module/{module_name}.cpp"] = render_module_source(
-                module_name, pairs, [f"{cls}.h" for cls, _ in pairs])
+                module_name, pairs, [f"{cls}.h" for cls, *_ in pairs])
             library = BuildCache().entry_path(key) / f"{module_name}.so"
             recipe = {"module_name": module_name, "key": key, "models": [list(p) for p in pairs],
                       "library": str(library)}
@@ -109,7 +122,7 @@ class NestTarget(Target):
 
         if "module_name" not in artifact.recipe:
             return Built(artifact=artifact, cached=True)
-        models = artifact.program.unique_models()
+        models = module_items(artifact.program)
         sources = {rel.removeprefix("module/"): text for rel, text in artifact.files.items()
                    if rel.startswith("module/") and rel != f"module/{artifact.recipe['module_name']}.cpp"}
 

@@ -460,7 +460,11 @@ class Lowering:
             out.append(f"{indent}}}")
             return out
 
-        def emit_spike(indent: str) -> list[str]:
+        def emit_spike(stmt: ir.EmitSpike, indent: str) -> list[str]:
+            if stmt.args:
+                raise ModelError("emit_spike() with a weight belongs in a synapse model; a neuron calls "
+                                 "emit_spike()", span=stmt.span, code="E185", construct="emit_spike",
+                                 hint="use the model in `synapse NAME from \"...\"`, or write emit_spike()")
             return [f"{indent}set_spiketime(nest::Time::step(origin.get_steps() + lag + 1));",
                     f"{indent}nest::SpikeEvent se;",
                     f"{indent}nest::kernel().event_delivery_manager.send(*this, se, lag);"]

@@ -216,9 +216,13 @@ def _projection(net: Network, proj: Projection, models: Mapping[str, ModelInfo],
                                f"'{proj.synapse}'", span=proj.synapse_span or proj.span, code="E304",
                                construct=f"projection {proj.name}") from None
         # one copy per projection, so that its connections (and their weights) can be told apart
-        plastic = {"name": f"{syn.name}_{index}", "base": syn.name, "synapse": syn.key, "projection": proj.name,
-                   "params": [(k, repr(float(v))) for k, v in syn.params if k != "tau_minus"],
-                   "tau_minus": None if syn.param("tau_minus") is None else repr(float(syn.param("tau_minus"))),
+        base = syn.name if syn.kind == "nest" else models[synapse_key(syn.key)].nest_name
+        origin = f"NEST's {base}" if syn.kind == "nest" else f"{base}, generated from NESTML's {syn.name}"
+        plastic = {"name": f"{syn.name}_{index}", "base": base, "origin": origin, "synapse": syn.key,
+                   "projection": proj.name,
+                   "params": [(k, repr(float(v))) for k, v in syn.params if k != "tau_minus" or syn.kind != "nest"],
+                   "tau_minus": None if syn.param("tau_minus") is None or syn.kind != "nest"
+                   else repr(float(syn.param("tau_minus"))),
                    "post": _var(proj.post)}
     post = net.population(proj.post)
     if proj.data is not None:
@@ -540,12 +544,21 @@ def pynn_model_info(ref) -> ModelInfo:  # noqa: ANN001
                      current_receptors=nest_info.current_receptors)
 
 
+def synapse_key(key: str) -> str:
+    """The key of NESTML synapse declaration ``key`` among the ModelInfos (not a model key a network can write)."""
+    return f"synapse:{key}"
+
+
 def model_infos(program, recipe: Mapping) -> dict[str, ModelInfo]:  # noqa: ANN001
     """ModelInfo per ModelRef key of ``program``'s network; ``recipe`` names the module of its NESTML models."""
     by_name = {}
-    for (cls, nest_name) in recipe.get("models", ()):
+    for (cls, nest_name, *_kind) in recipe.get("models", ()):
         by_name[cls.rsplit("__", 1)[0]] = (cls, nest_name)
     infos: dict[str, ModelInfo] = {}
+    for key, syn in program.synapses:  # NESTML synapse models, in the same module
+        cls, nest_name = by_name[syn.name]
+        infos[synapse_key(key)] = ModelInfo(nest_name=nest_name, params=frozenset(v.name for v in syn.model.parameters),
+                                            module_name=recipe["module_name"], module_path=recipe["library"])
     for ref in program.network.models:
         if ref.kind == "nestml":
             model = program.model(ref.key)

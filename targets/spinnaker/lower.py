@@ -570,6 +570,10 @@ class Lowering:
         if isinstance(s, ir.IntegrateOdes):
             return self.integrate(s, indent)
         if isinstance(s, ir.EmitSpike):
+            if s.args:
+                raise ModelError("emit_spike() with a weight belongs in a synapse model; a neuron calls "
+                                 "emit_spike()", span=s.span, code="E185", construct="emit_spike",
+                                 hint="use the model in `synapse NAME from \"...\"`, or write emit_spike()")
             return [f"{indent}spiked = true;"]
         raise TypeError(s)
 

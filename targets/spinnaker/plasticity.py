@@ -59,9 +59,46 @@ def _value(syn: Synapse, name: str) -> float:
     return NEST_DEFAULTS[name] if value is None else float(value)
 
 
+# nestml's stdp_synapse -> NEST's stdp_synapse: the same rule (all-to-all pairs, traces read just before a spike)
+NESTML_STDP = {"tau_tr_pre": "tau_plus", "tau_tr_post": "tau_minus", "lambda": "lambda", "alpha": "alpha",
+               "mu_plus": "mu_plus", "mu_minus": "mu_minus", "Wmax": "Wmax"}
+
+
+def _as_nest_stdp(syn: Synapse, proj: Projection) -> Synapse:
+    """``syn`` as NEST's stdp_synapse: itself, or a NESTML synapse whose rule is nestml's stdp_synapse (its
+    parameters renamed); E240 for any other NESTML synapse model."""
+    if syn.kind == "nest":
+        return syn
+    span = proj.synapse_span or proj.span
+    why = NESTML_REFUSALS.get(syn.name, "sPyNNaker 7.4.1 has no mechanism for it")
+    if syn.rule != "stdp_synapse":
+        raise NetworkError(f"synapse {syn.key} (NESTML {syn.name}) is not lowered to SpiNNaker: {why}", span=span,
+                           code="E240", construct=f"projection {proj.name}",
+                           hint="the spinnaker targets lower nestml's stdp_synapse (all-to-all pair STDP) and NEST's "
+                           "stdp_synapse; run this synapse on the nest target")
+    if syn.param("Wmin") not in (None, 0.0):
+        raise NetworkError(f"synapse {syn.key}: Wmin = {syn.param('Wmin')!r} is not lowered to SpiNNaker (sPyNNaker's "
+                           "weight dependences keep weights between 0 and Wmax here)", span=span, code="E240",
+                           construct=f"projection {proj.name}", hint="use Wmin = 0, or the nest target")
+    params = tuple((NESTML_STDP[k], v) for k, v in syn.params if k in NESTML_STDP)
+    return Synapse(key=syn.key, kind="nest", name="stdp_synapse", params=params, span=syn.span)
+
+
+# why the spinnaker targets refuse nestml's other synapse models (E240)
+NESTML_REFUSALS = {
+    "stdp_nn_symm_synapse": "nearest-neighbour pairing is not lowered onto sPyNNaker's SpikeNearestPairRule yet",
+    "stdp_nn_pre_centered_synapse": "presynaptic-centred nearest-neighbour pairing has no sPyNNaker mechanism",
+    "stdp_nn_restr_symm_synapse": "restricted symmetric nearest-neighbour pairing has no sPyNNaker mechanism",
+    "stdp_triplet_synapse": "sPyNNaker 7.4.1's triplet rule (Pfister-Gerstner) is not lowered yet",
+    "tsodyks_synapse": "sPyNNaker's short-term plasticity is not lowered yet",
+    "static_synapse": "it is a static synapse: write the projection without synapse = ...",
+    "noisy_synapse": "SpiNNaker's synapse processing draws no random numbers per spike",
+}
+
+
 def pair_rule(net: Network, proj: Projection) -> PairRule:
     """The rule of plastic projection ``proj``; E240 where sPyNNaker has no matching mechanism."""
-    syn = net.synapse(proj.synapse)
+    syn = _as_nest_stdp(net.synapse(proj.synapse), proj)
     span = proj.synapse_span or proj.span
     mu_plus, mu_minus = _value(syn, "mu_plus"), _value(syn, "mu_minus")
     if mu_plus != mu_minus or mu_plus not in DEPENDENCES:

@@ -248,19 +248,17 @@ class Reader:
         if key == "static":
             raise error("E216", "'static' names the static synapse: a synapse model needs another name",
                         self.span(ctx.key))
-        model = S.nest_synapse(_string(ctx.path), self.span(ctx.path))
+        source = _string(ctx.path)
+        if source.startswith("nestml:") or source.endswith(".nestml"):
+            self.nestml_synapse(key, source, ctx, span)
+            return
+        model = S.nest_synapse(source, self.span(ctx.path))
         params: dict[str, float] = {}
         weight_unit = ""
-        block = ctx.block()
-        for item in (block.item() if block else []):
-            name, item_span, expr_span = item.name.text, self.span(item.name), self.span(item.expr())
+        for item, name, item_span, expr_span in self._synapse_items(key, ctx):
             unit = S.parameter_unit(model, name, item_span)
             if name in params:
                 raise error("E205", f"'{name}' is given twice for synapse {key}", item_span)
-            if item.INITIAL() is not None or item.op.type == P.TILDE:
-                raise error("E216", f"synapse parameters are constants: '{name}' cannot be "
-                            f"{'initial' if item.INITIAL() else 'random'}", item_span,
-                            hint=f"write {name} = value")
             raw, what = self.eval(item.expr()), f"{name} of synapse {key} ({model})"
             if unit is None:  # the weight bound: in the weight's unit, checked against each projection's
                 value = float(V.to_value(raw, None, what, expr_span, allowed=V.WEIGHT_DIMS))  # type: ignore[arg-type]
@@ -271,6 +269,31 @@ class Reader:
             params[name] = value
         self.synapses[key] = Synapse(key=key, kind="nest", name=model, params=tuple(params.items()),
                                      weight_unit=weight_unit, span=span)
+
+    def _synapse_items(self, key: str, ctx: P.SynapseStmtContext):
+        """``(item, name, name's span, value's span)`` of a synapse block; E216 for initial or random values."""
+        block = ctx.block()
+        for item in (block.item() if block else []):
+            name, item_span, expr_span = item.name.text, self.span(item.name), self.span(item.expr())
+            if item.INITIAL() is not None or item.op.type == P.TILDE:
+                raise error("E216", f"synapse parameters are constants: '{name}' cannot be "
+                            f"{'initial' if item.INITIAL() else 'random'}", item_span,
+                            hint=f"write {name} = value")
+            yield item, name, item_span, expr_span
+
+    def nestml_synapse(self, key: str, source: str, ctx: P.SynapseStmtContext, span: Span) -> None:
+        """``synapse KEY from "nestml:NAME" | "file.nestml" { name = value, ... }``: a NESTML synapse model."""
+        path, model = S.nestml_synapse(source, self.base_dir(), self.span(ctx.path))
+        params: dict[str, float] = {}
+        for item, name, item_span, expr_span in self._synapse_items(key, ctx):
+            var, unit = S.nestml_parameter(model, name, item_span)
+            if name in params:
+                raise error("E205", f"'{name}' is given twice for synapse {key}", item_span)
+            params[name] = V.to_float(self.eval(item.expr()), unit, f"{name} of synapse {key} ({model.name})",
+                                      expr_span)
+        self.synapses[key] = Synapse(key=key, kind="nestml", name=model.name,
+                                     params=S.with_defaults(model, params), path=str(path), rule=S.rule_of(model),
+                                     span=span)
 
     def let(self, ctx: P.LetStmtContext) -> None:
         name, span = ctx.name.text, self.span(ctx)

@@ -1,6 +1,9 @@
 """Synapse models the network language knows, and the checks of plastic projections and weight recorders.
 
-So far the NEST built-in ``stdp_synapse`` (``synapse stdp from "nest:stdp_synapse" { ... }``): its parameters
+NESTML synapse models (``synapse stdp from "nestml:stdp_synapse" { lambda = 0.01 }``, or a ``.nestml`` file): their
+parameters by the names and units the model declares (plain numbers for ``real``, so weights and weight bounds are
+in NEST's unit of the post-synaptic receptor, as NEST's status dictionary has them). And the NEST built-in
+``stdp_synapse`` (``synapse stdp from "nest:stdp_synapse" { ... }``): its parameters
 with their units (NEST's ``nest.GetDefaults("stdp_synapse")``; ``Wmax`` bounds the weights, so it is in the weight
 unit of the post-synaptic model, as the weights are). ``tau_minus``, the depression time constant, is given on the
 synapse too (default 20 ms, NEST's): NEST keeps it on the post-synaptic neuron, so the nest target sets it on the
@@ -9,10 +12,17 @@ SpikePairRule takes it as a parameter. Shared by the .pnet reader and the Python
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+import sys
+from pathlib import Path
+
 from portasnn.errors import Span
 from portasnn.frontend.pnet.values import error
+from portasnn.ir import model as ir
 from portasnn.ir.network import Projection, Synapse
-from portasnn.units import ONE, UNITS, Quantity, describe, ir_unit_name
+from portasnn.ir.serialize import canonical_json
+from portasnn.units import ONE, UNITS, Quantity, describe, ir_unit_name, parse_unit
 
 WEIGHT_BOUND = "Wmax"  # the parameter in the weight's unit
 # NEST built-in -> parameter -> unit (None: the weight's unit)
@@ -29,10 +39,89 @@ def nest_synapse(source: str, span: Span | None) -> str:
     known = ", ".join(f'"nest:{n}"' for n in NEST_SYNAPSES)
     if source.startswith("nest:") and source.removeprefix("nest:") in NEST_SYNAPSES:
         return source.removeprefix("nest:")
-    if source.startswith("nestml:") or source.endswith(".nestml"):
-        raise error("E241", f"NESTML synapse models are not supported yet ('{source}')", span,
-                    hint=f"use a NEST built-in: {known}")
-    raise error("E241", f"unknown synapse model '{source}'", span, hint=f"synapse models: {known}")
+    raise error("E241", f"unknown synapse model '{source}'", span,
+                hint=f"synapse models: {known}, \"nestml:NAME\" (nestml's {', '.join(zoo_synapses())}) or a "
+                ".nestml file")
+
+
+def zoo_synapses() -> list[str]:
+    """The synapse models nestml ships (``nestml:NAME``)."""
+    return sorted(p.stem for p in nestml_synapse_path("x").parent.glob("*.nestml"))
+
+
+def nestml_synapse_path(name: str) -> Path:
+    """The NESTML file of a synapse model shipped with the nestml package."""
+    return Path(sys.prefix) / "models" / "synapses" / f"{name}.nestml"
+
+
+def nestml_synapse(source: str, base: Path, span: Span | None) -> tuple[Path, ir.Model]:
+    """The file and the (unsolved) model of ``"nestml:NAME"`` or ``"file.nestml"`` (relative to ``base``)."""
+    if source.startswith("nestml:"):
+        path = nestml_synapse_path(source.removeprefix("nestml:"))
+        if not path.is_file():
+            raise error("E241", f"the nestml package ships no synapse model '{source.removeprefix('nestml:')}'",
+                        span, hint="its synapse models: " + ", ".join(zoo_synapses()))
+    else:
+        path = base / source
+        if not path.is_file():
+            raise error("E241", f"synapse model file not found: {path}", span,
+                        hint="the path is relative to the .pnet file")
+    from portasnn.frontend.nestml import load_models
+
+    from portasnn.passes import synapse_roles
+
+    models = load_models(path)
+    if len(models) != 1:
+        raise error("E241", f"{path} defines {len(models)} models; a synapse file must define one", span)
+    synapse_roles.apply(models[0])  # refuses what is not lowered (E263, E264), at the model's line
+    return path.resolve(), models[0]
+
+
+def nestml_parameter(model: ir.Model, name: str, span: Span | None) -> tuple[ir.Variable, Quantity]:
+    """Parameter ``name`` of NESTML synapse ``model`` and its declared unit; E207 if it has none such."""
+    for var in model.parameters:
+        if var.name == name:
+            return var, (parse_unit(var.unit) if var.unit else ONE)
+    hint = "its parameters: " + ", ".join(v.name for v in model.parameters)
+    if any(v.name == name for v in model.state):
+        hint = f"'{name}' is a state variable of the synapse; " + hint
+    raise error("E207", f"synapse model {model.name} has no parameter '{name}'", span, hint=hint)
+
+
+def with_defaults(model: ir.Model, given: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    """Every parameter of NESTML synapse ``model`` with a numeric value, in its order: the ``given`` value, or the
+    model's default (in the declared unit), so that a target never has to guess one."""
+    out = []
+    for var in model.parameters:
+        if var.name in given:
+            out.append((var.name, float(given[var.name])))
+        elif var.value is not None and var.value.is_number:
+            out.append((var.name, float(var.value / var.scale)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _stdp_shape() -> str:
+    from portasnn.frontend.nestml import load_models
+
+    return _shape(load_models(nestml_synapse_path("stdp_synapse"))[0])
+
+
+def _shape(model: ir.Model) -> str:
+    """The model without its name, file, docs, parameter values and the weight's initial value."""
+    def bare(v: ir.Variable, value: bool = True) -> ir.Variable:
+        return dataclasses.replace(v, doc="", value=v.value if value else None)
+
+    bare_model = dataclasses.replace(
+        model, name="", source="", parameters=tuple(bare(v, False) for v in model.parameters),
+        state=tuple(bare(v, v.name != "w") for v in model.state))
+    return canonical_json(bare_model, spans=False)
+
+
+def rule_of(model: ir.Model) -> str:
+    """"stdp_synapse" when ``model`` is nestml's stdp_synapse up to its parameter values (all-to-all pair STDP,
+    which the spinnaker targets lower onto sPyNNaker's SpikePairRule), else ""."""
+    return "stdp_synapse" if _shape(model) == _stdp_shape() else ""
 
 
 def parameter_unit(model: str, name: str, span: Span | None) -> Quantity | None:
@@ -62,7 +151,7 @@ def check_plastic(proj: Projection, syn: Synapse, post_model: str, weight_unit: 
     its weights (E244, as NEST demands). ``weight_unit``: the post model's (None: not known, not checked)."""
     bound = syn.param(WEIGHT_BOUND)
     span = proj.synapse_span or proj.span
-    if bound is None:
+    if bound is None or syn.kind != "nest":
         return
     if weight_unit is not None and unit_text(weight_unit) != syn.weight_unit:
         wanted = describe(weight_unit.dims) if not weight_unit.dimensionless else "a plain number"
@@ -87,6 +176,8 @@ def check_tau_minus(projections: list[tuple[Projection, Synapse]]) -> None:
     """All plastic projections onto one population agree on tau_minus (NEST keeps one per neuron): E261."""
     first: dict[str, tuple[Projection, Synapse]] = {}
     for proj, syn in projections:
+        if syn.kind != "nest":
+            continue  # a NESTML synapse keeps its post-synaptic time constants itself
         seen = first.setdefault(proj.post, (proj, syn))
         if tau_minus(seen[1]) != tau_minus(syn):
             raise error("E261", f"plastic projections {seen[0].name} and {proj.name} onto population {proj.post} "
