@@ -181,8 +181,8 @@ _ALL: tuple[Code, ...] = (
        "declared earlier.", "frontend"),
     _c("E185", "NESTML construct portasnn does not support",
        "The model is valid NESTML but uses a construct portasnn cannot convert faithfully (e.g. delayed "
-       "variables, bit operators, strings). Rewrite it with supported "
-       "constructs; the hint says how where there is a simple way.", "frontend"),
+       "variables, bit operators, strings, emit_spike(w) with a weight in a neuron model). Rewrite it with supported "
+       "constructs; the hint says how where there is a simple way.", "frontend", "nest", "spinnaker"),
     _c("E190", "other NESTML check failed",
        "NESTML's own checks rejected the model for a reason portasnn has no more specific code for. The "
        "message is NESTML's; see the NESTML language reference for the rule it names.", "frontend"),

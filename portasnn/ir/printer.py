@@ -12,7 +12,7 @@ from pathlib import Path
 from portasnn.errors import NetworkError
 from portasnn.frontend.pnet.catalog import DefaultCatalog, ModelCatalog, info_of
 from portasnn.frontend.pnet.reader import default_projection_name, default_recorder_name, nestml_model_path
-from portasnn.frontend.pnet.synapses import NEST_SYNAPSES, WEIGHT_BOUND
+from portasnn.frontend.pnet.synapses import NEST_SYNAPSES, WEIGHT_BOUND, nestml_synapse_path
 from portasnn.ir.network import ArrayFile, Distribution, ModelRef, Network, Population, Stimulus, Synapse, Value
 from portasnn.units import UNITS, Quantity, ir_unit_name
 
@@ -172,11 +172,27 @@ def _model(m: ModelRef) -> str:
 
 
 def _synapse(syn: Synapse) -> str:
+    if syn.kind == "nestml":
+        return _nestml_synapse(syn)
     units = NEST_SYNAPSES.get(syn.name, {})
     items = [f"{_name(k, 'synapse parameter')} = "
              + number(v, syn.weight_unit if k == WEIGHT_BOUND else unit_name(units.get(k))) for k, v in syn.params]
     block = " { " + ", ".join(items) + " }" if items else ""
     return f'synapse {_name(syn.key, "synapse name")} from "{syn.kind}:{syn.name}"{block}'
+
+
+def _nestml_synapse(syn: Synapse) -> str:
+    """A NESTML synapse declaration, its parameters in the units the model declares."""
+    from portasnn.frontend.nestml import load_models
+
+    path = Path(syn.path)
+    source = f"nestml:{syn.name}" if path == nestml_synapse_path(syn.name).resolve() else str(path)
+    if '"' in source:
+        raise NetworkError(f"the path {path} cannot be written in .pnet", code="E216")
+    declared = {v.name: v.unit for v in load_models(path)[0].parameters}
+    items = [f"{_name(k, 'synapse parameter')} = {number(v, declared.get(k, ''))}" for k, v in syn.params]
+    block = " { " + ", ".join(items) + " }" if items else ""
+    return f'synapse {_name(syn.key, "synapse name")} from "{source}"{block}'
 
 
 def _numerics(m: ModelRef) -> str:

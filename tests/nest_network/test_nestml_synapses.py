@@ -244,3 +244,59 @@ def test_noisy_synapse_sends_normal_weights(module) -> None:
     assert len(weights) == 2000
     assert stats.kstest(weights, "norm", args=(2.0, 0.4)).pvalue > 1e-3
     assert abs(np.mean(weights) - 2.0) < 4 * 0.4 / math.sqrt(2000)
+
+
+# ---- in a network: the .pnet declaration on nest and spinnaker-host ---------------------------------------------
+
+
+RECURRENT = """network plastic_recurrent
+model lif from "nestml:iaf_psc_exp_neuron"
+SYNAPSE
+population E: 40 lif
+connect E -> E: fixed_indegree(8), synapse = stdp, weight = uniform(20 pA, 60 pA), delay = 1.5 ms
+stimulus ext: poisson(rate = 12000 Hz) -> E weight = 40 pA, delay = 1 ms
+record spikes of E
+record weights of E -> E
+simulate 1000 ms resolution 0.1 ms seed 11
+"""
+BUILTIN = ('synapse stdp from "nest:stdp_synapse" { tau_plus = 15 ms, tau_minus = 25 ms, lambda = 0.02, alpha = 1.1, '
+           "mu_plus = 1.0, mu_minus = 1.0, Wmax = 120 pA }")
+GENERATED = ('synapse stdp from "nestml:stdp_synapse" { tau_tr_pre = 15 ms, tau_tr_post = 25 ms, lambda = 0.02, '
+             "alpha = 1.1, mu_plus = 1.0, mu_minus = 1.0, Wmax = 120 }")
+
+
+@pytest.mark.parametrize("target, rtol", [("nest", 1e-9), ("spinnaker-host", 0.0)])
+def test_a_network_with_nestml_stdp_equals_it_with_nest_stdp(tmp_path, target, rtol) -> None:
+    """The same recurrent Poisson-driven network, once with nestml's stdp_synapse and once with NEST's: the same
+    spikes and final weights (nest: to rtol 1e-9; spinnaker-host lowers both onto the same sPyNNaker rule: equal)."""
+    from portasnn.frontend.network import parse_network_text
+    from portasnn.results import read_results
+    from portasnn.run import run
+
+    out = {}
+    for label, decl in (("generated", GENERATED), ("builtin", BUILTIN)):
+        net = parse_network_text(RECURRENT.replace("SYNAPSE", decl), f"{label}.pnet")
+        out[label] = read_results(run(net, target=target, outdir=tmp_path / label, progress=False))
+    a, b = out["generated"], out["builtin"]
+    for x, y in zip(a.trains("E", t_start=0.0), b.trains("E", t_start=0.0)):
+        np.testing.assert_array_equal(x, y)
+    wa, wb = a.weights["E__E"], b.weights["E__E"]
+    np.testing.assert_array_equal(wa.sources, wb.sources)
+    np.testing.assert_array_equal(wa.targets, wb.targets)
+    np.testing.assert_allclose(wa.weights, wb.weights, rtol=rtol, atol=0)
+    assert np.std(wa.weights) > 1.0  # the weights learned
+
+
+def test_spinnaker_targets_refuse_a_rule_sPyNNaker_does_not_run(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pnet = tmp_path / "triplet.pnet"
+    pnet.write_text(RECURRENT.replace("SYNAPSE", 'synapse stdp from "nestml:stdp_triplet_synapse"'))
+    portasnn = Path(sys.executable).parent / "portasnn"
+    done = subprocess.run([str(portasnn), "run", str(pnet), "--target", "spinnaker-host", "-o", str(tmp_path / "o")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert "triplet.pnet:5:" in done.stderr and "error E240" in done.stderr and "triplet rule" in done.stderr
+    assert "Traceback" not in done.stderr

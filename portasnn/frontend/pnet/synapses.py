@@ -22,6 +22,7 @@ from portasnn.frontend.pnet.values import error
 from portasnn.ir import model as ir
 from portasnn.ir.network import Projection, Synapse
 from portasnn.ir.serialize import canonical_json
+from portasnn.passes.synapse_roles import WEIGHT
 from portasnn.units import ONE, UNITS, Quantity, describe, ir_unit_name, parse_unit
 
 WEIGHT_BOUND = "Wmax"  # the parameter in the weight's unit
@@ -79,6 +80,9 @@ def nestml_synapse(source: str, base: Path, span: Span | None) -> tuple[Path, ir
 
 def nestml_parameter(model: ir.Model, name: str, span: Span | None) -> tuple[ir.Variable, Quantity]:
     """Parameter ``name`` of NESTML synapse ``model`` and its declared unit; E207 if it has none such."""
+    if name == WEIGHT:
+        raise error("E207", f"the weight '{WEIGHT}' of synapse model {model.name} is each connection's", span,
+                    hint="give it with connect ..., weight = ...")
     for var in model.parameters:
         if var.name == name:
             return var, (parse_unit(var.unit) if var.unit else ONE)
@@ -93,6 +97,8 @@ def with_defaults(model: ir.Model, given: dict[str, float]) -> tuple[tuple[str, 
     model's default (in the declared unit), so that a target never has to guess one."""
     out = []
     for var in model.parameters:
+        if var.name == WEIGHT:
+            continue  # the connection's weight (connect ..., weight = ...)
         if var.name in given:
             out.append((var.name, float(given[var.name])))
         elif var.value is not None and var.value.is_number:
