@@ -229,13 +229,21 @@ class Network:
         self._pops[name] = pop
         return pop
 
-    def synapse(self, key: str, *, nest: str, params: Mapping[str, float | str] | None = None) -> str:
-        """Declare a plastic synapse model, a NEST built-in (``nest="stdp_synapse"``) with ``params`` (plain numbers in
-        NEST's units, or strings with units; ``Wmax`` in the weight unit of the projections that use it, a plain
-        number being taken in that unit). Returns ``key``, for ``connect(..., synapse=key)``."""
+    def synapse(self, key: str, *, nest: str | None = None, nestml: str | Path | None = None,
+                params: Mapping[str, float | str] | None = None) -> str:
+        """Declare a synapse model: a NESTML one (``nestml="stdp_synapse"`` for a model nestml ships, or the path of
+        a .nestml file), its ``params`` by the model's names (plain numbers in the declared units, or strings with
+        units); or a NEST built-in (``nest="stdp_synapse"``), ``params`` plain numbers in NEST's units or strings with
+        units, ``Wmax`` in the weight unit of the projections that use it (a plain number being taken in that unit).
+        Returns ``key``, for ``connect(..., synapse=key)``."""
         _check_name(key, "synapse name")
         if key in self._synapses:
             raise error("E205", f"synapse '{key}' is defined twice", None)
+        if (nest is None) == (nestml is None):
+            raise error("E241", f"synapse {key}: give one of nest=... and nestml=...", None)
+        if nestml is not None:
+            self._synapses[key] = self._nestml_synapse(key, nestml, params or {})
+            return key
         model = S.nest_synapse(f"nest:{nest}", None)
         values: list[tuple[str, float]] = []
         weight_unit: str | None = None
@@ -255,6 +263,20 @@ class Network:
         self._synapses[key] = ir.Synapse(key=key, kind="nest", name=model, params=tuple(values),
                                          weight_unit=weight_unit if weight_unit is not None else "?")
         return key
+
+    def _nestml_synapse(self, key: str, source: str | Path, params: Mapping[str, float | str]) -> ir.Synapse:
+        text = str(source)
+        source = text if text.endswith(".nestml") else f"nestml:{text.removeprefix('nestml:')}"
+        path, model = S.nestml_synapse(source, Path.cwd(), None)
+        values: dict[str, float] = {}
+        for name, value in params.items():
+            _var, unit = S.nestml_parameter(model, name, None)
+            number = self._value(value, unit, f"{name} of synapse {key} ({model.name})")
+            if isinstance(number, (bool, ir.Distribution)):
+                raise error("E216", f"{name} of synapse {key} must be a number", None)
+            values[name] = float(number)
+        return ir.Synapse(key=key, kind="nestml", name=model.name, params=S.with_defaults(model, values),
+                          path=str(path), rule=S.rule_of(model))
 
     # projections and stimuli
     def connect(self, pre: PopRef, post: PopRef, rule: ir.Connector | FromFile | None = None, *,

@@ -104,3 +104,17 @@ def test_a_neuron_named_as_a_synapse_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert "error E264" in done.stderr and "is not a synapse model" in done.stderr
     assert "iaf_psc_exp_neuron.nestml:" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_python_builder_declares_the_same_synapse_as_pnet() -> None:
+    from portasnn.builder import FixedIndegree, Network
+
+    net = Network("b")
+    net.model("lif", nest="iaf_psc_exp")
+    A = net.population("A", 2, "lif")
+    B = net.population("B", 2, "lif")
+    net.synapse("syn", nestml="stdp_synapse", params={"tau_tr_pre": "0.0168 s", "lambda": 0.05})
+    net.connect(A, B, FixedIndegree(2), weight=5.0, delay=1.0, synapse="syn")
+    built = net.ir().synapses[0]
+    read = parse_network_text(net_text("nestml:stdp_synapse", "tau_tr_pre = 16.8 ms, lambda = 0.05"), "<t>").synapses[0]
+    assert ir_hash(built) == ir_hash(read)
