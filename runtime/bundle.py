@@ -264,11 +264,11 @@ def network_payload(network, pnet: Path, overrides: dict | None = None) -> tuple
     pnet = pnet.resolve()
     sources = set(_source_files(network, _included_files(pnet, dict(overrides or {})))) | {pnet}
     zoo: dict[str, str] = {}
-    for ref in getattr(network, "models", ()):
+    for ref in (*getattr(network, "models", ()), *getattr(network, "synapses", ())):
         if getattr(ref, "kind", "") == "nestml" and ref.path:
             p = Path(ref.path).resolve()
-            if _zoo_dir() in p.parents:
-                zoo[p.name] = mf.sha256_file(p)
+            if _zoo_dir() in p.parents:  # neurons by file name (as bundles always had them), synapses by path
+                zoo[p.name if p.parent.name == "neurons" else p.relative_to(_zoo_dir()).as_posix()] = mf.sha256_file(p)
             else:
                 sources.add(p)
     root = Path(os.path.commonpath([str(p.parent) for p in sources]))

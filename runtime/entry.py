@@ -73,9 +73,9 @@ def _check_zoo(manifest: dict) -> None:
     from portasnn.errors import UsageError
     from portasnn.runtime import manifest as mf
 
-    zoo = Path(sys.prefix) / "models" / "neurons"
+    zoo = Path(sys.prefix) / "models"
     for name, digest in manifest.get("zoo_models", {}).items():
-        p = zoo / name
+        p = zoo / (name if "/" in name else f"neurons/{name}")  # "synapses/NAME.nestml", or a neuron's file name
         if p.is_file() and mf.sha256_file(p) != digest:
             raise UsageError(f"NESTML model {name} on this machine differs from the one bundled against "
                              f"(nestml {manifest.get('versions', {}).get('nestml')})",

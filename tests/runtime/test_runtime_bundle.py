@@ -9,6 +9,8 @@ import os
 import subprocess
 import sys
 import tarfile
+
+import numpy as np
 from pathlib import Path
 
 import pytest
@@ -182,3 +184,32 @@ def test_entry_reuses_a_checked_tree_and_notices_changes(env, stub_bundle):
     script.write_text(script.read_text() + "\n# changed\n")
     with pytest.raises(UsageError, match="hash mismatch"):
         run_bundle(stub_bundle.path, env.tmp / "r3", workdir=work)
+
+
+def test_a_bundle_carries_its_nestml_synapse_models_and_runs(env):
+    """A zoo synapse model is recorded by path and hash (the far side's nestml has it), a synapse file of the user's
+    travels in the payload; the bundle runs and records the plastic weights."""
+    from portasnn.frontend.pnet.synapses import nestml_synapse_path
+    from portasnn.runtime import bundle
+    from portasnn.runtime.entry import run_bundle
+
+    src = env.tmp / "plastic"
+    src.mkdir()
+    (src / "my_stdp.nestml").write_text(nestml_synapse_path("stdp_synapse").read_text()
+                                        .replace("model stdp_synapse:", "model my_stdp:"))
+    (src / "net.pnet").write_text(
+        'model lif = nest iaf_psc_exp\nsynapse zoo from "nestml:stdp_synapse"\nsynapse mine from "my_stdp.nestml"\n'
+        "population A: 20 lif\npopulation B: 20 lif\n"
+        "connect A -> B: fixed_indegree(5), synapse = zoo, weight = 50 pA, delay = 1 ms\n"
+        "connect B -> A: fixed_indegree(5), synapse = mine, weight = 50 pA, delay = 1 ms\n"
+        "stimulus ext: poisson(rate = 15000 Hz) -> A, B weight = 50 pA, delay = 1 ms\n"
+        "record weights of A -> B\nrecord weights of B -> A\nsimulate 200 ms resolution 0.1 ms seed 3\n")
+    made = bundle(src / "net.pnet", target="nest", outdir=env.tmp / "bundles")
+    m = made.manifest
+    assert set(m["files"]) == {"payload/src/net.pnet", "payload/src/my_stdp.nestml"}
+    assert m["zoo_models"] == {"synapses/stdp_synapse.nestml": hashlib.sha256(
+        nestml_synapse_path("stdp_synapse").read_bytes()).hexdigest()}
+    out = run_bundle(made.path, env.tmp / "ran")
+    for name in ("A__B", "B__A"):
+        weights = np.load(out / "weights" / f"{name}.npz")["weights"]
+        assert weights.size == 100 and np.all(np.isfinite(weights)) and np.std(weights) > 0
