@@ -35,7 +35,8 @@ meta.json keys: ``format`` ("portasnn-results/2", set by the writer), ``target``
 ``seed``, ``populations`` ({pop: {"size": int, "model": str}}, in declaration order), ``versions``
 ({tool: version}), ``command`` (command line or API call), ``wall_time_s`` ({"build", "connect",
 "simulate": seconds}); optional ``warmup_ms`` (statistics ignore spikes before it, default 0), ``mpi_processes``,
-``weights`` ({"<pre>__<post>": {"projection", "pre", "post", "unit"}}, one per weights file).
+``weights`` ({"<pre>__<post>": {"projection", "pre", "post", "unit"}}, one per weights file), ``synapse_models``
+(nest: {declaration: {"model", "source", "nest_model", "post_traces"}} of the NESTML synapse models it ran).
 Required: format, target, duration_ms, resolution_ms, populations. Population names match
 ``[A-Za-z0-9_.-]+`` and may not contain ``__``. Neuron ids (neo's ``source_id``/``channel_id``) number the
 neurons of all populations from 1 in declaration order, as the generated PyNEST script's node ids do:

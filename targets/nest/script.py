@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import pprint
 import re
 import shlex
 import sys
@@ -63,6 +64,7 @@ class ModelInfo:
     current_receptors: Mapping[str, int] = field(default_factory=dict)  # current input ports by name -> rport
     module_name: str | None = None  # NESTML models: the extension module that registers the model
     module_path: str | None = None  # its absolute .so path, embedded in the script
+    post_traces: tuple[str, ...] = ()  # NESTML synapse models: their post-synaptic traces (SynapseModel.post_traces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         "synapses": synapses,
         "plastic_synapses": plastic,
         "weight_recorders": weight_recs,
+        "synapse_models": _synapse_models(net, models),
         "projections": projections,
         "array_files": any(isinstance(v, ArrayFile) for pop in net.populations for _, v in (*pop.params, *pop.initial)),
         "stimuli": stimuli,
@@ -264,6 +267,14 @@ def _file_projection(net: Network, proj: Projection, models: Mapping[str, ModelI
             "syn": syn, "pre_name": proj.pre, "post_name": proj.post, "rule": f"from_file {data.path}",
             "plastic": plastic, "file": {"path": json.dumps(source), "sha256": json.dumps(data.sha256),
                                          "factor": repr(float(data.weight_factor)), "count": data.count}}
+
+
+def _synapse_models(net: Network, models: Mapping[str, ModelInfo]) -> str:
+    """The NESTML synapse declarations as a Python literal for the script (recorded in meta.json), or ""."""
+    found = {syn.key: {"model": syn.name, "source": syn.path, "nest_model": models[synapse_key(syn.key)].nest_name,
+                       "post_traces": list(models[synapse_key(syn.key)].post_traces)}
+             for syn in net.synapses if syn.kind == "nestml"}
+    return pprint.pformat(found, sort_dicts=False) if found else ""
 
 
 def _weight_recorders(net: Network, projections: list[dict]) -> list[dict]:
@@ -558,6 +569,7 @@ def model_infos(program, recipe: Mapping) -> dict[str, ModelInfo]:  # noqa: ANN0
     for key, syn in program.synapses:  # NESTML synapse models, in the same module
         cls, nest_name = by_name[syn.name]
         infos[synapse_key(key)] = ModelInfo(nest_name=nest_name, params=frozenset(v.name for v in syn.model.parameters),
+                                            post_traces=syn.post_traces,
                                             module_name=recipe["module_name"], module_path=recipe["library"])
     for ref in program.network.models:
         if ref.kind == "nestml":

@@ -285,6 +285,10 @@ def test_a_network_with_nestml_stdp_equals_it_with_nest_stdp(tmp_path, target, r
     np.testing.assert_array_equal(wa.targets, wb.targets)
     np.testing.assert_allclose(wa.weights, wb.weights, rtol=rtol, atol=0)
     assert np.std(wa.weights) > 1.0  # the weights learned
+    if target == "nest":  # what ran: the generated model and the traces that are the neuron's
+        (entry,) = a.meta["synapse_models"].values()
+        assert entry["model"] == "stdp_synapse" and entry["post_traces"] == ["post_trace"]
+        assert entry["nest_model"].startswith("stdp_synapse__") and "synapse_models" not in b.meta
 
 
 def test_spinnaker_targets_refuse_a_rule_sPyNNaker_does_not_run(tmp_path) -> None:

@@ -118,3 +118,27 @@ def test_the_python_builder_declares_the_same_synapse_as_pnet() -> None:
     built = net.ir().synapses[0]
     read = parse_network_text(net_text("nestml:stdp_synapse", "tau_tr_pre = 16.8 ms, lambda = 0.05"), "<t>").synapses[0]
     assert ir_hash(built) == ir_hash(read)
+
+
+def test_an_undeclared_port_exits_2_at_its_line(tmp_path: Path) -> None:
+    text = nestml_synapse_path("stdp_synapse").read_text().replace("onReceive(post_spikes):", "onReceive(post_spike):")
+    (tmp_path / "bad_port.nestml").write_text(text)
+    line = next(k for k, row in enumerate(text.splitlines(), 1) if "onReceive(post_spike):" in row)
+    pnet = tmp_path / "n.pnet"
+    pnet.write_text(net_text("bad_port.nestml"))
+    done = subprocess.run([str(PORTASNN), "ir", str(pnet)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert f"bad_port.nestml:{line}:" in done.stderr and "unknown input port \"post_spike\"" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_weight_bound_beyond_s1615_exits_2_on_spinnaker_host(tmp_path: Path) -> None:
+    pnet = tmp_path / "n.pnet"
+    pnet.write_text('model lif from "nestml:iaf_psc_exp_neuron"\n'
+                    'synapse syn from "nestml:stdp_synapse" { Wmax = 1e9 }\n'
+                    "population A: 2 lif\npopulation B: 2 lif\n"
+                    "connect A -> B: all_to_all, synapse = syn, weight = 5 pA, delay = 1 ms\nsimulate 10 ms\n")
+    done = subprocess.run([str(PORTASNN), "run", str(pnet), "--target", "spinnaker-host", "-o", str(tmp_path / "o")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert "n.pnet:2:1: error E262" in done.stderr and "s16.15" in done.stderr and "Traceback" not in done.stderr
