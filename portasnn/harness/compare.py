@@ -341,6 +341,12 @@ def _network_report(subject_text: str, arms: list[Arm], outdir: Path, tol: dict[
                 stats = metrics.describe(values[ref.label][group][obs])
                 value = metrics.describe(values[arm.label][group][obs])["mean"]
                 judgements.append(judge_network(group, obs, ref.label, arm.label, stats, value, specs.get(obs)))
+            if observables is metrics.WEIGHT_OBSERVABLES:  # the two distributions of final weights, first seeds
+                key = group.removeprefix("weights ")
+                if key in arm.runs[0].weights:
+                    distance = metrics.ks_distance(ref.runs[0].weights[key].weights, arm.runs[0].weights[key].weights)
+                    judgements.append(judge_metric(group, metrics.WEIGHT_DISTANCE, ref.label, arm.label, distance,
+                                                   specs.get(metrics.WEIGHT_DISTANCE)))
     lines = [f"{name}: " + explain(name, spec) for name, spec in specs.items()]
     lines.append("seed band: max |seed value - seed mean| over the reference's "
                  f"{len(ref.runs)} seed(s)" + (" (no band with a single seed)" if len(ref.runs) < 2 else ""))

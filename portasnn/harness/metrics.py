@@ -31,6 +31,7 @@ SPECTRUM_BIN_MS = 1.0
 SPECTRUM_NPERSEG = 256
 NETWORK_OBSERVABLES = ("rate_hz", "cv_isi", "fano_factor", "corr_mean", "rate_spectrum_peak_hz")
 WEIGHT_OBSERVABLES = ("weight_mean", "weight_std")  # of a plastic projection's final weights (record weights)
+WEIGHT_DISTANCE = "weight_ks"  # the KS distance of two arms' final weights (judged pairwise, with a max)
 ABSOLUTE_ONLY = ("rate_spectrum_peak_hz",)  # differences reported in the observable's unit, never in %
 
 
@@ -146,6 +147,18 @@ def weight_observables(results: Results) -> dict[str, dict[str, float | None]]:
         stats = weight_stats(w)
         out[f"weights {key}"] = {"weight_mean": stats["mean"], "weight_std": stats["std"]}
     return out
+
+
+def ks_distance(a: np.ndarray, b: np.ndarray) -> float | None:
+    """The two-sample Kolmogorov-Smirnov statistic sup_x |F_a(x) - F_b(x)| of two samples (None if one is empty):
+    how far apart two weight distributions are, 0 for the same distribution, 1 for disjoint ones."""
+    a, b = np.sort(np.asarray(a, float)), np.sort(np.asarray(b, float))
+    if not a.size or not b.size:
+        return None
+    x = np.concatenate([a, b])
+    fa = np.searchsorted(a, x, side="right") / a.size
+    fb = np.searchsorted(b, x, side="right") / b.size
+    return float(np.max(np.abs(fa - fb)))
 
 
 def distributions(results: Results, pop: str) -> dict[str, np.ndarray]:

@@ -136,7 +136,31 @@ def plot_network(r: ComparisonReport) -> list[str]:
         fig.tight_layout()
         fig.savefig(r.outdir / name, dpi=100)
         plt.close(fig)
-    return ["rasters.png", "rates.png", "isi.png"]
+    return ["rasters.png", "rates.png", "isi.png", *_plot_weights(plt, r, runs)]
+
+
+def _plot_weights(plt, r: ComparisonReport, runs: dict[str, Results]) -> list[str]:  # noqa: ANN001
+    """weights.png: the final weights of every recorded plastic projection, one histogram per target (first seed)."""
+    keys = [k for k in next(iter(runs.values())).weights if all(k in res.weights for res in runs.values())]
+    if not keys:
+        return []
+    fig, axes = plt.subplots(1, len(keys), figsize=(4.5 * len(keys), 3.5), squeeze=False)
+    for ax, key in zip(axes[0], keys):
+        data = {label: res.weights[key].weights for label, res in runs.items()}
+        finite = np.concatenate([d[np.isfinite(d)] for d in data.values()] + [np.zeros(0)])
+        lo, hi = (finite.min(), finite.max()) if finite.size else (0.0, 1.0)
+        bins = np.linspace(lo, hi if hi > lo else lo + 1.0, 60)
+        for label, d in data.items():
+            ax.hist(d, bins=bins, histtype="step", density=True, label=label)
+        w = next(iter(runs.values())).weights[key]
+        ax.set_title(f"{w.projection}: final weights")
+        ax.set_xlabel(f"weight ({w.unit})" if w.unit else "weight")
+    axes[0, 0].set_ylabel("density")
+    axes[0, 0].legend(fontsize="small")
+    fig.tight_layout()
+    fig.savefig(r.outdir / "weights.png", dpi=100)
+    plt.close(fig)
+    return ["weights.png"]
 
 
 def plot_single(r: ComparisonReport) -> list[str]:

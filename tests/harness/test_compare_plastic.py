@@ -39,9 +39,17 @@ def test_compare_judges_final_weight_mean_and_std_from_the_raw_weights(tmp_path)
     report = json.loads((tmp_path / "report" / "metrics.json").read_text())
     runs = {label: [tmp_path / p for p in paths] for label, paths in report["runs"].items()}
     assert len(runs["nest"]) >= 2 and len(runs["spinnaker-host"]) == 1
-    judged = {j["observable"]: j for j in report["judgements"] if j["group"] == "weights E__E"}
-    assert set(judged) == {"weight_mean", "weight_std"}
-    for obs, stat in (("weight_mean", np.mean), ("weight_std", np.std)):
+    judged = {j["observable"]: j for j in report["judgements"] if j["group"] == "weights E__E"
+              and j["target"] == "spinnaker-host"}
+    assert set(judged) == {"weight_mean", "weight_std", "weight_ks"}
+    # the KS distance of the two first seeds' final weights, computed here from the definition: the largest gap
+    # between the two empirical distribution functions, checked at every weight either run has
+    a, b = raw(runs["nest"][0]), raw(runs["spinnaker-host"][0])
+    gaps = [abs(np.mean(a <= x) - np.mean(b <= x)) for x in np.concatenate([a, b])]
+    assert judged["weight_ks"]["value"] == pytest.approx(max(gaps), rel=1e-12)
+    assert judged["weight_ks"]["tolerance"] == 0.2 and judged["weight_ks"]["verdict"] in ("OK", "Poor", "Fail")
+    assert (tmp_path / "report" / "weights.png").stat().st_size > 10_000
+    for obs, stat in (("weight_mean", np.mean), ("weight_std", np.std)):  # per seed, then the seed mean
         ref = [float(stat(raw(r))) for r in runs["nest"]]
         j = judged[obs]
         assert j["ref_value"] == pytest.approx(np.mean(ref), rel=1e-12)
@@ -57,3 +65,26 @@ def test_compare_judges_final_weight_mean_and_std_from_the_raw_weights(tmp_path)
         assert (s["min"], s["max"]) == (pytest.approx(w.min()), pytest.approx(w.max()))
     assert np.ptp(raw(runs["spinnaker-host"][0])) > 1.0  # the weights did change
     assert "weights E__E" in (tmp_path / "report" / "report.md").read_text()
+
+
+def test_ks_distance_equals_the_definition():
+    """metrics.ks_distance against scipy's two-sample statistic and against the definition, with ties."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from scipy import stats
+
+    from portasnn.harness.metrics import ks_distance
+
+    values = st.lists(st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0, 7.25]) | st.floats(-5, 5), min_size=1, max_size=40)
+
+    @settings(max_examples=200)
+    @given(a=values, b=values)
+    def check(a, b):
+        got = ks_distance(np.array(a), np.array(b))
+        assert got == pytest.approx(stats.ks_2samp(a, b).statistic, abs=1e-12)
+        points = np.concatenate([a, b])
+        assert got == pytest.approx(max(abs(np.mean(np.array(a) <= x) - np.mean(np.array(b) <= x)) for x in points),
+                                    abs=1e-12)
+
+    check()
+    assert ks_distance(np.array([1.0]), np.array([])) is None
