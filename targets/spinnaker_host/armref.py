@@ -60,6 +60,43 @@ def build_step_driver(header: str, *, arm: bool, arith: Arith = "fixed") -> Path
     return entry.path / "driver"
 
 
+def build_stdp_driver(*, arm: bool) -> Path:
+    """``support/stdp_driver.c``: one plastic synapse through ``stdp.h``, for this CPU (the engine's integer code)
+    or, ``arm=True``, with GCC's ARM accum weight dependences (cached by content)."""
+    from portasnn.cache import BuildCache, cache_key
+
+    sup = support_dir()
+    cc = ARM_CC if arm else "gcc"
+    flags = ["-static", "-O2", "-marm", "-DPORTASNN_ARM_ACCUM"] if arm else ["-O2"]
+    inputs = {"target": "spinnaker-host-stdp-driver", "cc": cc, "flags": flags, "gcc": _gcc_version(),
+              "support": {n: (sup / n).read_text() for n in ("spinn_fixed.h", "stdp.h", "stdp_driver.c")}}
+
+    def build(tmp: Path) -> dict:
+        cmd = [cc, *flags, "-std=gnu11", f"-I{sup}", str(sup / "stdp_driver.c"), "-o", str(tmp / "driver")]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise ToolError(f"building the STDP driver failed: {' '.join(cmd)}\n{proc.stderr[-4000:]}")
+        return {"driver": "driver"}
+
+    entry = BuildCache().get_or_build(cache_key(inputs), build, label=f"stdp driver ({'arm' if arm else 'host'})")
+    return entry.path / "driver"
+
+
+def run_stdp_driver(driver: Path, rule: dict, plus_lut, minus_lut, events: list[tuple[int, int]], *, arm: bool,
+                    timeout: float = 120.0) -> list[int]:
+    """The weight word after every pre spike of one synapse: ``rule`` holds multiplicative, w_min, w_max, a2_plus,
+    a2_minus (raw s16.15), shift, delay (ticks) and word (the initial 16-bit weight); ``events`` (kind, tick) with
+    kind 0 a post spike, 1 a pre spike, in the order the engine handles them."""
+    head = [rule["multiplicative"], len(plus_lut), len(minus_lut), rule["w_min"], rule["w_max"], rule["a2_plus"],
+            rule["a2_minus"], rule["shift"], rule["delay"], rule["word"], len(events)]
+    text = " ".join(str(int(v)) for v in [*head, *plus_lut, *minus_lut, *(x for e in events for x in e)])
+    cmd = [QEMU, str(driver)] if arm else [str(driver)]
+    proc = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise ToolError(f"{' '.join(cmd)} exited with {proc.returncode}: {proc.stderr[-2000:]!r}")
+    return [int(x) for x in proc.stdout.split()]
+
+
 @dataclass(frozen=True)
 class StepTrace:
     state_size: int

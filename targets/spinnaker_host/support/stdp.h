@@ -117,6 +117,33 @@ static inline void stdp_post_spike(post_history_t *h, uint32_t time, const stdp_
     }
 }
 
+#if defined(PORTASNN_ARM_ACCUM)
+/* The independent reference (stdp_driver.c under qemu-arm, armref.py): the weight dependences as sPyNNaker's C
+ * writes them, in GCC's own ARM `accum` (weight_additive_one_term_impl.h, weight_multiplicative_impl.h:
+ * w -= a2 * kbits(o << 4), max(w, min); w -= ((w - min) * a2) * kbits(o << 4)), every product behind
+ * spinn_fixed.h's optimisation barrier. The integer code below must give the same bits. */
+static inline stdp_weight_t stdp_depress(stdp_weight_t w, trace_t o, const stdp_rule_t *r) {
+    const REAL f = kbits((int32_t) ((uint32_t) (int32_t) o << 4));
+    REAL x = kbits(w);
+    if (r->multiplicative) {
+        x -= portasnn_arm_mul(portasnn_arm_mul(x - kbits(r->w_min), kbits(r->a2_minus)), f);
+        return bitsk(x);
+    }
+    x -= portasnn_arm_mul(kbits(r->a2_minus), f);
+    return bitsk(x > kbits(r->w_min) ? x : kbits(r->w_min));
+}
+
+static inline stdp_weight_t stdp_potentiate(stdp_weight_t w, trace_t rr, const stdp_rule_t *r) {
+    const REAL f = kbits((int32_t) ((uint32_t) (int32_t) rr << 4));
+    REAL x = kbits(w);
+    if (r->multiplicative) {
+        x += portasnn_arm_mul(portasnn_arm_mul(kbits(r->w_max) - x, kbits(r->a2_plus)), f);
+        return bitsk(x);
+    }
+    x += portasnn_arm_mul(kbits(r->a2_plus), f);
+    return bitsk(x < kbits(r->w_max) ? x : kbits(r->w_max));
+}
+#else
 static inline stdp_weight_t stdp_depress(stdp_weight_t w, trace_t o, const stdp_rule_t *r) {
 #if defined(PORTASNN_ARITH_FLOAT)
     if (r->multiplicative) {
@@ -154,6 +181,8 @@ static inline stdp_weight_t stdp_potentiate(stdp_weight_t w, trace_t rr, const s
     return w < r->w_max ? w : r->w_max;
 #endif
 }
+
+#endif /* PORTASNN_ARM_ACCUM */
 
 /* The deferred update of one synapse (weight w in s16.15 or units) for a pre spike at `time` whose row's previous
  * pre spike was (last_time, last_trace), with delay d; returns the new weight. */
