@@ -359,9 +359,8 @@ _ALL: tuple[Code, ...] = (
     _c("E263", "NESTML synapse construct not lowered",
        "A NESTML synapse model uses something portasnn does not lower faithfully: a third spike input port (a "
        "neuromodulator), a continuous input port (a third factor from the neuron), an update block doing more than "
-       "integrate_odes(), onCondition, integrate_odes() in a handler, an ODE without an exact solution, a conditional "
-       "emit_spike, or a pre-synaptic handler that changes a post-synaptic trace. The message names the construct at "
-       "its line in the .nestml file. Rewrite the rule with pre- and post-synaptic onReceive handlers and linear "
+       "integrate_odes(), onCondition, integrate_odes() in a handler, an ODE without an exact solution, or a "
+       "conditional emit_spike. The message names the construct at its line in the .nestml file. Rewrite the rule with pre- and post-synaptic onReceive handlers and linear "
        "trace ODEs.", "frontend", "nest"),
     _c("E264", "not a synapse model",
        "A `synapse NAME from \"...\"` declaration names a NESTML model that is not a synapse: no onReceive handler "

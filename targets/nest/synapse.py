@@ -101,11 +101,6 @@ class SynapseLowering:
         def declare(name: str) -> None:
             printer.symbols[name] = name
 
-        if pre:
-            for name in self.syn.post_traces:
-                if name in {s.target for s in handler.body if isinstance(s, ir.Assign)}:
-                    raise ModelError(f"onReceive({port}) changes the post-synaptic trace '{name}'", span=handler.span,
-                                     code="E263", construct=name)
         ctx = StatementContext(printer=printer, integrate=integrate, emit_spike=emit_spike, ctype=_ctype,
                                declare=declare)
         return print_block(handler.body, ctx, "  ")
