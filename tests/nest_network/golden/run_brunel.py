@@ -132,7 +132,7 @@ def setup_kernel(seed, vps):
 def install_modules():
     """Load the extension modules that register the NESTML models (ResetKernel unloads them)."""
     for name, path, models in MODULES:
-        if all(model in nest.node_models for model in models):
+        if all(model in (*nest.node_models, *nest.synapse_models) for model in models):
             continue
         if not Path(path).is_file():
             raise RuntimeError(f"extension module {name} not found at {path}; rebuild it with `portasnn build`")
