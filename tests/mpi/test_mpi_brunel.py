@@ -137,3 +137,22 @@ def test_the_runtime_entry_on_two_ranks_writes_one_merged_result(tmp_path):
     assert meta["mpi_processes"] == 2 and meta["virtual_processes"] == 2
     assert sorted(p.name for p in job.iterdir() if p.name.startswith(".")) == []
     assert not (job / "results" / "left-by-a-killed-attempt.npz").exists()
+
+
+def test_generated_plastic_synapses_on_two_processes_equal_two_threads(tmp_path):
+    """The plastic Brunel network with nestml's stdp_synapse (portasnn's generated NEST connection model): the same
+    spikes and the same final weights, connection for connection, on 2 ranks as on 2 threads."""
+    require_mpi_nest()
+    pnet = EXAMPLES.parent / "stdp" / "brunel_nestml_stdp.pnet"
+    overrides = {"N": "1000", "T": "300 ms"}
+    two_ranks, two_threads = tmp_path / "ranks", tmp_path / "threads"
+    sets = [arg for k, v in overrides.items() for arg in ("--set", f"{k}={v}")]
+    done = portasnn("run", str(pnet), *sets, "--processes", "2", "--threads", "1", "-o", str(two_ranks), "--no-plots")
+    assert done.returncode == 0, done.stderr
+    run(pnet, outdir=two_threads, overrides=overrides, processes=1, threads=2, progress=False)
+    _same_activity(two_ranks, two_threads)
+    a, b = read_results(two_ranks).weights["E__E"], read_results(two_threads).weights["E__E"]
+    assert a.weights.size == 800 * 80
+    for field in ("sources", "targets", "weights", "delays"):
+        np.testing.assert_array_equal(getattr(a, field), getattr(b, field))
+    assert np.std(a.weights) > 0
