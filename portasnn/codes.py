@@ -641,6 +641,10 @@ _ALL: tuple[Code, ...] = (
        "exponential, computed on the host for the parameters and time step) is an s16.15 field, which holds "
        "+-65536. One does not fit, so the model is refused rather than wrapped; the message points at the ODE. "
        "Check the ODE's units and time constants, or choose a smaller resolution.", "spinnaker"),
+    _c("E462", "a synapse's state became NaN or infinite",
+       "A NESTML synapse model generated for NEST found its weight or another state NaN or infinite after one of its "
+       "handlers: the message names the model, the handler, the time and the values. The run is stopped and nothing "
+       "is written. The rule diverges with these parameters: check them and the handlers' arithmetic.", "nest"),
     _c("W402", "weights wrap in the ring buffer",
        "Some weights exceed the 16-bit ring-buffer range for their shift and wrap, as on SpiNNaker. Lower "
        "the weights or pin a larger ring-buffer shift.", "spinnaker-host"),

@@ -586,6 +586,28 @@ def model_infos(program, recipe: Mapping) -> dict[str, ModelInfo]:  # noqa: ANN0
 # ---------------------------------------------------------------------------------------------- running
 
 
+SYNAPSE_NONFINITE = "portasnn_nonfinite: synapse "  # how a generated synapse model's exception begins
+
+
+def _remove_script(path: Path, outdir: Path) -> None:
+    """Nothing else was written: leave no directory that looks like results."""
+    path.unlink(missing_ok=True)
+    if outdir.is_dir() and not any(outdir.iterdir()):
+        outdir.rmdir()
+
+
+def _synapse_non_finite(net: Network, message: str) -> NetworkError:
+    """E462 at the declaration of the NESTML synapse model whose state became NaN or infinite."""
+    what = message[message.index(SYNAPSE_NONFINITE) + len(SYNAPSE_NONFINITE):].strip()
+    name = what.split(":", 1)[0]
+    syn = next((s for s in net.synapses if s.kind == "nestml" and s.name == name), None)
+    return NetworkError(f"synapse model {what}; the run is stopped and no results are written",
+                        span=syn.span if syn is not None else None, code="E462",
+                        construct=f"synapse {syn.key}" if syn is not None else name,
+                        hint="the rule diverges with these parameters (or weights): check the synapse's parameters "
+                             "and its handlers' arithmetic (a division by a parameter that is 0, a weight bound)")
+
+
 def run_script(net: Network, filename: str, text: str, outdir: Path, *, progress: ProgressCallback | None = None,
                command: str | None = None) -> dict:
     """Write ``net``'s script into ``outdir``, run its ``main`` in this process; return its summary."""
@@ -598,12 +620,13 @@ def run_script(net: Network, filename: str, text: str, outdir: Path, *, progress
     try:
         return module.main(outdir, progress=progress, command=command or " ".join(map(shlex.quote, sys.argv)))
     except module.NonFiniteState as exc:
-        path.unlink(missing_ok=True)  # nothing else was written: leave no directory that looks like results
-        if outdir.is_dir() and not any(outdir.iterdir()):
-            outdir.rmdir()
+        _remove_script(path, outdir)
         raise non_finite_error(net, exc.population, exc.index, exc.variable, exc.value, exc.time_ms) from None
     except nest.NESTError as exc:
         name = type(exc).__name__
+        if SYNAPSE_NONFINITE in str(exc):  # a generated synapse model stopped the run (targets/nest/synapse.py)
+            _remove_script(path, outdir)
+            raise _synapse_non_finite(net, str(exc)) from None
         if name in ("BadProperty", "BadParameter", "BadDelay", "UnaccessedDictionaryEntry", "UnknownReceptorType",
                     "IllegalConnection", "TypeMismatch"):
             raise NetworkError(f"NEST rejected the network: {exc}", code="E330", construct=name,

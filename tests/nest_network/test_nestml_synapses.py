@@ -304,3 +304,47 @@ def test_spinnaker_targets_refuse_a_rule_sPyNNaker_does_not_run(tmp_path) -> Non
     assert done.returncode == 2, done.stderr
     assert "triplet.pnet:5:" in done.stderr and "error E240" in done.stderr and "triplet rule" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+BLOWUP = """model blowup_synapse:
+    state:
+        w real = 1
+    parameters:
+        scale real = 0
+    input:
+        pre_spikes <- spike
+    output:
+        spike
+    onReceive(pre_spikes):
+        w = w / scale
+        emit_spike(w)
+"""
+
+
+def test_a_synapse_state_that_becomes_infinite_stops_the_run_with_where_and_when(tmp_path) -> None:
+    """A weight divided by 0 at the first pre spike: exit 2 (E462) at the synapse declaration, naming the model, the
+    handler, the time of that spike and the value; no results are written."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "blowup_synapse.nestml").write_text(BLOWUP)
+    pnet = tmp_path / "n.pnet"
+    pnet.write_text('model lif = nest iaf_psc_exp\nsynapse boom from "blowup_synapse.nestml"\n'
+                    "population A: 2 lif { I_e = 500 pA }\npopulation B: 2 lif\n"
+                    "connect A -> B: all_to_all, synapse = boom, weight = 5 pA, delay = 1 ms\n"
+                    "record spikes of A\nsimulate 100 ms resolution 0.1 ms seed 1\n")
+    portasnn = Path(sys.executable).parent / "portasnn"
+    done = subprocess.run([str(portasnn), "run", str(pnet), "--target", "nest", "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 2, done.stderr
+    assert "n.pnet:2:1: error E462" in done.stderr and "synapse model blowup_synapse" in done.stderr
+    assert "in onReceive(pre) at t = " in done.stderr and "weight = inf" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
+    # the time is A's first spike, as a run without the division shows
+    pnet.write_text(pnet.read_text().replace("synapse = boom, ", ""))
+    ok = subprocess.run([str(portasnn), "run", str(pnet), "--target", "nest", "-o", str(tmp_path / "ok")],
+                        capture_output=True, text=True, timeout=600)
+    assert ok.returncode == 0, ok.stderr
+    with np.load(tmp_path / "ok" / "spikes" / "A.npz") as spikes:
+        assert float(done.stderr.split("at t = ")[1].split(" ms")[0]) == pytest.approx(spikes["times"].min())
