@@ -35,7 +35,3 @@ class SynapseModel:
     @property
     def span(self) -> Span | None:
         return self.model.span
-
-    @property
-    def plastic(self) -> bool:
-        return bool(self.post_port) or any(v.name == self.weight for v in self.model.state)

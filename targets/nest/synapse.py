@@ -20,6 +20,7 @@ from portasnn.errors import ModelError
 from portasnn.ir import model as ir
 from portasnn.ir.synapse import SynapseModel
 from portasnn.targets.nest.cxx import NestPrinter, StatementContext, print_block
+from portasnn.targets.nest.lower import _ctype, _user_factor as _factor
 from portasnn.targets.nest.render import render
 
 H = "__h"
@@ -35,14 +36,6 @@ class Member:
     to_user: str     # factor canonical -> declared unit ("" for 1)
     unit: str
     doc: str
-
-
-def _ctype(var: ir.Variable) -> str:
-    return {"boolean": "bool", "integer": "long"}.get(var.type, "double")
-
-
-def _factor(scale: sympy.Rational) -> str:
-    return "" if scale == 1 else f"{float(1 / scale)!r}"
 
 
 class SynapseLowering:
