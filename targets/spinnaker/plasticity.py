@@ -12,8 +12,12 @@ rule: all-to-all pair timing (``SpikePairRule``, tau_plus, tau_minus) and a weig
   multiplicative dependence moves by ``(w_max - w) * A_plus * r`` and ``(w - w_min) * A_minus * o``, so
   ``A_plus = lambda``, ``A_minus = alpha * lambda`` (plain numbers).
 
-Any other ``mu`` is refused (E240), as is a second, different rule onto one population (E260: sPyNNaker keeps one
-STDP rule per post-synaptic population).
+nestml's ``stdp_synapse`` is NEST's rule (its parameters renamed). nestml's ``stdp_nn_symm_synapse`` pairs each pre
+spike with the last post spike before it and each post spike with the last pre spike before it (symmetric
+nearest-neighbour pairs: both traces are set to 1 at a spike instead of growing by 1); it lowers onto portasnn's own
+sPyNNaker timing dependence ``nn_symm`` (``stdp.py``: its C, its Python class, the Makefiles), with the same weight
+dependences. Any other ``mu`` is refused (E240), as is a second, different rule onto one population (E260:
+sPyNNaker keeps one STDP rule per post-synaptic population).
 """
 from __future__ import annotations
 
@@ -41,10 +45,17 @@ class PairRule:
     alpha: float
     wmax: float
     span: object = field(default=None, compare=False)  # of the synapse declaration
+    # "all_to_all": traces grow by 1 at a spike (SpikePairRule); "nearest": set to 1 (nearest-neighbour pairs)
+    pairing: Literal["all_to_all", "nearest"] = "all_to_all"
 
     @property
     def numbers(self) -> tuple:
-        return (self.dependence, self.tau_plus, self.tau_minus, self.lam, self.alpha, self.wmax)
+        return (self.pairing, self.dependence, self.tau_plus, self.tau_minus, self.lam, self.alpha, self.wmax)
+
+    @property
+    def timing(self) -> str:
+        """sPyNNaker's name of the timing dependence (the binary's suffix): "pair", or portasnn's "nn_symm"."""
+        return "pair" if self.pairing == "all_to_all" else "nn_symm"
 
     def a_plus(self, wmax: float) -> float:
         """sPyNNaker's A_plus for a maximum weight ``wmax`` in the unit sPyNNaker's weights have."""
@@ -59,36 +70,45 @@ def _value(syn: Synapse, name: str) -> float:
     return NEST_DEFAULTS[name] if value is None else float(value)
 
 
-# nestml's stdp_synapse -> NEST's stdp_synapse: the same rule (all-to-all pairs, traces read just before a spike)
+# nestml's stdp_synapse -> NEST's stdp_synapse: the same rule (all-to-all pairs, traces read just before a spike);
+# nestml's stdp_nn_symm_synapse has the same parameters
 NESTML_STDP = {"tau_tr_pre": "tau_plus", "tau_tr_post": "tau_minus", "lambda": "lambda", "alpha": "alpha",
                "mu_plus": "mu_plus", "mu_minus": "mu_minus", "Wmax": "Wmax"}
 
 
+LOWERED = {"stdp_synapse": "all_to_all", "stdp_nn_symm_synapse": "nearest"}  # nestml rule -> pairing
+
+
 def _as_nest_stdp(syn: Synapse, proj: Projection) -> Synapse:
-    """``syn`` as NEST's stdp_synapse: itself, or a NESTML synapse whose rule is nestml's stdp_synapse (its
-    parameters renamed); E240 for any other NESTML synapse model."""
+    """``syn`` with NEST's stdp_synapse parameter names: itself, or a NESTML synapse whose rule is nestml's
+    stdp_synapse or stdp_nn_symm_synapse (its parameters renamed, its name the rule's); E240 for any other NESTML
+    synapse model."""
     if syn.kind == "nest":
         return syn
     span = proj.synapse_span or proj.span
-    why = NESTML_REFUSALS.get(syn.name, "sPyNNaker 7.4.1 has no mechanism for it")
-    if syn.rule != "stdp_synapse":
+    why = NESTML_REFUSALS.get(syn.rule or syn.name, "sPyNNaker 7.4.1 has no mechanism for it")
+    if syn.rule not in LOWERED:
         raise NetworkError(f"synapse {syn.key} (NESTML {syn.name}) is not lowered to SpiNNaker: {why}", span=span,
                            code="E240", construct=f"projection {proj.name}",
-                           hint="the spinnaker targets lower nestml's stdp_synapse (all-to-all pair STDP) and NEST's "
-                           "stdp_synapse; run this synapse on the nest target")
+                           hint="the spinnaker targets lower nestml's stdp_synapse (all-to-all pair STDP) and "
+                           "stdp_nn_symm_synapse (symmetric nearest-neighbour pairs) and NEST's stdp_synapse; run "
+                           "this synapse on the nest target")
     if syn.param("Wmin") not in (None, 0.0):
         raise NetworkError(f"synapse {syn.key}: Wmin = {syn.param('Wmin')!r} is not lowered to SpiNNaker (sPyNNaker's "
                            "weight dependences keep weights between 0 and Wmax here)", span=span, code="E240",
                            construct=f"projection {proj.name}", hint="use Wmin = 0, or the nest target")
     params = tuple((NESTML_STDP[k], v) for k, v in syn.params if k in NESTML_STDP)
-    return Synapse(key=syn.key, kind="nest", name="stdp_synapse", params=params, span=syn.span)
+    return Synapse(key=syn.key, kind="nest", name=syn.rule, params=params, span=syn.span)
 
 
 # why the spinnaker targets refuse nestml's other synapse models (E240)
 NESTML_REFUSALS = {
-    "stdp_nn_symm_synapse": "nearest-neighbour pairing is not lowered onto sPyNNaker's SpikeNearestPairRule yet",
-    "stdp_nn_pre_centered_synapse": "presynaptic-centred nearest-neighbour pairing has no sPyNNaker mechanism",
-    "stdp_nn_restr_symm_synapse": "restricted symmetric nearest-neighbour pairing has no sPyNNaker mechanism",
+    "stdp_nn_pre_centered_synapse": "its presynaptic trace is reset by every spike of each synapse's own target "
+    "neuron, while sPyNNaker keeps one presynaptic trace per row for all the row's synapses (it needs per-synapse "
+    "trace state, which portasnn's sPyNNaker lowering does not generate)",
+    "stdp_nn_restr_symm_synapse": "a post spike potentiates only if no other post spike reached the synapse (with its "
+    "dendritic delay) since the last pre spike; sPyNNaker's timing interface does not give the post-spike rule that "
+    "delay (its own SpikeNearestPairRule compares undelayed post times: a different rule), so it is not lowered",
     "stdp_triplet_synapse": "sPyNNaker 7.4.1's triplet rule (Pfister-Gerstner) is not lowered yet",
     "tsodyks_synapse": "sPyNNaker's short-term plasticity is not lowered yet",
     "static_synapse": "it is a static synapse: write the projection without synapse = ...",
@@ -110,7 +130,7 @@ def pair_rule(net: Network, proj: Projection) -> PairRule:
                            "target")
     return PairRule(syn.key, DEPENDENCES[mu_plus], _value(syn, "tau_plus"),  # type: ignore[arg-type]
                     _value(syn, "tau_minus"), _value(syn, "lambda"), _value(syn, "alpha"), abs(_value(syn, "Wmax")),
-                    syn.span)
+                    syn.span, LOWERED.get(syn.name, "all_to_all"))  # type: ignore[arg-type]
 
 
 S1615_MAX = 65535.99996948242  # the largest s16.15 number

@@ -291,18 +291,23 @@ def test_a_network_with_nestml_stdp_equals_it_with_nest_stdp(tmp_path, target, r
         assert entry["nest_model"].startswith("stdp_synapse__") and "synapse_models" not in b.meta
 
 
-def test_spinnaker_targets_refuse_a_rule_sPyNNaker_does_not_run(tmp_path) -> None:
+@pytest.mark.parametrize("model, why", [
+    ("stdp_triplet_synapse", "triplet rule"),
+    ("stdp_nn_pre_centered_synapse", "needs per-synapse trace state"),
+    ("stdp_nn_restr_symm_synapse", "does not give the post-spike rule that delay"),
+])
+def test_spinnaker_targets_refuse_a_rule_sPyNNaker_does_not_run(tmp_path, model, why) -> None:
     import subprocess
     import sys
     from pathlib import Path
 
-    pnet = tmp_path / "triplet.pnet"
-    pnet.write_text(RECURRENT.replace("SYNAPSE", 'synapse stdp from "nestml:stdp_triplet_synapse"'))
+    pnet = tmp_path / "refused.pnet"
+    pnet.write_text(RECURRENT.replace("SYNAPSE", f'synapse stdp from "nestml:{model}"'))
     portasnn = Path(sys.executable).parent / "portasnn"
     done = subprocess.run([str(portasnn), "run", str(pnet), "--target", "spinnaker-host", "-o", str(tmp_path / "o")],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 2, done.stderr
-    assert "triplet.pnet:5:" in done.stderr and "error E240" in done.stderr and "triplet rule" in done.stderr
+    assert "refused.pnet:5:" in done.stderr and "error E240" in done.stderr and why in done.stderr
     assert "Traceback" not in done.stderr
 
 

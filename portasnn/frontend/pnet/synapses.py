@@ -106,11 +106,15 @@ def with_defaults(model: ir.Model, given: dict[str, float]) -> tuple[tuple[str, 
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _stdp_shape() -> str:
+# nestml's synapse models the spinnaker targets lower (by their rule, whatever the parameter values)
+KNOWN_RULES = ("stdp_synapse", "stdp_nn_symm_synapse")
+
+
+@functools.lru_cache(maxsize=None)
+def _known_shape(name: str) -> str:
     from portasnn.frontend.nestml import load_models
 
-    return _shape(load_models(nestml_synapse_path("stdp_synapse"))[0])
+    return _shape(load_models(nestml_synapse_path(name))[0])
 
 
 def _shape(model: ir.Model) -> str:
@@ -125,9 +129,11 @@ def _shape(model: ir.Model) -> str:
 
 
 def rule_of(model: ir.Model) -> str:
-    """"stdp_synapse" when ``model`` is nestml's stdp_synapse up to its parameter values (all-to-all pair STDP,
-    which the spinnaker targets lower onto sPyNNaker's SpikePairRule), else ""."""
-    return "stdp_synapse" if _shape(model) == _stdp_shape() else ""
+    """The name of the nestml zoo model (``KNOWN_RULES``) that ``model`` is up to its parameter values, else "":
+    "stdp_synapse" (all-to-all pair STDP, lowered onto sPyNNaker's SpikePairRule) or "stdp_nn_symm_synapse"
+    (symmetric nearest-neighbour pairs, lowered onto portasnn's own sPyNNaker timing dependence)."""
+    shape = _shape(model)
+    return next((name for name in KNOWN_RULES if shape == _known_shape(name)), "")
 
 
 def parameter_unit(model: str, name: str, span: Span | None) -> Quantity | None:

@@ -375,7 +375,7 @@ static void deliver_plastic(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint3
         const uint32_t last_time = h->time;
         const trace_t last_trace = h->trace;
         h->time = tick;
-        h->trace = stdp_bump(stdp_decay(last_trace, tick - last_time, r, 1));
+        h->trace = stdp_new_trace(last_trace, tick, last_time, r, 1);
         const uint32_t first_column = row->type * cfg->n_neurons;
         out->synaptic_events += row->length;
         for (uint64_t i = row->begin; i < row->begin + row->length; i++) {

@@ -16,6 +16,10 @@
  *     entries floor(2048 exp(-i dt / tau)), 0 beyond the table; weights s16.15 from the 16-bit word shifted left by
  *     the ring-buffer shift, updated by w -/+= A * (trace << 4) (accum multiply, floor), stored as w >> shift in 16
  *     bits;
+ *   - nearest-neighbour pairs (portasnn's sPyNNaker timing dependence nn_symm, nestml's stdp_nn_symm_synapse):
+ *     the same, but a spike sets its trace to 1 instead of adding 1 (o = 1, r = 1), so that each post spike pairs
+ *     with the last pre spike before it and each pre spike with the last post spike before it; the row's pre trace
+ *     starts at 0, so post spikes before the first pre spike change nothing;
  *   - PORTASNN_ARITH_FLOAT: the same algorithm in exact doubles (exp, no table, no 16-bit truncation).
  *
  * Times are ticks (uint32, as on the chip, so that t - (q.t + d) wraps where it does there).
@@ -45,6 +49,7 @@ typedef struct stdp_rule {
     const int16_t *plus_lut, *minus_lut;
     double f_w_min, f_w_max, f_a2_plus, f_a2_minus;  /* float builds */
     double plus_per_tick, minus_per_tick;             /* dt / tau (float builds) */
+    uint32_t nearest;                 /* 0: all-to-all traces (+1 at a spike), 1: nearest-neighbour (set to 1) */
 } stdp_rule_t;
 
 /* The plastic synapses of one projection from one presynaptic neuron: synapses [begin, begin + length) of the
@@ -71,6 +76,8 @@ static inline trace_t stdp_decay(trace_t trace, uint32_t dt, const stdp_rule_t *
 }
 
 static inline trace_t stdp_bump(trace_t decayed) { return decayed + 1.0; }
+
+static inline trace_t stdp_one(void) { return 1.0; }
 #else
 /* the LUT entry of dt, 0 past the table's end */
 static inline int32_t stdp_lut(uint32_t dt, const int16_t *lut, uint32_t size) {
@@ -89,6 +96,8 @@ static inline trace_t stdp_decay(trace_t trace, uint32_t dt, const stdp_rule_t *
 
 static inline trace_t stdp_bump(trace_t decayed) { return (trace_t) ((int32_t) decayed + STDP_ONE); }
 
+static inline trace_t stdp_one(void) { return (trace_t) STDP_ONE; }
+
 /* accum a * accum b on ARM: floor(A B / 2^15), wrapped to 32 bits */
 static inline int32_t stdp_accum_mul(int32_t a, int32_t b) {
     return (int32_t) (uint32_t) (uint64_t) (((int64_t) a * (int64_t) b) >> 15);
@@ -100,9 +109,14 @@ static inline int32_t stdp_mul_accum_fixed(int32_t a, int32_t f) {
 }
 #endif
 
+/* the trace of a new spike at `time` after the last one (last_time, last): + 1, or 1 (nearest-neighbour) */
+static inline trace_t stdp_new_trace(trace_t last, uint32_t time, uint32_t last_time, const stdp_rule_t *r,
+                                     int plus) {
+    return r->nearest ? stdp_one() : stdp_bump(stdp_decay(last, time - last_time, r, plus));
+}
+
 static inline void stdp_post_spike(post_history_t *h, uint32_t time, const stdp_rule_t *r) {
-    const trace_t trace = stdp_bump(stdp_decay(h->traces[h->count_minus_one], time - h->times[h->count_minus_one],
-                                               r, 0));
+    const trace_t trace = stdp_new_trace(h->traces[h->count_minus_one], time, h->times[h->count_minus_one], r, 0);
     if (h->count_minus_one < STDP_MAX_POST - 1) {
         h->count_minus_one++;
         h->times[h->count_minus_one] = time;
