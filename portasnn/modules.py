@@ -146,6 +146,9 @@ class SpinnakerArtifact:
         lines = [f"{self.target}: wrote {len(self.files)} files to {self.out_dir}"]
         for name, cls in self.models.items():
             lines.append(f"  {name:<32} -> class {cls} (binary {name}.aplx)")
+        for binary, what in self.extra.get("stdp_binaries", {}).items():
+            lines.append(f"  {what['model']:<32} -> plastic binary {binary} (timing {what['timing']}, "
+                         f"{what['weight']} weights)")
         if self.solver:
             lines.append(f"  non-linear ODEs: fixed-step {self.solver}, {self.substeps} substep(s)")
         if self.script:
@@ -197,7 +200,9 @@ def build_spinnaker(path, out_dir: str | Path | None = None,
                              binaries_built="dir" in built.outputs, build_message=built.message,
                              script=out / manifest["script"] if manifest["script"] else None,
                              warnings=artifact.warnings, target=target,
-                             extra={"host_library": str(host_library)} if host_library else {})
+                             extra={**({"host_library": str(host_library)} if host_library else {}),
+                                    **({"stdp_binaries": manifest["stdp_binaries"]}
+                                       if "stdp_binaries" in manifest else {})})
 
 
 def resolve_models(net):  # noqa: ANN001, ANN201

@@ -87,8 +87,9 @@ def model_numerics(program, options) -> list[tuple[str | None, int]]:  # noqa: A
     return out
 
 
-def model_files(lowered) -> dict[str, str]:  # noqa: ANN001
-    """The C, Makefiles and Python package of the lowered models (relative path -> text)."""
+def model_files(lowered, binaries=()) -> dict[str, str]:  # noqa: ANN001
+    """The C, Makefiles and Python package of the lowered models (relative path -> text), with those of the
+    plastic ``binaries`` (``stdp.StdpBinary``: their Makefiles and portasnn's own timing dependences)."""
     from .pynn_script import class_name
     from .params_runtime import params_source
     from .render import render
@@ -108,10 +109,14 @@ def model_files(lowered) -> dict[str, str]:  # noqa: ANN001
             "model_class.py.j2", low=low, cls=class_name(low.name), recordables=recordables,
             spynnaker=SPYNNAKER_VERSION)
         files[f"python_models/{PACKAGE}/{low.stem}_params.py"] = params_source(low)
+    from .stdp import package_classes, stdp_files
+
+    files.update(stdp_files(list(binaries), PACKAGE, SPYNNAKER_VERSION))
     files["c_models/makefiles/extra.mk"] = render("extra.mk.j2", spynnaker=SPYNNAKER_VERSION, package=PACKAGE)
-    files["c_models/Makefile"] = render("top.mk.j2", stems=[low.stem for low in lowered])
+    files["c_models/Makefile"] = render("top.mk.j2", stems=[low.stem for low in lowered] + [b.name for b in binaries])
     files[f"python_models/{PACKAGE}/__init__.py"] = render(
-        "package_init.py.j2", classes=[(low.stem, class_name(low.name)) for low in lowered])
+        "package_init.py.j2", classes=[(low.stem, class_name(low.name)) for low in lowered] + package_classes(
+            list(binaries)))
     files[f"python_models/{PACKAGE}/model_binaries/README"] = \
         "The .aplx binaries built by `make -C c_models` go here.\n"
     return files
@@ -170,10 +175,14 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
 
     from .cells import check_cells
 
+    from .stdp import stdp_binaries
+
     refuse_plastic(program.network, target)
     cells = check_cells(program.network, target)
     lowered = _lowerings(program, options)
     network = program.network
+    by_key = {**{k: lowered[m.name] for k, m in program.models}, **cells}
+    binaries = stdp_binaries(network, by_key, board=target == "spinnaker")
     dt = network.simulation.resolution if network is not None else 1.0
     messages: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
@@ -184,13 +193,12 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
         if isinstance(w.message, PortasnnWarning):
             messages.append(str(w.message))
             warnings.warn(w.message, stacklevel=3)
-    files = model_files(list(lowered.values()))
+    files = model_files(list(lowered.values()), binaries)
     script = None
     if network is not None:
         from portasnn.weight_scaling import resolve
 
-        view = script_view(network, {**{k: lowered[m.name] for k, m in program.models}, **cells},
-                           resolve(network, options.weight_scaling), board=target == "spinnaker")
+        view = script_view(network, by_key, resolve(network, options.weight_scaling), board=target == "spinnaker")
         script = f"{_safe(network.name)}.py"
         files[script] = render("network_script.py.j2", v=view, spynnaker=SPYNNAKER_VERSION, package=PACKAGE)
         files.update(view.data_files)
@@ -212,6 +220,9 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
         "network": network.name if network is not None else None,
         "script": script, "host_library": None,
     }
+    if binaries:  # only when used: the binaries of plastic populations (stdp.py)
+        manifest["stdp_binaries"] = {b.name + ".aplx": {"model": b.stem, "timing": b.timing,
+                                                         "weight": b.dependence} for b in binaries}
     if cells:  # only when used: manifests without them stay the same
         manifest["builtin_cells"] = {key: cell.name for key, cell in cells.items()}
     if network is not None:

@@ -156,6 +156,13 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
     for key, low in lowered.items():
         if not getattr(low, "builtin", False):  # sPyNNaker's own cell types (issue 14 item 5) are p.<name>
             stems[low.stem] = class_name(low.name)
+    from .plasticity import population_rules
+    from .stdp import OWN_TIMING
+
+    for rule in population_rules(net).values():
+        if rule.timing in OWN_TIMING:  # portasnn's own timing dependences (stdp.py); export refuses plastic ones
+            module, cls = OWN_TIMING[rule.timing]
+            stems[module] = cls
     view = ScriptView(net.name, Path(net.source).name if net.source else "", sim.resolution, sim.duration, sim.seed,
                       imports=sorted(stems.items()), portable=portable)
     view.network = net
@@ -332,12 +339,13 @@ def _synapse(net: nir.Network, proj: nir.Projection, low: Lowered, stype: int, w
     if not proj.plastic:
         return f"p.StaticSynapse({wd})"
     from .plasticity import check_range, pair_rule
+    from .stdp import timing_class
 
     rule = pair_rule(net, proj)
     wmax = rule.wmax * low.weight_to_model[stype]
     check_range(rule, wmax, low.global_weight_scale)
     dependence = "AdditiveWeightDependence" if rule.dependence == "additive" else "MultiplicativeWeightDependence"
-    return (f"p.STDPMechanism(timing_dependence=p.SpikePairRule(tau_plus={rule.tau_plus!r}, "
+    return (f"p.STDPMechanism(timing_dependence={timing_class(rule)}(tau_plus={rule.tau_plus!r}, "
             f"tau_minus={rule.tau_minus!r}, A_plus={rule.a_plus(wmax)!r}, A_minus={rule.a_minus(wmax)!r}), "
             f"weight_dependence=p.{dependence}(w_min=0.0, w_max={wmax!r}){', ' + wd if wd else ''})")
 

@@ -107,3 +107,20 @@ def test_a_weight_bound_outside_s1615_is_refused_at_the_synapse(tmp_path: Path, 
         get_target(target).lower(load_program(path), Options())
     assert info.value.code == "E262" and "Wmax" in info.value.message and "s16.15" in info.value.message
     assert (info.value.span.line, info.value.span.column) == (3, 1)
+
+
+def test_nearest_neighbour_stdp_onto_a_builtin_cell_is_refused_on_a_board_only(tmp_path: Path) -> None:
+    """issue 17: sPyNNaker ships no IF_curr_exp binary with portasnn's nn_symm timing dependence, so the board
+    target refuses it at the synapse declaration (E240) and names the fix; spinnaker-host runs it."""
+    text = NETWORK.replace('model lif from "nestml:iaf_psc_exp_neuron"', "model lif = pynn IF_curr_exp").replace(
+        'synapse stdp from "nest:stdp_synapse" { tau_plus = 20 ms, lambda = 0.01, mu_plus = 0.5, Wmax = 100 pA }',
+        'synapse stdp from "nestml:stdp_nn_symm_synapse" { Wmax = 0.1 }').replace("20 pA", "0.02 nA")
+    path = tmp_path / "builtin.pnet"
+    path.write_text(text)
+    with pytest.raises(NetworkError) as info:
+        get_target("spinnaker").lower(load_program(path), Options())
+    assert info.value.code == "E240" and "IF_curr_exp" in info.value.message and "nn_symm" in info.value.message
+    assert (info.value.span.line, info.value.span.column) == (3, 1)
+    assert "NESTML neuron model" in info.value.hint
+    files = get_target("spinnaker-host").lower(load_program(path), Options()).files
+    assert not any("stdp_mad" in name for name in files)

@@ -220,3 +220,73 @@ def test_plastic_pynn_script_maps_on_a_virtual_board(tmp_path):
     with np.load(art.script.parent / "results" / "weights" / "A__B.npz") as z:
         assert z["sources"].size == 6 * 4 and str(z["unit"]) == "pA"
         np.testing.assert_allclose(z["weights"], 300.0, rtol=1e-3)  # the weights the script created, in pA
+
+
+NEAREST = PLASTIC.replace("network vb_plastic", "network vb_nearest").replace(
+    'synapse stdp from "nest:stdp_synapse" { tau_plus = 16.8 ms, tau_minus = 33.7 ms,',
+    'synapse stdp from "nestml:stdp_nn_symm_synapse" { tau_tr_pre = 16.8 ms, tau_tr_post = 33.7 ms,').replace(
+    "Wmax = 400 pA }", "Wmax = 400 }")
+
+# runs a generated script, noting the binary sPyNNaker chose for each population before the script ends
+BINARIES = """\
+import json, runpy, sys
+import pyNN.spiNNaker as p
+from spynnaker.pyNN.data import SpynnakerDataView
+from spynnaker.pyNN.models.neuron import PopulationVertex
+
+seen = {}
+end = p.end
+
+def noting_end(*args, **kwargs):
+    for v in SpynnakerDataView.iterate_vertices():
+        if isinstance(v, PopulationVertex):
+            seen[v.label] = [v.combined_binary_file_name, v.use_combined_core]
+    return end(*args, **kwargs)
+
+p.end = noting_end
+runpy.run_path(sys.argv[1], run_name="__main__")
+json.dump(seen, open("binaries.json", "w"))
+"""
+
+
+def test_nearest_neighbour_stdp_maps_with_portasnns_timing_dependence(tmp_path):
+    """issue 17 item 4: nestml's stdp_nn_symm_synapse becomes portasnn's own sPyNNaker timing dependence: its C
+    (sPyNNaker's timing interface), its Python class (NearestSymmetricPairRule, a SpikePairRule with its own binary
+    suffix) and the Makefile of every plastic binary, named as sPyNNaker names the binary it loads for each
+    population (the static binary's Makefile for the rest); the script maps on a virtual board."""
+    from portasnn.modules import build_spinnaker
+
+    net = tmp_path / "vb_nearest.pnet"
+    net.write_text(NEAREST)
+    art = build_spinnaker(net, tmp_path / "out")
+    text = art.script.read_text()
+    assert "from portasnn_models import NearestSymmetricPairRule" in text
+    assert ("synapse_type=p.STDPMechanism(timing_dependence=NearestSymmetricPairRule(tau_plus=16.8, tau_minus=33.7, "
+            "A_plus=0.05, A_minus=0.06), weight_dependence=p.MultiplicativeWeightDependence(w_min=0.0, w_max=0.4), "
+            "weight=0.3, delay=2.0)") in text
+    makefiles = art.out_dir / "c_models" / "makefiles"
+    nn = (makefiles / "iaf_psc_exp_neuron_stdp_mad_nn_symm_multiplicative" / "Makefile").read_text()
+    assert "TIMING_DEPENDENCE_H = $(EXTRA_SRC_DIR)/stdp/timing_nn_symm_impl.h" in nn
+    assert "WEIGHT_DEPENDENCE = $(NEURON_DIR)/neuron/plasticity/stdp/weight_dependence/weight_multiplicative_impl.c" \
+        in nn
+    pair = (makefiles / "iaf_psc_exp_neuron_stdp_mad_pair_additive" / "Makefile").read_text()
+    assert "timing_dependence/timing_pair_impl.c" in pair and "weight_additive_one_term_impl.c" in pair
+    c = (art.out_dir / "c_models" / "src" / "stdp" / "timing_nn_symm_impl.h").read_text()
+    assert c.count("return (post_trace_t) STDP_FIXED_POINT_ONE;") == 1
+    assert c.count("return (pre_trace_t) STDP_FIXED_POINT_ONE;") == 1
+    top = (art.out_dir / "c_models" / "Makefile").read_text()
+    assert "iaf_psc_exp_neuron_stdp_mad_nn_symm_multiplicative" in top
+    (art.script.parent / "binaries.py").write_text(BINARIES)
+    proc = subprocess.run([sys.executable, "binaries.py", art.script.name], cwd=art.script.parent,
+                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    seen = json.loads((art.script.parent / "binaries.json").read_text())
+    assert seen == {"A": ["iaf_psc_exp_neuron_stdp_mad_pair_additive.aplx", True],
+                    "B": ["iaf_psc_exp_neuron_stdp_mad_nn_symm_multiplicative.aplx", True]}
+    manifest = json.loads((art.out_dir / "manifest.json").read_text())
+    for name, _ in seen.values():  # every binary it loads has its Makefile, and the manifest names it
+        assert (makefiles / name.removesuffix(".aplx") / "Makefile").is_file()
+        assert manifest["stdp_binaries"][name]["model"] == "iaf_psc_exp_neuron"
+    with np.load(art.script.parent / "results" / "weights" / "A__B.npz") as z:
+        assert z["sources"].size == 6 * 4
+        np.testing.assert_allclose(z["weights"], 300.0, rtol=1e-3)
