@@ -20,6 +20,7 @@
 //   record spikes of E[0:50]
 //   record V_m of E[0:5] every 0.1 ms
 //   record weights of E -> E                                (the final weights of a projection)
+//   record weights of E -> E[0:10] every 100 ms             (and the weights onto E[0:10] every 100 ms)
 //   simulate 1000 ms resolution 0.1 ms seed 42
 grammar PortasnnNet;
 
@@ -37,7 +38,7 @@ statement
     | CONNECT (name=IDENT COLON)? pre=IDENT ARROW post=IDENT COLON rule (COMMA option)*  # connectStmt
     | STIMULUS name=IDENT COLON call ARROW target (COMMA target)* (COMMA? option (COMMA option)*)?  # stimulusStmt
     | RECORD (name=IDENT COLON)? IDENT (COMMA IDENT)* OF target (EVERY interval=expr)?        # recordStmt
-    | RECORD (name=IDENT COLON)? what=IDENT OF pre=IDENT ARROW post=IDENT (EVERY interval=expr)?  # recordProjectionStmt
+    | RECORD (name=IDENT COLON)? what=IDENT OF pre=IDENT ARROW post=target (EVERY interval=expr)?  # recordProjectionStmt
     | SIMULATE duration=expr simOption*                                      # simulateStmt
     ;
 

@@ -416,8 +416,11 @@ class Network:
             raise error("E216", "use record_spikes() to record spikes", None)
         return self._record(population, "state", names, subset, interval, name)
 
-    def record_weights(self, projection: ir.Projection | str, *, name: str | None = None) -> ir.WeightRecorder:
-        """Record the final weights of a plastic projection (``weights/<pre>__<post>.npz`` in the results)."""
+    def record_weights(self, projection: ir.Projection | str, *, name: str | None = None, every=None,  # noqa: ANN001
+                       subset=None) -> ir.WeightRecorder:  # noqa: ANN001
+        """Record the final weights of a plastic projection (``weights/<pre>__<post>.npz`` in the results) and,
+        with ``every`` (e.g. ``"100 ms"``), the weights of the synapses onto the post-synaptic neurons ``subset``
+        (indices; None: all) during the run (``weights/<pre>__<post>.trajectory.npz``)."""
         proj_name = projection.name if isinstance(projection, ir.Projection) else projection
         proj = next((p for p in self._projections if p.name == proj_name), None)
         if proj is None:
@@ -429,7 +432,12 @@ class Network:
             raise error("E205", f"recorder '{name}' is defined twice", None)
         info = info_of(self.catalog, self._models[self._pops[proj.post].model])
         unit = S.unit_text(info.weight_rule(proj.receptor)[0]) if info is not None else ""
-        rec = ir.WeightRecorder(name=name, projection=proj.name, unit=unit)
+        if subset is not None and every is None:
+            raise error("E216", "the final weights are those of the whole projection: give every=... with a subset",
+                        None)
+        rec = ir.WeightRecorder(name=name, projection=proj.name, unit=unit,
+                                interval=None if every is None else self._value(every, UNITS["ms"], "interval"),
+                                subset=None if subset is None else tuple(int(i) for i in subset))
         self._weight_recorders.append(rec)
         return rec
 

@@ -20,7 +20,13 @@ Layout::
                                post-synaptic model: mV, pA or nS as in the network IR, signed as there), delays
                                (float64, ms), unit (0-d str array, "" for plain numbers), projection (0-d str array,
                                its name); sorted by source, target, weight, delay. Present iff that projection's
-                               weights were recorded (so far on the nest target).
+                               weights were recorded.
+      weights/<pre>__<post>.trajectory.npz  the weights of the synapses onto the recorded post-synaptic neurons
+                               during the run (``record weights of PRE -> POST[subset] every T``): sources, targets,
+                               delays (as above, one per synapse, sorted by source, target, delay, last weight), times (float64,
+                               ms, shape T: the multiples of the interval up to the duration; a weight at time t is
+                               the one after everything up to t happened), weights (float64, shape T x S, unit as
+                               above), unit, projection.
       summary.json             per-population statistics (below), written by ``close(summary=True)``
       raster.png               raster of a sample of the recorded neurons per population above the population rates
       traces.png               recorded traces (only if any were recorded); both PNGs are absent after
@@ -140,6 +146,22 @@ class Weights:
 
 
 @dataclass(frozen=True, slots=True)
+class WeightTrajectory:
+    """The weights of some synapses of one plastic projection during the run
+    (``weights/<pre>__<post>.trajectory.npz``): ``weights[k, j]`` is synapse j's weight at ``times[k]``."""
+
+    projection: str
+    pre: str
+    post: str
+    sources: np.ndarray  # (S,) int64
+    targets: np.ndarray  # (S,) int64
+    delays: np.ndarray  # (S,) float64, ms
+    times: np.ndarray  # (T,) float64, ms
+    weights: np.ndarray  # (T, S) float64, in ``unit``
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
 class Results:
     """A results directory in memory: ``meta`` as in meta.json, ``spikes`` {pop: (senders, times)},
     ``traces`` {pop: {var: Trace}}, ``recorded`` {pop: sorted indices of the neurons whose spikes were recorded}
@@ -151,6 +173,7 @@ class Results:
     traces: dict[str, dict[str, Trace]] = field(default_factory=dict)
     recorded: dict[str, np.ndarray] = field(default_factory=dict)
     weights: dict[str, Weights] = field(default_factory=dict)  # "<pre>__<post>" -> final weights
+    trajectories: dict[str, WeightTrajectory] = field(default_factory=dict)  # "<pre>__<post>" -> during the run
 
     @property
     def populations(self) -> dict[str, int]:
@@ -230,6 +253,7 @@ class ResultsWriter:
         self._recorded: dict[str, np.ndarray] = {}
         self._traces: dict[str, dict[str, Trace]] = {}
         self._weights: dict[str, Weights] = {}
+        self._trajectories: dict[str, WeightTrajectory] = {}
 
     def _size(self, pop: str) -> int:
         if pop not in self.meta["populations"]:
@@ -301,6 +325,28 @@ class ResultsWriter:
         order = np.lexsort((d, w, tgt, src))
         self._weights[key] = Weights(projection, pre, post, src[order], tgt[order], w[order], d[order], str(unit))
 
+    def add_weight_trajectory(self, projection: str, pre: str, post: str, sources: np.ndarray, targets: np.ndarray,
+                              delays: np.ndarray, times: np.ndarray, weights: np.ndarray, unit: str) -> None:
+        """Add the weights of synapses (sources, targets, delays: one per synapse) of projection ``projection``
+        at ``times`` (ms; ``weights`` times x synapses, in ``unit``); one per pair of populations."""
+        key = f"{pre}__{post}"
+        if key in self._trajectories:
+            raise UsageError(f"weight trajectories from '{pre}' to '{post}' are added twice", code="E713")
+        src, tgt = np.asarray(sources, np.int64).ravel(), np.asarray(targets, np.int64).ravel()
+        d, t = np.asarray(delays, np.float64).ravel(), np.asarray(times, np.float64).ravel()
+        w = np.asarray(weights, np.float64).reshape(t.size, src.size)
+        if not (src.size == tgt.size == d.size) or (t.size > 1 and np.any(np.diff(t) <= 0)):
+            raise UsageError(f"weight trajectories {key}: sources, targets and delays differ in length, or the "
+                             "times do not increase", code="E713")
+        if src.size and (src.min() < 0 or src.max() >= self._size(pre) or tgt.min() < 0
+                         or tgt.max() >= self._size(post)):
+            raise UsageError(f"weight trajectories {key}: a source or target index lies outside its population",
+                             code="E713")
+        last = w[-1] if t.size else np.zeros(src.size)
+        order = np.lexsort((last, d, tgt, src))  # multapses by their last weight, as the final weights
+        self._trajectories[key] = WeightTrajectory(projection, pre, post, src[order], tgt[order], d[order], t,
+                                                   w[:, order], str(unit))
+
     def close(self, summary: bool = True, plots: bool | None = None) -> Path:
         """Write spikes, traces, meta.json and (optionally) summary.json and the PNG plots (``plots=None``: unless
         ``PORTASNN_PLOTS=0``, which ``portasnn run --no-plots`` sets)."""
@@ -323,6 +369,12 @@ class ResultsWriter:
             np.savez_compressed(self.outdir / "weights" / f"{key}.npz", sources=w.sources, targets=w.targets,
                                 weights=w.weights, delays=w.delays, unit=np.array(w.unit),
                                 projection=np.array(w.projection))
+        if self._trajectories:
+            (self.outdir / "weights").mkdir(exist_ok=True)
+        for key, tr in self._trajectories.items():
+            np.savez_compressed(self.outdir / "weights" / f"{key}.trajectory.npz", sources=tr.sources,
+                                targets=tr.targets, delays=tr.delays, times=tr.times, weights=tr.weights,
+                                unit=np.array(tr.unit), projection=np.array(tr.projection))
         (self.outdir / "meta.json").write_text(json.dumps(self.meta, indent=2, default=_json_default) + "\n")
         if summary or plots:
             results = read_results(self.outdir)
@@ -437,12 +489,14 @@ def read_results(outdir: str | Path) -> Results:
             raise _broken(path, f"traces/{file.name}: values have shape {values.shape}, expected "
                           f"({times.size}, {ids.size})")
         traces.setdefault(owner, {})[file.stem[len(owner) + 2:]] = Trace(times, ids, values, str(data["unit"]))
-    return Results(path, meta, spikes, traces, recorded, _read_weights(path, pops))
+    return Results(path, meta, spikes, traces, recorded, _read_weights(path, pops), _read_trajectories(path, pops))
 
 
 def _read_weights(path: Path, pops: dict) -> dict[str, Weights]:
     out: dict[str, Weights] = {}
     for file in sorted((path / "weights").glob("*.npz")) if (path / "weights").is_dir() else []:
+        if file.name.endswith(".trajectory.npz"):
+            continue
         pre, _, post = file.stem.partition("__")
         if pre not in pops or post not in pops:
             raise _broken(path, f"weights/{file.name} is not named <pre>__<post>.npz for two known populations")
@@ -455,6 +509,26 @@ def _read_weights(path: Path, pops: dict) -> dict[str, Weights]:
                          or tgt.max() >= pops[post]["size"]):
             raise _broken(path, f"weights/{file.name}: a source or target lies outside its population")
         out[file.stem] = Weights(str(data["projection"]), pre, post, src, tgt, w, d, str(data["unit"]))
+    return out
+
+
+def _read_trajectories(path: Path, pops: dict) -> dict[str, WeightTrajectory]:
+    out: dict[str, WeightTrajectory] = {}
+    for file in sorted((path / "weights").glob("*.trajectory.npz")) if (path / "weights").is_dir() else []:
+        key = file.name.removesuffix(".trajectory.npz")
+        pre, _, post = key.partition("__")
+        if pre not in pops or post not in pops:
+            raise _broken(path, f"weights/{file.name} is not named <pre>__<post>.trajectory.npz for two known "
+                          "populations")
+        data = _load_npz(path, file, ("sources", "targets", "delays", "times", "weights", "unit", "projection"))
+        src, tgt = data["sources"].astype(np.int64), data["targets"].astype(np.int64)
+        d, t, w = (data[k].astype(np.float64) for k in ("delays", "times", "weights"))
+        if not (src.ndim == 1 and src.shape == tgt.shape == d.shape and t.ndim == 1 and w.shape == (t.size, src.size)):
+            raise _broken(path, f"weights/{file.name}: sources, targets, delays, times and weights differ in shape")
+        if src.size and (src.min() < 0 or src.max() >= pops[pre]["size"] or tgt.min() < 0
+                         or tgt.max() >= pops[post]["size"]):
+            raise _broken(path, f"weights/{file.name}: a source or target lies outside its population")
+        out[key] = WeightTrajectory(str(data["projection"]), pre, post, src, tgt, d, t, w, str(data["unit"]))
     return out
 
 

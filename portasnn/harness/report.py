@@ -136,7 +136,7 @@ def plot_network(r: ComparisonReport) -> list[str]:
         fig.tight_layout()
         fig.savefig(r.outdir / name, dpi=100)
         plt.close(fig)
-    return ["rasters.png", "rates.png", "isi.png", *_plot_weights(plt, r, runs)]
+    return ["rasters.png", "rates.png", "isi.png", *_plot_weights(plt, r, runs), *_plot_trajectories(plt, r, runs)]
 
 
 def _plot_weights(plt, r: ComparisonReport, runs: dict[str, Results]) -> list[str]:  # noqa: ANN001
@@ -161,6 +161,37 @@ def _plot_weights(plt, r: ComparisonReport, runs: dict[str, Results]) -> list[st
     fig.savefig(r.outdir / "weights.png", dpi=100)
     plt.close(fig)
     return ["weights.png"]
+
+
+def _plot_trajectories(plt, r: ComparisonReport, runs: dict[str, Results]) -> list[str]:  # noqa: ANN001
+    """weight_trajectories.png: per projection whose weights were recorded during the run (``every``), per target
+    (first seed) the mean of the recorded synapses' weights over time with a band of one standard deviation, and up
+    to three single synapses that every target has (the same source, target and delay) as thin lines."""
+    keys = [k for k in next(iter(runs.values())).trajectories if all(k in res.trajectories for res in runs.values())]
+    if not keys:
+        return []
+    fig, axes = plt.subplots(1, len(keys), figsize=(5.5 * len(keys), 3.5), squeeze=False)
+    for ax, key in zip(axes[0], keys):
+        trs = {label: res.trajectories[key] for label, res in runs.items()}
+        ids = [set(zip(t.sources.tolist(), t.targets.tolist(), t.delays.tolist())) for t in trs.values()]
+        common = sorted(set.intersection(*ids))[:3]
+        for k, (label, tr) in enumerate(trs.items()):
+            colour = f"C{k}"
+            mean, std = tr.weights.mean(axis=1), tr.weights.std(axis=1)
+            ax.plot(tr.times, mean, color=colour, label=f"{label} (mean of {tr.weights.shape[1]})")
+            ax.fill_between(tr.times, mean - std, mean + std, color=colour, alpha=0.2, linewidth=0)
+            where = {s: j for j, s in enumerate(zip(tr.sources.tolist(), tr.targets.tolist(), tr.delays.tolist()))}
+            for syn in common:
+                ax.plot(tr.times, tr.weights[:, where[syn]], color=colour, linewidth=0.7, linestyle="--")
+        tr = next(iter(trs.values()))
+        ax.set_title(f"{tr.projection}: weights during the run" + (" (dashed: single synapses)" if common else ""))
+        ax.set_xlabel("time (ms)")
+        ax.set_ylabel(f"weight ({tr.unit})" if tr.unit else "weight")
+        ax.legend(fontsize="small")
+    fig.tight_layout()
+    fig.savefig(r.outdir / "weight_trajectories.png", dpi=100)
+    plt.close(fig)
+    return ["weight_trajectories.png"]
 
 
 def plot_single(r: ComparisonReport) -> list[str]:

@@ -127,12 +127,15 @@ class Synapse:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WeightRecorder:
     """The final weights of projection ``projection`` (a plastic one), at the end of the run, in ``unit`` (the
-    IR unit of its weights, "" for plain numbers)."""
+    IR unit of its weights, "" for plain numbers); with ``interval`` (ms) also the weights of the synapses onto the
+    post-synaptic neurons ``subset`` (0-based; None: all) every ``interval`` ms of the run (their trajectories)."""
 
     name: str
     projection: str
     unit: str = ""
     span: Span | None = field(default=None, compare=False)
+    interval: float | None = field(default=None, metadata=OMIT_IF_DEFAULT)
+    subset: tuple[int, ...] | None = field(default=None, metadata=OMIT_IF_DEFAULT)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -149,7 +149,10 @@ def to_pnet(network: Network, catalog: ModelCatalog | None = None) -> str:
         proj = next(p for p in network.projections if p.name == wrec.projection)
         pair = [p for p in network.projections if (p.pre, p.post) == (proj.pre, proj.post)]
         what = f"{proj.pre} -> {proj.post}" if len(pair) == 1 else _name(proj.name, "projection name")
-        lines.append(f"record {label}weights of {what}")
+        if wrec.interval is None:
+            lines.append(f"record {label}weights of {what}")
+            continue
+        lines.append(f"record {label}weights of {what}{_subset(wrec.subset)} every {number(wrec.interval, 'ms')}")
     sim = network.simulation
     lines += ["", f"simulate {number(sim.duration, 'ms')} resolution {number(sim.resolution, 'ms')} "
                   f"seed {sim.seed} threads {sim.threads} processes {sim.processes}"]

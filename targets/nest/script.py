@@ -144,6 +144,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         "synapses": synapses,
         "plastic_synapses": plastic,
         "weight_recorders": weight_recs,
+        "weight_trajectories": _weight_trajectories(net),
         "synapse_models": _synapse_models(net, models),
         "projections": projections,
         "array_files": any(isinstance(v, ArrayFile) for pop in net.populations for _, v in (*pop.params, *pop.initial)),
@@ -290,6 +291,15 @@ def _weight_recorders(net: Network, projections: list[dict]) -> list[dict]:
                     "pre": c["pre"], "post": c["post"], "model": json.dumps(c["plastic"]["name"]),
                     "unit": json.dumps(rec.unit)})
     return out
+
+
+def _weight_trajectories(net: Network) -> list[dict]:
+    """``record weights of ... every ...``: per recorder its interval in steps and its post-synaptic subset."""
+    res = net.simulation.resolution
+    return [{"key": json.dumps(f"{p.pre}__{p.post}"), "steps": int(round(rec.interval / res)),
+             "subset": None if rec.subset is None else list(rec.subset)}
+            for rec in net.weight_recorders if rec.interval is not None
+            for p in net.projections if p.name == rec.projection]
 
 
 def _syn_spec(net: Network, model_key: str, weight: Value, delay: Value, receptor: str,

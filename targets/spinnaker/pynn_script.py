@@ -34,6 +34,9 @@ class ScriptView:
     data_files: dict[str, str] = field(default_factory=dict)  # path next to the script -> text (connection lists)
     # record weights: (projection variable, "<pre>__<post>", projection name, unit, factor sPyNNaker -> network unit)
     weights: list[tuple[str, str, str, str, float]] = field(default_factory=list)
+    # record weights ... every: (projection variable, "<pre>__<post>", projection name, unit, factor, interval ms,
+    # post-synaptic subset or None)
+    trajectories: list[tuple[str, str, str, str, float, float, list | None]] = field(default_factory=list)
     network: nir.Network | None = field(default=None, repr=False, compare=False)
     # `portasnn export pynn`: one script for every PyNN backend (the simulator from its command line)
     portable: bool = False
@@ -357,6 +360,10 @@ def _record_weights(view: ScriptView, net: nir.Network, proj: nir.Projection, lo
             sign = -1.0 if (net.synapse(proj.synapse).param("Wmax") or 1.0) < 0 else 1.0
             view.weights.append((var, f"{proj.pre}__{proj.post}", proj.name, rec.unit,
                                  sign / low.weight_to_model[stype]))
+            if rec.interval is not None:
+                view.trajectories.append((var, f"{proj.pre}__{proj.post}", proj.name, rec.unit,
+                                          sign / low.weight_to_model[stype], rec.interval,
+                                          None if rec.subset is None else list(rec.subset)))
 
 
 def _sign(v: nir.Value) -> float:

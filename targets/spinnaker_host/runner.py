@@ -37,7 +37,7 @@ from .model import Arith, HostModel, PackContext
 
 SUPPORT_FILES = ("spinn_fixed.h", "neuron_api.h", "stdp.h", "engine.h", "engine.c", "model_glue.c")
 CFLAGS = ("-O2", "-funroll-loops", "-std=gnu11", "-fPIC", "-Wall", "-Wno-unused-function")
-ENGINE_ABI = 9
+ENGINE_ABI = 10
 NARROW_COLUMNS = 0x10000  # ring-buffer columns (n_types * n_neurons) up to which targets are uint16
 ROW_DELTAS = 1  # engine.h row_t.flags: the targets as one-byte steps
 MAX_TYPES = 8
@@ -124,7 +124,7 @@ class _RunCfg(ctypes.Structure):
                 ("sat_columns", _P), ("max_slot", _P),
                 ("n_rules", ctypes.c_uint32), ("n_plastic_rows", ctypes.c_uint32), ("rules", _P),
                 ("plastic_rows", _P), ("plastic_first", _P), ("plastic_target", _P), ("plastic_delay", _P),
-                ("plastic_weight", _P), ("post_rule", _P)]
+                ("plastic_weight", _P), ("post_rule", _P), ("sample_every", ctypes.c_uint64), ("sample", _P)]
 
 
 class _StdpRule(ctypes.Structure):  # stdp.h stdp_rule_t
@@ -140,6 +140,7 @@ PLASTIC_ROW = np.dtype([("begin", np.uint64), ("length", np.uint32), ("rule", np
 
 
 _PROGRESS = ctypes.CFUNCTYPE(None, ctypes.c_uint64, ctypes.c_uint64)
+_SAMPLE = ctypes.CFUNCTYPE(None, ctypes.c_uint64)
 
 
 class _RunOut(ctypes.Structure):
@@ -318,6 +319,10 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
         if progress is not None:
             callback = _PROGRESS(lambda done, total: progress(done * dt, total * dt))
             prepared.cfg.progress = ctypes.cast(callback, _P)
+        sampler = _Sampler(network, data, prepared.plastic, dt)
+        if sampler.every:
+            sample_callback = _SAMPLE(sampler)
+            prepared.cfg.sample_every, prepared.cfg.sample = sampler.every, ctypes.cast(sample_callback, _P)
         t1, c1 = time.perf_counter(), time.thread_time()
         out = _RunOut()
         rc = lib.portasnn_run(ctypes.byref(prepared.cfg), ctypes.byref(out))
@@ -374,7 +379,7 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
     writer = ResultsWriter(outdir, meta)
     _write_spikes(writer, network, data, ticks, neurons, dt)
     _write_traces(writer, network, data, prepared, dt, n_ticks, arith)
-    _write_weights(writer, network, data, prepared.plastic, dt, arith)
+    _write_weights(writer, network, data, prepared.plastic, dt, arith, sampler)
     return writer.close(summary=True, plots=plots)
 
 
@@ -730,25 +735,73 @@ def _plastic(run: _RunCfg, data: netdata.NetData, shifts: Mapping[str, list[int]
     return _Plastic(which, index, weights, shift_a, int(delay_a.max()) if delay_a.size else 1)
 
 
+def _recorded_chunk(rec, data: netdata.NetData, plastic: _Plastic | None) -> int:  # noqa: ANN001
+    """The data.plastic index of recorder ``rec``'s projection; E433 if it is not plastic."""
+    k = next((k for k, pc in enumerate(data.plastic) if pc.chunk.name == rec.projection), None)
+    if k is None or plastic is None:
+        raise NetworkError(f"recorder {rec.name}: projection '{rec.projection}' is not a plastic projection",
+                           span=rec.span, code="E433")
+    return k
+
+
+class _Sampler:
+    """``record weights of ... every ...``: the engine calls it after every ``every``-th tick (the greatest common
+    divisor of the recorders' intervals); it keeps, per recorder whose interval has passed, the raw weights of its
+    synapses (the sorted plastic synapses of its projection onto its subset of post-synaptic neurons)."""
+
+    def __init__(self, network: Network, data: netdata.NetData, plastic: _Plastic | None, dt: float) -> None:
+        self.plastic = plastic
+        self.plans: list[tuple[object, int, np.ndarray, int]] = []  # (recorder, chunk, selected synapses, ticks)
+        for rec in network.weight_recorders:
+            if rec.interval is None:
+                continue
+            k = _recorded_chunk(rec, data, plastic)
+            c, p = data.plastic[k].chunk, data.pop(data.plastic[k].chunk.post_pop)
+            mine = np.flatnonzero(plastic.chunk == k)
+            if rec.subset is not None:
+                mine = mine[np.isin(c.post[plastic.index[mine]] - p.offset, rec.subset)]
+            self.plans.append((rec, k, mine, int(round(rec.interval / dt))))
+        self.every = math.gcd(*(plan[3] for plan in self.plans)) if self.plans else 0
+        self.samples: dict[str, list[tuple[int, np.ndarray]]] = {plan[0].name: [] for plan in self.plans}
+
+    def __call__(self, done: int) -> None:
+        for rec, _k, sel, ticks in self.plans:
+            if done % ticks == 0:
+                self.samples[rec.name].append((int(done), self.plastic.weight[sel].copy()))
+
+
+def _in_units(raw: np.ndarray, shift: np.ndarray, pc, p, arith: Arith) -> np.ndarray:  # noqa: ANN001
+    """Engine weights (16-bit words at ``shift``, or doubles) in the unit and sign of the projection's weights."""
+    raw = raw.astype(np.float64)
+    model = raw * 2.0 ** (shift.astype(np.float64) - 15) if arith == "fixed" else raw
+    return pc.sign * model / p.model.global_weight_scale / p.model.weight_to_model[pc.chunk.synapse_type]
+
+
 def _write_weights(writer, network: Network, data: netdata.NetData, plastic: _Plastic | None, dt: float,
-                   arith: Arith) -> None:
-    """``record weights of ...``: the final weights of each recorded plastic projection, in its weights' unit."""
+                   arith: Arith, sampler: _Sampler | None = None) -> None:
+    """``record weights of ...``: the final weights of each recorded plastic projection, in its weights' unit, and
+    the weights ``sampler`` kept during the run."""
     for rec in network.weight_recorders:
-        k = next((k for k, pc in enumerate(data.plastic) if pc.chunk.name == rec.projection), None)
-        if k is None or plastic is None:
-            raise NetworkError(f"recorder {rec.name}: projection '{rec.projection}' is not a plastic projection",
-                               span=rec.span, code="E433")
+        k = _recorded_chunk(rec, data, plastic)
         pc = data.plastic[k]
         c, p = pc.chunk, data.pop(pc.chunk.post_pop)
         mine = plastic.chunk == k
         idx = plastic.index[mine]
-        raw = plastic.weight[mine].astype(np.float64)
-        model = raw * 2.0 ** (plastic.shift[mine].astype(np.float64) - 15) if arith == "fixed" else raw
-        weights = pc.sign * model / p.model.global_weight_scale / p.model.weight_to_model[c.synapse_type]
+        weights = _in_units(plastic.weight[mine], plastic.shift[mine], pc, p, arith)
         src = data.pop(pc.pre_pop)
         delays = np.broadcast_to(np.asarray(c.delay), c.pre.shape)[idx] * dt
         writer.add_weights(c.name, pc.pre_pop, p.name, c.pre[idx] - src.offset, c.post[idx] - p.offset, weights,
                            delays, rec.unit)
+    for rec, k, sel, _ticks in (sampler.plans if sampler else ()):
+        pc = data.plastic[k]
+        c, p, src = pc.chunk, data.pop(pc.chunk.post_pop), data.pop(pc.pre_pop)
+        idx = plastic.index[sel]
+        taken = sampler.samples[rec.name]
+        values = np.array([_in_units(raw, plastic.shift[sel], pc, p, arith) for _, raw in taken]).reshape(
+            len(taken), sel.size)
+        delays = np.broadcast_to(np.asarray(c.delay), c.pre.shape)[idx] * dt
+        writer.add_weight_trajectory(c.name, pc.pre_pop, p.name, c.pre[idx] - src.offset, c.post[idx] - p.offset,
+                                     delays, np.array([t for t, _ in taken], np.float64) * dt, values, rec.unit)
 
 
 def _rows(synapses: np.ndarray, row_ptr: np.ndarray, arith: Arith, narrow: bool

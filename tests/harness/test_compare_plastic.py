@@ -20,7 +20,7 @@ population E: 40 lif
 connect E -> E: fixed_indegree(8), weight = 40 pA, delay = 1.5 ms, synapse = stdp
 stimulus ext: poisson(rate = 9000 Hz) -> E weight = 30 pA, delay = 1 ms
 record spikes of E
-record weights of E -> E
+record weights of E -> E[0:5] every 100 ms
 simulate 1000 ms resolution 1 ms seed 3
 """
 
@@ -49,6 +49,10 @@ def test_compare_judges_final_weight_mean_and_std_from_the_raw_weights(tmp_path)
     assert judged["weight_ks"]["value"] == pytest.approx(max(gaps), rel=1e-12)
     assert judged["weight_ks"]["tolerance"] == 0.2 and judged["weight_ks"]["verdict"] in ("OK", "Poor", "Fail")
     assert (tmp_path / "report" / "weights.png").stat().st_size > 10_000
+    assert (tmp_path / "report" / "weight_trajectories.png").stat().st_size > 10_000  # and during the run
+    for r in (runs["nest"][0], runs["spinnaker-host"][0]):
+        with np.load(r / "weights" / "E__E.trajectory.npz") as z:
+            assert z["times"].tolist() == [100.0 * k for k in range(1, 11)] and z["weights"].shape == (10, 5 * 8)
     for obs, stat in (("weight_mean", np.mean), ("weight_std", np.std)):  # per seed, then the seed mean
         ref = [float(stat(raw(r))) for r in runs["nest"]]
         j = judged[obs]

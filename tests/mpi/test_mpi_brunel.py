@@ -143,7 +143,11 @@ def test_generated_plastic_synapses_on_two_processes_equal_two_threads(tmp_path)
     """The plastic Brunel network with nestml's stdp_synapse (portasnn's generated NEST connection model): the same
     spikes and the same final weights, connection for connection, on 2 ranks as on 2 threads."""
     require_mpi_nest()
-    pnet = EXAMPLES.parent / "stdp" / "brunel_nestml_stdp.pnet"
+    for sub, name in (("stdp", "brunel_nestml_stdp.pnet"), ("brunel", "brunel_params.pnet")):
+        (tmp_path / sub).mkdir(exist_ok=True)
+        (tmp_path / sub / name).write_text((EXAMPLES.parent / sub / name).read_text())
+    pnet = tmp_path / "stdp" / "brunel_nestml_stdp.pnet"  # and the weights onto E[0:20] during the run
+    pnet.write_text(pnet.read_text().replace("record weights of E -> E", "record weights of E -> E[0:20] every 100 ms"))
     overrides = {"N": "1000", "T": "300 ms"}
     two_ranks, two_threads = tmp_path / "ranks", tmp_path / "threads"
     sets = [arg for k, v in overrides.items() for arg in ("--set", f"{k}={v}")]
@@ -156,3 +160,7 @@ def test_generated_plastic_synapses_on_two_processes_equal_two_threads(tmp_path)
     for field in ("sources", "targets", "weights", "delays"):
         np.testing.assert_array_equal(getattr(a, field), getattr(b, field))
     assert np.std(a.weights) > 0
+    ta, tb = read_results(two_ranks).trajectories["E__E"], read_results(two_threads).trajectories["E__E"]
+    assert ta.times.tolist() == [100.0, 200.0, 300.0] and ta.weights.shape == (3, 20 * 80)
+    for field in ("sources", "targets", "delays", "times", "weights"):  # the ranks' synapses merged
+        np.testing.assert_array_equal(getattr(ta, field), getattr(tb, field))

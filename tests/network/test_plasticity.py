@@ -38,7 +38,7 @@ simulate 500 ms resolution 0.1 ms seed 3
 """
 
 
-def built() -> Network:
+def built(**record) -> Network:  # noqa: ANN003
     net = Network("plastic")
     net.model("lif", nest="iaf_psc_exp")
     net.synapse("stdp", nest="stdp_synapse", params={"tau_plus": "20 ms", "lambda": 0.01, "alpha": 1.0,
@@ -47,7 +47,7 @@ def built() -> Network:
     ee = net.connect(E, E, FixedIndegree(5), synapse="stdp", weight="20 pA", delay=1.5)
     net.poisson("ext", targets=[E], rate=8000.0, weight=20.0, delay=1.5)
     net.record_spikes(E)
-    net.record_weights(ee)
+    net.record_weights(ee, **record)
     net.simulate(500, resolution=0.1, seed=3)
     return net
 
@@ -200,3 +200,15 @@ def test_tau_minus_on_the_synapse_and_one_per_post_population() -> None:
         parse_network_text(two, "two.pnet")
     assert info.value.code == "E261" and "tau_minus" in info.value.message
     assert (info.value.span.line, info.value.span.column) == (9, 41)
+
+
+def test_weights_during_the_run_from_python_equal_the_network_text() -> None:
+    """issue 17 item 2: ``record weights of E -> E[0:4] every 100 ms`` and ``net.record_weights(ee, every=...,
+    subset=...)`` give the same IR, which prints back to the same text; a subset without ``every`` is refused."""
+    text = TEXT.replace("record weights of E -> E", "record weights of E -> E[0:4] every 100 ms")
+    net = built(every="100 ms", subset=range(4))
+    assert net.ir() == parse_network_text(text, "plastic.pnet")
+    assert parse_network_text(net.to_pnet()) == net.ir()
+    with pytest.raises(NetworkError) as info:
+        built(subset=[1])
+    assert info.value.code == "E216"

@@ -225,7 +225,8 @@ def test_plastic_pynn_script_maps_on_a_virtual_board(tmp_path):
 NEAREST = PLASTIC.replace("network vb_plastic", "network vb_nearest").replace(
     'synapse stdp from "nest:stdp_synapse" { tau_plus = 16.8 ms, tau_minus = 33.7 ms,',
     'synapse stdp from "nestml:stdp_nn_symm_synapse" { tau_tr_pre = 16.8 ms, tau_tr_post = 33.7 ms,').replace(
-    "Wmax = 400 pA }", "Wmax = 400 }")
+    "Wmax = 400 pA }", "Wmax = 400 }").replace("record weights of A -> B",
+                                               "record weights of A -> B[0:3] every 10 ms")
 
 # runs a generated script, noting the binary sPyNNaker chose for each population before the script ends
 BINARIES = """\
@@ -289,4 +290,11 @@ def test_nearest_neighbour_stdp_maps_with_portasnns_timing_dependence(tmp_path):
         assert manifest["stdp_binaries"][name]["model"] == "iaf_psc_exp_neuron"
     with np.load(art.script.parent / "results" / "weights" / "A__B.npz") as z:
         assert z["sources"].size == 6 * 4
+        np.testing.assert_allclose(z["weights"], 300.0, rtol=1e-3)
+        final = {(int(a), int(b)) for a, b in zip(z["sources"], z["targets"]) if b < 3}
+    # the weights onto B[0:3] every 10 ms: the run stopped at each multiple and read them
+    with np.load(art.script.parent / "results" / "weights" / "A__B.trajectory.npz") as z:
+        assert z["times"].tolist() == [10.0, 20.0, 30.0, 40.0, 50.0] and str(z["unit"]) == "pA"
+        assert z["weights"].shape == (5, 12) and set(z["targets"].tolist()) == {0, 1, 2}
+        assert set(zip(z["sources"].tolist(), z["targets"].tolist())) == final
         np.testing.assert_allclose(z["weights"], 300.0, rtol=1e-3)

@@ -80,7 +80,7 @@ def serializedATN():
         1,0,0,0,163,164,1,0,0,0,164,188,1,0,0,0,165,168,5,12,0,0,166,167,
         5,41,0,0,167,169,5,32,0,0,168,166,1,0,0,0,168,169,1,0,0,0,169,170,
         1,0,0,0,170,171,5,41,0,0,171,172,5,13,0,0,172,173,5,41,0,0,173,174,
-        5,24,0,0,174,177,5,41,0,0,175,176,5,14,0,0,176,178,3,22,11,0,177,
+        5,24,0,0,174,177,3,10,5,0,175,176,5,14,0,0,176,178,3,22,11,0,177,
         175,1,0,0,0,177,178,1,0,0,0,178,188,1,0,0,0,179,180,5,15,0,0,180,
         184,3,22,11,0,181,183,3,14,7,0,182,181,1,0,0,0,183,186,1,0,0,0,184,
         182,1,0,0,0,184,185,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,187,
@@ -414,7 +414,7 @@ class PortasnnNetParser ( Parser ):
             self.name = None # Token
             self.what = None # Token
             self.pre = None # Token
-            self.post = None # Token
+            self.post = None # TargetContext
             self.interval = None # ExprContext
             self.copyFrom(ctx)
 
@@ -429,6 +429,9 @@ class PortasnnNetParser ( Parser ):
                 return self.getTokens(PortasnnNetParser.IDENT)
             else:
                 return self.getToken(PortasnnNetParser.IDENT, i)
+        def target(self):
+            return self.getTypedRuleContext(PortasnnNetParser.TargetContext,0)
+
         def COLON(self):
             return self.getToken(PortasnnNetParser.COLON, 0)
         def EVERY(self):
@@ -1106,7 +1109,7 @@ class PortasnnNetParser ( Parser ):
                 self.state = 173
                 self.match(PortasnnNetParser.ARROW)
                 self.state = 174
-                localctx.post = self.match(PortasnnNetParser.IDENT)
+                localctx.post = self.target()
                 self.state = 177
                 self._errHandler.sync(self)
                 _la = self._input.LA(1)

@@ -185,6 +185,15 @@ def _check_weight_recorders(net: Network) -> None:
         if not proj.plastic:
             raise error("E246", f"projection {proj.name} is static: its weights are the ones the network gives",
                         rec.span, hint="record the weights of a projection with a plastic synapse (synapse = ...)")
+        if rec.interval is not None:
+            sim = net.simulation
+            post = next(p for p in net.populations if p.name == proj.post)
+            _check_subset(rec.subset, post, rec.span)
+            steps = rec.interval / sim.resolution
+            if not rec.interval > 0 or abs(steps - round(steps)) > 1e-9 * max(1.0, steps) or \
+                    rec.interval > sim.duration:
+                raise error("E211", f"weight recording interval {rec.interval!r} ms must be a whole multiple of the "
+                            f"resolution {sim.resolution!r} ms, at most the simulated {sim.duration!r} ms", rec.span)
         pair = (proj.pre, proj.post)
         if pair in pairs:
             raise error("E205", f"the weights of two projections from {proj.pre} to {proj.post} are recorded "

@@ -571,18 +571,21 @@ class Reader:
         if ctx.what.text != "weights":
             raise error("E216", f"a projection has no '{ctx.what.text}' to record", self.span(ctx.what),
                         hint="record weights of PRE -> POST")
-        pre, post = self._pop(ctx.pre, "record"), self._pop(ctx.post, "record")
+        pre, post = self._pop(ctx.pre, "record"), self._pop(ctx.post.name, "record")
         found = [p for p in self.projections if p.pre == pre.name and p.post == post.name]
         if len(found) != 1:
             raise error("E245", f"{'no' if not found else 'more than one'} projection from {pre.name} to {post.name}",
                         span, hint="name the projection: record weights of NAME" if found else
                         known_names("projections", [p.name for p in self.projections]))
-        self._record_weights(ctx, found[0], span)
+        self._record_weights(ctx, found[0], span, self.subset(ctx.post, post))
 
-    def _record_weights(self, ctx, proj: Projection, span: Span) -> None:
+    def _record_weights(self, ctx, proj: Projection, span: Span, subset: tuple[int, ...] | None = None) -> None:
+        interval = None
         if ctx.interval is not None:
-            raise error("E216", "weights are recorded at the end of the run only: remove 'every ...'",
-                        self.span(ctx.interval))
+            interval = V.to_float(self.eval(ctx.interval), MS, "the recording interval", self.span(ctx.interval))
+        elif subset is not None:
+            raise error("E216", "the final weights are those of the whole projection: remove the subset, or record "
+                        "the subset's weights during the run with 'every ...'", span)
         taken = {r.name for r in (*self.recorders, *self.weight_recorders)}
         name = ctx.name.text if ctx.name else default_recorder_name(proj.name, ("weights",), taken)
         if name in taken:
@@ -590,18 +593,20 @@ class Reader:
         post = self.pops[proj.post]
         info = info_of(self.catalog, self.models[post.model])
         unit = S.unit_text(info.weight_rule(proj.receptor)[0]) if info is not None else ""
-        self.weight_recorders.append(WeightRecorder(name=name, projection=proj.name, unit=unit, span=span))
+        self.weight_recorders.append(WeightRecorder(name=name, projection=proj.name, unit=unit, span=span,
+                                                    interval=interval, subset=subset))
 
     def record(self, ctx: P.RecordStmtContext) -> None:
         span = self.span(ctx)
         what = [tok.getText() for tok in ctx.IDENT()[(1 if ctx.name else 0):]]
         if what == ["weights"] and ctx.target().name.text not in self.pops:  # weights of a projection, by name
             found = [p for p in self.projections if p.name == ctx.target().name.text]
-            if not found or ctx.target().subset() is not None:
+            if not found:
                 raise error("E245", f"no projection '{ctx.target().getText()}' to record weights of",
                             self.span(ctx.target()), hint=known_names("projections",
                                                                       [p.name for p in self.projections]))
-            self._record_weights(ctx, found[0], span)
+            # a subset names post-synaptic neurons: the synapses onto them
+            self._record_weights(ctx, found[0], span, self.subset(ctx.target(), self.pops[found[0].post]))
             return
         pop = self._pop(ctx.target().name, "record")
         subset = self.subset(ctx.target(), pop)

@@ -684,6 +684,9 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             }
             next_array++;
         }
+        if (cfg->sample && (t + 1) % cfg->sample_every == 0) {
+            cfg->sample(t + 1);
+        }
     }
     if (cfg->progress) {
         cfg->progress(cfg->n_ticks, cfg->n_ticks);

@@ -15,7 +15,7 @@
 #include "stdp.h"
 
 #define PORTASNN_MAX_SYNAPSE_TYPES 8
-#define PORTASNN_ENGINE_ABI 9
+#define PORTASNN_ENGINE_ABI 10
 
 #if defined(PORTASNN_ARITH_FLOAT)
 typedef double rb_t;      /* ring-buffer slot and synaptic weight: exact doubles */
@@ -117,6 +117,10 @@ typedef struct run_cfg {
     const uint16_t *plastic_delay;
     rb_t *plastic_weight;
     const int32_t *post_rule;
+    /* optional: called with the ticks done after every sample_every-th tick (weights recorded every ...: the
+     * caller reads plastic_weight then) */
+    uint64_t sample_every;
+    void (*sample)(uint64_t done);
 } run_cfg_t;
 
 typedef struct run_out {

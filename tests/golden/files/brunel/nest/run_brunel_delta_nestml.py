@@ -252,24 +252,27 @@ def initial_state(nodes, variables):
     return state
 
 
-def simulate(progress):
+def simulate(progress, sample=None):
     """Simulate DURATION_MS in about 50 chunks, calling progress(done_ms, total_ms) after each.
 
-    Chunks are whole multiples of the minimal delay, so that the result is that of one nest.Simulate.
+    Chunks are whole multiples of the minimal delay, so that the result is that of one nest.Simulate; with weights
+    recorded during the run, runs also stop at every multiple of their intervals, where sample(done_steps) reads them.
     NEST hands a multimeter the samples of a min-delay slice only when the next slice runs, so with state
     recorders one more slice runs after DURATION_MS; ``collect`` drops what it recorded.
     """
     steps = round(DURATION_MS / RESOLUTION_MS)
     min_delay = max(1, round(nest.min_delay / RESOLUTION_MS))
     chunk = max(1, -(-steps // 50 // min_delay)) * min_delay
+    stops = set(range(chunk, steps, chunk)) | {steps}
     done = 0
     nest.Prepare()
     try:
-        while done < steps:
-            n = min(chunk, steps - done)
-            nest.Run(n * RESOLUTION_MS)
+        for stop in sorted(stops):
+            nest.Run((stop - done) * RESOLUTION_MS)
             check_finite()  # a diverging state stops the run here, at most one chunk after it happened
-            done += n
+            done = stop
+            if sample is not None:
+                sample(done)
             if progress is not None:
                 progress(done * RESOLUTION_MS, steps * RESOLUTION_MS)
         if TRACE_RECORDERS:
