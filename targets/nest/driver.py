@@ -154,7 +154,13 @@ class NestTarget(Target):
         if mpi.world()[1] > 1:  # this process is one rank of an MPI job started from outside
             mpi.run_in_rank(filename, text, net.simulation.threads, Path(outdir), progress=progress, command=command)
         elif net.simulation.processes > 1:
-            mpi.launch(filename, text, net.simulation, Path(outdir), progress=progress, command=command)
+            from portasnn.errors import ToolError
+            from portasnn.targets.nest.script import rank_error
+
+            try:
+                mpi.launch(filename, text, net.simulation, Path(outdir), progress=progress, command=command)
+            except ToolError as exc:
+                raise rank_error(net, exc) from None
         else:
             run_script(net, filename, text, Path(outdir), progress=progress, command=command)
         return Path(outdir)

@@ -175,7 +175,9 @@ def run_script(filename: str, text: str, outdir: Path, processes: int, threads: 
             ranks = _rank_records(partial, processes)
             failed = [r for r in ranks if not r.get("ok")]
             if log.returncode != 0 or failed or not (partial / "meta.json").is_file():
-                raise ToolError(_failure(log, ranks, processes, launcher[0]))
+                error = ToolError(_failure(log, ranks, processes, launcher[0]))
+                error.rank_errors = tuple(str(r["error"]) for r in failed if r.get("error"))  # type: ignore[attr-defined]
+                raise error
             shutil.rmtree(partial / RANKS_DIR)
             summary_path = partial / "summary.json"
             summary = json.loads(summary_path.read_text()) if summary_path.is_file() else {}

@@ -618,6 +618,23 @@ def _synapse_non_finite(net: Network, message: str) -> NetworkError:
                              "and its handlers' arithmetic (a division by a parameter that is 0, a weight bound)")
 
 
+_RANK_NONFINITE = re.compile(r"NonFiniteState: population (\S+), neuron (-?\d+): state variable (\S+) became (\S+) "
+                             r"at t = (\S+) ms")
+
+
+def rank_error(net: Network, exc: ToolError) -> Exception:
+    """A failed MPI run as the user error a rank reported, where one did: a neuron's (E460) or a generated
+    synapse's (E462) state that became NaN or infinite; else ``exc`` itself."""
+    for message in getattr(exc, "rank_errors", ()):
+        if SYNAPSE_NONFINITE in message:
+            return _synapse_non_finite(net, message)
+        found = _RANK_NONFINITE.search(message)
+        if found:
+            pop, index, variable, value, time_ms = found.groups()
+            return non_finite_error(net, pop, int(index), variable, value, float(time_ms))
+    return exc
+
+
 def run_script(net: Network, filename: str, text: str, outdir: Path, *, progress: ProgressCallback | None = None,
                command: str | None = None) -> dict:
     """Write ``net``'s script into ``outdir``, run its ``main`` in this process; return its summary."""

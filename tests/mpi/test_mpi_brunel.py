@@ -164,3 +164,44 @@ def test_generated_plastic_synapses_on_two_processes_equal_two_threads(tmp_path)
     assert ta.times.tolist() == [100.0, 200.0, 300.0] and ta.weights.shape == (3, 20 * 80)
     for field in ("sources", "targets", "delays", "times", "weights"):  # the ranks' synapses merged
         np.testing.assert_array_equal(getattr(ta, field), getattr(tb, field))
+
+
+BLOWUP_SYNAPSE = """model blowup_synapse:
+    state:
+        w real = 1
+    parameters:
+        scale real = 0
+    input:
+        pre_spikes <- spike
+    output:
+        spike
+    onReceive(pre_spikes):
+        w = w / scale
+        emit_spike(w)
+"""
+
+
+@pytest.mark.parametrize("kind", ["neuron", "synapse"])
+def test_a_diverging_state_on_two_processes_fails_with_where_and_when(tmp_path, kind):
+    """A state that becomes infinite on one rank: exit 2 with the same error as on one process (E460 at the
+    population, E462 at the synapse declaration; what, where and when), no traceback, no results."""
+    require_mpi_nest()
+    if kind == "neuron":
+        model = Path(__file__).parents[1] / "nonfinite" / "runaway_neuron.nestml"
+        text = (f'network runaway\nmodel runaway from "{model}"\npopulation Q: 2 runaway\npopulation R: 5 runaway\n'
+                "stimulus drive: dc(amplitude = 250 pA) -> R[3]\nrecord spikes of R\n"
+                "simulate 800 ms resolution 0.1 ms seed 1 processes 2\n")
+        expected = ("n.pnet:4:1: error E460", "population R, neuron 3", "state variable V_m became inf")
+    else:
+        (tmp_path / "blowup_synapse.nestml").write_text(BLOWUP_SYNAPSE)
+        text = ('model lif = nest iaf_psc_exp\nsynapse boom from "blowup_synapse.nestml"\n'
+                "population A: 2 lif { I_e = 500 pA }\npopulation B: 2 lif\n"
+                "connect A -> B: all_to_all, synapse = boom, weight = 5 pA, delay = 1 ms\n"
+                "record spikes of A\nsimulate 100 ms resolution 0.1 ms seed 1 processes 2\n")
+        expected = ("n.pnet:2:1: error E462", "synapse model blowup_synapse", "weight = inf")
+    (tmp_path / "n.pnet").write_text(text)
+    done = portasnn("run", str(tmp_path / "n.pnet"), "--target", "nest", "-o", str(tmp_path / "out"))
+    assert done.returncode == 2, done.stderr
+    for part in expected:
+        assert part in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
