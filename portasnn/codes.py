@@ -371,7 +371,7 @@ _ALL: tuple[Code, ...] = (
     _c("E280", "unknown PyNN cell type",
        "`model k = pynn NAME` (or `net.model(k, pynn=NAME)`) names a cell type portasnn does not map to NEST and "
        "sPyNNaker. Use one of the PyNN standard cell types it lists (IF_curr_exp, IF_curr_alpha, IF_curr_delta, "
-       "IF_cond_exp), or a NESTML model.", "frontend"),
+       "IF_cond_exp, IF_cond_alpha), or a NESTML model.", "frontend"),
     _c("E281", "conductance-based PyNN cell with a varying tau_m on NEST",
        "pyNN.nest gives NEST's iaf_cond_* the leak conductance g_L = cm / tau_m, which portasnn computes from "
        "constants only. Give tau_m and cm as one value for the population.", "nest"),
@@ -381,7 +381,8 @@ _ALL: tuple[Code, ...] = (
        "nest"),
     _c("E283", "PyNN cell type without a SpiNNaker mapping",
        "The spinnaker targets run PyNN cell types as sPyNNaker's built-ins, and portasnn emulates only IF_curr_exp "
-       "and IF_curr_delta so far. Run this network on nest, or use a NESTML model.", "spinnaker"),
+       "and IF_curr_delta so far; sPyNNaker 7.4.1 itself has no IF_cond_alpha. Run this network on nest, or use a "
+       "NESTML model.", "spinnaker"),
     _c("E284", "IF_curr_delta with cm other than 1 nF on SpiNNaker",
        "sPyNNaker's IF_curr_delta turns a weight w into a current w / dt through R = tau_m / cm, so the membrane "
        "jumps by about w / cm (cm in nF), where NEST's iaf_psc_delta jumps by w. Use cm = 1 nF (PyNN's default) "
@@ -416,7 +417,7 @@ _ALL: tuple[Code, ...] = (
        "own command line. Give a script's settings in the script (e.g. sim.setup(..., seed=N)).", "cli"),
     _c("E293", "PyNN construct portasnn.pynn does not provide yet",
        "The script uses a cell type, current source or synapse type of PyNN's standard library that portasnn.pynn "
-       "does not map yet (e.g. IF_cond_alpha, DCSource, TsodyksMarkramSynapse). Use the supported ones it lists, or "
+       "does not map yet (e.g. HH_cond_exp, DCSource, TsodyksMarkramSynapse). Use the supported ones it lists, or "
        "run the script with pyNN.nest.", "pynn"),
     _c("E294", "import/export pynn output exists or is not a script",
        "`portasnn import pynn` writes the .pnet and its data files into a new or empty directory, and `portasnn "

@@ -42,7 +42,8 @@ class CellType:
     (PyNN name -> NEST name; the IR units are NEST's, so values pass unchanged; ``tau_m`` of conductance-based
     cells becomes ``g_L = C_m / tau_m``; a state variable NEST does not let a script set, e.g. ``iaf_psc_exp``'s
     ``I_syn_ex``, has no entry: it starts at 0 there). ``recordables``: PyNN's recordable names -> NEST's.
-    ``spynnaker``: sPyNNaker 7.4.1 has the cell type and spinnaker-host emulates it.
+    ``spynnaker``: sPyNNaker 7.4.1 has the cell type and spinnaker-host emulates it; ``board``: sPyNNaker 7.4.1
+    has it (a board runs it).
     """
 
     name: str
@@ -53,6 +54,7 @@ class CellType:
     nest_names: Mapping[str, str]
     recordables: Mapping[str, str]
     spynnaker: bool = False
+    board: bool = True
 
     @property
     def defaults(self) -> dict[str, float]:
@@ -93,6 +95,9 @@ CELL_TYPES: dict[str, CellType] = {c.name: c for c in (
     CellType("IF_cond_exp", (*_LIF, *_syn(5.0, 5.0), _P("e_rev_E", "mV", 0.0), _P("e_rev_I", "mV", -70.0),
                              _P("v_thresh", "mV", -50.0), _P("v_reset", "mV", -65.0), _P("i_offset", "nA", 0.0)),
              _GSYN, "nS", "iaf_cond_exp", _COND_NAMES, _COND_REC),
+    CellType("IF_cond_alpha", (*_LIF, *_syn(0.3, 0.5), _P("e_rev_E", "mV", 0.0), _P("e_rev_I", "mV", -70.0),
+                               _P("v_thresh", "mV", -50.0), _P("v_reset", "mV", -65.0), _P("i_offset", "nA", 0.0)),
+             _GSYN, "nS", "iaf_cond_alpha", _COND_NAMES, _COND_REC, board=False),
 )}
 
 

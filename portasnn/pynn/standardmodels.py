@@ -27,7 +27,8 @@ IF_curr_exp = _cell(cells.IF_curr_exp)
 IF_curr_alpha = _cell(cells.IF_curr_alpha)
 IF_curr_delta = _cell(cells.IF_curr_delta)
 IF_cond_exp = _cell(cells.IF_cond_exp)
-assert {c.__name__ for c in (IF_curr_exp, IF_curr_alpha, IF_curr_delta, IF_cond_exp)} == set(CELL_TYPES)
+IF_cond_alpha = _cell(cells.IF_cond_alpha)
+assert {c.__name__ for c in (IF_curr_exp, IF_curr_alpha, IF_curr_delta, IF_cond_exp, IF_cond_alpha)} == set(CELL_TYPES)
 
 
 class SpikeSourceArray(cells.SpikeSourceArray):

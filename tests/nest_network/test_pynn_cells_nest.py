@@ -23,13 +23,17 @@ model lif = pynn IF_curr_exp {{ cm = 0.5 nF, tau_m = 15 ms, tau_syn_E = 2 ms, ta
 model dlt = pynn IF_curr_delta {{ tau_m = 10 ms, v_thresh = -60 mV, tau_refrac = 3 ms, i_offset = 0.1 nA }}
 model cond = pynn IF_cond_exp {{ tau_m = 12 ms, cm = 0.3 nF, v_thresh = -56 mV }}
 model alpha = pynn IF_curr_alpha {{ tau_syn_E = 1 ms, v_thresh = -58 mV }}
+model calpha = pynn IF_cond_alpha {{ tau_m = 14 ms, cm = 0.4 nF, v_thresh = -57 mV, tau_syn_E = 0.8 ms }}
 population A: 3 lif {{ i_offset = 0.15 nA, v = -60 mV }}
 population B: 2 dlt
 population C: 2 cond
 population D: 2 alpha
+population F: 2 calpha {{ v = -62 mV }}
 connect A -> B: all_to_all, weight = 2.5 mV, delay = 1 ms
 connect A -> C: all_to_all, weight = 0.02 uS, delay = 1.5 ms
 connect A -> D: all_to_all, weight = 0.9 nA, delay = 1 ms
+connect A -> F: all_to_all, weight = 0.03 uS, delay = 1 ms
+connect B -> F: all_to_all, weight = 0.02 uS, delay = 1 ms, receptor = inhibitory
 stimulus exc: spikes(times = [{", ".join(f"{t} ms" for t in TIMES_E)}]) -> A weight = 1.2 nA, delay = 1 ms
 stimulus exc_c: spikes(times = [{", ".join(f"{t} ms" for t in TIMES_E)}]) -> C weight = 0.012 uS, delay = 1 ms
 stimulus inh: spikes(times = [{", ".join(f"{t} ms" for t in TIMES_I)}]) -> A weight = -0.8 nA, delay = 1 ms
@@ -38,6 +42,8 @@ record spikes of A
 record spikes of B
 record spikes of C
 record spikes of D
+record spikes of F
+record v, gsyn_exc, gsyn_inh of F every 0.1 ms
 record v of A every 0.1 ms
 record v of B every 0.1 ms
 record v, gsyn_exc of C every 0.1 ms
@@ -56,22 +62,25 @@ A = sim.Population(3, sim.IF_curr_exp(cm=0.5, tau_m=15.0, tau_syn_E=2.0, tau_syn
 B = sim.Population(2, sim.IF_curr_delta(tau_m=10.0, v_thresh=-60.0, tau_refrac=3.0, i_offset=0.1))
 C = sim.Population(2, sim.IF_cond_exp(tau_m=12.0, cm=0.3, v_thresh=-56.0))
 D = sim.Population(2, sim.IF_curr_alpha(tau_syn_E=1.0, v_thresh=-58.0))
+F = sim.Population(2, sim.IF_cond_alpha(tau_m=14.0, cm=0.4, v_thresh=-57.0, tau_syn_E=0.8), initial_values={{"v": -62.0}})
 exc = sim.Population(1, sim.SpikeSourceArray(spike_times={TIMES_E!r}))
 inh = sim.Population(1, sim.SpikeSourceArray(spike_times={TIMES_I!r}))
 all2all = sim.AllToAllConnector()
 sim.Projection(A, B, all2all, sim.StaticSynapse(weight=2.5, delay=1.0))
 sim.Projection(A, C, all2all, sim.StaticSynapse(weight=0.02, delay=1.5))
 sim.Projection(A, D, all2all, sim.StaticSynapse(weight=0.9, delay=1.0))
+sim.Projection(A, F, all2all, sim.StaticSynapse(weight=0.03, delay=1.0))
+sim.Projection(B, F, all2all, sim.StaticSynapse(weight=0.02, delay=1.0), receptor_type="inhibitory")
 sim.Projection(exc, A, all2all, sim.StaticSynapse(weight=1.2, delay=1.0))
 sim.Projection(exc, C, all2all, sim.StaticSynapse(weight=0.012, delay=1.0))
 sim.Projection(inh, A, all2all, sim.StaticSynapse(weight=-0.8, delay=1.0), receptor_type="inhibitory")
 sim.Projection(inh, B, all2all, sim.StaticSynapse(weight=-0.8, delay=1.0), receptor_type="inhibitory")
-for p in (A, B, C, D):
+for p in (A, B, C, D, F):
     p.record("spikes")
-A.record("v"); C.record(["v", "gsyn_exc"])  # pyNN 0.13 cannot record IF_curr_delta's v on NEST 3.10
+A.record("v"); C.record(["v", "gsyn_exc"]); F.record(["v", "gsyn_exc", "gsyn_inh"])  # pyNN 0.13 cannot record IF_curr_delta's v on NEST 3.10
 sim.run(100.0)
 out = {{}}
-for name, p in (("A", A), ("B", B), ("C", C), ("D", D)):
+for name, p in (("A", A), ("B", B), ("C", C), ("D", D), ("F", F)):
     seg = p.get_data().segments[0]
     out[name] = [sorted(float(t) for t in st.magnitude) for st in seg.spiketrains]
     for sig in seg.analogsignals:
@@ -94,22 +103,24 @@ def both(tmp_path_factory):
 
 
 def test_identical_spikes_to_pynn_nest(both) -> None:
-    """issue 14 item 5: IF_curr_exp, IF_curr_delta, IF_cond_exp and IF_curr_alpha run as pyNN.nest runs them."""
+    """issue 14 item 5: IF_curr_exp, IF_curr_delta, IF_cond_exp, IF_curr_alpha and IF_cond_alpha run as pyNN.nest
+    runs them."""
     ours, ref = both
     total = 0
-    for pop in "ABCD":
+    for pop in "ABCDF":
         senders, times = ours.spikes[pop]
         mine = [sorted(times[senders == k].tolist()) for k in range(len(ref[pop]))]
         assert mine == ref[pop], pop
         total += sum(map(len, mine))
-    assert all(ref[p] != [[]] * len(ref[p]) for p in "ABCD"), "every population fires: the test can tell them apart"
+    assert all(ref[p] != [[]] * len(ref[p]) for p in "ABCDF"), "every population fires: the test can tell them apart"
     assert total > 20
 
 
 def test_identical_traces_to_pynn_nest(both) -> None:
     """issue 14 item 5: traces keep PyNN's names (v, gsyn_exc) and units (gsyn in nS: PyNN's uS x 1000)."""
     ours, ref = both
-    for pop, var, factor in (("A", "v", 1.0), ("C", "v", 1.0), ("C", "gsyn_exc", 1000.0)):
+    for pop, var, factor in (("A", "v", 1.0), ("C", "v", 1.0), ("C", "gsyn_exc", 1000.0), ("F", "v", 1.0),
+                             ("F", "gsyn_exc", 1000.0), ("F", "gsyn_inh", 1000.0)):
         trace = ours.traces[pop][var]
         theirs = np.asarray(ref[f"{pop}:{var}"]) * factor  # (neurons, samples) from t = 0
         n = min(trace.times.size, theirs.shape[1])

@@ -113,20 +113,21 @@ def test_spinnaker_host_runs_the_script(runs):
 
 
 def test_other_cell_types_as_pynn_nest(tmp_path):
-    """issue 14 item 1: IF_cond_exp (inhibitory conductances: NEST's negative weights), IF_curr_alpha and
-    IF_curr_delta (a delta synapse in mV, i_offset): spikes and v/gsyn traces identical to pyNN.nest's, in
+    """issue 14 item 1: IF_cond_exp and IF_cond_alpha (inhibitory conductances: NEST's negative weights),
+    IF_curr_alpha and IF_curr_delta (a delta synapse in mV, i_offset): spikes and v/gsyn traces identical to pyNN.nest's, in
     PyNN's units (gsyn in uS). The script starts IF_curr_delta at v = -70 mV: pyNN.nest 0.13 leaves NEST's
     iaf_psc_delta at its own V_m = -70 mV whatever PyNN's initial v (-65 mV by default; seen in NEST's own
     multimeter), where portasnn.pynn starts it at PyNN's value."""
     text = (SCRIPTS / "cell_types.py").read_text()
     ours, ref = _run(text, tmp_path, "ours"), _run(_as_pynn_nest(text), tmp_path, "ref")
-    for pop in ("cond", "alpha", "delta"):
+    for pop in ("cond", "alpha", "delta", "calpha"):
         a, b = _trains(ours[pop]), _trains(ref[pop])
         assert a.keys() == b.keys()
         for i in a:
             np.testing.assert_array_equal(a[i], b[i], err_msg=f"{pop}[{i}]")
     assert sum(t.size for t in _trains(ref["delta"]).values()) > 5
-    for pop in ("cond", "alpha"):
+    assert sum(t.size for t in _trains(ref["calpha"]).values()) > 3
+    for pop in ("cond", "alpha", "calpha"):
         sa = {s.name: s for s in ours[pop].segments[0].analogsignals}
         sb = {s.name: s for s in ref[pop].segments[0].analogsignals}
         assert sa.keys() == sb.keys()

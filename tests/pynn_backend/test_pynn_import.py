@@ -35,7 +35,7 @@ CONNECTORS = {
 
 def _script(n: int, cell: str, kind: str, receptor: str, random_tau: bool, stim: str, seed: int) -> str:
     tau = 'sim.RandomDistribution("uniform", (10.0, 20.0), rng=rng)' if random_tau else "15.0"
-    weight = "-0.3" if receptor == "inhibitory" and cell != "IF_cond_exp" else "0.3"
+    weight = "-0.3" if receptor == "inhibitory" and not cell.startswith("IF_cond") else "0.3"
     syn = "sim.StaticSynapse()" if kind == "list" else \
         f'sim.StaticSynapse(weight={weight}, delay=sim.RandomDistribution("uniform", (1.0, 2.0), rng=rng))'
     source = {"array": "sim.SpikeSourceArray(spike_times=[5.0, 12.0, 30.0])",
@@ -69,7 +69,8 @@ def _content(net: ir.Network) -> str:
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
-@given(n=st.integers(2, 6), cell=st.sampled_from(["IF_curr_exp", "IF_cond_exp", "IF_curr_delta", "IF_curr_alpha"]),
+@given(n=st.integers(2, 6), cell=st.sampled_from(["IF_curr_exp", "IF_cond_exp", "IF_curr_delta", "IF_curr_alpha",
+                                                                    "IF_cond_alpha"]),
        kind=st.sampled_from(sorted(CONNECTORS)), receptor=st.sampled_from(["excitatory", "inhibitory"]),
        random_tau=st.booleans(), stim=st.sampled_from(["array", "poisson"]), seed=st.integers(1, 2**31 - 1))
 def test_imported_pnet_reads_back_as_the_scripts_program(tmp_path_factory, n, cell, kind, receptor, random_tau,

@@ -26,7 +26,7 @@ CONNECTORS = {
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(n=st.integers(2, 8), m=st.integers(2, 8),  # size 1: pyNN 0.13 OneToOneConnector fails (numpy 2)
        kind=st.sampled_from(sorted(CONNECTORS)),
-       cell=st.sampled_from(["IF_curr_exp", "IF_cond_exp", "IF_curr_delta"]),
+       cell=st.sampled_from(["IF_curr_exp", "IF_cond_exp", "IF_curr_delta", "IF_cond_alpha"]),
        receptor=st.sampled_from(["excitatory", "inhibitory"]), seed=st.integers(1, 2**31 - 1),
        view=st.booleans())
 def test_lowered_connections_and_values_are_pynns(n, m, kind, cell, receptor, seed, view):
@@ -37,7 +37,7 @@ def test_lowered_connections_and_values_are_pynns(n, m, kind, cell, receptor, se
     b = sim.Population(m, getattr(sim, cell)(cm=0.5 if cell != "IF_curr_delta" else 1.0), label="b")
     a.initialize(v=sim.RandomDistribution("uniform", (-70.0, -60.0), rng=rng))
     pre = a[: n] if view else a
-    sign = -1.0 if receptor == "inhibitory" and cell != "IF_cond_exp" else 1.0
+    sign = -1.0 if receptor == "inhibitory" and not cell.startswith("IF_cond") else 1.0
     syn = sim.StaticSynapse(weight=sim.RandomDistribution("uniform", (0.1, 0.5), rng=rng) if sign > 0 else
                             sim.RandomDistribution("uniform", (-0.5, -0.1), rng=rng),
                             delay=sim.RandomDistribution("uniform", (1.0, 2.0), rng=rng))

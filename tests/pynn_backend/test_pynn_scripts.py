@@ -157,11 +157,11 @@ def test_unsupported_pynn_name_is_e293_at_the_script_line(tmp_path):
     from portasnn.pynn.errors import NotSupportedError
 
     assert not hasattr(sim, "DCSource") and hasattr(sim, "IF_curr_exp")
-    script = tmp_path / "uses_alpha.py"
-    script.write_text("import portasnn.pynn as sim\nsim.setup()\ncells = sim.Population(2, sim.IF_cond_alpha())\n")
+    script = tmp_path / "uses_hh.py"
+    script.write_text("import portasnn.pynn as sim\nsim.setup()\ncells = sim.Population(2, sim.HH_cond_exp())\n")
     with pytest.raises(NotSupportedError) as info:
         runpy.run_path(str(script), run_name="__main__")
-    assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "IF_cond_alpha" in str(info.value)
+    assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "HH_cond_exp" in str(info.value)
     assert "IF_cond_exp" in info.value.hint and "StandardCellType" not in info.value.hint
 
 

@@ -88,3 +88,21 @@ def test_cell_types_the_emulator_lacks_still_map_for_a_board(tmp_path) -> None:
                           capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert (art.script.parent / "results" / "D.pkl").is_file()
+
+
+@pytest.mark.parametrize("target", ["spinnaker", "spinnaker-host"])
+def test_a_cell_type_spynnaker_lacks_is_refused_on_both_spinnaker_targets(tmp_path, target) -> None:
+    """issue 14: sPyNNaker 7.4.1 has no IF_cond_alpha (pyNN.spiNNaker has no such class), so the board target
+    refuses it at the model declaration (E283) instead of writing a script that fails on the board."""
+    from portasnn.errors import NetworkError
+    from portasnn.program import load_program
+    from portasnn.targets import Options
+    from portasnn.targets import get as get_target
+
+    net = tmp_path / "calpha.pnet"
+    net.write_text("model ca = pynn IF_cond_alpha { tau_syn_E = 0.5 ms }\npopulation P: 2 ca\n"
+                   "record spikes of P\nsimulate 10 ms resolution 1 ms\n")
+    with pytest.raises(NetworkError) as info:
+        get_target(target).lower(load_program(net), Options())
+    assert info.value.code == "E283" and "IF_cond_alpha" in info.value.message
+    assert (info.value.span.line, info.value.span.column) == (1, 1)

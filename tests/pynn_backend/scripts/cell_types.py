@@ -8,6 +8,7 @@ sim.setup(timestep=0.1, min_delay=0.1, target="nest")
 rng = NumpyRNG(seed=11)
 cond = sim.Population(6, sim.IF_cond_exp(tau_m=12.0, cm=0.3, v_thresh=-56.0, tau_syn_E=3.0), label="cond")
 alpha = sim.Population(4, sim.IF_curr_alpha(tau_syn_E=1.0, v_thresh=-58.0, i_offset=0.1), label="alpha")
+calpha = sim.Population(3, sim.IF_cond_alpha(tau_m=14.0, cm=0.4, v_thresh=-57.0, tau_syn_E=0.8), label="calpha")
 delta = sim.Population(5, sim.IF_curr_delta(tau_m=10.0, v_thresh=-60.0, tau_refrac=3.0, i_offset=0.1), label="delta")
 exc = sim.Population(3, sim.SpikeSourceArray(spike_times=[[5.0, 9.0, 20.0, 21.0, 40.0], [6.0, 22.0, 23.0, 60.0],
                                                            [10.0, 30.0, 31.0, 32.0, 61.0]]), label="exc")
@@ -20,17 +21,21 @@ sim.Projection(exc, cond, sim.AllToAllConnector(),
 sim.Projection(inh, cond, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.05, delay=1.0),
                receptor_type="inhibitory")
 sim.Projection(exc, alpha, sim.FixedProbabilityConnector(0.7, rng=rng), sim.StaticSynapse(weight=1.5, delay=2.0))
+sim.Projection(exc, calpha, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.06, delay=1.0))
+sim.Projection(inh, calpha, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.04, delay=1.0),
+               receptor_type="inhibitory")
 sim.Projection(exc, delta, sim.AllToAllConnector(), sim.StaticSynapse(weight=3.0, delay=1.0))
 sim.Projection(cond, delta, sim.FixedProbabilityConnector(0.5, rng=rng), sim.StaticSynapse(weight=2.0, delay=1.5))
 sim.Projection(inh, delta, sim.AllToAllConnector(), sim.StaticSynapse(weight=-2.0, delay=1.0),
                receptor_type="inhibitory")
 
-for p in (cond, alpha, delta):
+for p in (cond, alpha, delta, calpha):
     p.record("spikes")
 cond.record(["v", "gsyn_exc", "gsyn_inh"])
+calpha.record(["v", "gsyn_exc", "gsyn_inh"])
 alpha.record("v")
 sim.run(100.0)
 if len(sys.argv) > 1:
-    for p in (cond, alpha, delta):
+    for p in (cond, alpha, delta, calpha):
         p.write_data(f"{sys.argv[1]}/{p.label}.pkl")
 sim.end()
