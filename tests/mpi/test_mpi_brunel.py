@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -166,20 +167,6 @@ def test_generated_plastic_synapses_on_two_processes_equal_two_threads(tmp_path)
         np.testing.assert_array_equal(getattr(ta, field), getattr(tb, field))
 
 
-BLOWUP_SYNAPSE = """model blowup_synapse:
-    state:
-        w real = 1
-    parameters:
-        scale real = 0
-    input:
-        pre_spikes <- spike
-    output:
-        spike
-    onReceive(pre_spikes):
-        w = w / scale
-        emit_spike(w)
-"""
-
 
 @pytest.mark.parametrize("kind", ["neuron", "synapse"])
 def test_a_diverging_state_on_two_processes_fails_with_where_and_when(tmp_path, kind):
@@ -193,7 +180,7 @@ def test_a_diverging_state_on_two_processes_fails_with_where_and_when(tmp_path, 
                 "simulate 800 ms resolution 0.1 ms seed 1 processes 2\n")
         expected = ("n.pnet:4:1: error E460", "population R, neuron 3", "state variable V_m became inf")
     else:
-        (tmp_path / "blowup_synapse.nestml").write_text(BLOWUP_SYNAPSE)
+        shutil.copy(Path(__file__).parents[1] / "nonfinite" / "blowup_synapse.nestml", tmp_path)
         text = ('model lif = nest iaf_psc_exp\nsynapse boom from "blowup_synapse.nestml"\n'
                 "population A: 2 lif { I_e = 500 pA }\npopulation B: 2 lif\n"
                 "connect A -> B: all_to_all, synapse = boom, weight = 5 pA, delay = 1 ms\n"

@@ -8,6 +8,7 @@ by side in one kernel. Where the two definitions differ, the case is tested on i
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -311,19 +312,7 @@ def test_spinnaker_targets_refuse_a_rule_sPyNNaker_does_not_run(tmp_path, model,
     assert "Traceback" not in done.stderr
 
 
-BLOWUP = """model blowup_synapse:
-    state:
-        w real = 1
-    parameters:
-        scale real = 0
-    input:
-        pre_spikes <- spike
-    output:
-        spike
-    onReceive(pre_spikes):
-        w = w / scale
-        emit_spike(w)
-"""
+BLOWUP = (Path(__file__).parents[1] / "nonfinite" / "blowup_synapse.nestml").read_text()
 
 
 def test_a_synapse_state_that_becomes_infinite_stops_the_run_with_where_and_when(tmp_path) -> None:
