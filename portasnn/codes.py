@@ -371,18 +371,22 @@ _ALL: tuple[Code, ...] = (
     _c("E280", "unknown PyNN cell type",
        "`model k = pynn NAME` (or `net.model(k, pynn=NAME)`) names a cell type portasnn does not map to NEST and "
        "sPyNNaker. Use one of the PyNN standard cell types it lists (IF_curr_exp, IF_curr_alpha, IF_curr_delta, "
-       "IF_cond_exp, IF_cond_alpha), or a NESTML model.", "frontend"),
+       "IF_cond_exp, IF_cond_alpha, Izhikevich, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp), or "
+       "a NESTML model.", "frontend"),
     _c("E281", "conductance-based PyNN cell with a varying tau_m on NEST",
        "pyNN.nest gives NEST's iaf_cond_* the leak conductance g_L = cm / tau_m, which portasnn computes from "
        "constants only. Give tau_m and cm as one value for the population.", "nest"),
     _c("E282", "initial synaptic current NEST cannot set",
-       "NEST's iaf_psc_exp and iaf_psc_alpha start their synaptic currents at 0 and do not let a script set them, "
-       "so a non-zero initial isyn_exc or isyn_inh of a PyNN cell type cannot run on NEST. Leave it out.",
+       "NEST's iaf_psc_exp and iaf_psc_alpha start their synaptic currents at 0 and do not let a script set them "
+       "(hh_cond_exp_traub its conductances), so a non-zero initial isyn_exc, isyn_inh (or gsyn_exc, gsyn_inh of "
+       "HH_cond_exp) cannot run on NEST. Leave it out.",
        "nest"),
     _c("E283", "PyNN cell type without a SpiNNaker mapping",
        "The spinnaker targets run PyNN cell types as sPyNNaker's built-ins, and portasnn emulates only IF_curr_exp "
-       "and IF_curr_delta so far; sPyNNaker 7.4.1 itself has no IF_cond_alpha. Run this network on nest, or use a "
-       "NESTML model.", "spinnaker"),
+       "and IF_curr_delta so far. On a board: sPyNNaker 7.4.1 has no IF_cond_alpha, EIF_cond_exp_isfa_ista or "
+       "working EIF_cond_alpha_isfa_ista and HH_cond_exp, and its Izhikevich has exponential current synapses "
+       "where PyNN's standard one jumps v by the weight. Run this network on nest, or use a NESTML model.",
+       "spinnaker"),
     _c("E284", "IF_curr_delta with cm other than 1 nF on SpiNNaker",
        "sPyNNaker's IF_curr_delta turns a weight w into a current w / dt through R = tau_m / cm, so the membrane "
        "jumps by about w / cm (cm in nF), where NEST's iaf_psc_delta jumps by w. Use cm = 1 nF (PyNN's default) "

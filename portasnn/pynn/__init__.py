@@ -8,7 +8,8 @@
 
 Built on pyNN.common like PyNN's own backends (``simulator.State``, populations, projections, recording,
 standard models). Supported so far: IF_curr_exp, IF_curr_delta (nest and spinnaker-host), IF_curr_alpha,
-IF_cond_exp, IF_cond_alpha (nest), SpikeSourceArray, SpikeSourcePoisson, StaticSynapse, every connector of
+IF_cond_exp, IF_cond_alpha, Izhikevich, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp (nest),
+SpikeSourceArray, SpikeSourcePoisson, StaticSynapse, every connector of
 pyNN.connectors that computes its connections in Python, receptor types excitatory/inhibitory, record() of spikes and state
 variables, get_data()/write_data(), one run() per setup()/reset(). ``nestml_cell_type(path, pyNN.nest)``: a NESTML
 model as a pyNN.nest cell type from portasnn's module cache (``portasnn.pynn.nestml_cells``).
@@ -27,8 +28,10 @@ from portasnn.pynn.nestml_cells import nestml_cell_type  # noqa: F401
 from portasnn.pynn.populations import Assembly, Population, PopulationView  # noqa: F401
 from portasnn.pynn.procedural_api import connect, create, record  # noqa: F401
 from portasnn.pynn.projections import Projection  # noqa: F401
-from portasnn.pynn.standardmodels import (IF_cond_alpha, IF_cond_exp, IF_curr_alpha, IF_curr_delta,  # noqa: F401
-                                          IF_curr_exp, SpikeSourceArray, SpikeSourcePoisson, StaticSynapse)
+from portasnn.pynn.standardmodels import (EIF_cond_alpha_isfa_ista, EIF_cond_exp_isfa_ista,  # noqa: F401
+                                          HH_cond_exp, IF_cond_alpha, IF_cond_exp, IF_curr_alpha, IF_curr_delta,
+                                          IF_curr_exp, Izhikevich, SpikeSourceArray, SpikeSourcePoisson,
+                                          StaticSynapse)
 
 
 def __getattr__(name: str):

@@ -42,7 +42,8 @@ def export_script(network: str | Path, out: str | Path, overrides: Mapping[str, 
             raise NetworkError(f"model '{ref.key}' is a {ref.kind} model; `export pynn` writes PyNN's standard cell "
                                "types only", code="E295", span=ref.span, construct=f"model {ref.key}",
                                hint=f"use `model {ref.key} = pynn <CellType> {{...}}` (IF_curr_exp, IF_curr_delta, "
-                                    "IF_curr_alpha, IF_cond_exp, IF_cond_alpha), or build it for one simulator: portasnn build")
+                                    "IF_curr_alpha, IF_cond_exp: the cell types sPyNNaker runs as NEST does), or "
+                                    "build it for one simulator: portasnn build")
     for proj in net.projections:
         if proj.plastic:
             raise NetworkError(f"projection '{proj.name}' is plastic; `export pynn` writes static synapses only",

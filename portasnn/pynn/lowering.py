@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from portasnn.errors import PortasnnError
-from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT
+from portasnn.ir.pynn_cells import CELL_TYPES
 from portasnn.ir.printer import is_name
 from portasnn.pynn.errors import refuse
 
@@ -62,11 +62,11 @@ def _value(values: np.ndarray, unit: str, folder: Path, stem: str):
     from portasnn.builder import file
 
     values = np.asarray(values, float)
-    if np.all(values == values[0]):
-        return f"{float(values[0])!r} {unit}"
+    if np.all(values == values[0]):  # "0.02 / ms" for 1/ms, a plain number for a dimensionless value
+        return f"{float(values[0])!r} {'/ ' + unit[2:] if unit.startswith('1/') else unit}".rstrip()
     path = folder / f"{stem}.npy"
     np.save(path, values)
-    return file(path, unit)
+    return file(path, unit or "1")
 
 
 def _cell_of(pop):
@@ -163,8 +163,7 @@ def build_network(state, tstop: float):
                 raise refuse("E287", f"{cell.name} has no state variable {var!r} portasnn can set",
                              pop.created_at, hint="initialize() the cell type's state variables: "
                              + ", ".join(p.name for p in cell.state))
-            factor = next(f for u, f in IR_UNIT.values() if u == unit)
-            ir_values = values * factor
+            ir_values = values * cell.factor_of(var)
             if not np.all(ir_values == defaults[var]):
                 initial[var] = _value(ir_values, unit, work, f"{name}_init_{var}")
         net.population(name, pop.size, key, params=params, initial=initial)

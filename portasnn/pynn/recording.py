@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from pyNN import recording
 
-from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT
+from portasnn.ir.pynn_cells import CELL_TYPES
 from portasnn.pynn import simulator
 
 
@@ -37,10 +37,13 @@ class Recorder(recording.Recorder):
         pop = self.population
         trace = res.traces[pop.ir_name][variable.name]
         columns = [int(np.flatnonzero(trace.ids == pop.id_to_index(i))[0]) for i in ids]
-        unit = CELL_TYPES[type(pop.celltype).__name__].unit_of(variable.name)
-        factor = next(f for u, f in IR_UNIT.values() if u == unit)
+        factor = CELL_TYPES[type(pop.celltype).__name__].factor_of(variable.name)
         keep = trace.times <= simulator.state.t + 1e-9
-        return trace.values[keep][:, columns] / factor, None
+        values = trace.values[keep][:, columns] / factor
+        if trace.times.size and trace.times[0] > 1e-9:  # NEST does not show it at t = 0 (e.g. hh's g_ex): the
+            initial = np.asarray(pop.initial_values[variable.name].evaluate(simplify=False), float)  # value set
+            values = np.vstack([initial[[pop.id_to_index(i) for i in ids]], values])
+        return values, None
 
     def _local_count(self, variable, filter_ids=None):
         return {int(i): int(self._times_of(int(self.population.id_to_index(i))).size)

@@ -28,7 +28,13 @@ IF_curr_alpha = _cell(cells.IF_curr_alpha)
 IF_curr_delta = _cell(cells.IF_curr_delta)
 IF_cond_exp = _cell(cells.IF_cond_exp)
 IF_cond_alpha = _cell(cells.IF_cond_alpha)
-assert {c.__name__ for c in (IF_curr_exp, IF_curr_alpha, IF_curr_delta, IF_cond_exp, IF_cond_alpha)} == set(CELL_TYPES)
+Izhikevich = _cell(cells.Izhikevich)
+EIF_cond_exp_isfa_ista = _cell(cells.EIF_cond_exp_isfa_ista)
+EIF_cond_alpha_isfa_ista = _cell(cells.EIF_cond_alpha_isfa_ista)
+HH_cond_exp = _cell(cells.HH_cond_exp)
+STANDARD_CELLS = (IF_curr_exp, IF_curr_alpha, IF_curr_delta, IF_cond_exp, IF_cond_alpha, Izhikevich,
+                  EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp)
+assert {c.__name__ for c in STANDARD_CELLS} == set(CELL_TYPES)
 
 
 class SpikeSourceArray(cells.SpikeSourceArray):

@@ -173,14 +173,14 @@ def pynn_settings(ref, pop) -> list[tuple[str, Value]]:  # noqa: ANN001
                                    "cannot set it", span=pop.span, code="E282", construct=f"population {pop.name}",
                                    hint=f"leave out '{name}' (it starts at 0 on every target)")
             continue
-        if nest_name == "g_L":
+        if nest_name == "g_L" and name == "tau_m":
             tau_m, c_m = value, values["cm"]
             if not isinstance(tau_m, (int, float)) or not isinstance(c_m, (int, float)):
                 raise NetworkError(f"population {pop.name}: {ref.name} takes tau_m to NEST's g_L = cm / tau_m, "
                                    "which needs both as constants", span=pop.span, code="E281",
                                    construct=f"population {pop.name}",
                                    hint="give tau_m and cm as constants (one value for the population)")
-            value = float(c_m) / float(tau_m)
+            value = float(c_m) / 1000.0 / float(tau_m) * 1000.0  # pyNN.nest's order (nF / ms * 1000): same double
         out.append((nest_name, value))
     return out
 

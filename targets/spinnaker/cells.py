@@ -66,10 +66,11 @@ def check_cells(network, target: str) -> dict[str, BuiltinCell]:  # noqa: ANN001
             emulated = ", ".join(n for n, c in CELL_TYPES.items() if c.spynnaker)
             raise NetworkError(f"model '{ref.key}': {target} does not emulate sPyNNaker's {ref.name} yet", span=ref.span,
                                code="E283", construct=f"model {ref.key}",
-                               hint=f"{target} runs {emulated}; run this network on nest (or build it for a board "
-                                    "with --target spinnaker, where sPyNNaker has its own)")
+                               hint=f"{target} runs {emulated}; run this network on nest" + (
+                                   " (or build it for a board with --target spinnaker, where sPyNNaker has its own)"
+                                   if CELL_TYPES[ref.name].board else f" ({CELL_TYPES[ref.name].no_board})"))
         if target == "spinnaker" and not CELL_TYPES[ref.name].board:
-            raise NetworkError(f"model '{ref.key}': sPyNNaker 7.4.1 has no {ref.name}", span=ref.span, code="E283",
+            raise NetworkError(f"model '{ref.key}': {CELL_TYPES[ref.name].no_board}", span=ref.span, code="E283",
                                construct=f"model {ref.key}", hint="run this network on nest, or use a NESTML model")
         out[ref.key] = builtin_cell(ref.name)
     for pop in network.populations:

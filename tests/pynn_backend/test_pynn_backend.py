@@ -120,20 +120,21 @@ def test_other_cell_types_as_pynn_nest(tmp_path):
     multimeter), where portasnn.pynn starts it at PyNN's value."""
     text = (SCRIPTS / "cell_types.py").read_text()
     ours, ref = _run(text, tmp_path, "ours"), _run(_as_pynn_nest(text), tmp_path, "ref")
-    for pop in ("cond", "alpha", "delta", "calpha"):
+    for pop in ("cond", "alpha", "delta", "calpha", "izh", "eif", "eifa", "hh"):
         a, b = _trains(ours[pop]), _trains(ref[pop])
         assert a.keys() == b.keys()
         for i in a:
             np.testing.assert_array_equal(a[i], b[i], err_msg=f"{pop}[{i}]")
     assert sum(t.size for t in _trains(ref["delta"]).values()) > 5
     assert sum(t.size for t in _trains(ref["calpha"]).values()) > 3
-    for pop in ("cond", "alpha", "calpha"):
+    assert all(sum(t.size for t in _trains(ref[p]).values()) >= 2 for p in ("izh", "eif", "eifa", "hh"))
+    for pop in ("cond", "alpha", "calpha", "izh", "eif", "eifa", "hh"):
         sa = {s.name: s for s in ours[pop].segments[0].analogsignals}
         sb = {s.name: s for s in ref[pop].segments[0].analogsignals}
         assert sa.keys() == sb.keys()
         for name in sa:
             assert sa[name].units == sb[name].units and sa[name].shape == sb[name].shape, name
-            start = 1 if name == "v" and pop == "cond" else 0  # pyNN.nest re-draws a random initial v (see above)
+            start = 1 if (pop, name) in (("cond", "v"), ("izh", "u")) else 0  # pyNN.nest re-draws random initial values
             np.testing.assert_allclose(sa[name].magnitude[start:], sb[name].magnitude[start:], rtol=1e-12,
                                        atol=1e-12, err_msg=f"{pop}.{name}")
     assert float(np.max(ours["cond"].segments[0].filter(name="gsyn_inh")[0].magnitude)) > 0.01  # uS, not nS

@@ -33,9 +33,14 @@ CONNECTORS = {
 }
 
 
+ARGS = {"Izhikevich": "a=0.03, d=4.0, i_offset=0.002", "EIF_cond_exp_isfa_ista": "a=2.0, b=0.05",
+        "EIF_cond_alpha_isfa_ista": "tau_w=100.0", "HH_cond_exp": "gbar_K=5.0"}  # units 1/ms, mV/ms, nS, nA, uS
+
+
 def _script(n: int, cell: str, kind: str, receptor: str, random_tau: bool, stim: str, seed: int) -> str:
     tau = 'sim.RandomDistribution("uniform", (10.0, 20.0), rng=rng)' if random_tau else "15.0"
-    weight = "-0.3" if receptor == "inhibitory" and not cell.startswith("IF_cond") else "0.3"
+    conductance = cell.startswith(("IF_cond", "EIF", "HH"))
+    weight = "-0.3" if receptor == "inhibitory" and not conductance else "0.3"
     syn = "sim.StaticSynapse()" if kind == "list" else \
         f'sim.StaticSynapse(weight={weight}, delay=sim.RandomDistribution("uniform", (1.0, 2.0), rng=rng))'
     source = {"array": "sim.SpikeSourceArray(spike_times=[5.0, 12.0, 30.0])",
@@ -44,7 +49,7 @@ def _script(n: int, cell: str, kind: str, receptor: str, random_tau: bool, stim:
 sim.setup(timestep=0.1, seed={seed})
 rng = sim.NumpyRNG(seed={seed})
 a = sim.Population({n}, sim.IF_curr_exp(tau_m={tau}), label="a")
-b = sim.Population({n}, sim.{cell}(), label="b cells")
+b = sim.Population({n}, sim.{cell}({ARGS.get(cell, "")}), label="b cells")
 a.initialize(v=sim.RandomDistribution("uniform", (-70.0, -60.0), rng=rng))
 src = sim.Population({n}, {source}, label="input")
 sim.Projection(src, a, sim.OneToOneConnector(), sim.StaticSynapse(weight=2.0, delay=1.0))
@@ -70,7 +75,7 @@ def _content(net: ir.Network) -> str:
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(n=st.integers(2, 6), cell=st.sampled_from(["IF_curr_exp", "IF_cond_exp", "IF_curr_delta", "IF_curr_alpha",
-                                                                    "IF_cond_alpha"]),
+                                                    "IF_cond_alpha", *ARGS]),
        kind=st.sampled_from(sorted(CONNECTORS)), receptor=st.sampled_from(["excitatory", "inhibitory"]),
        random_tau=st.booleans(), stim=st.sampled_from(["array", "poisson"]), seed=st.integers(1, 2**31 - 1))
 def test_imported_pnet_reads_back_as_the_scripts_program(tmp_path_factory, n, cell, kind, receptor, random_tau,

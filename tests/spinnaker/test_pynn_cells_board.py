@@ -91,18 +91,26 @@ def test_cell_types_the_emulator_lacks_still_map_for_a_board(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("target", ["spinnaker", "spinnaker-host"])
-def test_a_cell_type_spynnaker_lacks_is_refused_on_both_spinnaker_targets(tmp_path, target) -> None:
-    """issue 14: sPyNNaker 7.4.1 has no IF_cond_alpha (pyNN.spiNNaker has no such class), so the board target
-    refuses it at the model declaration (E283) instead of writing a script that fails on the board."""
+@pytest.mark.parametrize("cell, why", [("IF_cond_alpha", "has no IF_cond_alpha"),
+                                       ("EIF_cond_exp_isfa_ista", "has no EIF_cond_exp_isfa_ista"),
+                                       ("EIF_cond_alpha_isfa_ista", "not currently supported"),
+                                       ("HH_cond_exp", "not currently supported"),
+                                       ("Izhikevich", "exponentially decaying current synapses")])
+def test_a_cell_type_spynnaker_lacks_is_refused_on_both_spinnaker_targets(tmp_path, target, cell, why) -> None:
+    """issue 14: sPyNNaker 7.4.1 has no IF_cond_alpha and EIF_cond_exp_isfa_ista (pyNN.spiNNaker has no such
+    classes), its EIF_cond_alpha_isfa_ista and HH_cond_exp raise, and its Izhikevich is another model (exponential
+    current synapses), so the board target refuses them at the model declaration (E283), saying which, instead of
+    writing a script that fails on the board or runs another model."""
     from portasnn.errors import NetworkError
     from portasnn.program import load_program
     from portasnn.targets import Options
     from portasnn.targets import get as get_target
 
     net = tmp_path / "calpha.pnet"
-    net.write_text("model ca = pynn IF_cond_alpha { tau_syn_E = 0.5 ms }\npopulation P: 2 ca\n"
+    net.write_text(f"model ca = pynn {cell}\npopulation P: 2 ca\n"
                    "record spikes of P\nsimulate 10 ms resolution 1 ms\n")
     with pytest.raises(NetworkError) as info:
         get_target(target).lower(load_program(net), Options())
-    assert info.value.code == "E283" and "IF_cond_alpha" in info.value.message
+    assert info.value.code == "E283" and cell in info.value.message
+    assert why in (info.value.message if target == "spinnaker" else info.value.hint)
     assert (info.value.span.line, info.value.span.column) == (1, 1)

@@ -121,7 +121,8 @@ def pynn_model_info(name: str) -> ModelInfo | None:
     cell = cell_type(name)
     if cell is None:
         return None
-    return ModelInfo({p.name: _U[p.ir_unit] for p in cell.params}, {s.name: _U[s.ir_unit] for s in cell.state},
+    return ModelInfo({p.name: parse_unit(p.ir_unit) for p in cell.params},
+                     {s.name: parse_unit(s.ir_unit) for s in cell.state},
                      _U[cell.weight_unit])
 
 
