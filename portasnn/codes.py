@@ -421,7 +421,7 @@ _ALL: tuple[Code, ...] = (
        "own command line. Give a script's settings in the script (e.g. sim.setup(..., seed=N)).", "cli"),
     _c("E293", "PyNN construct portasnn.pynn does not provide yet",
        "The script uses a cell type, current source or synapse type of PyNN's standard library that portasnn.pynn "
-       "does not map yet (e.g. HH_cond_exp, DCSource, TsodyksMarkramSynapse). Use the supported ones it lists, or "
+       "does not map yet (e.g. GIF_cond_exp, ACSource, NoisyCurrentSource, TsodyksMarkramSynapse). Use the supported ones it lists, or "
        "run the script with pyNN.nest.", "pynn"),
     _c("E294", "import/export pynn output exists or is not a script",
        "`portasnn import pynn` writes the .pnet and its data files into a new or empty directory, and `portasnn "
@@ -437,6 +437,11 @@ _ALL: tuple[Code, ...] = (
        "nestml_cell_type(path, pyNN.nest) builds the model and loads its NEST module. A file with several models "
        "needs model=NAME (one of them). NEST loads a module only while no nodes exist: call it before sim.setup() "
        "or before creating the first Population; it is loaded again after every later sim.setup().", "pynn"),
+    _c("E297", "step current source portasnn cannot apply as written",
+       "A StepCurrentSource needs one amplitude per time, times that increase, and a first time after the first "
+       "time step: a NEST current generator reaches its neurons through a connection of one step, so a change at "
+       "or before that step cannot act when the script says. Start the steps later, or use a DCSource from t = 0.",
+       "pynn"),
     _c("W285", "spike times between time steps",
        "A SpikeSourceArray of the script has spike times that are not multiples of the time step; portasnn moves "
        "each to the end of the step it falls in, where pyNN.nest (precise spike_generator, grid-based cells) and "

@@ -175,6 +175,7 @@ def build_network(state, tstop: float):
                 state.sources[id(pop)] = _poisson_trains(pop, tstop, rng, state.dt)
 
     _lower_connections(net, state, conns, work, from_file)
+    _lower_currents(net, state)
     _lower_recorders(net, state)
     net.simulate(run_duration(tstop, state.dt), resolution=state.dt, seed=state.seed)
     state.network = net.ir()
@@ -313,6 +314,39 @@ def _poisson_stimuli(net, pre, group, post, factor, unit, receptor, prefix) -> N
                 extra["stop"] = float(s + dur)
             net.poisson(f"{prefix}_{n}", targets=[post.ir_name], rate=float(r_hz), weight=f"{float(w * factor)!r} {unit}",
                         delay=float(d), receptor=receptor, subset=sorted(targets), **extra)
+
+
+def _lower_currents(net, state) -> None:
+    """Each DCSource/StepCurrentSource -> the IR's dc/step stimulus into every population it reaches (its cells
+    there as the subset), amplitudes in pA."""
+    for k, src in enumerate(state.current_sources, 1):
+        if not src.cells:
+            continue
+        cells: dict[int, tuple] = {}
+        for cell in src.cells:
+            pop = cell.parent
+            cells.setdefault(id(pop), (pop, set()))[1].add(int(pop.id_to_index(cell)))
+        prm = src.native()
+        for pop, indices in cells.values():
+            subset = None if len(indices) == pop.size else sorted(indices)
+            if type(src).__name__ == "DCSource":
+                extra = {"start": float(prm["start"])} if prm["start"] > 0 else {}
+                if prm["stop"] < 1e11:
+                    extra["stop"] = float(prm["stop"])
+                net.dc(f"current{k}", targets=[pop.ir_name], amplitude=float(prm["amplitude"]), subset=subset,
+                       **extra)
+                continue
+            times, amps = np.asarray(prm["times"], float), np.asarray(prm["amplitudes"], float)
+            if times.size != amps.size:
+                raise refuse("E297", f"StepCurrentSource with {times.size} times and {amps.size} amplitudes",
+                             src.created_at, hint="give one amplitude per time")
+            if times.size and (times.min() <= state.dt or np.any(np.diff(times) <= 0)):
+                raise refuse("E297", "StepCurrentSource times must increase and lie after the first time step "
+                             f"({state.dt} ms): the current of a step at {times.min()} ms cannot reach a neuron "
+                             "in time on NEST", src.created_at,
+                             hint="start the steps after the first time step, or use a DCSource from t = 0")
+            net.step(f"current{k}", targets=[pop.ir_name], times=[float(t) for t in times],
+                     amplitudes=[float(a) for a in amps], subset=subset)
 
 
 def _lower_recorders(net, state) -> None:

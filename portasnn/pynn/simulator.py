@@ -62,6 +62,7 @@ class State(common.control.BaseState):
         self.segment_counter = -1
         self.results = None  # portasnn.results.Results of the last run
         self.sources: dict = {}  # id(population) -> list of spike-time arrays (sources' own spikes)
+        self.current_sources: list = []  # portasnn.pynn.electrodes sources, in the order the script made them
         self.runs = 0
         self.reset()
 

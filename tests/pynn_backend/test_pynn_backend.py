@@ -138,3 +138,52 @@ def test_other_cell_types_as_pynn_nest(tmp_path):
             np.testing.assert_allclose(sa[name].magnitude[start:], sb[name].magnitude[start:], rtol=1e-12,
                                        atol=1e-12, err_msg=f"{pop}.{name}")
     assert float(np.max(ours["cond"].segments[0].filter(name="gsyn_inh")[0].magnitude)) > 0.01  # uS, not nS
+
+
+def test_current_sources_as_pynn_nest(tmp_path):
+    """issue 14 item 1: DCSource and StepCurrentSource (into views, through inject(), into an assembly, two sources
+    on one cell) give pyNN.nest's spikes and v traces on nest: portasnn's current stimuli act from the times the
+    script gives, as pyNN.nest's generators (moved min_delay early) do."""
+    text = (SCRIPTS / "current_sources.py").read_text()
+    ours, ref = _run(text, tmp_path, "ours"), _run(_as_pynn_nest(text), tmp_path, "ref")
+    for pop in ("lif", "izh", "eif"):
+        a, b = _trains(ours[pop]), _trains(ref[pop])
+        assert a.keys() == b.keys()
+        for i in a:
+            np.testing.assert_array_equal(a[i], b[i], err_msg=f"{pop}[{i}]")
+        va, vb = (blk.segments[0].filter(name="v")[0] for blk in (ours[pop], ref[pop]))
+        assert va.shape == vb.shape and va.units == vb.units
+        np.testing.assert_allclose(va.magnitude, vb.magnitude, rtol=0, atol=1e-9, err_msg=pop)
+    lif_trains = _trains(ref["lif"])
+    assert all(lif_trains[i].size > 0 for i in range(4)) and sum(t.size for t in _trains(ref["eif"]).values()) > 0
+    v = ours["lif"].segments[0].filter(name="v")[0].magnitude
+    assert np.all(v[:51] == -65.0) and np.all(v[:101, :3] == -65.0)  # the first current from 5 ms, into lif[3]
+    assert v[52, 3] > -65.0 and v[102, 1] > -65.0 and v[102, 0] == -65.0  # the step from 10 ms into lif[1:3]
+
+
+HOST_CURRENTS = """import sys
+import portasnn.pynn as sim
+sim.setup(timestep=0.1, min_delay=0.1, target="nest")
+lif = sim.Population(4, sim.IF_curr_exp(tau_m=10.0, tau_refrac=2.0), label="lif")
+sim.DCSource(start=20.0, stop=80.0, amplitude=2.0).inject_into(lif[0:2])
+lif[1:3].inject(sim.StepCurrentSource(times=[10.0, 40.0, 65.5], amplitudes=[1.2, 2.5, 0.4]))
+sim.DCSource(amplitude=1.8, start=5.0).inject_into(lif[3:4])
+lif.record(["spikes", "v"])
+sim.run(100.0)
+lif.write_data(f"{sys.argv[1]}/lif.pkl")
+"""
+
+
+def test_current_sources_on_spinnaker_host(tmp_path):
+    """issue 14 item 1: DCSource and StepCurrentSource on spinnaker-host reach sPyNNaker's IF_curr_exp as its
+    current-source offset: every cell fires as many spikes as on NEST, up to one, and v before the first spike is
+    within 0.01 mV of NEST's."""
+    ref = _run(HOST_CURRENTS, tmp_path, "ref")
+    host = _run(HOST_CURRENTS.replace('target="nest")', 'target="spinnaker-host")'), tmp_path, "host")
+    a, b = _trains(host["lif"]), _trains(ref["lif"])
+    for i in b:
+        assert b[i].size > 0 and abs(a[i].size - b[i].size) <= 1, (i, a[i], b[i])
+    va, vb = (blk.segments[0].filter(name="v")[0].magnitude for blk in (host["lif"], ref["lif"]))
+    first = int(min(t[0] for t in b.values()) / 0.1) - 5
+    assert first > 100
+    np.testing.assert_allclose(va[:first], vb[:first], atol=0.01)

@@ -65,3 +65,32 @@ def test_va_benchmark_cuba(tmp_path):
         mine = {k: float(v) for k, v in RATE.findall(ours.stdout)}
         for k in theirs:
             assert abs(mine[k] - theirs[k]) <= tol * theirs[k], (target, k, mine[k], theirs[k])
+
+
+@pytest.mark.skipif(not (EXAMPLES / "Izhikevich.py").is_file(),
+                    reason="PORTASNN_PYNN_EXAMPLES does not point at PyNN's examples/")
+def test_izhikevich(tmp_path):
+    """Izhikevich.py: three Izhikevich cells (i_offset as a list), a spike array through a OneToOneConnector into a
+    view, a DCSource into another view, initialize(v, u) at timestep 0.01 ms; the v traces it writes equal
+    pyNN.nest's. One line is changed, under both backends alike: pyNN 0.13's OneToOneConnector between two
+    one-neuron populations fails with numpy 2 (on pyNN.nest too), so the script connects them AllToAll (the same
+    single connection)."""
+    import neo
+    import numpy as np
+
+    text = (EXAMPLES / "Izhikevich.py").read_text()
+    assert text.count("sim.OneToOneConnector()") == 1
+    (tmp_path / "Izhikevich.py").write_text(text.replace("sim.OneToOneConnector()", "sim.AllToAllConnector()"))
+    ref = subprocess.run([sys.executable, "Izhikevich.py", "nest"], capture_output=True, text=True, timeout=900,
+                         cwd=tmp_path)
+    assert ref.returncode == 0, ref.stderr[-3000:]
+    ours = subprocess.run([sys.executable, "-m", "portasnn.cli", "run", "Izhikevich.py", "--target", "nest", "-o",
+                           str(tmp_path / "out"), "--no-plots", "--", "portasnn"], capture_output=True, text=True,
+                          timeout=900, cwd=tmp_path)
+    assert ours.returncode == 0, ours.stderr[-3000:]
+    (mine,) = (tmp_path / "Results").rglob("Izhikevich_portasnn_*.pkl")  # Results/DATE/...
+    (theirs,) = (tmp_path / "Results").rglob("Izhikevich_nest_*.pkl")
+    va, vb = (neo.io.PickleIO(str(p)).read_block().segments[0].filter(name="v")[0] for p in (mine, theirs))
+    assert va.shape == vb.shape == (10001, 3) and va.units == vb.units
+    np.testing.assert_allclose(va.magnitude, vb.magnitude, rtol=0, atol=1e-9)
+    assert np.ptp(vb.magnitude, axis=0).min() > 20.0  # each cell is driven: i_offset, the spikes, the DCSource

@@ -156,13 +156,17 @@ def test_unsupported_pynn_name_is_e293_at_the_script_line(tmp_path):
     it (E293), and hasattr() stays False for it (scripts probe backends that way)."""
     from portasnn.pynn.errors import NotSupportedError
 
-    assert not hasattr(sim, "DCSource") and hasattr(sim, "IF_curr_exp")
-    script = tmp_path / "uses_hh.py"
-    script.write_text("import portasnn.pynn as sim\nsim.setup()\ncells = sim.Population(2, sim.HH_cond_exp())\n")
+    assert not hasattr(sim, "ACSource") and hasattr(sim, "DCSource") and hasattr(sim, "IF_curr_exp")
+    script = tmp_path / "uses_gif.py"
+    script.write_text("import portasnn.pynn as sim\nsim.setup()\ncells = sim.Population(2, sim.GIF_cond_exp())\n")
     with pytest.raises(NotSupportedError) as info:
         runpy.run_path(str(script), run_name="__main__")
-    assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "HH_cond_exp" in str(info.value)
-    assert "IF_cond_exp" in info.value.hint and "StandardCellType" not in info.value.hint
+    assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "GIF_cond_exp" in str(info.value)
+    assert "HH_cond_exp" in info.value.hint and "StandardCellType" not in info.value.hint
+    script.write_text("import portasnn.pynn as sim\nsim.setup()\nac = sim.ACSource(amplitude=0.5)\n")
+    with pytest.raises(NotSupportedError) as info:
+        runpy.run_path(str(script), run_name="__main__")
+    assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "ACSource" in str(info.value)
 
 
 def test_unknown_target_is_e290():
@@ -184,3 +188,21 @@ def test_target_refusal_names_the_script_line(tmp_path):
     with pytest.raises(PortasnnError) as info:
         runpy.run_path(str(script), run_name="__main__")
     assert info.value.code == "E284" and str(info.value.message).startswith(f"{script}:3: ")
+
+
+@pytest.mark.parametrize("times, amplitudes, what", [([0.1, 20.0], [0.5, 0.0], "after the first time step"),
+                                                     ([20.0, 10.0], [0.5, 0.0], "must increase"),
+                                                     ([20.0, 30.0], [0.5], "2 times and 1 amplitudes")])
+def test_step_current_portasnn_cannot_apply_is_e297_at_its_line(tmp_path, times, amplitudes, what):
+    """issue 14 item 6: a StepCurrentSource whose first change cannot reach the neuron when the script says (at or
+    before the first step), whose times go back, or whose lists differ in length is refused at the line that made
+    it (E297), not run with other times."""
+    script = tmp_path / "steps.py"
+    script.write_text('import portasnn.pynn as sim\nsim.setup(timestep=0.1, target="nest")\n'
+                      'cells = sim.Population(2, sim.IF_curr_exp())\n'
+                      f'src = sim.StepCurrentSource(times={times!r}, amplitudes={amplitudes!r})\n'
+                      'src.inject_into(cells)\ncells.record("spikes")\nsim.run(50.0)\n')
+    with pytest.raises(NotExpressibleError) as info:
+        runpy.run_path(str(script), run_name="__main__")
+    assert info.value.code == "E297" and str(info.value.message).startswith(f"{script}:4: ")
+    assert what in str(info.value.message)
