@@ -347,6 +347,13 @@ def _network_report(subject_text: str, arms: list[Arm], outdir: Path, tol: dict[
                     distance = metrics.ks_distance(ref.runs[0].weights[key].weights, arm.runs[0].weights[key].weights)
                     judgements.append(judge_metric(group, metrics.WEIGHT_DISTANCE, ref.label, arm.label, distance,
                                                    specs.get(metrics.WEIGHT_DISTANCE)))
+                trs = ref.runs[0].trajectories, arm.runs[0].trajectories  # during the run (record ... every)
+                if key in trs[0] and key in trs[1]:
+                    for obs, deviation in ((metrics.WEIGHT_PATH, metrics.mean_path_deviation),
+                                           (metrics.WEIGHT_SYNAPSE_PATH, metrics.synapse_path_deviation)):
+                        value = deviation(trs[0][key], trs[1][key])
+                        if value is not None:
+                            judgements.append(judge_metric(group, obs, ref.label, arm.label, value, specs.get(obs)))
     lines = [f"{name}: " + explain(name, spec) for name, spec in specs.items()]
     lines.append("seed band: max |seed value - seed mean| over the reference's "
                  f"{len(ref.runs)} seed(s)" + (" (no band with a single seed)" if len(ref.runs) < 2 else ""))

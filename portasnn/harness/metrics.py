@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from portasnn.results import Results, population_stats
+from portasnn.results import Results, WeightTrajectory, population_stats
 
 COINCIDENCE_WINDOW_MS = 1.0
 VAN_ROSSUM_TAU_MS = 10.0
@@ -32,6 +32,8 @@ SPECTRUM_NPERSEG = 256
 NETWORK_OBSERVABLES = ("rate_hz", "cv_isi", "fano_factor", "corr_mean", "rate_spectrum_peak_hz")
 WEIGHT_OBSERVABLES = ("weight_mean", "weight_std")  # of a plastic projection's final weights (record weights)
 WEIGHT_DISTANCE = "weight_ks"  # the KS distance of two arms' final weights (judged pairwise, with a max)
+WEIGHT_PATH = "weight_mean_path"  # how far two arms' mean sampled weight drifts apart during the run (record ... every)
+WEIGHT_SYNAPSE_PATH = "weight_synapse_path"  # the same for the synapses both arms sampled, one by one
 ABSOLUTE_ONLY = ("rate_spectrum_peak_hz",)  # differences reported in the observable's unit, never in %
 
 
@@ -159,6 +161,50 @@ def ks_distance(a: np.ndarray, b: np.ndarray) -> float | None:
     fa = np.searchsorted(a, x, side="right") / a.size
     fb = np.searchsorted(b, x, side="right") / b.size
     return float(np.max(np.abs(fa - fb)))
+
+
+def _common_times(a: WeightTrajectory, b: WeightTrajectory) -> tuple[np.ndarray, np.ndarray]:
+    """Indices into a.times and b.times of the sample times both have (to 1 ns)."""
+    ta, tb = np.round(a.times * 1e6).astype(np.int64), np.round(b.times * 1e6).astype(np.int64)
+    _, ia, ib = np.intersect1d(ta, tb, assume_unique=True, return_indices=True)
+    return ia, ib
+
+
+def mean_path_deviation(ref: WeightTrajectory, arm: WeightTrajectory) -> float | None:
+    """max over the sample times both runs have of |mean_arm(t) - mean_ref(t)|, the means over each run's sampled
+    synapses, relative to the largest |mean_ref(t)| (None without a common sample time or sampled synapse; 0 when
+    both are 0 throughout)."""
+    ia, ib = _common_times(ref, arm)
+    if not ia.size or not ref.weights.shape[1] or not arm.weights.shape[1]:
+        return None
+    m_ref, m_arm = ref.weights[ia].mean(axis=1), arm.weights[ib].mean(axis=1)
+    scale = float(np.max(np.abs(m_ref)))
+    gap = float(np.max(np.abs(m_arm - m_ref)))
+    return gap / scale if scale > 0 else (0.0 if gap == 0 else float("inf"))
+
+
+def synapse_path_deviation(ref: WeightTrajectory, arm: WeightTrajectory) -> float | None:
+    """max over the synapses both runs sampled (the same source, target and delay; the k-th of several such in
+    each run paired) and their common sample times of |w_arm - w_ref|, relative to the largest |w_ref| of those
+    synapses (None if the runs sampled no synapse in common)."""
+    def keyed(t: WeightTrajectory) -> dict[tuple, int]:
+        seen: dict[tuple, int] = {}
+        out = {}
+        for j, key in enumerate(zip(t.sources.tolist(), t.targets.tolist(), np.round(t.delays, 9).tolist())):
+            seen[key] = seen.get(key, -1) + 1
+            out[(*key, seen[key])] = j
+        return out
+
+    kr, ka = keyed(ref), keyed(arm)
+    both = sorted(set(kr) & set(ka))
+    ia, ib = _common_times(ref, arm)
+    if not both or not ia.size:
+        return None
+    wr = ref.weights[np.ix_(ia, [kr[k] for k in both])]
+    wa = arm.weights[np.ix_(ib, [ka[k] for k in both])]
+    scale = float(np.max(np.abs(wr)))
+    gap = float(np.max(np.abs(wa - wr)))
+    return gap / scale if scale > 0 else (0.0 if gap == 0 else float("inf"))
 
 
 def distributions(results: Results, pop: str) -> dict[str, np.ndarray]:

@@ -79,16 +79,18 @@ def _validate(tol: dict[str, Any], where: str) -> None:
         if section not in ("network", "single_neuron"):
             raise UsageError(f"{where}: unknown section [{section}]", hint="use [network] or [single_neuron]",
                              code="E722")
-    from portasnn.harness.metrics import NETWORK_OBSERVABLES, WEIGHT_DISTANCE, WEIGHT_OBSERVABLES
+    from portasnn.harness.metrics import (NETWORK_OBSERVABLES, WEIGHT_DISTANCE, WEIGHT_OBSERVABLES, WEIGHT_PATH,
+                                          WEIGHT_SYNAPSE_PATH)
 
-    known = (*NETWORK_OBSERVABLES, *WEIGHT_OBSERVABLES, WEIGHT_DISTANCE)
+    own_max = (WEIGHT_DISTANCE, WEIGHT_PATH, WEIGHT_SYNAPSE_PATH)  # judged on their own magnitude
+    known = (*NETWORK_OBSERVABLES, *WEIGHT_OBSERVABLES, *own_max)
     for name, spec in tol.get("network", {}).items():
         if name not in known:
             renamed = (" (renamed rate_spectrum_peak_hz: it is a frequency, not a rate)" if name == "rate_peak_hz"
                        else "")
             raise UsageError(f"{where}: [network] {name} is not a network observable{renamed}",
                              hint="observables: " + ", ".join(known), code="E722")
-        if name == WEIGHT_DISTANCE:
+        if name in own_max:
             if not (isinstance(spec, dict) and set(spec) == {"max"} and _numbers(spec)):
                 raise UsageError(f"{where}: [network] {name} must be like {{ max = 0.2 }}", code="E722")
             continue

@@ -41,7 +41,7 @@ def test_compare_judges_final_weight_mean_and_std_from_the_raw_weights(tmp_path)
     assert len(runs["nest"]) >= 2 and len(runs["spinnaker-host"]) == 1
     judged = {j["observable"]: j for j in report["judgements"] if j["group"] == "weights E__E"
               and j["target"] == "spinnaker-host"}
-    assert set(judged) == {"weight_mean", "weight_std", "weight_ks"}
+    assert set(judged) == {"weight_mean", "weight_std", "weight_ks", "weight_mean_path", "weight_synapse_path"}
     # the KS distance of the two first seeds' final weights, computed here from the definition: the largest gap
     # between the two empirical distribution functions, checked at every weight either run has
     a, b = raw(runs["nest"][0]), raw(runs["spinnaker-host"][0])
@@ -53,6 +53,29 @@ def test_compare_judges_final_weight_mean_and_std_from_the_raw_weights(tmp_path)
     for r in (runs["nest"][0], runs["spinnaker-host"][0]):
         with np.load(r / "weights" / "E__E.trajectory.npz") as z:
             assert z["times"].tolist() == [100.0 * k for k in range(1, 11)] and z["weights"].shape == (10, 5 * 8)
+    # during the run: the mean sampled weight's largest gap over the ten samples, relative to the reference's
+    # largest mean; and per synapse both sampled (the same source, target and delay), from the raw samples here
+    tr = {}
+    for label in ("nest", "spinnaker-host"):
+        with np.load(runs[label][0] / "weights" / "E__E.trajectory.npz") as z:
+            tr[label] = {k: z[k] for k in ("sources", "targets", "delays", "weights")}
+    m_ref, m_arm = tr["nest"]["weights"].mean(axis=1), tr["spinnaker-host"]["weights"].mean(axis=1)
+    assert judged["weight_mean_path"]["value"] == pytest.approx(np.max(np.abs(m_arm - m_ref)) / np.max(np.abs(m_ref)),
+                                                               rel=1e-12)
+    assert judged["weight_mean_path"]["tolerance"] == 0.05 and judged["weight_mean_path"]["verdict"] is not None
+    unused = list(zip(tr["spinnaker-host"]["sources"].tolist(), tr["spinnaker-host"]["targets"].tolist(),
+                      tr["spinnaker-host"]["delays"].tolist()))
+    gaps, scale = [], 0.0
+    for j, syn in enumerate(zip(tr["nest"]["sources"].tolist(), tr["nest"]["targets"].tolist(),
+                                tr["nest"]["delays"].tolist())):
+        if syn in unused:
+            k = unused.index(syn)
+            unused[k] = None
+            gaps.append(np.max(np.abs(tr["spinnaker-host"]["weights"][:, k] - tr["nest"]["weights"][:, j])))
+            scale = max(scale, np.max(np.abs(tr["nest"]["weights"][:, j])))
+    assert len(gaps) >= 5  # the targets draw the same connections here, so some sampled synapses are shared
+    assert judged["weight_synapse_path"]["value"] == pytest.approx(max(gaps) / scale, rel=1e-12)
+    assert judged["weight_synapse_path"]["verdict"] is None  # reported only
     for obs, stat in (("weight_mean", np.mean), ("weight_std", np.std)):  # per seed, then the seed mean
         ref = [float(stat(raw(r))) for r in runs["nest"]]
         j = judged[obs]
@@ -92,3 +115,29 @@ def test_ks_distance_equals_the_definition():
 
     check()
     assert ks_distance(np.array([1.0]), np.array([])) is None
+
+
+def test_path_deviations_on_made_up_trajectories():
+    """metrics.mean_path_deviation and synapse_path_deviation on trajectories written by hand: only the sample
+    times both have count, synapses pair by source, target and delay (in order when repeated), None when nothing
+    is shared."""
+    from portasnn.harness.metrics import mean_path_deviation, synapse_path_deviation
+    from portasnn.results import WeightTrajectory
+
+    def traj(times, sources, targets, weights, delays=None):
+        n = len(sources)
+        return WeightTrajectory("p", "E", "E", np.array(sources), np.array(targets),
+                                np.array(delays or [1.0] * n), np.array(times, float), np.array(weights, float), "pA")
+
+    ref = traj([10, 20, 30], [0, 1, 1], [5, 5, 5], [[10, 20, 30], [12, 20, 32], [14, 20, 40]])
+    assert mean_path_deviation(ref, ref) == 0.0 and synapse_path_deviation(ref, ref) == 0.0
+    arm = traj([20, 30, 40], [1, 1, 0], [5, 5, 5], [[21, 33, 12], [20, 40, 15], [0, 0, 0]])  # the same synapses,
+    # listed in another order, one sample time later; at 20 ms (1, 5) pairs in order: 20 -> 21, 32 -> 33
+    means = {20: np.mean([12, 20, 32]), 30: np.mean([14, 20, 40])}
+    assert mean_path_deviation(ref, arm) == pytest.approx(max(abs(np.mean([21, 33, 12]) - means[20]),
+                                                              abs(np.mean([20, 40, 15]) - means[30])) / means[30])
+    assert synapse_path_deviation(ref, arm) == pytest.approx(max(1, 1, 0, 0, 0, 1) / 40)
+    assert synapse_path_deviation(ref, traj([20], [3], [5], [[1.0]])) is None  # no synapse in common
+    assert mean_path_deviation(ref, traj([15], [0], [5], [[1.0]])) is None  # no sample time in common
+    assert synapse_path_deviation(ref, traj([20, 30], [0, 1, 1], [5, 5, 5], [[12, 20, 32], [14, 20, 40]],
+                                            delays=[2.0, 1.0, 1.0])) == pytest.approx(0.0)  # (0, 5) delay differs
