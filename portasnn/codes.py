@@ -392,10 +392,13 @@ _ALL: tuple[Code, ...] = (
        "jumps by about w / cm (cm in nF), where NEST's iaf_psc_delta jumps by w. Use cm = 1 nF (PyNN's default) "
        "so that both mean the same network.", "spinnaker"),
     # ---- E285-E299: portasnn.pynn, the PyNN backend (the script's file:line leads the message) -----------
-    _c("E285", "second run() of a PyNN script",
-       "portasnn.pynn lowers the network to one portasnn program at run() and runs it from t = 0 to the end, so a "
-       "run() continuing an earlier one is not supported yet. Run the whole duration in one run(), or call "
-       "sim.reset() between runs (each run then starts again from t = 0).", "pynn"),
+    _c("E285", "run() continuing a changed network",
+       "portasnn.pynn lowers the network to one portasnn program at run() and runs it from t = 0 to the end; a "
+       "later run() continues it by running the same program again to the new end (the targets are deterministic "
+       "for a seed, so the earlier part is what the earlier run gave). A network changed after the first run() "
+       "(set(), initialize(), new populations, projections, recordings or current sources, or a SpikeSourcePoisson "
+       "with several connections per neuron, whose trains are drawn up to each run's end) cannot be continued "
+       "so. Make every change before the first run(), or call sim.reset() and run again from t = 0.", "pynn"),
     _c("E286", "PyNN cell type not emulated on the chosen target",
        "The script's population uses a standard cell type that portasnn runs only on nest (spinnaker-host "
        "emulates sPyNNaker's IF_curr_exp and IF_curr_delta). Use one of those cell types, or setup(target='nest').",

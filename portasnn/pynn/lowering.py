@@ -14,7 +14,10 @@
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+import shutil
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -24,7 +27,9 @@ import numpy as np
 from portasnn.errors import PortasnnError
 from portasnn.ir.pynn_cells import CELL_TYPES
 from portasnn.ir.printer import is_name
+from portasnn.ir.serialize import to_data
 from portasnn.pynn.errors import refuse
+from portasnn.pynn.simulator import where
 
 SPYNNAKER_TARGETS = ("spinnaker-host",)
 
@@ -84,18 +89,47 @@ def _split(pre_proj, indices):
     return parents, np.array([p.id_to_index(i) for p, i in zip(parents, ids)], np.int64)
 
 
-def run_network(state, tstop: float):
-    """Build the program from ``state`` (populations and projections), run it, return its Results."""
+def run_network(state, tstop: float, continuing: bool = False):
+    """Build the program from ``state`` (populations and projections), run it, return its Results.
+
+    ``continuing``: a run() after an earlier one of the same segment. portasnn runs a program from t = 0, so the
+    continued run is the same program run again from 0 to the new end, which gives the earlier run's results
+    for its part (the targets are deterministic for a given seed) and the rest after it. Only an unchanged program
+    can be continued so: a network changed since (set(), initialize(), new populations, projections, recordings
+    or sources, Poisson trains drawn for the earlier end) is refused (E285)."""
     from portasnn.results import read_results
     from portasnn.run import run as run_program
 
     net = build_network(state, tstop)
+    if continuing and _without_end(net) != _without_end(state.program):
+        raise refuse("E285", "run() continues a simulation whose network changed since the last run(); portasnn "
+                     "can continue only an unchanged network (it runs it again from t = 0 to the new end)", where(),
+                     hint="make every change before the first run(), or call sim.reset() and run again from t = 0"
+                     + (" (a SpikeSourcePoisson feeding several connections is drawn up to the end of each run: "
+                        "give it one connection per neuron, e.g. OneToOneConnector)" if state.sources else ""))
+    state.program = net
     outdir = state.next_outdir()
+    if continuing and outdir.exists():
+        shutil.rmtree(outdir)
     try:
         run_program(net, target=state.target, outdir=outdir, progress=False)
     except PortasnnError as exc:
         raise _in_script(exc, state) from None
     return read_results(outdir)
+
+
+def _without_end(net) -> str:
+    """The network as canonical data without the run's end, spans and where its data files are (their content
+    hashes stay): what must not change for a run() to continue the last one."""
+    data = to_data(dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, duration=0.0)),
+                   spans=False)
+
+    def strip(node):  # noqa: ANN001, ANN202
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items()
+                    if not (node.get("node") in ("ArrayFile", "ConnectionFile") and k == "path")}
+        return [strip(x) for x in node] if isinstance(node, list) else node
+    return json.dumps(strip(data), sort_keys=True)
 
 
 def _in_script(exc: PortasnnError, state) -> PortasnnError:

@@ -27,7 +27,10 @@ class Recorder(recording.Recorder):
             return np.zeros(0)
         senders, times = res.spikes[pop.ir_name]
         times = np.sort(times[senders == index])
-        return times[times <= state.t + 1e-9]
+        times = times[times <= state.t + 1e-9]
+        # a spike in the last step, at t = tstop up to round-off (373 * 0.1 = 37.300000000000004), is at tstop:
+        # neo's SpikeTrain would drop it as "after t_stop"
+        return np.where(times > state.t, state.t, times)
 
     def _get_spiketimes(self, ids, clear=False):
         return {int(i): self._times_of(int(self.population.id_to_index(i))) for i in ids}

@@ -187,3 +187,39 @@ def test_current_sources_on_spinnaker_host(tmp_path):
     first = int(min(t[0] for t in b.values()) / 0.1) - 5
     assert first > 100
     np.testing.assert_allclose(va[:first], vb[:first], atol=0.01)
+
+
+CALLBACKS = """import json, sys
+import portasnn.pynn as sim
+sim.setup(timestep=0.1, target="nest")
+cells = sim.Population(3, sim.IF_curr_exp(i_offset=[0.9, 1.0, 1.4]), label="cells")
+cells.record(["spikes", "v"])
+seen = []
+def every_20_ms(t):
+    data = cells.get_data().segments[0] if t > 0 else None
+    seen.append([float(t), [len(st) for st in data.spiketrains] if data else [],
+                 data.analogsignals[0].shape[0] if data else 0])
+    return t + 20.0
+sim.run(50.0, callbacks=[every_20_ms])
+sim.run(15.0)
+seen.append([sim.get_current_time(), [list(map(float, st)) for st in cells.get_data().segments[0].spiketrains]])
+json.dump(seen, open(sys.argv[1] + "/seen.json", "w"))
+"""
+
+
+def test_run_callbacks_and_runs_that_continue_as_pynn_nest(tmp_path):
+    """issue 14 item 1: run(50, callbacks=...) calls back at 0, 20, 40 and 50 ms with the data recorded so far, and
+    a further run() continues to 65 ms: the same times, spike counts, sample counts and final spikes as
+    pyNN.nest."""
+    import json
+
+    for name, text in (("ours", CALLBACKS), ("ref", _as_pynn_nest(CALLBACKS))):
+        (tmp_path / name).mkdir()
+        (tmp_path / f"{name}.py").write_text(text)
+        proc = subprocess.run([sys.executable, f"{name}.py", name], capture_output=True, text=True, timeout=600,
+                              cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    ours, ref = (json.loads((tmp_path / n / "seen.json").read_text()) for n in ("ours", "ref"))
+    assert [s[0] for s in ours] == [0.0, 20.0, 40.0, 50.0, 65.0]
+    assert ours == ref
+    assert sum(map(len, ours[-1][1])) > 3

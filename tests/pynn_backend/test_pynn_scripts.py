@@ -95,21 +95,38 @@ def test_cell_type_not_on_target_names_the_script_line():
     assert isinstance(info.value, pynn_errors.NoModelAvailableError)
 
 
-def test_reset_then_a_second_run_continuing_is_refused():
+def test_reset_then_runs_that_continue():
     """issue 14 item 1: run(), reset(), run() gives two segments (each from t = 0, the same deterministic
-    network, so the same spikes); a run() continuing a run is refused with E285 at its line."""
+    network, so the same spikes); a run() after that continues the second segment: its first 60 ms are what the
+    run before gave, the rest follows (the program is run again from 0 to the new end)."""
     path = SCRIPTS / "two_runs.py"
     scope = {"__name__": "__main__", "__file__": str(path)}
-    with pytest.raises(NotExpressibleError) as info:
-        exec(compile(path.read_text(), str(path), "exec"), scope)
-    assert info.value.code == "E285" and f"{path}:11:" in str(info.value)
+    exec(compile(path.read_text(), str(path), "exec"), scope)
     first, second = scope["data"].segments
     assert [s.name for s in (first, second)] == ["segment000", "segment001"]
     a = [np.asarray(st.magnitude) for st in first.spiketrains]
     b = [np.asarray(st.magnitude) for st in second.spiketrains]
-    assert sum(x.size for x in a) > 5 and all(np.array_equal(x, y) for x, y in zip(a, b))
-    assert first.analogsignals[0].shape == second.analogsignals[0].shape == (601, 3)
-    np.testing.assert_array_equal(first.analogsignals[0].magnitude, second.analogsignals[0].magnitude)
+    assert sum(x.size for x in a) > 5 and all(np.array_equal(x, y[y <= 60.0 + 1e-9]) for x, y in zip(a, b))
+    assert sum(y.size for y in b) > sum(x.size for x in a)  # it fired on after 60 ms
+    assert first.analogsignals[0].shape == (601, 3) and second.analogsignals[0].shape == (701, 3)
+    np.testing.assert_array_equal(first.analogsignals[0].magnitude, second.analogsignals[0].magnitude[:601])
+    assert float(second.analogsignals[0].t_stop) == pytest.approx(70.1)
+
+
+@pytest.mark.parametrize("change", ["cells.set(i_offset=0.5)", "cells.initialize(v=-60.0)",
+                                    'sim.Population(2, sim.IF_curr_exp(), label="more")',
+                                    "sim.DCSource(amplitude=0.5).inject_into(cells)"])
+def test_a_run_continuing_a_changed_network_is_e285(tmp_path, change):
+    """issue 14 item 1: portasnn continues a run by running the same program again to the new end, so a network
+    changed after the first run() (parameters, initial values, populations, current sources) is refused at the
+    continuing run()'s line (E285), never run as if nothing had changed."""
+    script = tmp_path / "changed.py"
+    script.write_text('import portasnn.pynn as sim\nsim.setup(timestep=0.1, target="nest")\n'
+                      'cells = sim.Population(3, sim.IF_curr_exp(i_offset=1.0), label="cells")\n'
+                      f'cells.record("spikes")\nsim.run(20.0)\n{change}\nsim.run(20.0)\n')
+    with pytest.raises(NotExpressibleError) as info:
+        runpy.run_path(str(script), run_name="__main__")
+    assert info.value.code == "E285" and str(info.value.message).startswith(f"{script}:7: ")
 
 
 def test_parameters_read_back_in_pynn_units():

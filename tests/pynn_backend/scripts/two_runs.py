@@ -8,4 +8,5 @@ sim.reset()
 sim.run(60.0)
 data = cells.get_data()
 assert len(data.segments) == 2
-sim.run(10.0)
+sim.run(10.0)  # continues the second segment to 70 ms
+data = cells.get_data()
