@@ -9,7 +9,7 @@
 Built on pyNN.common like PyNN's own backends (``simulator.State``, populations, projections, recording,
 standard models). Supported so far: IF_curr_exp, IF_curr_delta (nest and spinnaker-host), IF_curr_alpha,
 IF_cond_exp, IF_cond_alpha, Izhikevich, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp (nest),
-SpikeSourceArray, SpikeSourcePoisson, DCSource and StepCurrentSource (nest), StaticSynapse, every connector of
+SpikeSourceArray, SpikeSourcePoisson, DCSource and StepCurrentSource, StaticSynapse, every connector of
 pyNN.connectors that computes its connections in Python, receptor types excitatory/inhibitory, record() of spikes and state
 variables, get_data()/write_data(), run()s that continue an unchanged network, reset(). ``nestml_cell_type(path, pyNN.nest)``: a NESTML
 model as a pyNN.nest cell type from portasnn's module cache (``portasnn.pynn.nestml_cells``).
