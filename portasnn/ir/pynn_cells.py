@@ -27,11 +27,11 @@ class CellParam:
 
     @property
     def ir_unit(self) -> str:
-        return IR_UNIT[self.unit][0]
+        return IR_UNIT[self.unit][0] if self.unit in IR_UNIT else self.unit  # a NESTML cell type's: the IR's own
 
     @property
     def ir_default(self) -> float:
-        return self.default * IR_UNIT[self.unit][1]
+        return self.default * (IR_UNIT[self.unit][1] if self.unit in IR_UNIT else 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,7 @@ class CellType:
 
     def factor_of(self, name: str) -> float:
         """The factor from PyNN's unit of parameter or state variable ``name`` to its IR unit."""
-        return {p.name: IR_UNIT[p.unit][1] for p in (*self.params, *self.state)}[name]
+        return {p.name: IR_UNIT[p.unit][1] if p.unit in IR_UNIT else 1.0 for p in (*self.params, *self.state)}[name]
 
 
 _P = CellParam

@@ -11,8 +11,9 @@ standard models). Supported so far: IF_curr_exp, IF_curr_delta (nest and spinnak
 IF_cond_exp, IF_cond_alpha, Izhikevich, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp (nest),
 SpikeSourceArray, SpikeSourcePoisson, DCSource and StepCurrentSource, StaticSynapse, every connector of
 pyNN.connectors that computes its connections in Python, receptor types excitatory/inhibitory, record() of spikes and state
-variables, get_data()/write_data(), run()s that continue an unchanged network, reset(). ``nestml_cell_type(path, pyNN.nest)``: a NESTML
-model as a pyNN.nest cell type from portasnn's module cache (``portasnn.pynn.nestml_cells``).
+variables, get_data()/write_data(), run()s that continue an unchanged network, reset(). ``nestml_cell_type(path, sim)``: a NESTML model as
+a cell type of this backend (every target) or of pyNN.nest (from portasnn's module cache;
+``portasnn.pynn.nestml_cells``).
 """
 from pyNN import errors, random, space  # noqa: F401
 from pyNN.connectors import *  # noqa: F401,F403

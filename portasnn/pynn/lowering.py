@@ -79,7 +79,12 @@ def _cell_of(pop):
 
     if isinstance(pop.celltype, SOURCES):
         return None
-    return CELL_TYPES[type(pop.celltype).__name__]
+    return cell_of(pop.celltype)
+
+
+def cell_of(celltype):  # noqa: ANN001, ANN201
+    """The CellType of a portasnn.pynn cell type: a PyNN standard one, or a NESTML model's (nestml_cells)."""
+    return getattr(type(celltype), "portasnn_cell", None) or CELL_TYPES[type(celltype).__name__]
 
 
 def _split(pre_proj, indices):
@@ -183,8 +188,11 @@ def build_network(state, tstop: float):
             raise refuse("E286", f"{cell.name} (population {pop.label!r}) cannot run on {target}: portasnn "
                          "emulates sPyNNaker's IF_curr_exp and IF_curr_delta only", pop.created_at,
                          hint=f"use sim.IF_curr_exp or sim.IF_curr_delta, or run on target='nest'")
-        key = models.get(cell.name)
-        if key is None:
+        source = getattr(type(pop.celltype), "nestml_source", None)
+        key = models.get(source or cell.name)
+        if key is None and source is not None:  # a NESTML model (nestml_cell_type): the target builds it
+            key = models[source] = net.model(_ir_name(cell.name, taken), path=source, name=cell.name)
+        elif key is None:
             key = models[cell.name] = net.model(_ir_name(cell.name.lower(), taken), pynn=cell.name)
         name = pop.ir_name = _ir_name(pop.label, taken)
         defaults = cell.defaults
@@ -260,7 +268,11 @@ def _poisson_trains(pop, tstop: float, rng: np.random.Generator, dt: float) -> l
 
 
 def _weight_unit(post_cell) -> tuple[str, float]:
+    """(the IR unit of weights onto ``post_cell``, the factor from the script's number): PyNN's nA and uS, mV for
+    delta synapses; a NESTML cell type's weights times 1000, as pyNN.nest takes them for a native cell type."""
     unit = post_cell.weight_unit
+    if CELL_TYPES.get(post_cell.name) is not post_cell:
+        return unit, 1000.0
     return unit, {"pA": 1000.0, "nS": 1000.0, "mV": 1.0}[unit]
 
 
@@ -281,7 +293,7 @@ def _lower_connections(net, state, conns, work: Path, from_file) -> None:
         if receptor not in ("excitatory", "inhibitory"):
             raise refuse("E289", f"receptor_type {receptor!r} is not supported by portasnn.pynn",
                          proj.created_at, hint="use receptor_type='excitatory' or 'inhibitory'")
-        if receptor == "inhibitory" and rows and CELL_TYPES[type(rows[0][2].celltype).__name__].weight_unit != "nS" \
+        if receptor == "inhibitory" and rows and cell_of(rows[0][2].celltype).weight_unit != "nS" \
                 and any(r[4] > 0 for r in rows):
             from portasnn.errors import warn
 
@@ -292,7 +304,7 @@ def _lower_connections(net, state, conns, work: Path, from_file) -> None:
             groups[(id(r[0]), id(r[2]))].append(r)
         for group in groups.values():
             pre, post = group[0][0], group[0][2]
-            unit, factor = _weight_unit(CELL_TYPES[type(post.celltype).__name__])
+            unit, factor = _weight_unit(cell_of(post.celltype))
             k += 1
             if pre.ir_name is not None:
                 path = work / f"conn{k}.npz"

@@ -6,7 +6,15 @@ and the cell type is pyNN.nest's own ``native_cell_type`` of it: parameters, def
 are the model's, as NEST reports them. The module is loaded at once and again after every ``sim.setup()``
 (NEST's ``ResetKernel`` unloads modules; see ``_reinstall_after_reset``).
 
-Other backends (portasnn.pynn, sPyNNaker) are not provided yet: E293.
+For ``sim = portasnn.pynn``: a cell type of portasnn's own backend whose populations lower to the NESTML model
+(``model k = "file.nestml"``), so it runs on every target portasnn.pynn runs on, the model built by the target as
+for a .pnet network. Its parameters and initial values are the model's, in the IR's units (NEST's: mV, ms, pA,
+pF, nS; as pyNN.nest's native cell types take them), with the model's defaults; recordables are its state
+variables; receptors "excitatory" and "inhibitory" reach its spike ports by sign. Weights are taken as pyNN.nest
+takes them for a native cell type: the script's number times 1000 in the model's weight unit (nA -> pA,
+uS -> nS).
+
+sPyNNaker is not provided yet: E293.
 """
 from __future__ import annotations
 
@@ -41,13 +49,16 @@ def _reinstall_after_reset(sim: ModuleType) -> None:
 def nestml_cell_type(path: str | Path, sim: ModuleType, model: str | None = None):  # noqa: ANN201 - a class
     """The PyNN cell type of the NESTML model in ``path`` (``model``: which one, for a file with several) for the
     backend module ``sim``."""
+    if getattr(sim, "__name__", "") == "portasnn.pynn":
+        return _portasnn_cell_type(Path(path), model)
     if getattr(sim, "__name__", "") != "pyNN.nest":
         from portasnn.pynn.errors import NotSupportedError, refuse
         from portasnn.pynn.simulator import where
 
         raise refuse("E293", f"nestml_cell_type for {getattr(sim, '__name__', sim)!r} is not provided yet",
-                     where(), hint="pass pyNN.nest; for portasnn.pynn or sPyNNaker write the network as .pnet "
-                     "(`model k = nestml \"file\"`) and run it with portasnn", cls=NotSupportedError)
+                     where(), hint="pass pyNN.nest or portasnn.pynn; for sPyNNaker write the network as .pnet "
+                     "(`model k = \"file.nestml\"`) and build it with portasnn build --target spinnaker",
+                     cls=NotSupportedError)
     import portasnn
 
     artifact = portasnn.build(path)
@@ -77,3 +88,55 @@ def nestml_cell_type(path: str | Path, sim: ModuleType, model: str | None = None
     cell_type.default_parameters = {k: v for k, v in cell_type.default_parameters.items() if not isinstance(v, bool)}
     cell_type.nestml_source = str(path)
     return cell_type
+
+
+def _portasnn_cell_type(path: Path, model: str | None):  # noqa: ANN202 - a class
+    """A portasnn.pynn cell type of the NESTML model ``model`` in ``path`` (its parameters, state, defaults and
+    weight unit read from the model, not built)."""
+    import sympy
+    from pyNN.standardmodels import StandardCellType, build_translations
+
+    from portasnn.frontend.nestml import load_models
+    from portasnn.frontend.pnet.catalog import _nestml_info_cached
+    from portasnn.ir.pynn_cells import CellParam, CellType
+    from portasnn.units import ir_unit_name, parse_unit
+
+    models = load_models([path])
+    names = [m.name for m in models]
+    if model is None and len(models) != 1:
+        raise UsageError(f"{path} has the models {', '.join(names)}: say which", code="E296",
+                         hint="nestml_cell_type(path, sim, model=NAME)")
+    chosen = models[0] if model is None else next((m for m in models if m.name == model), None)
+    if chosen is None:
+        raise UsageError(f"{path} has no model {model!r} (it has {', '.join(names)})", code="E296",
+                         hint="nestml_cell_type(path, sim, model=NAME) with one of those names")
+    values: dict[str, float] = {}
+    fields: dict[str, list[CellParam]] = {"params": [], "state": []}
+    for group, variables in (("params", chosen.parameters), ("state", chosen.state)):
+        for var in variables:
+            try:
+                value = float(sympy.sympify(var.value).subs({sympy.Symbol(k): v for k, v in values.items()}))
+            except (TypeError, ValueError):
+                raise UsageError(f"{path}: the default of {var.name} ({var.value}) is not a number portasnn.pynn can "
+                                 "compute from the model's parameters", code="E296",
+                                 hint="give it a constant default in the model") from None
+            unit = parse_unit(var.unit) if var.unit else None
+            values[var.name] = value
+            fields[group].append(CellParam(var.name, ir_unit_name(unit.dims) if unit is not None else "", value))
+    info = _nestml_info_cached(str(path.resolve()), chosen.name, path.stat().st_mtime_ns)
+    w = None if info is None else info.weight_unit
+    weight_unit = "" if w is None or w.dimensionless else ir_unit_name(w.dims)
+    cell = CellType(chosen.name, tuple(fields["params"]), tuple(fields["state"]), weight_unit, "", {},
+                    {p.name: p.name for p in fields["state"]}, spynnaker=True, board=False,
+                    no_board="a NESTML cell type of portasnn.pynn is not written for sPyNNaker's PyNN yet")
+    attrs = {"default_parameters": {p.name: p.default for p in fields["params"]},
+             "default_initial_values": {p.name: p.default for p in fields["state"]},
+             "units": {p.name: p.unit for p in (*fields["params"], *fields["state"])},
+             "recordable": ["spikes", *(p.name for p in fields["state"])],
+             "receptor_types": ("excitatory", "inhibitory"),
+             "conductance_based": weight_unit == "nS", "injectable": True,
+             "translations": build_translations(*[(p.name, p.name) for p in fields["params"]]),
+             "portasnn_cell": cell, "nestml_source": str(path.resolve()), "nestml_model": chosen.name,
+             "__doc__": f"The NESTML model {chosen.name} of {path} as a portasnn.pynn cell type.",
+             "__module__": "portasnn.pynn"}
+    return type(chosen.name, (StandardCellType,), attrs)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from pyNN import recording
 
-from portasnn.ir.pynn_cells import CELL_TYPES
 from portasnn.pynn import simulator
+from portasnn.pynn.lowering import cell_of
 
 
 class Recorder(recording.Recorder):
@@ -40,7 +40,7 @@ class Recorder(recording.Recorder):
         pop = self.population
         trace = res.traces[pop.ir_name][variable.name]
         columns = [int(np.flatnonzero(trace.ids == pop.id_to_index(i))[0]) for i in ids]
-        factor = CELL_TYPES[type(pop.celltype).__name__].factor_of(variable.name)
+        factor = cell_of(pop.celltype).factor_of(variable.name)
         keep = trace.times <= simulator.state.t + 1e-9
         values = trace.values[keep][:, columns] / factor
         if trace.times.size and trace.times[0] > 1e-9:  # NEST does not show it at t = 0 (e.g. hh's g_ex): the

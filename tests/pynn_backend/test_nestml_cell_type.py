@@ -1,5 +1,6 @@
-"""issue 14 item 2 (pyNN.nest part): `portasnn.pynn.nestml_cell_type(path, pyNN.nest)` is a pyNN.nest cell type of a
-NESTML model, its module from portasnn's build cache. The zoo's iaf_psc_exp_neuron driven by I_e fires at the
+"""issue 14 item 2: `portasnn.pynn.nestml_cell_type(path, pyNN.nest)` is a pyNN.nest cell type of a
+NESTML model, its module from portasnn's build cache; with portasnn.pynn it is portasnn.pynn's own cell type of the
+model, on nest and spinnaker-host. The zoo's iaf_psc_exp_neuron driven by I_e fires at the
 times of NEST's built-in iaf_psc_exp (the same model), in a new process, across two sim.setup() calls (NEST's
 ResetKernel unloads modules)."""
 from __future__ import annotations
@@ -9,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 MODEL = Path(sys.prefix) / "models" / "neurons" / "iaf_psc_exp_neuron.nestml"
@@ -57,9 +59,36 @@ def test_nestml_cell_type_on_pynn_nest_fires_as_nests_builtin(tmp_path):
     assert out["v0"][0] == -70.0 and out["v0"] == out["v1"]
 
 
+def _nestml_script(tmp: Path, backend: str, target: str) -> dict:
+    out = tmp / f"{backend}-{target}.json"
+    done = subprocess.run([sys.executable, str(Path(__file__).parent / "scripts" / "nestml_cells.py"), backend, target,
+                           str(out)], capture_output=True, text=True, timeout=900, cwd=tmp,
+                          env={**__import__("os").environ, "PYNEST_QUIET": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(out.read_text())
+
+
+def test_nestml_cell_type_on_portasnn_pynn_as_on_pynn_nest(tmp_path):
+    """issue 14 item 2: the same script with nestml_cell_type(path, sim) gives identical spikes and V_m traces under
+    portasnn.pynn (nest) and pyNN.nest (the same NEST model; weights times 1000 as pyNN.nest takes them), and runs
+    on spinnaker-host (the model in s16.15: the same spike count per neuron up to one, V_m before the first input
+    within 0.05 mV)."""
+    ref = _nestml_script(tmp_path, "pyNN.nest", "-")
+    ours = _nestml_script(tmp_path, "portasnn.pynn", "nest")
+    assert ours["spikes"] == ref["spikes"] and ours["unit"] == ref["unit"] == "mV"
+    np.testing.assert_allclose(ours["v"], ref["v"], rtol=0, atol=1e-9)
+    assert ours["tau_m"] == ref["tau_m"] == 15.0
+    assert all(ref["spikes"]) and len(ref["spikes"][3]) < len(ref["spikes"][2])  # the inhibition acts
+    host = _nestml_script(tmp_path, "portasnn.pynn", "spinnaker-host")
+    assert [abs(len(a) - len(b)) <= 1 for a, b in zip(host["spikes"], ref["spikes"])] == [True] * 4
+    # before the first input (5 ms + 1 ms delay; sPyNNaker lets input act a tick earlier than NEST): I_e alone
+    np.testing.assert_allclose(host["v"][:60], ref["v"][:60], rtol=0, atol=0.05)  # s16.15 rounding
+
+
 def test_other_backends_are_refused_with_the_line(tmp_path):
     script = tmp_path / "s.py"
-    script.write_text(f"import portasnn.pynn as sim\nsim.setup()\ncell = sim.nestml_cell_type({str(MODEL)!r}, sim)\n")
+    script.write_text(f"import pyNN.mock as sim\nfrom portasnn.pynn import nestml_cell_type\n"
+                      f"cell = nestml_cell_type({str(MODEL)!r}, sim)\n")
     done = subprocess.run([sys.executable, "-m", "portasnn.cli", "run", str(script), "-o", str(tmp_path / "o")],
                           capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert done.returncode == 2 and "E293" in done.stderr and "s.py:3" in done.stderr, done.stderr
