@@ -44,7 +44,8 @@ def test_defaults_are_pynns() -> None:
     """issue 14 item 5: the table's defaults are PyNN 0.13's, read from pyNN itself, in the IR units."""
     from pyNN.standardmodels import cells
 
-    factor = {"mV": 1.0, "ms": 1.0, "nA": 1000.0, "nF": 1000.0, "uS": 1000.0}
+    factor = {"mV": 1.0, "ms": 1.0, "nA": 1000.0, "nF": 1000.0, "uS": 1000.0, "nS": 1.0, "/ms": 1.0, "mV/ms": 1.0,
+              "": 1.0}
     for name, cell in CELL_TYPES.items():
         pynn = getattr(cells, name)
         expected = {k: v * factor[pynn.units[k]] for k, v in {**pynn.default_parameters,
@@ -111,7 +112,8 @@ def test_units_converted_once_property(cell: str, data) -> None:
     block = ", ".join(f"{p.name} = {values[p.name]!r} {p.unit}" for p in chosen)
     net = parse_network_text(f"network p\nmodel m = pynn {cell} {{ {block} }}\npopulation P: 3 m\nsimulate 10 ms\n",
                              "p.pnet")
-    factor = {"mV": 1.0, "ms": 1.0, "nA": 1000.0, "nF": 1000.0, "uS": 1000.0}
+    factor = {"mV": 1.0, "ms": 1.0, "nA": 1000.0, "nF": 1000.0, "uS": 1000.0, "nS": 1.0, "/ms": 1.0, "mV/ms": 1.0,
+              "": 1.0}
     got = dict(net.population("P").params)
     assert got == pytest.approx({p.name: values[p.name] * factor[p.unit] for p in chosen}, rel=1e-12)
     assert parse_network_text(to_pnet(net), "p2.pnet") == net
