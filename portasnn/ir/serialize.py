@@ -46,3 +46,14 @@ def canonical_json(node: Any, *, spans: bool = True, indent: int | None = None) 
 def ir_hash(node: Any) -> str:
     """sha256 of the canonical JSON without source locations: the identity of what the IR means."""
     return hashlib.sha256(canonical_json(node, spans=False).encode()).hexdigest()
+
+
+def content_json(node: Any) -> str:
+    """Canonical JSON without source locations and without where data files are (their content hashes stay):
+    what a network means wherever its files were written."""
+    def strip(data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: strip(v) for k, v in data.items()
+                    if not (data.get("node") in ("ArrayFile", "ConnectionFile") and k == "path")}
+        return [strip(x) for x in data] if isinstance(data, list) else data
+    return json.dumps(strip(to_data(node, spans=False)), sort_keys=True)

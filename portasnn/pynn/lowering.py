@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import shutil
 import tempfile
@@ -27,7 +26,7 @@ import numpy as np
 from portasnn.errors import PortasnnError
 from portasnn.ir.pynn_cells import CELL_TYPES
 from portasnn.ir.printer import is_name
-from portasnn.ir.serialize import to_data
+from portasnn.ir.serialize import content_json
 from portasnn.pynn.errors import refuse
 from portasnn.pynn.simulator import where
 
@@ -124,17 +123,8 @@ def run_network(state, tstop: float, continuing: bool = False):
 
 
 def _without_end(net) -> str:
-    """The network as canonical data without the run's end, spans and where its data files are (their content
-    hashes stay): what must not change for a run() to continue the last one."""
-    data = to_data(dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, duration=0.0)),
-                   spans=False)
-
-    def strip(node):  # noqa: ANN001, ANN202
-        if isinstance(node, dict):
-            return {k: strip(v) for k, v in node.items()
-                    if not (node.get("node") in ("ArrayFile", "ConnectionFile") and k == "path")}
-        return [strip(x) for x in node] if isinstance(node, list) else node
-    return json.dumps(strip(data), sort_keys=True)
+    """The network's content without the run's end: what must not change for a run() to continue the last one."""
+    return content_json(dataclasses.replace(net, simulation=dataclasses.replace(net.simulation, duration=0.0)))
 
 
 def _in_script(exc: PortasnnError, state) -> PortasnnError:

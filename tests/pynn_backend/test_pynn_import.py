@@ -5,7 +5,6 @@ Brunel example."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portasnn.frontend.network import load_network
-from portasnn.ir import network as ir
-from portasnn.ir.serialize import ir_hash, to_data
+from portasnn.ir.serialize import content_json, ir_hash
 from portasnn.pynn.importer import import_script
 from portasnn.pynn.script import capture
 from portasnn.results import read_results
@@ -60,18 +58,6 @@ sim.run(50.0)
 """
 
 
-def _content(net: ir.Network) -> str:
-    """The network without where its data files are (their content hashes stay)."""
-    data = to_data(net, spans=False)
-
-    def strip(node):  # noqa: ANN001, ANN202
-        if isinstance(node, dict):
-            return {k: strip(v) for k, v in node.items()
-                    if not (node.get("node") in ("ArrayFile", "ConnectionFile") and k == "path")}
-        return [strip(x) for x in node] if isinstance(node, list) else node
-    return json.dumps(strip(data), sort_keys=True)
-
-
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(n=st.integers(2, 6), cell=st.sampled_from(["IF_curr_exp", "IF_cond_exp", "IF_curr_delta", "IF_curr_alpha",
@@ -90,7 +76,7 @@ def test_imported_pnet_reads_back_as_the_scripts_program(tmp_path_factory, n, ce
     sim = captured.simulation
     captured = dataclasses.replace(captured, simulation=dataclasses.replace(sim, duration=50.0))
     assert sim.duration == pytest.approx(50.1)  # portasnn.pynn runs one step more (lowering.run_duration)
-    assert _content(again) == _content(captured)
+    assert content_json(again) == content_json(captured)  # data files' contents, not where they are
     assert all(f.is_file() and f.is_relative_to(tmp / "out") for f in imported.files)
 
 
