@@ -223,3 +223,43 @@ def test_step_current_portasnn_cannot_apply_is_e297_at_its_line(tmp_path, times,
         runpy.run_path(str(script), run_name="__main__")
     assert info.value.code == "E297" and str(info.value.message).startswith(f"{script}:4: ")
     assert what in str(info.value.message)
+
+
+CONTINUED = """import json, sys
+import numpy as np
+import portasnn.pynn as sim
+sim.setup(timestep=0.1, min_delay=0.1, target=sys.argv[1])
+cells = sim.Population(30, sim.IF_curr_exp(i_offset=0.5), label="cells")
+src = sim.Population(30, sim.SpikeSourcePoisson(rate=400.0), label="src")
+sim.Projection(src, cells, sim.OneToOneConnector(), sim.StaticSynapse(weight=1.5, delay=1.0))
+cells.record(["spikes", "v"])
+out = []
+for t in (37.3, 80.0):
+    sim.run_until(t)
+    seg = cells.get_data().segments[0]
+    out.append({"spikes": [np.asarray(st).tolist() for st in seg.spiketrains],
+                "v": np.asarray(seg.analogsignals[0].magnitude).tolist()})
+json.dump(out, open(sys.argv[2], "w"))
+"""
+
+
+@pytest.mark.parametrize("target", ["nest", "spinnaker-host"])
+def test_a_continued_run_keeps_what_the_earlier_run_gave(tmp_path, target):
+    """issue 14 item 1: with the targets' own Poisson generators (one per neuron, seeded), run_until(37.3) then
+    run_until(80) gives in its first 37.3 ms exactly the spikes and v the first run gave (the program is run again
+    from t = 0), and goes on after it."""
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "c.py").write_text(CONTINUED)
+    done = subprocess.run([sys.executable, "c.py", target, "out.json"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    first, second = json.loads((tmp_path / "out.json").read_text())
+    n = len(first["v"])
+    assert n == 374 and len(second["v"]) == 801 and second["v"][:n] == first["v"]
+    for a, b in zip(first["spikes"], second["spikes"]):
+        b = np.asarray(b)
+        np.testing.assert_allclose(a, b[b <= 37.3 + 1e-9], rtol=0, atol=1e-9)  # the last step's spike: at tstop
+    assert sum(map(len, first["spikes"])) > 50 and sum(map(len, second["spikes"])) > 2 * sum(map(len, first["spikes"]))
