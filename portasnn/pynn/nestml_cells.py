@@ -117,8 +117,8 @@ def _portasnn_cell_type(path: Path, model: str | None):  # noqa: ANN202 - a clas
             try:
                 value = float(sympy.sympify(var.value).subs({sympy.Symbol(k): v for k, v in values.items()}))
             except (TypeError, ValueError):
-                raise UsageError(f"{path}: the default of {var.name} ({var.value}) is not a number portasnn.pynn can "
-                                 "compute from the model's parameters", code="E296",
+                raise UsageError(f"{var.span or path}: the default of {var.name} ({var.value}) is not a number "
+                                 "portasnn.pynn can compute from the model's parameters", code="E296",
                                  hint="give it a constant default in the model") from None
             unit = parse_unit(var.unit) if var.unit else None
             values[var.name] = value

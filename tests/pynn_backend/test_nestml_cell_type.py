@@ -105,3 +105,19 @@ def test_made_after_the_first_population_is_a_clear_error(tmp_path):
                           env={**__import__("os").environ, "PYNEST_QUIET": "1"})
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.startswith("UsageError E296") and "before creating the first Population" in done.stdout
+
+
+@pytest.mark.parametrize("name, model, says", [
+    ("two.nestml", None, "two.nestml has the models first_neuron, second_neuron: say which"),
+    ("two.nestml", "third_neuron", "has no model 'third_neuron' (it has first_neuron, second_neuron)"),
+    ("odd.nestml", None, "odd.nestml:3:9: the default of V_m"),
+])
+def test_a_nestml_cell_type_portasnn_pynn_cannot_make_is_e296(name, model, says):
+    """issue 14 item 6: a file with several models and no model=, a model the file lacks, and a default that is
+    not a number (a random draw) are refused with E296, the last at the model file's line and column."""
+    import portasnn.pynn as sim
+    from portasnn.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        sim.nestml_cell_type(Path(__file__).parent / "nestml" / name, sim, model)
+    assert info.value.code == "E296" and says in str(info.value.message)
