@@ -128,16 +128,15 @@ def _without_end(net) -> str:
 
 
 def _in_script(exc: PortasnnError, state) -> PortasnnError:
-    """A target's refusal of the lowered program, said at the script's line that made the population it names
-    (the refusal has no .pnet line to name)."""
+    """A target's refusal of the lowered program, said at the script's line that made the current source or
+    population it names (the refusal has no .pnet line to name)."""
     if exc.span is not None:
         return exc
-    for pop in state.populations:
-        name = getattr(pop, "ir_name", None)
+    made = [(f"current{k}", src.created_at) for k, src in enumerate(state.current_sources, 1)]
+    made += [(getattr(pop, "ir_name", None), pop.created_at) for pop in state.populations]
+    for name, where_made in made:
         if name and re.search(rf"\b{re.escape(name)}\b", exc.message):
-            out = type(exc)(f"{pop.created_at}: {exc.message}", hint=exc.hint, code=exc.code,
-                            construct=exc.construct)
-            return out
+            return type(exc)(f"{where_made}: {exc.message}", hint=exc.hint, code=exc.code, construct=exc.construct)
     return exc
 
 

@@ -263,3 +263,18 @@ def test_a_continued_run_keeps_what_the_earlier_run_gave(tmp_path, target):
         b = np.asarray(b)
         np.testing.assert_allclose(a, b[b <= 37.3 + 1e-9], rtol=0, atol=1e-9)  # the last step's spike: at tstop
     assert sum(map(len, first["spikes"])) > 50 and sum(map(len, second["spikes"])) > 2 * sum(map(len, first["spikes"]))
+
+
+def test_a_current_source_the_target_refuses_names_its_line(tmp_path):
+    """issue 14 item 6: a DCSource whose amplitude is not finite is refused by the target (E317), said at the
+    script's line that made the source."""
+    from portasnn.errors import PortasnnError
+
+    script = tmp_path / "nan_dc.py"
+    script.write_text('import portasnn.pynn as sim\nsim.setup(timestep=0.1, target="nest")\n'
+                      'cells = sim.Population(2, sim.IF_curr_exp())\n'
+                      'sim.DCSource(amplitude=float("nan"), start=5.0).inject_into(cells)\n'
+                      'cells.record("spikes")\nsim.run(20.0)\n')
+    with pytest.raises(PortasnnError) as info:
+        runpy.run_path(str(script), run_name="__main__")
+    assert info.value.code == "E317" and str(info.value.message).startswith(f"{script}:4: ")
