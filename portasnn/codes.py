@@ -938,6 +938,15 @@ _ALL: tuple[Code, ...] = (
        "A population's state (v, or a synaptic current) does not start at 0, and a NIR graph carries no initial "
        "state: `portasnn import nir` and most NIR simulators start at 0. Start it at 0 to get the same run back, "
        "or expect the first spikes to differ.", "frontend"),
+    _c("W807", "NIR graph read without the nir package's type check",
+       "The nir package's type inference rejects the graph (graphs written by older nir versions often declare "
+       "an Output's shape differently), so it is read with type_check=False. portasnn still checks that every "
+       "node's size fits the nodes it connects to (E805), so a graph that really does not fit is refused. "
+       "Re-export the graph with the current nir to silence this.", "frontend"),
+    _c("W808", "NIR export of a model that resets by subtraction",
+       "The population uses a model of `portasnn import nir --reset subtract` (v = v - v_threshold after a spike). "
+       "A NIR LIF, CubaLIF or IF resets to v_reset, so a simulator that reads the exported graph resets otherwise "
+       "unless it is told to subtract (snnTorch and Sinabs do by default).", "frontend"),
 )
 
 #: code -> its definition, in the order above (by stage, then number)

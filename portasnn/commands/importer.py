@@ -1,4 +1,5 @@
-"""``portasnn import nir GRAPH.nir -o DIR [--dt DT] [--time-unit s|ms] [--input SPIKES.npy] [--steps N]`` and
+"""``portasnn import nir GRAPH.nir -o DIR [--dt DT] [--time-unit s|ms] [--input SPIKES.npy] [--steps N]
+[--input-step pulse|hold] [--reset value|subtract]`` and
 ``portasnn import pynn SCRIPT.py -o DIR [-- SCRIPT ARGS]``."""
 from __future__ import annotations
 
@@ -24,9 +25,15 @@ def import_() -> None:
 @click.option("--steps", type=click.IntRange(min=1), default=None,
               help="Time steps to simulate (default: the input's rows plus one per population and one; 100 "
                    "without input).")
+@click.option("--input-step", type=click.Choice(["pulse", "hold"]), default="pulse", show_default=True,
+              help="How a step's input enters (NIR leaves it open): pulse, its integral w dt at the step's end; "
+                   "hold, held over the step and solved exactly (as NIR's exact reference and Norse).")
+@click.option("--reset", type=click.Choice(["value", "subtract"]), default="value", show_default=True,
+              help="After a spike: value, v = v_reset (NIR 1.0's equations, Norse); subtract, v = v - v_threshold "
+                   "(snnTorch, Sinabs, NIR's exact reference; needs v_reset = 0).")
 @click.option("--force", is_flag=True, help="Replace OUTDIR if it exists and is not empty.")
 def nir_(graph: str, outdir: str, dt: float, time_unit: str, input_path: str | None, steps: int | None,
-         force: bool) -> None:
+         input_step: str, reset: str, force: bool) -> None:
     """Import a NIR graph: NESTML models with NIR's equations, a .pnet network, weights and parameters as files.
 
     Example: portasnn import nir net.nir -o net_nir --dt 1 --time-unit ms --input spikes.npy
@@ -34,7 +41,7 @@ def nir_(graph: str, outdir: str, dt: float, time_unit: str, input_path: str | N
     from portasnn.frontend.nir import import_nir
 
     imported = import_nir(graph, outdir, dt=dt, time_unit=time_unit, input_path=input_path, steps=steps,
-                          force=force)
+                          force=force, input_step=input_step, reset=reset)
     click.echo(f"wrote {imported.pnet} ({len(imported.files)} files; populations {', '.join(imported.populations)})")
     click.echo(f"run it: portasnn run {imported.pnet} --target nest")
 

@@ -5,6 +5,11 @@ portasnn's code: on the grid t_k = k dt, each step first solves the neuron's ODE
 held at its bias, then adds the spikes that arrive at t_k as Dirac pulses of charge w dt, then a neuron with
 v > v_threshold spikes at t_k and v = v_reset. Every projection delivers a spike one step later; row r of the
 input array is a spike of the input population at t_{r+2}.
+
+The import's alternatives (``--input-step hold``, ``--reset subtract``): with ``hold`` the spikes' input w is held
+over a whole step and added at t_k as the exact solution of the neuron's ODEs from a zero state under that constant
+input (the same exact solution as the bias's, with the input as the held current); with ``subtract`` a spike sets
+v = v - v_threshold.
 """
 from __future__ import annotations
 
@@ -43,8 +48,18 @@ def cuba_step(p: dict, v: np.ndarray, i: np.ndarray, bias: np.ndarray, drive: np
     return v_new, i_new
 
 
-def simulate(layers: dict[str, Layer], inputs: dict[str, np.ndarray], steps: int, dt: float
-             ) -> tuple[dict[str, list], float]:
+def held(layer: Layer, drive: np.ndarray, dt: float) -> tuple[np.ndarray, np.ndarray]:
+    """(v, I) after one step of the neuron's ODEs from v = I = 0 with the input ``drive`` held, without leak
+    target (v_leak = 0): what a held input adds to the state at the step's end."""
+    p = {**layer.p, "v_leak": np.zeros_like(drive)}
+    zero = np.zeros_like(drive)
+    if layer.kind == "LIF":
+        return lif_step(p, zero, drive, zero, dt), zero
+    return cuba_step(p, zero, zero, drive, zero, dt)
+
+
+def simulate(layers: dict[str, Layer], inputs: dict[str, np.ndarray], steps: int, dt: float,
+             input_step: str = "pulse", reset: str = "value") -> tuple[dict[str, list], float]:
     """(spike times (ms) per layer and neuron: {name: [array of times per neuron]}, the smallest |v - v_threshold|
     of any threshold check: how close a spike was to going the other way); ``inputs``: name -> (rows, n)."""
     spikes = {n: np.zeros((steps + 1, a.shape[1]), bool) for n, a in inputs.items()}
@@ -62,13 +77,17 @@ def simulate(layers: dict[str, Layer], inputs: dict[str, np.ndarray], steps: int
             drive = sum((w @ spikes[pre][k - 1].astype(float) for pre, w in layer.inputs),
                         np.zeros(layer.bias.size))
             v, i = state[n]
+            pulses = drive if input_step == "pulse" else np.zeros_like(drive)
             if layer.kind == "LIF":
-                v = lif_step(layer.p, v, layer.bias, drive, dt)
+                v = lif_step(layer.p, v, layer.bias, pulses, dt)
             else:
-                v, i = cuba_step(layer.p, v, i, layer.bias, drive, dt)
+                v, i = cuba_step(layer.p, v, i, layer.bias, pulses, dt)
+            if input_step == "hold":
+                dv, di = held(layer, drive, dt)
+                v, i = v + dv, i + di
             margin = min(margin, float(np.min(np.abs(v - layer.p["v_threshold"]))))
             fired = v > layer.p["v_threshold"]
-            v = np.where(fired, layer.p["v_reset"], v)
+            v = np.where(fired, layer.p["v_reset"] if reset == "value" else v - layer.p["v_threshold"], v)
             spikes[n][k] = fired
             state[n] = [v, i]
     return {n: [np.flatnonzero(s[:, j]) * dt for j in range(s.shape[1])] for n, s in spikes.items()}, margin

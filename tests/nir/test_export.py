@@ -139,6 +139,43 @@ def test_round_trip_in_seconds(tmp_path):
     assert np.asarray(back.nodes["cuba"].tau_mem)[0] == pytest.approx(0.01, rel=1e-12)
 
 
+@pytest.mark.parametrize("input_step, reset", [("hold", "value"), ("pulse", "subtract"), ("hold", "subtract")])
+def test_round_trip_of_the_import_choices(tmp_path, capsys, input_step, reset):
+    """issue 16 items 1 and 4: a network imported with --input-step hold and/or --reset subtract (its models are
+    variants of the import's, recognised by their text) exports as the same graph; a model that resets by
+    subtraction is warned about (W808), since a NIR neuron resets to v_reset; a changed variant is refused."""
+    rng = np.random.default_rng(8)
+    g = nir.NIRGraph(nodes={
+        "inp": nir.Input(input_type={"input": np.array([2])}),
+        "fc": nir.Affine(weight=rng.normal(size=(3, 2)), bias=rng.normal(size=3)),
+        "cuba": nir.CubaLIF(tau_syn=np.array([2.0, 3.0, 4.0]), tau_mem=np.full(3, 10.0), r=np.ones(3),
+                            v_leak=np.zeros(3), v_threshold=np.ones(3), v_reset=np.zeros(3), w_in=np.ones(3)),
+        "fc2": nir.Linear(weight=rng.normal(size=(2, 3))),
+        "lif": nir.LIF(**lif_params(2, [5.0, 7.0], 1.0)),
+        "fc3": nir.Linear(weight=rng.normal(size=(1, 2))),
+        "if": nir.IF(r=np.array([2.0]), v_threshold=np.array([1.0]), v_reset=np.array([0.0])),
+        "out": nir.Output(output_type={"output": np.array([1])}),
+        "fc4": nir.Linear(weight=rng.normal(size=(2, 2))),
+        "li": nir.LI(tau=np.array([3.0, 4.0]), r=np.ones(2), v_leak=np.zeros(2)),
+        "out_li": nir.Output(output_type={"output": np.array([2])}),
+    }, edges=[("inp", "fc"), ("fc", "cuba"), ("cuba", "fc2"), ("fc2", "lif"), ("lif", "fc3"), ("fc3", "if"),
+              ("if", "out"), ("lif", "fc4"), ("fc4", "li"), ("li", "out_li")])
+    write(g, tmp_path / "g.nir")
+    imported = import_nir(tmp_path / "g.nir", tmp_path / "imp", input_step=input_step, reset=reset)
+    models = sorted(f.stem for f in (tmp_path / "imp" / "models").glob("*.nestml"))
+    assert any(m.endswith("_hold") or m.endswith("_hold_sub") for m in models) == (input_step == "hold")
+    assert any(m.endswith("_sub") for m in models) == (reset == "subtract")
+    assert main(["export", "nir", str(imported.pnet), "-o", str(tmp_path / "back.nir"), "--nir-output", "if",
+                 "--nir-output", "li"]) == 0
+    err = capsys.readouterr().err
+    assert ("W808" in err) == (reset == "subtract") and "population li " not in err  # an LI has no reset
+    assert_same_graph(nir.read(tmp_path / "back.nir"), g)
+    changed = tmp_path / "imp" / "models" / next(f"{m}.nestml" for m in models if m.startswith("nir_lif_neuron_"))
+    changed.write_text(changed.read_text().replace("v_threshold mV = 1 mV", "v_threshold mV = 2 mV"))
+    assert main(["export", "nir", str(imported.pnet), "-o", str(tmp_path / "again.nir")]) == 2
+    assert "E806" in capsys.readouterr().err
+
+
 def test_cli_export_writes_a_graph_nir_reads(tmp_path, capsys):
     """issue 16 item 4: `portasnn export nir NET.pnet -o G.nir`: every recorded neuron population gets an Output
     node by default, the import's Input relay an Input node."""

@@ -222,3 +222,49 @@ def test_not_a_nir_file(tmp_path, capsys):
     (tmp_path / "x.nir").write_text("not hdf5")
     assert "E800" in _refused(capsys, tmp_path / "x.nir", "-o", tmp_path / "o")
     assert "E800" in _refused(capsys, tmp_path / "missing.nir", "-o", tmp_path / "o")
+
+
+def test_discretisation_choices_the_graph_cannot_take_are_refused(tmp_path, capsys):
+    """issue 16 item 1: --reset subtract (v = v - v_threshold) takes v_reset = 0, and --input-step hold is not
+    lowered for a CubaLIF with tau_syn = tau_mem: both refused (E805) with the node and what to do instead."""
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([1])}),
+        "fc": nir.Linear(weight=np.ones((2, 1))),
+        "lif": nir.LIF(**lif_params(2, 5.0, 1.0, v_reset=[0.0, 0.25])),
+        "output": nir.Output(output_type={"output": np.array([2])}),
+    }, edges=[("input", "fc"), ("fc", "lif"), ("lif", "output")])
+    write(g, tmp_path / "lif.nir")
+    err = _refused(capsys, tmp_path / "lif.nir", "-o", tmp_path / "o", "--reset", "subtract")
+    assert "E805" in err and "node 'lif': --reset subtract takes v_reset = 0" in err and "0.25" in err
+    assert "--reset value" in err
+    write(_ff(np.random.default_rng(0)), tmp_path / "ff.nir")  # its CubaLIF: tau_syn 2, tau_mem 4 and 6: fine
+    assert main(["import", "nir", str(tmp_path / "ff.nir"), "-o", str(tmp_path / "ok"), "--input-step", "hold"]) == 0
+    g = _ff(np.random.default_rng(0))
+    g.nodes["cuba"].tau_mem = np.array([4.0, 2.0])
+    write(g, tmp_path / "same.nir")
+    err = _refused(capsys, tmp_path / "same.nir", "-o", tmp_path / "o2", "--input-step", "hold")
+    assert "E805" in err and "node 'cuba'" in err and "tau_syn = tau_mem (index 1)" in err
+
+
+def test_a_graph_the_nir_type_check_rejects_is_read_with_a_warning(tmp_path, capsys):
+    """issue 16: a graph whose Output declares another shape than its node gives (as older nir versions wrote,
+    e.g. the NIR paper's lif_rockpool.nir) is read without the nir package's type check, with W807; a graph whose
+    weights really do not fit its neurons is still refused (E805)."""
+    nodes = {
+        "input": nir.Input(input_type={"input": np.array([2])}),
+        "fc": nir.Linear(weight=np.ones((3, 2))),
+        "lif": nir.LIF(**lif_params(3, 5.0, 1.0)),
+        "output": nir.Output(output_type={"output": np.array([1, 1, 3])}),
+    }
+    edges = [("input", "fc"), ("fc", "lif"), ("lif", "output")]
+    write(nir.NIRGraph(nodes=nodes, edges=edges, type_check=False), tmp_path / "old.nir")
+    with pytest.raises(ValueError, match="Type inference error"):
+        nir.read(tmp_path / "old.nir")
+    assert main(["import", "nir", str(tmp_path / "old.nir"), "-o", str(tmp_path / "o")]) == 0
+    err = capsys.readouterr().err
+    assert "W807" in err and "type check fails" in err
+    assert "population lif: 3 nir_lif_neuron" in (tmp_path / "o" / "net.pnet").read_text()
+    nodes["fc"] = nir.Linear(weight=np.ones((4, 2)))
+    write(nir.NIRGraph(nodes=nodes, edges=edges, type_check=False), tmp_path / "bad.nir")
+    err = _refused(capsys, tmp_path / "bad.nir", "-o", tmp_path / "o3")
+    assert "E805" in err and "gives 4 values" in err

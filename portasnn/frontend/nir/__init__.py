@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from portasnn.errors import NetworkError, Span, ToolError, UsageError
+from portasnn.errors import NetworkError, Span, ToolError, UsageError, warn
 from portasnn.frontend.nir import maps
 
 MODELS_DIR = Path(__file__).parent  # the NESTML models, package data
@@ -61,6 +61,59 @@ KINDS: dict[str, Kind] = {
     "LI": Kind("nir_li_neuron", (("tau", "tau", "ms"), ("r", "r", ""), ("v_leak", "v_leak", "mV")), "I_bias",
                spiking=False),
 }
+#: the discretisations NIR leaves open that the import offers (README "NIR import"): how a step's input enters
+#: (``pulse``: its integral at the step's end; ``hold``: held over the step, solved exactly) and how a spike resets
+#: v (``value``: to v_reset, NIR 1.0's equations; ``subtract``: v - v_threshold, as snnTorch and Sinabs do)
+INPUT_STEPS = ("pulse", "hold")
+RESETS = ("value", "subtract")
+
+# (model, choice) -> the text replaced in the shipped model, and its replacement
+_PULSE = "1 mV * convolve(K_delta, spikes) * (1 ms**-1)"
+_HOLD_CUBA_V = ("(r * w_in * (1 - (tau_syn * exp(-dt / tau_syn) - tau_mem * exp(-dt / tau_mem)) / (tau_syn - tau_mem)))"
+                " * " + _PULSE)
+_EDITS = {
+    ("nir_lif_neuron", "hold"): (("(r * dt / tau) * " + _PULSE, "(r * (1 - exp(-dt / tau))) * " + _PULSE),),
+    ("nir_li_neuron", "hold"): (("(r * dt / tau) * " + _PULSE, "(r * (1 - exp(-dt / tau))) * " + _PULSE),),
+    ("nir_cubalif_neuron", "hold"): (
+        ("(w_in * dt / tau_syn) * 1 pA", "(w_in * (1 - exp(-dt / tau_syn))) * 1 pA"),
+        ("r * I * (1 mV / 1 pA)) / tau_mem\n", "r * I * (1 mV / 1 pA)) / tau_mem + " + _HOLD_CUBA_V + "\n")),
+    **{(m, "subtract"): (("        v = v_reset\n", "        v = v - v_threshold\n"),)
+       for m in ("nir_lif_neuron", "nir_cubalif_neuron", "nir_if_neuron")},
+}
+_NOTES = {
+    "hold": "# Variant --input-step hold: NIR's input w is held over the time step dt and the step is solved exactly "
+            "(zero-order\n# hold); its effect is added at the step's end: v jumps by r w (1 - exp(-dt/tau)) (LIF, "
+            "LI), I by\n# w_in w (1 - exp(-dt/tau_syn)) and v by the part of a held input that reaches v within the "
+            "step (CubaLIF).\n",
+    "subtract": "# Variant --reset subtract: after a spike, v = v - v_threshold (v_reset is 0).\n",
+}
+
+
+def model_variant(model: str, input_step: str = "pulse", reset: str = "value") -> tuple[str, str]:
+    """(name, NESTML text) of the import model ``model`` with the given input discretisation and reset (see
+    ``INPUT_STEPS``, ``RESETS``); the defaults give the shipped file. A choice that does not change the model (an
+    IF's held input is its pulse, an LI has no reset) keeps its name."""
+    text = (MODELS_DIR / f"{model}.nestml").read_text()
+    name = model
+    for choice in (input_step, reset):
+        edits = _EDITS.get((model, choice))
+        if not edits:
+            continue
+        suffix = "_" + ("sub" if choice == "subtract" else choice)
+        name = name + suffix
+        for old, new in edits:
+            if text.count(old) != 1:
+                raise AssertionError(f"{model}.nestml: {old!r} not found once")
+            text = text.replace(old, new)
+        text = text.replace(f"model {name[:-len(suffix)]}:", f"model {name}:")
+        if choice == "hold":  # the header's sentence on the pulse no longer holds
+            text = re.sub(r", delivered at once as its integral w dt \(a Dirac pulse\), so\n# that [^.]*\.",
+                          " (see the variant below).", text)
+        head = text.index("model ")
+        text = text[:head] + _NOTES[choice] + text[head:]
+    return name, text
+
+
 WEIGHTS = ("Affine", "Linear", "Scale")
 LINEAR = (*WEIGHTS, "Conv2d", "SumPool2d", "AvgPool2d", "Flatten")  # lowered to (products of) sparse matrices
 RELAY = "nir_lif_neuron"  # the input population: one spike per 1 in the input array, one step later
@@ -126,8 +179,19 @@ def read_graph(path: Path):
                           hint="portasnn reads the primitives of nir 1.0 (see the README's NIR coverage table)")
     try:
         return nir.read(path)
+    except ValueError as exc:
+        if "Type inference error" not in str(exc):
+            raise _refuse("E800", f"the nir package cannot read {path.name}: ValueError: {exc}", path) from None
+        mismatch = exc  # a graph written by an older nir: read it without the type check, sizes are checked below
     except Exception as exc:  # noqa: BLE001 - the nir package raises assorted errors for a malformed file
         raise _refuse("E800", f"the nir package cannot read {path.name}: {type(exc).__name__}: {exc}", path) from None
+    try:
+        graph = nir.read(path, type_check=False)
+    except Exception as exc:  # noqa: BLE001
+        raise _refuse("E800", f"the nir package cannot read {path.name}: {type(exc).__name__}: {exc}", path) from None
+    warn(f"the nir package's type check fails ({mismatch}); read without it. portasnn checks that "
+         "every node's size fits the nodes it connects to", code="W807", span=Span(str(path)))
+    return graph
 
 
 def _name(raw: str, taken: set[str]) -> str:
@@ -234,20 +298,25 @@ def load_input(path: Path, inputs: dict[str, int]) -> dict[str, np.ndarray]:
 
 
 def import_nir(graph_path: str | Path, outdir: str | Path, *, dt: float = 1.0, time_unit: str = "ms",
-               input_path: str | Path | None = None, steps: int | None = None, force: bool = False) -> Imported:
+               input_path: str | Path | None = None, steps: int | None = None, force: bool = False,
+               input_step: str = "pulse", reset: str = "value") -> Imported:
     """Lower the NIR graph in ``graph_path`` into ``outdir`` (see the module docstring).
 
     ``dt``: the time step in the graph's time unit ``time_unit`` (``s`` or ``ms``); ``input_path``: the input
-    spikes (see :func:`load_input`); ``steps``: time steps to simulate (default: the input's rows, or 100)."""
+    spikes (see :func:`load_input`); ``steps``: time steps to simulate (default: the input's rows, or 100);
+    ``input_step`` (``pulse``, ``hold``) and ``reset`` (``value``, ``subtract``): see ``INPUT_STEPS``, ``RESETS``."""
     graph_path, out = Path(graph_path), Path(outdir)
     if time_unit not in TIME_UNITS:
         raise UsageError(f"unknown time unit '{time_unit}'", code="E804", hint="give s or ms")
+    if input_step not in INPUT_STEPS or reset not in RESETS:
+        raise UsageError(f"unknown input step '{input_step}' or reset '{reset}'", code="E804",
+                         hint=f"give an input step of {', '.join(INPUT_STEPS)} and a reset of {', '.join(RESETS)}")
     if not (math.isfinite(dt) and dt > 0):
         raise UsageError(f"the time step must be positive, not {dt}", code="E804")
     graph = read_graph(graph_path)
     ms = TIME_UNITS[time_unit]
     dt_ms = dt * ms
-    lowering = _Lowering(graph, graph_path, dt_ms, ms)
+    lowering = _Lowering(graph, graph_path, dt_ms, ms, input_step, reset)
     lowering.plan()
     inputs = load_input(Path(input_path), lowering.input_sizes()) if input_path is not None else {}
     if out.exists() and any(out.iterdir()):
@@ -294,8 +363,10 @@ def _from_inputs(nodes: dict, edges: list[tuple[str, str]], type_of) -> list[str
 class _Lowering:
     """One graph's lowering: ``plan`` checks and orders everything, ``write`` writes the files."""
 
-    def __init__(self, graph, path: Path, dt_ms: float, ms_per_unit: float) -> None:
+    def __init__(self, graph, path: Path, dt_ms: float, ms_per_unit: float, input_step: str = "pulse",
+                 reset: str = "value") -> None:
         self.graph, self.path, self.dt, self.ms = graph, path, dt_ms, ms_per_unit
+        self.input_step, self.reset = input_step, reset
         self.pops: dict[str, tuple[str, str, int]] = {}  # nir node -> (pnet name, primitive or "Input", size)
         self.projections: list[tuple[str, str, str, sp.coo_matrix]] = []  # (via nodes, pre, post, W (out, in))
         self.maps: dict[str, tuple] = {}  # linear node -> (matrix, bias, out shape)
@@ -343,6 +414,29 @@ class _Lowering:
                 self._carry_bias(name, b, shape, set())
         if not any(k in KINDS for _, k, _ in self.pops.values()):
             raise _refuse("E802", "the graph has no neuron node (LIF, CubaLIF, IF, LI)", self.path)
+        self._check_variant()
+
+    def _check_variant(self) -> None:
+        """What ``--reset subtract`` and ``--input-step hold`` need of the graph's parameters (E805)."""
+        for name, (_, kind, size) in self.pops.items():
+            node = self.graph.nodes[name]
+            if self.reset == "subtract" and kind in ("LIF", "CubaLIF", "IF"):
+                v_reset = _params(node, "v_reset", size, self.path, name)
+                if (v_reset != 0).any():
+                    raise _refuse("E805", f"node '{name}': --reset subtract takes v_reset = 0 (v = v - v_threshold),"
+                                  f" but v_reset is {v_reset[v_reset != 0][0]}", self.path, name,
+                                  hint="import with --reset value (v = v_reset, NIR's equations)")
+            if self.input_step == "hold" and kind == "CubaLIF":
+                same = _params(node, "tau_syn", size, self.path, name) == _params(node, "tau_mem", size, self.path,
+                                                                                    name)
+                if same.any():
+                    raise _refuse("E805", f"node '{name}': --input-step hold is not lowered for a CubaLIF with "
+                                  f"tau_syn = tau_mem (index {int(np.flatnonzero(same)[0])})", self.path, name,
+                                  hint="import with --input-step pulse")
+
+    def model_of(self, kind: str) -> tuple[str, str]:
+        """(name, NESTML text) of the model a population of primitive ``kind`` uses."""
+        return model_variant(KINDS[kind].model, self.input_step, self.reset)
 
     def _shape(self, name: str) -> tuple[int, ...]:
         node = self.graph.nodes[name]
@@ -417,10 +511,12 @@ class _Lowering:
     def write(self, out: Path, inputs: dict[str, np.ndarray], steps: int | None) -> Imported:
         files: list[Path] = []
         (out / "models").mkdir()
-        used = sorted({KINDS[k].model for _, k, _ in self.pops.values() if k in KINDS}
-                      | ({RELAY} if self.input_sizes() else set()))
+        texts = dict(self.model_of(k) for _, k, _ in self.pops.values() if k in KINDS)
+        if self.input_sizes():
+            texts[RELAY] = (MODELS_DIR / f"{RELAY}.nestml").read_text()
+        used = sorted(texts)
         for m in used:
-            shutil.copyfile(MODELS_DIR / f"{m}.nestml", out / "models" / f"{m}.nestml")
+            (out / "models" / f"{m}.nestml").write_text(texts[m])
             files.append(out / "models" / f"{m}.nestml")
         rows = max((a.shape[0] for a in inputs.values()), default=0)
         n_steps = steps if steps is not None else (rows + len(self.pops) + 1 if inputs else 100)
@@ -441,7 +537,7 @@ class _Lowering:
                 continue
             items = self._population_items(out, files, node, pname, kind, size)
             lines.append(f"# NIR {kind} '{node}'")
-            lines.append(f"population {pname}: {size} {KINDS[kind].model} {{ " + ", ".join(items) + " }")
+            lines.append(f"population {pname}: {size} {self.model_of(kind)[0]} {{ " + ", ".join(items) + " }")
         lines.append("")
         (out / "conn").mkdir()
         count: dict[tuple[str, str], int] = {}

@@ -30,12 +30,17 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from portasnn.errors import NetworkError, Span, UsageError, warn
-from portasnn.frontend.nir import KINDS, MODELS_DIR, RELAY, TIME_UNITS, unique_name
+from portasnn.frontend.nir import INPUT_STEPS, KINDS, MODELS_DIR, RELAY, RESETS, TIME_UNITS, model_variant, unique_name
 from portasnn.ir import datafiles
 from portasnn.ir.network import ArrayFile, Distribution, ModelRef, Network, Population, Projection
 
 #: NIR primitive of each import model
 NIR_MODELS = {spec.model: kind for kind, spec in KINDS.items()}
+#: name of each import model and its variants (``--input-step``, ``--reset``) -> (NIR primitive, sha256 of its text,
+#: the reset it has); a NIR graph does not say how a step's input enters, so every variant exports as its primitive
+VARIANTS = {name: (kind, hashlib.sha256(text.encode()).hexdigest(), "subtract" if name.endswith("_sub") else "value")
+            for kind, spec in KINDS.items() for step in INPUT_STEPS for reset in RESETS
+            for name, text in [model_variant(spec.model, step, reset)]}  # a choice that changes nothing keeps the name
 #: PyNN cell type -> NIR primitive (exact mappings only, see the module docstring)
 PYNN = {"IF_curr_exp": "CubaLIF", "IF_curr_delta": "LIF"}
 #: NEST built-in -> the PyNN cell type that is it (``portasnn.ir.pynn_cells``: names and units)
@@ -91,10 +96,10 @@ def model_kind(ref: ModelRef) -> str | None:
         shipped = model_path(ref.name)
         if shipped.is_file() and _sha(Path(ref.path)) == _sha(shipped):
             return PYNN[ZOO[ref.name]]
-    if ref.kind == "nestml" and ref.name in NIR_MODELS and ref.path and Path(ref.path).is_file():
-        shipped = MODELS_DIR / f"{ref.name}.nestml"
-        if _sha(Path(ref.path)) == _sha(shipped):
-            return NIR_MODELS[ref.name]
+    if ref.kind == "nestml" and ref.name in VARIANTS and ref.path and Path(ref.path).is_file():
+        kind, sha, _ = VARIANTS[ref.name]
+        if _sha(Path(ref.path)) == sha:
+            return kind
     return None
 
 
@@ -140,7 +145,7 @@ class _Export:
 
     @staticmethod
     def _nestml_default(ref: ModelRef, name: str) -> float:
-        return shipped_defaults(ref.name)[name]
+        return shipped_defaults(KINDS[VARIANTS[ref.name][0]].model)[name]  # a variant has its model's defaults
 
     def _is_input(self, pop: Population) -> bool:
         """A population that becomes a NIR Input: NEST's ``parrot_neuron`` (it repeats every spike it receives), or
@@ -161,7 +166,7 @@ class _Export:
         kind = model_kind(ref)
         if kind is None:
             what = f"{ref.kind} model {ref.name}" + (f" ({Path(ref.path).name})" if ref.path else "")
-            reason = ("its file differs from the model `portasnn import nir` writes" if ref.name in NIR_MODELS
+            reason = ("its file differs from the model `portasnn import nir` writes" if ref.name in VARIANTS
                       else "its file differs from the one nestml ships" if ref.name in ZOO
                       else "it has no NIR primitive")
             raise _error("E806", f"population {pop.name} uses the {what}: {reason}", pop.span, pop.name,
@@ -186,6 +191,9 @@ class _Export:
             a = get(param)
             params[field] = a / self.ms if unit == "ms" else a
         self._initial_state(pop, {"v": 0.0, "I": 0.0} if kind == "CubaLIF" else {"v": 0.0})
+        if VARIANTS[ref.name][2] == "subtract":
+            warn(f"population {pop.name} resets by subtraction (v = v - v_threshold); a NIR {kind} resets to "
+                 "v_reset, as a simulator that reads the graph will", code="W808", span=pop.span)
         bias = get(spec.bias)
         return _Neuron(kind, params, np.ones(pop.size), bias if np.any(bias != 0) else None)
 
