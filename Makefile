@@ -12,7 +12,7 @@ NEST_VERSION := 3.10.0
 NEST_WHEELS = $${PORTASNN_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/portasnn}/wheels
 HAVE_MPI = PYNEST_QUIET=1 $(PY) -c 'import sys, nest; sys.exit(0 if nest.build_info["have_mpi"] else 1)' >/dev/null 2>&1
 
-.PHONY: setup setup-mpi apt venv test test-fast brunel demo bench grammar golden clean slurm-up slurm-down images
+.PHONY: setup setup-mpi apt venv spyx test test-fast brunel demo bench grammar golden clean slurm-up slurm-down images
 
 setup: apt venv
 
@@ -31,6 +31,17 @@ $(VENV)/.stamp: pyproject.toml setup.py
 	@touch $@
 
 venv: $(VENV)/.stamp
+
+# Spyx (a NIR simulator on JAX, CPU) in an environment of its own: the independent reference of the NIR import
+# tests (tests/nir/test_spyx_reference.py); pinned, so that the reference does not move under the tests.
+SPYX_VENV ?= .venv-spyx
+$(SPYX_VENV)/.stamp:
+	@[ -x $(SPYX_VENV)/bin/python ] || python3 -m venv $(SPYX_VENV)
+	$(SPYX_VENV)/bin/python -m pip install -q --upgrade pip
+	$(SPYX_VENV)/bin/python -m pip install -q 'spyx==1.0.0' 'jax==0.10.2' 'jaxlib==0.10.2' 'flax==0.12.8' 'nir==1.0.8'
+	@touch $@
+
+spyx: $(SPYX_VENV)/.stamp
 
 # NEST with MPI for `portasnn run --processes N`: built once from the sdist (15 minutes on 2 idle cores, an hour
 # on busy ones; the sdist's CMake calls `python3`, so the venv comes first on PATH); the wheel is cached.
@@ -69,7 +80,7 @@ slurm-down: venv
 images: setup
 	$(PY) -m portasnn.runtime.images build containers/nest-pmix.def
 
-test: setup
+test: setup spyx
 	$(PY) -m pytest -n 2 -q
 
 # The main job: the Brunel (2000) network with the NESTML iaf_psc_delta model on NEST and on the SpiNNaker
@@ -92,4 +103,4 @@ golden: setup
 	PYNEST_QUIET=1 $(PY) tests/golden/golden.py --write
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(SPYX_VENV) build *.egg-info
