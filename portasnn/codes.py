@@ -663,6 +663,13 @@ _ALL: tuple[Code, ...] = (
     _c("W402", "weights wrap in the ring buffer",
        "Some weights exceed the 16-bit ring-buffer range for their shift and wrap, as on SpiNNaker. Lower "
        "the weights or pin a larger ring-buffer shift.", "spinnaker-host"),
+    _c("W403", "weights stored imprecisely in the ring buffer",
+       "sPyNNaker keeps each population's synaptic input per synapse type in 16 bits at one shift, chosen for the "
+       "largest input it expects, and so does spinnaker-host. Weights much smaller than the largest onto the same "
+       "population and synapse type are then stored with a large relative error, or as 0 (lost). The message names "
+       "the projection or stimulus and its line. Scale the weights closer together, give the small ones another "
+       "synapse type, or pin smaller shifts (--weight-scaling; a saturating input is counted, W770).",
+       "spinnaker-host"),
     _c("W461", "a coupling of an exactly solved linear ODE system is lost in s16.15",
        "A non-zero coefficient of the exact step of coupled linear ODEs is below half the s16.15 resolution "
        "(2^-16) even after scaling, so SpiNNaker holds it as 0 and that coupling has no effect. Check the "

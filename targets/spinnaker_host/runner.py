@@ -362,6 +362,8 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
                      f"saturated at shift {prepared.shifts[p.name][k]} (input lost, as SpiNNaker's "
                      f"synapses_saturation_count counts it)", code="W770", span=network.population(p.name).span)
 
+    quantised = _quantisation(network, data, prepared, arith)
+    _warn_quantisation(network, quantised)
     target = "spinnaker-host" if arith == "fixed" else "spinnaker-host-float"
     meta = {
         "target": target, "network": network.name, "duration_ms": n_ticks * dt, "resolution_ms": dt,
@@ -374,7 +376,7 @@ def run_network(network: Network, models: Mapping[str, HostModel], outdir: str |
                            "synaptic_events": events, "simulate_cpu_s": c_sim,
                            "library": str(lib_path),
                            "weight_scaling": _scaling_meta(data, prepared, scalings, sat, arith, measured, history),
-                           "weights": _quantisation(network, data, prepared, arith)},
+                           "weights": quantised},
     }
     writer = ResultsWriter(outdir, meta)
     _write_spikes(writer, network, data, ticks, neurons, dt)
@@ -448,8 +450,27 @@ def _quantisation(network: Network, data: netdata.NetData, prepared: _Prepared, 
                      "requested": float(w[0] * to_net) if w.size == 1 else None,
                      "stored": float(stored[0] * to_net) if w.size == 1 else None,
                      "relative_error": float(rel[0]) if w.size == 1 else float(np.mean(rel)),
-                     "max_abs_relative_error": float(abs(rel[worst])), "distinct_weights": int(w.size)})
+                     "max_abs_relative_error": float(abs(rel[worst])), "distinct_weights": int(w.size),
+                     "lost": int(np.count_nonzero((w > 0) & (stored == 0)))})
     return rows
+
+
+#: a stored weight further than this from the requested one is warned about (W403)
+QUANTISATION_WARN = 0.1
+
+
+def _warn_quantisation(network: Network, rows: list[dict]) -> None:
+    """W403 at the statement of each projection or stimulus whose weights the ring buffer's 16 bits at its shift
+    store more than 10 % off (or as 0): the run goes on, as a board's would, but not silently."""
+    spans = {**{p.name: p.span for p in network.projections}, **{s.name: s.span for s in network.stimuli}}
+    for row in rows:
+        if row["max_abs_relative_error"] <= QUANTISATION_WARN:
+            continue
+        lost = f"; {row['lost']} of its {row['distinct_weights']} distinct weights are stored as 0" if row["lost"] else ""
+        warn(f"{row['kind']} {row['name']} onto {row['population']} ({row['synapse_type']}, ring-buffer shift "
+             f"{row['shift']}): weights stored with up to {100 * row['max_abs_relative_error']:.3g} % error{lost} "
+             "(one 16-bit range per synapse type, set by the largest weight onto the population, as on SpiNNaker)",
+             code="W403", span=spans.get(row["name"]))
 
 
 def _non_finite(network: Network, data: netdata.NetData, out: _RunOut, dt: float) -> Exception:

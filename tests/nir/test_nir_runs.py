@@ -235,3 +235,34 @@ def test_if_and_li_with_constant_input_match_their_exact_solutions(tmp_path):
     d = np.load(out / "traces" / "li__v.npz")
     t, v = d["times"], d["values"][:, 0]
     np.testing.assert_allclose(v, r_li * b * (1 - np.exp(-t / tau)), rtol=1e-9, atol=1e-12)
+
+
+# ---- what a target cannot hold ------------------------------------------------------------------------------------
+
+def test_weights_the_ring_buffer_cannot_hold_are_warned_about_with_the_projection(tmp_path, capsys):
+    """issue 16 item 3: a Linear with one weight of 1e6 and others of 0.5 to 2 onto the same IF layer: on
+    spinnaker-host (as sPyNNaker would) the ring-buffer shift is set by the largest (21), so the small weights are
+    stored as round(w / 64) = 0 and lost; the run says so (W403) at the projection's line, naming it and the layer,
+    and its meta counts the lost weights. spinnaker-host:float stores them exactly and says nothing; nest spikes
+    at every step, spinnaker-host only where the big weight reaches."""
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([2])}),
+        "fc1": nir.Linear(weight=np.array([[1e6, 1.0], [0.5, 2.0]])),
+        "if1": nir.IF(r=np.ones(2), v_threshold=np.full(2, 1.0), v_reset=np.zeros(2)),
+        "output": nir.Output(output_type={"output": np.array([2])}),
+    }, edges=[("input", "fc1"), ("fc1", "if1"), ("if1", "output")])
+    np.save(tmp_path / "x.npy", np.ones((5, 2), np.int8))
+    pnet = _import(g, tmp_path, "--input", str(tmp_path / "x.npy"))
+    capsys.readouterr()
+    host = _run(pnet, tmp_path / "host", "spinnaker-host")
+    err = capsys.readouterr().err
+    line = next(i for i, text in enumerate(pnet.read_text().splitlines(), 1) if text.startswith("connect input__if1"))
+    assert f"{pnet}:{line}:1: warning W403: projection input__if1_exc onto if1" in err, err
+    assert "shift 21" in err and "3 of its 4 distinct weights are stored as 0" in err
+    (row,) = [r for r in json.loads((host / "meta.json").read_text())["spinnaker_host"]["weights"]
+              if r["name"] == "input__if1_exc"]
+    assert row["lost"] == 3 and row["max_abs_relative_error"] == 1.0
+    _run(pnet, tmp_path / "float", "spinnaker-host:float")
+    assert "W403" not in capsys.readouterr().err
+    nest = _run(pnet, tmp_path / "nest")
+    assert _spikes(nest, "if1", 2)[1].size == 5 and _spikes(host, "if1", 2)[1].size == 0
