@@ -4,7 +4,8 @@ It implements the discretisation the README states for `portasnn import nir`, fr
 portasnn's code: on the grid t_k = k dt, each step first solves the neuron's ODEs exactly over dt with the input
 held at its bias, then adds the spikes that arrive at t_k as Dirac pulses of charge w dt, then a neuron with
 v > v_threshold spikes at t_k and v = v_reset. Every projection delivers a spike one step later; row r of the
-input array is a spike of the input population at t_{r+2}.
+input array is a spike of the input population at t_{r+2}. An Affine bias b enters like an input, from the step
+that input row 0 reaches the first layer on (k >= 3): as a spike of weight b at every step.
 
 The import's alternatives (``--input-step hold``, ``--reset subtract``): with ``hold`` the spikes' input w is held
 over a whole step and added at t_k as the exact solution of the neuron's ODEs from a zero state under that constant
@@ -75,13 +76,14 @@ def simulate(layers: dict[str, Layer], inputs: dict[str, np.ndarray], steps: int
     for k in range(1, steps + 1):
         for n, layer in layers.items():
             drive = sum((w @ spikes[pre][k - 1].astype(float) for pre, w in layer.inputs),
-                        np.zeros(layer.bias.size))
+                        layer.bias if k >= 3 else np.zeros(layer.bias.size))
+            no_bias = np.zeros(layer.bias.size)
             v, i = state[n]
             pulses = drive if input_step == "pulse" else np.zeros_like(drive)
             if layer.kind == "LIF":
-                v = lif_step(layer.p, v, layer.bias, pulses, dt)
+                v = lif_step(layer.p, v, no_bias, pulses, dt)
             else:
-                v, i = cuba_step(layer.p, v, i, layer.bias, pulses, dt)
+                v, i = cuba_step(layer.p, v, i, no_bias, pulses, dt)
             if input_step == "hold":
                 dv, di = held(layer, drive, dt)
                 v, i = v + dv, i + di

@@ -2,7 +2,6 @@
 against a convolution and pooling written here with numpy slicing (not portasnn's index arithmetic)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -51,15 +50,6 @@ def _matrix(out: Path, pre: str, post: str, shape) -> np.ndarray:
     return w
 
 
-def _param(out: Path, pop: str, name: str, n: int) -> np.ndarray:
-    """A population's parameter: its file, or the constant written in net.pnet."""
-    f = out / "params" / f"{pop}_{name}.npy"
-    if f.is_file():
-        return np.load(f)
-    line = next(ln for ln in (out / "net.pnet").read_text().splitlines() if ln.startswith(f"population {pop}:"))
-    return np.full(n, float(re.search(rf"\b{name} = ([-0-9.e+]+)", line).group(1)))
-
-
 def _cnn(rng, c_in, h, w, c_out, k, stride, pad, dil, groups, pool_k, average, n_out):
     wc = rng.normal(0, 1, (c_out, c_in // groups, k, k))
     bc = rng.normal(0, 0.1, c_out)
@@ -93,7 +83,7 @@ def test_conv_pool_flatten_matrices_equal_a_numpy_convolution(tmp_path_factory, 
                                                               pad, dil, average):
     """issue 16 item 1: the connection files of Input -> Conv2d -> LIF and LIF -> SumPool2d/AvgPool2d ->
     Flatten -> Affine -> LIF, applied to random inputs, equal numpy's convolution and pooling; the conv bias
-    and the Affine bias become the LIFs' constant inputs. (groups = 1: nir 1.0.8 cannot read back a graph with
+    and the Affine bias become the bias relay's weights onto the LIFs. (groups = 1: nir 1.0.8 cannot read back a graph with
     grouped convolutions, its type check takes weight.shape[1] as the input channels.)"""
     groups = 1
     c_out = c_out_g * groups
@@ -115,8 +105,9 @@ def test_conv_pool_flatten_matrices_equal_a_numpy_convolution(tmp_path_factory, 
                                    rtol=1e-9, atol=1e-12)
         y = rng.normal(size=(c_out, ho, wo))
         np.testing.assert_allclose(m2 @ y.ravel(), wa @ pool_ref(y, 2, 2, average).ravel(), rtol=1e-9, atol=1e-12)
-    np.testing.assert_allclose(_param(out, "lif1", "I_bias", c_out * ho * wo), np.repeat(bc, ho * wo))
-    np.testing.assert_allclose(_param(out, "lif2", "I_bias", 3), ba)
+    # the biases: the bias relay's connection files (one pre neuron) onto each LIF
+    np.testing.assert_allclose(_matrix(out, "bias", "lif1", (c_out * ho * wo, 1))[:, 0], np.repeat(bc, ho * wo))
+    np.testing.assert_allclose(_matrix(out, "bias", "lif2", (3, 1))[:, 0], ba)
 
 
 @pytest.mark.slow

@@ -32,7 +32,14 @@ def test_import_writes_models_network_and_data_files(tmp_path, capsys):
     assert sorted(p.name for p in (out / "models").iterdir()) == ["nir_cubalif_neuron.nestml", "nir_lif_neuron.nestml"]
     text = (out / "net.pnet").read_text()
     assert 'tau_mem = file("params/cuba_tau_mem.npy", ms)' in text and "tau = 5 ms" in text  # differs / equal
-    assert "I_bias = file(\"params/lif_I_bias.npy\", pA)" in text and "S_bias = 0 pA" in text
+    assert "I_bias" not in text and "S_bias" not in text  # the biases are the bias relay's weights
+    assert "population bias: 1 nir_lif_neuron" in text and "connect bias_loop: bias -> bias: one_to_one" in text
+    assert "stimulus bias_start: spikes(times = [1 ms]) -> bias[0]" in text
+    d = np.load(out / "conn" / "bias__lif_exc.npz")
+    assert d["pre"].tolist() == [0] and d["post"].tolist() == [0] and d["weight"].tolist() == [0.1]
+    d = np.load(out / "conn" / "bias__lif_inh.npz")
+    assert d["post"].tolist() == [2] and d["weight"].tolist() == [-0.2]
+    assert not (out / "conn" / "bias__cuba_exc.npz").exists()  # its bias is 0
     assert 'w_in = file("params/cuba_w_in.npy", 1)' in text  # a plain number
     np.testing.assert_array_equal(np.load(out / "params" / "cuba_tau_mem.npy"), [4.0, 6.0])
     # the weight matrix, from the connection files (pos and neg parts)
@@ -52,7 +59,7 @@ def test_import_writes_models_network_and_data_files(tmp_path, capsys):
     assert "input_in_2" not in text
     assert "simulate 7 ms resolution 1 ms" in text  # 3 rows + 3 populations + 1
     net = load_network(out / "net.pnet")
-    assert [p.name for p in net.populations] == ["input", "lif", "cuba"]
+    assert [p.name for p in net.populations] == ["input", "lif", "cuba", "bias"]
     assert "run it: portasnn run" in capsys.readouterr().out
 
 
@@ -63,7 +70,8 @@ def test_time_unit_seconds_scales_time_constants(tmp_path):
                  "--time-unit", "s", "--steps", "10"]) == 0
     text = (tmp_path / "o" / "net.pnet").read_text()
     assert "tau = 5 ms" in text and "resolution 0.1 ms" in text and "simulate 1 ms" in text
-    assert "I_bias = 2 pA" in text
+    assert "stimulus bias_start: spikes(times = [0.1 ms]) -> bias[0] weight = 1, delay = 0.1 ms" in text
+    assert np.load(tmp_path / "o" / "conn" / "bias__lif_exc.npz")["weight"].tolist() == [2.0]
 
 
 def test_recurrent_graph_imports_a_self_projection(tmp_path):
@@ -82,7 +90,7 @@ def test_load_program_takes_a_nir_graph(tmp_path, monkeypatch):
     monkeypatch.setenv("PORTASNN_PROGRAM_CACHE", "0")
     write(single_lif(bias=2.0, tau=5.0, v_threshold=1.0), tmp_path / "g.nir")
     program = load_program(tmp_path / "g.nir")
-    assert [p.name for p in program.network.populations] == ["input", "lif"]
+    assert [p.name for p in program.network.populations] == ["input", "lif", "bias"]
     assert (program.network.simulation.resolution, program.network.simulation.duration) == (1.0, 100.0)
     assert {m.name for m in program.unique_models()} == {"nir_lif_neuron"}
 
@@ -196,7 +204,7 @@ def test_chained_weight_nodes_become_one_matrix(tmp_path):
     write(g, tmp_path / "ch.nir")
     assert main(["import", "nir", str(tmp_path / "ch.nir"), "-o", str(tmp_path / "o")]) == 0
     np.testing.assert_allclose(_matrix(tmp_path / "o", "input", "lif", (4, 2)), w2 @ w1, rtol=1e-12)
-    np.testing.assert_allclose(np.load(tmp_path / "o" / "params" / "lif_I_bias.npy"), w2 @ b1, rtol=1e-12)
+    np.testing.assert_allclose(_matrix(tmp_path / "o", "bias", "lif", (4, 1))[:, 0], w2 @ b1, rtol=1e-12)
 
 
 @pytest.mark.parametrize("array, says", [

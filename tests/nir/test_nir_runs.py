@@ -51,12 +51,15 @@ def test_single_lif_constant_input_matches_the_exact_solution(tmp_path, bias, ta
     """issue 16 item 1: a NIR LIF (tau dv/dt = (v_leak - v) + r I, v_leak = v_reset = 0) driven by a constant
     input I = bias: v(t) = r I (1 - exp(-t / tau)) crosses v_th after t* = -tau ln(1 - v_th / (r I)). On the
     grid the spike comes at the first step after the crossing, and v restarts from v_reset there: every
-    inter-spike interval lies in [t*, t* + dt) and the first spike in [t*, t* + dt) (the stated tolerance)."""
+    inter-spike interval lies in [t*, t* + dt) and the first spike in [t*, t* + dt) after the bias starts (the
+    stated tolerance). The bias enters like an input, from t0 = 2 dt (when an input's first row reaches the layer);
+    with --input-step hold it is the constant current of the ODE, solved exactly over each step."""
     steps = int(round(60.0 / dt))
-    pnet = _import(single_lif(bias, tau, v_th, r=r), tmp_path, "--dt", str(dt), "--steps", str(steps))
+    pnet = _import(single_lif(bias, tau, v_th, r=r), tmp_path, "--dt", str(dt), "--steps", str(steps),
+                   "--input-step", "hold")
     (times,) = _spikes(_run(pnet, tmp_path / "nest"), "lif", 1)
     t_star = -tau * math.log(1 - v_th / (r * bias))
-    starts = np.concatenate([[0.0], times[:-1]])
+    starts = np.concatenate([[2 * dt], times[:-1]])
     gaps = times - starts
     period = math.ceil(t_star / dt) * dt
     assert times.size > 0 and times[-1] > 60.0 - period - 1e-9  # none missing at the end
@@ -212,9 +215,10 @@ def test_recurrent_lif_matches_the_reference(tmp_path):
 # ---- IF and LI ------------------------------------------------------------------------------------------------
 
 def test_if_and_li_with_constant_input_match_their_exact_solutions(tmp_path):
-    """issue 16 item 1: one Affine bias b drives an IF (dv/dt = r I: v = r b t, a spike at the first step with
-    v > v_th, then v = v_reset = 0: every interval is ceil(v_th / (r b dt)) steps) and an LI (tau dv/dt = -v +
-    r I: v(t) = r b (1 - exp(-t / tau)), recorded at every step)."""
+    """issue 16 item 1: one Affine bias b, from t0 = 2 dt on (imported with --input-step hold: a held constant
+    input), drives an IF (dv/dt = r I: v = r b (t - t0), a spike at the first step with v > v_th, then v = v_reset
+    = 0: every interval is ceil(v_th / (r b dt)) steps) and an LI (tau dv/dt = -v + r I: v(t) = r b (1 - exp(-(t -
+    t0) / tau)), 0 before t0, recorded at every step)."""
     b, r_if, th, r_li, tau, dt, steps = 0.7, 1.5, 2.0, 2.0, 4.0, 0.5, 40
     g = nir.NIRGraph(nodes={
         "input": nir.Input(input_type={"input": np.array([1])}),
@@ -224,17 +228,17 @@ def test_if_and_li_with_constant_input_match_their_exact_solutions(tmp_path):
         "out_if": nir.Output(output_type={"output": np.array([1])}),
         "out_li": nir.Output(output_type={"output": np.array([1])}),
     }, edges=[("input", "drive"), ("drive", "if"), ("drive", "li"), ("if", "out_if"), ("li", "out_li")])
-    pnet = _import(g, tmp_path, "--dt", str(dt), "--steps", str(steps))
+    pnet = _import(g, tmp_path, "--dt", str(dt), "--steps", str(steps), "--input-step", "hold")
     text = pnet.read_text()
     assert "population if: 1 nir_if_neuron" in text and "record v of li" in text
     out = _run(pnet, tmp_path / "nest")
     (times,) = _spikes(out, "if", 1)
     period = math.ceil(th / (r_if * b * dt)) * dt  # v = r b k dt > th first at this k (not on the boundary)
     assert times.size >= 3
-    np.testing.assert_allclose(np.diff(np.concatenate([[0.0], times])), period, atol=1e-9)
+    np.testing.assert_allclose(np.diff(np.concatenate([[2 * dt], times])), period, atol=1e-9)
     d = np.load(out / "traces" / "li__v.npz")
     t, v = d["times"], d["values"][:, 0]
-    np.testing.assert_allclose(v, r_li * b * (1 - np.exp(-t / tau)), rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(v, r_li * b * (1 - np.exp(-np.maximum(t - 2 * dt, 0) / tau)), rtol=1e-9, atol=1e-12)
 
 
 # ---- what a target cannot hold ------------------------------------------------------------------------------------

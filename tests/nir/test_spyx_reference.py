@@ -107,13 +107,14 @@ def assert_same(spyx_spikes: dict, outdir: Path, net: Path, steps: int) -> int:
 
 
 def test_feed_forward_if_equals_spyx_on_nest_and_spinnaker_host(spyx, tmp_path):
-    """issue 16: Input -> Linear -> IF -> Linear -> IF -> Output, random weights: Spyx's spike trains equal
-    portasnn's on nest and on spinnaker-host (s16.15), every neuron and step; the harness compares them too."""
+    """issue 16: Input -> Affine (a bias) -> IF -> Linear -> IF -> Output, random weights: Spyx's spike trains equal
+    portasnn's on nest and on spinnaker-host (s16.15), every neuron and step (the bias acting with the input's first
+    row in both); the harness compares them too."""
     rng = np.random.default_rng(3)
     n_in, n_h, n_o, steps = 5, 8, 4, 40
     g = write(nir.NIRGraph(nodes={
         "input": nir.Input(input_type={"input": np.array([n_in])}),
-        "fc1": nir.Linear(weight=grid(rng, (n_h, n_in))), "if1": if_node(n_h),
+        "fc1": nir.Affine(weight=grid(rng, (n_h, n_in)), bias=grid(rng, n_h, 0.0, 0.1)), "if1": if_node(n_h),
         "fc2": nir.Linear(weight=grid(rng, (n_o, n_h))), "if2": if_node(n_o),
         "output": nir.Output(output_type={"output": np.array([n_o])}),
     }, edges=[("input", "fc1"), ("fc1", "if1"), ("if1", "fc2"), ("fc2", "if2"), ("if2", "output")]),
@@ -124,7 +125,8 @@ def test_feed_forward_if_equals_spyx_on_nest_and_spinnaker_host(spyx, tmp_path):
     for target in ("nest", "spinnaker-host"):
         assert assert_same(want, run_portasnn(g, x, tmp_path, target), tmp_path / "net", steps) > 30
     # Spyx's spikes as a results directory, compared by the harness like any two targets
-    spyx_dir = spyx_results({**want, "input": x}, tmp_path / "net", tmp_path / "spyx_results", steps + 1)
+    spyx_dir = spyx_results({**want, "input": x}, tmp_path / "net", tmp_path / "spyx_results", steps + 1,
+                            json.loads((tmp_path / "nest" / "meta.json").read_text())["populations"])
     assert main(["compare", "--results", str(spyx_dir), str(tmp_path / "nest"), "-o", str(tmp_path / "cmp"),
                  "--force", "--json"]) == 0
     metrics = json.loads((tmp_path / "cmp" / "metrics.json").read_text())
@@ -132,13 +134,12 @@ def test_feed_forward_if_equals_spyx_on_nest_and_spinnaker_host(spyx, tmp_path):
     assert len(rates) == 3 and all(j["ref_value"] == j["value"] for j in rates), rates
 
 
-def spyx_results(spikes: dict, net: Path, out: Path, steps: int) -> Path:
+def spyx_results(spikes: dict, net: Path, out: Path, steps: int, pops: dict) -> Path:
     """Spyx's spikes (and the input array, as the Input relay's) written as a portasnn results directory, times in
-    portasnn's numbering."""
+    portasnn's numbering; ``pops``: the populations of portasnn's run (the bias relay among them, not recorded)."""
     from portasnn.results import ResultsWriter
 
     names = pop_names(net)
-    pops = {names[n]: {"size": int(a.shape[1]), "model": "spyx"} for n, a in spikes.items()}
     w = ResultsWriter(out, {"target": "spyx", "duration_ms": float(steps - 1 + OFFSET), "resolution_ms": 1.0,
                             "populations": pops, "network": "spyx"})
     for node, a in spikes.items():
@@ -149,12 +150,14 @@ def spyx_results(spikes: dict, net: Path, out: Path, steps: int) -> Path:
 
 
 def test_convolutional_if_equals_spyx(spyx, tmp_path):
-    """issue 16: Conv2d (padding 1) -> IF -> SumPool2d -> Conv2d (stride 2) -> IF on a 2 x 8 x 8 input: Spyx (which
-    runs channels-last) and portasnn on nest give the same spikes for every neuron of both layers."""
+    """issue 16: Conv2d (padding 1, a bias per channel) -> IF -> SumPool2d -> Conv2d (stride 2) -> IF on a 2 x 8 x 8
+    input: Spyx (which runs channels-last) and portasnn on nest give the same spikes for every neuron of both
+    layers."""
     rng = np.random.default_rng(5)
     steps = 30
     w1, w2 = grid(rng, (4, 2, 3, 3), 0.2, 0.4), grid(rng, (3, 4, 3, 3), 0.1, 0.3)
-    conv1 = nir.Conv2d(input_shape=(8, 8), weight=w1, stride=1, padding=1, dilation=1, groups=1, bias=np.zeros(4))
+    conv1 = nir.Conv2d(input_shape=(8, 8), weight=w1, stride=1, padding=1, dilation=1, groups=1,
+                       bias=grid(rng, 4, 0.0, 0.1))
     conv2 = nir.Conv2d(input_shape=(4, 4), weight=w2, stride=2, padding=0, dilation=1, groups=1, bias=np.zeros(3))
     g = write(nir.NIRGraph(nodes={
         "input": nir.Input(input_type={"input": np.array([2, 8, 8])}),

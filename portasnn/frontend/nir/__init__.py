@@ -107,8 +107,8 @@ def model_variant(model: str, input_step: str = "pulse", reset: str = "value") -
             text = text.replace(old, new)
         text = text.replace(f"model {name[:-len(suffix)]}:", f"model {name}:")
         if choice == "hold":  # the header's sentence on the pulse no longer holds
-            text = re.sub(r", delivered at once as its integral w dt \(a Dirac pulse\), so\n# that [^.]*\.",
-                          " (see the variant below).", text)
+            text, found = re.subn(r",\s+(?:#\s+)?delivered at once[^.]*\.", " (see the variant below).", text)
+            assert found == 1, f"{model}.nestml: the sentence on the pulse not found once"
         head = text.index("model ")
         text = text[:head] + _NOTES[choice] + text[head:]
     return name, text
@@ -117,6 +117,7 @@ def model_variant(model: str, input_step: str = "pulse", reset: str = "value") -
 WEIGHTS = ("Affine", "Linear", "Scale")
 LINEAR = (*WEIGHTS, "Conv2d", "SumPool2d", "AvgPool2d", "Flatten")  # lowered to (products of) sparse matrices
 RELAY = "nir_lif_neuron"  # the input population: one spike per 1 in the input array, one step later
+RELAY_ITEMS = "tau = {dt} ms, r = 1, dt = {dt} ms, v_threshold = 0.5 mV, v_reset = 0 mV"  # its parameters
 
 # words of the network language that a population name must not be
 _RESERVED = {"network", "include", "model", "from", "nest", "synapse", "let", "population", "connect", "stimulus",
@@ -512,7 +513,8 @@ class _Lowering:
         files: list[Path] = []
         (out / "models").mkdir()
         texts = dict(self.model_of(k) for _, k, _ in self.pops.values() if k in KINDS)
-        if self.input_sizes():
+        biased = {n: b for n, b in self.bias.items() if np.any(b != 0)}
+        if self.input_sizes() or biased:
             texts[RELAY] = (MODELS_DIR / f"{RELAY}.nestml").read_text()
         used = sorted(texts)
         for m in used:
@@ -532,8 +534,7 @@ class _Lowering:
             if kind == "Input":
                 lines.append(f"# NIR Input '{node}': relays the input array (one spike per 1 in a row, one step "
                              "later)")
-                lines.append(f"population {pname}: {size} {RELAY} {{ tau = {dt} ms, r = 1, dt = {dt} ms, "
-                             "v_threshold = 0.5 mV, v_reset = 0 mV }")
+                lines.append(f"population {pname}: {size} {RELAY} {{ {RELAY_ITEMS.format(dt=dt)} }}")
                 continue
             items = self._population_items(out, files, node, pname, kind, size)
             lines.append(f"# NIR {kind} '{node}'")
@@ -541,12 +542,25 @@ class _Lowering:
         lines.append("")
         (out / "conn").mkdir()
         count: dict[tuple[str, str], int] = {}
-        for via, pre, post, w in self.projections:
-            a, b = self.pops[pre][0], self.pops[post][0]
+        projections = list(self.projections)
+        bias_pop = unique_name("bias", {p for p, _, _ in self.pops.values()}) if biased else ""
+        if biased:  # an Affine bias enters as NIR's simulators add it: like an input, at every step from row 0 on
+            lines[-1:-1] = [
+                "# The Affine biases: this relay spikes at every step from 2 dt on (started by a spike at dt, kept "
+                "going by its own),",
+                "# so that a bias b reaches its layer with the input's first row and at every step after: a spike "
+                "of weight b",
+                f"population {bias_pop}: 1 {RELAY} {{ {RELAY_ITEMS.format(dt=dt)} }}"]
+            lines += [f"connect {bias_pop}_loop: {bias_pop} -> {bias_pop}: one_to_one, weight = 1, delay = {dt} ms"]
+            for node, b in biased.items():
+                projections.append(("", bias_pop, node, sp.coo_matrix(b.reshape(-1, 1))))
+        pname_of = {**{n: p for n, (p, _, _) in self.pops.items()}, bias_pop: bias_pop}
+        for via, pre, post, w in projections:
+            a, b = pname_of[pre], pname_of[post]
             count[(a, b)] = count.get((a, b), 0) + 1
             stem = f"{a}__{b}" + (f"_{count[(a, b)]}" if count[(a, b)] > 1 else "")
             label = ("NIR " + " -> ".join(f"{self._type(self.graph.nodes[v])} '{v}'" for v in via.split("+"))
-                     if via else "a direct NIR edge")
+                     if via else f"the biases of '{post}'" if pre == bias_pop else "a direct NIR edge")
             lines.append(f"# {label}: {pre} -> {post}, weights (out, in) = {w.shape}, {w.nnz} stored")
             w = w.tocsr()
             w.sum_duplicates()
@@ -568,6 +582,9 @@ class _Lowering:
                     times = ", ".join(f"{_fmt(round((i + 1) * self.dt, 9))} ms" for i in k)
                     lines.append(f"stimulus {pname}_in_{ch}: spikes(times = [{times}]) -> {pname}[{ch}] "
                                  f"weight = 1, delay = {dt} ms")
+        if biased:
+            lines.append(f"stimulus {bias_pop}_start: spikes(times = [{dt} ms]) -> {bias_pop}[0] weight = 1, "
+                         f"delay = {dt} ms")
         lines.append("")
         for node, (pname, kind, _) in self.pops.items():
             if kind == "LI":
@@ -591,7 +608,6 @@ class _Lowering:
                                   f"{int(np.flatnonzero(a <= 0)[0])} is {a[a <= 0][0]})", self.path, node)
                 a = a * self.ms
             values.append((param, unit, a))
-        values.append((spec.bias, "pA", self.bias.get(node, np.zeros(size))))
         if kind == "IF":
             values.append(("t_unit", "ms", np.full(size, self.ms)))
         items = []

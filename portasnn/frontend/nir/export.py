@@ -30,7 +30,8 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from portasnn.errors import NetworkError, Span, UsageError, warn
-from portasnn.frontend.nir import INPUT_STEPS, KINDS, MODELS_DIR, RELAY, RESETS, TIME_UNITS, model_variant, unique_name
+from portasnn.frontend.nir import (INPUT_STEPS, KINDS, MODELS_DIR, RELAY, RESETS, TIME_UNITS, model_variant,
+                                   unique_name)
 from portasnn.ir import datafiles
 from portasnn.ir.network import ArrayFile, Distribution, ModelRef, Network, Population, Projection
 
@@ -147,19 +148,30 @@ class _Export:
     def _nestml_default(ref: ModelRef, name: str) -> float:
         return shipped_defaults(KINDS[VARIANTS[ref.name][0]].model)[name]  # a variant has its model's defaults
 
-    def _is_input(self, pop: Population) -> bool:
-        """A population that becomes a NIR Input: NEST's ``parrot_neuron`` (it repeats every spike it receives), or
-        the relay ``portasnn import nir`` writes (its LIF with tau = dt = the resolution and the relay's
-        parameters); neither may have a projection into it."""
+    def _is_relay(self, pop: Population) -> bool:
+        """The relay ``portasnn import nir`` writes: its LIF with tau = dt = the resolution and the relay's
+        parameters, one spike for each spike it receives, one step later."""
         ref = self.net.model(pop.model)
-        if any(p.post == pop.name for p in self.net.projections):
-            return False
-        if ref.kind == "nest" and ref.name == "parrot_neuron":
-            return True
         if ref.kind != "nestml" or ref.name != RELAY or model_kind(ref) != "LIF":
             return False
         want = {**RELAY_PARAMS, "tau": self.dt, "dt": self.dt}
         return all(np.all(self._values(pop, k, self._nestml_default(ref, k)) == v) for k, v in want.items())
+
+    def _is_input(self, pop: Population) -> bool:
+        """A population that becomes a NIR Input: NEST's ``parrot_neuron`` (it repeats every spike it receives), or
+        the import's relay; neither may have a projection into it."""
+        if any(p.post == pop.name for p in self.net.projections):
+            return False
+        ref = self.net.model(pop.model)
+        return (ref.kind == "nest" and ref.name == "parrot_neuron") or self._is_relay(pop)
+
+    def _is_bias(self, pop: Population) -> bool:
+        """The import's bias relay: one relay neuron whose only input is its own spike (weight 1, one step: once
+        started it spikes at every step); its projections carry the Affine biases."""
+        into = [p for p in self.net.projections if p.post == pop.name]
+        return (pop.size == 1 and self._is_relay(pop) and len(into) == 1 and into[0].pre == pop.name
+                and into[0].connector.rule in ("one_to_one", "all_to_all") and into[0].weight == 1.0
+                and into[0].delay == self.dt)
 
     def neuron(self, pop: Population) -> _Neuron:
         ref = self.net.model(pop.model)
@@ -356,26 +368,35 @@ class _Export:
         nir = _nir()
         net = self.net
         inputs = {pop.name for pop in net.populations if self._is_input(pop)}
-        for stim in net.stimuli:
-            if stim.target not in inputs or stim.kind != "spike_times":
-                raise _error("E808", f"stimulus {stim.name} ({stim.kind}) into {stim.target}: a stimulus has no NIR "
-                             "primitive (a NIR graph's input is data given to its Input nodes)", stim.span, stim.name,
-                             hint="drive the network through an input population (a `nest parrot_neuron`, or the "
-                                  "relay of `portasnn import nir`) with spike times; they are input data, not part "
-                                  "of the graph")
+        biases = {pop.name for pop in net.populations if self._is_bias(pop)}
         nodes: dict[str, object] = {}
         edges: list[tuple[str, str]] = []
         neurons: dict[str, _Neuron] = {}
         for pop in net.populations:
             if pop.name in inputs:
                 nodes[pop.name] = nir.Input(input_type={"input": np.array([pop.size])})
+            elif pop.name in biases:
+                continue
             else:
                 neurons[pop.name] = n = self.neuron(pop)
                 nodes[pop.name] = getattr(nir, n.kind)(**n.params)
+        for stim in net.stimuli:
+            if stim.target not in inputs | biases or stim.kind != "spike_times":
+                raise _error("E808", f"stimulus {stim.name} ({stim.kind}) into {stim.target}: a stimulus has no NIR "
+                             "primitive (a NIR graph's input is data given to its Input nodes)", stim.span, stim.name,
+                             hint="drive the network through an input population (a `nest parrot_neuron`, or the "
+                                  "relay of `portasnn import nir`) with spike times; they are input data, not part "
+                                  "of the graph")
         taken = set(nodes)
         pairs: dict[tuple[str, str], np.ndarray] = {}
         for proj in net.projections:
             pre, post = net.population(proj.pre), net.population(proj.post)
+            if pre.name in biases:  # the bias relay's own loop, and the biases of the layers it reaches
+                if post.name != pre.name:
+                    n = neurons[post.name]
+                    b = self.matrix(proj, 1, post.size)[:, 0] * n.scale
+                    neurons[post.name] = n = _Neuron(n.kind, n.params, n.scale, b if n.bias is None else n.bias + b)
+                continue
             if neurons.get(pre.name) is not None and neurons[pre.name].kind == "LI":
                 raise _error("E807", f"projection {proj.name}: {pre.name} is an LI (non-spiking) population",
                              proj.span, proj.name, hint="an LI population may only be recorded")
