@@ -29,19 +29,24 @@ def _neuron(kind: str, n: int, rng: np.random.Generator):
                            v_threshold=u(0.2, 1.5), v_reset=u(-0.5, 0.0), w_in=u(0.5, 1.5))
     if kind == "IF":
         return nir.IF(r=u(0.5, 2.0), v_threshold=u(0.2, 1.5), v_reset=u(-0.5, 0.0))
+    if kind == "I":
+        return nir.I(r=u(0.5, 2.0))
+    if kind == "CubaLI":
+        return nir.CubaLI(tau_syn=u(1.0, 4.0), tau_mem=u(4.0, 9.0), r=u(0.5, 2.0), v_leak=u(-0.5, 0.5),
+                          w_in=u(0.5, 1.5))
     return nir.LI(tau=u(1.0, 9.0), r=u(0.5, 2.0), v_leak=u(-0.5, 0.5))
 
 
 @st.composite
 def graphs(draw):
     """Input -> (Affine | Linear) -> neuron layer -> ... -> Output: 1 to 3 layers of LIF, CubaLIF or IF (the last
-    may be an LI), random sizes and per-neuron parameters, some layers recurrent (a Linear onto themselves), an
+    may be an LI, I or CubaLI), random sizes and per-neuron parameters, some layers recurrent (a Linear onto themselves), an
     Output on the last layer and maybe on others. Returns (graph, the layers that feed an Output)."""
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     n_in = draw(st.integers(1, 4))
     kinds = draw(st.lists(st.sampled_from(["LIF", "CubaLIF", "IF"]), min_size=1, max_size=3))
     if draw(st.booleans()):
-        kinds.append("LI")
+        kinds.append(draw(st.sampled_from(["LI", "I", "CubaLI"])))
     nodes = {"inp": nir.Input(input_type={"input": np.array([n_in])})}
     edges, outputs, pre, n_pre = [], [], "inp", n_in
     for i, kind in enumerate(kinds):
@@ -51,15 +56,16 @@ def graphs(draw):
         nodes[f"w{i}"] = (nir.Affine(weight=w, bias=rng.normal(0.0, 1.0, n)) if draw(st.sampled_from(WEIGHTS)) ==
                           "Affine" else nir.Linear(weight=w))
         edges += [(pre, f"w{i}"), (f"w{i}", name)]
-        if kind != "LI" and draw(st.booleans()):
+        silent = kind in ("LI", "I", "CubaLI")
+        if not silent and draw(st.booleans()):
             nodes[f"rec{i}"] = nir.Linear(weight=rng.normal(0.0, 1.0, (n, n)))
             edges += [(name, f"rec{i}"), (f"rec{i}", name)]
         last = i == len(kinds) - 1
-        if last or kind == "LI" or draw(st.booleans()):
+        if last or silent or draw(st.booleans()):
             nodes[f"out{i}"] = nir.Output(output_type={"output": np.array([n])})
             edges.append((name, f"out{i}"))
             outputs.append(name)
-        if kind == "LI":
+        if silent:
             break
         pre, n_pre = name, n
     return nir.NIRGraph(nodes=nodes, edges=edges), outputs
@@ -95,7 +101,8 @@ def assert_same_graph(got, want, rtol: float = 0.0) -> None:
         fields = {"Input": ["input_type"], "Output": ["output_type"], "Linear": ["weight"],
                   "Affine": ["weight", "bias"], "LIF": ["tau", "r", "v_leak", "v_threshold", "v_reset"],
                   "CubaLIF": ["tau_syn", "tau_mem", "r", "v_leak", "v_threshold", "v_reset", "w_in"],
-                  "IF": ["r", "v_threshold", "v_reset"], "LI": ["tau", "r", "v_leak"]}[kind]
+                  "IF": ["r", "v_threshold", "v_reset"], "LI": ["tau", "r", "v_leak"], "I": ["r"],
+                  "CubaLI": ["tau_syn", "tau_mem", "r", "v_leak", "w_in"]}[kind]
         for f in fields:
             a, b = getattr(nodes_got[key], f), getattr(node, f)
             if isinstance(b, dict):

@@ -138,8 +138,6 @@ def test_conv1d_is_refused_with_the_node(tmp_path, capsys):
 @pytest.mark.parametrize("kind, make", [
     ("Delay", lambda: nir.Delay(delay=np.ones(2))),
     ("Threshold", lambda: nir.Threshold(threshold=np.ones(2))),
-    ("I", lambda: nir.I(r=np.ones(2))),
-    ("CubaLI", lambda: nir.CubaLI(tau_syn=np.ones(2), tau_mem=np.full(2, 2.0), r=np.ones(2), v_leak=np.zeros(2))),
 ])
 def test_primitives_not_lowered_are_refused_with_the_node(tmp_path, capsys, kind, make):
     """issue 16 item 1: each NIR 1.0 primitive the README's table lists as refused gives E801 naming the node."""

@@ -33,8 +33,6 @@ REFUSED = {
     "Conv1d": "1-d convolutions are not lowered yet (Conv2d is)",
     "Delay": "per-connection delays from Delay nodes are not lowered yet",
     "Threshold": "a Threshold node (a spike from any input above a threshold, without state) is not lowered yet",
-    "I": "the Integrator (dv/dt = R I without threshold) is not lowered yet",
-    "CubaLI": "the non-spiking CubaLI is not lowered yet",
     "NIRGraph": "nested graphs are not lowered: flatten the graph before exporting it",
 }
 
@@ -60,6 +58,9 @@ KINDS: dict[str, Kind] = {
                "I_bias"),
     "LI": Kind("nir_li_neuron", (("tau", "tau", "ms"), ("r", "r", ""), ("v_leak", "v_leak", "mV")), "I_bias",
                spiking=False),
+    "I": Kind("nir_i_neuron", (("r", "r", ""),), "I_bias", spiking=False),
+    "CubaLI": Kind("nir_cubali_neuron", (("tau_syn", "tau_syn", "ms"), ("tau_mem", "tau_mem", "ms"), ("r", "r", ""),
+                                         ("v_leak", "v_leak", "mV"), ("w_in", "w_in", "")), "S_bias", spiking=False),
 }
 #: the discretisations NIR leaves open that the import offers (README "NIR import"): how a step's input enters
 #: (``pulse``: its integral at the step's end; ``hold``: held over the step, solved exactly) and how a spike resets
@@ -74,9 +75,10 @@ _HOLD_CUBA_V = ("(r * w_in * (1 - (tau_syn * exp(-dt / tau_syn) - tau_mem * exp(
 _EDITS = {
     ("nir_lif_neuron", "hold"): (("(r * dt / tau) * " + _PULSE, "(r * (1 - exp(-dt / tau))) * " + _PULSE),),
     ("nir_li_neuron", "hold"): (("(r * dt / tau) * " + _PULSE, "(r * (1 - exp(-dt / tau))) * " + _PULSE),),
-    ("nir_cubalif_neuron", "hold"): (
+    **{(m, "hold"): (
         ("(w_in * dt / tau_syn) * 1 pA", "(w_in * (1 - exp(-dt / tau_syn))) * 1 pA"),
-        ("r * I * (1 mV / 1 pA)) / tau_mem\n", "r * I * (1 mV / 1 pA)) / tau_mem + " + _HOLD_CUBA_V + "\n")),
+        ("r * I * (1 mV / 1 pA)) / tau_mem\n", "r * I * (1 mV / 1 pA)) / tau_mem + " + _HOLD_CUBA_V + "\n"))
+       for m in ("nir_cubalif_neuron", "nir_cubali_neuron")},
     **{(m, "subtract"): (("        v = v_reset\n", "        v = v - v_threshold\n"),)
        for m in ("nir_lif_neuron", "nir_cubalif_neuron", "nir_if_neuron")},
 }
@@ -400,10 +402,11 @@ class _Lowering:
             succ[a].append(b)
         self.succ = succ
         for name, (_, kind, _) in self.pops.items():
-            if kind == "LI" and any(self._type(nodes[b]) != "Output" for b in succ[name]):
-                raise _refuse("E802", f"LI node '{name}' feeds '{next(b for b in succ[name])}': a non-spiking "
+            if kind in KINDS and not KINDS[kind].spiking and any(self._type(nodes[b]) != "Output" for b in succ[name]):
+                raise _refuse("E802", f"{kind} node '{name}' feeds '{next(b for b in succ[name])}': a non-spiking "
                               "output (v) into a projection is not lowered", self.path, name,
-                              hint="portasnn delivers spikes between populations; an LI node may feed only Output")
+                              hint="portasnn delivers spikes between populations; a non-spiking node (LI, I, "
+                                   "CubaLI) may feed only Output")
             if kind == "Input" and any(self._type(nodes[b]) == "Output" for b in succ[name]):
                 raise _refuse("E802", f"Input '{name}' feeds an Output directly; nothing to simulate", self.path,
                               name)
@@ -414,7 +417,7 @@ class _Lowering:
             if b is not None:
                 self._carry_bias(name, b, shape, set())
         if not any(k in KINDS for _, k, _ in self.pops.values()):
-            raise _refuse("E802", "the graph has no neuron node (LIF, CubaLIF, IF, LI)", self.path)
+            raise _refuse("E802", "the graph has no neuron node (LIF, CubaLIF, IF, LI, I, CubaLI)", self.path)
         self._check_variant()
 
     def _check_variant(self) -> None:
@@ -427,7 +430,7 @@ class _Lowering:
                     raise _refuse("E805", f"node '{name}': --reset subtract takes v_reset = 0 (v = v - v_threshold),"
                                   f" but v_reset is {v_reset[v_reset != 0][0]}", self.path, name,
                                   hint="import with --reset value (v = v_reset, NIR's equations)")
-            if self.input_step == "hold" and kind == "CubaLIF":
+            if self.input_step == "hold" and kind in ("CubaLIF", "CubaLI"):
                 same = _params(node, "tau_syn", size, self.path, name) == _params(node, "tau_mem", size, self.path,
                                                                                     name)
                 if same.any():
@@ -587,7 +590,7 @@ class _Lowering:
                          f"delay = {dt} ms")
         lines.append("")
         for node, (pname, kind, _) in self.pops.items():
-            if kind == "LI":
+            if kind in KINDS and not KINDS[kind].spiking:
                 lines.append(f"record v of {pname}")
             else:
                 lines.append(f"record spikes of {pname}")
@@ -608,7 +611,7 @@ class _Lowering:
                                   f"{int(np.flatnonzero(a <= 0)[0])} is {a[a <= 0][0]})", self.path, node)
                 a = a * self.ms
             values.append((param, unit, a))
-        if kind == "IF":
+        if kind in ("IF", "I"):  # no time constant: NIR's time unit enters
             values.append(("t_unit", "ms", np.full(size, self.ms)))
         items = []
         (out / "params").mkdir(exist_ok=True)

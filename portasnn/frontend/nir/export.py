@@ -42,6 +42,8 @@ NIR_MODELS = {spec.model: kind for kind, spec in KINDS.items()}
 VARIANTS = {name: (kind, hashlib.sha256(text.encode()).hexdigest(), "subtract" if name.endswith("_sub") else "value")
             for kind, spec in KINDS.items() for step in INPUT_STEPS for reset in RESETS
             for name, text in [model_variant(spec.model, step, reset)]}  # a choice that changes nothing keeps the name
+#: the non-spiking primitives: their output is v, recorded
+SILENT = tuple(kind for kind, spec in KINDS.items() if not spec.spiking)
 #: PyNN cell type -> NIR primitive (exact mappings only, see the module docstring)
 PYNN = {"IF_curr_exp": "CubaLIF", "IF_curr_delta": "LIF"}
 #: NEST built-in -> the PyNN cell type that is it (``portasnn.ir.pynn_cells``: names and units)
@@ -195,14 +197,14 @@ class _Export:
             raise _error("E809", f"population {pop.name}: its dt ({dt[0]} ms) is not the resolution ({self.dt} ms); "
                          "NIR's input is held for one time step", pop.span, pop.name,
                          hint="set dt to the resolution, as `portasnn import nir` writes it")
-        if kind == "IF" and not np.all(get("t_unit") == self.ms):
+        if kind in ("IF", "I") and not np.all(get("t_unit") == self.ms):
             raise _error("E809", f"population {pop.name}: t_unit is {get('t_unit')[0]} ms, the export's time unit "
                          f"{self.ms} ms", pop.span, pop.name, hint="give --time-unit to match t_unit (ms: 1, s: 1000)")
         params = {}
         for field, param, unit in spec.params:
             a = get(param)
             params[field] = a / self.ms if unit == "ms" else a
-        self._initial_state(pop, {"v": 0.0, "I": 0.0} if kind == "CubaLIF" else {"v": 0.0})
+        self._initial_state(pop, {"v": 0.0, "I": 0.0} if kind in ("CubaLIF", "CubaLI") else {"v": 0.0})
         if VARIANTS[ref.name][2] == "subtract":
             warn(f"population {pop.name} resets by subtraction (v = v - v_threshold); a NIR {kind} resets to "
                  "v_reset, as a simulator that reads the graph will", code="W808", span=pop.span)
@@ -397,9 +399,10 @@ class _Export:
                     b = self.matrix(proj, 1, post.size)[:, 0] * n.scale
                     neurons[post.name] = n = _Neuron(n.kind, n.params, n.scale, b if n.bias is None else n.bias + b)
                 continue
-            if neurons.get(pre.name) is not None and neurons[pre.name].kind == "LI":
-                raise _error("E807", f"projection {proj.name}: {pre.name} is an LI (non-spiking) population",
-                             proj.span, proj.name, hint="an LI population may only be recorded")
+            if neurons.get(pre.name) is not None and neurons[pre.name].kind in SILENT:
+                raise _error("E807", f"projection {proj.name}: {pre.name} is an {neurons[pre.name].kind} "
+                             "(non-spiking) population", proj.span, proj.name,
+                             hint="a non-spiking population (LI, I, CubaLI) may only be recorded")
             w = self.matrix(proj, pre.size, post.size)
             key = (pre.name, post.name)
             pairs[key] = pairs.get(key, 0) + w
@@ -443,7 +446,7 @@ class _Export:
             n = neurons.get(rec.population)
             if n is None:
                 continue
-            if (rec.kind == "spikes" and n.kind != "LI") or (n.kind == "LI" and "v" in rec.variables):
+            if (rec.kind == "spikes" and n.kind not in SILENT) or (n.kind in SILENT and "v" in rec.variables):
                 found.append(rec.population)
         return list(dict.fromkeys(found))
 
