@@ -140,3 +140,47 @@ def test_small_cnn_on_nest_matches_the_reference(tmp_path):
         got = [np.sort(d["times"][d["senders"] == j]) for j in range(n)]
         for a, b in zip(got, want[pop]):
             np.testing.assert_allclose(a[a < steps], b[b < steps], atol=1e-9)
+
+
+def conv1d_ref(x: np.ndarray, w: np.ndarray, stride: int, pad: int, dil: int) -> np.ndarray:
+    """PyTorch's conv1d (cross-correlation, groups 1) of one (C, L) input, written out as its sum."""
+    c_out, c_in, k = w.shape
+    length = x.shape[1]
+    lo = (length + 2 * pad - dil * (k - 1) - 1) // stride + 1
+    out = np.zeros((c_out, lo))
+    for o in range(c_out):
+        for t in range(lo):
+            for c in range(c_in):
+                for j in range(k):
+                    src = t * stride - pad + j * dil
+                    if 0 <= src < length:
+                        out[o, t] += w[o, c, j] * x[c, src]
+    return out
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**31), c_in=st.integers(1, 3), length=st.integers(3, 9), c_out=st.integers(1, 3),
+       k=st.integers(1, 3), stride=st.integers(1, 2), pad=st.integers(0, 2), dil=st.integers(1, 2))
+def test_conv1d_matrix_equals_the_written_out_sum(tmp_path_factory, seed, c_in, length, c_out, k, stride, pad, dil):
+    """issue 16 item 1: Input (C, L) -> Conv1d -> LIF: the connection files applied to random inputs equal
+    PyTorch's 1-d cross-correlation written out as a sum, and the bias per channel reaches every position of its
+    channel (the bias relay's weights)."""
+    lo = (length + 2 * pad - dil * (k - 1) - 1) // stride + 1
+    if lo < 1:
+        return  # the kernel does not fit: not this test's case
+    rng = np.random.default_rng(seed)
+    w, b = rng.normal(size=(c_out, c_in, k)), rng.normal(size=c_out)
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([c_in, length])}),
+        "conv": nir.Conv1d(input_shape=length, weight=w, stride=stride, padding=pad, dilation=dil, groups=1, bias=b),
+        "lif": nir.LIF(**{k_: v.reshape(c_out, lo) for k_, v in lif_params(c_out * lo, 5.0, 1.0).items()}),
+        "output": nir.Output(output_type={"output": np.array([c_out, lo])}),
+    }, edges=[("input", "conv"), ("conv", "lif"), ("lif", "output")], type_check=False)
+    tmp = tmp_path_factory.mktemp("conv1d")
+    write(g, tmp / "c.nir")
+    assert main(["import", "nir", str(tmp / "c.nir"), "-o", str(tmp / "o")]) == 0
+    m = _matrix(tmp / "o", "input", "lif", (c_out * lo, c_in * length))
+    for _ in range(3):
+        x = rng.normal(size=(c_in, length))
+        np.testing.assert_allclose(m @ x.ravel(), conv1d_ref(x, w, stride, pad, dil).ravel(), rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(_matrix(tmp / "o", "bias", "lif", (c_out * lo, 1))[:, 0], np.repeat(b, lo))

@@ -121,20 +121,6 @@ def _refused(capsys, *args) -> str:
     return err
 
 
-def test_conv1d_is_refused_with_the_node(tmp_path, capsys):
-    """issue 16 item 1: a Conv1d node is refused (E801) naming the node and the primitive."""
-    g = nir.NIRGraph(nodes={
-        "input": nir.Input(input_type={"input": np.array([1, 6])}),
-        "conv1": nir.Conv1d(input_shape=6, weight=np.ones((2, 1, 3)), stride=1, padding=0, dilation=1,
-                            groups=1, bias=np.zeros(2)),
-        "lif": nir.LIF(**{k: v.reshape(2, 4) for k, v in lif_params(8, 5.0, 1.0).items()}),
-        "output": nir.Output(output_type={"output": np.array([2, 4])}),
-    }, edges=[("input", "conv1"), ("conv1", "lif"), ("lif", "output")])
-    write(g, tmp_path / "c.nir")
-    err = _refused(capsys, tmp_path / "c.nir", "-o", tmp_path / "o")
-    assert "E801" in err and "[conv1]" in err and "'conv1' is a Conv1d" in err and "c.nir" in err
-
-
 @pytest.mark.parametrize("kind, make", [
     ("Delay", lambda: nir.Delay(delay=np.ones(2))),
     ("Threshold", lambda: nir.Threshold(threshold=np.ones(2))),

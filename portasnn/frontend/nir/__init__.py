@@ -30,7 +30,6 @@ TIME_UNITS = {"s": 1000.0, "ms": 1.0}
 
 #: NIR 1.0 primitives this import does not lower, with the reason and what to do
 REFUSED = {
-    "Conv1d": "1-d convolutions are not lowered yet (Conv2d is)",
     "Delay": "per-connection delays from Delay nodes are not lowered yet",
     "Threshold": "a Threshold node (a spike from any input above a threshold, without state) is not lowered yet",
     "NIRGraph": "nested graphs are not lowered: flatten the graph before exporting it",
@@ -117,7 +116,7 @@ def model_variant(model: str, input_step: str = "pulse", reset: str = "value") -
 
 
 WEIGHTS = ("Affine", "Linear", "Scale")
-LINEAR = (*WEIGHTS, "Conv2d", "SumPool2d", "AvgPool2d", "Flatten")  # lowered to (products of) sparse matrices
+LINEAR = (*WEIGHTS, "Conv1d", "Conv2d", "SumPool2d", "AvgPool2d", "Flatten")  # lowered to (products of) sparse matrices
 RELAY = "nir_lif_neuron"  # the input population: one spike per 1 in the input array, one step later
 RELAY_ITEMS = "tau = {dt} ms, r = 1, dt = {dt} ms, v_threshold = 0.5 mV, v_reset = 0 mV"  # its parameters
 
@@ -456,11 +455,12 @@ class _Lowering:
             if kind in WEIGHTS:
                 w, b = _weight_matrix(node, kind, self.path, name)
                 found = maps.dense(w, b, shape)
-            elif kind == "Conv2d":
+            elif kind in ("Conv1d", "Conv2d"):
                 w = np.asarray(node.weight, float)
                 if not np.isfinite(w).all() or (node.bias is not None and not np.isfinite(node.bias).all()):
                     raise maps.MapError("its weight or bias holds a non-finite value")
-                found = maps.conv2d(w, node.bias, node.stride, node.padding, node.dilation, node.groups, shape)
+                conv = maps.conv1d if kind == "Conv1d" else maps.conv2d
+                found = conv(w, node.bias, node.stride, node.padding, node.dilation, node.groups, shape)
             elif kind == "Flatten":
                 found = maps.flatten(shape)
             else:

@@ -74,6 +74,19 @@ def conv2d(weight: np.ndarray, bias: np.ndarray, stride, padding, dilation, grou
     return m, b, (c_out, ho, wo)
 
 
+def conv1d(weight: np.ndarray, bias: np.ndarray, stride, padding, dilation, groups: int, shape: Shape):
+    """PyTorch's Conv1d as a matrix: ``conv2d`` of the input (C, 1, L) with the kernel (O, C/g, 1, K)."""
+    if len(shape) != 2:
+        raise MapError(f"Conv1d takes an input of shape (C, L), not {tuple(shape)}")
+    if np.ndim(weight) != 3:
+        raise MapError(f"a Conv1d's weight has shape (out, in, kernel), not {np.shape(weight)}")
+    one = lambda v, what: (1, _pair(v, what)[1])  # noqa: E731 - the height of every 1-d operand is 1
+    pad = padding if isinstance(padding, str) else (0, _pair(padding, "padding")[1])
+    m, b, (c_out, _, lo) = conv2d(np.asarray(weight)[:, :, None, :], bias, one(stride, "stride"), pad,
+                                  one(dilation, "dilation"), groups, (shape[0], 1, shape[1]))
+    return m, b, (c_out, lo)
+
+
 def pool2d(kernel_size, stride, padding, shape: Shape, average: bool):
     """SumPool2d (weights 1) or AvgPool2d (weights 1 / kernel area, zero padding counted, as PyTorch's default)."""
     c, h, w_ = _chw(shape, "pooling")
