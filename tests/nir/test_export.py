@@ -129,14 +129,19 @@ def test_import_then_export_gives_the_same_graph(tmp_path_factory, case):
     assert_same_graph(_round_trip(graph, outputs, tmp), graph)
 
 
+def _cuba_head(rng: np.random.Generator, tau_syn: np.ndarray, tau_mem: float) -> dict:
+    """Input (2) -> Affine -> a CubaLIF of three neurons: the start of the round-trip graphs below."""
+    return {"inp": nir.Input(input_type={"input": np.array([2])}),
+            "fc": nir.Affine(weight=rng.normal(size=(3, 2)), bias=rng.normal(size=3)),
+            "cuba": nir.CubaLIF(tau_syn=tau_syn, tau_mem=np.full(3, tau_mem), r=np.ones(3), v_leak=np.zeros(3),
+                                v_threshold=np.ones(3), v_reset=np.zeros(3), w_in=np.ones(3))}
+
+
 def test_round_trip_in_seconds(tmp_path):
     """issue 16 item 4: a graph in seconds (--time-unit s on both ways): time constants back in seconds."""
     rng = np.random.default_rng(4)
     g = nir.NIRGraph(nodes={
-        "inp": nir.Input(input_type={"input": np.array([2])}),
-        "fc": nir.Affine(weight=rng.normal(size=(3, 2)), bias=rng.normal(size=3)),
-        "cuba": nir.CubaLIF(tau_syn=np.array([0.002, 0.003, 0.004]), tau_mem=np.full(3, 0.01), r=np.ones(3),
-                            v_leak=np.zeros(3), v_threshold=np.ones(3), v_reset=np.zeros(3), w_in=np.ones(3)),
+        **_cuba_head(rng, np.array([0.002, 0.003, 0.004]), 0.01),
         "fc2": nir.Linear(weight=rng.normal(size=(1, 3))),
         "if": nir.IF(r=np.array([2.0]), v_threshold=np.array([1.0]), v_reset=np.array([0.0])),
         "out": nir.Output(output_type={"output": np.array([1])}),
@@ -153,10 +158,7 @@ def test_round_trip_of_the_import_choices(tmp_path, capsys, input_step, reset):
     subtraction is warned about (W808), since a NIR neuron resets to v_reset; a changed variant is refused."""
     rng = np.random.default_rng(8)
     g = nir.NIRGraph(nodes={
-        "inp": nir.Input(input_type={"input": np.array([2])}),
-        "fc": nir.Affine(weight=rng.normal(size=(3, 2)), bias=rng.normal(size=3)),
-        "cuba": nir.CubaLIF(tau_syn=np.array([2.0, 3.0, 4.0]), tau_mem=np.full(3, 10.0), r=np.ones(3),
-                            v_leak=np.zeros(3), v_threshold=np.ones(3), v_reset=np.zeros(3), w_in=np.ones(3)),
+        **_cuba_head(rng, np.array([2.0, 3.0, 4.0]), 10.0),
         "fc2": nir.Linear(weight=rng.normal(size=(2, 3))),
         "lif": nir.LIF(**lif_params(2, [5.0, 7.0], 1.0)),
         "fc3": nir.Linear(weight=rng.normal(size=(1, 2))),
