@@ -83,8 +83,8 @@ def run_portasnn(paper: Path, graph: str, variant: tuple[str, str], target: str,
                if ln.startswith("population ") and not ln.startswith("population input")][0]
         with (out / "net.pnet").open("a") as f:
             f.write(f"record v of {pop}\n")
-        (out / "import.json").write_text(json.dumps({"seconds": took, "warnings": [ln for ln in said.splitlines()
-                                                                                 if "warning" in ln]}))
+        warned = [ln.replace(str(paper.parents[1]) + "/", "") for ln in said.splitlines() if "warning" in ln]
+        (out / "import.json").write_text(json.dumps({"seconds": took, "warnings": warned}))  # no machine paths
     pop = [ln.split()[3] for ln in (out / "net.pnet").read_text().splitlines() if ln.startswith("record v of")][0]
     res = work / f"out_{out.name}_{target.replace(':', '_')}"
     took, _ = portasnn("run", str(out / "net.pnet"), "--target", target, "-o", str(res))
