@@ -260,3 +260,16 @@ def test_a_graph_the_nir_type_check_rejects_is_read_with_a_warning(tmp_path, cap
     write(nir.NIRGraph(nodes=nodes, edges=edges, type_check=False), tmp_path / "bad.nir")
     err = _refused(capsys, tmp_path / "bad.nir", "-o", tmp_path / "o3")
     assert "E805" in err and "gives 4 values" in err
+
+
+def test_an_unknown_discretisation_choice_is_refused_by_the_api(tmp_path):
+    """issue 16 item 1: import_nir(input_step=..., reset=...) takes only the choices the CLI offers (E804)."""
+    from portasnn.errors import UsageError
+    from portasnn.frontend.nir import import_nir
+
+    write(single_lif(bias=1.0, tau=5.0, v_threshold=1.0), tmp_path / "g.nir")
+    for kwargs in ({"input_step": "euler"}, {"reset": "zero"}):
+        with pytest.raises(UsageError) as caught:
+            import_nir(tmp_path / "g.nir", tmp_path / "o", **kwargs)
+        assert caught.value.code == "E804" and "pulse, hold" in caught.value.hint
+    assert not (tmp_path / "o").exists()  # nothing written

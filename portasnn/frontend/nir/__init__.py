@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from portasnn.errors import NetworkError, Span, ToolError, UsageError, warn
+from portasnn.errors import InternalError, NetworkError, Span, ToolError, UsageError, warn
 from portasnn.frontend.nir import maps
 
 MODELS_DIR = Path(__file__).parent  # the NESTML models, package data
@@ -104,12 +104,13 @@ def model_variant(model: str, input_step: str = "pulse", reset: str = "value") -
         name = name + suffix
         for old, new in edits:
             if text.count(old) != 1:
-                raise AssertionError(f"{model}.nestml: {old!r} not found once")
+                raise InternalError(f"{model}.nestml: {old!r} not found once")
             text = text.replace(old, new)
         text = text.replace(f"model {name[:-len(suffix)]}:", f"model {name}:")
         if choice == "hold":  # the header's sentence on the pulse no longer holds
             text, found = re.subn(r",\s+(?:#\s+)?delivered at once[^.]*\.", " (see the variant below).", text)
-            assert found == 1, f"{model}.nestml: the sentence on the pulse not found once"
+            if found != 1:
+                raise InternalError(f"{model}.nestml: the sentence on the pulse not found once")
         head = text.index("model ")
         text = text[:head] + _NOTES[choice] + text[head:]
     return name, text
@@ -179,18 +180,19 @@ def read_graph(path: Path):
         if kind not in known:
             raise _refuse("E801", f"node '{name}' is a '{kind}', which is not a NIR 1.0 primitive", path, name,
                           hint="portasnn reads the primitives of nir 1.0 (see the README's NIR coverage table)")
+    def unreadable(exc: Exception) -> NetworkError:
+        return _refuse("E800", f"the nir package cannot read {path.name}: {type(exc).__name__}: {exc}", path)
+
     try:
         return nir.read(path)
-    except ValueError as exc:
-        if "Type inference error" not in str(exc):
-            raise _refuse("E800", f"the nir package cannot read {path.name}: ValueError: {exc}", path) from None
-        mismatch = exc  # a graph written by an older nir: read it without the type check, sizes are checked below
     except Exception as exc:  # noqa: BLE001 - the nir package raises assorted errors for a malformed file
-        raise _refuse("E800", f"the nir package cannot read {path.name}: {type(exc).__name__}: {exc}", path) from None
+        if not (isinstance(exc, ValueError) and "Type inference error" in str(exc)):
+            raise unreadable(exc) from None
+        mismatch = exc  # a graph written by an older nir: read it without the type check, sizes are checked below
     try:
         graph = nir.read(path, type_check=False)
     except Exception as exc:  # noqa: BLE001
-        raise _refuse("E800", f"the nir package cannot read {path.name}: {type(exc).__name__}: {exc}", path) from None
+        raise unreadable(exc) from None
     warn(f"the nir package's type check fails ({mismatch}); read without it. portasnn checks that "
          "every node's size fits the nodes it connects to", code="W807", span=Span(str(path)))
     return graph
@@ -433,7 +435,7 @@ class _Lowering:
                 same = _params(node, "tau_syn", size, self.path, name) == _params(node, "tau_mem", size, self.path,
                                                                                     name)
                 if same.any():
-                    raise _refuse("E805", f"node '{name}': --input-step hold is not lowered for a CubaLIF with "
+                    raise _refuse("E805", f"node '{name}': --input-step hold is not lowered for a {kind} with "
                                   f"tau_syn = tau_mem (index {int(np.flatnonzero(same)[0])})", self.path, name,
                                   hint="import with --input-step pulse")
 

@@ -35,8 +35,6 @@ from portasnn.frontend.nir import (INPUT_STEPS, KINDS, MODELS_DIR, RELAY, RESETS
 from portasnn.ir import datafiles
 from portasnn.ir.network import ArrayFile, Distribution, ModelRef, Network, Population, Projection
 
-#: NIR primitive of each import model
-NIR_MODELS = {spec.model: kind for kind, spec in KINDS.items()}
 #: name of each import model and its variants (``--input-step``, ``--reset``) -> (NIR primitive, sha256 of its text,
 #: the reset it has); a NIR graph does not say how a step's input enters, so every variant exports as its primitive
 VARIANTS = {name: (kind, hashlib.sha256(text.encode()).hexdigest(), "subtract" if name.endswith("_sub") else "value")
