@@ -177,18 +177,20 @@ class _RunningStats:
     m2: float = 0.0
 
     def add_items(self, mean: float, variance: float, n: int) -> None:
-        """Merge n items with the given mean and variance (parallel variance formula)."""
+        """Merge n items with the given mean and variance, as sPyNNaker's RunningStats.add_items does: the
+        variance is taken as a sample variance (n - 1 weights it), so that one item's variance counts for nothing."""
         if n <= 0:
             return
         total = self.n + n
         delta = mean - self.mean
-        self.m2 += variance * n + delta * delta * self.n * n / total
+        self.m2 += variance * (n - 1.0) + delta * delta * self.n * n / total
         self.mean += delta * n / total
         self.n = total
 
     @property
     def variance(self) -> float:
-        return self.m2 / self.n if self.n else 0.0
+        """sPyNNaker's RunningStats.variance: m2 / (n - 1), 0 for one item or none."""
+        return self.m2 / (self.n - 1.0) if self.n > 1 else 0.0
 
 
 def _expected_upper_bound(w_mean: float, w_std: float, rate: float, n_in: int, sigma: float, dt: float) -> float:

@@ -195,3 +195,22 @@ def test_auto_raises_a_shift_where_even_the_measurement_saturates(lif_model, tmp
     assert measured > 65535 * 2.0 ** (first - 15) * 1000  # pA: more than the first slot held
     assert ws_b["shifts"][0] == next(s for s in range(17) if measured * 1.25 <= 65535 * 2.0 ** (s - 15) * 1000)
     assert ws_b["saturations"] == [0, 0] and meta["saturations"] == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(-5.0, 5.0), st.floats(0.0, 4.0), st.integers(0, 20)), min_size=1, max_size=6))
+def test_running_stats_combine_as_spynnakers(items):
+    """The statistics behind sPyNNaker's ring-buffer estimate (weight and delay variance over all projections
+    into a synapse type) combine as sPyNNaker 7.4.1's own RunningStats does: a projection's variance is weighted
+    by n - 1 (one connection's variance counts for nothing), the result divides by n - 1."""
+    from spynnaker.pyNN.utilities.running_stats import RunningStats
+
+    from portasnn.targets.spinnaker_host.runner import _RunningStats
+
+    ours, theirs = _RunningStats(), RunningStats()
+    for mean, variance, n in items:
+        ours.add_items(mean, variance, n)
+        theirs.add_items(mean, variance, n)
+    assert ours.n == theirs.n_items
+    assert math.isclose(ours.mean, theirs.mean, rel_tol=1e-12, abs_tol=1e-12)
+    assert math.isclose(ours.variance, theirs.variance, rel_tol=1e-9, abs_tol=1e-9)
