@@ -362,10 +362,13 @@ class Network:
         return self._stimulus(name, "poisson", targets, params, subset, (weight, delay, receptor))
 
     def spike_times(self, name: str, *, targets: Iterable[PopRef], times: Sequence[Number], weight: ir.Value | str,
-                    delay: ir.Value | str, receptor: str | None = None,
-                    subset: Iterable[int] | None = None) -> list[ir.Stimulus]:
-        """The same spike times (ms) sent to every neuron of each target."""
+                    delay: ir.Value | str, receptor: str | None = None, subset: Iterable[int] | None = None,
+                    weights: Sequence[float] | None = None) -> list[ir.Stimulus]:
+        """The same spike times (ms) sent to every neuron of each target; ``weights``: a factor >= 0 per spike
+        (spike k has weight ``weights[k] * weight``)."""
         params = [("times", tuple(self._value(t, UNITS["ms"], "a spike time") for t in times))]
+        if weights is not None:
+            params.append(("weights", tuple(float(f) for f in weights)))
         return self._stimulus(name, "spike_times", targets, params, subset, (weight, delay, receptor))
 
     def dc(self, name: str, *, targets: Iterable[PopRef], amplitude: Number, start: Number | None = None,

@@ -571,6 +571,14 @@ _ALL: tuple[Code, ...] = (
     _c("E353", "no such synapse type (SpiNNaker)",
        "The receptor names a synapse type the lowered model does not have. Use one of the types the message "
        "lists.", "spinnaker"),
+    _c("E354", "too many synapses in one synaptic row (SpiNNaker)",
+       "sPyNNaker 7.4.1 keeps the synapses of a projection from one pre-synaptic neuron onto one core's neurons "
+       "(up to 256) in one row of at most 256 words, one per static synapse, split by delay into those the core's "
+       "ring buffer holds and those behind the delay extension; a longer row is refused when it maps the "
+       "network (SynapseRowTooBigException), and so do both spinnaker targets (spinnaker-host runs what the board "
+       "would). The message names the projection, the neuron and the core. Remove "
+       "repeated connections (multapses, or one pair under several delays of the same part), or spread them "
+       "over more projections.", "spinnaker"),
     _c("W301", "outside the s16.15 range",
        "A derived value exceeds SpiNNaker's s16.15 range (+-65536) at the default parameters and wraps on "
        "the chip. Change the parameters or the model's units.", "spinnaker"),
@@ -896,20 +904,22 @@ _ALL: tuple[Code, ...] = (
     _c("E802", "NIR graph shape not imported",
        "The nodes are known but the way they are connected is not lowered: e.g. a weight node (Linear, Affine, "
        "Conv2d, pooling) that feeds an Output, an LI (non-spiking) node feeding a projection, a cycle of weight "
-       "nodes without a neuron node, or a graph without a neuron node. End the graph with a neuron node and let "
-       "weight nodes connect neuron nodes.",
+       "nodes without a neuron node, a graph without a neuron node, or an edge naming a nested graph with several "
+       "Input or Output nodes without the port. End the graph with a neuron node and let weight nodes connect "
+       "neuron nodes; name a nested graph's port as 'graph.node'.",
        "frontend"),
     _c("E803", "bad NIR input array",
        "The array given with --input does not fit the graph's Input node(s): it must be .npy (one Input node) or "
        ".npz (one array per Input node's name), one row per time step, one column per input channel, 0 or 1 "
-       "(a spike). The message says which value or shape is wrong.", "frontend"),
+       "(spikes) or any finite number (currents). The message says which value or shape is wrong.", "frontend"),
     _c("E804", "bad NIR import options",
        "The time step must be a positive number in the graph's time unit (s or ms), the output directory must be "
        "new or empty (or --force), and a .nir graph is loaded on its own. Fix the option the message names.",
        "frontend", "cli"),
     _c("E805", "bad parameter in a NIR node",
        "A parameter or weight of a NIR node is non-finite, has the wrong number of values for the node's size, "
-       "a time constant is not positive, or a convolution or pooling does not fit its input's shape. The message "
+       "a time constant is not positive, a Delay is not a whole number of time steps >= 0 (give --dt and "
+       "--time-unit so that it is), or a convolution or pooling does not fit its input's shape. The message "
        "names the node and the field; fix the graph.",
        "frontend"),
     _c("E806", "model not exportable to NIR",

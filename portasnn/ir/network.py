@@ -227,7 +227,8 @@ class Stimulus:
     poisson: params rate (Hz), start/stop (ms, optional); each target neuron gets an independent train,
     delivered with ``weight``/``delay``/``receptor`` like a projection.
     dc: amplitude (pA), start/stop; step: times (ms tuple), amplitudes (pA tuple);
-    spike_times: times (ms tuple) sent to every target neuron with weight/delay/receptor.
+    spike_times: times (ms tuple) sent to every target neuron with weight/delay/receptor; optional weights (a
+    tuple of factors >= 0, one per time): spike k has weight weights[k] * weight, as NEST's spike_weights.
     """
 
     name: str

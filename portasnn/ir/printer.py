@@ -21,7 +21,8 @@ KEYWORDS = {"network", "include", "model", "from", "nest", "let", "population", 
             "synapse", "pynn"}
 RESERVED = KEYWORDS | set(UNITS)
 _STIM_CALL = {"poisson": "poisson", "dc": "dc", "step": "step", "spike_times": "spikes"}
-_STIM_UNITS = {"rate": "Hz", "amplitude": "pA", "start": "ms", "stop": "ms", "times": "ms", "amplitudes": "pA"}
+_STIM_UNITS = {"rate": "Hz", "amplitude": "pA", "start": "ms", "stop": "ms", "times": "ms", "amplitudes": "pA",
+               "weights": ""}
 
 
 def is_name(text: str) -> bool:

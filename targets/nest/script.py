@@ -44,7 +44,7 @@ _STIMULI: dict[str, tuple[str, dict[str, str]]] = {
     "poisson": ("poisson_generator", {"rate": "rate", "start": "start", "stop": "stop"}),
     "dc": ("dc_generator", {"amplitude": "amplitude", "start": "start", "stop": "stop"}),
     "step": ("step_current_generator", {"times": "amplitude_times", "amplitudes": "amplitude_values"}),
-    "spike_times": ("spike_generator", {"times": "spike_times"}),
+    "spike_times": ("spike_generator", {"times": "spike_times", "weights": "spike_weights"}),
 }
 _SPIKE_SOURCES = {"poisson", "spike_times"}
 

@@ -16,6 +16,7 @@ import numpy as np
 from portasnn.errors import InternalError, NetworkError
 from portasnn.ir import network as nir
 
+from . import rows as synaptic_rows
 from .lower import Lowered
 
 PACKAGE = "portasnn_models"
@@ -238,10 +239,26 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
                 L.append(f"{src} = p.Population({n_target}, p.SpikeSourcePoisson(rate="
                          f"{_value(prm['rate'], 1.0, stim.name, stim.span)}{extra}), label={stim.name + '_' + stim.target!r})")
                 L.append(f"p.Projection({src}, {target}, p.OneToOneConnector(), {syn})")
-            else:
+            elif "weights" not in prm:
                 L.append(f"{src} = p.Population(1, p.SpikeSourceArray(spike_times="
                          f"{_value(prm['times'], 1.0, stim.name, stim.span)}), label={stim.name + '_' + stim.target!r})")
                 L.append(f"p.Projection({src}, {target}, p.AllToAllConnector(), {syn})")
+            else:  # spikes with their own weights: a source per distinct factor, its weight on its connections
+                if not isinstance(stim.weight, (int, float)) or not isinstance(stim.delay, (int, float)):
+                    raise NetworkError(f"stimulus {stim.name}: spikes with weights need a constant weight and delay "
+                                       "on SpiNNaker", span=stim.span, code="E350")
+                times, factors = np.asarray(prm["times"], float), np.asarray(prm["weights"], float)
+                groups = [f for f in np.unique(factors) if f != 0]
+                trains = [[float(t) for t in times[factors == f]] for f in groups]
+                ids = list(stim.subset) if stim.subset is not None else range(n_target)  # into the population:
+                conns = [(g, int(j), float(w) * float(f), float(d))  # sPyNNaker 7.4.1's FromListConnector fails
+                         for g, f in enumerate(groups) for j in ids]  # on a PopulationView
+                if not groups:
+                    continue
+                L.append(f"{src} = p.Population({len(groups)}, p.SpikeSourceArray(spike_times={trains!r}), "
+                         f"label={stim.name + '_' + stim.target!r})")
+                L.append(f"p.Projection({src}, {_var(stim.target)}, p.FromListConnector({conns!r}), "
+                         f"receptor_type={low.synapse_types[stype]!r})")
         elif stim.kind in ("dc", "step"):
             check_current_receptor(low.name, low.current_port, stim.receptor, stim.span)
         if stim.kind == "dc":
@@ -315,10 +332,15 @@ def _file_projection(view: ScriptView, proj: nir.Projection, low: Lowered, stype
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise InternalError(f"{proj.name}.{what}: a connection file's default {what} must be a number (the "
                                 "network checks should have refused it)")
+    d = fd if fd is not None else np.full(pre.size, float(proj.delay))
+    row = synaptic_rows.check_file_projection(view.network, proj, len(low.synapse_types), pre, post, d)
+    if row is not None:
+        raise NetworkError(synaptic_rows.describe(proj, row, view.network.population(proj.post).size), span=proj.span,
+                           code="E354", construct=proj.name, hint="remove repeated connections, or split them "
+                           "over several projections")
     w = fw if fw is not None else np.full(pre.size, float(proj.weight))
     factor = _weight_factor(view, low, stype, -1.0 if w.size and w.min() < 0 else 1.0)
     w = exact_scale(w, factor) if view.portable else np.abs(w) * low.weight_to_model[stype]
-    d = fd if fd is not None else np.full(pre.size, float(proj.delay))
     name = f"connections/{k}_{''.join(ch if ch.isalnum() else '_' for ch in proj.name)}.txt"
     rows = [f"{int(a)} {int(b)} {float(x)!r} {float(y)!r}" for a, b, x, y in zip(pre, post, w, d)]
     view.data_files[name] = f"# {proj.name} from {data.path}: pre post weight delay (PyNN units)\n" + \

@@ -349,19 +349,31 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
             data.incoming[dst.name].append(Incoming(stype, 1, w, _tick_var(ticks, dt), per_tick, rate))
             _add_synapses(data, dst.name, pre, ids + dst.offset, stype, ticks, w, stim.name, "stimulus")
         else:
-            times = prm.get("times", ())
-            times = np.atleast_1d(np.asarray(times, np.float64))
+            times = np.atleast_1d(np.asarray(prm.get("times", ()), np.float64))
             dt_us = round(dt * 1000.0)
-            src_ticks = np.ceil(np.floor(times * 1000.0) / dt_us).astype(np.int64)
-            local = len(data.array_ticks)
-            data.array_ticks.append(np.sort(src_ticks))
-            data.array_pre_local.append(local)
-            counts = np.bincount(src_ticks - src_ticks.min()) if src_ticks.size else np.zeros(1, np.int64)
-            data.incoming[dst.name].append(Incoming(stype, 1, w, _tick_var(ticks, dt), float(counts.max()),
-                                                    DEFAULT_SPIKES_PER_SECOND))
-            # presynaptic index is fixed in runner (after all Poisson sources): mark with -1 - local
-            _add_synapses(data, dst.name, np.full(n, -1 - local), ids + dst.offset, stype, ticks, w, stim.name,
-                          "stimulus")
+            all_ticks = np.ceil(np.floor(times * 1000.0) / dt_us).astype(np.int64)
+            factors = np.asarray(prm.get("weights", np.ones(times.size)), np.float64)
+            # spikes with their own weights (factors of the stimulus's): one array source per distinct factor,
+            # whose synapses carry weight * factor, as the spinnaker target's script does (a zero factor sends none)
+            groups = [(all_ticks, 1.0)] if "weights" not in prm else \
+                [(all_ticks[factors == f], float(f)) for f in np.unique(factors) if f != 0]
+            if "weights" in prm and groups:  # sPyNNaker sees one SpikeSourceArray of len(groups) neurons, each
+                # connected to every target (FromListConnector): the stats of a projection from a population
+                data.incoming[dst.name].append(Incoming(stype, len(groups), np.concatenate([w * f for _, f in groups]),
+                                                        _tick_var(ticks, dt),
+                                                        max(1.0, DEFAULT_SPIKES_PER_SECOND * dt / 1000.0),
+                                                        DEFAULT_SPIKES_PER_SECOND))
+            for src_ticks, factor in groups:
+                local = len(data.array_ticks)
+                data.array_ticks.append(np.sort(src_ticks))
+                data.array_pre_local.append(local)
+                counts = np.bincount(src_ticks - src_ticks.min()) if src_ticks.size else np.zeros(1, np.int64)
+                if "weights" not in prm:
+                    data.incoming[dst.name].append(Incoming(stype, 1, w, _tick_var(ticks, dt), float(counts.max()),
+                                                            DEFAULT_SPIKES_PER_SECOND))
+                # presynaptic index is fixed in runner (after all Poisson sources): mark with -1 - local
+                _add_synapses(data, dst.name, np.full(n, -1 - local), ids + dst.offset, stype, ticks, w * factor,
+                              stim.name, "stimulus")
     elif stim.kind in ("dc", "step"):
         check_current_receptor(dst.model.name, dst.model.current_port, stim.receptor, stim.span)
         scale = dst.model.current_to_model

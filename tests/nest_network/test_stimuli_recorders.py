@@ -54,6 +54,17 @@ def test_spike_times_arrive_after_the_delay_with_the_weight(tmp_path):
     np.testing.assert_allclose(v, expected, atol=1e-9)
 
 
+def test_spike_weights_scale_each_spike(tmp_path):
+    """A spikes stimulus with weights: spike k jumps V_m by weights[k] * weight (NEST's spike_weights)."""
+    stim = Stimulus(name="sp", kind="spike_times", target="P", params=(("times", (1.0, 3.0, 4.0)),
+                                                                      ("weights", (0.5, 0.0, 3.25))),
+                    weight=2.0, delay=1.0)
+    t, v = _single(stim, tmp_path)
+    expected = sum(np.where(t >= arrive - 1e-9, 2.0 * f * np.exp(-(t - arrive) / TAU), 0.0)
+                   for arrive, f in ((2.0, 0.5), (4.0, 0.0), (5.0, 3.25)))
+    np.testing.assert_allclose(v, expected, atol=1e-9)
+
+
 def test_poisson_gives_each_target_its_own_train_at_the_rate(tmp_path):
     net = Network(name="parrots", models=(ModelRef(key="p", kind="nest", name="parrot_neuron"),),
                   populations=(Population(name="P", size=100, model="p"),),

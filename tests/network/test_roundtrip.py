@@ -125,7 +125,10 @@ def stimuli(draw, index: int, pops: list[ir.Population]):
         ts = draw(times())
         params = (("times", ts), ("amplitudes", tuple(draw(floats) for _ in ts)))
     else:
-        params = (("times", draw(times())),)
+        ts = draw(times())
+        params = (("times", ts),)
+        if draw(st.booleans()):  # a factor per spike
+            params += (("weights", tuple(draw(st.floats(0.0, 1e3)) for _ in ts)),)
     out = []
     w, receptor = draw(weights("d"))
     delay = draw(delays())

@@ -6,6 +6,8 @@ subsets, parameter and variable names against the model catalog).
 """
 from __future__ import annotations
 
+import math
+
 from dataclasses import replace
 
 from portasnn.errors import Span
@@ -22,7 +24,7 @@ STIM_PARAMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # kind -> (
     "poisson": (("rate",), ("start", "stop")),
     "dc": (("amplitude",), ("start", "stop")),
     "step": (("times", "amplitudes"), ()),
-    "spike_times": (("times",), ()),
+    "spike_times": (("times",), ("weights",)),
 }
 SEED_MAX = 2**31 - 1
 
@@ -151,6 +153,14 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
             raise error("E219", "a Poisson rate must not be negative", stim.span)
         if stim.kind == "step" and len(params["times"]) != len(params["amplitudes"]):  # type: ignore[arg-type]
             raise error("E219", "step needs as many amplitudes as times", stim.span)
+        if "weights" in params:
+            factors, n_times = tuple(params["weights"]), len(params["times"])  # type: ignore[arg-type]
+            if len(factors) != n_times:
+                raise error("E219", f"spikes needs as many weights as times ({len(factors)} weights for {n_times} "
+                            "times)", stim.span)
+            if not all(math.isfinite(f) and f >= 0 for f in factors):
+                raise error("E219", "spike weights are factors >= 0 of the stimulus's weight (which gives the sign)",
+                            stim.span, hint="give negative inputs as a second stimulus with a negative weight")
         if "times" in params:
             times = params["times"]
             if any(t < 0 for t in times) or list(times) != sorted(times):  # type: ignore[union-attr]

@@ -542,8 +542,9 @@ class Reader:
             if key not in args:
                 continue
             value, arg_span = args[key]
-            if key in ("times", "amplitudes"):
-                params.append((key, V.to_floats(value, MS if key == "times" else PA, key, arg_span)))
+            if key in ("times", "amplitudes", "weights"):
+                unit = {"times": MS, "amplitudes": PA}.get(key, ONE)
+                params.append((key, V.to_floats(value, unit, key, arg_span)))
             else:
                 unit = {"rate": HZ, "amplitude": PA}.get(key, MS)
                 params.append((key, V.to_float(value, unit, f"{key} of stimulus {name}", arg_span)))
