@@ -21,12 +21,14 @@ import numpy as np
 
 @dataclass
 class Layer:
-    """One neuron population: ``kind`` "LIF" or "CubaLIF", NIR parameters (arrays, the graph's time unit = ms)."""
+    """One neuron population: ``kind`` "LIF", "CubaLIF" or "Threshold", NIR parameters (arrays, the graph's time
+    unit = ms). ``inputs``: (pre layer, W (out, in)[, D]), D (out, in) the delay of each weight in steps, on top
+    of the step every projection takes (a NIR Delay node of d steps on the path gives d)."""
 
     kind: str
     p: dict[str, np.ndarray]
     bias: np.ndarray
-    inputs: list[tuple[str, np.ndarray]] = field(default_factory=list)  # (pre layer, W (out, in))
+    inputs: list[tuple] = field(default_factory=list)
 
 
 def lif_step(p: dict, v: np.ndarray, bias: np.ndarray, drive: np.ndarray, dt: float) -> np.ndarray:
@@ -62,12 +64,15 @@ def held(layer: Layer, drive: np.ndarray, dt: float) -> tuple[np.ndarray, np.nda
 def simulate(layers: dict[str, Layer], inputs: dict[str, np.ndarray], steps: int, dt: float,
              input_step: str = "pulse", reset: str = "value") -> tuple[dict[str, list], float]:
     """(spike times (ms) per layer and neuron: {name: [array of times per neuron]}, the smallest |v - v_threshold|
-    of any threshold check: how close a spike was to going the other way); ``inputs``: name -> (rows, n)."""
-    spikes = {n: np.zeros((steps + 1, a.shape[1]), bool) for n, a in inputs.items()}
+    of any threshold check: how close a spike was to going the other way); ``inputs``: name -> (rows, n), 0/1
+    spikes or currents (a value x acts as a spike of weight x: NIR's input held for the step).
+    A Threshold layer has no state: v is the step's input (the spikes that arrive in it, and the bias), it spikes
+    where v > threshold."""
+    spikes = {n: np.zeros((steps + 1, a.shape[1])) for n, a in inputs.items()}  # an input's value: 0/1 or a current
     for n, a in inputs.items():
         for r in range(a.shape[0]):
             if r + 2 <= steps:
-                spikes[n][r + 2] = a[r].astype(bool)
+                spikes[n][r + 2] = a[r]
     state, margin = {}, np.inf
     for n, layer in layers.items():
         size = layer.bias.size
@@ -75,9 +80,13 @@ def simulate(layers: dict[str, Layer], inputs: dict[str, np.ndarray], steps: int
         state[n] = [np.zeros(size), np.zeros(size)]
     for k in range(1, steps + 1):
         for n, layer in layers.items():
-            drive = sum((w @ spikes[pre][k - 1].astype(float) for pre, w in layer.inputs),
+            drive = sum((_arriving(spikes[pre], k, *edge) for pre, *edge in layer.inputs),
                         layer.bias if k >= 3 else np.zeros(layer.bias.size))
             no_bias = np.zeros(layer.bias.size)
+            if layer.kind == "Threshold":
+                margin = min(margin, float(np.min(np.abs(drive - layer.p["threshold"]))))
+                spikes[n][k] = drive > layer.p["threshold"]
+                continue
             v, i = state[n]
             pulses = drive if input_step == "pulse" else np.zeros_like(drive)
             if layer.kind == "LIF":
@@ -93,3 +102,15 @@ def simulate(layers: dict[str, Layer], inputs: dict[str, np.ndarray], steps: int
             spikes[n][k] = fired
             state[n] = [v, i]
     return {n: [np.flatnonzero(s[:, j]) * dt for j in range(s.shape[1])] for n, s in spikes.items()}, margin
+
+
+def _arriving(pre_spikes: np.ndarray, k: int, w: np.ndarray, delays: np.ndarray | None = None) -> np.ndarray:
+    """The summed weights that reach each post neuron at step k: a spike of step j arrives at j + 1 + delay."""
+    if delays is None:
+        return w @ pre_spikes[k - 1].astype(float)
+    out = np.zeros(w.shape[0])
+    for d in np.unique(delays):
+        j = k - 1 - int(d)
+        if j >= 0:
+            out += np.where(delays == d, w, 0.0) @ pre_spikes[j].astype(float)
+    return out

@@ -31,6 +31,8 @@ def _neuron(kind: str, n: int, rng: np.random.Generator):
         return nir.IF(r=u(0.5, 2.0), v_threshold=u(0.2, 1.5), v_reset=u(-0.5, 0.0))
     if kind == "I":
         return nir.I(r=u(0.5, 2.0))
+    if kind == "Threshold":
+        return nir.Threshold(threshold=u(-0.5, 1.5))
     if kind == "CubaLI":
         return nir.CubaLI(tau_syn=u(1.0, 4.0), tau_mem=u(4.0, 9.0), r=u(0.5, 2.0), v_leak=u(-0.5, 0.5),
                           w_in=u(0.5, 1.5))
@@ -39,12 +41,13 @@ def _neuron(kind: str, n: int, rng: np.random.Generator):
 
 @st.composite
 def graphs(draw):
-    """Input -> (Affine | Linear) -> neuron layer -> ... -> Output: 1 to 3 layers of LIF, CubaLIF or IF (the last
-    may be an LI, I or CubaLI), random sizes and per-neuron parameters, some layers recurrent (a Linear onto themselves), an
-    Output on the last layer and maybe on others. Returns (graph, the layers that feed an Output)."""
+    """Input -> (Affine | Linear) -> neuron layer -> ... -> Output: 1 to 3 layers of LIF, CubaLIF, IF or Threshold
+    (the last may be an LI, I or CubaLI), random sizes and per-neuron parameters, some layers recurrent (a Linear
+    onto themselves), an Output on the last layer and maybe on others. Returns (graph, the layers that feed an
+    Output)."""
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     n_in = draw(st.integers(1, 4))
-    kinds = draw(st.lists(st.sampled_from(["LIF", "CubaLIF", "IF"]), min_size=1, max_size=3))
+    kinds = draw(st.lists(st.sampled_from(["LIF", "CubaLIF", "IF", "Threshold"]), min_size=1, max_size=3))
     if draw(st.booleans()):
         kinds.append(draw(st.sampled_from(["LI", "I", "CubaLI"])))
     nodes = {"inp": nir.Input(input_type={"input": np.array([n_in])})}
@@ -102,7 +105,7 @@ def assert_same_graph(got, want, rtol: float = 0.0) -> None:
                   "Affine": ["weight", "bias"], "LIF": ["tau", "r", "v_leak", "v_threshold", "v_reset"],
                   "CubaLIF": ["tau_syn", "tau_mem", "r", "v_leak", "v_threshold", "v_reset", "w_in"],
                   "IF": ["r", "v_threshold", "v_reset"], "LI": ["tau", "r", "v_leak"], "I": ["r"],
-                  "CubaLI": ["tau_syn", "tau_mem", "r", "v_leak", "w_in"]}[kind]
+                  "CubaLI": ["tau_syn", "tau_mem", "r", "v_leak", "w_in"], "Threshold": ["threshold"]}[kind]
         for f in fields:
             a, b = getattr(nodes_got[key], f), getattr(node, f)
             if isinstance(b, dict):

@@ -121,21 +121,37 @@ def _refused(capsys, *args) -> str:
     return err
 
 
-@pytest.mark.parametrize("kind, make", [
-    ("Delay", lambda: nir.Delay(delay=np.ones(2))),
-    ("Threshold", lambda: nir.Threshold(threshold=np.ones(2))),
-])
-def test_primitives_not_lowered_are_refused_with_the_node(tmp_path, capsys, kind, make):
-    """issue 16 item 1: each NIR 1.0 primitive the README's table lists as refused gives E801 naming the node."""
+def test_a_nested_graph_with_two_inputs_named_without_its_port_is_refused(tmp_path, capsys):
+    """issue 16 item 1: an edge to a nested graph with two Input nodes does not say which: E802 names it."""
+    inner = nir.NIRGraph(nodes={"a": nir.Input(input_type={"input": np.array([2])}),
+                                "b": nir.Input(input_type={"input": np.array([2])}),
+                                "lif": nir.LIF(**lif_params(2, 5.0, 1.0)),
+                                "out": nir.Output(output_type={"output": np.array([2])})},
+                         edges=[("a", "lif"), ("b", "lif"), ("lif", "out")], type_check=False)
     g = nir.NIRGraph(nodes={
         "input": nir.Input(input_type={"input": np.array([2])}),
-        "odd": make(),
+        "sub": inner,
+        "output": nir.Output(output_type={"output": np.array([2])}),
+    }, edges=[("input", "sub"), ("sub", "output")], type_check=False)
+    write(g, tmp_path / "n.nir")
+    err = _refused(capsys, tmp_path / "n.nir", "-o", tmp_path / "o")
+    assert "E802" in err and "[sub]" in err and "several Input nodes" in err, err
+
+
+@pytest.mark.parametrize("delay, says", [(np.array([1.0, 2.5]), "delay 2.5 (index 1) is 2.5 time steps"),
+                                         (np.array([-1.0, 0.0]), "delay -1 (index 0) is -1 time steps")])
+def test_a_delay_not_of_whole_steps_is_refused(tmp_path, capsys, delay, says):
+    """issue 16 item 1: a Delay is a whole number of time steps >= 0 (E805 names the node and the element); it is
+    not rounded."""
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([2])}),
+        "late": nir.Delay(delay=delay),
         "lif": nir.LIF(**lif_params(2, 5.0, 1.0)),
         "output": nir.Output(output_type={"output": np.array([2])}),
-    }, edges=[("input", "odd"), ("odd", "lif"), ("lif", "output")], type_check=False)
-    write(g, tmp_path / "p.nir")
-    err = _refused(capsys, tmp_path / "p.nir", "-o", tmp_path / "o")
-    assert "E801" in err and "[odd]" in err and f"node 'odd' is a {kind}:" in err
+    }, edges=[("input", "late"), ("late", "lif"), ("lif", "output")])
+    write(g, tmp_path / "d.nir")
+    err = _refused(capsys, tmp_path / "d.nir", "-o", tmp_path / "o")
+    assert "E805" in err and "[late]" in err and says in err, err
 
 
 def test_a_weighted_output_is_refused(tmp_path, capsys):
@@ -192,11 +208,13 @@ def test_chained_weight_nodes_become_one_matrix(tmp_path):
 
 
 @pytest.mark.parametrize("array, says", [
-    (np.array([[0, 2, 0, 0]]), "holds 2 at step 0, channel 1"),
+    (np.array([[0, np.nan, 0, 0]]), "holds nan at step 0, channel 1"),
+    (np.array([[0, 0, 0, np.inf]]), "holds inf at step 0, channel 3"),
     (np.zeros((3, 5)), "5 values per step"),
+    (np.array([["a", "b", "c", "d"]]), "expected numbers"),
 ])
 def test_bad_input_arrays_are_refused(tmp_path, capsys, array, says):
-    """issue 16 item 1: the input is 0/1 per step and channel, one column per input (E803)."""
+    """issue 16 item 1: the input is finite numbers (0/1 spikes, or currents), one column per input (E803)."""
     write(_ff(np.random.default_rng(0)), tmp_path / "ff.nir")
     np.save(tmp_path / "x.npy", array)
     err = _refused(capsys, tmp_path / "ff.nir", "-o", tmp_path / "o", "--input", tmp_path / "x.npy")

@@ -59,3 +59,38 @@ def test_virtual_board_maps_an_imported_graph_with_the_emulators_shifts(tmp_path
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     seen = json.loads((art.script.parent / "shifts.json").read_text())
     assert set(seen) == {"input", "lif", "if"} and seen == shifts
+
+
+def test_virtual_board_maps_current_input_delays_and_a_threshold(tmp_path):
+    """Currents as input (spikes with weights: a SpikeSourceArray per stimulus with a source per distinct weight,
+    FromListConnector), Delay nodes (per-connection delays in the lists) and a Threshold layer: the script maps on
+    the virtual board (exit 0) and sPyNNaker's shifts equal spinnaker-host's."""
+    pytest.importorskip("spynnaker")
+    from portasnn.modules import build_spinnaker
+
+    rng = np.random.default_rng(5)
+    g = write(nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([3])}),
+        "fc1": nir.Affine(weight=rng.normal(0.5, 0.5, (4, 3)), bias=np.array([0.1, -0.1, 0.0, 0.2])),
+        "late": nir.Delay(delay=np.array([0.0, 1.0, 2.0, 3.0])),
+        "lif": nir.LIF(tau=np.full(4, 5.0), r=np.ones(4), v_leak=np.zeros(4), v_threshold=np.full(4, 0.3),
+                       v_reset=np.zeros(4)),
+        "fc2": nir.Linear(weight=rng.normal(0.5, 1.0, (2, 4))),
+        "thr": nir.Threshold(threshold=np.array([0.5, 1.0])),
+        "output": nir.Output(output_type={"output": np.array([2])}),
+    }, edges=[("input", "fc1"), ("fc1", "late"), ("late", "lif"), ("lif", "fc2"), ("fc2", "thr"),
+              ("thr", "output")]), tmp_path / "g.nir")
+    np.save(tmp_path / "x.npy", rng.normal(0.5, 1.0, (15, 3)))
+    assert main(["import", "nir", str(g), "-o", str(tmp_path / "net"), "--input", str(tmp_path / "x.npy")]) == 0
+    pnet = tmp_path / "net" / "net.pnet"
+    assert main(["run", str(pnet), "--target", "spinnaker-host", "-o", str(tmp_path / "host"), "--no-plots"]) == 0
+    shifts = json.loads((tmp_path / "host" / "meta.json").read_text())["spinnaker_host"]["ring_buffer_shifts"]
+    art = build_spinnaker(str(pnet), tmp_path / "out")
+    script = art.script.read_text()
+    assert "NirThresholdNeuron(" in script and "p.SpikeSourceArray(spike_times=[[" in script
+    (art.script.parent / "driver.py").write_text(SHIFTS_DRIVER)
+    proc = subprocess.run([sys.executable, "driver.py", art.script.name], cwd=art.script.parent,
+                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    seen = json.loads((art.script.parent / "shifts.json").read_text())
+    assert set(seen) == {"lif", "thr", "bias"} and seen == shifts

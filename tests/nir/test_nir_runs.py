@@ -326,3 +326,188 @@ def test_weights_the_ring_buffer_cannot_hold_are_warned_about_with_the_projectio
     assert "W403" not in capsys.readouterr().err
     nest = _run(pnet, tmp_path / "nest")
     assert _spikes(nest, "if1", 2)[1].size == 5 and _spikes(host, "if1", 2)[1].size == 0
+
+
+# ---- Threshold -------------------------------------------------------------------------------------------------
+
+def _threshold_case(seed: int):
+    """Input -> Affine (with a bias) -> Threshold -> Affine -> LIF -> Output, weights on a grid of 1/8 so that
+    sums are exact in double and in s16.15, thresholds half-way between grid points (no tie)."""
+    rng = np.random.default_rng(seed)
+    n_in, n_t, n_o, rows = 4, 5, 3, 20
+    w1 = rng.integers(-8, 17, (n_t, n_in)) / 8
+    b1 = rng.integers(-2, 3, n_t) / 8
+    thr = (rng.integers(4, 12, n_t) + 0.5) / 8
+    w2 = rng.integers(-4, 13, (n_o, n_t)) / 8
+    lif = lif_params(n_o, rng.uniform(2.0, 6.0, n_o), rng.uniform(0.3, 0.8, n_o))
+    x = (rng.random((rows, n_in)) < 0.5).astype(np.int8)
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([n_in])}),
+        "fc1": nir.Affine(weight=w1, bias=b1),
+        "thr": nir.Threshold(threshold=thr),
+        "fc2": nir.Linear(weight=w2),
+        "lif": nir.LIF(**lif),
+        "output": nir.Output(output_type={"output": np.array([n_o])}),
+    }, edges=[("input", "fc1"), ("fc1", "thr"), ("thr", "fc2"), ("fc2", "lif"), ("lif", "output")])
+    layers = {"thr": Layer("Threshold", {"threshold": thr}, b1, [("input", w1)]),
+              "lif": Layer("LIF", lif, np.zeros(n_o), [("thr", w2)])}
+    return g, layers, x
+
+
+def test_threshold_matches_the_reference_on_nest_and_spinnaker_host(tmp_path):
+    """issue 16 item 1: a NIR Threshold (z = H(I - threshold), no state) spikes at a step where that step's input,
+    W s + b, is above its threshold, and feeds a LIF: the spikes of both layers on nest and on spinnaker-host
+    (s16.15) equal the numpy reference's, every neuron and step."""
+    g, layers, x = _threshold_case(4)
+    steps = x.shape[0] + 4
+    want, margin = simulate(layers, {"input": x}, steps, 1.0)
+    assert margin > 0.01 and sum(t.size for t in want["thr"]) >= 10 and sum(t.size for t in want["lif"]) >= 5
+    np.save(tmp_path / "x.npy", x)
+    pnet = _import(g, tmp_path, "--input", str(tmp_path / "x.npy"))
+    assert "population thr: 5 nir_threshold_neuron" in pnet.read_text()
+    for target in ("nest", "spinnaker-host"):
+        out = _run(pnet, tmp_path / target, target)
+        for pop, n in (("input", 4), ("thr", 5), ("lif", 3)):
+            assert _same(_spikes(out, pop, n), want[pop], steps, 1.0), (target, pop)
+
+
+# ---- Delay -------------------------------------------------------------------------------------------------------
+
+def _delay_case(seed: int):
+    """Input -> Delay -> Affine (with a bias) -> Delay -> Threshold -> Linear -> LIF -> Output, delays of 0 to 3
+    steps per element, weights on a grid of 1/8: a weight from input j to neuron i arrives d_in[j] + d_out[i]
+    steps late, and a bias d_out[i] steps late."""
+    rng = np.random.default_rng(seed)
+    n_in, n_t, n_o, rows, dt = 3, 4, 2, 20, 0.5
+    d_in, d_out = rng.integers(0, 4, n_in), rng.integers(0, 4, n_t)
+    w1, b1 = rng.integers(-4, 13, (n_t, n_in)) / 8, rng.integers(-2, 3, n_t) / 8
+    thr = (rng.integers(2, 10, n_t) + 0.5) / 8
+    w2 = rng.integers(0, 13, (n_o, n_t)) / 8
+    lif = lif_params(n_o, rng.uniform(2.0, 6.0, n_o), rng.uniform(0.05, 0.2, n_o))
+    x = (rng.random((rows, n_in)) < 0.5).astype(np.int8)
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([n_in])}),
+        "d_in": nir.Delay(delay=d_in * dt / 1000.0),  # seconds: imported with --time-unit s
+        "fc1": nir.Affine(weight=w1, bias=b1),
+        "d_out": nir.Delay(delay=d_out * dt / 1000.0),
+        "thr": nir.Threshold(threshold=thr),
+        "fc2": nir.Linear(weight=w2),
+        "lif": nir.LIF(**{**lif, "tau": lif["tau"] / 1000.0}),
+        "output": nir.Output(output_type={"output": np.array([n_o])}),
+    }, edges=[("input", "d_in"), ("d_in", "fc1"), ("fc1", "d_out"), ("d_out", "thr"), ("thr", "fc2"),
+              ("fc2", "lif"), ("lif", "output")])
+    delays = d_out[:, None] + d_in[None, :]
+    # the reference: a bias b reaches the Threshold layer from step 3 + d_out on, as a spike of a source that
+    # fires at every step from 2 on, one step later (the bias relay)
+    layers = {"thr": Layer("Threshold", {"threshold": thr}, np.zeros(n_t),
+                           [("input", w1, delays), ("bias", np.diag(b1), np.diag(d_out))]),
+              "lif": Layer("LIF", lif, np.zeros(n_o), [("thr", w2)])}
+    return g, layers, x, dt
+
+
+def test_delays_match_the_reference_on_nest_and_spinnaker_host(tmp_path):
+    """issue 16 item 1: NIR Delay nodes (before and after an Affine, per element, given in seconds) become
+    per-connection delays: d steps of Delay on a path make its connections d steps longer than the one step every
+    projection takes, and a bias behind a Delay starts d steps later. The spikes of both layers on nest and on
+    spinnaker-host equal the numpy reference's (each weight delayed by its own d_in[j] + d_out[i]), and differ from
+    the same graph without its delays."""
+    g, layers, x, dt = _delay_case(6)
+    steps = x.shape[0] + 12
+    n_t = layers["thr"].bias.size
+    bias_src = np.zeros((steps + 1, n_t), np.int8)
+    bias_src[2:] = 1  # the bias relay's spikes: every step from 2 on
+    want, margin = simulate(layers, {"input": x, "bias": bias_src[2:]}, steps, dt)
+    undelayed = {**layers, "thr": Layer("Threshold", layers["thr"].p, np.zeros(n_t),
+                                        [(pre, w) for pre, w, _ in layers["thr"].inputs])}
+    plain, _ = simulate(undelayed, {"input": x, "bias": bias_src[2:]}, steps, dt)
+    assert margin > 0.01 and sum(t.size for t in want["thr"]) >= 10 and sum(t.size for t in want["lif"]) >= 5
+    assert not _same(want["thr"], plain["thr"], steps, dt)
+    np.save(tmp_path / "x.npy", x)
+    pnet = _import(g, tmp_path, "--input", str(tmp_path / "x.npy"), "--time-unit", "s", "--dt", str(dt / 1000.0),
+                   "--steps", str(steps))
+    assert "delays of" in pnet.read_text()
+    for target in ("nest", "spinnaker-host"):
+        out = _run(pnet, tmp_path / target, target)
+        for pop, n in (("input", 3), ("thr", n_t), ("lif", 2)):
+            assert _same(_spikes(out, pop, n), want[pop], steps, dt), (target, pop)
+
+
+# ---- currents as input -----------------------------------------------------------------------------------------
+
+def test_current_input_matches_the_reference_on_nest_and_spinnaker_host(tmp_path):
+    """issue 16 item 1: an input array of currents (any values, not 0/1) into Input -> Affine (bias) -> Delay ->
+    LIF -> Linear -> Threshold: each step's value x enters as NIR's input held for the step, a spike of weight
+    W x (spikes with weights, one stimulus per neuron and sign), at the time a relayed spike of that row would
+    arrive. The spikes of both layers on nest and on spinnaker-host (s16.15) equal the numpy reference's, in
+    which a value x acts as a spike of weight x; the .pnet has no relay population for the Input."""
+    rng = np.random.default_rng(3)
+    n_in, n_h, n_o, rows = 3, 4, 2, 24
+    x = rng.integers(-8, 17, (rows, n_in)) / 8  # currents on a grid of 1/8, negative ones too
+    w1, b1 = rng.integers(-4, 9, (n_h, n_in)) / 8, rng.integers(-1, 2, n_h) / 8
+    delay = rng.integers(0, 3, n_h)
+    lif = lif_params(n_h, rng.uniform(2.0, 6.0, n_h), rng.uniform(0.3, 0.8, n_h))
+    w2 = rng.integers(0, 13, (n_o, n_h)) / 8
+    thr = (rng.integers(2, 10, n_o) + 0.5) / 8
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([n_in])}),
+        "fc1": nir.Affine(weight=w1, bias=b1),
+        "late": nir.Delay(delay=delay.astype(float)),
+        "lif": nir.LIF(**lif),
+        "fc2": nir.Linear(weight=w2),
+        "thr": nir.Threshold(threshold=thr),
+        "output": nir.Output(output_type={"output": np.array([n_o])}),
+    }, edges=[("input", "fc1"), ("fc1", "late"), ("late", "lif"), ("lif", "fc2"), ("fc2", "thr"), ("thr", "output")])
+    steps = rows + 8
+    bias_src = np.ones((steps, n_h))  # the bias relay: a spike at every step from 2 on
+    layers = {"lif": Layer("LIF", lif, np.zeros(n_h), [("input", w1, np.repeat(delay[:, None], n_in, 1)),
+                                                       ("bias", np.diag(b1), np.diag(delay))]),
+              "thr": Layer("Threshold", {"threshold": thr}, np.zeros(n_o), [("lif", w2)])}
+    want, margin = simulate(layers, {"input": x, "bias": bias_src}, steps, 1.0)
+    assert margin > 0.01 and sum(t.size for t in want["lif"]) >= 8 and sum(t.size for t in want["thr"]) >= 4
+    np.save(tmp_path / "x.npy", x)
+    pnet = _import(g, tmp_path, "--input", str(tmp_path / "x.npy"), "--steps", str(steps))
+    text = pnet.read_text()
+    assert "population input:" not in text and "weights = [" in text
+    for target in ("nest", "spinnaker-host"):
+        out = _run(pnet, tmp_path / target, target)
+        for pop, n in (("lif", n_h), ("thr", n_o)):
+            assert _same(_spikes(out, pop, n), want[pop], steps, 1.0), (target, pop)
+
+
+# ---- nested graphs (snnTorch's recurrent layers) ---------------------------------------------------------------
+
+def test_a_nested_recurrent_layer_matches_the_reference(tmp_path):
+    """issue 16 item 1: snnTorch writes an RSynaptic layer as a nested graph (input -> CubaLIF <-> w_rec, CubaLIF ->
+    output), connected by the subgraph's name. The import flattens it (populations named sub_node): nest's spikes
+    equal the numpy reference's for the recurrent CubaLIF and the LIF after it."""
+    rng = np.random.default_rng(12)
+    n_in, n, n_o, rows = 3, 4, 2, 24
+    cuba = dict(tau_syn=rng.uniform(1.5, 3.0, n), tau_mem=rng.uniform(4.0, 8.0, n), r=np.ones(n), v_leak=np.zeros(n),
+                v_threshold=rng.uniform(0.2, 0.5, n), v_reset=np.zeros(n), w_in=rng.uniform(0.5, 1.5, n))
+    w1, b1 = rng.normal(1.0, 0.8, (n, n_in)), rng.normal(0.0, 0.05, n)
+    w_rec, w2 = rng.normal(0.0, 1.0, (n, n)), rng.normal(1.0, 0.5, (n_o, n))
+    lif = lif_params(n_o, rng.uniform(3.0, 6.0, n_o), rng.uniform(0.2, 0.6, n_o))
+    x = (rng.random((rows, n_in)) < 0.4).astype(np.int8)
+    sub = nir.NIRGraph(nodes={"input": nir.Input(input_type={"input": np.array([n])}), "lif": nir.CubaLIF(**cuba),
+                              "w_rec": nir.Linear(weight=w_rec),
+                              "output": nir.Output(output_type={"output": np.array([n])})},
+                       edges=[("input", "lif"), ("lif", "w_rec"), ("w_rec", "lif"), ("lif", "output")])
+    g = nir.NIRGraph(nodes={
+        "input": nir.Input(input_type={"input": np.array([n_in])}),
+        "fc1": nir.Affine(weight=w1, bias=b1),
+        "rsyn": sub,
+        "fc2": nir.Linear(weight=w2),
+        "lif": nir.LIF(**lif),
+        "output": nir.Output(output_type={"output": np.array([n_o])}),
+    }, edges=[("input", "fc1"), ("fc1", "rsyn"), ("rsyn", "fc2"), ("fc2", "lif"), ("lif", "output")])
+    steps = rows + 5
+    layers = {"rsyn_lif": Layer("CubaLIF", cuba, b1, [("input", w1), ("rsyn_lif", w_rec)]),
+              "lif": Layer("LIF", lif, np.zeros(n_o), [("rsyn_lif", w2)])}
+    want, margin = simulate(layers, {"input": x}, steps, 1.0)
+    assert margin > 1e-6 and sum(t.size for t in want["rsyn_lif"]) >= 5 and sum(t.size for t in want["lif"]) >= 3
+    np.save(tmp_path / "x.npy", x)
+    pnet = _import(g, tmp_path, "--input", str(tmp_path / "x.npy"), "--steps", str(steps))
+    assert "population rsyn_lif: 4 nir_cubalif_neuron" in pnet.read_text()
+    out = _run(pnet, tmp_path / "nest")
+    for pop, k in (("rsyn_lif", n), ("lif", n_o)):
+        assert _same(_spikes(out, pop, k), want[pop], steps, 1.0), pop

@@ -3,10 +3,12 @@
 ``import_nir(graph, outdir, ...)`` writes into ``outdir``: one readable NESTML file per neuron primitive used
 (``models/``, NIR's ODEs as documented), ``net.pnet`` (populations, ``from_file`` projections, the input as spike
 stimuli, recorders), per-neuron parameter arrays (``params/``) and weight matrices as connection files
-(``conn/``). Linear nodes (Linear, Affine, Scale, Conv2d, pooling, Flatten; ``maps``) between two populations
-become one projection with the product of their matrices. The choices NIR leaves open (units, discretisation, when input enters a step, initial state) are
-stated in the README section "NIR import". What is not lowered is refused (E800-E805) naming the node and its
-primitive; nothing is approximated silently.
+(``conn/``). Linear nodes (Linear, Affine, Scale, Conv1d/2d, pooling, Flatten; ``maps``) between two
+populations become one projection with the product of their matrices; Delay nodes on the way become per-connection
+delays. An input array of currents (not 0/1) becomes spikes with weights straight into the layers it feeds. The
+choices NIR leaves open (units, discretisation, when input enters a step, initial state) are stated in the README
+section "NIR import". What is not lowered is refused (E800-E805) naming the node and its primitive; nothing is
+approximated silently.
 """
 from __future__ import annotations
 
@@ -22,19 +24,12 @@ import scipy.sparse as sp
 
 from portasnn.errors import InternalError, NetworkError, Span, ToolError, UsageError, warn
 from portasnn.frontend.nir import maps
+from portasnn.frontend.nir.nested import NestingError, flatten
 
 MODELS_DIR = Path(__file__).parent  # the NESTML models, package data
 
 #: NIR time unit name -> ms per unit
 TIME_UNITS = {"s": 1000.0, "ms": 1.0}
-
-#: NIR 1.0 primitives this import does not lower, with the reason and what to do
-REFUSED = {
-    "Delay": "per-connection delays from Delay nodes are not lowered yet",
-    "Threshold": "a Threshold node (a spike from any input above a threshold, without state) is not lowered yet",
-    "NIRGraph": "nested graphs are not lowered: flatten the graph before exporting it",
-}
-
 
 @dataclass(frozen=True)
 class Kind:
@@ -44,6 +39,7 @@ class Kind:
     params: tuple[tuple[str, str, str], ...]  # (nir field, nestml parameter, unit: "ms", "mV" or "" for plain)
     bias: str  # the parameter that takes an Affine bias
     spiking: bool = True
+    weight_unit: str = "1"  # the unit of the weights into it, as its model types them ("1": a plain number)
 
 
 KINDS: dict[str, Kind] = {
@@ -60,6 +56,7 @@ KINDS: dict[str, Kind] = {
     "I": Kind("nir_i_neuron", (("r", "r", ""),), "I_bias", spiking=False),
     "CubaLI": Kind("nir_cubali_neuron", (("tau_syn", "tau_syn", "ms"), ("tau_mem", "tau_mem", "ms"), ("r", "r", ""),
                                          ("v_leak", "v_leak", "mV"), ("w_in", "w_in", "")), "S_bias", spiking=False),
+    "Threshold": Kind("nir_threshold_neuron", (("threshold", "threshold", "mV"),), "I_bias", weight_unit="mV"),
 }
 #: the discretisations NIR leaves open that the import offers (README "NIR import"): how a step's input enters
 #: (``pulse``: its integral at the step's end; ``hold``: held over the step, solved exactly) and how a spike resets
@@ -117,7 +114,8 @@ def model_variant(model: str, input_step: str = "pulse", reset: str = "value") -
 
 
 WEIGHTS = ("Affine", "Linear", "Scale")
-LINEAR = (*WEIGHTS, "Conv1d", "Conv2d", "SumPool2d", "AvgPool2d", "Flatten")  # lowered to (products of) sparse matrices
+# lowered to (products of) sparse matrices; a Delay to the per-connection delays of the matrices through it
+LINEAR = (*WEIGHTS, "Conv1d", "Conv2d", "SumPool2d", "AvgPool2d", "Flatten", "Delay")
 RELAY = "nir_lif_neuron"  # the input population: one spike per 1 in the input array, one step later
 RELAY_ITEMS = "tau = {dt} ms, r = 1, dt = {dt} ms, v_threshold = 0.5 mV, v_reset = 0 mV"  # its parameters
 
@@ -198,6 +196,16 @@ def read_graph(path: Path):
     return graph
 
 
+def _flat(graph, path: Path):  # noqa: ANN001
+    """``graph`` with its nested graphs (snnTorch's recurrent layers) flattened (``nested``); E802 if a port of
+    one cannot be resolved."""
+    nir = _nir()
+    try:
+        return flatten(graph, lambda nodes, edges: nir.NIRGraph(nodes=nodes, edges=edges, type_check=False))
+    except NestingError as exc:
+        raise _refuse("E802", str(exc), path, exc.node) from None
+
+
 def _name(raw: str, taken: set[str]) -> str:
     """A network-language identifier for NIR node ``raw`` (unique among ``taken``)."""
     name = re.sub(r"[^A-Za-z0-9_]", "_", raw) or "node"
@@ -252,6 +260,20 @@ def _weight_matrix(node, kind: str, graph: Path, name: str) -> tuple[np.ndarray,
     return w, b
 
 
+def _connections(parts: dict[int, sp.spmatrix]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(post, pre, weight, extra delay in steps) of every stored weight of ``parts`` ({extra steps: W (out,
+    in)}), duplicates summed within each delay; the same pair under two delays stays two connections."""
+    got = []
+    for d in sorted(parts):
+        w = sp.csr_matrix(parts[d])
+        w.sum_duplicates()
+        w.eliminate_zeros()
+        w = w.tocoo()
+        got.append((w.row.astype(np.int64), w.col.astype(np.int64), w.data.astype(float),
+                    np.full(w.nnz, d, np.int64)))
+    return tuple(np.concatenate(a) for a in zip(*got))  # type: ignore[return-value]
+
+
 def _size(node) -> int:
     shape = getattr(node, "output_type", {}) or {}
     dims = next(iter(shape.values()), None) if isinstance(shape, dict) else None
@@ -262,7 +284,8 @@ def _size(node) -> int:
 
 def load_input(path: Path, inputs: dict[str, int]) -> dict[str, np.ndarray]:
     """The input array per Input node: ``.npy`` (one Input node) or ``.npz`` (an array per Input node's name),
-    each of shape (steps, n) or (steps, *shape): one row per time step, 1 for a spike, 0 for none (E803)."""
+    each of shape (steps, n) or (steps, *shape): one row per time step. An array of 0 and 1 is spikes (int8),
+    any other a current per step (float64); a non-finite value or a wrong shape is E803."""
     if not path.is_file():
         raise UsageError(f"no such input file: {path}", code="E803", span=Span(str(path)))
     try:
@@ -291,13 +314,12 @@ def load_input(path: Path, inputs: dict[str, int]) -> dict[str, np.ndarray]:
         if a.shape[1] != n:
             raise UsageError(f"input for '{name}' has {a.shape[1]} values per step, the Input node {n}",
                              code="E803", span=Span(str(path)), hint=f"one row per time step, shape (steps, {n})")
-        bad = ~np.isin(a, (0, 1))
+        bad = ~np.isfinite(a)
         if bad.any():
             row, col = (int(i[0]) for i in np.nonzero(bad))
-            raise UsageError(f"input for '{name}' holds {a[row, col].item()!r} at step {row}, channel {col}: spike input "
-                             "is 0 or 1 per step", code="E803", span=Span(str(path)),
-                             hint="currents as input are not imported yet; give spikes (0/1) per time step")
-        out[name] = a.astype(np.int8)
+            raise UsageError(f"input for '{name}' holds {a[row, col].item()!r} at step {row}, channel {col}",
+                             code="E803", span=Span(str(path)), hint="give finite values: 0/1 spikes or currents")
+        out[name] = a.astype(np.int8) if np.isin(a, (0, 1)).all() else a.astype(np.float64)
     return out
 
 
@@ -317,7 +339,7 @@ def import_nir(graph_path: str | Path, outdir: str | Path, *, dt: float = 1.0, t
                          hint=f"give an input step of {', '.join(INPUT_STEPS)} and a reset of {', '.join(RESETS)}")
     if not (math.isfinite(dt) and dt > 0):
         raise UsageError(f"the time step must be positive, not {dt}", code="E804")
-    graph = read_graph(graph_path)
+    graph = _flat(read_graph(graph_path), graph_path)
     ms = TIME_UNITS[time_unit]
     dt_ms = dt * ms
     lowering = _Lowering(graph, graph_path, dt_ms, ms, input_step, reset)
@@ -372,10 +394,12 @@ class _Lowering:
         self.graph, self.path, self.dt, self.ms = graph, path, dt_ms, ms_per_unit
         self.input_step, self.reset = input_step, reset
         self.pops: dict[str, tuple[str, str, int]] = {}  # nir node -> (pnet name, primitive or "Input", size)
-        self.projections: list[tuple[str, str, str, sp.coo_matrix]] = []  # (via nodes, pre, post, W (out, in))
+        # (via nodes, pre, post, {d: W (out, in)}): the weights whose path holds Delay nodes of d steps in all
+        self.projections: list[tuple[str, str, str, dict[int, sp.csr_matrix]]] = []
         self.maps: dict[str, tuple] = {}  # linear node -> (matrix, bias, out shape)
+        self.delays: dict[str, np.ndarray] = {}  # Delay node -> its delay per element, in steps
         self.succ: dict[str, list[str]] = {}
-        self.bias: dict[str, np.ndarray] = {}
+        self.bias: dict[str, dict[int, np.ndarray]] = {}  # population -> {d: the biases that reach it d steps late}
 
     def _type(self, node) -> str:
         return type(node).__name__
@@ -386,14 +410,11 @@ class _Lowering:
         for name in _from_inputs(nodes, edges, self._type):
             node = nodes[name]
             kind = self._type(node)
-            if kind in REFUSED:
-                raise _refuse("E801", f"node '{name}' is a {kind}: {REFUSED[kind]}", self.path, name,
-                              hint="replace it before exporting the graph, or run the graph on a NIR simulator; "
-                                   "the README's NIR coverage table lists what portasnn imports")
             if kind in KINDS or kind == "Input":
                 self.pops[name] = (_name(name, taken), kind, _size(node))
             elif kind not in LINEAR and kind != "Output":
-                raise _refuse("E801", f"node '{name}' is a {kind}, which portasnn does not import", self.path, name)
+                raise _refuse("E801", f"node '{name}' is a {kind}, which portasnn does not import", self.path, name,
+                              hint="the README's NIR coverage table lists what portasnn imports")
         succ: dict[str, list[str]] = {n: [] for n in nodes}
         for a, b in edges:
             for end in (a, b):
@@ -413,12 +434,13 @@ class _Lowering:
                               name)
         for name in self.pops:
             shape = self._shape(name)
-            self._walk(name, name, sp.identity(int(np.prod(shape)), format="csr"), shape, (), set())
+            self._walk(name, name, {0: sp.identity(int(np.prod(shape)), format="csr")}, shape, (), set())
         for name, (m, b, shape) in list(self.maps.items()):  # each bias once, carried to the populations
             if b is not None:
-                self._carry_bias(name, b, shape, set())
+                self._carry_bias(name, {0: b}, shape, set())
         if not any(k in KINDS for _, k, _ in self.pops.values()):
-            raise _refuse("E802", "the graph has no neuron node (LIF, CubaLIF, IF, LI, I, CubaLI)", self.path)
+            raise _refuse("E802", "the graph has no neuron node (LIF, CubaLIF, IF, LI, I, CubaLI, Threshold)",
+                          self.path)
         self._check_variant()
 
     def _check_variant(self) -> None:
@@ -465,6 +487,9 @@ class _Lowering:
                 found = conv(w, node.bias, node.stride, node.padding, node.dilation, node.groups, shape)
             elif kind == "Flatten":
                 found = maps.flatten(shape)
+            elif kind == "Delay":
+                found = (sp.identity(int(np.prod(shape)), format="csr"), None, shape)
+                self.delays[name] = self._delay_steps(name, int(np.prod(shape)))
             else:
                 found = maps.pool2d(node.kernel_size, node.stride, node.padding, shape, kind == "AvgPool2d")
         except maps.MapError as exc:
@@ -474,40 +499,77 @@ class _Lowering:
                           name)
         return found
 
-    def _walk(self, pre: str, at: str, m, shape: tuple[int, ...], via: tuple[str, ...], seen: set[str]) -> None:
-        """Follow the linear nodes after ``at``: every population reached gets a projection from ``pre``."""
+    def _delay_steps(self, name: str, size: int) -> np.ndarray:
+        """The delay of each element of Delay node ``name`` in time steps (E805 unless whole steps >= 0)."""
+        given = _params(self.graph.nodes[name], "delay", size, self.path, name)
+        d = given * self.ms / self.dt
+        steps = np.rint(d)
+        bad = np.flatnonzero((d < 0) | (np.abs(d - steps) > 1e-9 * np.maximum(1.0, np.abs(d))))
+        if bad.size:
+            raise _refuse("E805", f"node '{name}': delay {given[bad[0]]:g} (index {int(bad[0])}) is {d[bad[0]]:g} "
+                          "time steps; a delay is a whole number of steps >= 0", self.path, name,
+                          hint="give --dt (and --time-unit) so that every delay is a multiple of the time step")
+        return steps.astype(np.int64)
+
+    @staticmethod
+    def _through_delay(parts: dict, steps: np.ndarray) -> dict:
+        """``parts`` ({d: matrix or vector, rows = the Delay node's elements}) after a Delay of ``steps`` per row."""
+        out: dict = {}
+        for d, m in parts.items():
+            for e in np.unique(steps):
+                mask = (steps == e).astype(float)
+                part = sp.diags(mask) @ m if sp.issparse(m) else mask * m
+                out[d + int(e)] = out[d + int(e)] + part if d + int(e) in out else part
+        return out
+
+    def _walk(self, pre: str, at: str, parts: dict, shape: tuple[int, ...], via: tuple[str, ...],
+              seen: set[str]) -> None:
+        """Follow the linear nodes after ``at``: every population reached gets a projection from ``pre``;
+        ``parts``: {extra delay in steps: the matrix of the path so far}."""
         for q in self.succ[at]:
             kind = self._type(self.graph.nodes[q])
+            rows = next(iter(parts.values())).shape[0]
             if q in self.pops:
                 if kind == "Input":
                     raise _refuse("E802", f"'{at}' feeds Input '{q}'", self.path, q)
-                if (self._size_of(q),) != (m.shape[0],):
-                    raise _refuse("E805", f"'{'/'.join(via) or pre}' gives {m.shape[0]} values {shape} to '{q}' "
+                if (self._size_of(q),) != (rows,):
+                    raise _refuse("E805", f"'{'/'.join(via) or pre}' gives {rows} values {shape} to '{q}' "
                                   f"({self._size_of(q)} neurons)", self.path, via[-1] if via else pre)
-                self._project("+".join(via), pre, q, m)
+                self._project("+".join(via), pre, q, parts)
             elif kind in LINEAR:
                 if q in seen:
                     raise _refuse("E802", f"a cycle of weight nodes through '{q}' without a neuron node", self.path, q)
                 mq, _, shape_q = self._map(q, shape)
-                self._walk(pre, q, mq @ m, shape_q, (*via, q), seen | {q})
+                after = ({d: (mq @ m).tocsr() for d, m in parts.items()} if kind != "Delay"
+                         else self._through_delay(parts, self.delays[q]))
+                self._walk(pre, q, after, shape_q, (*via, q), seen | {q})
             elif kind == "Output" and via:
                 raise _refuse("E802", f"{self._type(self.graph.nodes[at])} node '{at}' feeds Output '{q}': a "
                               "weighted output is not lowered", self.path, at,
                               hint="end the graph with a neuron node before its Output")
 
-    def _carry_bias(self, at: str, b: np.ndarray, shape: tuple[int, ...], seen: set[str]) -> None:
+    def _carry_bias(self, at: str, parts: dict[int, np.ndarray], shape: tuple[int, ...], seen: set[str]) -> None:
+        """Carry a bias ({extra delay in steps: vector}) from linear node ``at`` to the populations after it."""
         for q in self.succ[at]:
+            kind = self._type(self.graph.nodes[q])
             if q in self.pops:
-                self.bias[q] = self.bias.get(q, np.zeros(self._size_of(q))) + b
-            elif self._type(self.graph.nodes[q]) in LINEAR and q not in seen:
+                held = self.bias.setdefault(q, {})
+                for d, b in parts.items():
+                    held[d] = held.get(d, np.zeros(self._size_of(q))) + b
+            elif kind in LINEAR and q not in seen:
                 mq, _, shape_q = self._map(q, shape)
-                self._carry_bias(q, mq @ b, shape_q, seen | {q})
+                after = ({d: mq @ b for d, b in parts.items()} if kind != "Delay"
+                         else self._through_delay(parts, self.delays[q]))
+                self._carry_bias(q, after, shape_q, seen | {q})
 
     def _size_of(self, name: str) -> int:
         return self.pops[name][2]
 
-    def _project(self, via: str, pre: str, post: str, m) -> None:
-        self.projections.append((via, pre, post, sp.coo_matrix(m)))
+    def _project(self, via: str, pre: str, post: str, parts: dict) -> None:
+        self.projections.append((via, pre, post, {d: sp.csr_matrix(m) for d, m in parts.items()}))
+
+    def _weight_unit(self, post: str) -> str:
+        return KINDS[self.pops[post][1]].weight_unit
 
     def input_sizes(self) -> dict[str, int]:
         return {n: size for n, (_, kind, size) in self.pops.items() if kind == "Input"}
@@ -518,15 +580,17 @@ class _Lowering:
         files: list[Path] = []
         (out / "models").mkdir()
         texts = dict(self.model_of(k) for _, k, _ in self.pops.values() if k in KINDS)
-        biased = {n: b for n, b in self.bias.items() if np.any(b != 0)}
-        if self.input_sizes() or biased:
+        biased = {n: parts for n, parts in self.bias.items() if any(np.any(b != 0) for b in parts.values())}
+        currents = {n for n, a in inputs.items() if a.dtype.kind == "f"}  # the others relay spikes
+        if set(self.input_sizes()) - currents or biased:
             texts[RELAY] = (MODELS_DIR / f"{RELAY}.nestml").read_text()
         used = sorted(texts)
         for m in used:
             (out / "models" / f"{m}.nestml").write_text(texts[m])
             files.append(out / "models" / f"{m}.nestml")
         rows = max((a.shape[0] for a in inputs.values()), default=0)
-        n_steps = steps if steps is not None else (rows + len(self.pops) + 1 if inputs else 100)
+        most = max((d for *_, parts in self.projections for d in parts), default=0)  # Delay steps
+        n_steps = steps if steps is not None else (rows + len(self.pops) + 1 + most if inputs else 100)
         dt = _fmt(self.dt)
         lines = [f"# Imported from the NIR graph {self.path.name} by `portasnn import nir` (dt = {dt} ms).",
                  "# Units: ms, mV, pA (one NIR voltage unit = 1 mV, current unit = 1 pA); see the README, "
@@ -536,6 +600,10 @@ class _Lowering:
             lines.append(f'model {m} from "models/{m}.nestml"')
         lines.append("")
         for node, (pname, kind, size) in self.pops.items():
+            if node in currents:
+                lines.append(f"# NIR Input '{node}': currents, sent as spikes with weights straight to the layers "
+                             "it feeds (the stimuli below)")
+                continue
             if kind == "Input":
                 lines.append(f"# NIR Input '{node}': relays the input array (one spike per 1 in a row, one step "
                              "later)")
@@ -557,30 +625,43 @@ class _Lowering:
                 "of weight b",
                 f"population {bias_pop}: 1 {RELAY} {{ {RELAY_ITEMS.format(dt=dt)} }}"]
             lines += [f"connect {bias_pop}_loop: {bias_pop} -> {bias_pop}: one_to_one, weight = 1, delay = {dt} ms"]
-            for node, b in biased.items():
-                projections.append(("", bias_pop, node, sp.coo_matrix(b.reshape(-1, 1))))
+            for node, parts in biased.items():
+                projections.append(("", bias_pop, node, {d: sp.csr_matrix(b.reshape(-1, 1)) for d, b in parts.items()}))
         pname_of = {**{n: p for n, (p, _, _) in self.pops.items()}, bias_pop: bias_pop}
-        for via, pre, post, w in projections:
+        current_stimuli = []
+        for via, pre, post, parts in projections:
             a, b = pname_of[pre], pname_of[post]
             count[(a, b)] = count.get((a, b), 0) + 1
             stem = f"{a}__{b}" + (f"_{count[(a, b)]}" if count[(a, b)] > 1 else "")
+            if pre in currents:
+                current_stimuli += self._current_stimuli(stem, pre, post, parts, inputs[pre])
+                continue
             label = ("NIR " + " -> ".join(f"{self._type(self.graph.nodes[v])} '{v}'" for v in via.split("+"))
                      if via else f"the biases of '{post}'" if pre == bias_pop else "a direct NIR edge")
-            lines.append(f"# {label}: {pre} -> {post}, weights (out, in) = {w.shape}, {w.nnz} stored")
-            w = w.tocsr()
-            w.sum_duplicates()
-            w = w.tocoo()
-            for sign, part in (("exc", w.data > 0), ("inh", w.data < 0)):
+            rows, cols, data, steps = _connections(parts)
+            delayed = bool(np.any(steps))
+            shape = next(iter(parts.values())).shape
+            lines.append(f"# {label}: {pre} -> {post}, weights (out, in) = {shape}, {data.size} stored"
+                         + (f", delays of {_fmt(steps.min() + 1)} to {_fmt(steps.max() + 1)} steps (Delay)"
+                            if delayed else ""))
+            for sign, part in (("exc", data > 0), ("inh", data < 0)):
                 if not part.any():
                     continue
                 f = out / "conn" / f"{stem}_{sign}.npz"
-                np.savez(f, pre=w.col[part].astype(np.int64), post=w.row[part].astype(np.int64),
-                         weight=w.data[part].astype(float), weight_unit=np.array("1"))
+                arrays = dict(pre=cols[part], post=rows[part], weight=data[part],
+                              weight_unit=np.array(self._weight_unit(post)))
+                if delayed:  # the projection's step, and the Delay nodes' steps on the path
+                    arrays["delay"] = np.round((steps[part] + 1) * self.dt, 12)
+                np.savez(f, **arrays)
                 files.append(f)
-                lines.append(f'connect {stem}_{sign}: {a} -> {b}: from_file("conn/{f.name}"), delay = {dt} ms')
+                lines.append(f'connect {stem}_{sign}: {a} -> {b}: from_file("conn/{f.name}")'
+                             + ("" if delayed else f", delay = {dt} ms"))
         lines.append("")
+        lines += current_stimuli
         for node, a in inputs.items():
             pname = self.pops[node][0]
+            if node in currents:
+                continue
             for ch in range(a.shape[1]):
                 k = np.flatnonzero(a[:, ch])
                 if k.size:
@@ -592,6 +673,8 @@ class _Lowering:
                          f"delay = {dt} ms")
         lines.append("")
         for node, (pname, kind, _) in self.pops.items():
+            if node in currents:
+                continue
             if kind in KINDS and not KINDS[kind].spiking:
                 lines.append(f"record v of {pname}")
             else:
@@ -599,7 +682,30 @@ class _Lowering:
         lines.append(f"simulate {_fmt(round(n_steps * self.dt, 9))} ms resolution {dt} ms")
         pnet = out / "net.pnet"
         pnet.write_text("\n".join(lines) + "\n")
-        return Imported(pnet, (pnet, *files), tuple(p for p, _, _ in self.pops.values()))
+        return Imported(pnet, (pnet, *files), tuple(p for n, (p, _, _) in self.pops.items() if n not in currents))
+
+    def _current_stimuli(self, stem: str, node: str, post: str, parts: dict[int, sp.csr_matrix],
+                         x: np.ndarray) -> list[str]:
+        """The stimuli that give population ``post`` the currents of Input ``node`` (``x``: (rows, n)) through the
+        linear path ``parts``: per neuron, a spike at each step whose summed input is not 0, weighted by it (a
+        factor of weight 1, or of -1 for the negative ones), at the time a relayed input spike of that row would
+        arrive ((row + 3) dt, and the Delay steps of the path)."""
+        pname, dt = self.pops[post][0], self.dt
+        unit = "" if self._weight_unit(post) == "1" else " " + self._weight_unit(post)
+        lines = [f"# NIR Input '{node}' -> '{post}': the currents through the weights, spikes with weights"]
+        for d, m in sorted(parts.items()):
+            drive = np.asarray(m @ x.T.astype(np.float64))  # (post neurons, rows)
+            for i in range(drive.shape[0]):
+                for sign, name in ((1, "pos"), (-1, "neg")):
+                    rows = np.flatnonzero(sign * drive[i] > 0)
+                    if not rows.size:
+                        continue
+                    times = ", ".join(f"{_fmt(round((r + 2) * dt, 9))} ms" for r in rows)
+                    weights = ", ".join(_fmt(abs(drive[i, r])) for r in rows)
+                    label = f"{stem}_{i}" + (f"_d{d}" if d else "")
+                    lines.append(f"stimulus {label}_{name}: spikes(times = [{times}], weights = [{weights}]) -> "
+                                 f"{pname}[{i}] weight = {sign}{unit}, delay = {_fmt(round((1 + d) * dt, 9))} ms")
+        return lines
 
     def _population_items(self, out: Path, files: list[Path], node: str, pname: str, kind: str,
                           size: int) -> list[str]:

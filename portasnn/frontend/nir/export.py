@@ -10,8 +10,8 @@ times that drive an input population are input data, not part of the graph. What
 (E806-E811) at its statement.
 
 Models recognised, by identity (not by name alone):
-- the import's models ``nir_lif_neuron``, ``nir_cubalif_neuron``, ``nir_if_neuron``, ``nir_li_neuron``: a NESTML
-  file whose content is the shipped model's;
+- the import's models ``nir_lif_neuron``, ``nir_cubalif_neuron``, ``nir_if_neuron``, ``nir_li_neuron``, ...
+  (every model of ``KINDS``): a NESTML file whose content is the shipped model's;
 - PyNN's ``IF_curr_exp`` (-> CubaLIF) and ``IF_curr_delta`` (-> LIF), NEST's ``iaf_psc_exp`` and
   ``iaf_psc_delta`` that they are (with every parameter given: NEST's defaults are not assumed), and NESTML's
   ``iaf_psc_exp_neuron`` and ``iaf_psc_delta_neuron`` (the files nestml ships, unchanged): tau_mem = tau_m,
