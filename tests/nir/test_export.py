@@ -58,7 +58,13 @@ def graphs(draw):
         w = rng.normal(0.0, 1.0, (n, n_pre))
         nodes[f"w{i}"] = (nir.Affine(weight=w, bias=rng.normal(0.0, 1.0, n)) if draw(st.sampled_from(WEIGHTS)) ==
                           "Affine" else nir.Linear(weight=w))
-        edges += [(pre, f"w{i}"), (f"w{i}", name)]
+        if draw(st.booleans()):  # a Delay after the weights: whole steps (the graphs' dt is 1), one per neuron, not
+            late = rng.integers(0, 4, n)  # all 0 (that Delay does nothing, and the export writes none)
+            late[rng.integers(n)] = rng.integers(1, 4)
+            nodes[f"d{i}"] = nir.Delay(delay=late.astype(float))
+            edges += [(pre, f"w{i}"), (f"w{i}", f"d{i}"), (f"d{i}", name)]
+        else:
+            edges += [(pre, f"w{i}"), (f"w{i}", name)]
         silent = kind in ("LI", "I", "CubaLI")
         if not silent and draw(st.booleans()):
             nodes[f"rec{i}"] = nir.Linear(weight=rng.normal(0.0, 1.0, (n, n)))
@@ -75,15 +81,20 @@ def graphs(draw):
 
 
 def _canonical(graph) -> tuple[dict, set]:
-    """Nodes and edges with the weight nodes named by the populations they join and Output nodes by their source
-    (the names a round trip keeps): {id: node}, {(id, id)}."""
+    """Nodes and edges with the weight and Delay nodes named by the populations they join and Output nodes by their
+    source (the names a round trip keeps): {id: node}, {(id, id)}."""
     ids = {}
+    between = ("Linear", "Affine", "Delay")
+
+    def end(name: str, back: bool) -> str:
+        while type(graph.nodes[name]).__name__ in between:
+            (name,) = [a for a, b in graph.edges if b == name] if back else [b for a, b in graph.edges if a == name]
+        return name
+
     for name, node in graph.nodes.items():
         kind = type(node).__name__
-        if kind in ("Linear", "Affine"):
-            (pre,) = [a for a, b in graph.edges if b == name]
-            (post,) = [b for a, b in graph.edges if a == name]
-            ids[name] = ("W", pre, post)
+        if kind in between:
+            ids[name] = ("D" if kind == "Delay" else "W", end(name, True), end(name, False))
         elif kind == "Output":
             (pre,) = [a for a, b in graph.edges if b == name]
             ids[name] = ("Output", pre)
@@ -105,7 +116,8 @@ def assert_same_graph(got, want, rtol: float = 0.0) -> None:
                   "Affine": ["weight", "bias"], "LIF": ["tau", "r", "v_leak", "v_threshold", "v_reset"],
                   "CubaLIF": ["tau_syn", "tau_mem", "r", "v_leak", "v_threshold", "v_reset", "w_in"],
                   "IF": ["r", "v_threshold", "v_reset"], "LI": ["tau", "r", "v_leak"], "I": ["r"],
-                  "CubaLI": ["tau_syn", "tau_mem", "r", "v_leak", "w_in"], "Threshold": ["threshold"]}[kind]
+                  "CubaLI": ["tau_syn", "tau_mem", "r", "v_leak", "w_in"], "Threshold": ["threshold"],
+                  "Delay": ["delay"]}[kind]
         for f in fields:
             a, b = getattr(nodes_got[key], f), getattr(node, f)
             if isinstance(b, dict):
@@ -130,6 +142,43 @@ def test_import_then_export_gives_the_same_graph(tmp_path_factory, case):
     graph, outputs = case
     tmp = tmp_path_factory.mktemp("rt")
     assert_same_graph(_round_trip(graph, outputs, tmp), graph)
+
+
+def _delayed(before: np.ndarray | None, after: np.ndarray | None):
+    """Input (3) -> [Delay] -> Affine -> [Delay] -> LIF (2) -> Output."""
+    rng = np.random.default_rng(4)
+    nodes = {"inp": nir.Input(input_type={"input": np.array([3])}),
+             "fc": nir.Affine(weight=rng.normal(size=(2, 3)), bias=rng.normal(size=2)),
+             "lif": nir.LIF(**lif_params(2, 5.0, 1.0)), "out": nir.Output(output_type={"output": np.array([2])})}
+    chain = ["inp"]
+    if before is not None:
+        nodes["d_in"] = nir.Delay(delay=before)
+        chain.append("d_in")
+    chain.append("fc")
+    if after is not None:
+        nodes["d_out"] = nir.Delay(delay=after)
+        chain.append("d_out")
+    chain += ["lif", "out"]
+    return nir.NIRGraph(nodes=nodes, edges=list(zip(chain, chain[1:])))
+
+
+@pytest.mark.parametrize("before, after", [(np.array([0.0, 2.0, 1.0]), None), (None, np.array([3.0, 0.0]))])
+def test_delays_before_or_after_the_weights_come_back(tmp_path, before, after):
+    """issue 16 item 4: a Delay per input (pre -> Delay -> Affine) or per neuron (Affine -> Delay -> post, the bias
+    delayed with it) is imported as per-connection delays and exported as the same Delay node, on the same side of
+    the weights."""
+    graph = _delayed(before, after)
+    assert_same_graph(_round_trip(graph, ["lif"], tmp_path), graph)
+
+
+def test_delays_that_depend_on_both_neurons_are_refused(tmp_path, capsys):
+    """issue 16 item 4: delays d_in[j] + d_out[i] (a Delay on both sides) have no one Delay node: E807 at the
+    projection's line."""
+    write(_delayed(np.array([0.0, 2.0, 1.0]), np.array([3.0, 0.0])), tmp_path / "g.nir")
+    import_nir(tmp_path / "g.nir", tmp_path / "imp")
+    assert main(["export", "nir", str(tmp_path / "imp" / "net.pnet"), "-o", str(tmp_path / "x.nir")]) == 2
+    err = capsys.readouterr().err
+    assert "E807" in err and "depend on both" in err and "Traceback" not in err, err
 
 
 def _cuba_head(rng: np.random.Generator, tau_syn: np.ndarray, tau_mem: float) -> dict:
@@ -317,7 +366,8 @@ model lif = pynn IF_curr_exp { tau_refrac = 0 ms }
     (["model alpha = nest iaf_psc_alpha", "population P: 2 alpha"], "E806", 4, "nest model iaf_psc_alpha"),
     (["population P: 2 lif", "population Q: 2 lif", "connect P -> Q: fixed_indegree(1), weight = 1 pA, delay = 0.1 ms"],
      "E807", 5, "fixed_indegree connector is random"),
-    (["population P: 2 lif", "connect P -> P: all_to_all, weight = 1 pA, delay = 0.5 ms"], "E807", 4, "delay 0.5 ms"),
+    (["population P: 2 lif", "connect P -> P: all_to_all, weight = 1 pA, delay = 0.25 ms"], "E807", 4,
+     "delay 0.25 ms (connection 0) is not a whole number of time steps"),
     (["population P: 2 lif", "connect P -> P: all_to_all, weight = uniform(1 pA, 2 pA), delay = 0.1 ms"], "E807", 4,
      "not one number"),
     (["population P: 2 lif", "stimulus drive: poisson(rate = 10 Hz) -> P weight = 1 pA, delay = 0.1 ms"], "E808", 4,
@@ -334,7 +384,7 @@ model lif = pynn IF_curr_exp { tau_refrac = 0 ms }
 ])
 def test_constructs_without_nir_primitive_are_refused_with_their_line(tmp_path, capsys, lines, code, line, says):
     """issue 16 item 4: conductance and other models without a NIR primitive (E806), random connectors, random
-    weights and delays other than one step (E807), stimuli (E808), refractoriness, two synaptic time constants and
+    weights and delays off the time grid (E807), stimuli (E808), refractoriness, two synaptic time constants and
     random parameters (E809): exit 2, the statement's file:line:col, the construct and what to do."""
     err = _refused(tmp_path, capsys, HEAD + "\n".join(lines) + "\nrecord spikes of P\nsimulate 10 ms resolution 0.1 ms\n")
     assert f"bad.pnet:{line}:" in err and code in err and says in err, err
@@ -359,7 +409,7 @@ def test_a_bias_without_projection_is_refused(tmp_path, capsys):
     imported = import_nir(tmp_path / "g.nir", tmp_path / "imp")
     assert main(["export", "nir", str(imported.pnet), "-o", str(tmp_path / "x.nir")]) == 2
     err = capsys.readouterr().err
-    assert "E809" in err and "population lif: a constant bias current and no projection" in err
+    assert "E809" in err and "population lif: a bias and no projection into it that carries it" in err
 
 
 def test_a_network_without_input_is_refused(tmp_path, capsys):

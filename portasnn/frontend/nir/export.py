@@ -2,9 +2,10 @@
 
 The inverse of ``portasnn import nir``, with its conventions (README "NIR import"/"NIR export"): one NIR voltage
 unit is 1 mV, one current unit 1 pA, times in ms (or s); a spike of weight W into a NIR neuron is W held for one
-time step dt; every projection has the one-step delay the import adds. Populations become neuron nodes (their
-parameters per neuron as arrays), the projections between two populations one ``Linear`` node with the dense
-weight matrix (``Affine`` when the post neurons have a constant bias current), import relays ``Input`` nodes,
+time step dt; a projection's delay of one step is the one the import adds, longer ones a ``Delay`` node (per post-
+or per pre-synaptic neuron). Populations become neuron nodes (their parameters per neuron as arrays), the
+projections between two populations one ``Linear`` node with the dense weight matrix (``Affine`` when the post
+neurons have a constant bias current), import relays ``Input`` nodes,
 recorded populations ``Output`` nodes. NEST's ``parrot_neuron`` populations become ``Input`` nodes too; the spike
 times that drive an input population are input data, not part of the graph. What has no NIR primitive is refused
 (E806-E811) at its statement.
@@ -290,8 +291,10 @@ class _Export:
 
     # ---- projections -----------------------------------------------------------------------------------------
 
-    def matrix(self, proj: Projection, n_pre: int, n_post: int) -> np.ndarray:
-        """The dense weight matrix (post, pre) of ``proj`` in portasnn's weight unit (E807 where it has none)."""
+    def matrix(self, proj: Projection, n_pre: int, n_post: int) -> tuple[np.ndarray, np.ndarray]:
+        """The dense weight matrix (post, pre) of ``proj`` in portasnn's weight unit, and the delay of each
+        connection in time steps beyond the one every projection of the import takes (-1 where there is none);
+        E807 where it has no NIR form."""
         def refuse(what: str, hint: str) -> NetworkError:
             return _error("E807", f"projection {proj.name} ({proj.pre} -> {proj.post}): {what}", proj.span,
                           proj.name, hint)
@@ -303,14 +306,10 @@ class _Export:
             raise refuse(f"receptor {proj.receptor} is a named port", "NIR neurons have one input")
         w = np.zeros((n_post, n_pre))
         rule = proj.connector.rule
+        delay = None
         if rule == "from_file":
             assert proj.data is not None
             pre, post, weight, delay = datafiles.connections(proj.data, proj.span)
-            if delay is not None and np.any(delay != self.dt):
-                bad = int(np.flatnonzero(delay != self.dt)[0])
-                raise refuse(f"delay {delay[bad]} ms in row {bad} of {proj.data.path}; NIR has no delays, the export "
-                             f"takes the one-step delay (the resolution, {self.dt} ms) of `portasnn import nir`",
-                             "give every connection the delay of one time step")
             if weight is None:
                 weight = self._weights(proj, pre.size)
         elif rule in ("all_to_all", "one_to_one") or self.rng is not None:
@@ -332,17 +331,25 @@ class _Export:
                          "write the connections to a file and connect with from_file(...), or give --materialize "
                          "to draw them from the network's seed")
         np.add.at(w, (post, pre), weight)
-        if rule != "from_file" or proj.data is None or not proj.data.delays:
+        if delay is None:
             if isinstance(proj.delay, Distribution):
-                raise refuse(f"the delay is random ({proj.delay.kind}); NIR has no delays, the export takes the "
-                             f"one-step delay (the resolution, {self.dt} ms) of `portasnn import nir`",
-                             f"give the projection delay = {self.dt} ms")
-            delay = self._constant(proj.delay, proj, "delay")
-            if delay != self.dt:
-                raise refuse(f"delay {delay} ms; NIR has no delays, the export takes the one-step delay (the "
-                             f"resolution, {self.dt} ms) of `portasnn import nir`",
-                             f"give the projection delay = {self.dt} ms")
-        return w
+                raise refuse(f"the delay is random ({proj.delay.kind}); a NIR Delay node holds fixed delays",
+                             "give the projection a constant delay, or delays in its connection file")
+            delay = np.full(pre.size, self._constant(proj.delay, proj, "delay"))
+        steps = np.asarray(delay, float) / self.dt - 1.0  # the import's projection takes one step
+        whole = np.rint(steps)
+        bad = np.flatnonzero((whole < 0) | (np.abs(steps - whole) > 1e-9 * np.maximum(1.0, np.abs(steps))))
+        if bad.size:
+            raise refuse(f"delay {delay[bad[0]]} ms (connection {int(bad[0])}) is not a whole number of time steps "
+                         f"of at least one ({self.dt} ms); a NIR Delay node delays by whole steps beyond the one "
+                         "every projection takes", f"give delays that are multiples of {self.dt} ms")
+        e = np.full((n_post, n_pre), -1, np.int64)
+        for i, j, k in zip(post, pre, whole.astype(np.int64)):
+            if e[i, j] not in (-1, k):
+                raise refuse(f"neuron {j} of {proj.pre} reaches neuron {i} of {proj.post} with two delays; a NIR "
+                             "graph holds one weight and one delay per pair", "keep one connection per pair")
+            e[i, j] = k
+        return w, e
 
     def _weights(self, proj: Projection, n: int) -> np.ndarray:
         """``n`` weights of ``proj``: its constant, or (--materialize) drawn from its distribution."""
@@ -388,38 +395,57 @@ class _Export:
                                   "relay of `portasnn import nir`) with spike times; they are input data, not part "
                                   "of the graph")
         taken = set(nodes)
-        pairs: dict[tuple[str, str], np.ndarray] = {}
+        pairs: dict[tuple[str, str], list] = {}  # (pre, post) -> [W, delay steps, the first projection]
+        bias_steps: dict[str, np.ndarray] = {}  # population -> its biases' delay steps (-1: none)
         for proj in net.projections:
             pre, post = net.population(proj.pre), net.population(proj.post)
             if pre.name in biases:  # the bias relay's own loop, and the biases of the layers it reaches
                 if post.name != pre.name:
                     n = neurons[post.name]
-                    b = self.matrix(proj, 1, post.size)[:, 0] * n.scale
-                    neurons[post.name] = n = _Neuron(n.kind, n.params, n.scale, b if n.bias is None else n.bias + b)
+                    w, e = self.matrix(proj, 1, post.size)
+                    neurons[post.name] = n = _Neuron(n.kind, n.params, n.scale,
+                                                     w[:, 0] * n.scale + (0 if n.bias is None else n.bias))
+                    bias_steps[post.name] = _merge(bias_steps.get(post.name), e[:, 0], proj)
                 continue
             if neurons.get(pre.name) is not None and neurons[pre.name].kind in SILENT:
                 raise _error("E807", f"projection {proj.name}: {pre.name} is an {neurons[pre.name].kind} "
                              "(non-spiking) population", proj.span, proj.name,
                              hint="a non-spiking population (LI, I, CubaLI) may only be recorded")
-            w = self.matrix(proj, pre.size, post.size)
+            w, e = self.matrix(proj, pre.size, post.size)
             key = (pre.name, post.name)
-            pairs[key] = pairs.get(key, 0) + w
+            if key in pairs:
+                pairs[key][0] = pairs[key][0] + w
+                pairs[key][1] = _merge(pairs[key][1], e, proj)
+            else:
+                pairs[key] = [w, e, proj]
         biased: set[str] = set()
-        for (pre, post), w in pairs.items():
+        for (pre, post), (w, e, proj) in pairs.items():
             n = neurons[post]
             name = unique_name(f"{pre}__{post}", taken)
             weight = w * n.scale[:, None]
-            if n.bias is not None and post not in biased:
+            side, steps = _delay_side(e, proj)
+            lag = steps if side == "post" else np.zeros(n.scale.size, np.int64)  # what a bias here arrives with
+            has = bias_steps.get(post, np.full(n.scale.size, -1))
+            if n.bias is not None and post not in biased and np.all((has < 0) | (has == lag)):
                 biased.add(post)
                 nodes[name] = nir.Affine(weight=weight, bias=n.bias.copy())
             else:
                 nodes[name] = nir.Linear(weight=weight)
-            edges += [(pre, name), (name, post)]
+            if side is None:
+                edges += [(pre, name), (name, post)]
+                continue
+            late = unique_name(f"{pre}__{post}_delay", taken)
+            nodes[late] = nir.Delay(delay=steps * self.dt / self.ms)
+            edges += ([(pre, late), (late, name), (name, post)] if side == "pre" else
+                      [(pre, name), (name, late), (late, post)])
         for name, n in neurons.items():
             if n.bias is not None and name not in biased:
-                raise _error("E809", f"population {name}: a constant bias current and no projection into it; NIR "
-                             "carries a bias on an Affine node", net.population(name).span, name,
-                             hint="connect the population from another (an Affine's weights may be 0)")
+                raise _error("E809", f"population {name}: a bias and no projection into it that carries it (a "
+                             "constant bias current, or biases that arrive later than the projections' delays "
+                             "allow); NIR carries a bias on an Affine node, before a Delay node of the same delays",
+                             net.population(name).span, name,
+                             hint="connect the population from another (an Affine's weights may be 0), with the "
+                                  "bias's delays")
         if not inputs:
             raise _error("E811", f"network {net.name} has no input population; a NIR graph begins at Input nodes",
                          net.simulation.span, net.name, hint="add a `nest parrot_neuron` population (driven by spike "
@@ -447,6 +473,36 @@ class _Export:
             if (rec.kind == "spikes" and n.kind not in SILENT) or (n.kind in SILENT and "v" in rec.variables):
                 found.append(rec.population)
         return list(dict.fromkeys(found))
+
+
+def _merge(steps: np.ndarray | None, more: np.ndarray, proj: Projection) -> np.ndarray:
+    """The delay steps of two sets of connections between the same populations (-1: none): one per pair."""
+    if steps is None:
+        return more
+    clash = (steps >= 0) & (more >= 0) & (steps != more)
+    if clash.any():
+        i = np.argwhere(clash)[0]
+        raise _error("E807", f"projection {proj.name} ({proj.pre} -> {proj.post}): neuron {int(i[1])} of {proj.pre} "
+                     f"reaches neuron {int(i[0])} of {proj.post} with two delays; a NIR graph holds one delay per "
+                     "pair", proj.span, proj.name, hint="give the pair's connections one delay")
+    return np.maximum(steps, more)
+
+
+def _delay_side(steps: np.ndarray, proj: Projection) -> tuple[str | None, np.ndarray]:
+    """Where a NIR Delay node goes for connections with these delay steps (post, pre; -1: none): None (no delay
+    beyond the projection's step), "post" (steps per post neuron: Linear -> Delay -> post) or "pre" (per pre
+    neuron: pre -> Delay -> Linear), with the steps per element; E807 if they depend on both."""
+    have = steps >= 0
+    if not np.any(steps[have] > 0):
+        return None, np.zeros(0, np.int64)
+    for side, axis in (("post", 1), ("pre", 0)):
+        hi = np.where(have, steps, -1).max(axis=axis)
+        lo = np.where(have, steps, np.iinfo(np.int64).max).min(axis=axis)
+        if np.all((hi < 0) | (hi == lo)):
+            return side, np.maximum(hi, 0)
+    raise _error("E807", f"projection {proj.name} ({proj.pre} -> {proj.post}): its delays depend on both the "
+                 "pre- and the post-synaptic neuron; a NIR Delay node delays each element of one layer", proj.span,
+                 proj.name, hint="give the delays per post-synaptic neuron (or per pre-synaptic neuron)")
 
 
 @functools.lru_cache(maxsize=None)
