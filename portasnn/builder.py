@@ -378,6 +378,27 @@ class Network:
         params += [(k, self._value(v, UNITS["ms"], k)) for k, v in (("start", start), ("stop", stop)) if v is not None]
         return self._stimulus(name, "dc", targets, params, subset, None)
 
+    def ac(self, name: str, *, targets: Iterable[PopRef], amplitude: Number, frequency: Number, offset: Number = 0.0,
+           phase: float = 0.0, start: Number | None = None, stop: Number | None = None,
+           subset: Iterable[int] | None = None) -> list[ir.Stimulus]:
+        """A sine current offset + amplitude sin(2 pi frequency (t - start) + phase) (pA, Hz, degrees), as PyNN's
+        ACSource, from ``start`` to ``stop`` (ms)."""
+        params = [("amplitude", self._value(amplitude, UNITS["pA"], "amplitude")),
+                  ("frequency", self._value(frequency, UNITS["Hz"], "frequency")),
+                  ("offset", self._value(offset, UNITS["pA"], "offset")), ("phase", float(phase))]
+        params += [(k, self._value(v, UNITS["ms"], k)) for k, v in (("start", start), ("stop", stop)) if v is not None]
+        return self._stimulus(name, "ac", targets, params, subset, None)
+
+    def noise(self, name: str, *, targets: Iterable[PopRef], mean: Number, stdev: Number, dt: Number,
+              start: Number | None = None, stop: Number | None = None,
+              subset: Iterable[int] | None = None) -> list[ir.Stimulus]:
+        """A Gaussian current (mean, stdev in pA) drawn anew every ``dt`` (ms) for each neuron, as PyNN's
+        NoisyCurrentSource, from ``start`` to ``stop``."""
+        params = [("mean", self._value(mean, UNITS["pA"], "mean")), ("stdev", self._value(stdev, UNITS["pA"], "stdev")),
+                  ("dt", self._value(dt, UNITS["ms"], "dt"))]
+        params += [(k, self._value(v, UNITS["ms"], k)) for k, v in (("start", start), ("stop", stop)) if v is not None]
+        return self._stimulus(name, "noise", targets, params, subset, None)
+
     def step(self, name: str, *, targets: Iterable[PopRef], times: Sequence[Number], amplitudes: Sequence[Number],
              subset: Iterable[int] | None = None) -> list[ir.Stimulus]:
         """A piecewise-constant current: ``amplitudes[i]`` (pA) from ``times[i]`` (ms) on."""

@@ -632,8 +632,9 @@ _ALL: tuple[Code, ...] = (
        "A stimulus targets neuron indices outside its population. Indices run from 0 to size-1.",
        "spinnaker-host"),
     _c("E429", "bad stimulus for spinnaker-host",
-       "The stimulus kind is not supported on spinnaker-host, or its values are not numbers or do not match "
-       "in number. Fix the stimulus or run on NEST.", "spinnaker-host"),
+       "The stimulus kind is not supported on spinnaker-host (an ac or noise current: sPyNNaker computes them on "
+       "the board, which the emulator does not model), or its values are not numbers or do not match in number. "
+       "Fix the stimulus, give the current as steps, or run on NEST or the spinnaker target.", "spinnaker-host"),
     _c("E430", "unknown arithmetic",
        "spinnaker-host runs in 'fixed' (SpiNNaker's s16.15) or 'float' (the same C in double precision). Use "
        "one of these.", "spinnaker-host"),
@@ -929,10 +930,11 @@ _ALL: tuple[Code, ...] = (
        "changed NESTML models have no NIR primitive. Use one of those models or keep the network "
        "in portasnn.", "frontend"),
     _c("E807", "projection not exportable to NIR",
-       "A NIR graph holds fixed weight matrices without delays: a random connector or a random weight, a delay "
-       "other than one time step (the delay `portasnn import nir` adds), a plastic synapse or a named receptor "
-       "port has no NIR form. Write the connections to a file (from_file) with the delay of one time step, or give "
-       "--materialize to draw random connectors and weights from the network's seed.",
+       "A NIR graph holds fixed weight matrices, and delays as Delay nodes of one layer's elements: a random "
+       "connector, weight or delay, a delay off the time grid or one that depends on both neurons of a pair, a "
+       "plastic synapse or a named receptor port has no NIR form. Write the connections to a file (from_file) with "
+       "delays per post- (or pre-) synaptic neuron, or give --materialize to draw random connectors and weights "
+       "from the network's seed.",
        "frontend"),
     _c("E808", "stimulus not exportable to NIR",
        "A NIR graph has no stimuli (Poisson, DC, steps): its input is data given to its Input nodes. Drive the "

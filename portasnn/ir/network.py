@@ -25,7 +25,7 @@ from portasnn.errors import Span
 DistKind = Literal["uniform", "normal", "lognormal"]
 RuleKind = Literal["all_to_all", "one_to_one", "fixed_indegree", "fixed_outdegree", "fixed_probability",
                    "fixed_total_number", "from_file"]
-StimKind = Literal["poisson", "dc", "step", "spike_times"]
+StimKind = Literal["poisson", "dc", "step", "spike_times", "ac", "noise"]
 ScalingMode = Literal["spynnaker", "auto", "shifts", "max"]
 OMIT_IF_DEFAULT = {"omit_if_default": True}  # dataclass field metadata: not serialised while at its default
 
@@ -229,6 +229,10 @@ class Stimulus:
     dc: amplitude (pA), start/stop; step: times (ms tuple), amplitudes (pA tuple);
     spike_times: times (ms tuple) sent to every target neuron with weight/delay/receptor; optional weights (a
     tuple of factors >= 0, one per time): spike k has weight weights[k] * weight, as NEST's spike_weights.
+    ac: amplitude, offset (pA), frequency (Hz), phase (degrees), start/stop (ms): offset + amplitude sin(2 pi
+    frequency (t - start) + phase) from start to stop, as PyNN's ACSource.
+    noise: mean, stdev (pA), dt (ms), start/stop: a current drawn anew every dt, Gaussian (mean, stdev), independent
+    per neuron, as PyNN's NoisyCurrentSource (NEST's noise_generator).
     """
 
     name: str

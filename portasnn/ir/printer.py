@@ -20,9 +20,9 @@ KEYWORDS = {"network", "include", "model", "from", "nest", "let", "population", 
             "record", "of", "every", "simulate", "resolution", "seed", "threads", "processes", "true", "false",
             "synapse", "pynn"}
 RESERVED = KEYWORDS | set(UNITS)
-_STIM_CALL = {"poisson": "poisson", "dc": "dc", "step": "step", "spike_times": "spikes"}
+_STIM_CALL = {"poisson": "poisson", "dc": "dc", "step": "step", "spike_times": "spikes", "ac": "ac", "noise": "noise"}
 _STIM_UNITS = {"rate": "Hz", "amplitude": "pA", "start": "ms", "stop": "ms", "times": "ms", "amplitudes": "pA",
-               "weights": ""}
+               "weights": "", "offset": "pA", "frequency": "Hz", "phase": "", "mean": "pA", "stdev": "pA", "dt": "ms"}
 
 
 def is_name(text: str) -> bool:

@@ -9,7 +9,8 @@
 Built on pyNN.common like PyNN's own backends (``simulator.State``, populations, projections, recording,
 standard models). Supported so far: IF_curr_exp, IF_curr_delta (nest and spinnaker-host), IF_curr_alpha,
 IF_cond_exp, IF_cond_alpha, Izhikevich, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp (nest),
-SpikeSourceArray, SpikeSourcePoisson, DCSource and StepCurrentSource, StaticSynapse, every connector of
+SpikeSourceArray, SpikeSourcePoisson, DCSource, StepCurrentSource, ACSource and NoisyCurrentSource (nest, spinnaker),
+StaticSynapse, every connector of
 pyNN.connectors that computes its connections in Python, receptor types excitatory/inhibitory, record() of spikes and state
 variables, get_data()/write_data(), run()s that continue an unchanged network, reset(). ``nestml_cell_type(path, sim)``: a NESTML model as
 a cell type of this backend (every target) or of pyNN.nest (from portasnn's module cache;
@@ -25,7 +26,7 @@ from pyNN.standardmodels import StandardCellType
 
 from portasnn.pynn.control import (end, get_current_time, get_max_delay, get_min_delay, get_time_step,  # noqa: F401
                                    initialize, num_processes, rank, reset, run, run_for, run_until, setup)
-from portasnn.pynn.electrodes import DCSource, StepCurrentSource  # noqa: F401
+from portasnn.pynn.electrodes import ACSource, DCSource, NoisyCurrentSource, StepCurrentSource  # noqa: F401
 from portasnn.pynn.nestml_cells import nestml_cell_type  # noqa: F401
 from portasnn.pynn.populations import Assembly, Population, PopulationView  # noqa: F401
 from portasnn.pynn.procedural_api import connect, create, record  # noqa: F401
@@ -47,6 +48,7 @@ def __getattr__(name: str):
     if not name.startswith("_") and any(hasattr(m, name) for m in (_cells, _electrodes, _synapses, _connectors)):
         raise refuse("E293", f"portasnn.pynn does not provide PyNN's {name} yet", where(),
                      hint="supported: " + ", ".join(list_standard_models()) + ", DCSource, StepCurrentSource, "
+                     "ACSource, NoisyCurrentSource, "
                      "StaticSynapse, the connectors of pyNN.connectors; run this script with pyNN.nest for the rest",
                      cls=NotSupportedError)
     raise AttributeError(f"module 'portasnn.pynn' has no attribute {name!r}")

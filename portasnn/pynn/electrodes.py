@@ -1,9 +1,11 @@
-"""PyNN's current sources for ``portasnn.pynn`` (issue 14 item 1): ``DCSource`` and ``StepCurrentSource``.
+"""PyNN's current sources for ``portasnn.pynn`` (issue 14 item 1): ``DCSource``, ``StepCurrentSource``,
+``ACSource`` and ``NoisyCurrentSource``.
 
 A source keeps its parameters (amplitudes in the IR's pA) and the cells it was injected into; ``run()`` lowers it
-to the IR's ``dc``/``step`` stimuli, one per population it reaches (the cells as the stimulus' subset). As under
-pyNN.nest, a neuron feels the current from the times the script gives (portasnn's current stimuli act from their
-times on every target).
+to the IR's ``dc``/``step``/``ac``/``noise`` stimuli, one per population it reaches (the cells as the stimulus'
+subset). As under pyNN.nest, a neuron feels the current from the times the script gives (portasnn's current
+stimuli act from their times on every target). ``ac`` and ``noise`` run on nest and the spinnaker target
+(sPyNNaker's own sources); spinnaker-host refuses them (E429).
 """
 from __future__ import annotations
 
@@ -57,3 +59,16 @@ class DCSource(_CurrentSource, electrodes.DCSource):
 class StepCurrentSource(_CurrentSource, electrodes.StepCurrentSource):
     __doc__ = electrodes.StepCurrentSource.__doc__
     translations = build_translations(("amplitudes", "amplitudes", 1000.0), ("times", "times"))
+
+
+class ACSource(_CurrentSource, electrodes.ACSource):
+    __doc__ = electrodes.ACSource.__doc__
+    translations = build_translations(("amplitude", "amplitude", 1000.0), ("offset", "offset", 1000.0),
+                                      ("frequency", "frequency"), ("phase", "phase"), ("start", "start"),
+                                      ("stop", "stop"))
+
+
+class NoisyCurrentSource(_CurrentSource, electrodes.NoisyCurrentSource):
+    __doc__ = electrodes.NoisyCurrentSource.__doc__
+    translations = build_translations(("mean", "mean", 1000.0), ("stdev", "stdev", 1000.0), ("dt", "dt"),
+                                      ("start", "start"), ("stop", "stop"))

@@ -352,8 +352,8 @@ def _poisson_stimuli(net, pre, group, post, factor, unit, receptor, prefix) -> N
 
 
 def _lower_currents(net, state) -> None:
-    """Each DCSource/StepCurrentSource -> the IR's dc/step stimulus into every population it reaches (its cells
-    there as the subset), amplitudes in pA."""
+    """Each DCSource/StepCurrentSource/ACSource/NoisyCurrentSource -> the IR's dc/step/ac/noise stimulus into every
+    population it reaches (its cells there as the subset), amplitudes in pA."""
     for k, src in enumerate(state.current_sources, 1):
         if not src.cells:
             continue
@@ -364,12 +364,21 @@ def _lower_currents(net, state) -> None:
         prm = src.native()
         for pop, indices in cells.values():
             subset = None if len(indices) == pop.size else sorted(indices)
-            if type(src).__name__ == "DCSource":
+            kind = type(src).__name__
+            if kind in ("DCSource", "ACSource", "NoisyCurrentSource"):
                 extra = {"start": float(prm["start"])} if prm["start"] > 0 else {}
                 if prm["stop"] < 1e11:
                     extra["stop"] = float(prm["stop"])
-                net.dc(f"current{k}", targets=[pop.ir_name], amplitude=float(prm["amplitude"]), subset=subset,
-                       **extra)
+                if kind == "DCSource":
+                    net.dc(f"current{k}", targets=[pop.ir_name], amplitude=float(prm["amplitude"]), subset=subset,
+                           **extra)
+                elif kind == "ACSource":
+                    net.ac(f"current{k}", targets=[pop.ir_name], amplitude=float(prm["amplitude"]),
+                           offset=float(prm["offset"]), frequency=float(prm["frequency"]), phase=float(prm["phase"]),
+                           subset=subset, **extra)
+                else:
+                    net.noise(f"current{k}", targets=[pop.ir_name], mean=float(prm["mean"]),
+                              stdev=float(prm["stdev"]), dt=float(prm["dt"]), subset=subset, **extra)
                 continue
             times, amps = np.asarray(prm["times"], float), np.asarray(prm["amplitudes"], float)
             if times.size != amps.size:

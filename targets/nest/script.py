@@ -45,6 +45,9 @@ _STIMULI: dict[str, tuple[str, dict[str, str]]] = {
     "dc": ("dc_generator", {"amplitude": "amplitude", "start": "start", "stop": "stop"}),
     "step": ("step_current_generator", {"times": "amplitude_times", "amplitudes": "amplitude_values"}),
     "spike_times": ("spike_generator", {"times": "spike_times", "weights": "spike_weights"}),
+    "ac": ("ac_generator", {"amplitude": "amplitude", "offset": "offset", "frequency": "frequency", "phase": "phase",
+                            "start": "start", "stop": "stop"}),
+    "noise": ("noise_generator", {"mean": "mean", "stdev": "std", "dt": "dt", "start": "start", "stop": "stop"}),
 }
 _SPIKE_SOURCES = {"poisson", "spike_times"}
 
@@ -379,11 +382,20 @@ def _stimulus(net: Network, stim: Stimulus, models: Mapping[str, ModelInfo]) -> 
 
 def _current_onset(stim: Stimulus, h: float, what: str) -> tuple[tuple[str, Value], ...]:
     """NEST current generators reach the neuron through a connection of one step (h): their times are
-    moved h earlier, so the neuron sees the current from the times written. A dc that starts before h
-    starts at h; a step change before or at h cannot be moved and is refused."""
-    if stim.kind == "dc":
-        return tuple((k, max(round(float(v) - h, 12), 0.0) if k in ("start", "stop") and isinstance(v, (int, float))
-                      else v) for k, v in stim.params)
+    moved h earlier, so the neuron sees the current from the times written. A dc (ac, noise) that starts before
+    2 h reaches the neuron at 2 h (a generator started at 0 is first active in the second step); a step change
+    before or at h cannot be moved and is refused. An ac's phase is moved with it:
+    NEST's ac_generator is sin(2 pi f t + phase) at its own time t, so the phase it is given is the IR's (at
+    start) minus 360 f (start - h) degrees, and the neuron sees the IR's sine."""
+    if stim.kind in ("dc", "ac", "noise"):
+        params = tuple((k, max(round(float(v) - h, 12), 0.0) if k in ("start", "stop") and isinstance(v, (int, float))
+                        else v) for k, v in stim.params)
+        if stim.kind == "ac":
+            given = dict(stim.params)
+            start, f = float(given.get("start", 0.0)), float(given["frequency"])  # type: ignore[arg-type]
+            phase = float(given.get("phase", 0.0)) - 360.0 * f * (start - h) / 1000.0  # type: ignore[arg-type]
+            params = tuple((k, v) for k, v in params if k != "phase") + (("phase", phase),)
+        return params
     if stim.kind == "step":
         params = dict(stim.params)
         times = params.get("times", ())

@@ -2,7 +2,7 @@
 
 The script imports the generated model classes (``python_models/portasnn_models``), builds the
 populations, projections (PyNN connectors, ``abs(weight)`` in PyNN units with ``receptor_type``),
-stimuli (SpikeSourcePoisson, SpikeSourceArray, DCSource, StepCurrentSource) and recorders,
+stimuli (SpikeSourcePoisson, SpikeSourceArray, DCSource, StepCurrentSource, ACSource, NoisyCurrentSource) and recorders,
 runs, and writes each recorded population with neo (``results/<population>.pkl``).
 """
 from __future__ import annotations
@@ -259,7 +259,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
                          f"label={stim.name + '_' + stim.target!r})")
                 L.append(f"p.Projection({src}, {_var(stim.target)}, p.FromListConnector({conns!r}), "
                          f"receptor_type={low.synapse_types[stype]!r})")
-        elif stim.kind in ("dc", "step"):
+        elif stim.kind in ("dc", "step", "ac", "noise"):
             check_current_receptor(low.name, low.current_port, stim.receptor, stim.span)
         if stim.kind == "dc":
             extra = "".join(f", {k}={float(prm[k])!r}" for k in ("start", "stop") if k in prm)
@@ -268,6 +268,19 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
         elif stim.kind == "step":
             L.append(f"{target}.inject(p.StepCurrentSource(times={_value(prm['times'], 1.0, stim.name, stim.span)}, "
                      f"amplitudes={_value(prm['amplitudes'], 1e-3, stim.name, stim.span)}))")
+        elif stim.kind in ("ac", "noise"):  # start and stop always: sPyNNaker's default stop is 0
+            if stim.kind == "noise" and abs(float(prm["dt"]) - sim.resolution) > 1e-9 * sim.resolution:
+                raise NetworkError(f"stimulus {stim.name}: sPyNNaker 7.4.1's NoisyCurrentSource draws a new value "
+                                   f"every time step only; dt is {float(prm['dt'])!r} ms, the resolution "
+                                   f"{sim.resolution!r} ms", span=stim.span, code="E350", construct=stim.name,
+                                   hint="give dt = the resolution for the spinnaker target")
+            nA = ("amplitude", "offset") if stim.kind == "ac" else ("mean", "stdev")
+            args = [f"{k}={float(prm[k]) * (1e-3 if k in nA else 1.0)!r}" for k in
+                    (("amplitude", "offset", "frequency", "phase") if stim.kind == "ac" else ("mean", "stdev", "dt"))
+                    if k in prm]
+            args += [f"start={float(prm.get('start', 0.0))!r}", f"stop={float(prm.get('stop', sim.duration))!r}"]
+            cls = "ACSource" if stim.kind == "ac" else "NoisyCurrentSource"
+            L.append(f"{target}.inject(p.{cls}({', '.join(args)}))")
     for rec in net.recorders:
         target = _var(rec.population) + (f"[{list(rec.subset)!r}]" if rec.subset is not None else "")
         if rec.kind == "spikes":

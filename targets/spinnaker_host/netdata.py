@@ -392,8 +392,11 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
         ticks = np.array([int(round(t / dt)) for t in times], np.int64)
         data.current_steps.append((ticks, ids + dst.offset, np.asarray(values, np.float64)))
     else:
-        raise NetworkError(f"stimulus kind '{stim.kind}' is not supported by spinnaker-host", span=stim.span,
-                           code="E429")
+        what = {"ac": "an ac (sine)", "noise": "a noise"}.get(stim.kind, f"a {stim.kind}")
+        raise NetworkError(f"stimulus {stim.name}: {what} current is not emulated by spinnaker-host (sPyNNaker "
+                           "computes it on the board with its own arithmetic and random numbers)", span=stim.span,
+                           code="E429", hint="run it on nest or on the spinnaker target; or give the current as a "
+                           "step(...) stimulus, which spinnaker-host emulates")
 
 
 def _tick_var(ticks: np.ndarray, dt: float) -> float:

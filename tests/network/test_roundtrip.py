@@ -112,7 +112,7 @@ def times():
 
 @st.composite
 def stimuli(draw, index: int, pops: list[ir.Population]):
-    kind = draw(st.sampled_from(["poisson", "dc", "step", "spike_times"]))
+    kind = draw(st.sampled_from(["poisson", "dc", "step", "spike_times", "ac", "noise"]))
     targets = draw(st.lists(st.sampled_from(pops), min_size=1, max_size=3, unique_by=lambda p: p.name))
     start = draw(st.floats(min_value=0.0, max_value=1e4))
     window = (("start", start), ("stop", draw(st.floats(min_value=start, max_value=2e4))))
@@ -121,6 +121,12 @@ def stimuli(draw, index: int, pops: list[ir.Population]):
         params = (("rate", draw(positive)), *window)
     elif kind == "dc":
         params = (("amplitude", draw(floats)), *window)
+    elif kind == "ac":
+        params = (("amplitude", draw(floats)), ("frequency", draw(positive)), ("offset", draw(floats)),
+                  ("phase", draw(st.floats(-360.0, 360.0))), *window)
+    elif kind == "noise":
+        params = (("mean", draw(floats)), ("stdev", draw(positive)), ("dt", 0.1 * draw(st.integers(1, 50))),
+                  *window)
     elif kind == "step":
         ts = draw(times())
         params = (("times", ts), ("amplitudes", tuple(draw(floats) for _ in ts)))

@@ -10,6 +10,8 @@ SpikeSourceArray through a parrot neuron and gives NEST t - min_delay, and for a
 pyNN.nest deliver it one step late (the rounding of 68.4 - 0.1), which portasnn does not reproduce."""
 from __future__ import annotations
 
+import math
+
 import subprocess
 import sys
 from pathlib import Path
@@ -159,6 +161,75 @@ def test_current_sources_as_pynn_nest(tmp_path):
     v = ours["lif"].segments[0].filter(name="v")[0].magnitude
     assert np.all(v[:51] == -65.0) and np.all(v[:101, :3] == -65.0)  # the first current from 5 ms, into lif[3]
     assert v[52, 3] > -65.0 and v[102, 1] > -65.0 and v[102, 0] == -65.0  # the step from 10 ms into lif[1:3]
+
+
+def _v(block: neo.Block) -> np.ndarray:
+    return np.asarray(block.segments[0].filter(name="v")[0].magnitude)
+
+
+def _currents(v: np.ndarray, h: float = 0.1, tau: float = 10.0, cm: float = 0.5, rest: float = -65.0) -> np.ndarray:
+    """The current (nA) held over each step of a passive IF_curr_exp, from its v at every step: the inverse of
+    the exact step v' = v_inf + (v - v_inf) exp(-h / tau), v_inf = rest + I tau / cm."""
+    e = math.exp(-h / tau)
+    return ((v[1:] - v[:-1] * e) / (1 - e) - rest) * cm / tau
+
+
+def test_ac_and_noise_sources_as_pynn_nest(tmp_path):
+    """issue 14 item 1: ACSource and NoisyCurrentSource on nest. The current each cell receives, recovered from its
+    v trace, is computed directly: the sine offset + amplitude sin(2 pi f (t - start) + phase) at each step's start,
+    from start to stop (a source without start: from 2 h, when a NEST generator's current first arrives, with the
+    sine's phase at t = 0); the noise constant over each dt, drawn anew per cell, 0 outside [start, stop), its mean
+    and stdev those given. pyNN.nest (rng_seed = the script's seed, 1) gives identical traces, except for the source
+    without start: its sine is one min_delay late there (it moves start to 0, not to -min_delay, and keeps the
+    phase), shown against the same direct computation."""
+    text = (SCRIPTS / "ac_noise.py").read_text()
+    ours = _run(text, tmp_path, "ours")
+    ref = _run(_as_pynn_nest(text).replace('spike_precision="on_grid")', 'spike_precision="on_grid", rng_seed=1)'),
+               tmp_path, "ref")
+    h = 0.1
+    got, theirs = _currents(_v(ours["sine"])), _currents(_v(ref["sine"]))
+    t = np.arange(got.shape[0]) * h
+
+    def sine(start, stop, amplitude, offset, f, phase, lag=0.0):
+        on = (t >= max(start, 2 * h) - 1e-9) & (t < stop - 1e-9)
+        return np.where(on, offset + amplitude * np.sin(2 * np.pi * f * (t - start - lag) / 1000 + np.radians(phase)),
+                        0.0)
+
+    for j in (0, 1):
+        np.testing.assert_allclose(got[:, j], sine(5.0, 45.0, 0.6, 0.1, 40.0, 30.0), atol=1e-9)
+        np.testing.assert_allclose(theirs[:, j], got[:, j], atol=1e-9)
+    np.testing.assert_allclose(got[:, 2], sine(0.0, 1e12, 0.3, 0.0, 25.0, 0.0), atol=1e-9)
+    np.testing.assert_allclose(theirs[:, 2], sine(0.0, 1e12, 0.3, 0.0, 25.0, 0.0, lag=h), atol=1e-9)
+    assert np.max(np.abs(theirs[:, 2] - got[:, 2])) > 0.004  # 0.3 nA x 2 pi 25 Hz x 0.1 ms: 0.0047 nA
+
+    noise = _currents(_v(ours["noisy"]))
+    np.testing.assert_allclose(_v(ours["noisy"]), _v(ref["noisy"]), rtol=0, atol=1e-12)
+    assert np.all(np.abs(noise[:100]) < 1e-9) and np.all(np.abs(noise[400:]) < 1e-9)  # on from 10 to 40 ms
+    blocks = noise[100:400].reshape(60, 5, 4)  # dt = 0.5 ms: 5 steps
+    np.testing.assert_allclose(blocks, np.repeat(blocks[:, :1], 5, axis=1), atol=1e-9)
+    values = blocks[:, 0]
+    assert len({tuple(np.round(col, 9)) for col in values.T}) == 4  # independent per cell
+    n = values.size
+    assert abs(values.mean() - 0.2) < 4 * 0.5 / math.sqrt(n)
+    assert 0.5 * 0.8 < values.std(ddof=1) < 0.5 * 1.2  # 240 draws: the sample stdev within 20 %
+
+
+HOST_AC = """import portasnn.pynn as sim
+sim.setup(timestep=0.1, target="spinnaker-host")
+cells = sim.Population(2, sim.IF_curr_exp(), label="cells")
+sim.ACSource(amplitude=0.5, frequency=10.0).inject_into(cells)
+sim.run(10.0)
+"""
+
+
+def test_ac_source_on_spinnaker_host_is_refused_at_its_line(tmp_path):
+    """issue 14 items 1 and 6: spinnaker-host does not model sPyNNaker's ACSource: sim.run() raises E429 naming
+    the script's line that created the source."""
+    script = tmp_path / "host_ac.py"
+    script.write_text(HOST_AC)
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert proc.returncode != 0
+    assert "E429" in proc.stderr and f"{script}:4" in proc.stderr and "not emulated" in proc.stderr, proc.stderr
 
 
 HOST_CURRENTS = """import sys

@@ -173,17 +173,18 @@ def test_unsupported_pynn_name_is_e293_at_the_script_line(tmp_path):
     it (E293), and hasattr() stays False for it (scripts probe backends that way)."""
     from portasnn.pynn.errors import NotSupportedError
 
-    assert not hasattr(sim, "ACSource") and hasattr(sim, "DCSource") and hasattr(sim, "IF_curr_exp")
+    assert not hasattr(sim, "GIF_cond_exp") and hasattr(sim, "ACSource") and hasattr(sim, "IF_curr_exp")
     script = tmp_path / "uses_gif.py"
     script.write_text("import portasnn.pynn as sim\nsim.setup()\ncells = sim.Population(2, sim.GIF_cond_exp())\n")
     with pytest.raises(NotSupportedError) as info:
         runpy.run_path(str(script), run_name="__main__")
     assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "GIF_cond_exp" in str(info.value)
     assert "HH_cond_exp" in info.value.hint and "StandardCellType" not in info.value.hint
-    script.write_text("import portasnn.pynn as sim\nsim.setup()\nac = sim.ACSource(amplitude=0.5)\n")
+    script.write_text("import portasnn.pynn as sim\nsim.setup()\nsyn = sim.TsodyksMarkramSynapse(U=0.5)\n")
     with pytest.raises(NotSupportedError) as info:
         runpy.run_path(str(script), run_name="__main__")
-    assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "ACSource" in str(info.value)
+    assert (info.value.code == "E293" and f"{script}:3:" in str(info.value)
+            and "TsodyksMarkramSynapse" in str(info.value))
 
 
 def test_unknown_target_is_e290():

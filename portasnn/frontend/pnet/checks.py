@@ -25,6 +25,8 @@ STIM_PARAMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # kind -> (
     "dc": (("amplitude",), ("start", "stop")),
     "step": (("times", "amplitudes"), ()),
     "spike_times": (("times",), ("weights",)),
+    "ac": (("amplitude", "frequency"), ("offset", "phase", "start", "stop")),
+    "noise": (("mean", "stdev", "dt"), ("start", "stop")),
 }
 SEED_MAX = 2**31 - 1
 
@@ -151,6 +153,15 @@ def check_network(net: Network, catalog: ModelCatalog | None = None) -> None:
             _check_delay(stim.delay, sim.resolution, stim.span)
         if stim.kind == "poisson" and params["rate"] < 0:  # type: ignore[operator]
             raise error("E219", "a Poisson rate must not be negative", stim.span)
+        if stim.kind == "ac" and params["frequency"] < 0:  # type: ignore[operator]
+            raise error("E219", "an ac frequency must not be negative", stim.span)
+        if stim.kind == "noise":
+            if params["stdev"] < 0:  # type: ignore[operator]
+                raise error("E219", "a noise stdev must not be negative", stim.span)
+            steps = float(params["dt"]) / sim.resolution  # type: ignore[arg-type]
+            if steps < 1 - 1e-9 or abs(steps - round(steps)) > 1e-9:
+                raise error("E219", f"the noise dt ({params['dt']} ms) must be a whole number of time steps "
+                            f"({sim.resolution} ms)", stim.span, hint="NEST draws a new value every dt")
         if stim.kind == "step" and len(params["times"]) != len(params["amplitudes"]):  # type: ignore[arg-type]
             raise error("E219", "step needs as many amplitudes as times", stim.span)
         if "weights" in params:

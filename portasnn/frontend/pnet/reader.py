@@ -32,7 +32,7 @@ from portasnn.units import ONE, UNITS, Quantity, UnitError, describe
 
 error = V.error
 MS, PA, HZ = UNITS["ms"], UNITS["pA"], UNITS["Hz"]
-STIM_KINDS = {"poisson": "poisson", "dc": "dc", "step": "step", "spikes": "spike_times"}
+STIM_KINDS = {"poisson": "poisson", "dc": "dc", "step": "step", "spikes": "spike_times", "ac": "ac", "noise": "noise"}
 FUNCTIONS = {"min", "max", "abs", "exp", "log", "sqrt", "round", "floor", "ceil"}  # and file(...) per neuron
 KEYWORD_TOKENS = set(range(P.NETWORK, P.FALSE + 1))
 
@@ -546,7 +546,8 @@ class Reader:
                 unit = {"times": MS, "amplitudes": PA}.get(key, ONE)
                 params.append((key, V.to_floats(value, unit, key, arg_span)))
             else:
-                unit = {"rate": HZ, "amplitude": PA}.get(key, MS)
+                unit = {"rate": HZ, "frequency": HZ, "amplitude": PA, "offset": PA, "mean": PA, "stdev": PA,
+                        "phase": ONE}.get(key, MS)
                 params.append((key, V.to_float(value, unit, f"{key} of stimulus {name}", arg_span)))
         spiking = kind in ("poisson", "spike_times")
         opts = self._options(ctx.option(), {"weight", "delay", "receptor"} if spiking else {"receptor"},
