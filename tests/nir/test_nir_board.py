@@ -21,6 +21,15 @@ nir = pytest.importorskip("nir")
 pytestmark = [pytest.mark.slow, pytest.mark.spinnaker]
 
 
+def _board_shifts(script: Path, tmp_path: Path) -> dict:
+    """Run the generated script on the virtual board (exit 0); the ring-buffer shifts sPyNNaker chose."""
+    (script.parent / "driver.py").write_text(SHIFTS_DRIVER)
+    proc = subprocess.run([sys.executable, "driver.py", script.name], cwd=script.parent,
+                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return json.loads((script.parent / "shifts.json").read_text())
+
+
 @pytest.mark.parametrize("input_step, reset", [("pulse", "value"), ("hold", "subtract")])
 def test_virtual_board_maps_an_imported_graph_with_the_emulators_shifts(tmp_path, input_step, reset):
     """Input -> Linear -> LIF -> Linear (some weights negative) -> IF, imported with the default choices and with
@@ -53,11 +62,7 @@ def test_virtual_board_maps_an_imported_graph_with_the_emulators_shifts(tmp_path
     suffix = {"pulse": "", "hold": "Hold"}[input_step] + {"value": "", "subtract": "Sub"}[reset]
     assert f"NirLifNeuron{suffix}(" in script and ("NirIfNeuronSub(" if reset == "subtract" else "NirIfNeuron(") \
         in script
-    (art.script.parent / "driver.py").write_text(SHIFTS_DRIVER)
-    proc = subprocess.run([sys.executable, "driver.py", art.script.name], cwd=art.script.parent,
-                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    seen = json.loads((art.script.parent / "shifts.json").read_text())
+    seen = _board_shifts(art.script, tmp_path)
     assert set(seen) == {"input", "lif", "if"} and seen == shifts
 
 
@@ -88,9 +93,5 @@ def test_virtual_board_maps_current_input_delays_and_a_threshold(tmp_path):
     art = build_spinnaker(str(pnet), tmp_path / "out")
     script = art.script.read_text()
     assert "NirThresholdNeuron(" in script and "p.SpikeSourceArray(spike_times=[[" in script
-    (art.script.parent / "driver.py").write_text(SHIFTS_DRIVER)
-    proc = subprocess.run([sys.executable, "driver.py", art.script.name], cwd=art.script.parent,
-                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    seen = json.loads((art.script.parent / "shifts.json").read_text())
+    seen = _board_shifts(art.script, tmp_path)
     assert set(seen) == {"lif", "thr", "bias"} and seen == shifts
