@@ -14,7 +14,13 @@ variables; receptors "excitatory" and "inhibitory" reach its spike ports by sign
 takes them for a native cell type: the script's number times 1000 in the model's weight unit (nA -> pA,
 uS -> nS).
 
-sPyNNaker is not provided yet: E293.
+For ``sim = pyNN.spiNNaker`` (sPyNNaker): the sPyNNaker model class portasnn generates for the model (the one a
+``.pnet`` network's script imports), written once into portasnn's cache by the file's content
+(``~/.cache/portasnn/spinnaker-cells/<sha256>/``) and imported from there under a name of its own, so that cell
+types of several files live side by side. Its parameters, defaults and recordables are the model's, in PyNN's
+units (mV, ms, nA, nF, uS). Importing it registers its ``model_binaries`` with sPyNNaker: a board needs the ARM
+binaries there (``portasnn build --target spinnaker`` says how to make them); sPyNNaker's virtual board maps
+without them.
 """
 from __future__ import annotations
 
@@ -51,14 +57,14 @@ def nestml_cell_type(path: str | Path, sim: ModuleType, model: str | None = None
     backend module ``sim``."""
     if getattr(sim, "__name__", "") == "portasnn.pynn":
         return _portasnn_cell_type(Path(path), model)
+    if getattr(sim, "__name__", "") in ("pyNN.spiNNaker", "spynnaker.pyNN"):
+        return _spynnaker_cell_type(Path(path), model)
     if getattr(sim, "__name__", "") != "pyNN.nest":
         from portasnn.pynn.errors import NotSupportedError, refuse
         from portasnn.pynn.simulator import where
 
-        raise refuse("E293", f"nestml_cell_type for {getattr(sim, '__name__', sim)!r} is not provided yet",
-                     where(), hint="pass pyNN.nest or portasnn.pynn; for sPyNNaker write the network as .pnet "
-                     "(`model k = \"file.nestml\"`) and build it with portasnn build --target spinnaker",
-                     cls=NotSupportedError)
+        raise refuse("E293", f"nestml_cell_type for {getattr(sim, '__name__', sim)!r} is not provided",
+                     where(), hint="pass pyNN.nest, pyNN.spiNNaker or portasnn.pynn", cls=NotSupportedError)
     import portasnn
 
     artifact = portasnn.build(path)
@@ -88,6 +94,48 @@ def nestml_cell_type(path: str | Path, sim: ModuleType, model: str | None = None
     cell_type.default_parameters = {k: v for k, v in cell_type.default_parameters.items() if not isinstance(v, bool)}
     cell_type.nestml_source = str(path)
     return cell_type
+
+
+def _spynnaker_cell_type(path: Path, model: str | None):  # noqa: ANN202 - a class
+    """The generated sPyNNaker class of the NESTML model ``model`` in ``path`` (built into the cache once)."""
+    import hashlib
+    import importlib.util
+    import sys
+
+    from portasnn.modules import build_spinnaker, frontend_hash
+    from portasnn.paths import cache_dir
+    from portasnn.targets.spinnaker import lowcache
+
+    if not path.is_file():
+        raise UsageError(f"no such NESTML file: {path}", code="E296")
+    h = hashlib.sha256(path.read_bytes() + frontend_hash().encode() + lowcache.code_hash().encode())
+    for template in sorted((Path(lowcache.__file__).parent / "templates").rglob("*")):  # what the files are made of
+        if template.is_file():
+            h.update(template.name.encode() + template.read_bytes())
+    key = h.hexdigest()
+    out = cache_dir() / "spinnaker-cells" / key
+    package = out / "python_models" / "portasnn_models"
+    if not (package / "__init__.py").is_file():
+        build_spinnaker(path, out)
+    name = f"portasnn_cells_{key[:16]}"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, package / "__init__.py",
+                                                      submodule_search_locations=[str(package)])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    classes = {cls: getattr(sys.modules[name], cls) for cls in sys.modules[name].__all__}
+    by_model = {cls.lower(): cls for cls in classes}  # NirLifNeuron <- nir_lif_neuron
+    if model is None:
+        if len(classes) != 1:
+            raise UsageError(f"{path} has the models of the classes {', '.join(classes)}: say which", code="E296",
+                             hint="nestml_cell_type(path, sim, model=NAME)")
+        return next(iter(classes.values()))
+    found = by_model.get(model.replace("_", "").lower())
+    if found is None:
+        raise UsageError(f"{path} has no model {model!r} (its classes: {', '.join(classes)})", code="E296",
+                         hint="nestml_cell_type(path, sim, model=NAME) with the model's NESTML name")
+    return classes[found]
 
 
 def _portasnn_cell_type(path: Path, model: str | None):  # noqa: ANN202 - a class

@@ -6,6 +6,7 @@ ResetKernel unloads modules)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,57 @@ def test_nestml_cell_type_on_portasnn_pynn_as_on_pynn_nest(tmp_path):
     assert [abs(len(a) - len(b)) <= 1 for a, b in zip(host["spikes"], ref["spikes"])] == [True] * 4
     # before the first input (5 ms + 1 ms delay; sPyNNaker lets input act a tick earlier than NEST): I_e alone
     np.testing.assert_allclose(host["v"][:60], ref["v"][:60], rtol=0, atol=0.05)  # s16.15 rounding
+
+
+SPYNNAKER_SCRIPT = """
+import json, sys
+import pyNN.spiNNaker as p
+from portasnn.pynn import nestml_cell_type
+
+cell = nestml_cell_type(sys.argv[1], p)
+again = nestml_cell_type(sys.argv[1], p)
+p.setup(timestep=1.0)
+cells = p.Population(3, cell(I_e=[0.1, 0.2, 0.3]), label="cells")
+src = p.Population(1, p.SpikeSourceArray(spike_times=[2.0, 5.0]), label="src")
+p.Projection(src, cells, p.AllToAllConnector(), p.StaticSynapse(weight=0.5, delay=1.0), receptor_type="excitatory")
+cells.record(["spikes", "V_m"])
+p.run(20.0)
+p.end()
+json.dump({"name": cell.__name__, "same": cell is again, "defaults": dict(cell.default_parameters)},
+          open("out.json", "w"))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.spinnaker
+def test_nestml_cell_type_on_spynnaker_maps_on_the_virtual_board(tmp_path):
+    """issue 14 item 2: with sim = pyNN.spiNNaker the cell type is portasnn's generated sPyNNaker class of the
+    model, built once into the cache by the file's content (a second process and a second call reuse it): its
+    defaults are the model's in PyNN's units (C_m 250 pF -> 0.25 nF), and a script with it maps and runs to its end
+    on sPyNNaker's virtual board."""
+    pytest.importorskip("spynnaker")
+    script = tmp_path / "s.py"
+    script.write_text(SPYNNAKER_SCRIPT)
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / ".spynnaker.cfg").write_text("[Machine]\nvirtual_board = True\nversion = 5\n")
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "PORTASNN_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("XDG_CONFIG_HOME", None)
+    outs = []
+    for run in range(2):
+        done = subprocess.run([sys.executable, str(script), str(MODEL)], capture_output=True, text=True,
+                              timeout=900, cwd=tmp_path, env=env)
+        assert done.returncode == 0, done.stderr[-3000:]
+        outs.append(json.loads((tmp_path / "out.json").read_text()))
+        built = list((tmp_path / "cache" / "spinnaker-cells").iterdir())
+        assert len(built) == 1
+        stamp = (built[0] / "python_models" / "portasnn_models" / "__init__.py").stat().st_mtime_ns
+        if run == 0:
+            first = stamp
+    assert stamp == first  # the second process imported the cached class, it did not write it again
+    out = outs[1]
+    assert out["name"] == "IafPscExpNeuron" and out["same"]
+    defaults = out["defaults"]
+    assert (defaults["C_m"], defaults["tau_m"], defaults["V_th"], defaults["E_L"]) == (0.25, 10.0, -55.0, -70.0)
 
 
 def test_other_backends_are_refused_with_the_line(tmp_path):
