@@ -448,9 +448,9 @@ def _single_judgements(group: str, arms: list[Arm], tol: dict[str, Any]) -> list
                 if a is not None and b is not None:
                     sm = metrics.spike_metrics(a, b, duration)
                     for name, key in (("count_diff", "spike_count_diff"), ("coincidence", "coincidence"),
-                                      ("van_rossum", "van_rossum")):
+                                      ("van_rossum", "van_rossum")):  # an undefined Gamma is reported, not judged
                         out.append(judge_metric(where, f"spikes {name}", arms[0].label, arm.label, sm[name],
-                                                specs.get(key)))
+                                                specs.get(key) if sm[name] is not None else None))
     return out
 
 

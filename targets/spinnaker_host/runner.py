@@ -465,7 +465,18 @@ def _warn_quantisation(network: Network, rows: list[dict]) -> None:
     """W403 at the statement of each projection or stimulus whose weights the ring buffer's 16 bits at its shift
     store more than 10 % off (or as 0): the run goes on, as a board's would, but not silently."""
     spans = {**{p.name: p.span for p in network.projections}, **{s.name: s.span for s in network.stimuli}}
+    merged: dict[tuple, dict] = {}  # one warning per statement and synapse type (spikes with weights: several rows)
     for row in rows:
+        key = (row["kind"], row["name"], row["population"], row["synapse_type"], row["shift"])
+        if key in merged:
+            was = merged[key]
+            merged[key] = {**was, "max_abs_relative_error": max(was["max_abs_relative_error"],
+                                                                 row["max_abs_relative_error"]),
+                           "lost": was["lost"] + row["lost"],
+                           "distinct_weights": was["distinct_weights"] + row["distinct_weights"]}
+        else:
+            merged[key] = row
+    for row in merged.values():
         if row["max_abs_relative_error"] <= QUANTISATION_WARN:
             continue
         lost = f"; {row['lost']} of its {row['distinct_weights']} distinct weights are stored as 0" if row["lost"] else ""

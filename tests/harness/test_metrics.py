@@ -34,6 +34,9 @@ def test_coincidence_factor_hand_computed():
     assert coincidence_factor(a, b, 100.0) == pytest.approx((2 - expected) / (0.5 * 6 * norm))
     assert coincidence_factor(a, np.array([]), 100.0) == 0.0
     assert coincidence_factor(np.array([]), np.array([]), 100.0) == 1.0
+    # 15 spikes each in 19.5 ms with a 1 ms window: 1 - delta (na + nb) / T < 0, chance fills the window
+    dense = np.arange(15) * 1.3
+    assert coincidence_factor(dense, dense, 19.5, 1.0) is None
 
 
 def test_independent_trains_have_gamma_near_zero():
