@@ -247,14 +247,14 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
                 if not isinstance(stim.weight, (int, float)) or not isinstance(stim.delay, (int, float)):
                     raise NetworkError(f"stimulus {stim.name}: spikes with weights need a constant weight and delay "
                                        "on SpiNNaker", span=stim.span, code="E350")
-                times, factors = np.asarray(prm["times"], float), np.asarray(prm["weights"], float)
-                groups = [f for f in np.unique(factors) if f != 0]
-                trains = [[float(t) for t in times[factors == f]] for f in groups]
-                ids = list(stim.subset) if stim.subset is not None else range(n_target)  # into the population:
-                conns = [(g, int(j), float(w) * float(f), float(d))  # sPyNNaker 7.4.1's FromListConnector fails
-                         for g, f in enumerate(groups) for j in ids]  # on a PopulationView
+                groups = factor_groups(prm["weights"])
                 if not groups:
                     continue
+                times = np.asarray(prm["times"], float)
+                trains = [[float(t) for t in times[sent]] for _, sent in groups]
+                ids = list(stim.subset) if stim.subset is not None else range(n_target)  # into the population:
+                conns = [(g, int(j), float(w) * f, float(d))  # sPyNNaker 7.4.1's FromListConnector fails on a
+                         for g, (f, _) in enumerate(groups) for j in ids]  # PopulationView
                 L.append(f"{src} = p.Population({len(groups)}, p.SpikeSourceArray(spike_times={trains!r}), "
                          f"label={stim.name + '_' + stim.target!r})")
                 L.append(f"p.Projection({src}, {_var(stim.target)}, p.FromListConnector({conns!r}), "
@@ -295,6 +295,13 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
         view.lines = [line.replace("p.RandomDistribution(", "RandomDistribution(").replace(", rng=rng)", ", **RNG)")
                       for line in L]
     return view
+
+
+def factor_groups(factors) -> list[tuple[float, np.ndarray]]:  # noqa: ANN001 - a tuple of floats
+    """The spikes of a ``spikes(times, weights)`` stimulus by factor: (factor, which spikes) per distinct factor
+    other than 0, ascending; one source each on the spinnaker targets (spinnaker-host mirrors the script)."""
+    factors = np.asarray(factors, float)
+    return [(float(f), factors == f) for f in np.unique(factors) if f != 0]
 
 
 def _weight_factor(view: ScriptView, low: Lowered, stype: int, weight: nir.Value) -> float:

@@ -94,10 +94,12 @@ def check_file_projection(net, proj, n_synapse_types: int, pre: np.ndarray, post
     told: a random delay without a bound into the same population)."""
     if proj.plastic or pre.size == 0:
         return None
+    n_post = net.population(proj.post).size
+    if not longest_row(pre, post, np.zeros(pre.size), n_post, 0.0).too_long:
+        return None  # not even all delays in one part make a row too long: the other projections need not be read
     biggest = max_incoming_delay(net, proj.post)
     if biggest is None:
         return None
-    n_post = net.population(proj.post).size
     dt = net.simulation.resolution
     supported = supported_delay_steps(n_post, n_synapse_types, biggest, dt) * dt
     row = longest_row(pre, post, delay_ms, n_post, supported)

@@ -20,7 +20,7 @@ from portasnn.ir import datafiles
 from portasnn.ir.network import ArrayFile, Distribution, Network, Projection, Stimulus
 
 from portasnn.targets.spinnaker.plasticity import PairRule, population_rules
-from portasnn.targets.spinnaker.pynn_script import check_current_receptor, check_weight_sign
+from portasnn.targets.spinnaker.pynn_script import check_current_receptor, check_weight_sign, factor_groups
 
 from . import poisson
 from .model import HostModel
@@ -352,11 +352,10 @@ def _stimulus(data: NetData, stim: Stimulus, dt: float, rng: np.random.Generator
             times = np.atleast_1d(np.asarray(prm.get("times", ()), np.float64))
             dt_us = round(dt * 1000.0)
             all_ticks = np.ceil(np.floor(times * 1000.0) / dt_us).astype(np.int64)
-            factors = np.asarray(prm.get("weights", np.ones(times.size)), np.float64)
             # spikes with their own weights (factors of the stimulus's): one array source per distinct factor,
             # whose synapses carry weight * factor, as the spinnaker target's script does (a zero factor sends none)
             groups = [(all_ticks, 1.0)] if "weights" not in prm else \
-                [(all_ticks[factors == f], float(f)) for f in np.unique(factors) if f != 0]
+                [(all_ticks[sent], f) for f, sent in factor_groups(prm["weights"])]
             if "weights" in prm and groups:  # sPyNNaker sees one SpikeSourceArray of len(groups) neurons, each
                 # connected to every target (FromListConnector): the stats of a projection from a population
                 data.incoming[dst.name].append(Incoming(stype, len(groups), np.concatenate([w * f for _, f in groups]),
