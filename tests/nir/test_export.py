@@ -492,3 +492,14 @@ def test_python_api_takes_a_program(tmp_path):
     portasnn.export_nir(portasnn.load_program(pnet), tmp_path / "p.nir")
     portasnn.export_nir(pnet, tmp_path / "f.nir")
     assert_same_graph(nir.read(tmp_path / "p.nir"), nir.read(tmp_path / "f.nir"))
+
+
+def test_one_pair_under_two_delays_is_refused(tmp_path, capsys):
+    """issue 16 item 4: a connection file that connects one pair twice with different delays has no NIR form (one
+    weight and one delay per pair): E807 at the projection's line, naming the pair."""
+    np.savez(tmp_path / "c.npz", pre=np.array([0, 0]), post=np.array([1, 1]), weight=np.array([1.0, 2.0]),
+             delay=np.array([0.1, 0.3]), weight_unit=np.array("pA"))
+    err = _refused(tmp_path, capsys, HEAD + "model relay = nest parrot_neuron\npopulation I: 1 relay\n"
+                   "population P: 2 lif { v = 0 mV }\nconnect I -> P: from_file(\"c.npz\")\n"
+                   "simulate 10 ms resolution 0.1 ms\n")
+    assert "E807" in err and "bad.pnet:6:" in err and "neuron 0 of I reaches neuron 1 of P with two delays" in err, err

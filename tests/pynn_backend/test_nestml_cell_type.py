@@ -137,6 +137,20 @@ def test_nestml_cell_type_on_spynnaker_maps_on_the_virtual_board(tmp_path):
     assert (defaults["C_m"], defaults["tau_m"], defaults["V_th"], defaults["E_L"]) == (0.25, 10.0, -55.0, -70.0)
 
 
+def test_spynnaker_cell_type_of_a_missing_file_or_model_is_e296(tmp_path):
+    """issue 14 item 2: nestml_cell_type(path, pyNN.spiNNaker) with no such file, or a model the file lacks: E296."""
+    p = pytest.importorskip("pyNN.spiNNaker")
+    from portasnn.errors import UsageError
+    from portasnn.pynn import nestml_cell_type
+
+    with pytest.raises(UsageError) as info:
+        nestml_cell_type(tmp_path / "missing.nestml", p)
+    assert info.value.code == "E296" and "no such NESTML file" in str(info.value)
+    with pytest.raises(UsageError) as info:
+        nestml_cell_type(MODEL, p, model="no_such_neuron")
+    assert info.value.code == "E296" and "IafPscExpNeuron" in str(info.value)
+
+
 def test_other_backends_are_refused_with_the_line(tmp_path):
     script = tmp_path / "s.py"
     script.write_text(f"import pyNN.mock as sim\nfrom portasnn.pynn import nestml_cell_type\n"

@@ -48,3 +48,17 @@ def test_ac_and_noise_map_on_the_virtual_board_and_the_host_refuses_them(tmp_pat
     with pytest.raises(NetworkError) as info:
         build_spinnaker(net, tmp_path / "out2")
     assert info.value.code == "E350" and info.value.span.line == 5 and "every time step only" in str(info.value)
+
+
+def test_spikes_with_weights_and_a_random_weight_are_refused_for_the_board(tmp_path):
+    """The spinnaker target writes spikes with weights as a FromListConnector of fixed weights: a random stimulus
+    weight is refused at its line (E350)."""
+    from portasnn.modules import build_spinnaker
+
+    net = tmp_path / "w.pnet"
+    net.write_text("network w\nmodel lif = pynn IF_curr_exp\npopulation A: 2 lif\n"
+                   "stimulus kick: spikes(times = [1 ms, 2 ms], weights = [1, 0.5]) -> A weight = uniform(0.1 nA, "
+                   "0.2 nA), delay = 1 ms\nsimulate 5 ms resolution 1 ms\n")
+    with pytest.raises(NetworkError) as info:
+        build_spinnaker(net, tmp_path / "out")
+    assert info.value.code == "E350" and info.value.span.line == 4 and "constant weight" in str(info.value)
