@@ -115,7 +115,20 @@ def fetch(job: str | JobRecord, outdir: str | Path | None = None, *, db: JobDB |
         code = rec.info.get("exit_code")
         raise ToolError(f"job {rec.id} ended {rec.state}" + (f" (exit code {code})" if code is not None else "")
                         + f"; its stdout/stderr (or log) are in {out}")
+    _summarize(out / "results")
     return out / "results"
+
+
+def _summarize(results: Path) -> None:
+    """summary.json and the plots of a results directory written where portasnn was not installed (a board's
+    script writes the directory with numpy alone)."""
+    from portasnn.results import draw_plots, plots_wanted, read_results, write_summary
+
+    if (results / "meta.json").is_file() and not (results / "summary.json").is_file():
+        read = read_results(results)
+        write_summary(read)
+        if plots_wanted():
+            draw_plots(read)
 
 
 def cancel(job: str | JobRecord, *, db: JobDB | None = None) -> JobRecord:

@@ -201,6 +201,8 @@ def lower_program(program, options: Options, target: str) -> tuple[dict[str, str
         view = script_view(network, by_key, resolve(network, options.weight_scaling), board=target == "spinnaker")
         script = f"{_safe(network.name)}.py"
         files[script] = render("network_script.py.j2", v=view, spynnaker=SPYNNAKER_VERSION, package=PACKAGE)
+        # the script writes its results directory with this module (numpy only: portasnn is not on the board's host)
+        files["python_models/portasnn_board_results.py"] = Path(__file__).with_name("board_results.py").read_text()
         files.update(view.data_files)
     methods = {(low.solver, low.substeps) for low in lowered.values() if low.numeric}
     # one fixed-step method for every numeric model, or "per model" (see "models")

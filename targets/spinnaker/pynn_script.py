@@ -39,6 +39,12 @@ class ScriptView:
     # post-synaptic subset or None)
     trajectories: list[tuple[str, str, str, str, float, float, list | None]] = field(default_factory=list)
     network: nir.Network | None = field(default=None, repr=False, compare=False)
+    # the results directory the script writes (board_results.py): meta.json without versions, and per population
+    # the recorded variables, sPyNNaker's name -> (the network's name, its unit, factor recorded -> network unit,
+    # the unit sPyNNaker labels it with, or "" where that label is wrong)
+    meta: dict = field(default_factory=dict)
+    spikes: dict[str, list[int] | None] = field(default_factory=dict)  # population -> neurons recorded (None: all)
+    trace_names: dict[str, dict[str, tuple[str, str, float, str]]] = field(default_factory=dict)
     # `portasnn export pynn`: one script for every PyNN backend (the simulator from its command line)
     portable: bool = False
 
@@ -285,16 +291,43 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
         target = _var(rec.population) + (f"[{list(rec.subset)!r}]" if rec.subset is not None else "")
         if rec.kind == "spikes":
             L.append(f'{target}.record("spikes")')
+            had = view.spikes.get(rec.population, [])
+            view.spikes[rec.population] = None if rec.subset is None or had is None else \
+                sorted(set(had) | {int(k) for k in rec.subset})
         else:
-            names = getattr(lowered[net.population(rec.population).model], "record_names", {})
+            low = lowered[net.population(rec.population).model]
+            names = getattr(low, "record_names", {})
             variables = [names.get(v, v) for v in rec.variables]
             L.append(f"{target}.record({variables!r}, sampling_interval={float(rec.interval)!r})")
+            for var, board in zip(rec.variables, variables):
+                view.trace_names.setdefault(rec.population, {})[board] = (var, *_trace_unit(low, var, board,
+                                                                                             rec.span))
         if _var(rec.population) not in view.recorded:
             view.recorded.append(_var(rec.population))
+    view.meta = {"target": "spinnaker", "network": net.name, "duration_ms": float(sim.duration),
+                 "resolution_ms": float(sim.resolution), "seed": int(sim.seed),
+                 "populations": {pop.name: {"size": int(pop.size), "model": lowered[pop.model].name}
+                                 for pop in net.populations}}
     if portable:  # the script imports RandomDistribution from pyNN.random; RNG is {} on sPyNNaker
         view.lines = [line.replace("p.RandomDistribution(", "RandomDistribution(").replace(", rng=rng)", ", **RNG)")
                       for line in L]
     return view
+
+
+def _trace_unit(low, var: str, board: str, span) -> tuple[str, float, str]:  # noqa: ANN001
+    """(the network's unit of recorded ``var`` of ``low``, factor board value -> network value, the unit sPyNNaker
+    labels the recording with, "" where that label is wrong), as spinnaker-host converts it."""
+    if getattr(low, "builtin", False):
+        from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT
+
+        unit = next((s.unit for s in CELL_TYPES[low.name].state if s.name == var), None)
+        if unit is not None:  # isyn_exc recorded as gsyn_exc: labelled uS, but the current in nA
+            return IR_UNIT[unit][0], float(IR_UNIT[unit][1]), unit if board == var else ""
+    else:
+        rec = next((r for r in low.recordables if r.name == var), None)
+        if rec is not None:  # the C record in chip units, as the generated class declares them
+            return rec.unit, float(rec.to_network), rec.pynn_unit
+    raise NetworkError(f"model '{low.name}' cannot record '{var}' on SpiNNaker", span=span, code="E207")
 
 
 def factor_groups(factors) -> list[tuple[float, np.ndarray]]:  # noqa: ANN001 - a tuple of floats

@@ -12,8 +12,11 @@ edit; ``teams`` (the user's ``roles.team``) and ``add_project`` configure them p
 Running a job: the code is written to ``run.py`` in a job directory and run as
 ``python run.py spinnaker-host`` (the command's ``{system}``) through the local backend's
 runner: a real SpiNNaker board is not available, so the launcher runs the bundle with
-portasnn on the ``spinnaker-host`` target. Output files: ``results/**`` and ``results.sha256``
-with paths ``job_<id>/...``.
+portasnn on the ``spinnaker-host`` target. With ``system="spiNNaker"`` (what the real platform
+substitutes) the job runs the bundle's own PyNN script on sPyNNaker's virtual board instead (``HOME``
+must hold a ``.spynnaker.cfg`` with ``virtual_board = True``); ``without_portasnn=True`` hides portasnn
+from the job, as on the real platform, so the launcher extracts and runs the bundle by itself. Output
+files: ``results/**`` and ``results.sha256`` with paths ``job_<id>/...``.
 
 Faults (counts): ``create_5xx``, ``create_reset`` (create, then drop the connection unanswered),
 ``create_timeout`` (create, then answer late), ``poll_5xx``,
@@ -38,8 +41,10 @@ from urllib.parse import parse_qs, urlparse
 
 class FakeNmpi:
     def __init__(self, token: str, *, collab: str = "test-collab", username: str = "testuser",
-                 lifetime_s: float = 180.0, system: str = "spinnaker-host", timeout_sleep_s: float = 3.0) -> None:
+                 lifetime_s: float = 180.0, system: str = "spinnaker-host", timeout_sleep_s: float = 3.0,
+                 without_portasnn: bool = False) -> None:
         self.token, self.collab, self.username = token, collab, username
+        self.without_portasnn = without_portasnn
         self.lifetime_s, self.system, self.timeout_sleep_s = lifetime_s, system, timeout_sleep_s
         self.root = Path(tempfile.mkdtemp(prefix="fake-nmpi-"))
         self.jobs: dict[int, dict] = {}
@@ -147,6 +152,11 @@ class FakeNmpi:
             job["status"] = "running"
         argv = [sys.executable, *job["command"].replace("{system}", self.system).split()]
         env = {k: v for k, v in os.environ.items() if k not in ("PORTASNN_TOKEN", "CLB_AUTH")}
+        if self.without_portasnn:  # a package of that name that cannot be imported, ahead of the installed one
+            hidden = self.root / "no-portasnn" / "portasnn"
+            hidden.mkdir(parents=True, exist_ok=True)
+            (hidden / "__init__.py").write_text('raise ImportError("portasnn is not installed here")\n')
+            env["PYTHONPATH"] = os.pathsep.join(p for p in (str(hidden.parent), env.get("PYTHONPATH", "")) if p)
         code = run_in_dir(wd, argv, env=env)
         files = []
         for p in sorted(wd.rglob("*")):

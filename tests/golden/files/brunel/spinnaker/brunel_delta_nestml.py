@@ -3,16 +3,21 @@
 Source: brunel_delta_nestml.pnet
 Runs unchanged on the EBRAINS Neuromorphic Platform (SpiNNaker) next to the generated model
 package ``python_models/portasnn_models`` (its ``model_binaries`` must hold the built .aplx files:
-``make -C c_models``). Recorded populations are written with neo to ``results/<population>.pkl``.
+``make -C c_models``). Recorded populations are written with neo to ``results/<population>.pkl``, and the
+whole run as a portasnn results directory in ``results`` (``$PORTASNN_RESULTS_DIR`` where set): meta.json,
+spikes/ and traces/ in the network's units, which ``portasnn compare --results`` reads.
 """
 import os
+import platform
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "python_models"))
 
+import numpy  # noqa: E402
 import pyNN.spiNNaker as p  # noqa: E402
 from pyNN.random import NumpyRNG  # noqa: E402
+from portasnn_board_results import spynnaker_version, write_results  # noqa: E402
 
 from portasnn_models import IafPscDeltaNeuron  # noqa: E402
 
@@ -37,8 +42,16 @@ pop_E[[0, 1, 2, 3, 4]].record(['V_m'], sampling_interval=0.1)
 
 p.run(1000.0)
 
-out = os.path.join(os.getcwd(), "results")
+out = os.environ.get("PORTASNN_RESULTS_DIR") or os.path.join(os.getcwd(), "results")
 os.makedirs(out, exist_ok=True)
 pop_E.write_data(os.path.join(out, pop_E.label + ".pkl"))
 pop_I.write_data(os.path.join(out, pop_I.label + ".pkl"))
+# the run as a portasnn results directory (meta.json, spikes/, traces/ in the network's names and units)
+META = {'target': 'spinnaker', 'network': 'brunel_delta_nestml', 'duration_ms': 1000.0, 'resolution_ms': 0.1, 'seed': 42, 'populations': {'E': {'size': 8000, 'model': 'iaf_psc_delta_neuron'}, 'I': {'size': 2000, 'model': 'iaf_psc_delta_neuron'}}}
+SPIKES = {'E': None, 'I': None}  # population -> the neurons whose spikes were recorded (None: all)
+TRACE_NAMES = {'E': {'V_m': ('V_m', 'mV', 1.0, 'mV')}}  # sPyNNaker's name -> (network's name, unit, factor, sPyNNaker's unit)
+write_results(out, {**META, "command": " ".join([os.path.basename(__file__), *sys.argv[1:]])},
+              [pop_E.get_data(), pop_I.get_data()], SPIKES,
+              TRACE_NAMES, {"spynnaker": spynnaker_version(), "numpy": numpy.__version__,
+                            "python": platform.python_version()})
 p.end()
