@@ -401,7 +401,8 @@ _ALL: tuple[Code, ...] = (
        "so. Make every change before the first run(), or call sim.reset() and run again from t = 0.", "pynn"),
     _c("E286", "PyNN cell type not emulated on the chosen target",
        "The script's population uses a standard cell type that portasnn runs only on nest (spinnaker-host "
-       "emulates sPyNNaker's IF_curr_exp and IF_curr_delta). Use one of those cell types, or setup(target='nest').",
+       "emulates sPyNNaker's IF_curr_exp and IF_curr_delta), or that sPyNNaker 7.4.1 does not have (target "
+       "'spinnaker', a board). Use one of those cell types, or setup(target='nest').",
        "pynn"),
     _c("E287", "initial value of an unknown state variable",
        "initialize() (or initial_values=) names a variable that is not a state variable portasnn can set for this "
@@ -414,7 +415,7 @@ _ALL: tuple[Code, ...] = (
        "cell types that portasnn maps. Use one of those two.", "pynn"),
     _c("E290", "unknown target for portasnn.pynn",
        "setup(target=...) (or the command line's --target) names a target portasnn.pynn cannot run a script on. "
-       "Use 'nest' or 'spinnaker-host'.", "pynn", "cli"),
+       "Use 'nest', 'spinnaker-host' or 'spinnaker' (a board through the Neuromorphic Platform).", "pynn", "cli"),
     _c("E291", "PyNN script failed or ran nothing",
        "portasnn run/compare ran a PyNN script that raised an error, exited with a non-zero status or never called "
        "sim.run(). The message names the script's line; run the script with python to see the whole traceback.",

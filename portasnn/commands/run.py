@@ -18,7 +18,8 @@ from portasnn.commands.numerics import numerics_options, options_from
 @click.command(name="run")
 @click.argument("network", type=click.Path(dir_okay=False))
 @click.option("--target", "-t", default="nest", show_default=True,
-              help="Where to run: nest, spinnaker-host, spinnaker-host:float (spinnaker: use build or submit).")
+              help="Where to run: nest, spinnaker-host, spinnaker-host:float (a .pnet for spinnaker: use build or "
+                   "submit; a PyNN script: spinnaker runs it on a board through the Neuromorphic Platform).")
 @click.option("--outdir", "-o", type=click.Path(file_okay=False), default=None,
               help="Results directory (default results/<network>-<target>-<timestamp>).")
 @click.option("--set", "sets", multiple=True, metavar="NAME=VALUE", help="Override a constant of the network.")

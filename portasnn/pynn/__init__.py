@@ -19,6 +19,7 @@ a cell type of this backend (every target) or of pyNN.nest (from portasnn's modu
 from pyNN import errors, random, space  # noqa: F401
 from pyNN.connectors import *  # noqa: F401,F403
 from pyNN.network import Network  # noqa: F401
+from pyNN.parameters import Sequence  # noqa: F401 - pyNN.nest has it too (spike_times=[Sequence(...), ...])
 from pyNN.random import GSLRNG, NumpyRNG, RandomDistribution  # noqa: F401
 from pyNN.recording import *  # noqa: F401,F403
 from pyNN.space import Space  # noqa: F401

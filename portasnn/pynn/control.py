@@ -19,17 +19,20 @@ OUTDIR_ENV = "PORTASNN_PYNN_OUTDIR"
 
 
 def setup(timestep: float = DEFAULT_TIMESTEP, min_delay: float | str = DEFAULT_MIN_DELAY, **extra_params) -> int:
-    """Start a new network. portasnn's own options: ``target`` ("nest" or "spinnaker-host"; the command line's
+    """Start a new network. portasnn's own options: ``target`` ("nest", "spinnaker-host", or "spinnaker": a
+    SpiNNaker-1 board through the Neuromorphic Platform, see :mod:`portasnn.pynn.board`; the command line's
     --target takes precedence), ``seed`` (the simulation's seed, and the generator of Poisson trains drawn here),
-    ``outdir`` (where run() writes its results directory; default: a fresh temporary directory)."""
+    ``outdir`` (where run() writes its results directory; default: a fresh temporary directory),
+    ``board_timeout`` (target "spinnaker": seconds run() waits for the board's job; default a day)."""
     target = os.environ.get(TARGET_ENV) or extra_params.pop("target", "nest")
     extra_params.pop("target", None)
     outdir = os.environ.get(OUTDIR_ENV) or extra_params.pop("outdir", None)
     extra_params.pop("outdir", None)
     seed = extra_params.pop("seed", 1)
+    board_timeout = float(extra_params.pop("board_timeout", 24 * 3600.0))
     if target not in simulator.TARGETS:
         raise refuse("E290", f"portasnn.pynn cannot run on target {target!r}", simulator.where(),
-                     hint="setup(target='nest') or setup(target='spinnaker-host')")
+                     hint="setup(target='nest'), setup(target='spinnaker-host') or setup(target='spinnaker')")
     max_delay = extra_params.get("max_delay", "auto")
     common.setup(timestep, min_delay, **extra_params)
     state = simulator.state
@@ -39,6 +42,7 @@ def setup(timestep: float = DEFAULT_TIMESTEP, min_delay: float | str = DEFAULT_M
     state.max_delay = 1000.0 if max_delay == "auto" else float(max_delay)
     state.target = target
     state.seed = int(seed)
+    state.board_timeout_s = board_timeout
     state.outdir = Path(outdir) if outdir else None
     script = Path(sys.argv[0]).stem if sys.argv and sys.argv[0] not in ("", "-c") else "pynn"
     state.network_name = script if script.isidentifier() else "pynn"

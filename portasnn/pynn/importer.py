@@ -39,6 +39,15 @@ def import_script(script: str | Path, outdir: str | Path, args: Sequence[str] = 
     if out.exists():  # only now: a script that fails loses nothing
         shutil.rmtree(out) if out.is_dir() else out.unlink()
     out.mkdir(parents=True)
+    # the script's own run(tstop), not the one step more its portasnn.pynn run simulates (lowering.run_duration)
+    sim = dataclasses.replace(net.simulation, duration=script_tstop(net.simulation.duration, net.simulation.resolution))
+    return write_pnet(dataclasses.replace(net, simulation=sim), out,
+                      f"imported from the PyNN script {Path(script).name} by `portasnn import pynn`")
+
+
+def write_pnet(net: ir.Network, out: Path, header: str) -> Imported:
+    """``net`` as ``out/<name>.pnet`` (``# header`` first), its data files copied into ``out/conn`` and
+    ``out/params`` (``out`` exists)."""
     files: list[Path] = []
 
     def move(data, folder: str):  # noqa: ANN001, ANN202 - an ArrayFile or ConnectionFile
@@ -57,9 +66,7 @@ def import_script(script: str | Path, outdir: str | Path, args: Sequence[str] = 
     pops = tuple(dataclasses.replace(p, params=values(p.params), initial=values(p.initial)) for p in net.populations)
     projs = tuple(dataclasses.replace(p, data=move(p.data, "conn")) if p.data is not None else p
                   for p in net.projections)
-    # the script's own run(tstop), not the one step more its portasnn.pynn run simulates (lowering.run_duration)
-    sim = dataclasses.replace(net.simulation, duration=script_tstop(net.simulation.duration, net.simulation.resolution))
-    net = dataclasses.replace(net, populations=pops, projections=projs, simulation=sim)
+    net = dataclasses.replace(net, populations=pops, projections=projs)
     pnet = out / f"{net.name}.pnet"
-    pnet.write_text(f"# imported from the PyNN script {Path(script).name} by `portasnn import pynn`\n" + to_pnet(net))
+    pnet.write_text(f"# {header}\n" + to_pnet(net))
     return Imported(pnet=pnet, files=tuple(files), network=net)

@@ -116,7 +116,12 @@ def run_network(state, tstop: float, continuing: bool = False):
     if continuing and outdir.exists():
         shutil.rmtree(outdir)
     try:
-        run_program(net, target=state.target, outdir=outdir, progress=False)
+        if state.target == "spinnaker":
+            from portasnn.pynn.board import run_on_board
+
+            run_on_board(net, outdir, scratch(), state.board_timeout_s)
+        else:
+            run_program(net, target=state.target, outdir=outdir, progress=False)
     except PortasnnError as exc:
         raise _in_script(exc, state) from None
     return read_results(outdir)
@@ -173,6 +178,11 @@ def build_network(state, tstop: float):
                 state.sources[id(pop)] = _on_grid([np.asarray(s.value, float) for s in pop._parameters["spike_times"]],
                                                   state.dt, pop)
             continue
+        if target == "spinnaker" and not cell.board:
+            raise refuse("E286", f"{cell.name} (population {pop.label!r}) cannot run on a SpiNNaker board: "
+                         f"{cell.no_board}", pop.created_at,
+                         hint="use a cell type sPyNNaker has (e.g. sim.IF_curr_exp, sim.IF_cond_exp), or run on "
+                              "target='nest'")
         if target in SPYNNAKER_TARGETS and not cell.spynnaker:
             raise refuse("E286", f"{cell.name} (population {pop.label!r}) cannot run on {target}: portasnn "
                          "emulates sPyNNaker's IF_curr_exp and IF_curr_delta only", pop.created_at,

@@ -14,7 +14,7 @@ from pathlib import Path
 from pyNN import common
 
 name = "portasnn"
-TARGETS = ("nest", "spinnaker-host")
+TARGETS = ("nest", "spinnaker-host", "spinnaker")
 
 
 class ID(int, common.IDMixin):
@@ -51,6 +51,7 @@ class State(common.control.BaseState):
         self.target = "nest"
         self.outdir: Path | None = None
         self.seed = 1
+        self.board_timeout_s = 24 * 3600.0  # target "spinnaker": how long run() waits for the board's job
         self.capture = False  # portasnn.pynn.script.capture: stop at run() with the network
         self.clear()
 

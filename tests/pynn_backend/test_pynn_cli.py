@@ -82,6 +82,16 @@ def test_compare_refuses_at_the_script_line(tmp_path):
     assert done.returncode == 2 and "E286" in done.stderr and "alpha.py:4" in done.stderr, done.stderr[-2000:]
 
 
+def test_a_cell_type_no_board_has_is_refused_at_the_script_line_before_any_job(tmp_path):
+    """setup(target="spinnaker"): a cell type sPyNNaker 7.4.1 lacks (IF_cond_alpha) is refused at the line that
+    made the population (E286, saying why), before anything is bundled or submitted (no collab is configured)."""
+    script = tmp_path / "alpha.py"
+    script.write_text((SCRIPTS / "refused_alpha.py").read_text().replace("IF_curr_alpha", "IF_cond_alpha"))
+    done = _cli("run", str(script), "--target", "spinnaker", "-o", str(tmp_path / "o"), cwd=tmp_path)
+    assert done.returncode == 2 and "E286" in done.stderr and "alpha.py:4" in done.stderr, done.stderr[-2000:]
+    assert "sPyNNaker 7.4.1 has no IF_cond_alpha" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_run_after_reset_writes_a_sibling_results_directory(tmp_path):
     """issue 14 items 1 and 4: -o DIR holds the first run's results, a run after reset() DIR-segment001 (same
     spikes: each run starts from t = 0)."""

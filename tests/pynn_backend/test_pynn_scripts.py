@@ -188,9 +188,9 @@ def test_unsupported_pynn_name_is_e293_at_the_script_line(tmp_path):
 
 
 def test_unknown_target_is_e290():
-    """issue 14 item 6: setup() names the targets portasnn.pynn runs on (the board is not one yet)."""
+    """issue 14 item 6: setup() names the targets portasnn.pynn runs on."""
     with pytest.raises(NotExpressibleError) as info:
-        sim.setup(timestep=0.1, target="spinnaker")
+        sim.setup(timestep=0.1, target="loihi")
     assert info.value.code == "E290" and "test_pynn_scripts.py:" in str(info.value)
 
 
