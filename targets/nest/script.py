@@ -318,6 +318,12 @@ def _syn_spec(net: Network, model_key: str, weight: Value, delay: Value, recepto
     return syn
 
 
+# copies of static_synapse with constant weight and delay, at most: NEST 3.10 holds 511 synapse models in all (its
+# own and NESTML's among them); a network of many distinct pairs (e.g. a Poisson input per neuron, each with its
+# own delay) gives the rest their weight and delay in the syn_spec
+MAX_SYNAPSE_COPIES = 256
+
+
 def _shared_synapses(items: list[dict]) -> list[tuple[str, str, str]]:
     """Constant weights and delays become defaults of copied static synapse models (one per distinct pair):
     NEST connects faster from model defaults than from values in each syn_spec. Returns the copies."""
@@ -327,7 +333,10 @@ def _shared_synapses(items: list[dict]) -> list[tuple[str, str, str]]:
         item["note"] = ""
         if "weight" not in syn or "nest." in syn["weight"] + syn["delay"] or item.get("plastic") or item.get("file"):
             continue
-        pair = (syn.pop("weight"), syn.pop("delay"))
+        pair = (syn["weight"], syn["delay"])
+        if pair not in copies and len(copies) >= MAX_SYNAPSE_COPIES:
+            continue  # NEST holds at most 511 synapse models: the rest keep their values in the syn_spec
+        del syn["weight"], syn["delay"]
         item["note"] = f", weight {pair[0]}, delay {pair[1]} ms"
         name = copies.setdefault(pair, f"static_syn_{len(copies) + 1}")
         syn["synapse_model"] = json.dumps(name)
