@@ -26,7 +26,8 @@ from pyNN.space import Space  # noqa: F401
 from pyNN.standardmodels import StandardCellType
 
 from portasnn.pynn.control import (end, get_current_time, get_max_delay, get_min_delay, get_time_step,  # noqa: F401
-                                   initialize, num_processes, rank, reset, run, run_for, run_until, setup)
+                                   initialize, name, num_processes, rank, reset, run, run_for, run_until,
+                                   set_number_of_neurons_per_core, setup)
 from portasnn.pynn.electrodes import ACSource, DCSource, NoisyCurrentSource, StepCurrentSource  # noqa: F401
 from portasnn.pynn.nestml_cells import nestml_cell_type  # noqa: F401
 from portasnn.pynn.populations import Assembly, Population, PopulationView  # noqa: F401

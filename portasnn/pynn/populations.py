@@ -67,8 +67,13 @@ class Population(_Parameters, common.Population):
     _assembly_class = Assembly
 
     def __init__(self, *args, **kwargs) -> None:
+        """As PyNN's; sPyNNaker's own keywords ``seed`` and ``additional_parameters`` (its on-chip random streams,
+        neurons per core) are taken so that its scripts run unchanged, and do nothing here: portasnn's targets
+        draw from setup()'s seed, and a board run places the neurons with sPyNNaker's defaults."""
         self.created_at = simulator.where()
         self._initial: dict[str, np.ndarray] = {}
+        kwargs.pop("seed", None)
+        kwargs.pop("additional_parameters", None)
         super().__init__(*args, **kwargs)
         simulator.state.populations.append(self)
 

@@ -11,6 +11,7 @@ from pyNN.core import ezip
 from pyNN.space import Space
 
 from portasnn.pynn import simulator
+from portasnn.pynn.standardmodels import StaticSynapse
 
 
 class Connection(common.Connection):
@@ -29,6 +30,7 @@ class Connection(common.Connection):
 class Projection(common.Projection):
     __doc__ = common.Projection.__doc__
     _simulator = simulator
+    _static_synapse_class = StaticSynapse  # Projection(pre, post, connector) without a synapse type
 
     def __init__(self, presynaptic_population, postsynaptic_population, connector, synapse_type=None,
                  source=None, receptor_type=None, space=Space(), label=None) -> None:

@@ -106,3 +106,27 @@ def test_run_after_reset_writes_a_sibling_results_directory(tmp_path):
     for a, b in zip(first.spikes["cells"], second.spikes["cells"]):
         np.testing.assert_array_equal(a, b)
     assert not (tmp_path / "out" / "segment001").exists()  # the first results directory stays as written
+
+
+def test_a_script_in_spynnakers_dialect_runs_and_its_extras_change_nothing(tmp_path):
+    """sPyNNaker's examples call set_number_of_neurons_per_core and name(), give populations seed= and
+    additional_parameters=, and leave a projection's synapse type out: with the import line changed they run on
+    portasnn.pynn, and the sPyNNaker-only lines change no spike (they place neurons on a board's cores). The
+    script's 520 Poisson inputs, each with its own delay, are more distinct weight-delay pairs than NEST has
+    synapse models (511): the generated script gives those beyond its copies their values in the syn_spec."""
+    import os
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    script = SCRIPTS / "spynnaker_dialect.py"
+    out = {}
+    for dialect in ("1", "0"):
+        out[dialect] = tmp_path / f"spikes{dialect}.npy"
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "DIALECT": dialect, "OUT": str(out[dialect]), "PYNEST_QUIET": "1"})
+        assert done.returncode == 0, done.stderr[-3000:]
+    a, b = (np.load(out[d]) for d in ("1", "0"))
+    assert a.size > 100 and np.array_equal(a, b)
+    assert "simulator portasnn:" in done.stdout
