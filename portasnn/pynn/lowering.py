@@ -175,7 +175,10 @@ def build_network(state, tstop: float):
         if cell is None:
             pop.ir_name = None
             if isinstance(pop.celltype, SpikeSourceArray):
-                state.sources[id(pop)] = _on_grid([np.asarray(s.value, float) for s in pop._parameters["spike_times"]],
+                # each neuron's Sequence; a bare number where the script gave one time per neuron ([[0]], as
+                # sPyNNaker's synfire examples write it)
+                state.sources[id(pop)] = _on_grid([np.atleast_1d(np.asarray(getattr(s, "value", s), float))
+                                                   for s in pop._parameters["spike_times"]],
                                                   state.dt, pop)
             continue
         if target == "spinnaker" and not cell.board:

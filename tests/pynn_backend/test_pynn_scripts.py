@@ -279,3 +279,21 @@ def test_a_current_source_the_target_refuses_names_its_line(tmp_path):
     with pytest.raises(PortasnnError) as info:
         runpy.run_path(str(script), run_name="__main__")
     assert info.value.code == "E317" and str(info.value.message).startswith(f"{script}:4: ")
+
+
+def test_one_spike_time_per_neuron_as_spynnakers_examples_write_it():
+    """spike_times=[[5.0]] (sPyNNaker's synfire examples) gives each neuron a bare number, not a Sequence: it is
+    that neuron's one spike, and it reaches the cell (it raised AttributeError)."""
+    sim.setup(timestep=0.1, target="nest")
+    kick = sim.Population(1, sim.SpikeSourceArray(spike_times=[[5.0]]), label="kick")
+    cell = sim.Population(1, sim.IF_curr_exp(), label="cell")
+    sim.Projection(kick, cell, sim.AllToAllConnector(),
+                   sim.StaticSynapse(weight=2.0, delay=1.0))
+    kick.record("spikes")
+    cell.record("v")
+    sim.run(10.0)
+    (train,) = kick.get_data().segments[0].spiketrains
+    assert list(np.asarray(train)) == [5.0]
+    v = np.asarray(cell.get_data().segments[0].filter(name="v")[0]).ravel()
+    assert np.all(v[:61] == -65.0) and v[62:].max() > -64.0  # the spike acts at 5 + 1 ms, not before
+    sim.end()
