@@ -81,6 +81,15 @@ def _cell_of(pop):
     return cell_of(pop.celltype)
 
 
+def recorded_name(celltype, variable: str) -> str:  # noqa: ANN001
+    """The IR state a PyNN recordable of ``celltype`` names (sPyNNaker's aliases resolved)."""
+    from portasnn.pynn.standardmodels import SPYNNAKER_ALIASES
+
+    if variable in SPYNNAKER_ALIASES and variable not in {s.name for s in cell_of(celltype).state}:
+        return SPYNNAKER_ALIASES[variable]
+    return variable
+
+
 def cell_of(celltype):  # noqa: ANN001, ANN201
     """The CellType of a portasnn.pynn cell type: a PyNN standard one, or a NESTML model's (nestml_cells)."""
     return getattr(type(celltype), "portasnn_cell", None) or CELL_TYPES[type(celltype).__name__]
@@ -410,7 +419,10 @@ def _lower_recorders(net, state) -> None:
     for pop in state.populations:
         if pop.ir_name is None:
             continue
-        recorded = {v.name: ids for v, ids in pop.recorder.recorded.items() if ids}
+        recorded: dict[str, set] = {}
+        for v, ids in pop.recorder.recorded.items():
+            if ids:  # sPyNNaker's gsyn_exc of a current-based cell is its isyn_exc
+                recorded.setdefault(recorded_name(pop.celltype, v.name), set()).update(ids)
         everyone = set(pop.all_cells.tolist())
         subset = (lambda ids: None if set(ids) == everyone
                   else sorted(int(pop.id_to_index(i)) for i in ids))

@@ -6,7 +6,7 @@ import numpy as np
 from pyNN import recording
 
 from portasnn.pynn import simulator
-from portasnn.pynn.lowering import cell_of
+from portasnn.pynn.lowering import cell_of, recorded_name
 
 
 class Recorder(recording.Recorder):
@@ -38,13 +38,14 @@ class Recorder(recording.Recorder):
     def _get_all_signals(self, variable, ids, clear=False):
         res = simulator.state.results
         pop = self.population
-        trace = res.traces[pop.ir_name][variable.name]
+        var = recorded_name(pop.celltype, variable.name)
+        trace = res.traces[pop.ir_name][var]
         columns = [int(np.flatnonzero(trace.ids == pop.id_to_index(i))[0]) for i in ids]
-        factor = cell_of(pop.celltype).factor_of(variable.name)
+        factor = cell_of(pop.celltype).factor_of(var)
         keep = trace.times <= simulator.state.t + 1e-9
         values = trace.values[keep][:, columns] / factor
         if trace.times.size and trace.times[0] > 1e-9:  # NEST does not show it at t = 0 (e.g. hh's g_ex): the
-            initial = np.asarray(pop.initial_values[variable.name].evaluate(simplify=False), float)  # value set
+            initial = np.asarray(pop.initial_values[var].evaluate(simplify=False), float)  # value set
             values = np.vstack([initial[[pop.id_to_index(i) for i in ids]], values])
         return values, None
 

@@ -17,9 +17,18 @@ def _translations(base: type) -> dict:
                                 for n in base.default_parameters])
 
 
+# sPyNNaker's names for the synaptic currents of its current-based cells (it records them as gsyn_exc/_inh,
+# labelled uS though they hold nA): its scripts record them so; here they are the cells' isyn_exc/_inh, in nA
+SPYNNAKER_ALIASES = {"gsyn_exc": "isyn_exc", "gsyn_inh": "isyn_inh"}
+
+
 def _cell(base: type) -> type:
+    extra = {}
+    if "isyn_exc" in base.units and "gsyn_exc" not in base.recordable:  # a current-based cell
+        extra = {"recordable": [*base.recordable, *SPYNNAKER_ALIASES],
+                 "units": {**base.units, **{alias: base.units[var] for alias, var in SPYNNAKER_ALIASES.items()}}}
     cls = type(base.__name__, (base,), {"__doc__": base.__doc__, "translations": _translations(base),
-                                        "__module__": __name__})
+                                        "__module__": __name__, **extra})
     return cls
 
 

@@ -297,3 +297,32 @@ def test_one_spike_time_per_neuron_as_spynnakers_examples_write_it():
     v = np.asarray(cell.get_data().segments[0].filter(name="v")[0]).ravel()
     assert np.all(v[:61] == -65.0) and v[62:].max() > -64.0  # the spike acts at 5 + 1 ms, not before
     sim.end()
+
+
+@pytest.mark.parametrize("target", ["nest", "spinnaker-host"])
+def test_gsyn_of_a_current_based_cell_is_its_synaptic_current_as_on_spynnaker(target):
+    """sPyNNaker's scripts record gsyn_exc/gsyn_inh of IF_curr_exp (sPyNNaker records the synaptic current under
+    that name): here it is the cell's isyn, in nA: w exp(-(t - t_arrival) / tau_syn) after one spike on nest, and
+    on spinnaker-host sPyNNaker's exponential synapse, whose input is scaled by tau/dt (1 - exp(-dt/tau))."""
+    sim.setup(timestep=0.1, target=target)
+    kick = sim.Population(1, sim.SpikeSourceArray(spike_times=[2.0]), label="kick")
+    cell = sim.Population(1, sim.IF_curr_exp(tau_syn_E=4.0, tau_syn_I=2.0, v_thresh=0.0), label="cell")
+    sim.Projection(kick, cell, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.8, delay=1.0))
+    sim.Projection(kick, cell, sim.AllToAllConnector(), sim.StaticSynapse(weight=-0.3, delay=2.0),
+                   receptor_type="inhibitory")
+    cell.record(["gsyn_exc", "gsyn_inh"])
+    sim.run(20.0)
+    seg = cell.get_data().segments[0]
+    (exc,), (inh,) = seg.filter(name="gsyn_exc"), seg.filter(name="gsyn_inh")
+    assert str(exc.units.dimensionality) == "nA"
+    t = np.asarray(exc.times)
+    # spinnaker-host reports the inhibitory current as a magnitude (as sPyNNaker records it), nest signed: a known
+    # difference between the targets (compare judges it Fail), so here the inhibitory one is checked on nest only
+    checks = ((exc, 0.8, 3.0, 4.0), (inh, -0.3, 4.0, 2.0)) if target == "nest" else ((exc, 0.8, 3.0, 4.0),)
+    for sig, w, arrival, tau in checks:
+        init = 1.0 if target == "nest" else tau / 0.1 * (1 - np.exp(-0.1 / tau))
+        expected = np.where(t >= arrival - 1e-9, w * init * np.exp(-(t - arrival) / tau), 0.0)
+        tol = 1e-9 if target == "nest" else 2e-3 * abs(w)  # s16.15 and sPyNNaker's 16-bit ring buffer
+        got = np.asarray(sig).ravel()
+        assert np.abs(expected).max() > 0.25 and np.abs(got - expected).max() < tol, (sig.name, got[28:34])
+    sim.end()
