@@ -17,6 +17,12 @@ IR_UNIT: dict[str, tuple[str, float]] = {"mV": ("mV", 1.0), "ms": ("ms", 1.0), "
                                          "/ms": ("1/ms", 1.0), "mV/ms": ("mV/ms", 1.0), "": ("", 1.0)}
 
 
+# sPyNNaker holds a current-based cell's inhibitory synaptic current as a magnitude (its input is subtracted from
+# the excitatory one); the IR, NEST and PyNN keep it signed (negative). The spinnaker targets convert with this sign
+# (values written to the board, traces read back), so that isyn_inh means the same number on every target.
+SPYNNAKER_SIGN = {"isyn_inh": -1.0}
+
+
 @dataclass(frozen=True, slots=True)
 class CellParam:
     """One parameter or state variable: PyNN's name, PyNN's unit and PyNN's default (in that unit)."""

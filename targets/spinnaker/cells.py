@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portasnn.errors import NetworkError
-from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT
+from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT, SPYNNAKER_SIGN
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ def builtin_cell(name: str) -> BuiltinCell:
     cell = CELL_TYPES[name]
 
     def fields(items) -> tuple[CellField, ...]:  # noqa: ANN001
-        return tuple(CellField(p.name, 1.0 / IR_UNIT[p.unit][1]) for p in items)
+        return tuple(CellField(p.name, SPYNNAKER_SIGN.get(p.name, 1.0) / IR_UNIT[p.unit][1]) for p in items)
 
     to_model = 1.0 / IR_UNIT[{"pA": "nA", "nS": "uS", "mV": "mV"}[cell.weight_unit]][1]
     return BuiltinCell(name=name, params=fields(cell.params), states=fields(cell.state),

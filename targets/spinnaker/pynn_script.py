@@ -318,11 +318,12 @@ def _trace_unit(low, var: str, board: str, span) -> tuple[str, float, str]:  # n
     """(the network's unit of recorded ``var`` of ``low``, factor board value -> network value, the unit sPyNNaker
     labels the recording with, "" where that label is wrong), as spinnaker-host converts it."""
     if getattr(low, "builtin", False):
-        from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT
+        from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT, SPYNNAKER_SIGN
 
         unit = next((s.unit for s in CELL_TYPES[low.name].state if s.name == var), None)
         if unit is not None:  # isyn_exc recorded as gsyn_exc: labelled uS, but the current in nA
-            return IR_UNIT[unit][0], float(IR_UNIT[unit][1]), unit if board == var else ""
+            factor = SPYNNAKER_SIGN.get(var, 1.0) * IR_UNIT[unit][1]  # isyn_inh: a magnitude on the board
+            return IR_UNIT[unit][0], float(factor), unit if board == var else ""
     else:
         rec = next((r for r in low.recordables if r.name == var), None)
         if rec is not None:  # the C record in chip units, as the generated class declares them

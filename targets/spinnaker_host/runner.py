@@ -956,5 +956,5 @@ def _write_traces(writer, network: Network, data: netdata.NetData, prepared: _Pr
         rows = np.arange(0, buf.shape[0], interval // plan_interval)
         rec = p.model.recordables[p.model.recordable(var)]
         raw = buf[rows][:, cols, p.model.recordable(var)]
-        values = raw.astype(np.float64) / (fixed.S1615_SCALE if arith == "fixed" else 1.0) * rec.to_network
+        values = raw.astype(np.float64) / (fixed.S1615_SCALE if arith == "fixed" else 1.0) * rec.to_network + 0.0
         writer.add_trace(name, var, rows * plan_interval * dt, want, values, rec.unit)

@@ -316,10 +316,8 @@ def test_gsyn_of_a_current_based_cell_is_its_synaptic_current_as_on_spynnaker(ta
     (exc,), (inh,) = seg.filter(name="gsyn_exc"), seg.filter(name="gsyn_inh")
     assert str(exc.units.dimensionality) == "nA"
     t = np.asarray(exc.times)
-    # spinnaker-host reports the inhibitory current as a magnitude (as sPyNNaker records it), nest signed: a known
-    # difference between the targets (compare judges it Fail), so here the inhibitory one is checked on nest only
-    checks = ((exc, 0.8, 3.0, 4.0), (inh, -0.3, 4.0, 2.0)) if target == "nest" else ((exc, 0.8, 3.0, 4.0),)
-    for sig, w, arrival, tau in checks:
+    # the inhibitory current is negative on both (sPyNNaker holds its magnitude: spinnaker-host converts)
+    for sig, w, arrival, tau in ((exc, 0.8, 3.0, 4.0), (inh, -0.3, 4.0, 2.0)):
         init = 1.0 if target == "nest" else tau / 0.1 * (1 - np.exp(-0.1 / tau))
         expected = np.where(t >= arrival - 1e-9, w * init * np.exp(-(t - arrival) / tau), 0.0)
         tol = 1e-9 if target == "nest" else 2e-3 * abs(w)  # s16.15 and sPyNNaker's 16-bit ring buffer

@@ -18,7 +18,7 @@ from typing import Callable
 import numpy as np
 
 from portasnn.errors import NetworkError
-from portasnn.ir.pynn_cells import CELL_TYPES
+from portasnn.ir.pynn_cells import CELL_TYPES, SPYNNAKER_SIGN
 
 from .. import fixed
 from ..model import HostModel, PackContext, Recordable
@@ -89,13 +89,13 @@ def pack_if_curr_exp(v: dict[str, np.ndarray], ctx: PackContext) -> np.ndarray:
     if ctx.arith == "float":
         dt = ctx.dt_ms
         de, di = np.exp(-dt / v["tau_syn_E"]), np.exp(-dt / v["tau_syn_I"])
-        cols += [v["isyn_exc"] / 1000.0, v["isyn_inh"] / 1000.0, de, v["tau_syn_E"] / dt * (1 - de), di,
+        cols += [v["isyn_exc"] / 1000.0, SPYNNAKER_SIGN["isyn_inh"] * v["isyn_inh"] / 1000.0, de, v["tau_syn_E"] / dt * (1 - de), di,
                  v["tau_syn_I"] / dt * (1 - di)]
         return _words(cols, ctx)
     tau_e, tau_i = _s1615(v["tau_syn_E"], "tau_syn_E", "IF_curr_exp"), _s1615(v["tau_syn_I"], "tau_syn_I",
                                                                                "IF_curr_exp")
     cols += [_s1615(v["isyn_exc"] / 1000.0, "isyn_exc", "IF_curr_exp"),
-             _s1615(v["isyn_inh"] / 1000.0, "isyn_inh", "IF_curr_exp"),
+             _s1615(SPYNNAKER_SIGN["isyn_inh"] * v["isyn_inh"] / 1000.0, "isyn_inh", "IF_curr_exp"),
              _per_unique(lambda t: fixed.exp_decay(ts, t), tau_e), _per_unique(lambda t: fixed.exp_init(ts, t), tau_e),
              _per_unique(lambda t: fixed.exp_decay(ts, t), tau_i), _per_unique(lambda t: fixed.exp_init(ts, t), tau_i)]
     return _words(cols, ctx)
@@ -117,7 +117,8 @@ def host_model(cell: str, header_text: str | None = None) -> HostModel:
         return HostModel(name=cell, header=text, synapse_types=("excitatory", "inhibitory"),
                          recordables=(Recordable(name="v", unit="mV"),
                                       Recordable(name="isyn_exc", unit="pA", to_network=1000.0),
-                                      Recordable(name="isyn_inh", unit="pA", to_network=1000.0)),
+                                      Recordable(name="isyn_inh", unit="pA",
+                                                 to_network=SPYNNAKER_SIGN["isyn_inh"] * 1000.0)),
                          n_param_words=15, pack=pack_if_curr_exp, weight_to_model=(1e-3, 1e-3),
                          defaults=table.defaults)
     if cell == "IF_curr_delta":  # a weight in mV enters the ring buffer as sPyNNaker takes PyNN's number
