@@ -1,6 +1,6 @@
 """portasnn as a PyNN backend (issue 14 item 1): ``import portasnn.pynn as sim``.
 
-    sim.setup(timestep=0.1, target="nest")            # or target="spinnaker-host"
+    sim.setup(timestep=0.1, target="nest")            # or "spinnaker-host", or "spinnaker" (a board, via NMPI)
     cells = sim.Population(100, sim.IF_curr_exp(tau_m=15.0), label="cells")
     ...
     sim.run(1000.0)                                   # lowers everything built so far to one portasnn program
@@ -12,7 +12,9 @@ IF_cond_exp, IF_cond_alpha, Izhikevich, EIF_cond_exp_isfa_ista, EIF_cond_alpha_i
 SpikeSourceArray, SpikeSourcePoisson, DCSource, StepCurrentSource, ACSource and NoisyCurrentSource (nest, spinnaker),
 StaticSynapse, every connector of
 pyNN.connectors that computes its connections in Python, receptor types excitatory/inhibitory, record() of spikes and state
-variables, get_data()/write_data(), run()s that continue an unchanged network, reset(). ``nestml_cell_type(path, sim)``: a NESTML model as
+variables, get_data()/write_data(), run()s that continue an unchanged network, reset(); sPyNNaker's own calls its
+scripts make (set_number_of_neurons_per_core, name(), Population(seed=...), gsyn of current-based cells), so that
+they run with the import line changed. ``nestml_cell_type(path, sim)``: a NESTML model as
 a cell type of this backend (every target) or of pyNN.nest (from portasnn's module cache;
 ``portasnn.pynn.nestml_cells``).
 """
