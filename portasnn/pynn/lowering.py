@@ -146,6 +146,9 @@ def _in_script(exc: PortasnnError, state) -> PortasnnError:
     population it names (the refusal has no .pnet line to name)."""
     if exc.span is not None:
         return exc
+    for prefix, where_made in getattr(state, "stimulus_origin", {}).items():  # a source's stimuli: s<k>_<n>
+        if re.search(rf"\b{prefix}_\d+\b", exc.message):
+            return type(exc)(f"{where_made}: {exc.message}", hint=exc.hint, code=exc.code, construct=exc.construct)
     made = [(f"current{k}", src.created_at) for k, src in enumerate(state.current_sources, 1)]
     made += [(getattr(pop, "ir_name", None), pop.created_at) for pop in state.populations]
     for name, where_made in made:
@@ -165,6 +168,7 @@ def build_network(state, tstop: float):
     taken: set[str] = set()
     models: dict[str, str] = {}
     state.sources = {}
+    state.stimulus_origin = {}
     rng = np.random.default_rng(state.seed)
 
     # every connection: (pre pop, pre idx, post pop, post idx, weight, delay, receptor, projection)
@@ -325,9 +329,11 @@ def _lower_connections(net, state, conns, work: Path, from_file) -> None:
                          weight_unit=unit)
                 net.connect(pre.ir_name, post.ir_name, from_file(path), receptor=receptor)
             elif id(pre) in state.sources:
+                state.stimulus_origin[f"s{k}"] = pre.created_at  # a target's refusal of s<k>_<n> names the source
                 _spike_stimuli(net, state.sources[id(pre)], group, post, factor, unit, receptor, f"s{k}")
             else:
                 assert isinstance(pre.celltype, SpikeSourcePoisson)
+                state.stimulus_origin[f"s{k}"] = pre.created_at
                 _poisson_stimuli(net, pre, group, post, factor, unit, receptor, f"s{k}")
 
 

@@ -377,6 +377,11 @@ def _stimulus(net: Network, stim: Stimulus, models: Mapping[str, ModelInfo]) -> 
         params.append((keys[name], _expr(value, f"{what}: {name}", stim.span, scalar=False)))
     post = net.population(stim.target)
     _check_subset(stim.subset, post.size, stim.span, what)
+    times = dict(stim.params).get("times", ()) if stim.kind == "spike_times" else ()
+    if isinstance(times, tuple) and any(isinstance(t, (int, float)) and t <= 0 for t in times):
+        raise NetworkError(f"{what} sends a spike at t = 0, which NEST's spike_generator cannot (sPyNNaker can)",
+                           span=stim.span, code="E333", construct=what,
+                           hint="give spike times from one time step on")
     if stim.kind in _SPIKE_SOURCES:
         syn = _syn_spec(net, post.model, stim.weight, stim.delay, stim.receptor, models, stim.span, what)
     else:

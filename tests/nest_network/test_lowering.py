@@ -196,3 +196,14 @@ def test_connection_rules_make_the_connections_nest_counts(tmp_path, rule, param
     assert len(conns) == expected
     if not autapses:
         assert all(s != t for s, t in zip(conns.get("source"), conns.get("target")))
+
+
+def test_a_spike_at_t_0_is_refused_at_its_stimulus():
+    """NEST's spike_generator cannot send a spike at t = 0 (sPyNNaker can): refused with the stimulus's line
+    (E333), not by NEST at run time (E330, naming the generated script)."""
+    stim = Stimulus(name="kick", kind="spike_times", target="P", params=(("times", (0.0, 5.0)),), weight=1.0,
+                    delay=1.0, span=SPAN)
+    err = _refusal(_net(stimuli=(stim,)))
+    assert err.code == "E333" and err.span == SPAN and "t = 0" in err.message
+    later = _net(stimuli=(dataclasses.replace(stim, params=(("times", (0.1, 5.0)),)),))
+    lower_network(later, resolve_models(later))  # from one step on: accepted

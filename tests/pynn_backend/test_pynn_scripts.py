@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import portasnn.pynn as sim
+from portasnn.errors import NetworkError
 from portasnn.ir import datafiles
 from portasnn.pynn.errors import NotExpressibleError
 from portasnn.pynn.simulator import state
@@ -324,3 +325,17 @@ def test_gsyn_of_a_current_based_cell_is_its_synaptic_current_as_on_spynnaker(ta
         got = np.asarray(sig).ravel()
         assert np.abs(expected).max() > 0.25 and np.abs(got - expected).max() < tol, (sig.name, got[28:34])
     sim.end()
+
+
+def test_a_spike_at_t_0_is_refused_on_nest_at_the_sources_line():
+    """sPyNNaker's synfire examples send their first spike at t = 0, which NEST cannot: E333 names the script's
+    line that made the SpikeSourceArray."""
+    sim.setup(timestep=1.0, target="nest")
+    kick = sim.Population(1, sim.SpikeSourceArray(spike_times=[[0]]), label="kick")  # line the error names
+    line = kick.created_at
+    cell = sim.Population(1, sim.IF_curr_exp(), label="cell")
+    sim.Projection(kick, cell, sim.AllToAllConnector(), sim.StaticSynapse(weight=2.0, delay=1.0))
+    with pytest.raises(NetworkError) as info:
+        sim.run(10.0)
+    assert info.value.code == "E333" and str(info.value.message).startswith(f"{line}: ")
+    assert "test_pynn_scripts.py:" in line
