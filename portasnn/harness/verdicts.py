@@ -116,6 +116,8 @@ def single_neuron_specs(tol: dict[str, Any], target_kind: str) -> dict[str, dict
     chain = [target_kind]
     if target_kind == "spinnaker-host-float":
         chain = ["spinnaker-host", "spinnaker-host-float"]
+    if target_kind == "spinnaker":  # a board's results (portasnn fetch): SpiNNaker-1's s16.15, as the emulator's
+        chain = ["spinnaker-host", "spinnaker"]
     for kind in chain:
         specs.update(section.get(kind, {}) if isinstance(section.get(kind), dict) else {})
     return specs

@@ -46,6 +46,10 @@ def test_tolerance_file_merges_over_defaults(tmp_path):
     assert single_neuron_specs(tol, "spinnaker-host")["coincidence"] == {"min": 0.5}
     assert single_neuron_specs(tol, "spinnaker-host-float")["coincidence"] == {"min": 0.95}
     assert single_neuron_specs(tol, "nest")["trace_max_rel"] == {"max": 1e-9}
+    # a board's fetched results (target "spinnaker") are SpiNNaker-1's s16.15: judged as the emulator is, with
+    # its own section over it where one is given
+    assert single_neuron_specs(tol, "spinnaker")["coincidence"] == {"min": 0.5}
+    assert single_neuron_specs(load_tolerances(None), "spinnaker")["trace_max_rel"] == {"max": 0.02}
 
 
 @pytest.mark.parametrize("text, words", [("[network\n", "not valid TOML"), ("[nets]\n", "unknown section"),
