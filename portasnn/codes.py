@@ -540,13 +540,13 @@ _ALL: tuple[Code, ...] = (
        "NEST's; the hint names the generated script to inspect.", "nest"),
     _c("E331", "random stimulus parameter on NEST",
        "Stimulus parameters are fixed numbers on NEST; a distribution cannot be used. Give a number.", "nest"),
-    _c("E333", "spike at t = 0 on NEST",
-       "A spike stimulus (a SpikeSourceArray) sends a spike at t = 0. NEST's spike_generator cannot send one then "
-       "(sPyNNaker sends it in the first time step). Give spike times from one time step on.", "nest"),
     _c("E332", "name not available in generated NEST code",
        "An expression of the model refers to a name that the generated NEST code cannot read at that place "
        "(e.g. a state variable in a parameter's default). Rewrite the expression with names available there.",
        "nest"),
+    _c("E333", "spike at t = 0 on NEST",
+       "A spike stimulus (a SpikeSourceArray) sends a spike at t = 0. NEST's spike_generator cannot send one then "
+       "(sPyNNaker sends it in the first time step). Give spike times from one time step on.", "nest"),
     _c("E340", "single inhibitory spike port",
        "A model with one spike input port qualified 'inhibitory' cannot be lowered: the targets route "
        "inhibitory input by the sign of the weight. Declare the port without a qualifier.",
