@@ -6,8 +6,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-
 from pyNN import common
 from pyNN.common.control import DEFAULT_MIN_DELAY, DEFAULT_TIMESTEP
 from pyNN.recording import get_io
@@ -72,6 +70,7 @@ def _next_outdir(self) -> Path:
 simulator.State.next_outdir = _next_outdir
 simulator.state.network_name = "pynn"
 
+
 def name() -> str:
     """The simulator's name, for annotating output (sPyNNaker's scripts print it)."""
     return simulator.name
@@ -82,10 +81,6 @@ def set_number_of_neurons_per_core(neuron_type, max_permitted) -> None:  # noqa:
     decides only how a board places the neurons, not what they compute (sPyNNaker sizes the ring buffers per
     population), so portasnn's targets ignore it; a board run (target "spinnaker") places them with sPyNNaker's
     default."""
-    if max_permitted is not None and not (isinstance(max_permitted, (int, float, tuple)) and
-                                          all(float(m) >= 1 for m in np.atleast_1d(max_permitted))):
-        raise refuse("E293", f"set_number_of_neurons_per_core({max_permitted!r}): not a number of neurons >= 1",
-                     simulator.where(), hint="give a positive number, or None")
 
 
 run, run_until = common.build_run(simulator)
