@@ -446,6 +446,13 @@ _ALL: tuple[Code, ...] = (
        "time step: a NEST current generator reaches its neurons through a connection of one step, so a change at "
        "or before that step cannot act when the script says. Start the steps later, or use a DCSource from t = 0.",
        "pynn"),
+    _c("E298", "STDPMechanism portasnn.pynn cannot lower",
+       "portasnn.pynn lowers PyNN's STDPMechanism with a SpikePairRule and an Additive- or "
+       "MultiplicativeWeightDependence to NEST's stdp_synapse (as pyNN.nest does), between populations of neurons, "
+       "with one value per parameter for the whole projection, w_min = 0, A_plus other than 0 where A_minus is, "
+       "the whole delay dendritic, and one plastic projection per pair of populations. Drive a population of neurons "
+       "from a spike source and make the projection from it plastic; give the parameters as single numbers.",
+       "pynn"),
     _c("W285", "spike times between time steps",
        "A SpikeSourceArray of the script has spike times that are not multiples of the time step; portasnn moves "
        "each to the end of the step it falls in, where pyNN.nest (precise spike_generator, grid-based cells) and "
@@ -454,6 +461,11 @@ _ALL: tuple[Code, ...] = (
        "PyNN writes inhibitory weights of current-based cells as negative numbers; portasnn.pynn takes a positive "
        "one as inhibitory too (as sPyNNaker does), where pyNN.nest would pass it to NEST as excitatory. Write the "
        "weight negative to mean the same on every backend.", "pynn"),
+    _c("W287", "additive STDP amplitudes read as pyNN.nest reads them",
+       "PyNN's backends disagree on A_plus and A_minus of an additive rule: pyNN.nest passes them to NEST as "
+       "fractions of w_max (a step of A_plus * w_max), sPyNNaker takes them in weight units. portasnn.pynn reads "
+       "them as pyNN.nest does, so a script written for sPyNNaker with w_max other than 1 gets steps w_max times "
+       "larger. Divide A_plus and A_minus by w_max to keep sPyNNaker's steps.", "pynn"),
     # ---- E3xx: lowering ----------------------------------------------------------------------------
     _c("E300", "empty population",
        "A population of the network has no neuron. Give it at least one.", "nest"),

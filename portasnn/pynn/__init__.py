@@ -10,7 +10,8 @@ Built on pyNN.common like PyNN's own backends (``simulator.State``, populations,
 standard models). Supported so far: IF_curr_exp, IF_curr_delta (nest and spinnaker-host), IF_curr_alpha,
 IF_cond_exp, IF_cond_alpha, Izhikevich, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp (nest),
 SpikeSourceArray, SpikeSourcePoisson, DCSource, StepCurrentSource, ACSource and NoisyCurrentSource (nest, spinnaker),
-StaticSynapse, every connector of
+StaticSynapse, STDPMechanism (SpikePairRule with Additive- or MultiplicativeWeightDependence, between populations of
+neurons; Projection.get("weight") after run() gives the final weights), every connector of
 pyNN.connectors that computes its connections in Python, receptor types excitatory/inhibitory, record() of spikes and state
 variables, get_data()/write_data(), run()s that continue an unchanged network, reset(); sPyNNaker's own calls its
 scripts make (set_number_of_neurons_per_core, name(), Population(seed=...), gsyn of current-based cells), so that
@@ -35,10 +36,11 @@ from portasnn.pynn.nestml_cells import nestml_cell_type  # noqa: F401
 from portasnn.pynn.populations import Assembly, Population, PopulationView  # noqa: F401
 from portasnn.pynn.procedural_api import connect, create, record  # noqa: F401
 from portasnn.pynn.projections import Projection  # noqa: F401
-from portasnn.pynn.standardmodels import (EIF_cond_alpha_isfa_ista, EIF_cond_exp_isfa_ista,  # noqa: F401
-                                          HH_cond_exp, IF_cond_alpha, IF_cond_exp, IF_curr_alpha, IF_curr_delta,
-                                          IF_curr_exp, Izhikevich, SpikeSourceArray, SpikeSourcePoisson,
-                                          StaticSynapse)
+from portasnn.pynn.standardmodels import (AdditiveWeightDependence, EIF_cond_alpha_isfa_ista,  # noqa: F401
+                                          EIF_cond_exp_isfa_ista, HH_cond_exp, IF_cond_alpha, IF_cond_exp,
+                                          IF_curr_alpha, IF_curr_delta, IF_curr_exp, Izhikevich,
+                                          MultiplicativeWeightDependence, SpikePairRule, SpikeSourceArray,
+                                          SpikeSourcePoisson, StaticSynapse, STDPMechanism)
 
 
 def __getattr__(name: str):
@@ -53,7 +55,8 @@ def __getattr__(name: str):
         raise refuse("E293", f"portasnn.pynn does not provide PyNN's {name} yet", where(),
                      hint="supported: " + ", ".join(list_standard_models()) + ", DCSource, StepCurrentSource, "
                      "ACSource, NoisyCurrentSource, "
-                     "StaticSynapse, the connectors of pyNN.connectors; run this script with pyNN.nest for the rest",
+                     "StaticSynapse, STDPMechanism with SpikePairRule and Additive- or "
+                     "MultiplicativeWeightDependence, the connectors of pyNN.connectors; run this script with pyNN.nest for the rest",
                      cls=NotSupportedError)
     raise AttributeError(f"module 'portasnn.pynn' has no attribute {name!r}")
 

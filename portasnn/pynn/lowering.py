@@ -133,7 +133,9 @@ def run_network(state, tstop: float, continuing: bool = False):
             run_program(net, target=state.target, outdir=outdir, progress=False)
     except PortasnnError as exc:
         raise _in_script(exc, state) from None
-    return read_results(outdir)
+    results = read_results(outdir)
+    _final_weights(state, results)
+    return results
 
 
 def _without_end(net) -> str:
@@ -150,6 +152,7 @@ def _in_script(exc: PortasnnError, state) -> PortasnnError:
         if re.search(rf"\b{prefix}_\d+\b", exc.message):
             return type(exc)(f"{where_made}: {exc.message}", hint=exc.hint, code=exc.code, construct=exc.construct)
     made = [(f"current{k}", src.created_at) for k, src in enumerate(state.current_sources, 1)]
+    made += [(g.synapse, g.projection.created_at) for g in getattr(state, "plastic", [])]
     made += [(getattr(pop, "ir_name", None), pop.created_at) for pop in state.populations]
     for name, where_made in made:
         if name and re.search(rf"\b{re.escape(name)}\b", exc.message):
@@ -169,16 +172,17 @@ def build_network(state, tstop: float):
     models: dict[str, str] = {}
     state.sources = {}
     state.stimulus_origin = {}
+    state.plastic = []  # PlasticGroup per plastic (pre, post) pair, for Projection.get("weight") after run()
     rng = np.random.default_rng(state.seed)
 
-    # every connection: (pre pop, pre idx, post pop, post idx, weight, delay, receptor, projection)
+    # every connection: (pre pop, pre idx, post pop, post idx, weight, delay, projection, index in it)
     conns = []
     for proj in state.projections:
         pre_i, post_i, w, d = proj.arrays()
         pre_pops, pre_idx = _split(proj.pre, pre_i)
         post_pops, post_idx = _split(proj.post, post_i)
         for k in range(len(pre_i)):
-            conns.append((pre_pops[k], int(pre_idx[k]), post_pops[k], int(post_idx[k]), w[k], d[k], proj))
+            conns.append((pre_pops[k], int(pre_idx[k]), post_pops[k], int(post_idx[k]), w[k], d[k], proj, k))
     out_degree: dict[tuple[int, int], int] = defaultdict(int)
     for c in conns:
         out_degree[(id(c[0]), c[1])] += 1
@@ -190,9 +194,11 @@ def build_network(state, tstop: float):
             if isinstance(pop.celltype, SpikeSourceArray):
                 # each neuron's Sequence; a bare number where the script gave one time per neuron ([[0]], as
                 # sPyNNaker's synfire examples write it)
+                given = pop._parameters["spike_times"]
+                if not isinstance(given, np.ndarray):  # one Sequence for every neuron (PyNN simplified it)
+                    given = [given] * pop.size
                 state.sources[id(pop)] = _on_grid([np.atleast_1d(np.asarray(getattr(s, "value", s), float))
-                                                   for s in pop._parameters["spike_times"]],
-                                                  state.dt, pop)
+                                                   for s in given], state.dt, pop)
             continue
         if target == "spinnaker" and not cell.board:
             raise refuse("E286", f"{cell.name} (population {pop.label!r}) cannot run on a SpiNNaker board: "
@@ -292,7 +298,7 @@ def _weight_unit(post_cell) -> tuple[str, float]:
 
 
 def _lower_connections(net, state, conns, work: Path, from_file) -> None:
-    from portasnn.pynn.standardmodels import SpikeSourcePoisson
+    from portasnn.pynn.standardmodels import SpikeSourcePoisson, STDPMechanism
 
     by_proj: dict[int, list] = defaultdict(list)
     for c in conns:
@@ -317,17 +323,27 @@ def _lower_connections(net, state, conns, work: Path, from_file) -> None:
         groups: dict[tuple, list] = defaultdict(list)
         for r in rows:
             groups[(id(r[0]), id(r[2]))].append(r)
+        plastic = isinstance(proj.synapse_type, STDPMechanism)
         for group in groups.values():
             pre, post = group[0][0], group[0][2]
             unit, factor = _weight_unit(cell_of(post.celltype))
             k += 1
+            if plastic and pre.ir_name is None:
+                raise refuse("E298", f"STDPMechanism from the spike source {pre.label!r}: portasnn's plastic "
+                             "synapses connect populations of neurons", proj.created_at,
+                             hint="let the source drive a population of neurons (a static projection) and make "
+                                  "the projection from that population plastic")
+            synapse = _stdp_synapse(net, state, proj, f"stdp{k}", pre, post, factor, unit) if plastic else "static"
             if pre.ir_name is not None:
                 path = work / f"conn{k}.npz"
                 np.savez(path, pre=np.array([r[1] for r in group], np.int64),
                          post=np.array([r[3] for r in group], np.int64),
                          weight=np.array([r[4] * factor for r in group]), delay=np.array([r[5] for r in group]),
                          weight_unit=unit)
-                net.connect(pre.ir_name, post.ir_name, from_file(path), receptor=receptor)
+                made = net.connect(pre.ir_name, post.ir_name, from_file(path), receptor=receptor, synapse=synapse)
+                if plastic:
+                    net.record_weights(made)
+                    state.plastic[-1].rows = [(r[7], r[1], r[3], r[5]) for r in group]
             elif id(pre) in state.sources:
                 state.stimulus_origin[f"s{k}"] = pre.created_at  # a target's refusal of s<k>_<n> names the source
                 _spike_stimuli(net, state.sources[id(pre)], group, post, factor, unit, receptor, f"s{k}")
@@ -335,6 +351,100 @@ def _lower_connections(net, state, conns, work: Path, from_file) -> None:
                 assert isinstance(pre.celltype, SpikeSourcePoisson)
                 state.stimulus_origin[f"s{k}"] = pre.created_at
                 _poisson_stimuli(net, pre, group, post, factor, unit, receptor, f"s{k}")
+
+
+@dataclasses.dataclass
+class PlasticGroup:
+    """The connections of one plastic projection of the script between two populations: the IR synapse and
+    weights file ("<pre>__<post>") they became, and (index in the projection, pre, post, delay) of each."""
+
+    projection: object
+    synapse: str
+    key: str
+    factor: float  # IR weight = PyNN weight * factor
+    rows: list = dataclasses.field(default_factory=list)
+
+
+def _homogeneous(part, where_made: str) -> dict[str, float]:
+    """The parameters of a timing or weight dependence as plain numbers (one value for the whole projection)."""
+    out = {}
+    for name, value in part.parameter_space.items():
+        base = value.base_value
+        if not value.is_homogeneous or not isinstance(base, (int, float, np.number)):
+            raise refuse("E298", f"{type(part).__name__}'s {name} varies between connections; portasnn's "
+                         "plastic synapse has one value per projection", where_made,
+                         hint=f"give {name} as one number")
+        out[name] = float(base)
+    return out
+
+
+def _stdp_synapse(net, state, proj, key: str, pre, post, factor: float, unit: str) -> str:
+    """Declare the IR synapse of a plastic projection: NEST's ``stdp_synapse`` with the parameters pyNN.nest gives
+    it (A_plus -> lambda, A_minus / A_plus -> alpha, w_max -> Wmax, mu_plus/mu_minus 0 for the additive and 1
+    for the multiplicative weight dependence); the spinnaker targets lower it to sPyNNaker's SpikePairRule."""
+    from portasnn.errors import warn
+    from portasnn.pynn.standardmodels import AdditiveWeightDependence, MultiplicativeWeightDependence, SpikePairRule
+
+    syn, where_made = proj.synapse_type, proj.created_at
+    timing, weight = syn.timing_dependence, syn.weight_dependence
+    if not isinstance(timing, SpikePairRule) or \
+            not isinstance(weight, (AdditiveWeightDependence, MultiplicativeWeightDependence)) or \
+            syn.voltage_dependence is not None:
+        raise refuse("E298", f"STDPMechanism({type(timing).__name__}, {type(weight).__name__}) is not lowered by "
+                     "portasnn.pynn", where_made,
+                     hint="use sim.SpikePairRule with sim.AdditiveWeightDependence or "
+                          "sim.MultiplicativeWeightDependence")
+    if syn.dendritic_delay_fraction != 1:
+        raise refuse("E298", f"dendritic_delay_fraction = {syn.dendritic_delay_fraction!r}: portasnn's plastic "
+                     "synapses (as NEST's and sPyNNaker's) take the whole delay as dendritic", where_made,
+                     hint="leave dendritic_delay_fraction at 1")
+    t, w = _homogeneous(timing, where_made), _homogeneous(weight, where_made)
+    if w["w_min"] != 0:
+        raise refuse("E298", f"w_min = {w['w_min']!r}: NEST's stdp_synapse keeps weights between 0 and w_max",
+                     where_made, hint="give w_min = 0")
+    if t["A_plus"] == 0 and t["A_minus"] != 0:
+        raise refuse("E298", "A_plus = 0 with A_minus != 0: NEST's stdp_synapse scales depression by A_plus too "
+                     "(alpha = A_minus / A_plus)", where_made, hint="give A_plus a value other than 0")
+    multiplicative = isinstance(weight, MultiplicativeWeightDependence)
+    if not multiplicative and w["w_max"] != 1 and not getattr(state, "warned_a_plus", False):
+        state.warned_a_plus = True
+        warn(f"{where_made}: A_plus and A_minus of an additive rule are read as pyNN.nest reads them, as fractions "
+             f"of w_max (a weight step of A_plus * w_max = {t['A_plus'] * w['w_max']:.6g}); sPyNNaker reads them in "
+             "weight units", code="W287")
+    params = {"tau_plus": t["tau_plus"], "tau_minus": t["tau_minus"], "lambda": t["A_plus"],
+              "alpha": t["A_minus"] / t["A_plus"] if t["A_plus"] else 0.0,
+              "mu_plus": float(multiplicative), "mu_minus": float(multiplicative),
+              "Wmax": f"{w['w_max'] * factor!r} {unit}"}
+    net.synapse(key, nest="stdp_synapse", params=params)
+    weights_key = f"{pre.ir_name}__{post.ir_name}"
+    for other in state.plastic:
+        if other.key == weights_key:
+            raise refuse("E298", f"a second plastic projection from {pre.label!r} to {post.label!r}; portasnn keeps "
+                         "the weights of one plastic projection per pair of populations", where_made,
+                         hint="make one of them static, or merge them into one projection")
+    state.plastic.append(PlasticGroup(proj, key, weights_key, factor))
+    return key
+
+
+def _final_weights(state, results) -> None:
+    """Each plastic projection's weights at the end of the run, in PyNN's unit, for Projection.get("weight")."""
+    from portasnn.errors import InternalError
+
+    for group in getattr(state, "plastic", []):
+        got = results.weights.get(group.key)
+        if got is None:
+            raise InternalError(f"the results of the run hold no weights {group.key}")
+        pool: dict[tuple, list] = defaultdict(list)
+        for s, t, d, value in zip(got.sources, got.targets, got.delays, got.weights):
+            pool[(int(s), int(t), round(float(d) / state.dt))].append(float(value))
+        proj = group.projection
+        if getattr(proj, "final_weights", None) is None or len(proj.final_weights) != len(proj.connections):
+            proj.final_weights = np.full(len(proj.connections), np.nan)
+        for index, s, t, d in group.rows:
+            values = pool.get((s, t, round(float(d) / state.dt)))
+            if not values:
+                raise InternalError(f"weights {group.key}: no final weight for connection {s} -> {t} (delay {d} ms)")
+            proj.final_weights[index] = values.pop(0) / group.factor
 
 
 def _stimulus_groups(group, key):

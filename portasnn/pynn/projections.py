@@ -1,6 +1,7 @@
 """Projection of ``portasnn.pynn``: pyNN.common's connectors draw the connections (with the script's RNG); the
 projection keeps them as explicit lists (indices in ``pre``/``post``, native weights and delays), which run()
-hands to portasnn unchanged."""
+hands to portasnn unchanged. ``get("weight")`` of a plastic projection gives the weights at the end of the last
+run(); after reset(), the initial ones, from which the next run() starts again."""
 from __future__ import annotations
 
 from itertools import repeat
@@ -27,6 +28,26 @@ class Connection(common.Connection):
         return tuple(getattr(self, name) for name in attribute_names)
 
 
+def _connect(connector, projection) -> None:
+    """``connector.connect(projection)``; for a one-neuron pre-synaptic population, pyNN 0.13's connectors that
+    draw from a connection map get each column as a 1-d mask (they call nonzero() on it, which numpy 2 refuses for
+    the 0-d masks such a map gives: pyNN.nest fails there too)."""
+    if projection.pre.size != 1:
+        connector.connect(projection)
+        return
+
+    def with_1d_masks(proj, connection_map, distance_map=None) -> None:
+        def columns(mask=None):
+            return (np.atleast_1d(c) for c in connection_map.by_column(mask))
+        connector._standard_connect(proj, columns, distance_map)
+
+    connector._connect_with_map = with_1d_masks
+    try:
+        connector.connect(projection)
+    finally:
+        del connector._connect_with_map
+
+
 class Projection(common.Projection):
     __doc__ = common.Projection.__doc__
     _simulator = simulator
@@ -38,7 +59,8 @@ class Projection(common.Projection):
         common.Projection.__init__(self, presynaptic_population, postsynaptic_population, connector, synapse_type,
                                    source, receptor_type, space, label)
         self.connections: list[Connection] = []
-        connector.connect(self)
+        self.final_weights = None  # a plastic projection's weights after the last run() (lowering._final_weights)
+        _connect(connector, self)
         simulator.state.projections.append(self)
 
     def __len__(self) -> int:
@@ -66,15 +88,21 @@ class Projection(common.Projection):
                 np.array([x.postsynaptic_index for x in c], np.int64),
                 np.array([float(x.weight) for x in c], float), np.array([float(x.delay) for x in c], float))
 
+    def _value(self, k: int, name: str):
+        """Attribute ``name`` of connection ``k``: a plastic weight as the last run() left it."""
+        final = getattr(self, "final_weights", None)
+        if name == "weight" and final is not None:
+            return float(final[k])
+        return getattr(self.connections[k], name)
+
     def _get_attributes_as_list(self, names):
-        return [tuple(getattr(x, n) if n not in ("presynaptic_index", "postsynaptic_index") else
-                      getattr(x, n) for n in names) for x in self.connections]
+        return [tuple(self._value(k, n) for n in names) for k in range(len(self.connections))]
 
     def _get_attributes_as_arrays(self, names, multiple_synapses="sum"):
         out = []
         for name in names:
             a = np.full((self.pre.size, self.post.size), np.nan)
-            for x in self.connections:
-                a[x.presynaptic_index, x.postsynaptic_index] = getattr(x, name)
+            for k, x in enumerate(self.connections):
+                a[x.presynaptic_index, x.postsynaptic_index] = self._value(k, name)
             out.append(a)
         return out

@@ -12,6 +12,16 @@ from portasnn.pynn.lowering import cell_of, recorded_name
 class Recorder(recording.Recorder):
     _simulator = simulator
 
+    def record(self, variables, ids, sampling_interval=None, locations=None) -> None:
+        """PyNN's record(); ``"all"`` is every recordable of the cell type (pyNN 0.13 would take the word's letters
+        for names), sPyNNaker's gsyn names of a current-based cell's isyn left out."""
+        if isinstance(variables, str) and variables == "all":
+            from portasnn.pynn.standardmodels import SPYNNAKER_ALIASES
+
+            recordable = list(self.population.celltype.recordable)
+            variables = [v for v in recordable if SPYNNAKER_ALIASES.get(v) not in recordable]
+        super().record(variables, ids, sampling_interval, locations)
+
     def _record(self, variable, new_ids, sampling_interval=None) -> None:
         if variable.name != "spikes" and sampling_interval is not None:
             self.sampling_interval = sampling_interval

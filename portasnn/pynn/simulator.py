@@ -76,6 +76,8 @@ class State(common.control.BaseState):
         self.segment_counter += 1
         self.results = None
         self.program = None
+        for proj in self.projections:  # the next run() starts from the initial weights again
+            proj.final_weights = None
 
     def run(self, simtime: float) -> None:
         self.run_until(self.t + simtime)

@@ -1,11 +1,14 @@
-"""PyNN's standard cell types and StaticSynapse for ``portasnn.pynn``.
+"""PyNN's standard cell types, StaticSynapse and pair STDP for ``portasnn.pynn``.
 
-The native parameters are portasnn's: PyNN's names, in the IR's units (mV, ms, pA, pF, nS; see
-:mod:`portasnn.ir.pynn_cells`), so the translations only scale (nA -> pA, nF -> pF, uS -> nS).
+The native parameters of the cells are portasnn's: PyNN's names, in the IR's units (mV, ms, pA, pF, nS; see
+:mod:`portasnn.ir.pynn_cells`), so the translations only scale (nA -> pA, nF -> pF, uS -> nS). Synapse types keep
+PyNN's names and units; :mod:`portasnn.pynn.lowering` converts them (an STDPMechanism becomes NEST's
+``stdp_synapse`` in the IR, as pyNN.nest maps it, and each target lowers that).
 """
 from __future__ import annotations
 
-from pyNN.standardmodels import build_translations, cells, synapses
+import numpy as np
+from pyNN.standardmodels import base, build_translations, cells, synapses
 
 from portasnn.ir.pynn_cells import CELL_TYPES, IR_UNIT
 from portasnn.pynn.simulator import state
@@ -56,14 +59,66 @@ class SpikeSourcePoisson(cells.SpikeSourcePoisson):
     translations = build_translations(("rate", "rate"), ("start", "start"), ("duration", "duration"))
 
 
+def check_weights(weights, projection) -> None:  # noqa: ANN001
+    """PyNN's sign check of weights, except that positive weights onto the inhibitory receptor of a current-based
+    cell are taken (as sPyNNaker takes them; portasnn.pynn warns, W286, and makes them inhibitory)."""
+    post = projection.post
+    if projection.receptor_type == "inhibitory" and post.conductance_based is False and \
+            np.all(np.asarray(weights) >= 0):
+        return
+    base.check_weights(weights, projection)
+
+
 class StaticSynapse(synapses.StaticSynapse):
     """PyNN's StaticSynapse: weight in PyNN's unit (nA, uS, mV for delta cells), delay in ms."""
 
     __doc__ = synapses.StaticSynapse.__doc__
     translations = build_translations(("weight", "weight"), ("delay", "delay"))
+    parameter_checks = {"weight": check_weights}
 
     def _get_minimum_delay(self) -> float:
         return state.min_delay
+
+
+def _identity(base: type) -> dict:
+    return build_translations(*[(n, n) for n in base.default_parameters])
+
+
+class STDPMechanism(synapses.STDPMechanism):
+    """PyNN's STDPMechanism: a timing dependence (SpikePairRule) and a weight dependence (Additive- or
+    MultiplicativeWeightDependence); weight in PyNN's unit, delay in ms, all of it dendritic
+    (``dendritic_delay_fraction`` 1, as on NEST and sPyNNaker)."""
+
+    base_translations = build_translations(("weight", "weight"), ("delay", "delay"),
+                                           ("dendritic_delay_fraction", "dendritic_delay_fraction"))
+    parameter_checks = {"weight": check_weights}
+
+    def _build_translations(self) -> None:  # PyNN's updates the class's dictionary in place
+        self.translations = dict(self.base_translations)
+        for part in (self.timing_dependence, self.weight_dependence, self.voltage_dependence):
+            if part:
+                self.translations.update(part.translations)
+
+    def _get_minimum_delay(self) -> float:
+        return state.min_delay
+
+
+class SpikePairRule(synapses.SpikePairRule):
+    __doc__ = synapses.SpikePairRule.__doc__
+    translations = _identity(synapses.SpikePairRule)
+    extra_parameters: dict = {}
+
+
+class AdditiveWeightDependence(synapses.AdditiveWeightDependence):
+    __doc__ = synapses.AdditiveWeightDependence.__doc__
+    translations = _identity(synapses.AdditiveWeightDependence)
+    extra_parameters: dict = {}
+
+
+class MultiplicativeWeightDependence(synapses.MultiplicativeWeightDependence):
+    __doc__ = synapses.MultiplicativeWeightDependence.__doc__
+    translations = _identity(synapses.MultiplicativeWeightDependence)
+    extra_parameters: dict = {}
 
 
 SOURCES = (SpikeSourceArray, SpikeSourcePoisson)
