@@ -339,3 +339,39 @@ def test_a_spike_at_t_0_is_refused_on_nest_at_the_sources_line():
         sim.run(10.0)
     assert info.value.code == "E333" and str(info.value.message).startswith(f"{line}: ")
     assert "test_pynn_scripts.py:" in line
+
+
+@pytest.mark.parametrize("target", ["nest", "spinnaker-host"])
+def test_spynnaker_idioms_of_one_neuron_populations(target):
+    """sPyNNaker's STDP examples (stdp_pairing.py, stdp_curve.py) write one-neuron populations so:
+    ``{'spike_times': [[t1, t2, ...]]}`` sends every time (PyNN keeps the value as one Sequence; it was once taken
+    as one time per neuron, so only t1 was sent), OneToOneConnector between one-neuron populations connects them
+    (pyNN 0.13 with numpy 2 raised), record('all') records the cell type's recordables, and a positive weight onto
+    the inhibitory receptor of a current-based cell is taken as inhibitory (W286), as sPyNNaker takes it."""
+    from portasnn.errors import PortasnnWarning
+
+    sim.setup(timestep=1.0, min_delay=1.0, target=target)
+    times = [float(t) for t in range(10, 400, 60)]
+    stim = sim.Population(1, sim.SpikeSourceArray, {"spike_times": [times]})
+    cell = sim.Population(1, sim.IF_curr_exp, {"cm": 0.25, "tau_refrac": 2.0, "v_thresh": -55.4})
+    quiet = sim.Population(1, sim.IF_curr_exp, {})
+    relay = sim.Projection(stim, cell, sim.OneToOneConnector(), sim.StaticSynapse(weight=2.0, delay=1.0))
+    with pytest.warns(PortasnnWarning, match="W286"):
+        sim.Projection(stim, quiet, sim.OneToOneConnector(), sim.StaticSynapse(weight=1.0, delay=1.0),
+                       receptor_type="inhibitory")
+        stim.record("spikes")
+        cell.record("all")
+        quiet.record("v")
+        sim.run(400.0)
+    assert len(relay) == 1
+    (sent,) = stim.get_data().segments[0].spiketrains
+    np.testing.assert_allclose(np.asarray(sent), times)
+    seg = cell.get_data().segments[0]
+    (fired,) = seg.spiketrains
+    fired = np.asarray(fired)
+    assert all(np.any((fired > t) & (fired <= t + 5.0)) for t in times)  # each input spike makes it fire
+    assert np.all(fired > times[0]) and fired.size <= 2 * len(times)
+    assert {s.name for s in seg.analogsignals} == {"v", "gsyn_exc", "gsyn_inh"}  # sPyNNaker's names, as its "all"
+    (v,) = quiet.get_data().segments[0].analogsignals
+    assert np.asarray(v).max() <= -65.0 + 1e-9 and np.asarray(v).min() < -65.5  # inhibited, never excited
+    sim.end()
