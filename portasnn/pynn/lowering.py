@@ -434,17 +434,22 @@ def _final_weights(state, results) -> None:
         got = results.weights.get(group.key)
         if got is None:
             raise InternalError(f"the results of the run hold no weights {group.key}")
-        pool: dict[tuple, list] = defaultdict(list)
+        # a pair's connections in the order of their delays (the target's are on its time grid, the script's
+        # are not; rounding keeps the order)
+        ran: dict[tuple, list] = defaultdict(list)
         for s, t, d, value in zip(got.sources, got.targets, got.delays, got.weights):
-            pool[(int(s), int(t), round(float(d) / state.dt))].append(float(value))
+            ran[(int(s), int(t))].append((float(d), float(value)))
+        made: dict[tuple, list] = defaultdict(list)
+        for index, s, t, d in group.rows:
+            made[(s, t)].append((float(d), index))
+        if {k: len(v) for k, v in ran.items()} != {k: len(v) for k, v in made.items()}:
+            raise InternalError(f"weights {group.key}: the run's connections are not those of the projection")
         proj = group.projection
         if getattr(proj, "final_weights", None) is None or len(proj.final_weights) != len(proj.connections):
             proj.final_weights = np.full(len(proj.connections), np.nan)
-        for index, s, t, d in group.rows:
-            values = pool.get((s, t, round(float(d) / state.dt)))
-            if not values:
-                raise InternalError(f"weights {group.key}: no final weight for connection {s} -> {t} (delay {d} ms)")
-            proj.final_weights[index] = values.pop(0) / group.factor
+        for pair, connections in made.items():
+            for (_, index), (_, value) in zip(sorted(connections), sorted(ran[pair])):
+                proj.final_weights[index] = value / group.factor
 
 
 def _stimulus_groups(group, key):

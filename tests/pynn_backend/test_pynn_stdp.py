@@ -189,3 +189,27 @@ def test_an_additive_rule_with_w_max_other_than_1_warns_w287(tmp_path):
                       + "sim.Projection(cells, other, sim.AllToAllConnector(), stdp())\nsim.run(10.0)\n")
     with pytest.warns(PortasnnWarning, match=r"W287.*w287.py:11: .*A_plus \* w_max = 0.02"):
         runpy.run_path(str(script), run_name="__main__")
+
+
+@pytest.mark.parametrize("target", ["nest", "spinnaker-host"])
+def test_delays_off_the_grid_read_back(target):
+    """A delay between two grid points (0.25 ms at 0.1 ms) runs rounded by the target; get("weight") still finds
+    each connection's final weight (PyNN's stdp_network.py example has such delays)."""
+    import portasnn.pynn as sim
+    from portasnn.pynn.simulator import state
+
+    sim.setup(timestep=0.1, target=target)
+    drive = sim.Population(3, sim.SpikeSourceArray(spike_times=[[5.0, 25.0, 45.0], [8.0, 28.0], [11.0, 31.0]]))
+    pre = sim.Population(3, sim.IF_curr_exp(tau_m=10.0))
+    post = sim.Population(2, sim.IF_curr_exp(tau_m=10.0, i_offset=1.2))
+    sim.Projection(drive, pre, sim.OneToOneConnector(), sim.StaticSynapse(weight=12.0, delay=1.0))
+    rule = sim.STDPMechanism(timing_dependence=sim.SpikePairRule(A_plus=0.05, A_minus=0.05),
+                             weight_dependence=sim.MultiplicativeWeightDependence(w_max=1.0),
+                             weight=0.5, delay=0.25)
+    prj = sim.Projection(pre, post, sim.AllToAllConnector(), rule)
+    sim.run(60.0)
+    got = sorted(w for _, _, w in prj.get("weight", format="list"))
+    (saved,) = state.results.weights.values()
+    np.testing.assert_allclose(got, np.sort(saved.weights) / 1000.0, rtol=1e-12)
+    assert len(got) == 6 and max(abs(w - 0.5) for w in got) > 1e-3
+    sim.end()
