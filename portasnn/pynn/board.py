@@ -30,17 +30,18 @@ def run_on_board(net, outdir: Path, scratch: Path, timeout_s: float) -> Path:  #
 
     rec = runtime.submit(pnet, to="nmpi:spinnaker", target="spinnaker")
     say(f"job {rec.id} ({rec.remote}) on the Neuromorphic Platform (SpiNNaker): {rec.state}; waiting")
-    rec = runtime.wait(rec, timeout_s=timeout_s, say=say)
-    if not rec.done:
-        raise ToolError(f"job {rec.id} did not end within {timeout_s:.0f} s (it is {rec.state}); it goes on: "
-                        f"`portasnn status {rec.id}`, then `portasnn fetch {rec.id}`")
+    rec = runtime.wait(rec, timeout_s=timeout_s, say=say)  # a ToolError naming the job if it outlives the timeout
     say(f"job {rec.id}: {rec.state}; fetching its results")
-    fetched = runtime.fetch(rec, work / "job")
+    # outside the process's scratch directory, which goes when the script ends: a job that failed leaves its
+    # output (log, stdout/stderr) here, and the error names it
+    job_dir = Path(tempfile.mkdtemp(prefix=f"portasnn-board-job-{rec.id}-"))
+    fetched = runtime.fetch(rec, job_dir)
     if not (fetched / "meta.json").is_file():
         raise ToolError(f"job {rec.id} returned no portasnn results directory (no meta.json in {fetched}); its "
-                        f"output is in {work / 'job'}")
+                        f"output is in {job_dir}")
     if outdir.exists():
         shutil.rmtree(outdir)
     outdir.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(fetched), str(outdir))
+    shutil.rmtree(job_dir, ignore_errors=True)
     return outdir

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from portasnn.errors import PortasnnError, UsageError
+from portasnn.errors import InternalError, PortasnnError, ToolError, UsageError
 from portasnn.ir import network as ir
 from portasnn.pynn import control, simulator
 
@@ -60,7 +60,7 @@ def _execute(path: Path) -> None:
         if exc.code not in (None, 0):
             raise UsageError(f"the PyNN script {path} exited with status {exc.code}", code="E291",
                              hint="run it with python to see why") from None
-    except (PortasnnError, _Captured):
+    except (PortasnnError, ToolError, InternalError, _Captured):  # portasnn's own: exit 2, or 1 for a tool or bug
         raise
     except Exception as exc:  # the script's own error: say where in the script
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == path.resolve()]

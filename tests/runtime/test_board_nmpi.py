@@ -6,6 +6,8 @@ to sPyNNaker's neo pickles. Before, the script wrote its results beside itself a
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from runtime_testdata import TOKEN
@@ -131,3 +133,36 @@ def test_portasnn_run_of_a_script_on_the_board_prints_its_rates(env, tmp_path, n
         printed[target] = [line for line in proc.stdout.splitlines() if line.startswith("cells:")]
     assert printed["spinnaker"] == printed["spinnaker-host"] and "Hz" in printed["spinnaker"][0]
     assert (tmp_path / "spinnaker" / "summary.json").is_file()
+
+
+def test_a_board_job_that_fails_or_outlives_the_timeout_is_a_tool_error(env, tmp_path, nmpi_queue):
+    """run() on the board: a job that has not ended within setup(board_timeout=...) and a job that fails are
+    tool errors (exit 1 from `portasnn run`, no traceback), each saying what to do: the first names the job to
+    look at later, the second the directory that keeps the job's output (which outlives the script)."""
+    import re
+    import subprocess
+    import sys
+
+    script = tmp_path / "net.py"
+    script.write_text(SCRIPT.replace("seed=7)", "seed=7, board_timeout=0.2)"))
+    proc = subprocess.run([sys.executable, "-m", "portasnn.cli", "run", str(script), "--target", "spinnaker", "-o",
+                           str(tmp_path / "late"), "--", "spinnaker", str(tmp_path / "late.pkl")],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert "still RUNNING after 0 s" in proc.stderr and re.search(r"portasnn status spinnaker-\w+", proc.stderr)
+    assert not (tmp_path / "late.pkl").exists()
+
+    nmpi_queue.system = "no-such-system"  # the platform runs `run.py no-such-system`, which fails
+    script = tmp_path / "other.py"  # another network (named by the script), so not the job above again
+    script.write_text(SCRIPT)
+    temp = tmp_path / "temp"  # the script's temporary directories, the kept job output among them
+    temp.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "portasnn.cli", "run", str(script), "--target",
+                           "spinnaker", "-o", str(tmp_path / "failed"), "--", "spinnaker", str(tmp_path / "f.pkl")],
+                          capture_output=True, text=True, timeout=600, env={**os.environ, "TMPDIR": str(temp)})
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    kept = re.search(r"are in (\S+)", proc.stderr)
+    assert "ended FAILED" in proc.stderr and kept, proc.stderr[-2000:]
+    kept_dir = Path(kept.group(1))
+    assert kept_dir.parent == temp and kept_dir.name.startswith("portasnn-board-job-")
+    assert any(kept_dir.iterdir())  # the job's output outlives the script
