@@ -434,9 +434,10 @@ _ALL: tuple[Code, ...] = (
        "pynn", "cli"),
     _c("E295", "network construct export pynn cannot write",
        "`portasnn export pynn` writes one script that runs unchanged on pyNN.nest, sPyNNaker and portasnn.pynn, so "
-       "only what means the same on each: PyNN's standard cell types (`model k = pynn IF_curr_exp`, ...) and static "
-       "synapses. A NESTML or NEST model, or a plastic synapse, is refused at its line; build the network for one "
-       "simulator instead (portasnn build).", "pynn", "cli"),
+       "only what means the same on each: PyNN's standard cell types (`model k = pynn IF_curr_exp`, ...), static "
+       "synapses and all-to-all pair STDP with excitatory weights and final weights recorded. A NESTML or NEST model, "
+       "nearest-neighbour STDP, inhibitory plastic weights or weights sampled during the run are refused at their "
+       "line; build the network for one simulator instead (portasnn build).", "pynn", "cli"),
     _c("E296", "NESTML cell type that cannot be made",
        "nestml_cell_type(path, pyNN.nest) builds the model and loads its NEST module. A file with several models "
        "needs model=NAME (one of them). NEST loads a module only while no nodes exist: call it before sim.setup() "

@@ -5,7 +5,9 @@ The script takes the simulator from its command line as PyNN's examples do (``ne
 mode (``targets/spinnaker/pynn_script.py``): PyNN's standard cell types as each backend has them, connectors,
 weights (PyNN's units and sign conventions), stimuli and recorders; explicit connections and per-neuron values as
 text files next to the script. Networks of PyNN standard cell types only: a NESTML model would need its class on
-every backend, and a plastic synapse each backend's own STDP conventions, so both are refused (E295).
+every backend (refused, E295). A plastic projection (pair STDP) becomes PyNN's STDPMechanism with an additive
+rule's amplitudes as each backend reads them (``additive(lambda, w_max)`` in the script); its final weights, if
+recorded, are written as ``results/<pre>__<post>.weights.txt``.
 """
 from __future__ import annotations
 
@@ -20,6 +22,28 @@ from portasnn.errors import NetworkError, UsageError
 class Exported:
     script: Path
     files: tuple[Path, ...]  # the data files next to it
+
+
+def _check_plastic(net, proj) -> None:  # noqa: ANN001 - ir.Network, ir.Projection
+    """A plastic projection PyNN's STDPMechanism writes for every backend: all-to-all pair STDP (SpikePairRule),
+    weights between 0 and a positive Wmax, final weights recorded at most (no samples during the run)."""
+    from portasnn.targets.spinnaker.plasticity import pair_rule
+
+    def refuse(what: str, hint: str) -> NetworkError:
+        return NetworkError(f"projection '{proj.name}': {what}", code="E295", span=proj.synapse_span or proj.span,
+                            construct=f"connect {proj.name}", hint=hint)
+
+    rule = pair_rule(net, proj)  # refuses the rules no STDPMechanism of sPyNNaker runs (E240)
+    if rule.timing != "pair":
+        raise refuse(f"its rule ({rule.synapse}, nearest-neighbour pairs) has no timing dependence in PyNN's "
+                     "standard library", "portasnn build --target spinnaker writes it with portasnn's own sPyNNaker "
+                     "timing dependence")
+    if (net.synapse(proj.synapse).param("Wmax") or 1.0) < 0:
+        raise refuse("inhibitory plastic weights (a negative Wmax) read differently on pyNN.nest and sPyNNaker",
+                     "export a network whose plastic weights are excitatory")
+    if any(r.projection == proj.name and r.interval is not None for r in net.weight_recorders):
+        raise refuse("weights recorded during the run (`every`): PyNN has no recorder of weights",
+                     "record the final weights only (`record weights of ...` without `every`)")
 
 
 def export_script(network: str | Path, out: str | Path, overrides: Mapping[str, str] | None = None,
@@ -46,9 +70,7 @@ def export_script(network: str | Path, out: str | Path, overrides: Mapping[str, 
                                     "build it for one simulator: portasnn build")
     for proj in net.projections:
         if proj.plastic:
-            raise NetworkError(f"projection '{proj.name}' is plastic; `export pynn` writes static synapses only",
-                               code="E295", span=proj.synapse_span or proj.span, construct=f"connect {proj.name}",
-                               hint="portasnn build --target spinnaker writes sPyNNaker's STDP script")
+            _check_plastic(net, proj)
     cells = check_cells(net, "spinnaker")
     view = script_view(net, cells, resolve(net, ()), board=True, portable=True)
     written = []

@@ -221,7 +221,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
             _record_weights(view, net, proj, low, stype, f"proj{k}")
         L.append(f"{head}p.Projection({_var(proj.pre)}, {_var(proj.post)}, "
                  f"{_connector(proj.connector, proj.span, portable)}, "
-                 f"synapse_type={_synapse(net, proj, low, stype, w, d)}, receptor_type="
+                 f"synapse_type={_synapse(net, proj, low, stype, w, d, portable)}, receptor_type="
                  f"{low.synapse_types[stype]!r}, label={proj.name!r})")
     for k, stim in enumerate(net.stimuli):
         src = f"src{k}_{stim.name}"
@@ -406,14 +406,16 @@ def _file_projection(view: ScriptView, proj: nir.Projection, low: Lowered, stype
         head = f"proj{k} = "
         _record_weights(view, view.network, proj, low, stype, f"proj{k}")
     view.lines.append(f"{head}p.Projection({_var(proj.pre)}, {_var(proj.post)}, p.FromListConnector({var}, "
-                      f"column_names=['weight', 'delay']), synapse_type={_synapse(view.network, proj, low, stype)}"
+                      f"column_names=['weight', 'delay']), synapse_type={_synapse(view.network, proj, low, stype, portable=view.portable)}"
                       f", receptor_type={low.synapse_types[stype]!r}, label={proj.name!r})")
 
 
 def _synapse(net: nir.Network, proj: nir.Projection, low: Lowered, stype: int, w: str | None = None,
-             d: str | None = None) -> str:
+             d: str | None = None, portable: bool = False) -> str:
     """The PyNN synapse type of a projection: StaticSynapse, or sPyNNaker's STDPMechanism for a plastic one
-    (SpikePairRule with A_plus/A_minus and the weight bounds in sPyNNaker's weight unit, plasticity.py)."""
+    (SpikePairRule with A_plus/A_minus and the weight bounds in sPyNNaker's weight unit, plasticity.py).
+    ``portable``: an additive rule's amplitudes as ``additive(lambda, w_max)``, which the script evaluates as its
+    backend reads them (sPyNNaker: weight units; pyNN.nest and portasnn.pynn: fractions of w_max)."""
     wd = "" if w is None else f"weight={w}, delay={d}"
     if not proj.plastic:
         return f"p.StaticSynapse({wd})"
@@ -424,8 +426,14 @@ def _synapse(net: nir.Network, proj: nir.Projection, low: Lowered, stype: int, w
     wmax = rule.wmax * low.weight_to_model[stype]
     check_range(rule, wmax, low.global_weight_scale)
     dependence = "AdditiveWeightDependence" if rule.dependence == "additive" else "MultiplicativeWeightDependence"
+    a_plus, a_minus = f"{rule.a_plus(wmax)!r}", f"{rule.a_minus(wmax)!r}"
+    if portable:
+        wmax = float(exact_scale(rule.wmax, low.weight_to_model[stype]))
+        a_plus, a_minus = repr(rule.lam), repr(rule.alpha * rule.lam)
+        if rule.dependence == "additive":
+            a_plus, a_minus = f"additive({a_plus}, {wmax!r})", f"additive({a_minus}, {wmax!r})"
     return (f"p.STDPMechanism(timing_dependence={timing_class(rule)}(tau_plus={rule.tau_plus!r}, "
-            f"tau_minus={rule.tau_minus!r}, A_plus={rule.a_plus(wmax)!r}, A_minus={rule.a_minus(wmax)!r}), "
+            f"tau_minus={rule.tau_minus!r}, A_plus={a_plus}, A_minus={a_minus}), "
             f"weight_dependence=p.{dependence}(w_min=0.0, w_max={wmax!r}){', ' + wd if wd else ''})")
 
 

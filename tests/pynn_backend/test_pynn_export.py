@@ -132,24 +132,25 @@ def test_what_export_cannot_write_is_refused(tmp_path):
     assert done.returncode == 2 and "E294" in done.stderr and (tmp_path / "y.py").read_text() == "mine"
 
 
-PLASTIC = """network plastic
+NN_SYMM = """network plastic
 model lif = pynn IF_curr_exp
-synapse stdp from "nest:stdp_synapse" { tau_plus = 20 ms, tau_minus = 20 ms, lambda = 0.01, alpha = 1.0,
-                                        mu_plus = 1.0, mu_minus = 1.0, Wmax = 100 pA }
+synapse nn from "nestml:stdp_nn_symm_synapse" { lambda = 0.01 }
 population A: 10 lif
-connect A -> A: fixed_indegree(2), weight = 50 pA, delay = 1 ms, synapse = stdp
+connect A -> A: fixed_indegree(2), weight = 50 pA, delay = 1 ms, synapse = nn
 record spikes of A
 simulate 100 ms
 """
 
 
-def test_a_plastic_projection_and_a_bad_script_name_are_refused(tmp_path):
+def test_a_rule_pynn_lacks_and_a_bad_script_name_are_refused(tmp_path):
+    """Nearest-neighbour pair STDP has no timing dependence in PyNN's standard library (E295 at the projection's
+    line); an output that is not a .py file is E294."""
     net = tmp_path / "plastic.pnet"
-    net.write_text(PLASTIC)
+    net.write_text(NN_SYMM)
     done = subprocess.run([*CLI, "export", "pynn", str(net), "-o", str(tmp_path / "p.py")], capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 2 and "E295" in done.stderr and "Traceback" not in done.stderr, done.stderr
-    assert f"{net}:6:" in done.stderr and not (tmp_path / "p.py").exists()  # the `connect` line
+    assert f"{net}:5:" in done.stderr and "nearest-neighbour" in done.stderr and not (tmp_path / "p.py").exists()
     done = subprocess.run([*CLI, "export", "pynn", str(BRUNEL), "-o", str(tmp_path / "brunel.txt")],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 2 and "E294" in done.stderr and "must end in .py" in done.stderr

@@ -213,3 +213,40 @@ def test_delays_off_the_grid_read_back(target):
     np.testing.assert_allclose(got, np.sort(saved.weights) / 1000.0, rtol=1e-12)
     assert len(got) == 6 and max(abs(w - 0.5) for w in got) > 1e-3
     sim.end()
+
+
+def test_import_then_export_gives_the_scripts_weights_on_every_backend(runs, tmp_path):
+    """`portasnn import pynn` of the script, then `portasnn export pynn` of that network: one script whose
+    STDPMechanism reads as each backend reads it (an additive rule's amplitudes times w_max on sPyNNaker only).
+    pyNN.nest and portasnn.pynn (nest) give the original script's final weights (pyNN.nest's, rtol 1e-9);
+    sPyNNaker's virtual board maps the plastic network."""
+    import os
+
+    cli = [sys.executable, "-m", "portasnn.cli"]
+    done = subprocess.run([*cli, "import", "pynn", str(SCRIPT), "-o", str(tmp_path / "net")], capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    script = tmp_path / "exported.py"
+    done = subprocess.run([*cli, "export", "pynn", str(tmp_path / "net" / "stdp_net.pnet"), "-o", str(script)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    text = script.read_text()
+    assert "A_plus=additive(0.03, 1.0), A_minus=additive(0.015, 1.0)" in text and "A_plus=0.05, A_minus=0.06" in text
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".spynnaker.cfg").write_text("[Machine]\nvirtual_board = True\nversion = 5\n")
+    ref = runs["pyNN.nest"]
+    for backend in (["nest"], ["portasnn"], ["spiNNaker"]):
+        cwd = tmp_path / ("run_" + backend[0])
+        cwd.mkdir()
+        ran = subprocess.run([sys.executable, str(script), *backend], capture_output=True, text=True, timeout=900,
+                             cwd=cwd, env={**os.environ, "HOME": str(home), "PYNEST_QUIET": "1"})
+        assert ran.returncode == 0, (backend, ran.stderr[-3000:])
+        if backend == ["spiNNaker"]:
+            assert "Data from a virtual run will be empty" in ran.stdout + ran.stderr
+            continue
+        for key, role in (("pre__post", "additive"), ("pre2__post2", "multiplicative")):
+            got = _by_pair(np.loadtxt(cwd / "results" / f"{key}.weights.txt"))
+            want = _by_pair(ref[role])
+            np.testing.assert_array_equal(got[:, :2], want[:, :2])
+            np.testing.assert_allclose(got[:, 2], want[:, 2], rtol=1e-9, atol=1e-12)
