@@ -12,7 +12,8 @@ NEST_VERSION := 3.10.0
 NEST_WHEELS = $${PORTASNN_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/portasnn}/wheels
 HAVE_MPI = PYNEST_QUIET=1 $(PY) -c 'import sys, nest; sys.exit(0 if nest.build_info["have_mpi"] else 1)' >/dev/null 2>&1
 
-.PHONY: setup setup-mpi apt venv spyx test test-fast brunel demo bench grammar golden clean slurm-up slurm-down images
+.PHONY: setup setup-mpi apt venv spyx pynn-examples test test-fast brunel demo bench grammar golden clean slurm-up \
+  slurm-down images
 
 setup: apt venv
 
@@ -42,6 +43,16 @@ $(SPYX_VENV)/.stamp:
 	@touch $@
 
 spyx: $(SPYX_VENV)/.stamp
+
+# PyNN's published examples, which tests/pynn_backend/test_pynn_examples.py runs unchanged: the examples/ folder of
+# the installed PyNN's source distribution on PyPI, kept in the cache.
+PYNN_EXAMPLES = $${PORTASNN_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/portasnn}/pynn-examples
+pynn-examples: venv
+	@version=$$($(PY) -c 'import pyNN; print(pyNN.__version__)') && dir="$(PYNN_EXAMPLES)/$$version" || exit 1; \
+	if [ -f "$$dir/examples/simpleRandomNetwork.py" ]; then echo "PyNN $$version examples: cached"; exit 0; fi; \
+	tmp=$$(mktemp -d) && $(PY) -m pip download -q --no-deps --no-binary :all: "pyNN==$$version" -d "$$tmp" && \
+	tar xzf "$$tmp"/*.tar.gz -C "$$tmp" && mkdir -p "$$dir" && cp -r "$$tmp"/*/examples "$$dir"/ && rm -rf "$$tmp" && \
+	echo "PyNN $$version examples: $$dir/examples" || { rm -rf "$$tmp"; exit 1; }
 
 # NEST with MPI for `portasnn run --processes N`: built once from the sdist (15 minutes on 2 idle cores, an hour
 # on busy ones; the sdist's CMake calls `python3`, so the venv comes first on PATH); the wheel is cached.
@@ -80,7 +91,7 @@ slurm-down: venv
 images: setup
 	$(PY) -m portasnn.runtime.images build containers/nest-pmix.def
 
-test: setup spyx
+test: setup spyx pynn-examples
 	$(PY) -m pytest -n 2 -q
 
 # The main job: the Brunel (2000) network with the NESTML iaf_psc_delta model on NEST and on the SpiNNaker
