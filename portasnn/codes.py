@@ -373,9 +373,10 @@ _ALL: tuple[Code, ...] = (
        "sPyNNaker. Use one of the PyNN standard cell types it lists (IF_curr_exp, IF_curr_alpha, IF_curr_delta, "
        "IF_cond_exp, IF_cond_alpha, Izhikevich, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, HH_cond_exp), or "
        "a NESTML model.", "frontend"),
-    _c("E281", "conductance-based PyNN cell with a varying tau_m on NEST",
+    _c("E281", "conductance-based PyNN cell with a tau_m NEST draws",
        "pyNN.nest gives NEST's iaf_cond_* the leak conductance g_L = cm / tau_m, which portasnn computes from "
-       "constants only. Give tau_m and cm as one value for the population.", "nest"),
+       "constants or per-neuron values from a file, not from a distribution NEST draws from. Give tau_m and cm as "
+       "constants or per-neuron files (portasnn.pynn draws a RandomDistribution into one).", "nest"),
     _c("E282", "initial synaptic current NEST cannot set",
        "NEST's iaf_psc_exp and iaf_psc_alpha start their synaptic currents at 0 and do not let a script set them "
        "(hh_cond_exp_traub its conductances), so a non-zero initial isyn_exc, isyn_inh (or gsyn_exc, gsyn_inh of "

@@ -35,6 +35,7 @@ from portasnn.pynn.electrodes import ACSource, DCSource, NoisyCurrentSource, Ste
 from portasnn.pynn.nestml_cells import nestml_cell_type  # noqa: F401
 from portasnn.pynn.populations import Assembly, Population, PopulationView  # noqa: F401
 from portasnn.pynn.procedural_api import connect, create, record  # noqa: F401
+from portasnn.pynn.simulator import NativeRNG  # noqa: F401
 from portasnn.pynn.projections import Projection  # noqa: F401
 from portasnn.pynn.standardmodels import (AdditiveWeightDependence, EIF_cond_alpha_isfa_ista,  # noqa: F401
                                           EIF_cond_exp_isfa_ista, HH_cond_exp, IF_cond_alpha, IF_cond_exp,

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from pyNN import common
+from pyNN.random import NumpyRNG
 
 name = "portasnn"
 TARGETS = ("nest", "spinnaker-host", "spinnaker")
@@ -23,6 +24,11 @@ class ID(int, common.IDMixin):
     def __init__(self, n: int) -> None:
         int.__init__(n)
         common.IDMixin.__init__(self)
+
+
+class NativeRNG(NumpyRNG):
+    """The backend's own generator, as ``sim.NativeRNG(seed=...)`` asks for it: portasnn.pynn draws connections and
+    values in Python, so its own generator is numpy's, seeded with ``seed`` (the same draws as ``NumpyRNG``)."""
 
 
 def where() -> str:

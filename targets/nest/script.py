@@ -151,6 +151,7 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
         "synapse_models": _synapse_models(net, models),
         "projections": projections,
         "array_files": any(isinstance(v, ArrayFile) for pop in net.populations for _, v in (*pop.params, *pop.initial)),
+        "conductances": any("conductance(" in text for pop in pops for _, text in pop["settings"]),
         "stimuli": stimuli,
         "spike_recorders": spike_recs,
         "trace_recorders": trace_recs,
@@ -158,10 +159,20 @@ def _view(net: Network, models: Mapping[str, ModelInfo]) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class Conductance:
+    """``g_L = cm / tau_m`` of each neuron (pyNN.nest's translation of a conductance-based cell's tau_m) where cm or
+    tau_m is per neuron (a file): the script computes it (``conductance(...)``)."""
+
+    c_m: Value
+    tau_m: Value
+
+
 def pynn_settings(ref, pop) -> list[tuple[str, Value]]:  # noqa: ANN001
     """A population of a PyNN standard cell type as pyNN.nest creates it (issue 14 item 5): every parameter and
     initial value, PyNN's default where the population gives none, under NEST's name (the IR units are NEST's);
-    ``tau_m`` of a conductance-based cell becomes ``g_L = C_m / tau_m``, which needs both as constants."""
+    ``tau_m`` of a conductance-based cell becomes ``g_L = C_m / tau_m`` (per neuron where either is; not from
+    values NEST draws)."""
     from portasnn.ir.pynn_cells import CELL_TYPES
 
     cell = CELL_TYPES[ref.name]
@@ -178,12 +189,15 @@ def pynn_settings(ref, pop) -> list[tuple[str, Value]]:  # noqa: ANN001
             continue
         if nest_name == "g_L" and name == "tau_m":
             tau_m, c_m = value, values["cm"]
-            if not isinstance(tau_m, (int, float)) or not isinstance(c_m, (int, float)):
+            if isinstance(tau_m, Distribution) or isinstance(c_m, Distribution):
                 raise NetworkError(f"population {pop.name}: {ref.name} takes tau_m to NEST's g_L = cm / tau_m, "
-                                   "which needs both as constants", span=pop.span, code="E281",
+                                   "which cannot be computed from values NEST draws", span=pop.span, code="E281",
                                    construct=f"population {pop.name}",
-                                   hint="give tau_m and cm as constants (one value for the population)")
-            value = float(c_m) / 1000.0 / float(tau_m) * 1000.0  # pyNN.nest's order (nF / ms * 1000): same double
+                                   hint="give tau_m and cm as constants or per-neuron values from a file")
+            if isinstance(tau_m, ArrayFile) or isinstance(c_m, ArrayFile):
+                value = Conductance(c_m, tau_m)
+            else:  # pyNN.nest's order (nF / ms * 1000): the same double
+                value = float(c_m) / 1000.0 / float(tau_m) * 1000.0
         out.append((nest_name, value))
     return out
 
@@ -492,6 +506,8 @@ def _subset(subset: Iterable[int] | None) -> str | None:
 
 def _expr(value: Value, what: str, span: Span | None, *, scalar: bool) -> str:
     """A Python expression for the script: a literal, a list, or a nest.random parameter."""
+    if isinstance(value, Conductance):
+        return f"conductance({_expr(value.c_m, what, span, scalar=True)}, {_expr(value.tau_m, what, span, scalar=True)})"
     if isinstance(value, Distribution):
         return _dist(value, what)
     if isinstance(value, ArrayFile):  # per-neuron values: the script reads the file (its sha256 checked)

@@ -294,3 +294,39 @@ def test_run_callbacks_and_runs_that_continue_as_pynn_nest(tmp_path):
     assert [s[0] for s in ours] == [0.0, 20.0, 40.0, 50.0, 65.0]
     assert ours == ref
     assert sum(map(len, ours[-1][1])) > 3
+
+
+PER_NEURON_TAU = """import sys
+import numpy as np
+import portasnn.pynn as sim
+from pyNN.random import NumpyRNG, RandomDistribution
+
+sim.setup(timestep=0.1, min_delay=0.1, target="nest")
+rng = NumpyRNG(seed=4242)
+cond = sim.Population(6, sim.IF_cond_exp(tau_m=RandomDistribution("normal", (15.0, 3.0), rng=rng), i_offset=1.0),
+                      label="cond")
+both = sim.Population(4, sim.IF_cond_alpha(tau_m=RandomDistribution("uniform", (10.0, 25.0), rng=rng),
+                                           cm=RandomDistribution("uniform", (0.5, 1.5), rng=rng), i_offset=0.9),
+                      label="both")
+kick = sim.Population(2, sim.SpikeSourceArray(spike_times=[[5.0, 30.0, 55.0], [12.0, 40.0]]), label="kick")
+sim.Projection(kick, sim.Assembly(cond, both), sim.AllToAllConnector(), sim.StaticSynapse(weight=0.02, delay=1.0),
+               receptor_type="excitatory")
+sim.Assembly(cond, both).record(["spikes", "v"])
+sim.run(100.0)
+cond.write_data(f"{sys.argv[1]}/cond.pkl")
+both.write_data(f"{sys.argv[1]}/both.pkl")
+"""
+
+
+def test_conductance_cells_with_per_neuron_tau_m_as_pynn_nest(tmp_path):
+    """IF_cond_exp/IF_cond_alpha with tau_m (and cm) drawn per neuron: NEST's g_L = cm / tau_m of each neuron, as
+    pyNN.nest computes it (it was E281, constants only): identical spikes and v traces. (PyNN's
+    examples/random_numbers.py draws IF_cond_exp's tau_m so.)"""
+    ours, ref = _run(PER_NEURON_TAU, tmp_path, "ours"), _run(_as_pynn_nest(PER_NEURON_TAU), tmp_path, "ref")
+    for pop in ("cond", "both"):
+        a, b = ours[pop].segments[0], ref[pop].segments[0]
+        assert [np.asarray(s).tolist() for s in a.spiketrains] == [np.asarray(s).tolist() for s in b.spiketrains]
+        (va,), (vb,) = a.filter(name="v"), b.filter(name="v")
+        np.testing.assert_allclose(va.magnitude[1:], vb.magnitude[1:], rtol=0, atol=1e-9)
+        counts = [len(s) for s in b.spiketrains]
+        assert sum(counts) > 5 and len(set(counts)) > 1  # the cells differ, as their tau_m do

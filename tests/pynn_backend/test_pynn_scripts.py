@@ -375,3 +375,20 @@ def test_spynnaker_idioms_of_one_neuron_populations(target):
     (v,) = quiet.get_data().segments[0].analogsignals
     assert np.asarray(v).max() <= -65.0 + 1e-9 and np.asarray(v).min() < -65.5  # inhibited, never excited
     sim.end()
+
+
+def test_native_rng_is_numpys_with_its_seed():
+    """sim.NativeRNG(seed=...) (PyNN's random_numbers.py asks for one): portasnn.pynn draws in Python, so its own
+    generator is numpy's: the same connections and weights as NumpyRNG with that seed, others with another."""
+    from pyNN.random import NumpyRNG, RandomDistribution
+
+    def drawn(rng):
+        sim.setup(timestep=0.1, target="nest")
+        a, b = sim.Population(20, sim.IF_curr_exp()), sim.Population(20, sim.IF_curr_exp())
+        prj = sim.Projection(a, b, sim.FixedProbabilityConnector(0.3, rng=rng),
+                             sim.StaticSynapse(weight=RandomDistribution("normal", mu=0.5, sigma=0.1, rng=rng)))
+        return prj.get("weight", format="list")
+
+    native = drawn(sim.NativeRNG(seed=87354762))
+    assert native == drawn(NumpyRNG(seed=87354762)) and native != drawn(sim.NativeRNG(seed=1))
+    assert 60 < len(native) < 180
