@@ -406,7 +406,7 @@ def _stdp_synapse(net, state, proj, key: str, pre, post, factor: float, unit: st
         raise refuse("E298", "A_plus = 0 with A_minus != 0: NEST's stdp_synapse scales depression by A_plus too "
                      "(alpha = A_minus / A_plus)", where_made, hint="give A_plus a value other than 0")
     multiplicative = isinstance(weight, MultiplicativeWeightDependence)
-    if not multiplicative and w["w_max"] != 1 and not getattr(state, "warned_a_plus", False):
+    if not multiplicative and w["w_max"] != 1 and not state.warned_a_plus:
         state.warned_a_plus = True
         warn(f"{where_made}: A_plus and A_minus of an additive rule are read as pyNN.nest reads them, as fractions "
              f"of w_max (a weight step of A_plus * w_max = {t['A_plus'] * w['w_max']:.6g}); sPyNNaker reads them in "

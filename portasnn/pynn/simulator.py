@@ -71,6 +71,7 @@ class State(common.control.BaseState):
         self.program = None  # the network IR of the last run (a later run() continues only an unchanged one)
         self.sources: dict = {}  # id(population) -> list of spike-time arrays (sources' own spikes)
         self.current_sources: list = []  # portasnn.pynn.electrodes sources, in the order the script made them
+        self.warned_a_plus = False  # W287 (additive STDP amplitudes) said once per setup()
         self.runs = 0
         self.reset()
 
