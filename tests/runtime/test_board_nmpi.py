@@ -166,3 +166,32 @@ def test_a_board_job_that_fails_or_outlives_the_timeout_is_a_tool_error(env, tmp
     kept_dir = Path(kept.group(1))
     assert kept_dir.parent == temp and kept_dir.name.startswith("portasnn-board-job-")
     assert any(kept_dir.iterdir())  # the job's output outlives the script
+
+
+def test_a_plastic_pynn_script_on_the_board_gives_its_final_weights(env, tmp_path, nmpi_queue):
+    """STDP from portasnn.pynn on the board: the generated sPyNNaker script runs STDPMechanism and writes the final
+    weights, which Projection.get("weight") then gives. The loopback platform runs the bundle on spinnaker-host, so
+    the weights must equal the same script's spinnaker-host run, connection by connection."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    script = Path(__file__).parents[1] / "pynn_backend" / "scripts" / "stdp_net.py"
+    got = {}
+    for target in ("spinnaker", "spinnaker-host"):
+        out = tmp_path / target
+        out.mkdir()
+        proc = subprocess.run([sys.executable, "-m", "portasnn.cli", "run", str(script), "--target", target, "-o",
+                               str(tmp_path / f"results-{target}"), "--", str(out)], capture_output=True, text=True,
+                              timeout=900)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        got[target] = {role: np.load(out / f"{role}.npy") for role in ("additive", "multiplicative")}
+        got[target]["initial"] = np.load(out / "additive_initial.npy")
+    assert len(nmpi_queue.jobs) == 1
+    for role in ("additive", "multiplicative"):
+        board, host = got["spinnaker"][role], got["spinnaker-host"][role]
+        assert board.shape == host.shape == (46, 4)
+        np.testing.assert_array_equal(board, host)
+    moved = got["spinnaker"]["additive"][:, 2] - got["spinnaker"]["initial"][:, 2]
+    assert np.all(np.abs(moved) > 1e-6)  # every weight of the board's run was changed by the rule
