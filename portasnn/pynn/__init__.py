@@ -44,6 +44,9 @@ from portasnn.pynn.standardmodels import (AdditiveWeightDependence, EIF_cond_alp
                                           SpikeSourcePoisson, StaticSynapse, STDPMechanism)
 
 
+SPYNNAKER_ONLY = ("extra_models", "external_devices")  # pyNN.spiNNaker's namespaces of its own
+
+
 def __getattr__(name: str):
     """A name of PyNN's standard library this backend does not provide yet: E293 at the script's line."""
     from pyNN import connectors as _connectors
@@ -52,6 +55,10 @@ def __getattr__(name: str):
     from portasnn.pynn.errors import NotSupportedError, refuse
     from portasnn.pynn.simulator import where
 
+    if name in SPYNNAKER_ONLY:
+        raise refuse("E293", f"portasnn.pynn does not provide sPyNNaker's {name} (its own models and devices, which "
+                     "only sPyNNaker runs)", where(), hint="run this script with pyNN.spiNNaker, or use PyNN's "
+                     "standard cell types and synapses", cls=NotSupportedError)
     if not name.startswith("_") and any(hasattr(m, name) for m in (_cells, _electrodes, _synapses, _connectors)):
         raise refuse("E293", f"portasnn.pynn does not provide PyNN's {name} yet", where(),
                      hint="supported: " + ", ".join(list_standard_models()) + ", DCSource, StepCurrentSource, "

@@ -75,7 +75,7 @@ class Projection(common.Projection):
         if location_selector is not None:
             raise NotImplementedError("portasnn.pynn does not support multicompartmental models")
         for name, value in connection_parameters.items():
-            if isinstance(value, float):
+            if np.ndim(value) == 0:  # one value for every connection (an int too: FromListConnector's [(0, 1, 20, 2)])
                 connection_parameters[name] = repeat(value)
         for pre_idx, other in ezip(presynaptic_indices, *connection_parameters.values()):
             self.connections.append(Connection(int(pre_idx), int(postsynaptic_index),

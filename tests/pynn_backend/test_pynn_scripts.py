@@ -392,3 +392,24 @@ def test_native_rng_is_numpys_with_its_seed():
     native = drawn(sim.NativeRNG(seed=87354762))
     assert native == drawn(NumpyRNG(seed=87354762)) and native != drawn(sim.NativeRNG(seed=1))
     assert 60 < len(native) < 180
+
+
+def test_spynnaker_namespaces_and_one_listed_connection_per_target(tmp_path):
+    """sPyNNaker's examples: ``sim.extra_models.X`` is E293 at the script's line (not an AttributeError); a
+    FromListConnector with one connection per target and whole-number weights and delays (spike_time_compare.py:
+    ``[(0, i, 20, i + 1)]``) connects them all."""
+    from portasnn.pynn.errors import NotSupportedError
+
+    assert not hasattr(sim, "extra_models")
+    script = tmp_path / "extra.py"
+    script.write_text("import portasnn.pynn as sim\nsim.setup()\ncell = sim.extra_models.IFCurrExpCa2Adaptive()\n")
+    with pytest.raises(NotSupportedError) as info:
+        runpy.run_path(str(script), run_name="__main__")
+    assert info.value.code == "E293" and f"{script}:3:" in str(info.value) and "extra_models" in str(info.value)
+    sim.setup(timestep=1.0, target="nest")
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=[1, 21]))
+    cells = sim.Population(4, sim.IF_curr_exp())
+    prj = sim.Projection(src, cells, sim.FromListConnector([(0, i, 20, i + 1) for i in range(4)]),
+                         synapse_type=sim.StaticSynapse())
+    assert prj.get(["weight", "delay"], format="list") == [(0, i, 20.0, i + 1.0) for i in range(4)]
+    sim.end()
