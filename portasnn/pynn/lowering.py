@@ -152,7 +152,7 @@ def _in_script(exc: PortasnnError, state) -> PortasnnError:
         if re.search(rf"\b{prefix}_\d+\b", exc.message):
             return type(exc)(f"{where_made}: {exc.message}", hint=exc.hint, code=exc.code, construct=exc.construct)
     made = [(f"current{k}", src.created_at) for k, src in enumerate(state.current_sources, 1)]
-    made += [(g.synapse, g.projection.created_at) for g in getattr(state, "plastic", [])]
+    made += [(g.synapse, g.projection.created_at) for g in state.plastic]
     made += [(getattr(pop, "ir_name", None), pop.created_at) for pop in state.populations]
     for name, where_made in made:
         if name and re.search(rf"\b{re.escape(name)}\b", exc.message):
@@ -333,7 +333,7 @@ def _lower_connections(net, state, conns, work: Path, from_file) -> None:
                              "synapses connect populations of neurons", proj.created_at,
                              hint="let the source drive a population of neurons (a static projection) and make "
                                   "the projection from that population plastic")
-            synapse = _stdp_synapse(net, state, proj, f"stdp{k}", pre, post, factor, unit) if plastic else "static"
+            synapse = _stdp_synapse(net, state, proj, f"stdp{k}", group, factor, unit) if plastic else "static"
             if pre.ir_name is not None:
                 path = work / f"conn{k}.npz"
                 np.savez(path, pre=np.array([r[1] for r in group], np.int64),
@@ -343,7 +343,6 @@ def _lower_connections(net, state, conns, work: Path, from_file) -> None:
                 made = net.connect(pre.ir_name, post.ir_name, from_file(path), receptor=receptor, synapse=synapse)
                 if plastic:
                     net.record_weights(made)
-                    state.plastic[-1].rows = [(r[7], r[1], r[3], r[5]) for r in group]
             elif id(pre) in state.sources:
                 state.stimulus_origin[f"s{k}"] = pre.created_at  # a target's refusal of s<k>_<n> names the source
                 _spike_stimuli(net, state.sources[id(pre)], group, post, factor, unit, receptor, f"s{k}")
@@ -362,7 +361,7 @@ class PlasticGroup:
     synapse: str
     key: str
     factor: float  # IR weight = PyNN weight * factor
-    rows: list = dataclasses.field(default_factory=list)
+    rows: list
 
 
 def _homogeneous(part, where_made: str) -> dict[str, float]:
@@ -378,7 +377,7 @@ def _homogeneous(part, where_made: str) -> dict[str, float]:
     return out
 
 
-def _stdp_synapse(net, state, proj, key: str, pre, post, factor: float, unit: str) -> str:
+def _stdp_synapse(net, state, proj, key: str, group: list, factor: float, unit: str) -> str:
     """Declare the IR synapse of a plastic projection: NEST's ``stdp_synapse`` with the parameters pyNN.nest gives
     it (A_plus -> lambda, A_minus / A_plus -> alpha, w_max -> Wmax, mu_plus/mu_minus 0 for the additive and 1
     for the multiplicative weight dependence); the spinnaker targets lower it to sPyNNaker's SpikePairRule."""
@@ -386,6 +385,12 @@ def _stdp_synapse(net, state, proj, key: str, pre, post, factor: float, unit: st
     from portasnn.pynn.standardmodels import AdditiveWeightDependence, MultiplicativeWeightDependence, SpikePairRule
 
     syn, where_made = proj.synapse_type, proj.created_at
+    pre, post = group[0][0], group[0][2]
+    weights_key = f"{pre.ir_name}__{post.ir_name}"
+    if any(other.key == weights_key for other in state.plastic):
+        raise refuse("E298", f"a second plastic projection from {pre.label!r} to {post.label!r}; portasnn keeps "
+                     "the weights of one plastic projection per pair of populations", where_made,
+                     hint="make one of them static, or merge them into one projection")
     timing, weight = syn.timing_dependence, syn.weight_dependence
     if not isinstance(timing, SpikePairRule) or \
             not isinstance(weight, (AdditiveWeightDependence, MultiplicativeWeightDependence)) or \
@@ -416,13 +421,7 @@ def _stdp_synapse(net, state, proj, key: str, pre, post, factor: float, unit: st
               "mu_plus": float(multiplicative), "mu_minus": float(multiplicative),
               "Wmax": f"{w['w_max'] * factor!r} {unit}"}
     net.synapse(key, nest="stdp_synapse", params=params)
-    weights_key = f"{pre.ir_name}__{post.ir_name}"
-    for other in state.plastic:
-        if other.key == weights_key:
-            raise refuse("E298", f"a second plastic projection from {pre.label!r} to {post.label!r}; portasnn keeps "
-                         "the weights of one plastic projection per pair of populations", where_made,
-                         hint="make one of them static, or merge them into one projection")
-    state.plastic.append(PlasticGroup(proj, key, weights_key, factor))
+    state.plastic.append(PlasticGroup(proj, key, weights_key, factor, [(r[7], r[1], r[3], r[5]) for r in group]))
     return key
 
 
@@ -430,7 +429,7 @@ def _final_weights(state, results) -> None:
     """Each plastic projection's weights at the end of the run, in PyNN's unit, for Projection.get("weight")."""
     from portasnn.errors import InternalError
 
-    for group in getattr(state, "plastic", []):
+    for group in state.plastic:
         got = results.weights.get(group.key)
         if got is None:
             raise InternalError(f"the results of the run hold no weights {group.key}")
@@ -445,7 +444,7 @@ def _final_weights(state, results) -> None:
         if {k: len(v) for k, v in ran.items()} != {k: len(v) for k, v in made.items()}:
             raise InternalError(f"weights {group.key}: the run's connections are not those of the projection")
         proj = group.projection
-        if getattr(proj, "final_weights", None) is None or len(proj.final_weights) != len(proj.connections):
+        if proj.final_weights is None or len(proj.final_weights) != len(proj.connections):
             proj.final_weights = np.full(len(proj.connections), np.nan)
         for pair, connections in made.items():
             for (_, index), (_, value) in zip(sorted(connections), sorted(ran[pair])):

@@ -90,9 +90,8 @@ class Projection(common.Projection):
 
     def _value(self, k: int, name: str):
         """Attribute ``name`` of connection ``k``: a plastic weight as the last run() left it."""
-        final = getattr(self, "final_weights", None)
-        if name == "weight" and final is not None:
-            return float(final[k])
+        if name == "weight" and self.final_weights is not None:
+            return float(self.final_weights[k])
         return getattr(self.connections[k], name)
 
     def _get_attributes_as_list(self, names):

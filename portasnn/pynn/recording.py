@@ -13,13 +13,10 @@ class Recorder(recording.Recorder):
     _simulator = simulator
 
     def record(self, variables, ids, sampling_interval=None, locations=None) -> None:
-        """PyNN's record(); ``"all"`` is every recordable of the cell type (pyNN 0.13 would take the word's letters
-        for names), sPyNNaker's gsyn names of a current-based cell's isyn left out."""
+        """PyNN's record(); ``"all"`` is every recordable of the cell type, as sPyNNaker records it (pyNN 0.13 would
+        take the word's letters for names)."""
         if isinstance(variables, str) and variables == "all":
-            from portasnn.pynn.standardmodels import SPYNNAKER_ALIASES
-
-            recordable = list(self.population.celltype.recordable)
-            variables = [v for v in recordable if SPYNNAKER_ALIASES.get(v) not in recordable]
+            variables = list(self.population.celltype.recordable)
         super().record(variables, ids, sampling_interval, locations)
 
     def _record(self, variable, new_ids, sampling_interval=None) -> None:

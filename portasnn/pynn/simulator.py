@@ -72,6 +72,7 @@ class State(common.control.BaseState):
         self.sources: dict = {}  # id(population) -> list of spike-time arrays (sources' own spikes)
         self.current_sources: list = []  # portasnn.pynn.electrodes sources, in the order the script made them
         self.warned_a_plus = False  # W287 (additive STDP amplitudes) said once per setup()
+        self.plastic: list = []  # lowering.PlasticGroup of the last program, for Projection.get("weight")
         self.runs = 0
         self.reset()
 

@@ -80,10 +80,6 @@ class StaticSynapse(synapses.StaticSynapse):
         return state.min_delay
 
 
-def _identity(base: type) -> dict:
-    return build_translations(*[(n, n) for n in base.default_parameters])
-
-
 class STDPMechanism(synapses.STDPMechanism):
     """PyNN's STDPMechanism: a timing dependence (SpikePairRule) and a weight dependence (Additive- or
     MultiplicativeWeightDependence); weight in PyNN's unit, delay in ms, all of it dendritic
@@ -103,22 +99,16 @@ class STDPMechanism(synapses.STDPMechanism):
         return state.min_delay
 
 
-class SpikePairRule(synapses.SpikePairRule):
-    __doc__ = synapses.SpikePairRule.__doc__
-    translations = _identity(synapses.SpikePairRule)
-    extra_parameters: dict = {}
+def _stdp_part(base: type) -> type:
+    """A timing or weight dependence with PyNN's names and units as its native parameters."""
+    translations = build_translations(*[(n, n) for n in base.default_parameters])
+    return type(base.__name__, (base,), {"__doc__": base.__doc__, "translations": translations,
+                                         "extra_parameters": {}, "__module__": __name__})
 
 
-class AdditiveWeightDependence(synapses.AdditiveWeightDependence):
-    __doc__ = synapses.AdditiveWeightDependence.__doc__
-    translations = _identity(synapses.AdditiveWeightDependence)
-    extra_parameters: dict = {}
-
-
-class MultiplicativeWeightDependence(synapses.MultiplicativeWeightDependence):
-    __doc__ = synapses.MultiplicativeWeightDependence.__doc__
-    translations = _identity(synapses.MultiplicativeWeightDependence)
-    extra_parameters: dict = {}
+SpikePairRule = _stdp_part(synapses.SpikePairRule)
+AdditiveWeightDependence = _stdp_part(synapses.AdditiveWeightDependence)
+MultiplicativeWeightDependence = _stdp_part(synapses.MultiplicativeWeightDependence)
 
 
 SOURCES = (SpikeSourceArray, SpikeSourcePoisson)

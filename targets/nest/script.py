@@ -507,7 +507,8 @@ def _subset(subset: Iterable[int] | None) -> str | None:
 def _expr(value: Value, what: str, span: Span | None, *, scalar: bool) -> str:
     """A Python expression for the script: a literal, a list, or a nest.random parameter."""
     if isinstance(value, Conductance):
-        return f"conductance({_expr(value.c_m, what, span, scalar=True)}, {_expr(value.tau_m, what, span, scalar=True)})"
+        c_m, tau_m = (_expr(v, what, span, scalar=True) for v in (value.c_m, value.tau_m))
+        return f"conductance({c_m}, {tau_m})"
     if isinstance(value, Distribution):
         return _dist(value, what)
     if isinstance(value, ArrayFile):  # per-neuron values: the script reads the file (its sha256 checked)

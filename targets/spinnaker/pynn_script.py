@@ -405,8 +405,9 @@ def _file_projection(view: ScriptView, proj: nir.Projection, low: Lowered, stype
     if proj.plastic:
         head = f"proj{k} = "
         _record_weights(view, view.network, proj, low, stype, f"proj{k}")
+    synapse = _synapse(view.network, proj, low, stype, portable=view.portable)
     view.lines.append(f"{head}p.Projection({_var(proj.pre)}, {_var(proj.post)}, p.FromListConnector({var}, "
-                      f"column_names=['weight', 'delay']), synapse_type={_synapse(view.network, proj, low, stype, portable=view.portable)}"
+                      f"column_names=['weight', 'delay']), synapse_type={synapse}"
                       f", receptor_type={low.synapse_types[stype]!r}, label={proj.name!r})")
 
 
