@@ -154,3 +154,32 @@ def test_a_rule_pynn_lacks_and_a_bad_script_name_are_refused(tmp_path):
     done = subprocess.run([*CLI, "export", "pynn", str(BRUNEL), "-o", str(tmp_path / "brunel.txt")],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 2 and "E294" in done.stderr and "must end in .py" in done.stderr
+
+
+PLASTIC_HEAD = """network plastic
+model lif = pynn IF_curr_exp
+synapse stdp from "nest:stdp_synapse" { Wmax = %s }
+population A: 10 lif
+connect A -> A: fixed_indegree(2), weight = %s, delay = 1 ms, receptor = %s, synapse = stdp
+"""
+
+
+@pytest.mark.parametrize("case", ["inhibitory", "sampled"])
+def test_plastic_projections_export_cannot_write_are_e295(tmp_path, case):
+    """Inhibitory plastic weights (a negative Wmax: pyNN.nest and sPyNNaker read them differently) and weights
+    sampled during the run (PyNN has no recorder of weights) are refused at the projection's line."""
+    from portasnn.errors import NetworkError
+    from portasnn.pynn.exporter import export_script
+
+    if case == "inhibitory":
+        text = PLASTIC_HEAD % ("-100 pA", "-50 pA", "inhibitory") + "simulate 100 ms\n"
+    else:
+        text = PLASTIC_HEAD % ("100 pA", "50 pA", "excitatory") + "record weights of A -> A[0:3] every 1 ms\n" \
+            "simulate 100 ms\n"
+    net = tmp_path / "plastic.pnet"
+    net.write_text(text)
+    with pytest.raises(NetworkError) as info:
+        export_script(net, tmp_path / "p.py")
+    assert info.value.code == "E295" and info.value.span is not None and info.value.span.line == 5
+    assert {"inhibitory": "negative Wmax", "sampled": "during the run"}[case] in str(info.value)
+    assert not (tmp_path / "p.py").exists()
