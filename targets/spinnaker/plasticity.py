@@ -16,7 +16,10 @@ nestml's ``stdp_synapse`` is NEST's rule (its parameters renamed). nestml's ``st
 spike with the last post spike before it and each post spike with the last pre spike before it (symmetric
 nearest-neighbour pairs: both traces are set to 1 at a spike instead of growing by 1); it lowers onto portasnn's own
 sPyNNaker timing dependence ``nn_symm`` (``stdp.py``: its C, its Python class, the Makefiles), with the same weight
-dependences. Any other ``mu`` is refused (E240), as is a second, different rule onto one population (E260:
+dependences. So do nestml's two other nearest-neighbour rules, onto ``nn_pre_centered`` (each pre spike pairs with
+the last post spike before it and, all pre spikes since the last post spike together, with the first post spike
+after it) and ``nn_restr_symm`` (a pre spike and a post spike pair only if no other spike of either came between
+them); both keep per-synapse state in sPyNNaker's weight-accumulator synapse structure. Any other ``mu`` is refused (E240), as is a second, different rule onto one population (E260:
 sPyNNaker keeps one STDP rule per post-synaptic population).
 """
 from __future__ import annotations
@@ -45,8 +48,9 @@ class PairRule:
     alpha: float
     wmax: float
     span: object = field(default=None, compare=False)  # of the synapse declaration
-    # "all_to_all": traces grow by 1 at a spike (SpikePairRule); "nearest": set to 1 (nearest-neighbour pairs)
-    pairing: Literal["all_to_all", "nearest"] = "all_to_all"
+    # "all_to_all": traces grow by 1 at a spike (SpikePairRule); "nearest": set to 1 (nearest-neighbour pairs);
+    # "pre_centered", "restricted": nestml's stdp_nn_pre_centered_synapse, stdp_nn_restr_symm_synapse
+    pairing: Literal["all_to_all", "nearest", "pre_centered", "restricted"] = "all_to_all"
 
     @property
     def numbers(self) -> tuple:
@@ -54,8 +58,8 @@ class PairRule:
 
     @property
     def timing(self) -> str:
-        """sPyNNaker's name of the timing dependence (the binary's suffix): "pair", or portasnn's "nn_symm"."""
-        return "pair" if self.pairing == "all_to_all" else "nn_symm"
+        """sPyNNaker's name of the timing dependence (the binary's suffix): "pair", or portasnn's own."""
+        return TIMINGS[self.pairing]
 
     def a_plus(self, wmax: float) -> float:
         """sPyNNaker's A_plus for a maximum weight ``wmax`` in the unit sPyNNaker's weights have."""
@@ -71,18 +75,21 @@ def _value(syn: Synapse, name: str) -> float:
 
 
 # nestml's stdp_synapse -> NEST's stdp_synapse: the same rule (all-to-all pairs, traces read just before a spike);
-# nestml's stdp_nn_symm_synapse has the same parameters
+# nestml's nearest-neighbour rules have the same parameters
 NESTML_STDP = {"tau_tr_pre": "tau_plus", "tau_tr_post": "tau_minus", "lambda": "lambda", "alpha": "alpha",
                "mu_plus": "mu_plus", "mu_minus": "mu_minus", "Wmax": "Wmax"}
 
 
-LOWERED = {"stdp_synapse": "all_to_all", "stdp_nn_symm_synapse": "nearest"}  # nestml rule -> pairing
+LOWERED = {"stdp_synapse": "all_to_all", "stdp_nn_symm_synapse": "nearest",  # nestml rule -> pairing
+           "stdp_nn_pre_centered_synapse": "pre_centered", "stdp_nn_restr_symm_synapse": "restricted"}
+TIMINGS = {"all_to_all": "pair", "nearest": "nn_symm", "pre_centered": "nn_pre_centered",
+           "restricted": "nn_restr_symm"}  # pairing -> timing dependence
 
 
 def _as_nest_stdp(syn: Synapse, proj: Projection) -> Synapse:
-    """``syn`` with NEST's stdp_synapse parameter names: itself, or a NESTML synapse whose rule is nestml's
-    stdp_synapse or stdp_nn_symm_synapse (its parameters renamed, its name the rule's); E240 for any other NESTML
-    synapse model."""
+    """``syn`` with NEST's stdp_synapse parameter names: itself, or a NESTML synapse whose rule is one of nestml's
+    pair rules (``LOWERED``; its parameters renamed, its name the rule's); E240 for any other NESTML synapse
+    model."""
     if syn.kind == "nest":
         return syn
     span = proj.synapse_span or proj.span
@@ -90,9 +97,8 @@ def _as_nest_stdp(syn: Synapse, proj: Projection) -> Synapse:
     if syn.rule not in LOWERED:
         raise NetworkError(f"synapse {syn.key} (NESTML {syn.name}) is not lowered to SpiNNaker: {why}", span=span,
                            code="E240", construct=f"projection {proj.name}",
-                           hint="the spinnaker targets lower nestml's stdp_synapse (all-to-all pair STDP) and "
-                           "stdp_nn_symm_synapse (symmetric nearest-neighbour pairs) and NEST's stdp_synapse; run "
-                           "this synapse on the nest target")
+                           hint="the spinnaker targets lower nestml's pair STDP models (stdp_synapse and the three "
+                           "nearest-neighbour ones) and NEST's stdp_synapse; run this synapse on the nest target")
     if syn.param("Wmin") not in (None, 0.0):
         raise NetworkError(f"synapse {syn.key}: Wmin = {syn.param('Wmin')!r} is not lowered to SpiNNaker (sPyNNaker's "
                            "weight dependences keep weights between 0 and Wmax here)", span=span, code="E240",
@@ -103,12 +109,6 @@ def _as_nest_stdp(syn: Synapse, proj: Projection) -> Synapse:
 
 # why the spinnaker targets refuse nestml's other synapse models (E240)
 NESTML_REFUSALS = {
-    "stdp_nn_pre_centered_synapse": "its presynaptic trace is reset by every spike of each synapse's own target "
-    "neuron, while sPyNNaker keeps one presynaptic trace per row for all the row's synapses (it needs per-synapse "
-    "trace state, which portasnn's sPyNNaker lowering does not generate)",
-    "stdp_nn_restr_symm_synapse": "a post spike potentiates only if no other post spike reached the synapse (with its "
-    "dendritic delay) since the last pre spike; sPyNNaker's timing interface does not give the post-spike rule that "
-    "delay (its own SpikeNearestPairRule compares undelayed post times: a different rule), so it is not lowered",
     "stdp_triplet_synapse": "sPyNNaker 7.4.1's triplet rule (Pfister-Gerstner) is not lowered yet",
     "tsodyks_synapse": "sPyNNaker's short-term plasticity is not lowered yet",
     "static_synapse": "it is a static synapse: write the projection without synapse = ...",

@@ -171,8 +171,7 @@ def script_view(net: nir.Network, lowered: dict[str, Lowered], scalings: dict[st
 
     for rule in population_rules(net).values():
         if rule.timing in OWN_TIMING:  # portasnn's own timing dependences (stdp.py); export refuses plastic ones
-            module, cls = OWN_TIMING[rule.timing]
-            stems[module] = cls
+            stems[OWN_TIMING[rule.timing].module] = OWN_TIMING[rule.timing].cls
     view = ScriptView(net.name, Path(net.source).name if net.source else "", sim.resolution, sim.duration, sim.seed,
                       imports=sorted(stems.items()), portable=portable)
     view.network = net

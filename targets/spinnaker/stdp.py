@@ -4,14 +4,17 @@ sPyNNaker runs a plastic population with the binary ``<neuron stem>_stdp_mad_<ti
 neuron model built with its STDP "MAD" synapse dynamics, a timing dependence and a weight dependence. For every
 NESTML neuron model that receives plastic input, with the rule it receives (``plasticity.population_rules``),
 portasnn writes that binary's Makefile (``c_models/makefiles/<binary>/Makefile``). Timing ``pair`` and the additive
-and multiplicative weight dependences are sPyNNaker's; timing ``nn_symm`` (symmetric nearest-neighbour pairs,
-nestml's ``stdp_nn_symm_synapse``) is portasnn's own, written in sPyNNaker's conventions:
+and multiplicative weight dependences are sPyNNaker's; the nearest-neighbour timings are portasnn's own, written
+in sPyNNaker's conventions (``OWN_TIMING``), each as:
 
-    c_models/src/stdp/timing_nn_symm_impl.h, .c           the C (the pair rule's exp tables; a spike sets its trace
-                                                          to 1 instead of adding 1)
-    python_models/portasnn_models/nn_symm.py              NearestSymmetricPairRule, its AbstractTimingDependence
+    c_models/src/stdp/timing_<timing>_impl.h, .c          the C (the pair rule's exp tables)
+    python_models/portasnn_models/<timing>.py             its AbstractTimingDependence (SpikePairRule's
+                                                          parameters and data)
 
-spinnaker-host runs the same rule (``support/stdp.h``, ``nearest``).
+``nn_symm`` (nestml's ``stdp_nn_symm_synapse``) sets a spike's trace to 1 instead of adding 1;
+``nn_pre_centered`` and ``nn_restr_symm`` also keep per-synapse state in sPyNNaker's weight-accumulator synapse
+structure (two half-words per synapse).
+spinnaker-host runs the same rules (``support/stdp.h``).
 """
 from __future__ import annotations
 
@@ -23,7 +26,29 @@ from portasnn.ir.network import Network
 from .plasticity import PairRule, population_rules
 
 WEIGHT_FILES = {"additive": "weight_additive_one_term_impl", "multiplicative": "weight_multiplicative_impl"}
-OWN_TIMING = {"nn_symm": ("nn_symm", "NearestSymmetricPairRule")}  # timing -> (module, class) of the package
+
+
+@dataclass(frozen=True)
+class OwnTiming:
+    """One of portasnn's own timing dependences: its module and class in the package, the class's docstring
+    head, and whether its synapses carry an accumulator half-word."""
+
+    module: str
+    cls: str
+    doc: str
+    accumulator: bool = False
+
+
+OWN_TIMING = {
+    "nn_symm": OwnTiming("nn_symm", "NearestSymmetricPairRule",
+                         "Symmetric nearest-neighbour pair STDP (nestml's stdp_nn_symm_synapse)"),
+    "nn_pre_centered": OwnTiming("nn_pre_centered", "NearestPreCenteredPairRule",
+                                 "Pre-centred nearest-neighbour pair STDP (nestml's stdp_nn_pre_centered_synapse)",
+                                 accumulator=True),
+    "nn_restr_symm": OwnTiming("nn_restr_symm", "NearestRestrictedPairRule",
+                               "Restricted symmetric nearest-neighbour pair STDP (nestml's "
+                               "stdp_nn_restr_symm_synapse)", accumulator=True),
+}
 
 
 @dataclass(frozen=True)
@@ -66,7 +91,7 @@ def stdp_binaries(network: Network | None, lowered: dict, board: bool) -> list[S
 
 def timing_class(rule: PairRule) -> str:
     """The Python expression of the rule's timing dependence class in the generated PyNN script."""
-    return OWN_TIMING[rule.timing][1] if rule.timing in OWN_TIMING else "p.SpikePairRule"
+    return OWN_TIMING[rule.timing].cls if rule.timing in OWN_TIMING else "p.SpikePairRule"
 
 
 def stdp_files(binaries: list[StdpBinary], package: str, spynnaker: str) -> dict[str, str]:
@@ -79,15 +104,18 @@ def stdp_files(binaries: list[StdpBinary], package: str, spynnaker: str) -> dict
         files[f"c_models/makefiles/{b.name}/Makefile"] = render(
             "stdp_Makefile.j2", b=b, own=own, weight=WEIGHT_FILES[b.dependence], spynnaker=spynnaker)
         if own:
-            module, cls = OWN_TIMING[b.timing]
+            own_timing = OWN_TIMING[b.timing]
             files[f"c_models/src/stdp/timing_{b.timing}_impl.h"] = render(f"timing_{b.timing}_impl.h.j2",
                                                                            spynnaker=spynnaker)
-            files[f"c_models/src/stdp/timing_{b.timing}_impl.c"] = render(f"timing_{b.timing}_impl.c.j2",
+            files[f"c_models/src/stdp/timing_{b.timing}_impl.c"] = render("timing_nn_impl.c.j2", timing=b.timing,
                                                                            spynnaker=spynnaker)
-            files[f"python_models/{package}/{module}.py"] = render(f"{module}.py.j2", cls=cls, spynnaker=spynnaker)
+            files[f"python_models/{package}/{own_timing.module}.py"] = render(
+                "timing_class.py.j2", timing=b.timing, cls=own_timing.cls, doc=own_timing.doc,
+                accumulator=own_timing.accumulator, spynnaker=spynnaker)
     return files
 
 
 def package_classes(binaries: list[StdpBinary]) -> list[tuple[str, str]]:
     """(module, class) of portasnn's own timing dependences the package exports."""
-    return sorted({OWN_TIMING[b.timing] for b in binaries if b.timing in OWN_TIMING})
+    return sorted({(OWN_TIMING[b.timing].module, OWN_TIMING[b.timing].cls) for b in binaries
+                   if b.timing in OWN_TIMING})

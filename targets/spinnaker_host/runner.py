@@ -127,12 +127,15 @@ class _RunCfg(ctypes.Structure):
                 ("plastic_weight", _P), ("post_rule", _P), ("sample_every", ctypes.c_uint64), ("sample", _P)]
 
 
+PAIRINGS = ("all_to_all", "nearest", "pre_centered", "restricted")  # stdp.h STDP_ALL_TO_ALL, ...
+
+
 class _StdpRule(ctypes.Structure):  # stdp.h stdp_rule_t
     _fields_ = [("multiplicative", ctypes.c_uint32), ("plus_size", ctypes.c_uint32), ("minus_size", ctypes.c_uint32),
                 ("w_min", ctypes.c_int32), ("w_max", ctypes.c_int32), ("a2_plus", ctypes.c_int32),
                 ("a2_minus", ctypes.c_int32), ("plus_lut", _P), ("minus_lut", _P), ("f_w_min", ctypes.c_double),
                 ("f_w_max", ctypes.c_double), ("f_a2_plus", ctypes.c_double), ("f_a2_minus", ctypes.c_double),
-                ("plus_per_tick", ctypes.c_double), ("minus_per_tick", ctypes.c_double), ("nearest", ctypes.c_uint32)]
+                ("plus_per_tick", ctypes.c_double), ("minus_per_tick", ctypes.c_double), ("pairing", ctypes.c_uint32)]
 
 
 PLASTIC_ROW = np.dtype([("begin", np.uint64), ("length", np.uint32), ("rule", np.uint32), ("shift", np.uint32),
@@ -720,7 +723,7 @@ def _plastic(run: _RunCfg, data: netdata.NetData, shifts: Mapping[str, list[int]
         keep += [plus, minus]
         r = rules[k]
         r.multiplicative = int(rule.dependence == "multiplicative")
-        r.nearest = int(rule.pairing == "nearest")
+        r.pairing = PAIRINGS.index(rule.pairing)
         r.plus_size, r.minus_size, r.plus_lut, r.minus_lut = plus.size, minus.size, _ptr(plus), _ptr(minus)
         r.w_min, r.w_max = fixed.encode_s1615(0.0), fixed.encode_s1615(wmax * gws)
         r.a2_plus, r.a2_minus = fixed.encode_s1615(a_plus * scale), fixed.encode_s1615(a_minus * scale)

@@ -294,8 +294,8 @@ def test_a_network_with_nestml_stdp_equals_it_with_nest_stdp(tmp_path, target, r
 
 @pytest.mark.parametrize("model, why", [
     ("stdp_triplet_synapse", "triplet rule"),
-    ("stdp_nn_pre_centered_synapse", "needs per-synapse trace state"),
-    ("stdp_nn_restr_symm_synapse", "does not give the post-spike rule that delay"),
+    ("tsodyks_synapse", "short-term plasticity"),
+    ("noisy_synapse", "draws no random numbers per spike"),
 ])
 def test_spinnaker_targets_refuse_a_rule_sPyNNaker_does_not_run(tmp_path, model, why) -> None:
     import subprocess

@@ -298,3 +298,49 @@ def test_nearest_neighbour_stdp_maps_with_portasnns_timing_dependence(tmp_path):
         assert z["weights"].shape == (5, 12) and set(z["targets"].tolist()) == {0, 1, 2}
         assert set(zip(z["sources"].tolist(), z["targets"].tolist())) == final
         np.testing.assert_allclose(z["weights"], 300.0, rtol=1e-3)
+
+
+# nestml's pre-centred rule onto B, the restricted one onto A
+NN_STATEFUL = PLASTIC.replace("network vb_plastic", "network vb_nn_stateful").replace(
+    'synapse stdp from "nest:stdp_synapse" { tau_plus = 16.8 ms, tau_minus = 33.7 ms,',
+    'synapse stdp from "nestml:stdp_nn_pre_centered_synapse" { tau_tr_pre = 16.8 ms, tau_tr_post = 33.7 ms,').replace(
+    "Wmax = 400 pA }", "Wmax = 400 }").replace(
+    'synapse istdp from "nest:stdp_synapse" { lambda = 0.02,',
+    'synapse istdp from "nestml:stdp_nn_restr_symm_synapse" { lambda = 0.02,').replace("Wmax = -300 pA }",
+                                                                                       "Wmax = -300 }")
+
+
+def test_pre_centred_and_restricted_stdp_map_with_an_accumulator_half_word(tmp_path):
+    """issue 17 item 4: nestml's stdp_nn_pre_centered_synapse and stdp_nn_restr_symm_synapse become portasnn's
+    timing dependences nn_pre_centered and nn_restr_symm, whose synapses carry sPyNNaker's weight-accumulator
+    structure (weight, then the synapse's own state); sPyNNaker maps them on a virtual board, loads the binaries
+    named for them and reads the weights back from the first half-word."""
+    from portasnn.modules import build_spinnaker
+
+    net = tmp_path / "vb_nn_stateful.pnet"
+    net.write_text(NN_STATEFUL)
+    art = build_spinnaker(net, tmp_path / "out")
+    text = art.script.read_text()
+    assert "from portasnn_models import NearestPreCenteredPairRule  #" in text
+    assert "from portasnn_models import NearestRestrictedPairRule  #" in text
+    assert "timing_dependence=NearestPreCenteredPairRule(tau_plus=16.8, tau_minus=33.7, A_plus=0.05" in text
+    assert "timing_dependence=NearestRestrictedPairRule(tau_plus=20.0, tau_minus=20.0, A_plus=0.006" in text
+    src = art.out_dir / "c_models" / "src" / "stdp"
+    for timing in ("nn_pre_centered", "nn_restr_symm"):
+        c = (src / f"timing_{timing}_impl.h").read_text()
+        assert "synapse_structure/synapse_structure_weight_accumulator_impl.h" in c
+        py = (art.out_dir / "python_models" / "portasnn_models" / f"{timing}.py").read_text()
+        assert "SynapseStructureWeightAccumulator()" in py
+    (art.script.parent / "binaries.py").write_text(BINARIES)
+    proc = subprocess.run([sys.executable, "binaries.py", art.script.name], cwd=art.script.parent,
+                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    seen = json.loads((art.script.parent / "binaries.json").read_text())
+    assert seen == {"A": ["iaf_psc_exp_neuron_stdp_mad_nn_restr_symm_additive.aplx", True],
+                    "B": ["iaf_psc_exp_neuron_stdp_mad_nn_pre_centered_multiplicative.aplx", True]}
+    makefiles = art.out_dir / "c_models" / "makefiles"
+    for name, _ in seen.values():
+        assert (makefiles / name.removesuffix(".aplx") / "Makefile").is_file()
+    with np.load(art.script.parent / "results" / "weights" / "A__B.npz") as z:
+        assert z["sources"].size == 6 * 4
+        np.testing.assert_allclose(z["weights"], 300.0, rtol=1e-3)  # the weight half-word, not the accumulator

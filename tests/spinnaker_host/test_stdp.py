@@ -53,11 +53,16 @@ def s1615(x: float) -> int:
 
 def spynnaker_stdp(pre_ticks, post_ticks, *, word: int, shift: int, d: int, dt: float, dependence: str,
                    tau_plus: float, tau_minus: float, lam: float, alpha: float, wmax: float, gws: float = 1.0,
-                   nearest: bool = False) -> int:
+                   nearest: bool = False, pairing: str = "all_to_all") -> int:
     """The final 16-bit weight word of one plastic synapse (delay d ticks) after the pre spikes at ``pre_ticks``
     (send ticks), with the post neuron spiking at ``post_ticks``; post spikes of a tick are in the history before the
-    pre spikes of that tick are processed. ``nearest``: portasnn's nn_symm timing dependence, whose spikes set their
-    trace to 1 (2048) instead of adding 1."""
+    pre spikes of that tick are processed. ``nearest`` (or ``pairing="nearest"``): portasnn's nn_symm timing
+    dependence, whose spikes set their trace to 1 (2048) instead of adding 1. ``pairing="pre_centered"``
+    (nestml's stdp_nn_pre_centered_synapse): post trace set to 1; the synapse's own pre trace grows by 1 at a pre
+    spike and is reset to 0 by the first post spike of a window, the only one that potentiates.
+    ``pairing="restricted"`` (stdp_nn_restr_symm_synapse): both traces set to 1; only a window's first post spike
+    potentiates, and a pre spike depresses only after a window with a post spike (or as the first pre spike)."""
+    pairing = "nearest" if nearest else pairing
     lut_p, lut_m = host_lut(dt, tau_plus), host_lut(dt, tau_minus)
 
     def decay(trace: int, delta: int, lut: list[int]) -> int:
@@ -84,12 +89,12 @@ def spynnaker_stdp(pre_ticks, post_ticks, *, word: int, shift: int, d: int, dt: 
         return s32(w - amul(amul(s32(w - w_min), a_minus), s32(o << 4)))
 
     history = [(0, 0)]  # (tick, trace); entry 0 is the placeholder
-    last_pre, last_r = 0, 0
+    last_pre, last_r, syn_trace = 0, 0, None
     events = sorted([(t, 0) for t in post_ticks] + [(t, 1) for t in pre_ticks])  # posts first within a tick
     for t, kind in events:
         if kind == 0:
             t0, o0 = history[-1]
-            entry = (t, 2048 if nearest else s16(decay(o0, t - t0, lut_m) + 2048))
+            entry = (t, s16(decay(o0, t - t0, lut_m) + 2048) if pairing == "all_to_all" else 2048)
             if len(history) == 16:
                 del history[1]  # the oldest real spike is lost
             history.append(entry)
@@ -100,27 +105,46 @@ def spynnaker_stdp(pre_ticks, post_ticks, *, word: int, shift: int, d: int, dt: 
         while k > 0 and history[k][0] > begin:
             k -= 1
         prev, valid = history[k], k > 0
+        # the synapse's own pre trace (pre-centred): None while no post spike ever reset it (then the row's)
+        own = syn_trace if syn_trace is not None else last_r
+        in_window = 0
         for tp, op in history[k + 1:]:
             if tp > end:
                 break
-            if (tp + d - last_pre) % 2 ** 32 > 0:
-                w = potentiate(w, decay(last_r, tp + d - last_pre, lut_p))
+            first_only = pairing in ("pre_centered", "restricted")
+            if (in_window == 0 or not first_only) and (tp + d - last_pre) % 2 ** 32 > 0:
+                w = potentiate(w, decay(own if pairing == "pre_centered" else last_r, tp + d - last_pre, lut_p))
+            in_window += 1
             prev, valid = (tp, op), True
         if valid:
-            w = depress(w, decay(prev[1], t - (prev[0] + d), lut_m))
+            if pairing != "restricted" or in_window or last_r == 0:
+                w = depress(w, decay(prev[1], t - (prev[0] + d), lut_m))
+            if pairing == "pre_centered":
+                if in_window:
+                    syn_trace = 2048
+                elif syn_trace is not None:
+                    syn_trace = s16(decay(syn_trace, t - last_pre, lut_p) + 2048)
         word = (w >> shift) & 0xFFFF
-        last_r = 2048 if nearest else s16(decay(last_r, t - last_pre, lut_p) + 2048)
+        last_r = 2048 if pairing in ("nearest", "restricted") else s16(decay(last_r, t - last_pre, lut_p) + 2048)
         last_pre = t
     return word
 
 
 # --- networks ----------------------------------------------------------------------------------------------------
 
-def synapse_line(dependence: str, stdp: dict, nearest: bool = False) -> str:
-    """NEST's stdp_synapse, or nestml's stdp_nn_symm_synapse (``nearest``), with the rule ``stdp``."""
+NESTML_RULES = {"nearest": "stdp_nn_symm_synapse", "pre_centered": "stdp_nn_pre_centered_synapse",
+                "restricted": "stdp_nn_restr_symm_synapse"}  # pairing -> nestml model
+NEST_RULES = {"nearest": "stdp_nn_symm_synapse", "pre_centered": "stdp_nn_pre_centered_synapse",
+              "restricted": "stdp_nn_restr_synapse"}  # pairing -> NEST's built-in of the same rule
+
+
+def synapse_line(dependence: str, stdp: dict, nearest: bool = False, pairing: str = "all_to_all") -> str:
+    """NEST's stdp_synapse, or nestml's nearest-neighbour model of ``pairing`` (``nearest``: stdp_nn_symm_synapse),
+    with the rule ``stdp``."""
     mu = 0.0 if dependence == "additive" else 1.0
-    if nearest:
-        return (f'synapse stdp from "nestml:stdp_nn_symm_synapse" {{ tau_tr_pre = {stdp["tau_plus"]!r} ms, '
+    pairing = "nearest" if nearest else pairing
+    if pairing != "all_to_all":
+        return (f'synapse stdp from "nestml:{NESTML_RULES[pairing]}" {{ tau_tr_pre = {stdp["tau_plus"]!r} ms, '
                 f'tau_tr_post = {stdp["tau_minus"]!r} ms, lambda = {stdp["lam"]!r}, alpha = {stdp["alpha"]!r}, '
                 f'mu_plus = {mu!r}, mu_minus = {mu!r}, Wmax = {stdp["wmax"]!r} }}')
     return (f'synapse stdp from "nest:stdp_synapse" {{ tau_plus = {stdp["tau_plus"]!r} ms, tau_minus = '
@@ -129,11 +153,12 @@ def synapse_line(dependence: str, stdp: dict, nearest: bool = False) -> str:
 
 
 def pair_network(pre_trains, post_trains, *, dt: float = 1.0, dependence: str = "additive", w0: float = W0,
-                 d: float = D, stdp: dict = STDP, duration: float = 400.0, nearest: bool = False) -> str:
+                 d: float = D, stdp: dict = STDP, duration: float = 400.0, nearest: bool = False,
+                 pairing: str = "all_to_all") -> str:
     """pre[i] -> post[i] plastic (one to one), iaf_psc_delta neurons made to fire by 20 mV inputs from spike
     arrays (15 mV above rest; the plastic input, at most Wmax = 1 mV, cannot make them fire)."""
     n = len(pre_trains)
-    lines = ["network pairs", 'model lif from "nestml:iaf_psc_delta_neuron"', synapse_line(dependence, stdp, nearest),
+    lines = ["network pairs", 'model lif from "nestml:iaf_psc_delta_neuron"', synapse_line(dependence, stdp, nearest, pairing),
              f"population pre: {n} lif", f"population post: {n} lif",
              f"connect pre -> post: one_to_one, synapse = stdp, weight = {w0!r} mV, delay = {d!r} ms"]
     for i, (a, b) in enumerate(zip(pre_trains, post_trains)):
@@ -154,7 +179,8 @@ def run_pairs(tmp: Path, pre_trains, post_trains, arith: str = "fixed", **kw):
 
 
 def check_against_reference(results, meta, n: int, *, dt: float = 1.0, dependence: str = "additive",
-                            w0: float = W0, d: float = D, stdp: dict = STDP, nearest: bool = False) -> np.ndarray:
+                            w0: float = W0, d: float = D, stdp: dict = STDP, nearest: bool = False,
+                            pairing: str = "all_to_all") -> np.ndarray:
     """Every synapse's final weight is the reference's word, bit for bit; returns the words."""
     shift = meta["spinnaker_host"]["ring_buffer_shifts"]["post"][0]
     w = results.weights["pre__post"]
@@ -168,7 +194,7 @@ def check_against_reference(results, meta, n: int, *, dt: float = 1.0, dependenc
         expected = spynnaker_stdp(pre_t, post_t, word=int(np.rint(w0 * 2.0 ** (15 - shift))), shift=shift,
                                   d=int(round(d / dt)), dt=dt, dependence=dependence,
                                   tau_plus=stdp["tau_plus"], tau_minus=stdp["tau_minus"], lam=stdp["lam"],
-                                  alpha=stdp["alpha"], wmax=stdp["wmax"], nearest=nearest)
+                                  alpha=stdp["alpha"], wmax=stdp["wmax"], nearest=nearest, pairing=pairing)
         assert int(words[i]) == expected, (i, pre_t, post_t)
     return words
 
@@ -212,12 +238,13 @@ def test_pairs_at_lags_equal_the_reference_bit_for_bit(tmp_path, dependence):
     assert np.all(words[(lag > -D) & (lag <= 5)] > w0) and np.all(words[(lag < -D) & (lag >= -5)] < w0)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.data(), dependence=st.sampled_from(["additive", "multiplicative"]), nearest=st.booleans())
-def test_random_trains_equal_the_reference_bit_for_bit(tmp_path, data, dependence, nearest):
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), dependence=st.sampled_from(["additive", "multiplicative"]),
+       pairing=st.sampled_from(["all_to_all", "nearest", "pre_centered", "restricted"]))
+def test_random_trains_equal_the_reference_bit_for_bit(tmp_path, data, dependence, pairing):
     """issue 17 item 5 (hypothesis): random regular, Poisson-like and bursty trains (up to 40 post spikes, so that
     the 16-entry history overflows), random delays, weights and rule parameters; all-to-all (NEST's stdp_synapse)
-    and symmetric nearest-neighbour pairs (nestml's stdp_nn_symm_synapse)."""
+    and nestml's three nearest-neighbour rules."""
     n = 6
     pre_trains, post_trains = [], []
     for _ in range(n):
@@ -232,8 +259,8 @@ def test_random_trains_equal_the_reference_bit_for_bit(tmp_path, data, dependenc
     d = float(data.draw(st.integers(1, 12)))
     w0 = data.draw(st.floats(0.0, 1.0))
     results, meta = run_pairs(tmp_path / f"out{next(RUNS)}", pre_trains, post_trains,
-                              dependence=dependence, stdp=stdp, d=d, w0=w0, duration=310.0, nearest=nearest)
-    check_against_reference(results, meta, n, dependence=dependence, stdp=stdp, d=d, w0=w0, nearest=nearest)
+                              dependence=dependence, stdp=stdp, d=d, w0=w0, duration=310.0, pairing=pairing)
+    check_against_reference(results, meta, n, dependence=dependence, stdp=stdp, d=d, w0=w0, pairing=pairing)
 
 
 # --- --arith float against NEST's built-in stdp_synapse ------------------------------------------------------------
@@ -290,14 +317,17 @@ def test_float_equals_nests_stdp_synapse_without_the_conventions_that_differ(tmp
     assert np.ptp(ours) > 0.05  # they learned
 
 
+@pytest.mark.parametrize("pairing", ["nearest", "pre_centered", "restricted"])
 @pytest.mark.parametrize("dependence", ["additive", "multiplicative"])
-def test_nearest_neighbour_float_equals_nests_stdp_nn_symm_synapse(tmp_path, dependence):
-    """issue 17 items 4-5: nestml's stdp_nn_symm_synapse lowered to spinnaker-host --arith float against NEST's own
-    stdp_nn_symm_synapse on the same recorded trains, rel 1e-9, without the cases where the definitions differ: no
-    coincident post spike (t_post + d = t_pre; as for the pair rule), and no post spike reaching the synapse before
-    the first pre spike (NEST's built-in pairs those with a pre spike at t = 0, nestml's model and SpiNNaker's row
-    trace, which starts at 0, do not). Bursts (three post spikes between two pre spikes) make the pairing count: the
-    same trains under all-to-all pairs give other weights."""
+def test_nearest_neighbour_float_equals_nests_built_in_rule(tmp_path, dependence, pairing):
+    """issue 17 items 4-5: nestml's nearest-neighbour models (stdp_nn_symm_synapse, stdp_nn_pre_centered_synapse,
+    stdp_nn_restr_symm_synapse) lowered to spinnaker-host --arith float against NEST's own built-in of the rule on the
+    same recorded trains, rel 1e-9, without the cases where the definitions differ: no coincident post spike
+    (t_post + d = t_pre; as for the pair rule), and no post spike reaching the synapse before the first pre spike
+    (NEST's symmetric built-ins pair those with a pre spike at t = 0, nestml's models and SpiNNaker's row trace,
+    which starts at 0, do not). Bursts (three post spikes between two pre spikes, and pre spikes between two post
+    spikes) make the pairing count: the same trains under all-to-all pairs give other weights. The fixed-point run
+    equals the reference bit for bit."""
     rng = np.random.default_rng(11)
     pre_trains, post_trains = [], []
     for k in range(10):
@@ -308,19 +338,22 @@ def test_nearest_neighbour_float_equals_nests_stdp_nn_symm_synapse(tmp_path, dep
         post_trains.append(post)
     pre_trains.append([20.0, 120.0, 220.0])  # a burst of three post spikes after each pre spike
     post_trains.append([25.0, 28.0, 31.0, 125.0, 128.0, 131.0])
+    pre_trains.append([20.0, 24.0, 28.0, 120.0, 124.0, 128.0, 220.0])  # three pre spikes before each post spike
+    post_trains.append([35.0, 135.0])
     results, _ = run_pairs(tmp_path / "out", pre_trains, post_trains, arith="float", dependence=dependence,
-                           nearest=True)
+                           pairing=pairing)
     pre_s, post_s = results.trains("pre", t_start=0.0), results.trains("post", t_start=0.0)
     for i in range(len(pre_trains)):
         assert list(pre_s[i]) == [t + 1.0 for t in pre_trains[i]] and list(post_s[i]) == [t + 1.0 for t in
                                                                                            post_trains[i]]
     ours = results.weights["pre__post"].weights
-    theirs = nest_weights(pre_s, post_s, dependence=dependence, model="stdp_nn_symm_synapse")
+    theirs = nest_weights(pre_s, post_s, dependence=dependence, model=NEST_RULES[pairing])
     np.testing.assert_allclose(ours, theirs, rtol=1e-9, atol=0)
-    all_to_all = nest_weights(pre_s, post_s, dependence=dependence)
-    assert np.abs(ours - all_to_all).max() > 0.01  # the pairing scheme matters for these trains
-    fixed, meta = run_pairs(tmp_path / "x", pre_trains, post_trains, dependence=dependence, nearest=True)
-    check_against_reference(fixed, meta, len(pre_trains), dependence=dependence, nearest=True)
+    for other in ("stdp_synapse", *(m for m in NEST_RULES.values() if m != NEST_RULES[pairing])):
+        # the pairing scheme matters for these trains
+        assert np.abs(ours - nest_weights(pre_s, post_s, dependence=dependence, model=other)).max() > 1e-3, other
+    fixed, meta = run_pairs(tmp_path / "x", pre_trains, post_trains, dependence=dependence, pairing=pairing)
+    check_against_reference(fixed, meta, len(pre_trains), dependence=dependence, pairing=pairing)
 
 
 def test_coincident_post_spike_depresses_on_spinnaker_and_not_in_nest(tmp_path):

@@ -366,7 +366,7 @@ static inline void deliver(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint64
 
 /* The plastic rows of presynaptic neuron `pre`, for its spike at `tick` (stdp.h). */
 static void deliver_plastic(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint32_t tick, uint32_t pre,
-                            post_history_t *post, pre_history_t *pre_hist, run_out_t *out) {
+                            post_history_t *post, pre_history_t *pre_hist, trace_t *acc, run_out_t *out) {
     const uint32_t mask = cfg->ring_mask;
     for (uint64_t q = cfg->plastic_first[pre]; q < cfg->plastic_first[pre + 1]; q++) {
         const plastic_row_t *row = &cfg->plastic_rows[q];
@@ -383,12 +383,12 @@ static void deliver_plastic(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint3
             rb_t *cell = rb + ((tick + d) & mask) * stride + column;
 #if defined(PORTASNN_ARITH_FLOAT)
             const double w = stdp_update(cfg->plastic_weight[i], tick, last_time, last_trace, d,
-                                         &post[column - first_column], r);
+                                         &post[column - first_column], r, &acc[i]);
             cfg->plastic_weight[i] = w;
             *cell += w;
 #else
             const int32_t w = stdp_update((int32_t) ((uint32_t) cfg->plastic_weight[i] << row->shift), tick,
-                                          last_time, last_trace, d, &post[column - first_column], r);
+                                          last_time, last_trace, d, &post[column - first_column], r, &acc[i]);
             const uint16_t word = (uint16_t) (w >> row->shift);
             cfg->plastic_weight[i] = word;
             uint32_t sum = (uint32_t) *cell + word;
@@ -511,7 +511,15 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
     /* STDP: post-synaptic histories (entry 0: time 0, trace 0) and the rows' last pre spikes (time 0, trace 0) */
     post_history_t *post_hist = cfg->n_plastic_rows ? calloc(n_neurons ? n_neurons : 1, sizeof(post_history_t)) : NULL;
     pre_history_t *pre_hist = cfg->n_plastic_rows ? calloc(cfg->n_plastic_rows, sizeof(pre_history_t)) : NULL;
-    if (!states || !rb || !offset || !scratch || !fired || !rng || (cfg->n_plastic_rows && (!post_hist || !pre_hist))) {
+    /* and each plastic synapse's own pre trace (pre-centred pairs), 0 as the host writes it */
+    uint64_t n_plastic = 0;
+    for (uint32_t q = 0; q < cfg->n_plastic_rows; q++) {
+        const uint64_t row_end = cfg->plastic_rows[q].begin + cfg->plastic_rows[q].length;
+        n_plastic = row_end > n_plastic ? row_end : n_plastic;
+    }
+    trace_t *plastic_acc = cfg->n_plastic_rows ? calloc(n_plastic ? n_plastic : 1, sizeof(trace_t)) : NULL;
+    if (!states || !rb || !offset || !scratch || !fired || !rng ||
+        (cfg->n_plastic_rows && (!post_hist || !pre_hist || !plastic_acc))) {
         rc = -3;
         goto done;
     }
@@ -675,7 +683,7 @@ int portasnn_run(const run_cfg_t *cfg, run_out_t *out) {
             }
             deliver(rb, cfg, stride, t, fired[f], 1, out);
             if (pre_hist) {
-                deliver_plastic(rb, cfg, stride, (uint32_t) t, fired[f], post_hist, pre_hist, out);
+                deliver_plastic(rb, cfg, stride, (uint32_t) t, fired[f], post_hist, pre_hist, plastic_acc, out);
             }
         }
         while (next_array < cfg->n_array_events && cfg->array_tick[next_array] <= t) {
@@ -715,5 +723,6 @@ done:
     free(rng);
     free(post_hist);
     free(pre_hist);
+    free(plastic_acc);
     return rc;
 }

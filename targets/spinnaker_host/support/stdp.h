@@ -20,6 +20,15 @@
  *     the same, but a spike sets its trace to 1 instead of adding 1 (o = 1, r = 1), so that each post spike pairs
  *     with the last pre spike before it and each pre spike with the last post spike before it; the row's pre trace
  *     starts at 0, so post spikes before the first pre spike change nothing;
+ *   - pre-centred nearest-neighbour pairs (portasnn's timing dependence nn_pre_centered, nestml's
+ *     stdp_nn_pre_centered_synapse): a post spike sets its trace to 1; a synapse's pre trace grows by 1 at each
+ *     pre spike and is reset to 0 by the first post spike that reaches it, so only that post spike of a window
+ *     potentiates. The trace is the synapse's own (its accumulator, the second half-word of sPyNNaker's
+ *     weight-accumulator synapse): 0 while no post spike ever reset it (then it is the row's all-to-all trace),
+ *     else its value after the last pre spike;
+ *   - restricted symmetric nearest-neighbour pairs (nn_restr_symm, nestml's stdp_nn_restr_symm_synapse): both
+ *     traces are set to 1; only the first post spike of a window potentiates, and a pre spike depresses only if
+ *     a post spike reached the synapse since the last pre spike (or it is the row's first pre spike);
  *   - PORTASNN_ARITH_FLOAT: the same algorithm in exact doubles (exp, no table, no 16-bit truncation).
  *
  * Times are ticks (uint32, as on the chip, so that t - (q.t + d) wraps where it does there).
@@ -32,6 +41,12 @@
 
 #define STDP_MAX_POST 16
 #define STDP_ONE 2048
+
+/* how spikes pair (stdp_rule_t.pairing) */
+#define STDP_ALL_TO_ALL 0    /* traces grow by 1 at a spike (SpikePairRule) */
+#define STDP_NEAREST 1       /* symmetric nearest neighbour: set to 1 */
+#define STDP_PRE_CENTERED 2  /* post trace set to 1, per-synapse pre trace reset by a post spike */
+#define STDP_RESTRICTED 3    /* restricted symmetric nearest neighbour */
 
 #if defined(PORTASNN_ARITH_FLOAT)
 typedef double trace_t;
@@ -49,7 +64,7 @@ typedef struct stdp_rule {
     const int16_t *plus_lut, *minus_lut;
     double f_w_min, f_w_max, f_a2_plus, f_a2_minus;  /* float builds */
     double plus_per_tick, minus_per_tick;             /* dt / tau (float builds) */
-    uint32_t nearest;                 /* 0: all-to-all traces (+1 at a spike), 1: nearest-neighbour (set to 1) */
+    uint32_t pairing;                 /* STDP_ALL_TO_ALL, ... */
 } stdp_rule_t;
 
 /* The plastic synapses of one projection from one presynaptic neuron: synapses [begin, begin + length) of the
@@ -109,10 +124,12 @@ static inline int32_t stdp_mul_accum_fixed(int32_t a, int32_t f) {
 }
 #endif
 
-/* the trace of a new spike at `time` after the last one (last_time, last): + 1, or 1 (nearest-neighbour) */
+/* the trace of a new spike at `time` after the last one (last_time, last), the row's pre trace (`plus`) or a
+ * neuron's post trace: + 1 (all-to-all; the row's pre trace of pre-centred pairs), or 1 */
 static inline trace_t stdp_new_trace(trace_t last, uint32_t time, uint32_t last_time, const stdp_rule_t *r,
                                      int plus) {
-    return r->nearest ? stdp_one() : stdp_bump(stdp_decay(last, time - last_time, r, plus));
+    const int grows = r->pairing == STDP_ALL_TO_ALL || (plus && r->pairing == STDP_PRE_CENTERED);
+    return grows ? stdp_bump(stdp_decay(last, time - last_time, r, plus)) : stdp_one();
 }
 
 static inline void stdp_post_spike(post_history_t *h, uint32_t time, const stdp_rule_t *r) {
@@ -199,9 +216,10 @@ static inline stdp_weight_t stdp_potentiate(stdp_weight_t w, trace_t rr, const s
 #endif /* PORTASNN_ARM_ACCUM */
 
 /* The deferred update of one synapse (weight w in s16.15 or units) for a pre spike at `time` whose row's previous
- * pre spike was (last_time, last_trace), with delay d; returns the new weight. */
+ * pre spike was (last_time, last_trace), with delay d; returns the new weight. `acc`: the synapse's own pre trace
+ * (pre-centred pairs; 0 until a post spike first resets it), read and updated. */
 static inline stdp_weight_t stdp_update(stdp_weight_t w, uint32_t time, uint32_t last_time, trace_t last_trace,
-                                        uint32_t d, const post_history_t *h, const stdp_rule_t *r) {
+                                        uint32_t d, const post_history_t *h, const stdp_rule_t *r, trace_t *acc) {
     const uint32_t begin = last_time >= d ? last_time - d : 0;
     const uint32_t end = time >= d ? time - d : 0;
     /* prev: the last real entry at or before `begin` (index 0, the placeholder, if none) */
@@ -209,20 +227,29 @@ static inline stdp_weight_t stdp_update(stdp_weight_t w, uint32_t time, uint32_t
     while (k > 0 && h->times[k] > begin) {
         k--;
     }
-    int valid = k > 0;
+    int valid = k > 0, seen = 0;  /* seen: a post spike in this window */
     uint32_t prev_time = h->times[k];
     trace_t prev_trace = h->traces[k];
+    /* the pre trace potentiation reads: the row's, or the synapse's own (pre-centred, once reset) */
+    const trace_t pre_trace = r->pairing == STDP_PRE_CENTERED && *acc != 0 ? *acc : last_trace;
     for (uint32_t e = k + 1; e <= h->count_minus_one && h->times[e] <= end; e++) {
         const uint32_t since_pre = h->times[e] + d - last_time;
-        if (since_pre > 0) {
-            w = stdp_potentiate(w, stdp_decay(last_trace, since_pre, r, 1), r);
+        const int first_only = r->pairing == STDP_PRE_CENTERED || r->pairing == STDP_RESTRICTED;
+        if (since_pre > 0 && !(first_only && seen)) {
+            w = stdp_potentiate(w, stdp_decay(pre_trace, since_pre, r, 1), r);
         }
+        seen = 1;
         prev_time = h->times[e];
         prev_trace = h->traces[e];
         valid = 1;
     }
     if (valid) {
-        w = stdp_depress(w, stdp_decay(prev_trace, time - (prev_time + d), r, 0), r);
+        if (r->pairing != STDP_RESTRICTED || seen || last_trace == 0) {
+            w = stdp_depress(w, stdp_decay(prev_trace, time - (prev_time + d), r, 0), r);
+        }
+        if (r->pairing == STDP_PRE_CENTERED) {
+            *acc = seen ? stdp_one() : *acc != 0 ? stdp_bump(stdp_decay(*acc, time - last_time, r, 1)) : *acc;
+        }
     }
     return w;
 }

@@ -43,6 +43,7 @@ int main(void) {
     r.minus_lut = minus;
     post_history_t post = {0};
     pre_history_t pre = {0};
+    trace_t acc = 0;
     for (long e = 0; e < n_events; e++) {
         const long kind = next();
         const uint32_t tick = (uint32_t) next();
@@ -54,7 +55,7 @@ int main(void) {
         const trace_t last_trace = pre.trace;
         pre.time = tick;
         pre.trace = stdp_bump(stdp_decay(last_trace, tick - last_time, &r, 1));
-        const int32_t w = stdp_update((int32_t) ((uint32_t) word << shift), tick, last_time, last_trace, d, &post, &r);
+        const int32_t w = stdp_update((int32_t) ((uint32_t) word << shift), tick, last_time, last_trace, d, &post, &r, &acc);
         word = (uint16_t) (w >> shift);
         printf("%u\n", (unsigned) word);
     }

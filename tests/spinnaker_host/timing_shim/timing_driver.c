@@ -17,6 +17,7 @@
 #include TIMING_IMPL_H
 
 stdp_rule_t shim_rule;
+uint32_t shim_shift;
 
 static long next(void) {
     long v;
@@ -33,8 +34,9 @@ int main(void) {
     shim_rule.w_max = (int32_t) next();
     shim_rule.a2_plus = (int32_t) next();
     shim_rule.a2_minus = (int32_t) next();
-    const uint32_t shift = (uint32_t) next(), d = (uint32_t) next();
-    uint16_t word = (uint16_t) next();
+    shim_shift = (uint32_t) next();
+    const uint32_t d = (uint32_t) next();
+    plastic_synapse_t synapse = synapse_structure_create_synapse((weight_t) next());
     const long n_words = next();
     uint32_t *words = calloc((size_t) n_words + 1, sizeof(uint32_t));
     for (long i = 0; i < n_words; i++) words[i] = (uint32_t) next();
@@ -72,7 +74,7 @@ int main(void) {
         int valid = k > 0;
         uint32_t prev_time = times[k];
         post_trace_t prev_trace = traces[k];
-        update_state_t state = {(int32_t) ((uint32_t) word << shift)};
+        update_state_t state = synapse_structure_get_update_state(synapse, 0);
         for (uint32_t i = k + 1; i <= count_minus_one && times[i] <= end; i++) {
             state = timing_apply_post_spike(times[i] + d, traces[i], last_pre, last_trace, prev_time, prev_trace,
                                             state);
@@ -83,10 +85,10 @@ int main(void) {
         if (valid) {
             state = timing_apply_pre_spike(t, new_trace, last_pre, last_trace, prev_time + d, prev_trace, state);
         }
-        word = (uint16_t) (state.weight >> shift);
+        synapse = synapse_structure_get_final_synaptic_word(synapse_structure_get_final_state(state));
         last_pre = t;
         last_trace = new_trace;
-        printf("%u\n", (unsigned) word);
+        printf("%u\n", (unsigned) synapse_structure_get_weight(synapse));
     }
     free(words);
     return 0;
