@@ -293,7 +293,8 @@ _ALL: tuple[Code, ...] = (
        "SpikePairRule, and nestml's stdp_synapse (or a copy of it with other parameter values, Wmin = 0) likewise; "
        "nestml's three nearest-neighbour models (stdp_nn_symm_synapse, stdp_nn_pre_centered_synapse, "
        "stdp_nn_restr_symm_synapse) run with portasnn's own timing dependences, for which sPyNNaker ships no "
-       "built-in cell binary (refused on a board onto PyNN's built-in cells); "
+       "built-in cell binary (refused on a board onto PyNN's built-in cells); nestml's stdp_triplet_synapse runs "
+       "with sPyNNaker's PfisterSpikeTriplet (Wmin = 0, Wmax > 0); "
        "the message says why any other NESTML synapse model is refused. Running it otherwise would give other numbers "
        "without saying so. Set mu_plus and mu_minus both to 0 or both to 1, or run the network on the nest target.",
        "spinnaker"),

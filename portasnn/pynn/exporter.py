@@ -35,9 +35,10 @@ def _check_plastic(net, proj) -> None:  # noqa: ANN001 - ir.Network, ir.Projecti
 
     rule = pair_rule(net, proj)  # refuses the rules no STDPMechanism of sPyNNaker runs (E240)
     if rule.timing != "pair":
-        raise refuse(f"its rule ({rule.synapse}, nearest-neighbour pairs) has no timing dependence in PyNN's "
-                     "standard library", "portasnn build --target spinnaker writes it with portasnn's own sPyNNaker "
-                     "timing dependence")
+        kind = "a triplet rule" if rule.triplet else "nearest-neighbour pairs"
+        raise refuse(f"its rule ({rule.synapse}, {kind}) has no timing dependence in PyNN's "
+                     "standard library", "portasnn build --target spinnaker writes it with sPyNNaker's or portasnn's "
+                     "own timing dependence")
     if (net.synapse(proj.synapse).param("Wmax") or 1.0) < 0:
         raise refuse("inhibitory plastic weights (a negative Wmax) read differently on pyNN.nest and sPyNNaker",
                      "export a network whose plastic weights are excitatory")

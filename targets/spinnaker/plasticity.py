@@ -51,22 +51,39 @@ class PairRule:
     # "all_to_all": traces grow by 1 at a spike (SpikePairRule); "nearest": set to 1 (nearest-neighbour pairs);
     # "pre_centered", "restricted": nestml's stdp_nn_pre_centered_synapse, stdp_nn_restr_symm_synapse
     pairing: Literal["all_to_all", "nearest", "pre_centered", "restricted"] = "all_to_all"
+    # nestml's stdp_triplet_synapse (sPyNNaker's PfisterSpikeTriplet with its additive triplet weight dependence):
+    # (tau_x, tau_y, A2_plus, A2_minus, A3_plus, A3_minus), the amplitudes as fractions of Wmax; lam, alpha unused
+    triplet: tuple[float, float, float, float, float, float] | None = None
 
     @property
     def numbers(self) -> tuple:
-        return (self.pairing, self.dependence, self.tau_plus, self.tau_minus, self.lam, self.alpha, self.wmax)
+        return (self.pairing, self.dependence, self.tau_plus, self.tau_minus, self.lam, self.alpha, self.wmax,
+                self.triplet)
 
     @property
     def timing(self) -> str:
-        """sPyNNaker's name of the timing dependence (the binary's suffix): "pair", or portasnn's own."""
-        return TIMINGS[self.pairing]
+        """sPyNNaker's name of the timing dependence (the binary's suffix): "pair", "pfister_triplet", or
+        portasnn's own."""
+        return "pfister_triplet" if self.triplet else TIMINGS[self.pairing]
 
     def a_plus(self, wmax: float) -> float:
-        """sPyNNaker's A_plus for a maximum weight ``wmax`` in the unit sPyNNaker's weights have."""
+        """sPyNNaker's A_plus (A2_plus of a triplet rule) for a maximum weight ``wmax`` in the unit sPyNNaker's
+        weights have."""
+        if self.triplet:
+            return self.triplet[2] * wmax
         return self.lam * wmax if self.dependence == "additive" else self.lam
 
     def a_minus(self, wmax: float) -> float:
+        if self.triplet:
+            return self.triplet[3] * wmax
         return self.alpha * self.lam * wmax if self.dependence == "additive" else self.alpha * self.lam
+
+    def a3_plus(self, wmax: float) -> float:
+        """The triplet terms' amplitudes (0 for a pair rule)."""
+        return self.triplet[4] * wmax if self.triplet else 0.0
+
+    def a3_minus(self, wmax: float) -> float:
+        return self.triplet[5] * wmax if self.triplet else 0.0
 
 
 def _value(syn: Synapse, name: str) -> float:
@@ -109,16 +126,36 @@ def _as_nest_stdp(syn: Synapse, proj: Projection) -> Synapse:
 
 # why the spinnaker targets refuse nestml's other synapse models (E240)
 NESTML_REFUSALS = {
-    "stdp_triplet_synapse": "sPyNNaker 7.4.1's triplet rule (Pfister-Gerstner) is not lowered yet",
     "tsodyks_synapse": "sPyNNaker's short-term plasticity is not lowered yet",
     "static_synapse": "it is a static synapse: write the projection without synapse = ...",
     "noisy_synapse": "SpiNNaker's synapse processing draws no random numbers per spike",
 }
 
 
+def _triplet_rule(syn: Synapse, proj: Projection) -> PairRule:
+    """nestml's stdp_triplet_synapse as sPyNNaker's PfisterSpikeTriplet + WeightDependenceAdditiveTriplet: the same
+    all-to-all triplet rule (potentiation ``r1 (A2_plus + A3_plus o2)`` with o2 just before the post spike,
+    depression ``o1 (A2_minus + A3_minus r2)`` with r2 just before the pre spike, clamped to [Wmin, Wmax]), whose
+    amplitudes sPyNNaker takes as fractions of w_max."""
+    span = proj.synapse_span or proj.span
+    v = dict(syn.params)
+    wmax = float(v["Wmax"])
+    if v.get("Wmin", 0.0) != 0.0 or not wmax > 0:
+        raise NetworkError(f"synapse {syn.key}: Wmin = {v.get('Wmin')!r}, Wmax = {wmax!r} are not lowered to SpiNNaker "
+                           "(sPyNNaker's triplet weight dependence scales its amplitudes by w_max and keeps weights "
+                           "between 0 and it here)", span=span, code="E240", construct=f"projection {proj.name}",
+                           hint="use Wmin = 0 and Wmax > 0, or the nest target")
+    return PairRule(syn.key, "additive", float(v["tau_plus"]), float(v["tau_minus"]), 0.0, 0.0, wmax, syn.span,
+                    triplet=(float(v["tau_x"]), float(v["tau_y"]), float(v["A2_plus"]) / wmax,
+                             float(v["A2_minus"]) / wmax, float(v["A3_plus"]) / wmax, float(v["A3_minus"]) / wmax))
+
+
 def pair_rule(net: Network, proj: Projection) -> PairRule:
     """The rule of plastic projection ``proj``; E240 where sPyNNaker has no matching mechanism."""
-    syn = _as_nest_stdp(net.synapse(proj.synapse), proj)
+    declared = net.synapse(proj.synapse)
+    if declared.kind == "nestml" and declared.rule == "stdp_triplet_synapse":
+        return _triplet_rule(declared, proj)
+    syn = _as_nest_stdp(declared, proj)
     span = proj.synapse_span or proj.span
     mu_plus, mu_minus = _value(syn, "mu_plus"), _value(syn, "mu_minus")
     if mu_plus != mu_minus or mu_plus not in DEPENDENCES:
@@ -141,7 +178,8 @@ def check_range(rule: PairRule, wmax: float, gws: float) -> None:
     sPyNNaker's weight unit) fit it: E262 at the synapse declaration otherwise (sPyNNaker would stop mapping)."""
     scale = gws if rule.dependence == "additive" else 1.0
     for name, value in (("Wmax", wmax * gws), ("A_plus", rule.a_plus(wmax) * scale),
-                        ("A_minus", rule.a_minus(wmax) * scale)):
+                        ("A_minus", rule.a_minus(wmax) * scale), ("A3_plus", rule.a3_plus(wmax) * scale),
+                        ("A3_minus", rule.a3_minus(wmax) * scale)):
         if not abs(value) <= S1615_MAX:
             raise NetworkError(f"synapse {rule.synapse}: {name} becomes {value!r} on SpiNNaker (with the model's "
                                f"weight scale {gws!r}), outside the s16.15 range of +-65536", span=rule.span,

@@ -413,7 +413,8 @@ def _file_projection(view: ScriptView, proj: nir.Projection, low: Lowered, stype
 def _synapse(net: nir.Network, proj: nir.Projection, low: Lowered, stype: int, w: str | None = None,
              d: str | None = None, portable: bool = False) -> str:
     """The PyNN synapse type of a projection: StaticSynapse, or sPyNNaker's STDPMechanism for a plastic one
-    (SpikePairRule with A_plus/A_minus and the weight bounds in sPyNNaker's weight unit, plasticity.py).
+    (SpikePairRule with A_plus/A_minus and the weight bounds in sPyNNaker's weight unit, or its triplet rule,
+    plasticity.py).
     ``portable``: an additive rule's amplitudes as ``additive(lambda, w_max)``, which the script evaluates as its
     backend reads them (sPyNNaker: weight units; pyNN.nest and portasnn.pynn: fractions of w_max)."""
     wd = "" if w is None else f"weight={w}, delay={d}"
@@ -425,6 +426,13 @@ def _synapse(net: nir.Network, proj: nir.Projection, low: Lowered, stype: int, w
     rule = pair_rule(net, proj)
     wmax = rule.wmax * low.weight_to_model[stype]
     check_range(rule, wmax, low.global_weight_scale)
+    if rule.triplet:  # sPyNNaker's triplet rule takes its amplitudes as fractions of w_max
+        tau_x, tau_y, a2_plus, a2_minus, a3_plus, a3_minus = rule.triplet
+        return (f"p.STDPMechanism(timing_dependence=p.extra_models.PfisterSpikeTriplet(tau_plus={rule.tau_plus!r}, "
+                f"tau_minus={rule.tau_minus!r}, tau_x={tau_x!r}, tau_y={tau_y!r}, A_plus={a2_plus!r}, "
+                f"A_minus={a2_minus!r}), weight_dependence=p.extra_models.WeightDependenceAdditiveTriplet("
+                f"w_min=0.0, w_max={wmax!r}, A3_plus={a3_plus!r}, A3_minus={a3_minus!r})"
+                f"{', ' + wd if wd else ''})")
     dependence = "AdditiveWeightDependence" if rule.dependence == "additive" else "MultiplicativeWeightDependence"
     a_plus, a_minus = f"{rule.a_plus(wmax)!r}", f"{rule.a_minus(wmax)!r}"
     if portable:

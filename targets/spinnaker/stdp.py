@@ -4,7 +4,8 @@ sPyNNaker runs a plastic population with the binary ``<neuron stem>_stdp_mad_<ti
 neuron model built with its STDP "MAD" synapse dynamics, a timing dependence and a weight dependence. For every
 NESTML neuron model that receives plastic input, with the rule it receives (``plasticity.population_rules``),
 portasnn writes that binary's Makefile (``c_models/makefiles/<binary>/Makefile``). Timing ``pair`` and the additive
-and multiplicative weight dependences are sPyNNaker's; the nearest-neighbour timings are portasnn's own, written
+and multiplicative weight dependences are sPyNNaker's, as is the triplet rule (timing ``pfister_triplet`` with
+the additive two-term weight dependence); the nearest-neighbour timings are portasnn's own, written
 in sPyNNaker's conventions (``OWN_TIMING``), each as:
 
     c_models/src/stdp/timing_<timing>_impl.h, .c          the C (the pair rule's exp tables)
@@ -101,8 +102,9 @@ def stdp_files(binaries: list[StdpBinary], package: str, spynnaker: str) -> dict
     files: dict[str, str] = {}
     for b in binaries:
         own = b.timing in OWN_TIMING
-        files[f"c_models/makefiles/{b.name}/Makefile"] = render(
-            "stdp_Makefile.j2", b=b, own=own, weight=WEIGHT_FILES[b.dependence], spynnaker=spynnaker)
+        weight = "weight_additive_two_term_impl" if b.timing == "pfister_triplet" else WEIGHT_FILES[b.dependence]
+        files[f"c_models/makefiles/{b.name}/Makefile"] = render("stdp_Makefile.j2", b=b, own=own, weight=weight,
+                                                                spynnaker=spynnaker)
         if own:
             own_timing = OWN_TIMING[b.timing]
             files[f"c_models/src/stdp/timing_{b.timing}_impl.h"] = render(f"timing_{b.timing}_impl.h.j2",

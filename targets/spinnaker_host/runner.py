@@ -135,7 +135,11 @@ class _StdpRule(ctypes.Structure):  # stdp.h stdp_rule_t
                 ("w_min", ctypes.c_int32), ("w_max", ctypes.c_int32), ("a2_plus", ctypes.c_int32),
                 ("a2_minus", ctypes.c_int32), ("plus_lut", _P), ("minus_lut", _P), ("f_w_min", ctypes.c_double),
                 ("f_w_max", ctypes.c_double), ("f_a2_plus", ctypes.c_double), ("f_a2_minus", ctypes.c_double),
-                ("plus_per_tick", ctypes.c_double), ("minus_per_tick", ctypes.c_double), ("pairing", ctypes.c_uint32)]
+                ("plus_per_tick", ctypes.c_double), ("minus_per_tick", ctypes.c_double), ("pairing", ctypes.c_uint32),
+                ("triplet", ctypes.c_uint32), ("x_size", ctypes.c_uint32), ("y_size", ctypes.c_uint32),
+                ("x_lut", _P), ("y_lut", _P), ("a3_plus", ctypes.c_int32), ("a3_minus", ctypes.c_int32),
+                ("f_a3_plus", ctypes.c_double), ("f_a3_minus", ctypes.c_double), ("x_per_tick", ctypes.c_double),
+                ("y_per_tick", ctypes.c_double)]
 
 
 PLASTIC_ROW = np.dtype([("begin", np.uint64), ("length", np.uint32), ("rule", np.uint32), ("shift", np.uint32),
@@ -729,6 +733,15 @@ def _plastic(run: _RunCfg, data: netdata.NetData, shifts: Mapping[str, list[int]
         r.a2_plus, r.a2_minus = fixed.encode_s1615(a_plus * scale), fixed.encode_s1615(a_minus * scale)
         r.f_w_min, r.f_w_max, r.f_a2_plus, r.f_a2_minus = 0.0, wmax * gws, a_plus * scale, a_minus * scale
         r.plus_per_tick, r.minus_per_tick = dt / rule.tau_plus, dt / rule.tau_minus
+        if rule.triplet:  # sPyNNaker's PfisterSpikeTriplet: two more tables, two more amplitudes
+            tau_x, tau_y = rule.triplet[:2]
+            x_lut, y_lut = exp_lut(dt, tau_x), exp_lut(dt, tau_y)
+            keep += [x_lut, y_lut]
+            a3_plus, a3_minus = rule.a3_plus(wmax) * scale, rule.a3_minus(wmax) * scale
+            r.triplet, r.x_size, r.y_size, r.x_lut, r.y_lut = 1, x_lut.size, y_lut.size, _ptr(x_lut), _ptr(y_lut)
+            r.a3_plus, r.a3_minus = fixed.encode_s1615(a3_plus), fixed.encode_s1615(a3_minus)
+            r.f_a3_plus, r.f_a3_minus = a3_plus, a3_minus
+            r.x_per_tick, r.y_per_tick = dt / tau_x, dt / tau_y
         if post_rule[p.offset] < 0:
             post_rule[p.offset:p.offset + p.n] = k
     # synapses sorted by presynaptic neuron, then projection; a row per (neuron, projection)

@@ -293,7 +293,6 @@ def test_a_network_with_nestml_stdp_equals_it_with_nest_stdp(tmp_path, target, r
 
 
 @pytest.mark.parametrize("model, why", [
-    ("stdp_triplet_synapse", "triplet rule"),
     ("tsodyks_synapse", "short-term plasticity"),
     ("noisy_synapse", "draws no random numbers per spike"),
 ])

@@ -40,7 +40,7 @@ def test_every_lowered_zoo_model_is_read_with_all_its_parameters(name: str) -> N
     (syn,) = net.synapses
     assert (syn.kind, syn.name, Path(syn.path)) == ("nestml", name, nestml_synapse_path(name).resolve())
     # the rules the spinnaker targets lower are recognised by the model's shape
-    assert syn.rule == (name if name.startswith("stdp_") and "triplet" not in name else "")
+    assert syn.rule == (name if name.startswith("stdp_") else "")
     assert "w" not in dict(syn.params)  # the weight is the connection's
 
 

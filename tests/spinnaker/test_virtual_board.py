@@ -344,3 +344,44 @@ def test_pre_centred_and_restricted_stdp_map_with_an_accumulator_half_word(tmp_p
     with np.load(art.script.parent / "results" / "weights" / "A__B.npz") as z:
         assert z["sources"].size == 6 * 4
         np.testing.assert_allclose(z["weights"], 300.0, rtol=1e-3)  # the weight half-word, not the accumulator
+
+
+TRIPLET = """\
+network vb_triplet
+model neuron from "nestml:iaf_psc_exp_neuron"
+synapse tri from "nestml:stdp_triplet_synapse" { A2_plus = 0.02, A2_minus = 0.025, A3_plus = 0.03, Wmax = 400 nS }
+population A: 12 neuron { I_e = 380 pA }
+population B: 6 neuron
+connect A -> B: fixed_indegree(4), weight = 300 pA, delay = 2 ms, synapse = tri
+record spikes of A
+record weights of A -> B
+simulate 50 ms resolution 1 ms seed 3
+"""
+
+
+def test_triplet_stdp_maps_with_spynnakers_pfister_rule(tmp_path):
+    """issue 17 item 4: nestml's stdp_triplet_synapse becomes sPyNNaker's PfisterSpikeTriplet with
+    WeightDependenceAdditiveTriplet; sPyNNaker maps the script on a virtual board, asks for the binary whose Makefile
+    portasnn wrote (its triplet timing and two-term weight dependence) and reads the weights back."""
+    from portasnn.modules import build_spinnaker
+
+    net = tmp_path / "vb_triplet.pnet"
+    net.write_text(TRIPLET)
+    art = build_spinnaker(net, tmp_path / "out")
+    text = art.script.read_text()
+    assert ("p.extra_models.PfisterSpikeTriplet(tau_plus=16.8, tau_minus=33.7, tau_x=101.0, tau_y=125.0, "
+            "A_plus=5e-05, A_minus=6.25e-05), weight_dependence=p.extra_models.WeightDependenceAdditiveTriplet("
+            "w_min=0.0, w_max=0.4, A3_plus=7.5e-05, A3_minus=5.75e-07)") in text
+    (art.script.parent / "binaries.py").write_text(BINARIES)
+    proc = subprocess.run([sys.executable, "binaries.py", art.script.name], cwd=art.script.parent,
+                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    seen = json.loads((art.script.parent / "binaries.json").read_text())
+    assert seen["B"] == ["iaf_psc_exp_neuron_stdp_mad_pfister_triplet_additive.aplx", True]
+    makefile = (art.out_dir / "c_models" / "makefiles" / "iaf_psc_exp_neuron_stdp_mad_pfister_triplet_additive" /
+                "Makefile").read_text()
+    assert "timing_dependence/timing_pfister_triplet_impl.c" in makefile
+    assert "weight_dependence/weight_additive_two_term_impl.c" in makefile
+    with np.load(art.script.parent / "results" / "weights" / "A__B.npz") as z:
+        assert z["sources"].size == 6 * 4
+        np.testing.assert_allclose(z["weights"], 300.0, rtol=1e-3)

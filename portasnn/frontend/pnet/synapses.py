@@ -107,7 +107,8 @@ def with_defaults(model: ir.Model, given: dict[str, float]) -> tuple[tuple[str, 
 
 
 # nestml's synapse models the spinnaker targets lower (by their rule, whatever the parameter values)
-KNOWN_RULES = ("stdp_synapse", "stdp_nn_symm_synapse", "stdp_nn_pre_centered_synapse", "stdp_nn_restr_symm_synapse")
+KNOWN_RULES = ("stdp_synapse", "stdp_nn_symm_synapse", "stdp_nn_pre_centered_synapse", "stdp_nn_restr_symm_synapse",
+               "stdp_triplet_synapse")
 
 
 @functools.lru_cache(maxsize=None)
@@ -130,8 +131,9 @@ def _shape(model: ir.Model) -> str:
 
 def rule_of(model: ir.Model) -> str:
     """The name of the nestml zoo model (``KNOWN_RULES``) that ``model`` is up to its parameter values, else "":
-    "stdp_synapse" (all-to-all pair STDP, lowered onto sPyNNaker's SpikePairRule) or one of the nearest-neighbour
-    pair rules (lowered onto portasnn's own sPyNNaker timing dependences)."""
+    "stdp_synapse" (all-to-all pair STDP, lowered onto sPyNNaker's SpikePairRule), one of the nearest-neighbour
+    pair rules (lowered onto portasnn's own sPyNNaker timing dependences) or "stdp_triplet_synapse" (onto
+    sPyNNaker's PfisterSpikeTriplet)."""
     shape = _shape(model)
     return next((name for name in KNOWN_RULES if shape == _known_shape(name)), "")
 

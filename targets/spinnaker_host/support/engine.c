@@ -374,21 +374,21 @@ static void deliver_plastic(rb_t *rb, const run_cfg_t *cfg, size_t stride, uint3
         pre_history_t *h = &pre_hist[q];
         const uint32_t last_time = h->time;
         const trace_t last_trace = h->trace;
-        h->time = tick;
-        h->trace = stdp_new_trace(last_trace, tick, last_time, r, 1);
+        stdp_pre_spike(h, tick, r);
         const uint32_t first_column = row->type * cfg->n_neurons;
         out->synaptic_events += row->length;
         for (uint64_t i = row->begin; i < row->begin + row->length; i++) {
             const uint32_t column = cfg->plastic_target[i], d = cfg->plastic_delay[i];
             rb_t *cell = rb + ((tick + d) & mask) * stride + column;
 #if defined(PORTASNN_ARITH_FLOAT)
-            const double w = stdp_update(cfg->plastic_weight[i], tick, last_time, last_trace, d,
+            const double w = stdp_update(cfg->plastic_weight[i], tick, last_time, last_trace, h->trace2, d,
                                          &post[column - first_column], r, &acc[i]);
             cfg->plastic_weight[i] = w;
             *cell += w;
 #else
             const int32_t w = stdp_update((int32_t) ((uint32_t) cfg->plastic_weight[i] << row->shift), tick,
-                                          last_time, last_trace, d, &post[column - first_column], r, &acc[i]);
+                                          last_time, last_trace, h->trace2, d, &post[column - first_column], r,
+                                          &acc[i]);
             const uint16_t word = (uint16_t) (w >> row->shift);
             cfg->plastic_weight[i] = word;
             uint32_t sum = (uint32_t) *cell + word;

@@ -29,6 +29,12 @@
  *   - restricted symmetric nearest-neighbour pairs (nn_restr_symm, nestml's stdp_nn_restr_symm_synapse): both
  *     traces are set to 1; only the first post spike of a window potentiates, and a pre spike depresses only if
  *     a post spike reached the synapse since the last pre spike (or it is the row's first pre spike);
+ *   - triplet (sPyNNaker's PfisterSpikeTriplet with its additive two-term weight dependence, nestml's
+ *     stdp_triplet_synapse): all-to-all traces r1, o1 as above and second traces r2 (tau_x), o2 (tau_y) kept as
+ *     their value just before the last spike, r2 = (r2_l + 1) decay_x (0 at the row's first pre spike, or
+ *     whenever the last pre spike was at tick 0), o2 = (o2_l + 1) decay_y (without the + 1 after the
+ *     placeholder); a post spike potentiates by a2+ r1 + a3+ (r1 o2), a pre spike depresses by
+ *     a2- o1 + a3- (o1 r2), each clamped once;
  *   - PORTASNN_ARITH_FLOAT: the same algorithm in exact doubles (exp, no table, no 16-bit truncation).
  *
  * Times are ticks (uint32, as on the chip, so that t - (q.t + d) wraps where it does there).
@@ -65,6 +71,11 @@ typedef struct stdp_rule {
     double f_w_min, f_w_max, f_a2_plus, f_a2_minus;  /* float builds */
     double plus_per_tick, minus_per_tick;             /* dt / tau (float builds) */
     uint32_t pairing;                 /* STDP_ALL_TO_ALL, ... */
+    uint32_t triplet;                 /* 1: the triplet rule (all-to-all, additive two-term) */
+    uint32_t x_size, y_size;          /* its tau_x and tau_y LUTs (fixed point) */
+    const int16_t *x_lut, *y_lut;
+    int32_t a3_plus, a3_minus;        /* raw s16.15 (fixed point) */
+    double f_a3_plus, f_a3_minus, x_per_tick, y_per_tick;  /* float builds */
 } stdp_rule_t;
 
 /* The plastic synapses of one projection from one presynaptic neuron: synapses [begin, begin + length) of the
@@ -78,17 +89,26 @@ typedef struct post_history {
     uint32_t count_minus_one;
     uint32_t times[STDP_MAX_POST];
     trace_t traces[STDP_MAX_POST];
+    trace_t traces2[STDP_MAX_POST];  /* triplet: o2 just before the spike */
 } post_history_t;
 
 typedef struct pre_history {
     uint32_t time;
     trace_t trace;
+    trace_t trace2;  /* triplet: r2 just before the last pre spike */
 } pre_history_t;
 
+/* the time constant a decay uses: tau_minus, tau_plus, tau_x, tau_y */
+enum { STDP_MINUS = 0, STDP_PLUS = 1, STDP_X = 2, STDP_Y = 3 };
+
 #if defined(PORTASNN_ARITH_FLOAT)
-static inline trace_t stdp_decay(trace_t trace, uint32_t dt, const stdp_rule_t *r, int plus) {
-    return trace * exp(-(double) dt * (plus ? r->plus_per_tick : r->minus_per_tick));
+static inline trace_t stdp_decay(trace_t trace, uint32_t dt, const stdp_rule_t *r, int which) {
+    const double per_tick[4] = {r->minus_per_tick, r->plus_per_tick, r->x_per_tick, r->y_per_tick};
+    return trace * exp(-(double) dt * per_tick[which]);
 }
+
+/* the product of two traces */
+static inline trace_t stdp_product(trace_t a, trace_t b) { return a * b; }
 
 static inline trace_t stdp_bump(trace_t decayed) { return decayed + 1.0; }
 
@@ -104,10 +124,17 @@ static inline int32_t stdp_mul16(int32_t a, int32_t b) {
     return ((int32_t) (int16_t) a * (int32_t) (int16_t) b) >> 11;
 }
 
-static inline trace_t stdp_decay(trace_t trace, uint32_t dt, const stdp_rule_t *r, int plus) {
-    return (trace_t) stdp_mul16(trace, plus ? stdp_lut(dt, r->plus_lut, r->plus_size)
-                                            : stdp_lut(dt, r->minus_lut, r->minus_size));
+static inline trace_t stdp_decay(trace_t trace, uint32_t dt, const stdp_rule_t *r, int which) {
+    switch (which) {
+    case STDP_PLUS: return (trace_t) stdp_mul16(trace, stdp_lut(dt, r->plus_lut, r->plus_size));
+    case STDP_X: return (trace_t) stdp_mul16(trace, stdp_lut(dt, r->x_lut, r->x_size));
+    case STDP_Y: return (trace_t) stdp_mul16(trace, stdp_lut(dt, r->y_lut, r->y_size));
+    default: return (trace_t) stdp_mul16(trace, stdp_lut(dt, r->minus_lut, r->minus_size));
+    }
 }
+
+/* the product of two s4.11 traces (STDP_FIXED_MUL_16X16) */
+static inline trace_t stdp_product(trace_t a, trace_t b) { return (trace_t) stdp_mul16(a, b); }
 
 static inline trace_t stdp_bump(trace_t decayed) { return (trace_t) ((int32_t) decayed + STDP_ONE); }
 
@@ -132,20 +159,41 @@ static inline trace_t stdp_new_trace(trace_t last, uint32_t time, uint32_t last_
     return grows ? stdp_bump(stdp_decay(last, time - last_time, r, plus)) : stdp_one();
 }
 
+/* a triplet rule's second trace just before a spike at `time`, from its value just before the last spike (at
+ * last_time; tick 0 stands for "none", as in sPyNNaker, whose traces carry the + 1 of a spike only from a
+ * non-zero time) */
+static inline trace_t stdp_second_trace(trace_t last, uint32_t time, uint32_t last_time, const stdp_rule_t *r,
+                                        int which) {
+    if (last_time == 0) {
+        return which == STDP_X ? (trace_t) 0 : stdp_decay(last, time - last_time, r, which);
+    }
+    return stdp_decay(stdp_bump(last), time - last_time, r, which);
+}
+
 static inline void stdp_post_spike(post_history_t *h, uint32_t time, const stdp_rule_t *r) {
-    const trace_t trace = stdp_new_trace(h->traces[h->count_minus_one], time, h->times[h->count_minus_one], r, 0);
+    const uint32_t c = h->count_minus_one;
+    const trace_t trace = stdp_new_trace(h->traces[c], time, h->times[c], r, 0);
+    const trace_t trace2 = r->triplet ? stdp_second_trace(h->traces2[c], time, h->times[c], r, STDP_Y) : 0;
     if (h->count_minus_one < STDP_MAX_POST - 1) {
         h->count_minus_one++;
-        h->times[h->count_minus_one] = time;
-        h->traces[h->count_minus_one] = trace;
     } else {  /* full: the oldest real entry (1) is lost, the placeholder (0) stays */
         for (uint32_t e = 2; e < STDP_MAX_POST; e++) {
             h->times[e - 1] = h->times[e];
             h->traces[e - 1] = h->traces[e];
+            h->traces2[e - 1] = h->traces2[e];
         }
-        h->times[STDP_MAX_POST - 1] = time;
-        h->traces[STDP_MAX_POST - 1] = trace;
     }
+    h->times[h->count_minus_one] = time;
+    h->traces[h->count_minus_one] = trace;
+    h->traces2[h->count_minus_one] = trace2;
+}
+
+/* the row's traces after a pre spike at `time` (the last at h->time) */
+static inline void stdp_pre_spike(pre_history_t *h, uint32_t time, const stdp_rule_t *r) {
+    const uint32_t last_time = h->time;
+    h->trace2 = r->triplet ? stdp_second_trace(h->trace2, time, last_time, r, STDP_X) : 0;
+    h->trace = stdp_new_trace(h->trace, time, last_time, r, 1);
+    h->time = time;
 }
 
 #if defined(PORTASNN_ARM_ACCUM)
@@ -172,6 +220,21 @@ static inline stdp_weight_t stdp_potentiate(stdp_weight_t w, trace_t rr, const s
         return bitsk(x);
     }
     x += portasnn_arm_mul(kbits(r->a2_plus), f);
+    return bitsk(x < kbits(r->w_max) ? x : kbits(r->w_max));
+}
+
+/* the triplet rule's additive two-term dependence (weight_additive_two_term_impl.h): two products, one clamp */
+static inline stdp_weight_t stdp_depress2(stdp_weight_t w, trace_t o1, trace_t o1_r2, const stdp_rule_t *r) {
+    REAL x = kbits(w);
+    x -= portasnn_arm_mul(kbits(r->a2_minus), kbits((int32_t) ((uint32_t) (int32_t) o1 << 4)));
+    x -= portasnn_arm_mul(kbits(r->a3_minus), kbits((int32_t) ((uint32_t) (int32_t) o1_r2 << 4)));
+    return bitsk(x > kbits(r->w_min) ? x : kbits(r->w_min));
+}
+
+static inline stdp_weight_t stdp_potentiate2(stdp_weight_t w, trace_t r1, trace_t r1_o2, const stdp_rule_t *r) {
+    REAL x = kbits(w);
+    x += portasnn_arm_mul(kbits(r->a2_plus), kbits((int32_t) ((uint32_t) (int32_t) r1 << 4)));
+    x += portasnn_arm_mul(kbits(r->a3_plus), kbits((int32_t) ((uint32_t) (int32_t) r1_o2 << 4)));
     return bitsk(x < kbits(r->w_max) ? x : kbits(r->w_max));
 }
 #else
@@ -213,13 +276,40 @@ static inline stdp_weight_t stdp_potentiate(stdp_weight_t w, trace_t rr, const s
 #endif
 }
 
+/* the triplet rule's additive two-term dependence (weight_additive_two_term_impl.h): two products, one clamp */
+static inline stdp_weight_t stdp_depress2(stdp_weight_t w, trace_t o1, trace_t o1_r2, const stdp_rule_t *r) {
+#if defined(PORTASNN_ARITH_FLOAT)
+    w -= r->f_a2_minus * o1;
+    w -= r->f_a3_minus * o1_r2;
+    return w > r->f_w_min ? w : r->f_w_min;
+#else
+    w = (int32_t) ((uint32_t) w - (uint32_t) stdp_mul_accum_fixed(r->a2_minus, (int32_t) o1));
+    w = (int32_t) ((uint32_t) w - (uint32_t) stdp_mul_accum_fixed(r->a3_minus, (int32_t) o1_r2));
+    return w > r->w_min ? w : r->w_min;
+#endif
+}
+
+static inline stdp_weight_t stdp_potentiate2(stdp_weight_t w, trace_t r1, trace_t r1_o2, const stdp_rule_t *r) {
+#if defined(PORTASNN_ARITH_FLOAT)
+    w += r->f_a2_plus * r1;
+    w += r->f_a3_plus * r1_o2;
+    return w < r->f_w_max ? w : r->f_w_max;
+#else
+    w = (int32_t) ((uint32_t) w + (uint32_t) stdp_mul_accum_fixed(r->a2_plus, (int32_t) r1));
+    w = (int32_t) ((uint32_t) w + (uint32_t) stdp_mul_accum_fixed(r->a3_plus, (int32_t) r1_o2));
+    return w < r->w_max ? w : r->w_max;
+#endif
+}
+
 #endif /* PORTASNN_ARM_ACCUM */
 
 /* The deferred update of one synapse (weight w in s16.15 or units) for a pre spike at `time` whose row's previous
  * pre spike was (last_time, last_trace), with delay d; returns the new weight. `acc`: the synapse's own pre trace
- * (pre-centred pairs; 0 until a post spike first resets it), read and updated. */
+ * (pre-centred pairs; 0 until a post spike first resets it), read and updated. `r2`: the row's second trace just
+ * before this pre spike (triplet). */
 static inline stdp_weight_t stdp_update(stdp_weight_t w, uint32_t time, uint32_t last_time, trace_t last_trace,
-                                        uint32_t d, const post_history_t *h, const stdp_rule_t *r, trace_t *acc) {
+                                        trace_t r2, uint32_t d, const post_history_t *h, const stdp_rule_t *r,
+                                        trace_t *acc) {
     const uint32_t begin = last_time >= d ? last_time - d : 0;
     const uint32_t end = time >= d ? time - d : 0;
     /* prev: the last real entry at or before `begin` (index 0, the placeholder, if none) */
@@ -236,7 +326,8 @@ static inline stdp_weight_t stdp_update(stdp_weight_t w, uint32_t time, uint32_t
         const uint32_t since_pre = h->times[e] + d - last_time;
         const int first_only = r->pairing == STDP_PRE_CENTERED || r->pairing == STDP_RESTRICTED;
         if (since_pre > 0 && !(first_only && seen)) {
-            w = stdp_potentiate(w, stdp_decay(pre_trace, since_pre, r, 1), r);
+            const trace_t r1 = stdp_decay(pre_trace, since_pre, r, STDP_PLUS);
+            w = r->triplet ? stdp_potentiate2(w, r1, stdp_product(r1, h->traces2[e]), r) : stdp_potentiate(w, r1, r);
         }
         seen = 1;
         prev_time = h->times[e];
@@ -245,10 +336,11 @@ static inline stdp_weight_t stdp_update(stdp_weight_t w, uint32_t time, uint32_t
     }
     if (valid) {
         if (r->pairing != STDP_RESTRICTED || seen || last_trace == 0) {
-            w = stdp_depress(w, stdp_decay(prev_trace, time - (prev_time + d), r, 0), r);
+            const trace_t o1 = stdp_decay(prev_trace, time - (prev_time + d), r, STDP_MINUS);
+            w = r->triplet ? stdp_depress2(w, o1, stdp_product(o1, r2), r) : stdp_depress(w, o1, r);
         }
         if (r->pairing == STDP_PRE_CENTERED) {
-            *acc = seen ? stdp_one() : *acc != 0 ? stdp_bump(stdp_decay(*acc, time - last_time, r, 1)) : *acc;
+            *acc = seen ? stdp_one() : *acc != 0 ? stdp_bump(stdp_decay(*acc, time - last_time, r, STDP_PLUS)) : *acc;
         }
     }
     return w;

@@ -53,9 +53,9 @@ int main(void) {
         }
         const uint32_t last_time = pre.time;
         const trace_t last_trace = pre.trace;
-        pre.time = tick;
-        pre.trace = stdp_bump(stdp_decay(last_trace, tick - last_time, &r, 1));
-        const int32_t w = stdp_update((int32_t) ((uint32_t) word << shift), tick, last_time, last_trace, d, &post, &r, &acc);
+        stdp_pre_spike(&pre, tick, &r);
+        const int32_t w = stdp_update((int32_t) ((uint32_t) word << shift), tick, last_time, last_trace, pre.trace2, d,
+                                      &post, &r, &acc);
         word = (uint16_t) (w >> shift);
         printf("%u\n", (unsigned) word);
     }
