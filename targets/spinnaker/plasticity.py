@@ -126,7 +126,8 @@ def _as_nest_stdp(syn: Synapse, proj: Projection) -> Synapse:
 
 # why the spinnaker targets refuse nestml's other synapse models (E240)
 NESTML_REFUSALS = {
-    "tsodyks_synapse": "sPyNNaker's short-term plasticity is not lowered yet",
+    "tsodyks_synapse": "short-term plasticity: sPyNNaker 7.4.1 has no mechanism for it (its synapse dynamics are "
+    "static, STDP or structural)",
     "static_synapse": "it is a static synapse: write the projection without synapse = ...",
     "noisy_synapse": "SpiNNaker's synapse processing draws no random numbers per spike",
 }

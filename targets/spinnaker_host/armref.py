@@ -83,13 +83,16 @@ def build_stdp_driver(*, arm: bool) -> Path:
 
 
 def run_stdp_driver(driver: Path, rule: dict, plus_lut, minus_lut, events: list[tuple[int, int]], *, arm: bool,
-                    timeout: float = 120.0) -> list[int]:
+                    timeout: float = 120.0, x_lut=(), y_lut=()) -> list[int]:
     """The weight word after every pre spike of one synapse: ``rule`` holds multiplicative, w_min, w_max, a2_plus,
-    a2_minus (raw s16.15), shift, delay (ticks) and word (the initial 16-bit weight); ``events`` (kind, tick) with
-    kind 0 a post spike, 1 a pre spike, in the order the engine handles them."""
+    a2_minus (raw s16.15), shift, delay (ticks) and word (the initial 16-bit weight), optionally pairing (stdp.h's
+    index, 0 all-to-all) and, for the triplet rule, triplet = 1, a3_plus, a3_minus (with ``x_lut``, ``y_lut``);
+    ``events`` (kind, tick) with kind 0 a post spike, 1 a pre spike, in the order the engine handles them."""
     head = [rule["multiplicative"], len(plus_lut), len(minus_lut), rule["w_min"], rule["w_max"], rule["a2_plus"],
-            rule["a2_minus"], rule["shift"], rule["delay"], rule["word"], len(events)]
-    text = " ".join(str(int(v)) for v in [*head, *plus_lut, *minus_lut, *(x for e in events for x in e)])
+            rule["a2_minus"], rule["shift"], rule["delay"], rule["word"], len(events), rule.get("pairing", 0),
+            rule.get("triplet", 0), rule.get("a3_plus", 0), rule.get("a3_minus", 0), len(x_lut), len(y_lut)]
+    text = " ".join(str(int(v)) for v in [*head, *plus_lut, *minus_lut, *x_lut, *y_lut,
+                                          *(x for e in events for x in e)])
     cmd = [QEMU, str(driver)] if arm else [str(driver)]
     proc = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=timeout)
     if proc.returncode != 0:

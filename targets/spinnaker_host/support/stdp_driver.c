@@ -5,7 +5,8 @@
  *
  * stdin (whitespace-separated integers):
  *   multiplicative plus_size minus_size w_min w_max a2_plus a2_minus shift delay word n_events
- *   plus_size LUT entries, minus_size LUT entries
+ *   pairing triplet a3_plus a3_minus x_size y_size
+ *   plus_size LUT entries, minus_size LUT entries, x_size and y_size LUT entries (triplet)
  *   n_events pairs "kind tick" in time order, kind 0 = a post spike, 1 = a pre spike (send tick); the post spikes
  *   of a tick come before its pre spikes, as in the engine
  * stdout: the synapse's 16-bit weight word after every pre spike, one per line.
@@ -36,11 +37,22 @@ int main(void) {
     const uint32_t shift = (uint32_t) next(), d = (uint32_t) next();
     uint16_t word = (uint16_t) next();
     const long n_events = next();
+    r.pairing = (uint32_t) next();
+    r.triplet = (uint32_t) next();
+    r.a3_plus = (int32_t) next();
+    r.a3_minus = (int32_t) next();
+    r.x_size = (uint32_t) next();
+    r.y_size = (uint32_t) next();
     int16_t *plus = calloc(r.plus_size + 1, sizeof(int16_t)), *minus = calloc(r.minus_size + 1, sizeof(int16_t));
+    int16_t *x = calloc(r.x_size + 1, sizeof(int16_t)), *y = calloc(r.y_size + 1, sizeof(int16_t));
     for (uint32_t i = 0; i < r.plus_size; i++) plus[i] = (int16_t) next();
     for (uint32_t i = 0; i < r.minus_size; i++) minus[i] = (int16_t) next();
+    for (uint32_t i = 0; i < r.x_size; i++) x[i] = (int16_t) next();
+    for (uint32_t i = 0; i < r.y_size; i++) y[i] = (int16_t) next();
     r.plus_lut = plus;
     r.minus_lut = minus;
+    r.x_lut = x;
+    r.y_lut = y;
     post_history_t post = {0};
     pre_history_t pre = {0};
     trace_t acc = 0;
@@ -61,5 +73,7 @@ int main(void) {
     }
     free(plus);
     free(minus);
+    free(x);
+    free(y);
     return 0;
 }
