@@ -250,6 +250,15 @@ json.dump(seen, open("binaries.json", "w"))
 """
 
 
+def _binaries_loaded(art, home: Path) -> dict:  # noqa: ANN001 - a SpinnakerArtifact
+    """Runs the generated script on the virtual board: {population label: [binary, combined core]}."""
+    (art.script.parent / "binaries.py").write_text(BINARIES)
+    proc = subprocess.run([sys.executable, "binaries.py", art.script.name], cwd=art.script.parent,
+                          env=_env(home), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return json.loads((art.script.parent / "binaries.json").read_text())
+
+
 def test_nearest_neighbour_stdp_maps_with_portasnns_timing_dependence(tmp_path):
     """issue 17 item 4: nestml's stdp_nn_symm_synapse becomes portasnn's own sPyNNaker timing dependence: its C
     (sPyNNaker's timing interface), its Python class (NearestSymmetricPairRule, a SpikePairRule with its own binary
@@ -277,11 +286,7 @@ def test_nearest_neighbour_stdp_maps_with_portasnns_timing_dependence(tmp_path):
     assert c.count("return (pre_trace_t) STDP_FIXED_POINT_ONE;") == 1
     top = (art.out_dir / "c_models" / "Makefile").read_text()
     assert "iaf_psc_exp_neuron_stdp_mad_nn_symm_multiplicative" in top
-    (art.script.parent / "binaries.py").write_text(BINARIES)
-    proc = subprocess.run([sys.executable, "binaries.py", art.script.name], cwd=art.script.parent,
-                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    seen = json.loads((art.script.parent / "binaries.json").read_text())
+    seen = _binaries_loaded(art, tmp_path / "home")
     assert seen == {"A": ["iaf_psc_exp_neuron_stdp_mad_pair_additive.aplx", True],
                     "B": ["iaf_psc_exp_neuron_stdp_mad_nn_symm_multiplicative.aplx", True]}
     manifest = json.loads((art.out_dir / "manifest.json").read_text())
@@ -331,11 +336,7 @@ def test_pre_centred_and_restricted_stdp_map_with_an_accumulator_half_word(tmp_p
         assert "synapse_structure/synapse_structure_weight_accumulator_impl.h" in c
         py = (art.out_dir / "python_models" / "portasnn_models" / f"{timing}.py").read_text()
         assert "SynapseStructureWeightAccumulator()" in py
-    (art.script.parent / "binaries.py").write_text(BINARIES)
-    proc = subprocess.run([sys.executable, "binaries.py", art.script.name], cwd=art.script.parent,
-                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    seen = json.loads((art.script.parent / "binaries.json").read_text())
+    seen = _binaries_loaded(art, tmp_path / "home")
     assert seen == {"A": ["iaf_psc_exp_neuron_stdp_mad_nn_restr_symm_additive.aplx", True],
                     "B": ["iaf_psc_exp_neuron_stdp_mad_nn_pre_centered_multiplicative.aplx", True]}
     makefiles = art.out_dir / "c_models" / "makefiles"
@@ -372,11 +373,7 @@ def test_triplet_stdp_maps_with_spynnakers_pfister_rule(tmp_path):
     assert ("p.extra_models.PfisterSpikeTriplet(tau_plus=16.8, tau_minus=33.7, tau_x=101.0, tau_y=125.0, "
             "A_plus=5e-05, A_minus=6.25e-05), weight_dependence=p.extra_models.WeightDependenceAdditiveTriplet("
             "w_min=0.0, w_max=0.4, A3_plus=7.5e-05, A3_minus=5.75e-07)") in text
-    (art.script.parent / "binaries.py").write_text(BINARIES)
-    proc = subprocess.run([sys.executable, "binaries.py", art.script.name], cwd=art.script.parent,
-                          env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    seen = json.loads((art.script.parent / "binaries.json").read_text())
+    seen = _binaries_loaded(art, tmp_path / "home")
     assert seen["B"] == ["iaf_psc_exp_neuron_stdp_mad_pfister_triplet_additive.aplx", True]
     makefile = (art.out_dir / "c_models" / "makefiles" / "iaf_psc_exp_neuron_stdp_mad_pfister_triplet_additive" /
                 "Makefile").read_text()

@@ -154,11 +154,13 @@ def synapse_line(dependence: str, stdp: dict, nearest: bool = False, pairing: st
 
 def pair_network(pre_trains, post_trains, *, dt: float = 1.0, dependence: str = "additive", w0: float = W0,
                  d: float = D, stdp: dict = STDP, duration: float = 400.0, nearest: bool = False,
-                 pairing: str = "all_to_all") -> str:
+                 pairing: str = "all_to_all", synapse: str | None = None) -> str:
     """pre[i] -> post[i] plastic (one to one), iaf_psc_delta neurons made to fire by 20 mV inputs from spike
-    arrays (15 mV above rest; the plastic input, at most Wmax = 1 mV, cannot make them fire)."""
+    arrays (15 mV above rest; the plastic input, at most Wmax = 1 mV, cannot make them fire). ``synapse``: the
+    declaration of synapse ``stdp`` (default: ``synapse_line`` of the rule)."""
     n = len(pre_trains)
-    lines = ["network pairs", 'model lif from "nestml:iaf_psc_delta_neuron"', synapse_line(dependence, stdp, nearest, pairing),
+    synapse = synapse or synapse_line(dependence, stdp, nearest, pairing)
+    lines = ["network pairs", 'model lif from "nestml:iaf_psc_delta_neuron"', synapse,
              f"population pre: {n} lif", f"population post: {n} lif",
              f"connect pre -> post: one_to_one, synapse = stdp, weight = {w0!r} mV, delay = {d!r} ms"]
     for i, (a, b) in enumerate(zip(pre_trains, post_trains)):

@@ -26,7 +26,7 @@ from portasnn.frontend.network import parse_network_text
 from portasnn.results import read_results
 from portasnn.run import run
 
-from .test_stdp import host_lut, s16, s32, s1615
+from .test_stdp import host_lut, pair_network, s16, s32, s1615
 
 RUNS = itertools.count()
 # NEST's defaults of stdp_triplet_synapse's time constants, amplitudes large enough to move a weight in 300 ms
@@ -92,24 +92,13 @@ def spynnaker_triplet(pre_ticks, post_ticks, *, word: int, shift: int, d: int, d
 
 def triplet_network(pre_trains, post_trains, *, w0: float = W0, d: float = D, rule: dict = TRIPLET,
                     duration: float = 400.0) -> str:
-    """pre[i] -> post[i] plastic (one to one), iaf_psc_delta neurons made to fire by 20 mV inputs from spike
-    arrays; the plastic weights (at most Wmax = 1 mV) cannot make them fire."""
-    n = len(pre_trains)
-    lines = ["network triplets", 'model lif from "nestml:iaf_psc_delta_neuron"',
-             f'synapse tri from "nestml:stdp_triplet_synapse" {{ tau_plus = {rule["tau_plus"]!r} ms, '
-             f'tau_minus = {rule["tau_minus"]!r} ms, tau_x = {rule["tau_x"]!r} ms, tau_y = {rule["tau_y"]!r} ms, '
-             f'A2_plus = {rule["a2_plus"]!r}, A2_minus = {rule["a2_minus"]!r}, A3_plus = {rule["a3_plus"]!r}, '
-             f'A3_minus = {rule["a3_minus"]!r}, Wmax = {rule["wmax"]!r} nS }}',
-             f"population pre: {n} lif", f"population post: {n} lif",
-             f"connect pre -> post: one_to_one, synapse = tri, weight = {w0!r} mV, delay = {d!r} ms"]
-    for i, (a, b) in enumerate(zip(pre_trains, post_trains)):
-        for name, train, pop in ((f"a{i}", a, "pre"), (f"b{i}", b, "post")):
-            if len(train):
-                lines.append(f"stimulus {name}: spikes(times = [{', '.join(f'{t!r} ms' for t in train)}]) -> "
-                             f"{pop}[{i}] weight = 20 mV, delay = 1.0 ms")
-    lines += ["record spikes of pre", "record spikes of post", "record weights of pre -> post",
-              f"simulate {duration!r} ms resolution 1.0 ms seed 5"]
-    return "\n".join(lines) + "\n"
+    """``test_stdp.pair_network`` (pre[i] -> post[i], one to one, neurons made to fire by spike arrays) with
+    nestml's stdp_triplet_synapse."""
+    synapse = (f'synapse stdp from "nestml:stdp_triplet_synapse" {{ tau_plus = {rule["tau_plus"]!r} ms, '
+               f'tau_minus = {rule["tau_minus"]!r} ms, tau_x = {rule["tau_x"]!r} ms, tau_y = {rule["tau_y"]!r} ms, '
+               f'A2_plus = {rule["a2_plus"]!r}, A2_minus = {rule["a2_minus"]!r}, A3_plus = {rule["a3_plus"]!r}, '
+               f'A3_minus = {rule["a3_minus"]!r}, Wmax = {rule["wmax"]!r} nS }}')
+    return pair_network(pre_trains, post_trains, w0=w0, d=d, duration=duration, synapse=synapse)
 
 
 def run_triplets(tmp, pre_trains, post_trains, arith: str = "fixed", **kw):
