@@ -19,8 +19,10 @@ sPyNNaker timing dependence ``nn_symm`` (``stdp.py``: its C, its Python class, t
 dependences. So do nestml's two other nearest-neighbour rules, onto ``nn_pre_centered`` (each pre spike pairs with
 the last post spike before it and, all pre spikes since the last post spike together, with the first post spike
 after it) and ``nn_restr_symm`` (a pre spike and a post spike pair only if no other spike of either came between
-them); both keep per-synapse state in sPyNNaker's weight-accumulator synapse structure. Any other ``mu`` is refused (E240), as is a second, different rule onto one population (E260:
-sPyNNaker keeps one STDP rule per post-synaptic population).
+them); both keep per-synapse state in sPyNNaker's weight-accumulator synapse structure. nestml's
+``stdp_triplet_synapse`` lowers onto sPyNNaker's own triplet rule (``PfisterSpikeTriplet`` with
+``WeightDependenceAdditiveTriplet``). Any other ``mu`` is refused (E240), as is a second, different rule onto one
+population (E260: sPyNNaker keeps one STDP rule per post-synaptic population).
 """
 from __future__ import annotations
 
