@@ -290,7 +290,9 @@ _ALL: tuple[Code, ...] = (
     _c("E240", "plastic synapse not lowered to SpiNNaker",
        "A projection uses a plastic synapse whose rule sPyNNaker's STDP cannot run as written: the spinnaker targets "
        "lower nest:stdp_synapse with mu_plus = mu_minus = 0 (additive) or 1 (multiplicative) onto sPyNNaker's "
-       "SpikePairRule, and nestml's stdp_synapse (or a copy of it with other parameter values, Wmin = 0) likewise; "
+       "SpikePairRule, and nestml's stdp_synapse (or a copy of it with other parameter values, Wmin = 0) likewise, "
+       "NEST's stdp_nn_pre_centered_synapse as nestml's model of it (NEST's symmetric nearest-neighbour built-ins "
+       "pair post spikes before the first pre spike with one at t = 0, which SpiNNaker does not: refused); "
        "nestml's three nearest-neighbour models (stdp_nn_symm_synapse, stdp_nn_pre_centered_synapse, "
        "stdp_nn_restr_symm_synapse) run with portasnn's own timing dependences, for which sPyNNaker ships no "
        "built-in cell binary (refused on a board onto PyNN's built-in cells); nestml's stdp_triplet_synapse runs "
@@ -300,7 +302,8 @@ _ALL: tuple[Code, ...] = (
        "spinnaker"),
     _c("E241", "unknown synapse model",
        "A `synapse NAME from \"...\"` declaration names a synapse model portasnn cannot find: a NEST built-in other "
-       "than \"nest:stdp_synapse\", a \"nestml:NAME\" nestml does not ship, or a .nestml file that is missing or "
+       "than \"nest:stdp_synapse\" and its nearest-neighbour variants (stdp_nn_symm_synapse, "
+       "stdp_nn_pre_centered_synapse, stdp_nn_restr_synapse), a \"nestml:NAME\" nestml does not ship, or a .nestml file that is missing or "
        "defines more than one model. Use one the hint lists, or fix the path (relative to the .pnet file).",
        "frontend"),
     _c("E242", "unknown synapse",

@@ -109,9 +109,16 @@ def _as_nest_stdp(syn: Synapse, proj: Projection) -> Synapse:
     """``syn`` with NEST's stdp_synapse parameter names: itself, or a NESTML synapse whose rule is one of nestml's
     pair rules (``LOWERED``; its parameters renamed, its name the rule's); E240 for any other NESTML synapse
     model."""
-    if syn.kind == "nest":
-        return syn
     span = proj.synapse_span or proj.span
+    if syn.kind == "nest":
+        if syn.name in NEST_REFUSALS:
+            raise NetworkError(f"synapse {syn.key} (NEST's {syn.name}) is not lowered to SpiNNaker: "
+                               f"{NEST_REFUSALS[syn.name]}", span=span, code="E240",
+                               construct=f"projection {proj.name}",
+                               hint="use nestml's model of the rule (nestml:stdp_nn_symm_synapse or "
+                               "nestml:stdp_nn_restr_symm_synapse), which the spinnaker targets lower, or the nest "
+                               "target")
+        return syn
     why = NESTML_REFUSALS.get(syn.rule or syn.name, "sPyNNaker 7.4.1 has no mechanism for it")
     if syn.rule not in LOWERED:
         raise NetworkError(f"synapse {syn.key} (NESTML {syn.name}) is not lowered to SpiNNaker: {why}", span=span,
@@ -125,6 +132,12 @@ def _as_nest_stdp(syn: Synapse, proj: Projection) -> Synapse:
     params = tuple((NESTML_STDP[k], v) for k, v in syn.params if k in NESTML_STDP)
     return Synapse(key=syn.key, kind="nest", name=syn.rule, params=params, span=syn.span)
 
+
+# why the spinnaker targets refuse NEST's built-in symmetric nearest-neighbour rules (E240)
+NEST_REFUSALS = {name: "NEST's built-in pairs the post spikes that reach the synapse before its first pre spike with "
+                 "a pre spike at t = 0 (it starts with t_lastspike = 0); sPyNNaker's row trace starts at 0, as "
+                 "nestml's model of the rule does, so they would be paired differently"
+                 for name in ("stdp_nn_symm_synapse", "stdp_nn_restr_synapse")}
 
 # why the spinnaker targets refuse nestml's other synapse models (E240)
 NESTML_REFUSALS = {

@@ -292,6 +292,51 @@ def test_a_network_with_nestml_stdp_equals_it_with_nest_stdp(tmp_path, target, r
         assert entry["nest_model"].startswith("stdp_synapse__") and "synapse_models" not in b.meta
 
 
+PRE_CENTERED_BUILTIN = ('synapse stdp from "nest:stdp_nn_pre_centered_synapse" { tau_plus = 15 ms, tau_minus = 25 ms, '
+                        "lambda = 0.02, alpha = 1.1, mu_plus = 0.0, mu_minus = 0.0, Wmax = 120 pA }")
+PRE_CENTERED_NESTML = ('synapse stdp from "nestml:stdp_nn_pre_centered_synapse" { tau_tr_pre = 15 ms, '
+                       "tau_tr_post = 25 ms, lambda = 0.02, alpha = 1.1, mu_plus = 0.0, mu_minus = 0.0, Wmax = 120 }")
+
+
+@pytest.mark.parametrize("target, rtol", [("nest", 1e-9), ("spinnaker-host", 0.0)])
+def test_nests_pre_centred_built_in_by_name_equals_nestmls_model(tmp_path, target, rtol) -> None:
+    """NEST's built-in stdp_nn_pre_centered_synapse by name (``nest:``): on nest it runs as NEST's own model, on
+    spinnaker-host as nestml's model of the rule (the two definitions agree); the recurrent network gives the same
+    spikes and final weights either way."""
+    from portasnn.frontend.network import parse_network_text
+    from portasnn.results import read_results
+    from portasnn.run import run
+
+    out = {}
+    for label, decl in (("generated", PRE_CENTERED_NESTML), ("builtin", PRE_CENTERED_BUILTIN)):
+        net = parse_network_text(RECURRENT.replace("SYNAPSE", decl), f"{label}.pnet")
+        out[label] = read_results(run(net, target=target, outdir=tmp_path / label, progress=False))
+    a, b = out["generated"], out["builtin"]
+    for x, y in zip(a.trains("E", t_start=0.0), b.trains("E", t_start=0.0)):
+        np.testing.assert_array_equal(x, y)
+    np.testing.assert_allclose(a.weights["E__E"].weights, b.weights["E__E"].weights, rtol=rtol, atol=0)
+    assert np.std(a.weights["E__E"].weights) > 1.0  # the weights learned
+    if target == "nest":
+        script = (tmp_path / "builtin").rglob("*.py")
+        assert any('"stdp_nn_pre_centered_synapse"' in f.read_text() for f in script)
+
+
+@pytest.mark.parametrize("model", ["stdp_nn_symm_synapse", "stdp_nn_restr_synapse"])
+def test_spinnaker_targets_refuse_nests_symmetric_nearest_neighbour_built_ins(tmp_path, model) -> None:
+    """NEST's built-ins pair post spikes before the first pre spike with one at t = 0; SpiNNaker would not: E240 at
+    the projection, naming nestml's model of the rule, which the spinnaker targets lower."""
+    from portasnn.errors import NetworkError
+    from portasnn.frontend.network import parse_network_text
+    from portasnn.run import run
+
+    decl = PRE_CENTERED_BUILTIN.replace("stdp_nn_pre_centered_synapse", model)
+    net = parse_network_text(RECURRENT.replace("SYNAPSE", decl), "n.pnet")
+    with pytest.raises(NetworkError) as info:
+        run(net, target="spinnaker-host", outdir=tmp_path / "o", progress=False)
+    assert info.value.code == "E240" and "t_lastspike = 0" in info.value.message
+    assert "nestml:stdp_nn_symm_synapse" in info.value.hint and info.value.span.line == 5
+
+
 @pytest.mark.parametrize("model, why", [
     ("tsodyks_synapse", "short-term plasticity"),
     ("noisy_synapse", "draws no random numbers per spike"),

@@ -2,8 +2,9 @@
 
 NESTML synapse models (``synapse stdp from "nestml:stdp_synapse" { lambda = 0.01 }``, or a ``.nestml`` file): their
 parameters by the names and units the model declares (plain numbers for ``real``, so weights and weight bounds are
-in NEST's unit of the post-synaptic receptor, as NEST's status dictionary has them). And the NEST built-in
-``stdp_synapse`` (``synapse stdp from "nest:stdp_synapse" { ... }``): its parameters
+in NEST's unit of the post-synaptic receptor, as NEST's status dictionary has them). And the NEST built-ins
+``stdp_synapse`` (``synapse stdp from "nest:stdp_synapse" { ... }``) and its nearest-neighbour variants
+(``stdp_nn_symm_synapse``, ``stdp_nn_pre_centered_synapse``, ``stdp_nn_restr_synapse``): their parameters
 with their units (NEST's ``nest.GetDefaults("stdp_synapse")``; ``Wmax`` bounds the weights, so it is in the weight
 unit of the post-synaptic model, as the weights are). ``tau_minus``, the depression time constant, is given on the
 synapse too (default 20 ms, NEST's): NEST keeps it on the post-synaptic neuron, so the nest target sets it on the
@@ -27,16 +28,18 @@ from portasnn.units import ONE, UNITS, Quantity, describe, ir_unit_name, parse_u
 
 WEIGHT_BOUND = "Wmax"  # the parameter in the weight's unit
 # NEST built-in -> parameter -> unit (None: the weight's unit)
+_PAIR_STDP: dict[str, Quantity | None] = {"tau_plus": UNITS["ms"], "tau_minus": UNITS["ms"], "lambda": ONE,
+                                          "alpha": ONE, "mu_plus": ONE, "mu_minus": ONE, WEIGHT_BOUND: None}
+# NEST's pair STDP built-ins share stdp_synapse's parameters (and its neuron-side tau_minus)
 NEST_SYNAPSES: dict[str, dict[str, Quantity | None]] = {
-    "stdp_synapse": {"tau_plus": UNITS["ms"], "tau_minus": UNITS["ms"], "lambda": ONE, "alpha": ONE, "mu_plus": ONE,
-                     "mu_minus": ONE, WEIGHT_BOUND: None},
-}
+    name: _PAIR_STDP for name in ("stdp_synapse", "stdp_nn_symm_synapse", "stdp_nn_pre_centered_synapse",
+                                  "stdp_nn_restr_synapse")}
 POSITIVE = {"tau_plus", "tau_minus"}
 TAU_MINUS_DEFAULT = 20.0  # ms, NEST's default of a neuron's tau_minus
 
 
 def nest_synapse(source: str, span: Span | None) -> str:
-    """The NEST built-in named by ``source`` ("nest:stdp_synapse"); E241 for any other source."""
+    """The NEST built-in named by ``source`` ("nest:stdp_synapse", ...); E241 for any other source."""
     known = ", ".join(f'"nest:{n}"' for n in NEST_SYNAPSES)
     if source.startswith("nest:") and source.removeprefix("nest:") in NEST_SYNAPSES:
         return source.removeprefix("nest:")
