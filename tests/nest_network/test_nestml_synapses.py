@@ -266,16 +266,28 @@ GENERATED = ('synapse stdp from "nestml:stdp_synapse" { tau_tr_pre = 15 ms, tau_
              "alpha = 1.1, mu_plus = 1.0, mu_minus = 1.0, Wmax = 120 }")
 
 
+PRE_CENTERED_BUILTIN = ('synapse stdp from "nest:stdp_nn_pre_centered_synapse" { tau_plus = 15 ms, tau_minus = 25 ms, '
+                        "lambda = 0.02, alpha = 1.1, mu_plus = 0.0, mu_minus = 0.0, Wmax = 120 pA }")
+PRE_CENTERED_NESTML = ('synapse stdp from "nestml:stdp_nn_pre_centered_synapse" { tau_tr_pre = 15 ms, '
+                       "tau_tr_post = 25 ms, lambda = 0.02, alpha = 1.1, mu_plus = 0.0, mu_minus = 0.0, Wmax = 120 }")
+# rule -> (nestml's model of it, NEST's built-in by name)
+RULES = {"stdp_synapse": (GENERATED, BUILTIN), "stdp_nn_pre_centered_synapse": (PRE_CENTERED_NESTML,
+                                                                              PRE_CENTERED_BUILTIN)}
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
 @pytest.mark.parametrize("target, rtol", [("nest", 1e-9), ("spinnaker-host", 0.0)])
-def test_a_network_with_nestml_stdp_equals_it_with_nest_stdp(tmp_path, target, rtol) -> None:
-    """The same recurrent Poisson-driven network, once with nestml's stdp_synapse and once with NEST's: the same
-    spikes and final weights (nest: to rtol 1e-9; spinnaker-host lowers both onto the same sPyNNaker rule: equal)."""
+def test_a_network_with_nestml_stdp_equals_it_with_nest_stdp(tmp_path, target, rtol, rule) -> None:
+    """The same recurrent Poisson-driven network, once with nestml's model of the rule and once with NEST's built-in
+    by name (``nest:``; stdp_synapse, and stdp_nn_pre_centered_synapse, whose definitions agree): the same spikes and
+    final weights (nest: to rtol 1e-9, NEST's own model against the generated one; spinnaker-host lowers both onto
+    the same sPyNNaker rule: equal)."""
     from portasnn.frontend.network import parse_network_text
     from portasnn.results import read_results
     from portasnn.run import run
 
     out = {}
-    for label, decl in (("generated", GENERATED), ("builtin", BUILTIN)):
+    for label, decl in zip(("generated", "builtin"), RULES[rule]):
         net = parse_network_text(RECURRENT.replace("SYNAPSE", decl), f"{label}.pnet")
         out[label] = read_results(run(net, target=target, outdir=tmp_path / label, progress=False))
     a, b = out["generated"], out["builtin"]
@@ -286,39 +298,11 @@ def test_a_network_with_nestml_stdp_equals_it_with_nest_stdp(tmp_path, target, r
     np.testing.assert_array_equal(wa.targets, wb.targets)
     np.testing.assert_allclose(wa.weights, wb.weights, rtol=rtol, atol=0)
     assert np.std(wa.weights) > 1.0  # the weights learned
-    if target == "nest":  # what ran: the generated model and the traces that are the neuron's
+    if target == "nest":  # what ran: the generated model and the traces that are the neuron's, and NEST's own
         (entry,) = a.meta["synapse_models"].values()
-        assert entry["model"] == "stdp_synapse" and entry["post_traces"] == ["post_trace"]
-        assert entry["nest_model"].startswith("stdp_synapse__") and "synapse_models" not in b.meta
-
-
-PRE_CENTERED_BUILTIN = ('synapse stdp from "nest:stdp_nn_pre_centered_synapse" { tau_plus = 15 ms, tau_minus = 25 ms, '
-                        "lambda = 0.02, alpha = 1.1, mu_plus = 0.0, mu_minus = 0.0, Wmax = 120 pA }")
-PRE_CENTERED_NESTML = ('synapse stdp from "nestml:stdp_nn_pre_centered_synapse" { tau_tr_pre = 15 ms, '
-                       "tau_tr_post = 25 ms, lambda = 0.02, alpha = 1.1, mu_plus = 0.0, mu_minus = 0.0, Wmax = 120 }")
-
-
-@pytest.mark.parametrize("target, rtol", [("nest", 1e-9), ("spinnaker-host", 0.0)])
-def test_nests_pre_centred_built_in_by_name_equals_nestmls_model(tmp_path, target, rtol) -> None:
-    """NEST's built-in stdp_nn_pre_centered_synapse by name (``nest:``): on nest it runs as NEST's own model, on
-    spinnaker-host as nestml's model of the rule (the two definitions agree); the recurrent network gives the same
-    spikes and final weights either way."""
-    from portasnn.frontend.network import parse_network_text
-    from portasnn.results import read_results
-    from portasnn.run import run
-
-    out = {}
-    for label, decl in (("generated", PRE_CENTERED_NESTML), ("builtin", PRE_CENTERED_BUILTIN)):
-        net = parse_network_text(RECURRENT.replace("SYNAPSE", decl), f"{label}.pnet")
-        out[label] = read_results(run(net, target=target, outdir=tmp_path / label, progress=False))
-    a, b = out["generated"], out["builtin"]
-    for x, y in zip(a.trains("E", t_start=0.0), b.trains("E", t_start=0.0)):
-        np.testing.assert_array_equal(x, y)
-    np.testing.assert_allclose(a.weights["E__E"].weights, b.weights["E__E"].weights, rtol=rtol, atol=0)
-    assert np.std(a.weights["E__E"].weights) > 1.0  # the weights learned
-    if target == "nest":
-        script = (tmp_path / "builtin").rglob("*.py")
-        assert any('"stdp_nn_pre_centered_synapse"' in f.read_text() for f in script)
+        assert entry["model"] == rule and entry["post_traces"] == ["post_trace"]
+        assert entry["nest_model"].startswith(f"{rule}__") and "synapse_models" not in b.meta
+        assert any(f'"{rule}"' in f.read_text() for f in (tmp_path / "builtin").rglob("*.py"))
 
 
 @pytest.mark.parametrize("model", ["stdp_nn_symm_synapse", "stdp_nn_restr_synapse"])

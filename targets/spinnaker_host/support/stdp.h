@@ -103,8 +103,12 @@ enum { STDP_MINUS = 0, STDP_PLUS = 1, STDP_X = 2, STDP_Y = 3 };
 
 #if defined(PORTASNN_ARITH_FLOAT)
 static inline trace_t stdp_decay(trace_t trace, uint32_t dt, const stdp_rule_t *r, int which) {
-    const double per_tick[4] = {r->minus_per_tick, r->plus_per_tick, r->x_per_tick, r->y_per_tick};
-    return trace * exp(-(double) dt * per_tick[which]);
+    switch (which) {
+    case STDP_PLUS: return trace * exp(-(double) dt * r->plus_per_tick);
+    case STDP_X: return trace * exp(-(double) dt * r->x_per_tick);
+    case STDP_Y: return trace * exp(-(double) dt * r->y_per_tick);
+    default: return trace * exp(-(double) dt * r->minus_per_tick);
+    }
 }
 
 /* the product of two traces */
